@@ -1,0 +1,56 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** DOM and storage globals that the rules in src/core must never touch. */
+const browserOnlyGlobals = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'navigator',
+  'location',
+  'fetch',
+  'performance',
+  'requestAnimationFrame',
+].map((name) => ({ name, message: 'src/core is pure: pass this in from the caller.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'phaser', message: 'src/core holds the rules only: no Phaser.' },
+            { name: 'howler', message: 'src/core holds the rules only: no Howler.' },
+          ],
+          patterns: [
+            { group: ['phaser/*', 'howler/*'], message: 'src/core holds the rules only.' },
+            { group: ['node:*', 'fs', 'path'], message: 'src/core runs in the browser and the server alike.' },
+            {
+              group: ['../scenes/*', '../ui/*', '../a11y/*', '../audio/*', '../storage/*', '../net/*'],
+              message: 'src/core must not depend on the layers above it.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...browserOnlyGlobals],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded RNG in src/core/rng.ts.' },
+      ],
+    },
+  },
+);
