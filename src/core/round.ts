@@ -1,0 +1,101 @@
+/** Builds a round from the bank: same seed + same settings ⇒ same questions, order and choice order. */
+import { createRng, shuffle, type RngState } from './rng';
+import { DEFAULT_TIME_LIMIT_SEC, QUESTIONS_PER_ROUND } from './settings';
+import type { Difficulty, Question } from './types';
+
+export interface RoundSettings {
+  questionCount: number;
+  /** Default seconds per question, or null for no timer. A question's own timeLimitSec overrides it. */
+  timeLimitSec: number | null;
+  speedPoints: boolean;
+  /** Topic ids to draw from; empty means every topic. */
+  topics: string[];
+}
+
+export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
+  questionCount: QUESTIONS_PER_ROUND,
+  timeLimitSec: DEFAULT_TIME_LIMIT_SEC,
+  speedPoints: true,
+  topics: [],
+};
+
+export interface PlannedQuestion {
+  questionId: string;
+  /** choiceOrder[position] = index of the choice in the question's own list. */
+  choiceOrder: number[];
+  /** null when the timer is off. */
+  timeLimitMs: number | null;
+}
+
+export interface RoundPlan {
+  seed: string;
+  settings: RoundSettings;
+  questions: PlannedQuestion[];
+}
+
+/** Share of each difficulty in a round, easy first: the round ramps up. */
+const DIFFICULTY_SHARE: Record<Difficulty, number> = { 1: 0.4, 2: 0.35, 3: 0.25 };
+
+/** Takes questions round-robin across topics, so one topic cannot fill a round. */
+function interleaveByTopic(rng: RngState, questions: readonly Question[]): [Question[], RngState] {
+  const byTopic = new Map<string, Question[]>();
+  for (const question of questions) {
+    const list = byTopic.get(question.topic) ?? [];
+    list.push(question);
+    byTopic.set(question.topic, list);
+  }
+  const [topicOrder, next] = shuffle(rng, [...byTopic.keys()].sort());
+  const result: Question[] = [];
+  for (let depth = 0; result.length < questions.length; depth += 1) {
+    for (const topic of topicOrder) {
+      const item = byTopic.get(topic)![depth];
+      if (item) result.push(item);
+    }
+  }
+  return [result, next];
+}
+
+export function buildRound(bank: readonly Question[], settings: RoundSettings, seed: string): RoundPlan {
+  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}`);
+  const eligible = bank
+    .filter((question) => settings.topics.length === 0 || settings.topics.includes(question.topic))
+    .slice()
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const count = Math.max(0, Math.min(settings.questionCount, eligible.length));
+
+  const [shuffled, afterShuffle] = shuffle(rng, eligible);
+  rng = afterShuffle;
+  const pools = new Map<Difficulty, Question[]>();
+  for (const level of [1, 2, 3] as const) {
+    let pool: Question[];
+    [pool, rng] = interleaveByTopic(
+      rng,
+      shuffled.filter((question) => question.difficulty === level),
+    );
+    pools.set(level, pool);
+  }
+
+  // Take each difficulty's share, then fill any shortfall from whatever is left, easiest first.
+  const picked: Question[] = [];
+  const targets: [Difficulty, number][] = [
+    [1, Math.round(count * DIFFICULTY_SHARE[1])],
+    [2, Math.round(count * DIFFICULTY_SHARE[2])],
+  ];
+  targets.push([3, count - targets[0]![1] - targets[1]![1]]);
+  for (const [level, target] of targets) picked.push(...pools.get(level)!.slice(0, Math.max(0, target)));
+  const leftovers = [1, 2, 3].flatMap((level) => pools.get(level as Difficulty)!.filter((q) => !picked.includes(q)));
+  picked.push(...leftovers.slice(0, count - picked.length));
+  picked.sort((a, b) => a.difficulty - b.difficulty);
+
+  const questions: PlannedQuestion[] = [];
+  for (const question of picked.slice(0, count)) {
+    let choiceOrder: number[];
+    [choiceOrder, rng] = shuffle(
+      rng,
+      question.choices.map((_, index) => index),
+    );
+    const seconds = settings.timeLimitSec === null ? null : (question.timeLimitSec ?? settings.timeLimitSec);
+    questions.push({ questionId: question.id, choiceOrder, timeLimitMs: seconds === null ? null : seconds * 1000 });
+  }
+  return { seed, settings, questions };
+}

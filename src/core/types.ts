@@ -1,0 +1,98 @@
+/** The question bank as the game, the validator and (later) the class server see it. */
+
+export const SKILLS = ['stop', 'investigate-source', 'find-better-coverage', 'trace-claims'] as const;
+export type Skill = (typeof SKILLS)[number];
+
+export const DIFFICULTIES = [1, 2, 3] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export const CLAIM_VERDICTS = ['accurate', 'inaccurate', 'misleading', 'unsupported'] as const;
+export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
+
+export const SOURCE_KINDS = ['primary', 'secondary'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export interface Choice {
+  text: string;
+  correct: boolean;
+  feedback?: string;
+}
+
+export interface Excerpt {
+  source: string;
+  quote: string;
+}
+
+export interface Claim extends Excerpt {
+  verdict?: ClaimVerdict;
+}
+
+export interface Question {
+  id: string;
+  topic: string;
+  difficulty: Difficulty;
+  skill: Skill;
+  prompt: string;
+  choices: Choice[];
+  evidence: Excerpt[];
+  claim?: Claim;
+  explanation: string;
+  asOf?: string;
+  timeLimitSec?: number;
+  /** The right answer confirms a true statement that players tend to doubt. */
+  surprising?: boolean;
+}
+
+export interface SourceDoc {
+  id: string;
+  title: string;
+  author: string;
+  publisher: string;
+  /** ISO date or "not stated". */
+  date: string;
+  url?: string;
+  kind: SourceKind;
+  license: string;
+  notes?: string;
+  text: string;
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+}
+
+export interface Bank {
+  topics: Topic[];
+  questions: Question[];
+  sources: Record<string, SourceDoc>;
+}
+
+/** One raw file handed to the parser: where it came from and what it holds. */
+export interface BankFile {
+  path: string;
+  text: string;
+}
+
+/** A validation problem, always naming where it is. */
+export interface BankError {
+  file: string;
+  questionId?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatBankError(error: BankError): string {
+  const where = [error.file];
+  if (error.questionId) where.push(`question "${error.questionId}"`);
+  if (error.field) where.push(`field "${error.field}"`);
+  return `${where.join(', ')}: ${error.message}`;
+}
+
+/** What the game downloads (bank.json): the questions and each source's citation, without full texts. */
+export interface BankBundle {
+  version: string;
+  topics: Topic[];
+  questions: Question[];
+  sources: Record<string, Omit<SourceDoc, 'text'>>;
+}
