@@ -1,0 +1,39 @@
+/** Starting a round from the title, "Play again" and (later) links: one place that wires core to services. */
+import { buildRound } from '../core/round';
+import { startSession, type SessionState } from '../core/session';
+import type { GameServices } from './services';
+
+export function startNewRound(services: GameServices, seed = services.newSeed()): SessionState {
+  const bank = services.bank;
+  if (!bank) throw new Error('The question bank has not been loaded');
+  const plan = buildRound(bank.questions, services.settings, seed);
+  return startSession(plan, bank.questions, services.now());
+}
+
+/** "Source title (issuer, 6 August 2020)" for the excerpt card. */
+export function citationFor(services: GameServices, sourceId: string): string {
+  const source = services.bank?.sources[sourceId];
+  if (!source) return sourceId;
+  const date = formatDate(source.date);
+  return `${source.title} (${source.publisher}, ${date})`;
+}
+
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}

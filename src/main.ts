@@ -1,0 +1,97 @@
+/** Wires the game: storage, high scores, the accessible layer, Phaser's config and the scenes. */
+import Phaser from 'phaser';
+import { AccessibleLayer } from './a11y/AccessibleLayer';
+import { DEFAULT_ROUND_SETTINGS } from './core/round';
+import { randomSeedFrom } from './core/rng';
+import { provideServices, type GameServices } from './game/services';
+import { BootScene } from './scenes/BootScene';
+import { ErrorScene } from './scenes/ErrorScene';
+import { HighScoresScene } from './scenes/HighScoresScene';
+import { HowToPlayScene } from './scenes/HowToPlayScene';
+import { PreloadScene } from './scenes/PreloadScene';
+import { QuestionScene } from './scenes/QuestionScene';
+import { ResultsScene } from './scenes/ResultsScene';
+import { RevealScene } from './scenes/RevealScene';
+import { TitleScene } from './scenes/TitleScene';
+import { HighScoreStore } from './storage/HighScoreStore';
+import { SafeStorage } from './storage/SafeStorage';
+import { gameSizeFor } from './ui/layout';
+import { COLORS } from './ui/theme';
+
+export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';
+
+export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Game {
+  const storage = SafeStorage.fromWindow();
+  const highScores = new HighScoreStore(storage);
+  for (const problem of highScores.problems) console.warn(`Source Check: ${problem}`);
+  const a11y = new AccessibleLayer(a11yRoot);
+  let titleMarked = false;
+  const services: GameServices = {
+    a11y,
+    highScores,
+    persistent: storage.persistent,
+    settings: DEFAULT_ROUND_SETTINGS,
+    now: () => performance.now(),
+    newSeed: () => {
+      const values = new Uint32Array(1);
+      crypto.getRandomValues(values);
+      return randomSeedFrom(values[0]!);
+    },
+    markTitleInteractive: () => {
+      document.body.dataset.screen = 'title';
+      if (titleMarked) return;
+      titleMarked = true;
+      performance.mark(TITLE_INTERACTIVE_MARK);
+    },
+  };
+
+  const size = gameSizeFor(parent.clientWidth, parent.clientHeight);
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    width: size.width,
+    height: size.height,
+    backgroundColor: COLORS.ink,
+    roundPixels: true,
+    // Howler will own audio; Phaser must not open a second AudioContext.
+    audio: { noAudio: true },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    input: { keyboard: true, mouse: true, touch: true },
+    banner: false,
+    scene: [
+      BootScene,
+      PreloadScene,
+      TitleScene,
+      HowToPlayScene,
+      QuestionScene,
+      RevealScene,
+      ResultsScene,
+      HighScoresScene,
+      ErrorScene,
+    ],
+  });
+  provideServices(game, services);
+
+  game.events.once(Phaser.Core.Events.READY, () => {
+    a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: game.scale.width, height: game.scale.height }) });
+    game.scale.on(Phaser.Scale.Events.RESIZE, () => a11y.relayout());
+  });
+
+  // A turn between portrait and landscape picks the other layout: the visible screen is rebuilt
+  // from its own data (a question's countdown lives in the session, so no time is lost or gained).
+  const onResize = () => {
+    const wanted = gameSizeFor(parent.clientWidth, parent.clientHeight);
+    if (wanted.width === game.scale.width && wanted.height === game.scale.height) {
+      a11y.relayout();
+      return;
+    }
+    game.scale.setGameSize(wanted.width, wanted.height);
+    for (const scene of game.scene.getScenes(true)) scene.scene.restart(scene.sys.settings.data);
+  };
+  window.addEventListener('resize', onResize);
+  return game;
+}
+
+const parent = document.getElementById('game');
+const a11yRoot = document.getElementById('a11y');
+if (parent && a11yRoot) startGame(parent, a11yRoot);

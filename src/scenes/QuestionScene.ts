@@ -1,0 +1,153 @@
+import { answer, currentQuestion, displayedChoices, expire, type SessionState } from '../core/session';
+import { remainingMs } from '../core/countdown';
+import { AnswerTile } from '../ui/Button';
+import { CountdownRing } from '../ui/CountdownRing';
+import { answerTileRects } from '../ui/layout';
+import { ANSWER_KEYS, COLORS, CSS, MOTION, TILE_SHAPES } from '../ui/theme';
+import { addText, fitTextHeight } from '../ui/text';
+import { BaseScene } from './BaseScene';
+import { SceneKey } from './keys';
+
+export interface QuestionSceneData {
+  session: SessionState;
+}
+
+/** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */
+export class QuestionScene extends BaseScene {
+  private session!: SessionState;
+  private tiles: AnswerTile[] = [];
+  private ring!: CountdownRing;
+  private timerText!: HTMLElement;
+
+  constructor() {
+    super(SceneKey.Question);
+  }
+
+  create(data: QuestionSceneData): void {
+    this.session = data.session;
+    this.tiles = [];
+    const question = currentQuestion(this.session);
+    if (!question) {
+      this.goTo(SceneKey.Results, { session: this.session });
+      return;
+    }
+    const total = this.session.plan.questions.length;
+    const number = this.session.index + 1;
+    this.beginScreen(`Question ${number} of ${total}`);
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const home = this.addHomeButton();
+
+    // Top bar: progress, countdown, score.
+    const barY = margin * 0.6;
+    const barHeight = home.canvas.rect.height;
+    addText(this, margin, barY + barHeight / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
+      0,
+      0.5,
+    );
+    const streakText = this.session.streak > 1 ? `   streak ×${this.session.streak}` : '';
+    const scoreText = `${this.session.score.toLocaleString('en-US')} pts${streakText}`;
+    const scoreX = portrait ? margin : width / 2 + type.body * 3;
+    const ringRadius = portrait ? 26 : 30;
+    const scoreY = portrait ? barY + barHeight + gap + ringRadius + 4 : barY + barHeight / 2;
+    addText(this, scoreX, scoreY, scoreText, { size: type.body, color: CSS.muted }).setOrigin(0, 0.5);
+    const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
+    const ringY = portrait ? scoreY : barY + barHeight / 2;
+    this.ring = new CountdownRing(this, ringX, ringY, ringRadius, Math.round(type.body * 0.95));
+
+    a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
+    a11y.text(`Score: ${this.session.score}`, { label: 'Score' }).dataset.name = 'score';
+    this.timerText = a11y.text('', { role: 'timer', label: 'Time left' });
+
+    // Prompt, with the article's claim above it when the question checks one.
+    let top = portrait ? scoreY + ringRadius + gap : barY + barHeight + gap * 1.5;
+    const textWidth = width - margin * 2;
+    if (question.claim) {
+      const claim = addText(this, margin, top, `The article claims: “${question.claim.quote}”`, {
+        size: type.small,
+        color: CSS.muted,
+        wrapWidth: textWidth,
+      });
+      fitTextHeight(claim, height * (portrait ? 0.16 : 0.14), 14);
+      top += claim.height + gap;
+      a11y.text(`The article claims: ${question.claim.quote}`, { label: 'Claim' });
+    }
+    const promptArea = portrait ? height * 0.3 : height * 0.24;
+    const prompt = addText(this, margin, top, question.prompt, { size: type.prompt, bold: true, wrapWidth: textWidth });
+    fitTextHeight(prompt, promptArea, Math.round(type.prompt * 0.7));
+    a11y.heading(question.prompt);
+    top += Math.max(prompt.height, portrait ? 0 : promptArea * 0.6) + gap * 2;
+
+    const choices = displayedChoices(this.session);
+    const tileArea = { x: margin, y: top, width: textWidth, height: height - top - margin };
+    const rects = answerTileRects(tileArea, choices.length, portrait, gap);
+    // Tiles sit at the bottom on a phone (thumb reach) and in the middle of the space on a wide screen.
+    const used = rects[rects.length - 1]!.y + rects[rects.length - 1]!.height - top;
+    const shift = portrait ? tileArea.height - used : (tileArea.height - used) / 2;
+    for (const rect of rects) rect.y += Math.max(0, shift);
+    const group = a11y.section('Answers', 'group');
+    const domButtons: HTMLButtonElement[] = [];
+    choices.forEach((choice, position) => {
+      const keys = ANSWER_KEYS[position]!;
+      const tile = new AnswerTile(
+        this,
+        rects[position]!,
+        {
+          label: choice.text,
+          fontSize: type.button,
+          fill: COLORS.tiles[position],
+          shape: TILE_SHAPES[position]!,
+          keyLabel: keys[0],
+        },
+        () => this.choose(position),
+      );
+      this.tiles.push(tile);
+      domButtons.push(a11y.button(choice.text, () => this.choose(position), rects[position]!, { parent: group }));
+    });
+    a11y.focus(domButtons[0]);
+
+    this.onKeys((event) => {
+      const key = event.key.toUpperCase();
+      const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(key));
+      if (position >= 0 && position < choices.length) this.choose(position);
+      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+    });
+    this.updateCountdown();
+  }
+
+  update(): void {
+    if (this.leaving || this.session.phase !== 'question') return;
+    this.updateCountdown();
+    const expired = expire(this.session, this.services.now());
+    if (expired !== this.session) this.finish(expired, null);
+  }
+
+  private updateCountdown(): void {
+    const { countdown } = this.session;
+    const left = remainingMs(countdown, this.services.now());
+    if (this.ring.update(left, countdown.limitMs)) {
+      this.timerText.textContent =
+        countdown.limitMs === null ? 'No time limit' : `${Math.ceil(left / 1000)} seconds left`;
+    }
+  }
+
+  private choose(position: number): void {
+    if (this.leaving) return;
+    const next = answer(this.session, position, this.services.now());
+    if (next === this.session) return;
+    this.finish(next, position);
+  }
+
+  /** Shows which tile was taken, then moves to the reveal; later input is ignored. */
+  private finish(next: SessionState, position: number | null): void {
+    this.session = next;
+    this.leaving = true;
+    this.tiles.forEach((tile, index) => {
+      tile.setEnabled(false);
+      tile.setLook(index === position ? 'picked' : 'dim');
+    });
+    this.time.delayedCall(position === null ? 0 : MOTION.answerToRevealMs, () => {
+      this.scene.start(SceneKey.Reveal, { session: next });
+    });
+  }
+}

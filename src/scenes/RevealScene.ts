@@ -1,0 +1,215 @@
+import { advance, lastAnswer, summarize, type SessionState } from '../core/session';
+import { citationFor } from '../game/round';
+import { ExcerptCard } from '../ui/ExcerptCard';
+import { COLORS, CSS } from '../ui/theme';
+import { addText, fitTextHeight } from '../ui/text';
+import { BaseScene } from './BaseScene';
+import { SceneKey } from './keys';
+
+export interface RevealSceneData {
+  session: SessionState;
+}
+
+export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', timedOut: "⏱ Time's up" } as const;
+
+/** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
+export class RevealScene extends BaseScene {
+  private session!: SessionState;
+  private card?: ExcerptCard;
+
+  constructor() {
+    super(SceneKey.Reveal);
+  }
+
+  create(data: RevealSceneData): void {
+    this.session = data.session;
+    const question = this.session.questions[this.session.index]!;
+    const record = lastAnswer(this.session)!;
+    const total = this.session.plan.questions.length;
+    this.beginScreen(`Answer to question ${this.session.index + 1} of ${total}`);
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const home = this.addHomeButton();
+
+    const right = question.choices.find((choice) => choice.correct)!;
+    const picked = record.choiceIndex === null ? undefined : question.choices[record.choiceIndex];
+    const outcome = record.timedOut
+      ? OUTCOME_TEXT.timedOut
+      : record.correct
+        ? OUTCOME_TEXT.correct
+        : OUTCOME_TEXT.wrong;
+    const color = record.correct ? CSS.correct : CSS.wrong;
+    const barY = margin * 0.6 + home.canvas.rect.height / 2;
+    const outcomeText = addText(this, margin, barY, outcome, { size: type.heading, bold: true, color }).setOrigin(
+      0,
+      0.5,
+    );
+    const points = record.points > 0 ? `+${record.points}` : '+0';
+    const streak = this.session.streak > 1 ? `   streak ×${this.session.streak}` : '';
+    addText(this, margin + outcomeText.width + gap * 2, barY, `${points}${streak}`, {
+      size: type.body,
+      bold: true,
+      color: CSS.paper,
+    }).setOrigin(0, 0.5);
+    if (!portrait) {
+      addText(this, width / 2 + width * 0.12, barY, `${this.session.score.toLocaleString('en-US')} pts`, {
+        size: type.body,
+        color: CSS.muted,
+      }).setOrigin(0, 0.5);
+    }
+
+    let top = barY + home.canvas.rect.height / 2 + gap;
+    const answerLine =
+      picked && !record.correct ? `Answer: ${right.text}   ·   You picked: ${picked.text}` : `Answer: ${right.text}`;
+    const answerText = addText(this, margin, top, answerLine, {
+      size: type.body,
+      bold: true,
+      wrapWidth: width - margin * 2,
+    });
+    fitTextHeight(answerText, type.body * 2.6, 14);
+    top += answerText.height + gap;
+    const feedback = picked && !record.correct ? picked.feedback : undefined;
+    if (feedback) {
+      const feedbackText = addText(this, margin, top, feedback, {
+        size: type.small,
+        color: CSS.muted,
+        wrapWidth: width - margin * 2,
+      });
+      fitTextHeight(feedbackText, type.small * 2.6, 13);
+      top += feedbackText.height + gap;
+    }
+
+    // The evidence: one card, or the claim and the source side by side (stacked on a phone).
+    const nextHeight = Math.max(56, type.button * 2.2);
+    const explanationHeight = portrait ? height * 0.17 : height * 0.15;
+    const cardsBottom = height - margin - nextHeight - gap - explanationHeight;
+    const evidence = question.evidence[0]!;
+    const sourceCard = {
+      label: 'The source says',
+      quote: evidence.quote,
+      citation: citationFor(this.services, evidence.source),
+    };
+    const cardFont = portrait ? type.body : type.prompt - 4;
+    let cardsEnd: number;
+    if (question.claim) {
+      const claimCard = {
+        label: 'The article claimed',
+        quote: question.claim.quote,
+        citation: citationFor(this.services, question.claim.source),
+      };
+      if (portrait) {
+        const available = cardsBottom - top - gap;
+        const claim = new ExcerptCard(
+          this,
+          { x: margin, y: top, width: width - margin * 2, height: available * 0.42 },
+          claimCard,
+          Math.round(cardFont * 0.9),
+        );
+        const sourceTop = top + claim.height + gap;
+        this.card = new ExcerptCard(
+          this,
+          { x: margin, y: sourceTop, width: width - margin * 2, height: cardsBottom - sourceTop },
+          sourceCard,
+          cardFont,
+        );
+        cardsEnd = sourceTop + this.card.height;
+      } else {
+        const w = (width - margin * 2 - gap * 2) / 2;
+        const claim = new ExcerptCard(
+          this,
+          { x: margin, y: top, width: w, height: cardsBottom - top },
+          claimCard,
+          cardFont,
+        );
+        this.card = new ExcerptCard(
+          this,
+          { x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top },
+          sourceCard,
+          cardFont,
+        );
+        cardsEnd = top + Math.max(claim.height, this.card.height);
+      }
+    } else {
+      this.card = new ExcerptCard(
+        this,
+        { x: margin, y: top, width: width - margin * 2, height: cardsBottom - top },
+        sourceCard,
+        cardFont,
+      );
+      cardsEnd = top + this.card.height;
+    }
+
+    const whyTop = cardsEnd + gap * 1.5;
+    const why = addText(this, margin, whyTop, `Why: ${question.explanation}`, {
+      size: type.body,
+      color: CSS.paper,
+      wrapWidth: width - margin * 2,
+    });
+    fitTextHeight(why, height - margin - nextHeight - gap - whyTop, Math.max(14, Math.round(type.body * 0.7)));
+
+    const nextWidth = Math.min(portrait ? width - margin * 2 : 300, width - margin * 2);
+    const last = this.session.index + 1 >= total;
+    const next = this.addButton(
+      last ? 'See results ⏎' : 'Next ⏎',
+      { x: width - margin - nextWidth, y: height - margin - nextHeight, width: nextWidth, height: nextHeight },
+      () => this.next(),
+      { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
+    );
+
+    // The accessible mirror: outcome first (live), then the source region, then Next.
+    const announcement = record.timedOut
+      ? `Time's up. The answer is: ${right.text}.`
+      : record.correct
+        ? `Correct, plus ${record.points} points. The answer is: ${right.text}.`
+        : `Not quite. You picked ${picked?.text}. The answer is: ${right.text}.`;
+    a11y.announce(announcement);
+    a11y.text(announcement, { label: 'Outcome' });
+    const region = a11y.section('Source', 'region');
+    if (question.claim) {
+      a11y.text(
+        `The article claimed: “${question.claim.quote}” — ${citationFor(this.services, question.claim.source)}`,
+        { parent: region },
+      );
+    }
+    for (const [index, item] of question.evidence.entries()) {
+      const label = index === 0 ? 'The source says' : 'More evidence';
+      const quote = a11y.text(`${label}: “${item.quote}”`, { parent: region });
+      quote.dataset.source = item.source;
+      quote.dataset.quote = item.quote;
+      quote.classList.add('excerpt');
+      a11y.text(`Source: ${citationFor(this.services, item.source)}`, { parent: region });
+    }
+    a11y.text(`Why: ${question.explanation}`, { parent: region });
+    a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
+    a11y.focus(next.dom);
+
+    this.onKeys((event) => {
+      if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') this.next();
+      if (event.key === 'ArrowDown') this.card?.scrollBy(40);
+      if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
+      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+    });
+  }
+
+  private next(): void {
+    if (this.leaving) return;
+    const next = advance(this.session, this.services.now());
+    if (next.phase === 'finished') {
+      const summary = summarize(next);
+      const settings = next.plan.settings;
+      const place = this.services.highScores.add({
+        score: summary.score,
+        correct: summary.correct,
+        total: summary.total,
+        bestStreak: summary.bestStreak,
+        date: new Date().toISOString(),
+        questionCount: settings.questionCount,
+        timeLimitSec: settings.timeLimitSec,
+        speedPoints: settings.speedPoints,
+      });
+      this.goTo(SceneKey.Results, { session: next, place });
+      return;
+    }
+    this.goTo(SceneKey.Question, { session: next });
+  }
+}

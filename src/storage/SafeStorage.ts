@@ -1,0 +1,85 @@
+/**
+ * Key-value storage that never throws: localStorage when it works, memory when it is missing,
+ * blocked or full (the 2048 pattern).
+ */
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export class MemoryStore implements KeyValueStore {
+  private readonly values = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+export class SafeStorage implements KeyValueStore {
+  private readonly memory = new MemoryStore();
+  /** Whether saved data will outlive the page. */
+  persistent: boolean;
+
+  constructor(private readonly backing: KeyValueStore | undefined) {
+    this.persistent = backing !== undefined && SafeStorage.works(backing);
+  }
+
+  static fromWindow(): SafeStorage {
+    try {
+      return new SafeStorage(globalThis.localStorage);
+    } catch {
+      // Accessing localStorage itself throws when cookies are blocked.
+      return new SafeStorage(undefined);
+    }
+  }
+
+  private static works(store: KeyValueStore): boolean {
+    const probe = '__source-check-probe__';
+    try {
+      store.setItem(probe, probe);
+      store.removeItem(probe);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  getItem(key: string): string | null {
+    if (this.persistent) {
+      try {
+        return this.backing!.getItem(key);
+      } catch {
+        this.persistent = false;
+      }
+    }
+    return this.memory.getItem(key);
+  }
+
+  setItem(key: string, value: string): void {
+    this.memory.setItem(key, value);
+    if (!this.persistent) return;
+    try {
+      this.backing!.setItem(key, value);
+    } catch {
+      // Full or revoked: keep playing from memory for the rest of the visit.
+      this.persistent = false;
+    }
+  }
+
+  removeItem(key: string): void {
+    this.memory.removeItem(key);
+    if (!this.persistent) return;
+    try {
+      this.backing!.removeItem(key);
+    } catch {
+      this.persistent = false;
+    }
+  }
+}

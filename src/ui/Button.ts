@@ -1,0 +1,168 @@
+import Phaser from 'phaser';
+import { COLORS, LAYOUT, MOTION } from './theme';
+import { addText } from './text';
+import type { Rect } from './layout';
+
+export type ButtonLook = 'normal' | 'hover' | 'pressed' | 'correct' | 'wrong' | 'dim' | 'picked';
+
+export interface ButtonOptions {
+  label: string;
+  fontSize: number;
+  fill?: number;
+  textColor?: string;
+  align?: 'left' | 'center';
+  /** Left inset for the label (room for a badge). */
+  labelInset?: number;
+}
+
+/** A rounded button drawn on the canvas: graphics + label + an input zone, with press feedback. */
+export class Button {
+  readonly graphics: Phaser.GameObjects.Graphics;
+  readonly label: Phaser.GameObjects.Text;
+  readonly zone: Phaser.GameObjects.Zone;
+  private look: ButtonLook = 'normal';
+  private enabled = true;
+  private pressedInside = false;
+
+  constructor(
+    protected readonly scene: Phaser.Scene,
+    readonly rect: Rect,
+    protected readonly options: ButtonOptions,
+    onClick: () => void,
+  ) {
+    this.graphics = scene.add.graphics();
+    const inset = options.labelInset ?? 0;
+    const padding = Math.round(options.fontSize * 0.6);
+    const center = options.align !== 'left';
+    this.label = addText(
+      scene,
+      center ? rect.x + rect.width / 2 : rect.x + inset + padding,
+      rect.y + rect.height / 2,
+      options.label,
+      {
+        size: options.fontSize,
+        bold: true,
+        color: options.textColor ?? '#ffffff',
+        align: center ? 'center' : 'left',
+        wrapWidth: rect.width - inset - padding * 2,
+      },
+    ).setOrigin(center ? 0.5 : 0, 0.5);
+    // Long labels shrink rather than spill out of the button.
+    let size = options.fontSize;
+    while (this.label.height > rect.height - 8 && size > 14) {
+      size -= 1;
+      this.label.setFontSize(size);
+    }
+    this.zone = scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0);
+    this.zone.setInteractive({ useHandCursor: true });
+    this.zone.on('pointerover', () => this.enabled && this.setLook('hover'));
+    this.zone.on('pointerout', () => {
+      this.pressedInside = false;
+      if (this.enabled) this.setLook('normal');
+    });
+    this.zone.on('pointerdown', () => {
+      if (!this.enabled) return;
+      this.pressedInside = true;
+      this.setLook('pressed');
+    });
+    this.zone.on('pointerup', () => {
+      if (!this.enabled || !this.pressedInside) return;
+      this.pressedInside = false;
+      this.setLook('hover');
+      onClick();
+    });
+    this.draw();
+  }
+
+  setEnabled(enabled: boolean): this {
+    this.enabled = enabled;
+    if (enabled) this.zone.setInteractive({ useHandCursor: true });
+    else this.zone.disableInteractive();
+    return this;
+  }
+
+  setLook(look: ButtonLook): this {
+    if (this.look === look) return this;
+    this.look = look;
+    this.draw();
+    return this;
+  }
+
+  /** A short press animation for keyboard activation, so every input shows the same feedback. */
+  flash(): void {
+    this.setLook('pressed');
+    this.scene.time.delayedCall(MOTION.pressMs, () => this.look === 'pressed' && this.setLook('normal'));
+  }
+
+  protected baseFill(): number {
+    return this.options.fill ?? COLORS.inkLighter;
+  }
+
+  protected draw(): void {
+    const { x, y, width, height } = this.rect;
+    const g = this.graphics;
+    g.clear();
+    let fill = this.baseFill();
+    let alpha = 1;
+    if (this.look === 'hover') fill = Phaser.Display.Color.IntegerToColor(fill).brighten(12).color;
+    if (this.look === 'pressed') fill = Phaser.Display.Color.IntegerToColor(fill).darken(12).color;
+    if (this.look === 'correct') fill = COLORS.correct;
+    if (this.look === 'wrong') fill = COLORS.wrong;
+    if (this.look === 'dim') alpha = 0.35;
+    const offset = this.look === 'pressed' ? 2 : 0;
+    g.fillStyle(0x000000, 0.25 * alpha);
+    g.fillRoundedRect(x + 3, y + 5, width, height, LAYOUT.cornerRadius);
+    g.fillStyle(fill, alpha);
+    g.fillRoundedRect(x + offset, y + offset, width, height, LAYOUT.cornerRadius);
+    if (this.look === 'picked' || this.look === 'correct' || this.look === 'wrong') {
+      g.lineStyle(5, this.look === 'correct' ? 0xffffff : COLORS.paper, 1);
+      g.strokeRoundedRect(x, y, width, height, LAYOUT.cornerRadius);
+    }
+    this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
+    if (this.look === 'correct' || this.look === 'wrong') this.label.setColor('#10151f');
+    else this.label.setColor(this.options.textColor ?? '#ffffff');
+  }
+
+  destroy(): void {
+    this.graphics.destroy();
+    this.label.destroy();
+    this.zone.destroy();
+  }
+}
+
+/** An answer tile: colour, shape and key together, so colour is never the only cue. */
+export class AnswerTile extends Button {
+  private readonly badge: Phaser.GameObjects.Text;
+
+  constructor(
+    scene: Phaser.Scene,
+    rect: Rect,
+    options: ButtonOptions & { shape: string; keyLabel: string },
+    onClick: () => void,
+  ) {
+    const badgeWidth = Math.round(options.fontSize * 2.6);
+    super(scene, rect, { ...options, align: 'left', labelInset: badgeWidth }, onClick);
+    this.badge = addText(
+      scene,
+      rect.x + badgeWidth / 2 + 6,
+      rect.y + rect.height / 2,
+      `${options.shape}\n${options.keyLabel}`,
+      {
+        size: Math.round(options.fontSize * 0.85),
+        bold: true,
+        align: 'center',
+        lineSpacing: 0,
+      },
+    ).setOrigin(0.5);
+  }
+
+  protected override draw(): void {
+    super.draw();
+    this.badge?.setAlpha(this.label.alpha).setColor(this.label.style.color as string);
+  }
+
+  override destroy(): void {
+    super.destroy();
+    this.badge.destroy();
+  }
+}
