@@ -73,6 +73,7 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
   provideServices(game, services);
 
   game.events.once(Phaser.Core.Events.READY, () => {
+    document.body.dataset.renderer = game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
     a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: game.scale.width, height: game.scale.height }) });
     game.scale.on(Phaser.Scale.Events.RESIZE, () => a11y.relayout());
   });

@@ -1,0 +1,67 @@
+/** Driving the built game like a player: real keyboard and mouse input, read through the accessible layer. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screens');
+
+export type Viewport = { width: number; height: number };
+export const PROJECTOR: Viewport = { width: 1366, height: 768 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export async function openGame(
+  browser: Browser,
+  url: string,
+  viewport: Viewport = PROJECTOR,
+  beforeLoad?: (page: Page) => Promise<unknown>,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  errorsByPage.set(page, errors);
+  if (beforeLoad) await beforeLoad(page);
+  await page.goto(url);
+  await waitForScreen(page, 'title');
+  return page;
+}
+
+const errorsByPage = new WeakMap<Page, string[]>();
+
+/** Uncaught errors the page has thrown since it was opened. */
+export function pageErrors(page: Page): string[] {
+  return errorsByPage.get(page) ?? [];
+}
+
+export async function waitForScreen(page: Page, screen: string, timeout = 15_000): Promise<void> {
+  await page.waitForSelector(`#a11y[data-screen="${screen}"]`, { timeout });
+}
+
+export async function currentScreen(page: Page): Promise<string | undefined> {
+  return page.$eval('#a11y', (element) => (element as HTMLElement).dataset.screen);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The text of the accessible element with the given aria-label (progress, score, timer …). */
+export async function labelled(page: Page, label: string): Promise<string> {
+  return page.$eval(`#a11y [aria-label="${label}"]`, (element) => element.textContent ?? '');
+}
+
+/** Clicks the canvas where the DOM twin of a button lies (the DOM layer lets the mouse through). */
+export async function clickCanvasButton(page: Page, selector: string): Promise<void> {
+  const box = await page.$eval(selector, (element) => {
+    const rect = element.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+}
+
+export async function answerButtons(page: Page): Promise<string[]> {
+  return page.$$eval('#a11y [role="group"][aria-label="Answers"] button', (buttons) =>
+    buttons.map((button) => button.textContent ?? ''),
+  );
+}
