@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
-import { formatBankError, SKILLS } from '../../src/core/types';
+import { DIFFICULTIES, formatBankError, SKILLS } from '../../src/core/types';
+import { isFactCheck, isTrueClaim } from '../../src/core/bankReport';
 
 const root = join(import.meta.dirname, '..', '..');
 const { bank, errors } = loadBankFromDisk(join(root, 'questions'), root);
@@ -24,5 +25,42 @@ describe('the shipped question bank', () => {
   it('uses only sources that exist and every skill', () => {
     const used = new Set(bank.questions.map((q) => q.skill));
     expect([...used].sort()).toEqual([...SKILLS].sort());
+  });
+
+  it('meets the classroom counts: 120+ questions, 5+ topics, 30+ per level, 15+ per skill', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(120);
+    expect(bank.topics.length).toBeGreaterThanOrEqual(5);
+    for (const level of DIFFICULTIES) {
+      expect(bank.questions.filter((q) => q.difficulty === level).length, `difficulty ${level}`).toBeGreaterThanOrEqual(
+        30,
+      );
+    }
+    for (const skill of SKILLS) {
+      expect(bank.questions.filter((q) => q.skill === skill).length, skill).toBeGreaterThanOrEqual(15);
+    }
+  });
+
+  it('holds 25+ fact-checks of the article against a primary source, and 15+ true claims', () => {
+    const factChecks = bank.questions.filter(
+      (q) =>
+        isFactCheck(q) &&
+        q.claim!.source === 'tiktok-ban-article-2020' &&
+        bank.sources[q.evidence[0]!.source]?.kind === 'primary',
+    );
+    expect(factChecks.length).toBeGreaterThanOrEqual(25);
+    expect(bank.questions.filter(isTrueClaim).length).toBeGreaterThanOrEqual(15);
+    expect(bank.questions.filter((q) => q.topic === 'reading-sources').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('quotes every shipped source', () => {
+    const quoted = new Set(
+      bank.questions.flatMap((q) => [...q.evidence, ...(q.claim ? [q.claim] : [])].map((e) => e.source)),
+    );
+    expect(Object.keys(bank.sources).filter((id) => !quoted.has(id))).toEqual([]);
+  });
+
+  it('keeps explanations short enough to read in 20 seconds', () => {
+    const long = bank.questions.filter((q) => q.explanation.split(/\s+/).length > 70).map((q) => q.id);
+    expect(long).toEqual([]);
   });
 });
