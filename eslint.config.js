@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const phaserGlobal = { name: 'Phaser', message: "Import it: import Phaser from 'phaser'." };
+
 /** DOM and storage globals that the rules in src/core must never touch. */
 const browserOnlyGlobals = [
   'window',
@@ -23,6 +25,8 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
+      // Phaser's typings declare a global namespace, so a missing import type-checks and then fails at run time.
+      'no-restricted-globals': ['error', phaserGlobal],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -46,7 +50,7 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...browserOnlyGlobals],
+      'no-restricted-globals': ['error', phaserGlobal, ...browserOnlyGlobals],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded RNG in src/core/rng.ts.' },

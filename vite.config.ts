@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { join } from 'node:path';
-import { bundleBank, loadBankFromDisk } from './src/server/bankFiles';
-import { formatBankError } from './src/core/types';
+import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
+import { formatBankError } from './src/core/types.ts';
 
 const root = import.meta.dirname;
 /** The bank to build in; QUESTIONS_DIR points elsewhere (a teacher's copy, a test fixture). */

@@ -3,8 +3,8 @@ import Phaser from 'phaser';
 import { AccessibleLayer } from './a11y/AccessibleLayer';
 import { DEFAULT_ROUND_SETTINGS } from './core/round';
 import { randomSeedFrom } from './core/rng';
+import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
-import { BootScene } from './scenes/BootScene';
 import { ErrorScene } from './scenes/ErrorScene';
 import { HighScoresScene } from './scenes/HighScoresScene';
 import { HowToPlayScene } from './scenes/HowToPlayScene';
@@ -13,14 +13,15 @@ import { QuestionScene } from './scenes/QuestionScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { RevealScene } from './scenes/RevealScene';
 import { TitleScene } from './scenes/TitleScene';
+import { BANK_URL, TITLE_INTERACTIVE_MARK } from './scenes/keys';
 import { HighScoreStore } from './storage/HighScoreStore';
 import { SafeStorage } from './storage/SafeStorage';
 import { gameSizeFor } from './ui/layout';
 import { COLORS } from './ui/theme';
 
-export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';
-
 export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Game {
+  // First, so the download overlaps Phaser's start-up (index.html has already asked for it).
+  const bankRequest = requestBank(BANK_URL);
   const storage = SafeStorage.fromWindow();
   const highScores = new HighScoreStore(storage);
   for (const problem of highScores.problems) console.warn(`Source Check: ${problem}`);
@@ -28,6 +29,7 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
   let titleMarked = false;
   const services: GameServices = {
     a11y,
+    bankRequest,
     highScores,
     persistent: storage.persistent,
     settings: DEFAULT_ROUND_SETTINGS,
@@ -59,7 +61,6 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
     scene: [
-      BootScene,
       PreloadScene,
       TitleScene,
       HowToPlayScene,

@@ -21,9 +21,9 @@ import {
   type SourceDoc,
   type SourceKind,
   type Topic,
-} from './types';
-import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LIMIT_SEC } from './settings';
-import { foldWhitespace } from './text';
+} from './types.ts';
+import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LIMIT_SEC } from './settings.ts';
+import { foldWhitespace } from './text.ts';
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -4,6 +4,7 @@ import type { AccessibleLayer } from '../a11y/AccessibleLayer';
 import type { RoundSettings } from '../core/round';
 import type { BankBundle } from '../core/types';
 import type { HighScoreStore } from '../storage/HighScoreStore';
+import type { BankRequest } from './bankLoader';
 
 export interface GameServices {
   a11y: AccessibleLayer;
@@ -14,6 +15,9 @@ export interface GameServices {
   /** Milliseconds from a monotonic wall clock (performance.now in the browser). */
   now: () => number;
   newSeed: () => string;
+  /** The download of bank.json, started before Phaser boots. */
+  bankRequest: BankRequest;
+  /** The checked bank, once the loader scene has it. */
   bank?: BankBundle;
   /** Called once the title screen takes input (for the benchmark and the browser tests). */
   markTitleInteractive: () => void;

@@ -1,3 +1,4 @@
+import Phaser from 'phaser';
 import { answer, currentQuestion, displayedChoices, expire, type SessionState } from '../core/session';
 import { remainingMs } from '../core/countdown';
 import { AnswerTile } from '../ui/Button';
@@ -6,7 +7,7 @@ import { answerTileRects } from '../ui/layout';
 import { ANSWER_KEYS, COLORS, CSS, MOTION, TILE_SHAPES } from '../ui/theme';
 import { addText, fitTextHeight } from '../ui/text';
 import { BaseScene } from './BaseScene';
-import { SceneKey } from './keys';
+import { ANSWER_FEEDBACK_MARK, SceneKey } from './keys';
 
 export interface QuestionSceneData {
   session: SessionState;
@@ -146,6 +147,8 @@ export class QuestionScene extends BaseScene {
       tile.setEnabled(false);
       tile.setLook(index === position ? 'picked' : 'dim');
     });
+    // The first frame that shows the outcome: the benchmark measures input → this mark.
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => performance.mark(ANSWER_FEEDBACK_MARK));
     this.time.delayedCall(position === null ? 0 : MOTION.answerToRevealMs, () => {
       this.scene.start(SceneKey.Reveal, { session: next });
     });

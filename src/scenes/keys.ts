@@ -1,6 +1,5 @@
 /** Scene keys, named once. */
 export const SceneKey = {
-  Boot: 'boot',
   Preload: 'preload',
   Title: 'title',
   HowToPlay: 'how-to-play',
@@ -12,5 +11,8 @@ export const SceneKey = {
 } as const;
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];
 
-export const BANK_KEY = 'bank';
 export const BANK_URL = 'bank.json';
+
+/** Performance marks the benchmark and the browser tests read. */
+export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';
+export const ANSWER_FEEDBACK_MARK = 'source-check:answer-feedback';

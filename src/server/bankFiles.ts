@@ -1,9 +1,9 @@
 /** Reads the question bank from disk for the build, the command-line check, the tests and the server. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseBank, type BankResult } from '../core/bank';
-import type { Bank, BankBundle, BankFile } from '../core/types';
-import { hashSeed } from '../core/rng';
+import { parseBank, type BankResult } from '../core/bank.ts';
+import type { Bank, BankBundle, BankFile } from '../core/types.ts';
+import { hashSeed } from '../core/rng.ts';
 
 function readFolder(folder: string, extension: RegExp, root: string): BankFile[] {
   let names: string[];

@@ -271,6 +271,22 @@ describe('robustness and layout', () => {
     await page.context().close();
   });
 
+  it.each([
+    ['missing', 404, 'not found', 'the server answered 404'],
+    ['not JSON', 200, '{"questions": [', 'bank.json is not valid JSON'],
+    ['empty', 200, '{"version":"x","topics":[],"questions":[],"sources":{}}', 'bank.json holds no questions'],
+  ])('says plainly what is wrong when the question bank is %s', async (_name, status, body, message) => {
+    const context = await browser.newContext({ viewport: PROJECTOR });
+    const page = await context.newPage();
+    await page.route('**/bank.json', (route) => route.fulfill({ status, body, contentType: 'application/json' }));
+    await page.goto(url);
+    await waitForScreen(page, 'error');
+    const alert = await page.$eval('#a11y [role="alert"]', (element) => element.textContent ?? '');
+    expect(alert).toContain(message);
+    expect(await page.$('#a11y button[data-name="Reload"]')).not.toBeNull();
+    await context.close();
+  });
+
   it('renders with WebGL', async () => {
     const page = await openGame(browser, url);
     expect(await page.evaluate(() => document.body.dataset.renderer)).toBe('webgl');

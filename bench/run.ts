@@ -1,0 +1,335 @@
+/**
+ * `npm run bench`: the game against the floor it cannot beat — a bare Phaser 4 page built by the same
+ * Vite config in the same run — in headless Chromium, alternating A/B over cold loads.
+ * Prints a table of medians, min–max and ratios, and writes the same figures to bench/results.json.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { build } from 'vite';
+import { serveStatic } from '../scripts/static-server';
+import { ANSWER_FEEDBACK_MARK, TITLE_INTERACTIVE_MARK } from '../src/scenes/keys';
+import { launchChromium } from '../tests/browser/chromium';
+import { BARE_CREATE_MARK } from './bare/marks';
+
+const root = join(import.meta.dirname, '..');
+const COLD_LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const FRAME_SAMPLE_MS = 10_000;
+const HEAP_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const VIEWPORT = { width: 1366, height: 768 };
+
+/** Goals from the issue: ratios against bare Phaser, absolute latency, absolute heap growth. */
+const GOALS = {
+  initialJsGzipRatio: 1.05,
+  titleInteractiveRatio: 1.15,
+  answerFeedbackMs: 16.7,
+  frameP95Ratio: 1.1,
+  heapGrowthBytes: 2 * 1024 * 1024,
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The JavaScript a page needs before it can run: entry scripts and module preloads, gzipped. */
+function initialJsGzipBytes(distDir: string): number {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  for (const match of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) files.add(match[1]!);
+  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) files.add(match[1]!);
+  let total = 0;
+  for (const file of files) total += gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
+  return total;
+}
+
+/** Counts live WebGL textures and records the time of every digit key press, installed before load. */
+function instrument(): void {
+  const counters = window as unknown as { liveTextures: number; lastKeyDown: number };
+  counters.liveTextures = 0;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const create = proto.createTexture;
+    const remove = proto.deleteTexture;
+    proto.createTexture = function (this: WebGLRenderingContext) {
+      counters.liveTextures += 1;
+      return create.call(this);
+    };
+    proto.deleteTexture = function (this: WebGLRenderingContext, texture: WebGLTexture | null) {
+      if (texture) counters.liveTextures -= 1;
+      return remove.call(this, texture);
+    };
+  }
+  window.addEventListener('keydown', (event) => (counters.lastKeyDown = event.timeStamp), { capture: true });
+}
+
+async function markTime(page: Page, name: string, timeout = 30_000): Promise<number> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout });
+  return page.evaluate((mark) => performance.getEntriesByName(mark).at(-1)!.startTime, name);
+}
+
+/** requestAnimationFrame deltas over a span, measured in the page. */
+async function frameDeltas(page: Page, durationMs: number): Promise<number[]> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number[]>((resolve) => {
+        const deltas: number[] = [];
+        let last = -1;
+        let start = -1;
+        const tick = (now: number) => {
+          if (start < 0) start = now;
+          if (last >= 0) deltas.push(now - last);
+          last = now;
+          if (now - start < duration) requestAnimationFrame(tick);
+          else resolve(deltas);
+        };
+        requestAnimationFrame(tick);
+      }),
+    durationMs,
+  );
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  // A new context is a cold load: empty cache, empty storage.
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  // tsx compiles this file keeping function names through a `__name` helper that the page lacks.
+  await page.addInitScript('window.__name = (fn) => fn;');
+  await page.addInitScript(instrument);
+  return page;
+}
+
+async function waitForScreen(page: Page, screen: string): Promise<void> {
+  await page.waitForSelector(`#a11y[data-screen="${screen}"]`, { timeout: 30_000 });
+}
+
+async function heapAndCounters(page: Page, cdp: CDPSession) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const dom = (await cdp.send('Memory.getDOMCounters')) as { jsEventListeners: number; nodes: number };
+  const textures = await page.evaluate(() => (window as unknown as { liveTextures: number }).liveTextures);
+  return { heapBytes: heap.usedSize, listeners: dom.jsEventListeners, nodes: dom.nodes, textures };
+}
+
+async function playRound(page: Page): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await waitForScreen(page, 'question');
+    await page.keyboard.press('1');
+    await waitForScreen(page, 'reveal');
+    await page.keyboard.press('Enter');
+  }
+  await waitForScreen(page, 'results');
+}
+
+function row(label: string, game: string, bare: string, ratio: string, goal: string, met: boolean | null): string[] {
+  return [label, game, bare, ratio, goal, met === null ? '' : met ? 'met' : 'MISSED'];
+}
+
+async function main(): Promise<void> {
+  const gameDir = join(root, 'dist-bench', 'game');
+  const bareDir = join(root, 'dist-bench', 'bare');
+  const configFile = join(root, 'vite.config.ts');
+  console.log('Building the game and bare Phaser with the same Vite config…');
+  await build({ configFile, root, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
+  await build({
+    configFile,
+    root: join(root, 'bench', 'bare'),
+    logLevel: 'warn',
+    build: { outDir: bareDir, emptyOutDir: true },
+  });
+  const gameServer = await serveStatic(gameDir, 0);
+  const bareServer = await serveStatic(bareDir, 0);
+  const browser = await launchChromium();
+
+  const gzip = { game: initialJsGzipBytes(gameDir), bare: initialJsGzipBytes(bareDir) };
+  const load = { game: [] as number[], bare: [] as number[] };
+  const frames = { game: [] as number[], bare: [] as number[] };
+  const feedback: number[] = [];
+
+  for (let i = 0; i < COLD_LOADS; i += 1) {
+    console.log(`Cold load pair ${i + 1} of ${COLD_LOADS}…`);
+    // A: the game — navigation to title interactive, a question with its countdown, an answer.
+    const game = await newPage(browser);
+    await game.goto(gameServer.url);
+    load.game.push(await markTime(game, TITLE_INTERACTIVE_MARK));
+    await game.keyboard.press('Enter');
+    await waitForScreen(game, 'question');
+    frames.game.push(...(await frameDeltas(game, FRAME_SAMPLE_MS / Math.min(COLD_LOADS, 2))));
+    for (let q = 0; q < 3; q += 1) {
+      await waitForScreen(game, 'question');
+      await game.waitForTimeout(200);
+      await game.keyboard.press('1');
+      const shown = await markTime(game, ANSWER_FEEDBACK_MARK);
+      const pressed = await game.evaluate(() => (window as unknown as { lastKeyDown: number }).lastKeyDown);
+      feedback.push(shown - pressed);
+      await game.evaluate((mark) => performance.clearMarks(mark), ANSWER_FEEDBACK_MARK);
+      await waitForScreen(game, 'reveal');
+      await game.keyboard.press('Enter');
+    }
+    await game.context().close();
+    // B: bare Phaser — navigation to create(), then frames of its one scene.
+    const bare = await newPage(browser);
+    await bare.goto(bareServer.url);
+    load.bare.push(await markTime(bare, BARE_CREATE_MARK));
+    frames.bare.push(...(await frameDeltas(bare, FRAME_SAMPLE_MS / Math.min(COLD_LOADS, 2))));
+    await bare.context().close();
+  }
+
+  console.log(`Playing ${HEAP_ROUNDS} rounds for the memory figures…`);
+  const page = await newPage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(gameServer.url);
+  await waitForScreen(page, 'title');
+  await page.keyboard.press('Enter');
+  await playRound(page);
+  const afterFirst = await heapAndCounters(page, cdp);
+  for (let round = 2; round <= HEAP_ROUNDS; round += 1) {
+    await page.keyboard.press('r');
+    await playRound(page);
+  }
+  const afterLast = await heapAndCounters(page, cdp);
+  await browser.close();
+  gameServer.server.close();
+  bareServer.server.close();
+
+  const ratio = (a: number, b: number) => a / b;
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryBytes: totalmem(),
+      node: process.version,
+    },
+    coldLoadsEach: COLD_LOADS,
+    initialJsGzipBytes: { ...gzip, ratio: ratio(gzip.game, gzip.bare), goal: GOALS.initialJsGzipRatio },
+    navigationToInteractiveMs: {
+      game: { median: median(load.game), min: Math.min(...load.game), max: Math.max(...load.game), samples: load.game },
+      bare: { median: median(load.bare), min: Math.min(...load.bare), max: Math.max(...load.bare), samples: load.bare },
+      ratio: ratio(median(load.game), median(load.bare)),
+      goal: GOALS.titleInteractiveRatio,
+    },
+    answerToFeedbackMs: {
+      median: median(feedback),
+      p95: percentile(feedback, 95),
+      min: Math.min(...feedback),
+      max: Math.max(...feedback),
+      samples: feedback.length,
+      goal: GOALS.answerFeedbackMs,
+    },
+    frameTimeMs: {
+      game: { median: median(frames.game), p95: percentile(frames.game, 95), samples: frames.game.length },
+      bare: { median: median(frames.bare), p95: percentile(frames.bare, 95), samples: frames.bare.length },
+      p95Ratio: ratio(percentile(frames.game, 95), percentile(frames.bare, 95)),
+      goal: GOALS.frameP95Ratio,
+    },
+    memory: {
+      afterRound1: afterFirst,
+      [`afterRound${HEAP_ROUNDS}`]: afterLast,
+      heapGrowthBytes: afterLast.heapBytes - afterFirst.heapBytes,
+      listenerGrowth: afterLast.listeners - afterFirst.listeners,
+      textureGrowth: afterLast.textures - afterFirst.textures,
+      goalHeapGrowthBytes: GOALS.heapGrowthBytes,
+    },
+  };
+  writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const kb = (value: number) => `${(value / 1024).toFixed(1)} KiB`;
+  const nav = results.navigationToInteractiveMs;
+  const rows = [
+    ['measure', 'game', 'bare Phaser', 'ratio', 'goal', ''],
+    row(
+      'initial JS, gzip',
+      kb(gzip.game),
+      kb(gzip.bare),
+      results.initialJsGzipBytes.ratio.toFixed(3),
+      `≤ ${GOALS.initialJsGzipRatio}`,
+      results.initialJsGzipBytes.ratio <= GOALS.initialJsGzipRatio,
+    ),
+    row(
+      'navigation → interactive, median',
+      ms(nav.game.median),
+      ms(nav.bare.median),
+      nav.ratio.toFixed(3),
+      `≤ ${GOALS.titleInteractiveRatio}`,
+      nav.ratio <= GOALS.titleInteractiveRatio,
+    ),
+    row(
+      '  min–max',
+      `${ms(nav.game.min)}–${ms(nav.game.max)}`,
+      `${ms(nav.bare.min)}–${ms(nav.bare.max)}`,
+      '',
+      '',
+      null,
+    ),
+    row(
+      'answer → feedback frame, median',
+      ms(results.answerToFeedbackMs.median),
+      '',
+      '',
+      `≤ ${GOALS.answerFeedbackMs} ms`,
+      results.answerToFeedbackMs.median <= GOALS.answerFeedbackMs,
+    ),
+    row(
+      'answer → feedback frame, p95',
+      ms(results.answerToFeedbackMs.p95),
+      '',
+      '',
+      `≤ ${GOALS.answerFeedbackMs} ms`,
+      results.answerToFeedbackMs.p95 <= GOALS.answerFeedbackMs,
+    ),
+    row('frame time, median', ms(results.frameTimeMs.game.median), ms(results.frameTimeMs.bare.median), '', '', null),
+    row(
+      'frame time, p95',
+      ms(results.frameTimeMs.game.p95),
+      ms(results.frameTimeMs.bare.p95),
+      results.frameTimeMs.p95Ratio.toFixed(3),
+      `≤ ${GOALS.frameP95Ratio}`,
+      results.frameTimeMs.p95Ratio <= GOALS.frameP95Ratio,
+    ),
+    row(
+      `JS heap, round 1 → ${HEAP_ROUNDS}`,
+      `${kb(afterFirst.heapBytes)} → ${kb(afterLast.heapBytes)}`,
+      '',
+      '',
+      '≤ +2 MiB',
+      results.memory.heapGrowthBytes <= GOALS.heapGrowthBytes,
+    ),
+    row(
+      `event listeners, round 1 → ${HEAP_ROUNDS}`,
+      `${afterFirst.listeners} → ${afterLast.listeners}`,
+      '',
+      '',
+      'no growth',
+      afterLast.listeners <= afterFirst.listeners,
+    ),
+    row(
+      `WebGL textures, round 1 → ${HEAP_ROUNDS}`,
+      `${afterFirst.textures} → ${afterLast.textures}`,
+      '',
+      '',
+      'no growth',
+      afterLast.textures <= afterFirst.textures,
+    ),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((r) => r[column]!.length)));
+  console.log(`\n${rows.map((r) => r.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n')}`);
+  console.log(
+    `\nMachine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${results.machine.node}`,
+  );
+  console.log('Figures written to bench/results.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
