@@ -3,10 +3,17 @@ import { createRng, shuffle, type RngState } from './rng';
 import { DEFAULT_TIME_LIMIT_SEC, QUESTIONS_PER_ROUND } from './settings';
 import type { Difficulty, Question } from './types';
 
+/** How difficulty shapes a round: the usual mix easiest first, the same mix in any order, or hard only. */
+export const DIFFICULTY_ORDERS = ['easy-first', 'mixed', 'hard-only'] as const;
+export type DifficultyOrder = (typeof DIFFICULTY_ORDERS)[number];
+
 export interface RoundSettings {
   questionCount: number;
   /** Default seconds per question, or null for no timer. A question's own timeLimitSec overrides it. */
   timeLimitSec: number | null;
+  /** Multiplies every question's time (1, 1.5, 2, 10): more time to read never changes the questions. */
+  timeScale: number;
+  difficulty: DifficultyOrder;
   speedPoints: boolean;
   /** Topic ids to draw from; empty means every topic. */
   topics: string[];
@@ -15,6 +22,8 @@ export interface RoundSettings {
 export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
   questionCount: QUESTIONS_PER_ROUND,
   timeLimitSec: DEFAULT_TIME_LIMIT_SEC,
+  timeScale: 1,
+  difficulty: 'easy-first',
   speedPoints: true,
   topics: [],
 };
@@ -56,9 +65,12 @@ function interleaveByTopic(rng: RngState, questions: readonly Question[]): [Ques
 }
 
 export function buildRound(bank: readonly Question[], settings: RoundSettings, seed: string): RoundPlan {
-  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}`);
+  // The default order adds nothing to the hashed seed, so seeds made before it existed still give the same round.
+  const order = settings.difficulty === 'easy-first' ? '' : `|${settings.difficulty}`;
+  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}${order}`);
   const eligible = bank
     .filter((question) => settings.topics.length === 0 || settings.topics.includes(question.topic))
+    .filter((question) => settings.difficulty !== 'hard-only' || question.difficulty === 3)
     .slice()
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const count = Math.max(0, Math.min(settings.questionCount, eligible.length));
@@ -85,17 +97,23 @@ export function buildRound(bank: readonly Question[], settings: RoundSettings, s
   for (const [level, target] of targets) picked.push(...pools.get(level)!.slice(0, Math.max(0, target)));
   const leftovers = [1, 2, 3].flatMap((level) => pools.get(level as Difficulty)!.filter((q) => !picked.includes(q)));
   picked.push(...leftovers.slice(0, count - picked.length));
-  picked.sort((a, b) => a.difficulty - b.difficulty);
+  let ordered: Question[];
+  if (settings.difficulty === 'easy-first') ordered = [...picked].sort((a, b) => a.difficulty - b.difficulty);
+  else [ordered, rng] = shuffle(rng, picked);
 
   const questions: PlannedQuestion[] = [];
-  for (const question of picked.slice(0, count)) {
+  for (const question of ordered.slice(0, count)) {
     let choiceOrder: number[];
     [choiceOrder, rng] = shuffle(
       rng,
       question.choices.map((_, index) => index),
     );
     const seconds = settings.timeLimitSec === null ? null : (question.timeLimitSec ?? settings.timeLimitSec);
-    questions.push({ questionId: question.id, choiceOrder, timeLimitMs: seconds === null ? null : seconds * 1000 });
+    questions.push({
+      questionId: question.id,
+      choiceOrder,
+      timeLimitMs: seconds === null ? null : Math.round(seconds * settings.timeScale * 1000),
+    });
   }
   return { seed, settings, questions };
 }

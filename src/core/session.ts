@@ -3,7 +3,7 @@
  * Every function returns a new state and leaves its input untouched; an action that does not fit
  * the current phase (a second click, an answer after time ran out) returns the same state.
  */
-import { elapsedMs, isExpired, startCountdown, type Countdown } from './countdown';
+import { elapsedMs, isExpired, pauseCountdown, resumeCountdown, startCountdown, type Countdown } from './countdown';
 import type { RoundPlan } from './round';
 import { scoreAnswer } from './scoring';
 import type { Question } from './types';
@@ -152,4 +152,20 @@ export function summarize(state: SessionState): RoundSummary {
     averageAnswerMs,
     timedOut: state.log.filter((entry) => entry.timedOut).length,
   };
+}
+
+/** Stops the clock of the open question (the pause menu); anything else is left as it is. */
+export function pause(state: SessionState, now: number): SessionState {
+  if (state.phase !== 'question' || state.countdown.pausedAt !== null) return state;
+  return { ...state, countdown: pauseCountdown(state.countdown, now) };
+}
+
+/** Starts the clock again where it stopped. */
+export function resume(state: SessionState, now: number): SessionState {
+  if (state.countdown.pausedAt === null) return state;
+  return { ...state, countdown: resumeCountdown(state.countdown, now) };
+}
+
+export function isPaused(state: SessionState): boolean {
+  return state.countdown.pausedAt !== null;
 }

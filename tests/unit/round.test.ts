@@ -58,3 +58,41 @@ describe('buildRound', () => {
     expect(plan.questions).toHaveLength(10);
   });
 });
+
+describe('round settings that change the round', () => {
+  it('keeps the seeded round of the default settings stable', () => {
+    const plan = buildRound(bank, DEFAULT_ROUND_SETTINGS, 'stable');
+    expect(plan.questions.map((q) => q.questionId)).toEqual(STABLE_IDS);
+  });
+
+  it('draws only hard questions when asked, and mixes the order for "mixed"', () => {
+    const hard = buildRound(bank, { ...DEFAULT_ROUND_SETTINGS, difficulty: 'hard-only' }, 'h');
+    const byId = new Map(bank.map((q) => [q.id, q]));
+    expect(hard.questions.every((q) => byId.get(q.questionId)!.difficulty === 3)).toBe(true);
+    const mixed = buildRound(bank, { ...DEFAULT_ROUND_SETTINGS, difficulty: 'mixed' }, 'm');
+    const levels = mixed.questions.map((q) => byId.get(q.questionId)!.difficulty);
+    expect(levels).not.toEqual([...levels].sort());
+    expect(buildRound(bank, { ...DEFAULT_ROUND_SETTINGS, difficulty: 'mixed' }, 'm')).toEqual(mixed);
+  });
+
+  it('scales every time limit without changing the questions', () => {
+    const base = buildRound(bank, DEFAULT_ROUND_SETTINGS, 'scale');
+    const slow = buildRound(bank, { ...DEFAULT_ROUND_SETTINGS, timeScale: 1.5 }, 'scale');
+    expect(slow.questions.map((q) => q.questionId)).toEqual(base.questions.map((q) => q.questionId));
+    expect(slow.questions.every((q) => q.timeLimitMs === 30_000)).toBe(true);
+  });
+});
+
+/** Pinned from the first release of round building: a change here breaks every shared seed. */
+const STABLE_IDS = [
+  'gamma-q0',
+  'alpha-q3',
+  'beta-q0',
+  'delta-q3',
+  'delta-q1',
+  'alpha-q1',
+  'gamma-q4',
+  'beta-q7',
+  'delta-q2',
+  'alpha-q5',
+];

@@ -6,6 +6,9 @@ import {
   currentQuestion,
   displayedChoices,
   expire,
+  isPaused,
+  pause,
+  resume,
   startSession,
   summarize,
   type SessionState,
@@ -114,5 +117,34 @@ describe('round session', () => {
   it('refuses a plan that names a question the bank lacks', () => {
     const plan = buildRound(bank, settings, 'x');
     expect(() => startSession(plan, bank.slice(0, 1), 0)).toThrow(/not in the bank/);
+  });
+});
+
+describe('pausing a question', () => {
+  it('stops the clock while paused and gives no extra time or loss', () => {
+    let state = fresh(0);
+    state = pause(state, 5_000);
+    expect(isPaused(state)).toBe(true);
+    expect(expire(state, 60_000)).toBe(state);
+    state = resume(state, 60_000);
+    expect(isPaused(state)).toBe(false);
+    expect(expire(state, 60_000 + 14_999)).toBe(state);
+    expect(expire(state, 60_000 + 15_000).log[0]).toMatchObject({ timedOut: true });
+  });
+
+  it('counts answer time without the pause', () => {
+    let state = fresh(0);
+    state = resume(pause(state, 2_000), 50_000);
+    const answered = answer(state, rightPosition(state), 52_000);
+    expect(answered.log[0]).toMatchObject({ elapsedMs: 4_000, base: 900 });
+  });
+
+  it('ignores a pause outside a question and a second pause', () => {
+    const state = fresh(0);
+    const answered = answer(state, 0, 10);
+    expect(pause(answered, 20)).toBe(answered);
+    const paused = pause(state, 5);
+    expect(pause(paused, 9)).toBe(paused);
+    expect(resume(state, 9)).toBe(state);
   });
 });
