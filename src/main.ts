@@ -1,20 +1,23 @@
 /** Wires the game: storage, high scores, the accessible layer, Phaser's config and the scenes. */
 import Phaser from 'phaser';
 import { AccessibleLayer } from './a11y/AccessibleLayer';
-import { DEFAULT_ROUND_SETTINGS } from './core/round';
 import { randomSeedFrom } from './core/rng';
 import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
 import { ErrorScene } from './scenes/ErrorScene';
 import { HighScoresScene } from './scenes/HighScoresScene';
 import { HowToPlayScene } from './scenes/HowToPlayScene';
+import { PauseScene } from './scenes/PauseScene';
 import { PreloadScene } from './scenes/PreloadScene';
+import { SettingsScene } from './scenes/SettingsScene';
+import { TopicsScene } from './scenes/TopicsScene';
 import { QuestionScene } from './scenes/QuestionScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { RevealScene } from './scenes/RevealScene';
 import { TitleScene } from './scenes/TitleScene';
 import { BANK_URL, TITLE_INTERACTIVE_MARK } from './scenes/keys';
 import { HighScoreStore } from './storage/HighScoreStore';
+import { PreferencesStore } from './storage/PreferencesStore';
 import { SafeStorage } from './storage/SafeStorage';
 import { gameSizeFor } from './ui/layout';
 import { COLORS } from './ui/theme';
@@ -24,7 +27,8 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
   const bankRequest = requestBank(BANK_URL);
   const storage = SafeStorage.fromWindow();
   const highScores = new HighScoreStore(storage);
-  for (const problem of highScores.problems) console.warn(`Source Check: ${problem}`);
+  const preferences = new PreferencesStore(storage);
+  for (const problem of [...highScores.problems, ...preferences.problems]) console.warn(`Source Check: ${problem}`);
   const a11y = new AccessibleLayer(a11yRoot);
   let titleMarked = false;
   const services: GameServices = {
@@ -32,7 +36,7 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
     bankRequest,
     highScores,
     persistent: storage.persistent,
-    settings: DEFAULT_ROUND_SETTINGS,
+    preferences,
     now: () => performance.now(),
     newSeed: () => {
       const values = new Uint32Array(1);
@@ -65,9 +69,12 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
       TitleScene,
       HowToPlayScene,
       QuestionScene,
+      PauseScene,
       RevealScene,
       ResultsScene,
       HighScoresScene,
+      SettingsScene,
+      TopicsScene,
       ErrorScene,
     ],
   });

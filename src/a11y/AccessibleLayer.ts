@@ -44,6 +44,7 @@ export class AccessibleLayer {
     this.screen.replaceChildren();
     this.screen.dataset.screen = screenId;
     this.root.dataset.screen = screenId;
+    delete this.root.dataset.overflow;
     const heading = document.createElement('h1');
     heading.className = 'sr-only';
     heading.textContent = title;
@@ -91,7 +92,7 @@ export class AccessibleLayer {
     label: string,
     onActivate: () => void,
     rect: Rect,
-    options: { parent?: HTMLElement; description?: string; name?: string } = {},
+    options: { parent?: HTMLElement; description?: string; name?: string; pressed?: boolean } = {},
   ): HTMLButtonElement {
     const element = document.createElement('button');
     element.type = 'button';
@@ -99,6 +100,7 @@ export class AccessibleLayer {
     element.textContent = label;
     if (options.name) element.dataset.name = options.name;
     if (options.description) element.title = options.description;
+    if (options.pressed !== undefined) element.setAttribute('aria-pressed', String(options.pressed));
     element.addEventListener('click', (event) => {
       event.preventDefault();
       onActivate();
@@ -107,6 +109,16 @@ export class AccessibleLayer {
     this.placed.push({ element, rect });
     this.place({ element, rect });
     return element;
+  }
+
+  /**
+   * Records that a piece of text did not fit its box even at its smallest size, so a layout problem
+   * shows up in the page (the browser tests read data-overflow) instead of passing unseen.
+   */
+  markOverflow(name: string): void {
+    const names = new Set((this.root.dataset.overflow ?? '').split(',').filter(Boolean));
+    names.add(name);
+    this.root.dataset.overflow = [...names].join(',');
   }
 
   /** Says something once through the live region (outcome of an answer, time's up). */

@@ -1,9 +1,9 @@
 /** What every scene may use, handed in by main.ts (no module-level singletons). */
 import type Phaser from 'phaser';
 import type { AccessibleLayer } from '../a11y/AccessibleLayer';
-import type { RoundSettings } from '../core/round';
 import type { BankBundle } from '../core/types';
 import type { HighScoreStore } from '../storage/HighScoreStore';
+import type { PreferencesStore } from '../storage/PreferencesStore';
 import type { BankRequest } from './bankLoader';
 
 export interface GameServices {
@@ -11,7 +11,8 @@ export interface GameServices {
   highScores: HighScoreStore;
   /** Whether scores outlive the page (false when storage is blocked or full). */
   persistent: boolean;
-  settings: RoundSettings;
+  /** The player's settings, remembered on the device. */
+  preferences: PreferencesStore;
   /** Milliseconds from a monotonic wall clock (performance.now in the browser). */
   now: () => number;
   newSeed: () => string;

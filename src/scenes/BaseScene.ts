@@ -4,7 +4,7 @@ import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { COLORS } from '../ui/theme';
-import { addText } from '../ui/text';
+import { addText, fitTextHeight } from '../ui/text';
 import { SceneKey } from './keys';
 
 export interface MirroredButton {
@@ -24,7 +24,7 @@ export abstract class BaseScene extends Phaser.Scene {
   /** Call first in create(): resets per-visit state and paints the desk. */
   protected beginScreen(title: string): void {
     this.leaving = false;
-    this.frame = frameFor(this.scale.width, this.scale.height);
+    this.frame = frameFor(this.scale.width, this.scale.height, this.services.preferences.get().textScale);
     this.cameras.main.setBackgroundColor(COLORS.ink);
     this.services.a11y.beginScreen(title, this.scene.key);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.input.keyboard?.removeAllListeners());
@@ -42,14 +42,29 @@ export abstract class BaseScene extends Phaser.Scene {
     label: string,
     rect: Rect,
     action: () => void,
-    options: Partial<ButtonOptions> & { parent?: HTMLElement; name?: string; accessibleLabel?: string } = {},
+    options: Partial<ButtonOptions> & {
+      parent?: HTMLElement;
+      name?: string;
+      accessibleLabel?: string;
+      pressed?: boolean;
+    } = {},
   ): MirroredButton {
     const canvas = new Button(this, rect, { label, fontSize: this.frame.type.button, ...options }, action);
     const dom = this.services.a11y.button(options.accessibleLabel ?? label, action, rect, {
       parent: options.parent,
       name: options.name ?? label,
+      pressed: options.pressed,
     });
+    if (canvas.overflows) this.services.a11y.markOverflow(options.name ?? label);
     return { canvas, dom };
+  }
+
+  /** Shrinks a text to its box (not below 70 % or 14 px); a text that still does not fit is reported. */
+  protected fit(text: Phaser.GameObjects.Text, maxHeight: number, name: string, minSize?: number): boolean {
+    const size = parseInt(String(text.style.fontSize), 10);
+    const fits = fitTextHeight(text, maxHeight, minSize ?? Math.max(14, Math.round(size * 0.7)));
+    if (!fits) this.services.a11y.markOverflow(name);
+    return fits;
   }
 
   /** Keyboard shortcuts; Enter/Space are left to a focused DOM button so they never act twice. */

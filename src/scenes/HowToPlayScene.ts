@@ -1,4 +1,4 @@
-import { startNewRound } from '../game/round';
+import { currentRoundSettings, startNewRound } from '../game/round';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -16,7 +16,7 @@ export class HowToPlayScene extends BaseScene {
     this.addHeading('How to play', margin * 1.5);
     const rules = [
       `A 2020 article about the TikTok ban makes claims. The orders, the law and the court ruling it talks about are public: each question holds a claim against them.`,
-      `Answer before the countdown ends (${this.services.settings.timeLimitSec ?? 'no'} seconds a question unless a question says otherwise). Click or tap an answer, or press 1–4 (or A–D).`,
+      `Answer before the countdown ends (${timeText(currentRoundSettings(this.services))}). Click or tap an answer, or press 1–4 (or A–D).`,
       `Faster right answers score more (500 to 1000 points), and every right answer in a row adds a streak bonus of 100, up to 500.`,
       `After each answer you see the exact words of the source that settles it, where they come from, and why.`,
     ];
@@ -41,4 +41,9 @@ export class HowToPlayScene extends BaseScene {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
   }
+}
+
+function timeText(settings: { timeLimitSec: number | null; timeScale: number }): string {
+  if (settings.timeLimitSec === null) return 'the timer is off in your settings';
+  return `${Math.round(settings.timeLimitSec * settings.timeScale)} seconds a question, more for long ones`;
 }

@@ -1,11 +1,11 @@
 import Phaser from 'phaser';
-import { answer, currentQuestion, displayedChoices, expire, type SessionState } from '../core/session';
+import { answer, currentQuestion, displayedChoices, expire, pause, type SessionState } from '../core/session';
 import { remainingMs } from '../core/countdown';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { answerTileRects } from '../ui/layout';
 import { ANSWER_KEYS, COLORS, CSS, MOTION, TILE_SHAPES } from '../ui/theme';
-import { addText, fitTextHeight } from '../ui/text';
+import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { ANSWER_FEEDBACK_MARK, SceneKey } from './keys';
 
@@ -69,13 +69,13 @@ export class QuestionScene extends BaseScene {
         color: CSS.muted,
         wrapWidth: textWidth,
       });
-      fitTextHeight(claim, height * (portrait ? 0.16 : 0.14), 14);
+      this.fit(claim, height * (portrait ? 0.16 : 0.14), 'claim', 14);
       top += claim.height + gap;
       a11y.text(`The article claims: ${question.claim.quote}`, { label: 'Claim' });
     }
     const promptArea = portrait ? height * 0.3 : height * 0.24;
     const prompt = addText(this, margin, top, question.prompt, { size: type.prompt, bold: true, wrapWidth: textWidth });
-    fitTextHeight(prompt, promptArea, Math.round(type.prompt * 0.7));
+    this.fit(prompt, promptArea, 'prompt');
     a11y.heading(question.prompt);
     top += Math.max(prompt.height, portrait ? 0 : promptArea * 0.6) + gap * 2;
 
@@ -111,8 +111,12 @@ export class QuestionScene extends BaseScene {
       const key = event.key.toUpperCase();
       const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(key));
       if (position >= 0 && position < choices.length) this.choose(position);
-      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+      if (event.key === 'Escape' || key === 'P')
+        this.goTo(SceneKey.Pause, { session: pause(this.session, this.services.now()) });
     });
+    a11y.announce(
+      `Question ${number} of ${total}. ${question.prompt} ${choices.map((choice, i) => `${i + 1}: ${choice.text}.`).join(' ')}`,
+    );
     this.updateCountdown();
   }
 
@@ -127,8 +131,13 @@ export class QuestionScene extends BaseScene {
     const { countdown } = this.session;
     const left = remainingMs(countdown, this.services.now());
     if (this.ring.update(left, countdown.limitMs)) {
-      this.timerText.textContent =
-        countdown.limitMs === null ? 'No time limit' : `${Math.ceil(left / 1000)} seconds left`;
+      const seconds = Math.ceil(left / 1000);
+      this.timerText.textContent = countdown.limitMs === null ? 'No time limit' : `${seconds} seconds left`;
+      // Spoken only at moments that help: halfway and the last seconds, never every second.
+      const halfway = countdown.limitMs !== null && seconds === Math.ceil(countdown.limitMs / 2000);
+      if (countdown.limitMs !== null && left > 0 && (halfway || seconds === MOTION.lowTimeSec)) {
+        this.services.a11y.announce(`${seconds} seconds left`);
+      }
     }
   }
 

@@ -2,7 +2,7 @@ import { advance, lastAnswer, summarize, type SessionState } from '../core/sessi
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { COLORS, CSS } from '../ui/theme';
-import { addText, fitTextHeight } from '../ui/text';
+import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
@@ -46,11 +46,20 @@ export class RevealScene extends BaseScene {
     );
     const points = record.points > 0 ? `+${record.points}` : '+0';
     const streak = this.session.streak > 1 ? `   streak ×${this.session.streak}` : '';
-    addText(this, margin + outcomeText.width + gap * 2, barY, `${points}${streak}`, {
+    const pointsText = addText(this, 0, barY, `${points}${streak}`, {
       size: type.body,
       bold: true,
       color: CSS.paper,
     }).setOrigin(0, 0.5);
+    // The outcome line shrinks rather than run under the corner button.
+    const room = home.canvas.rect.x - gap - margin;
+    let outcomeSize = type.heading;
+    while (outcomeText.width + gap * 2 + pointsText.width > room && outcomeSize > type.body) {
+      outcomeSize -= 1;
+      outcomeText.setFontSize(outcomeSize);
+    }
+    if (outcomeText.width + gap * 2 + pointsText.width > room) this.services.a11y.markOverflow('outcome');
+    pointsText.setX(margin + outcomeText.width + gap * 2);
     if (!portrait) {
       addText(this, width / 2 + width * 0.12, barY, `${this.session.score.toLocaleString('en-US')} pts`, {
         size: type.body,
@@ -66,7 +75,7 @@ export class RevealScene extends BaseScene {
       bold: true,
       wrapWidth: width - margin * 2,
     });
-    fitTextHeight(answerText, type.body * 2.6, 14);
+    this.fit(answerText, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
     top += answerText.height + gap;
     const feedback = picked && !record.correct ? picked.feedback : undefined;
     if (feedback) {
@@ -75,7 +84,7 @@ export class RevealScene extends BaseScene {
         color: CSS.muted,
         wrapWidth: width - margin * 2,
       });
-      fitTextHeight(feedbackText, type.small * 2.6, 13);
+      this.fit(feedbackText, type.small * 2.6, 'feedback', 13);
       top += feedbackText.height + gap;
     }
 
@@ -145,7 +154,7 @@ export class RevealScene extends BaseScene {
       color: CSS.paper,
       wrapWidth: width - margin * 2,
     });
-    fitTextHeight(why, height - margin - nextHeight - gap - whyTop, Math.max(14, Math.round(type.body * 0.7)));
+    this.fit(why, height - margin - nextHeight - gap - whyTop, 'explanation');
 
     const nextWidth = Math.min(portrait ? width - margin * 2 : 300, width - margin * 2);
     const last = this.session.index + 1 >= total;
@@ -162,7 +171,7 @@ export class RevealScene extends BaseScene {
       : record.correct
         ? `Correct, plus ${record.points} points. The answer is: ${right.text}.`
         : `Not quite. You picked ${picked?.text}. The answer is: ${right.text}.`;
-    a11y.announce(announcement);
+    a11y.announce(`${announcement} The source says: “${evidence.quote}”`);
     a11y.text(announcement, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');
     if (question.claim) {

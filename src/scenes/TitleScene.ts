@@ -48,6 +48,18 @@ export class TitleScene extends BaseScene {
     this.addButton('High scores', { x, y, width: buttonWidth, height: buttonHeight * 0.8 }, () =>
       this.goTo(SceneKey.HighScores),
     );
+    const gearSize = Math.max(48, Math.round(type.button * 2));
+    this.addButton(
+      '⚙ Settings',
+      {
+        x: width - this.frame.margin - gearSize * 2.6,
+        y: this.frame.margin * 0.6,
+        width: gearSize * 2.6,
+        height: gearSize * 0.8,
+      },
+      () => this.goTo(SceneKey.Settings),
+      { fontSize: type.small, accessibleLabel: 'Settings', name: 'Settings' },
+    );
     const count = this.services.bank?.questions.length ?? 0;
     const footer = this.services.persistent
       ? `${count} questions, each settled by a primary source.`
@@ -63,6 +75,7 @@ export class TitleScene extends BaseScene {
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'p') this.play();
       if (event.key.toLowerCase() === 'h') this.goTo(SceneKey.HighScores);
+      if (event.key.toLowerCase() === 's') this.goTo(SceneKey.Settings);
     });
     a11y.focus(play.dom);
     this.services.markTitleInteractive();

@@ -4,9 +4,12 @@ export const SceneKey = {
   Title: 'title',
   HowToPlay: 'how-to-play',
   Question: 'question',
+  Pause: 'pause',
   Reveal: 'reveal',
   Results: 'results',
   HighScores: 'high-scores',
+  Settings: 'settings',
+  Topics: 'topics',
   Error: 'error',
 } as const;
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];

@@ -3,6 +3,11 @@ import { COLORS, LAYOUT, MOTION } from './theme';
 import { addText } from './text';
 import type { Rect } from './layout';
 
+/** Labels never shrink below this (game pixels). */
+const MIN_LABEL_SIZE = 14;
+/** How far a label may shrink to stay on one line before it wraps instead. */
+const ONE_LINE_SHRINK = 0.8;
+
 export type ButtonLook = 'normal' | 'hover' | 'pressed' | 'correct' | 'wrong' | 'dim' | 'picked';
 
 export interface ButtonOptions {
@@ -20,6 +25,8 @@ export class Button {
   readonly graphics: Phaser.GameObjects.Graphics;
   readonly label: Phaser.GameObjects.Text;
   readonly zone: Phaser.GameObjects.Zone;
+  /** True when the label does not fit even at the smallest size. */
+  readonly overflows: boolean;
   private look: ButtonLook = 'normal';
   private enabled = true;
   private pressedInside = false;
@@ -34,25 +41,30 @@ export class Button {
     const inset = options.labelInset ?? 0;
     const padding = Math.round(options.fontSize * 0.6);
     const center = options.align !== 'left';
+    const maxWidth = rect.width - inset - padding * 2;
     this.label = addText(
       scene,
       center ? rect.x + rect.width / 2 : rect.x + inset + padding,
       rect.y + rect.height / 2,
       options.label,
-      {
-        size: options.fontSize,
-        bold: true,
-        color: options.textColor ?? '#ffffff',
-        align: center ? 'center' : 'left',
-        wrapWidth: rect.width - inset - padding * 2,
-      },
+      { size: options.fontSize, bold: true, color: options.textColor ?? '#ffffff', align: center ? 'center' : 'left' },
     ).setOrigin(center ? 0.5 : 0, 0.5);
-    // Long labels shrink rather than spill out of the button.
+    // A long label first shrinks a little on one line, then wraps, then shrinks to the button's height.
     let size = options.fontSize;
-    while (this.label.height > rect.height - 8 && size > 14) {
+    const oneLineFloor = Math.max(MIN_LABEL_SIZE, Math.round(options.fontSize * ONE_LINE_SHRINK));
+    while (this.label.width > maxWidth && size > oneLineFloor) {
       size -= 1;
       this.label.setFontSize(size);
     }
+    if (this.label.width > maxWidth) {
+      size = options.fontSize;
+      this.label.setFontSize(size).setWordWrapWidth(maxWidth, true);
+    }
+    while (this.label.height > rect.height - 8 && size > MIN_LABEL_SIZE) {
+      size -= 1;
+      this.label.setFontSize(size);
+    }
+    this.overflows = this.label.height > rect.height || this.label.width > rect.width - inset;
     this.zone = scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0);
     this.zone.setInteractive({ useHandCursor: true });
     this.zone.on('pointerover', () => this.enabled && this.setLook('hover'));

@@ -7,19 +7,24 @@ export interface Frame {
   portrait: boolean;
   margin: number;
   gap: number;
-  type: (typeof TYPE)['landscape'] | (typeof TYPE)['portrait'];
+  type: Record<keyof (typeof TYPE)['landscape'], number>;
 }
 
-export function frameFor(width: number, height: number): Frame {
+/** The screen's frame; `textScale` (1, 1.25, 1.5) enlarges every font, and the layout follows. */
+export function frameFor(width: number, height: number, textScale = 1): Frame {
   const portrait = height > width;
   const short = Math.min(width, height);
+  const base = portrait ? TYPE.portrait : TYPE.landscape;
+  const type = Object.fromEntries(
+    Object.entries(base).map(([name, size]) => [name, Math.round(size * textScale)]),
+  ) as Frame['type'];
   return {
     width,
     height,
     portrait,
     margin: Math.round(short * LAYOUT.marginRatio),
     gap: Math.round(short * LAYOUT.gapRatio),
-    type: portrait ? TYPE.portrait : TYPE.landscape,
+    type,
   };
 }
 

@@ -1,0 +1,175 @@
+import {
+  MOTION_CHOICES,
+  nextChoice,
+  QUESTION_COUNTS,
+  TEXT_SCALES,
+  TIME_CHOICES,
+  type Preferences,
+} from '../core/preferences';
+import { DIFFICULTY_ORDERS } from '../core/round';
+import { DEFAULT_TIME_LIMIT_SEC } from '../core/settings';
+import { CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { BaseScene } from './BaseScene';
+import { SceneKey } from './keys';
+
+export interface SettingsSceneData {
+  /** Where Done leads, with that screen's data (the title, or a paused round). */
+  returnTo?: SceneKey;
+  returnData?: object;
+  /** The setting to focus after the screen is rebuilt. */
+  focus?: string;
+}
+
+interface SettingRow {
+  key: string;
+  label: string;
+  value: (preferences: Preferences) => string;
+  /** The settings after one step of this row, or undefined when the row opens another screen. */
+  next?: (preferences: Preferences) => Preferences;
+  locked?: (preferences: Preferences) => boolean;
+}
+
+const TIME_TEXT: Record<string, string> = {
+  '1': `Standard (${DEFAULT_TIME_LIMIT_SEC} s)`,
+  '1.5': `× 1.5 (${DEFAULT_TIME_LIMIT_SEC * 1.5} s)`,
+  '2': `× 2 (${DEFAULT_TIME_LIMIT_SEC * 2} s)`,
+  '10': `× 10 (${DEFAULT_TIME_LIMIT_SEC * 10} s)`,
+  off: 'Off: no timer',
+};
+const DIFFICULTY_TEXT = { 'easy-first': 'Easy first', mixed: 'Mixed order', 'hard-only': 'Hard only' } as const;
+const MOTION_TEXT = { system: 'As the device says', reduce: 'Reduced', full: 'Full' } as const;
+
+function rows(topicCount: number): SettingRow[] {
+  return [
+    {
+      key: 'time',
+      label: 'Time per question',
+      value: (p) => TIME_TEXT[String(p.time)]!,
+      next: (p) => ({ ...p, time: nextChoice(TIME_CHOICES, p.time) }),
+    },
+    {
+      key: 'questionCount',
+      label: 'Questions per round',
+      value: (p) => String(p.questionCount),
+      next: (p) => ({ ...p, questionCount: nextChoice(QUESTION_COUNTS, p.questionCount as 10) }),
+    },
+    {
+      key: 'topics',
+      label: 'Topics',
+      value: (p) => (p.topics.length === 0 ? `All ${topicCount}` : `${p.topics.length} of ${topicCount} ›`),
+    },
+    {
+      key: 'difficulty',
+      label: 'Difficulty',
+      value: (p) => DIFFICULTY_TEXT[p.difficulty],
+      next: (p) => ({ ...p, difficulty: nextChoice(DIFFICULTY_ORDERS, p.difficulty) }),
+    },
+    {
+      key: 'speedPoints',
+      label: 'Speed points',
+      value: (p) => (p.time === 'off' ? 'Off (no timer)' : p.speedPoints ? 'On' : 'Off'),
+      next: (p) => ({ ...p, speedPoints: !p.speedPoints }),
+      locked: (p) => p.time === 'off',
+    },
+    {
+      key: 'textScale',
+      label: 'Text size',
+      value: (p) => `${Math.round(p.textScale * 100)} %`,
+      next: (p) => ({ ...p, textScale: nextChoice(TEXT_SCALES, p.textScale as 1) }),
+    },
+    {
+      key: 'motion',
+      label: 'Motion',
+      value: (p) => MOTION_TEXT[p.motion],
+      next: (p) => ({ ...p, motion: nextChoice(MOTION_CHOICES, p.motion) }),
+    },
+  ];
+}
+
+/** Every setting is a row: its name, and a button that steps to the next value. Remembered at once. */
+export class SettingsScene extends BaseScene {
+  private data_: SettingsSceneData = {};
+
+  constructor() {
+    super(SceneKey.Settings);
+  }
+
+  create(data: SettingsSceneData = {}): void {
+    this.data_ = data;
+    this.beginScreen('Settings');
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const preferences = this.services.preferences.get();
+    const home = this.addHomeButton();
+    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Settings', {
+      size: type.heading,
+      bold: true,
+    }).setOrigin(0, 0.5);
+
+    const list = rows(this.services.bank?.topics.length ?? 0);
+    const top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
+    const doneHeight = Math.max(56, type.button * 2.2);
+    const available = height - top - margin - doneHeight - gap;
+    const rowHeight = Math.max(48, Math.round(type.body * 2.3));
+    const columns = !portrait && list.length * (rowHeight + gap) > available ? 2 : 1;
+    const perColumn = Math.ceil(list.length / columns);
+    const columnWidth = (width - margin * 2 - gap * 3 * (columns - 1)) / columns;
+    const labelWidth = columnWidth * (portrait ? 0.46 : columns === 2 ? 0.42 : 0.5);
+    let focusTarget: HTMLButtonElement | undefined;
+    list.forEach((row, index) => {
+      const x = margin + Math.floor(index / perColumn) * (columnWidth + gap * 3);
+      const y = top + (index % perColumn) * (rowHeight + gap);
+      const label = addText(this, x, y + rowHeight / 2, row.label, {
+        size: type.body,
+        color: CSS.paper,
+        wrapWidth: labelWidth - gap,
+      }).setOrigin(0, 0.5);
+      this.fit(label, rowHeight, `${row.key} label`);
+      const locked = row.locked?.(preferences) ?? false;
+      const value = row.value(preferences);
+      const button = this.addButton(
+        value,
+        { x: x + labelWidth, y, width: columnWidth - labelWidth, height: rowHeight },
+        () => this.activate(row),
+        {
+          fontSize: type.body,
+          accessibleLabel: `${row.label}: ${value}${locked ? ' (set by the timer)' : ''}`,
+          name: row.key,
+        },
+      );
+      if (locked) button.canvas.setLook('dim');
+      if (row.key === data.focus) focusTarget = button.dom;
+    });
+
+    const doneWidth = Math.min(320, width - margin * 2);
+    const done = this.addButton(
+      'Done',
+      { x: width / 2 - doneWidth / 2, y: height - margin - doneHeight, width: doneWidth, height: doneHeight },
+      () => this.leave(),
+      { name: 'Done' },
+    );
+    a11y.focus(focusTarget ?? done.dom);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.leave();
+    });
+  }
+
+  private activate(row: SettingRow): void {
+    if (this.leaving) return;
+    const preferences = this.services.preferences.get();
+    if (!row.next) {
+      this.goTo(SceneKey.Topics, { settings: { ...this.data_, focus: row.key } });
+      return;
+    }
+    if (row.locked?.(preferences)) return;
+    this.services.preferences.set(row.next(preferences));
+    // Rebuilt, not patched: a new text size re-lays out the whole screen.
+    this.leaving = true;
+    this.scene.restart({ ...this.data_, focus: row.key });
+  }
+
+  private leave(): void {
+    this.goTo(this.data_.returnTo ?? SceneKey.Title, this.data_.returnData);
+  }
+}
