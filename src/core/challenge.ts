@@ -1,0 +1,146 @@
+/**
+ * Challenge links: a round's seed and settings plus the challenger's name and result, carried in the
+ * URL fragment. Decoding trusts nothing: every field is checked, and anything wrong gives a reason.
+ */
+import { DIFFICULTY_ORDERS, type DifficultyOrder } from './round';
+import { QUESTION_COUNTS, TIME_CHOICES, type TimeChoice } from './preferences';
+import { FLAT_CORRECT_POINTS, STREAK_BONUS_CAP } from './settings';
+
+export const CHALLENGE_VERSION = 1;
+/** The fragment key: #c=… */
+export const CHALLENGE_PARAM = 'c';
+const MAX_ENCODED_LENGTH = 2048;
+const SEED_PATTERN = /^[a-z0-9-]{1,40}$/;
+const TOPIC_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Letters (any script), digits, spaces, hyphens and apostrophes; no markup, no control characters. */
+const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} '-]{0,22}[\p{L}\p{N}]$/u;
+export const RESULT_MARKS = ['right', 'wrong', 'timeout'] as const;
+export type ResultMark = (typeof RESULT_MARKS)[number];
+const MARK_CODES: Record<ResultMark, string> = { right: 'r', wrong: 'w', timeout: 't' };
+
+export interface Challenge {
+  seed: string;
+  questionCount: number;
+  time: TimeChoice;
+  topics: string[];
+  difficulty: DifficultyOrder;
+  speedPoints: boolean;
+  /** The bank the challenger played; another bank cannot give the same questions. */
+  bankVersion: string;
+  name: string;
+  score: number;
+  /** One mark per question, in order: the spoiler-free result grid. */
+  marks: ResultMark[];
+}
+
+export type DecodedChallenge = { challenge: Challenge } | { error: string };
+
+function toBase64Url(bytes: Uint8Array): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = [18, 12, 6, 0].map((shift) => alphabet[(n >> shift) & 63]);
+    out += chars.slice(0, Math.ceil((Math.min(3, bytes.length - i) * 8) / 6)).join('');
+  }
+  return out;
+}
+
+function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i += 4) {
+    const chunk = text.slice(i, i + 4);
+    const n = [...chunk.padEnd(4, 'A')].reduce((acc, char) => (acc << 6) | alphabet.indexOf(char), 0);
+    const count = Math.floor((chunk.length * 6) / 8);
+    for (let j = 0; j < count; j += 1) bytes.push((n >> (16 - 8 * j)) & 255);
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** The most points a round of this length can score (all right, fastest, streak capped). */
+export function maxScore(questionCount: number): number {
+  let total = 0;
+  for (let i = 0; i < questionCount; i += 1) total += FLAT_CORRECT_POINTS + Math.min(i * 100, STREAK_BONUS_CAP);
+  return total;
+}
+
+export function encodeChallenge(challenge: Challenge): string {
+  const compact = {
+    v: CHALLENGE_VERSION,
+    s: challenge.seed,
+    n: challenge.questionCount,
+    t: challenge.time,
+    tp: challenge.topics,
+    d: challenge.difficulty,
+    sp: challenge.speedPoints ? 1 : 0,
+    b: challenge.bankVersion,
+    nm: challenge.name,
+    sc: challenge.score,
+    m: challenge.marks.map((mark) => MARK_CODES[mark]).join(''),
+  };
+  return toBase64Url(new TextEncoder().encode(JSON.stringify(compact)));
+}
+
+/** Reads a fragment value (#c=…); every failure names what is wrong, for the notice on the title. */
+export function decodeChallenge(encoded: string): DecodedChallenge {
+  if (encoded.length === 0) return { error: 'the link holds no challenge' };
+  if (encoded.length > MAX_ENCODED_LENGTH) return { error: 'the link is too long to be a challenge' };
+  const bytes = fromBase64Url(encoded);
+  if (!bytes) return { error: 'the link is damaged (it is not valid base64url)' };
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { error: 'the link is damaged (its contents are not readable)' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'the link is damaged' };
+  const raw = data as Record<string, unknown>;
+  const allowed = ['v', 's', 'n', 't', 'tp', 'd', 'sp', 'b', 'nm', 'sc', 'm'];
+  const unknown = Object.keys(raw).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) return { error: `the link has an unknown field "${unknown}"` };
+  if (raw.v !== CHALLENGE_VERSION) return { error: 'the link was made by another version of the game' };
+  if (typeof raw.s !== 'string' || !SEED_PATTERN.test(raw.s)) return { error: 'the link has an invalid round code' };
+  if (!(QUESTION_COUNTS as readonly unknown[]).includes(raw.n))
+    return { error: 'the link has an invalid number of questions' };
+  if (!(TIME_CHOICES as readonly unknown[]).includes(raw.t)) return { error: 'the link has an invalid time setting' };
+  if (
+    !Array.isArray(raw.tp) ||
+    raw.tp.length > 20 ||
+    !raw.tp.every((t) => typeof t === 'string' && TOPIC_PATTERN.test(t))
+  ) {
+    return { error: 'the link has invalid topics' };
+  }
+  if (!(DIFFICULTY_ORDERS as readonly unknown[]).includes(raw.d))
+    return { error: 'the link has an invalid difficulty' };
+  if (raw.sp !== 0 && raw.sp !== 1) return { error: 'the link has an invalid scoring setting' };
+  if (typeof raw.b !== 'string' || !/^[a-z0-9]{1,16}$/.test(raw.b))
+    return { error: 'the link has an invalid bank version' };
+  if (typeof raw.nm !== 'string' || !NAME_PATTERN.test(raw.nm))
+    return { error: "the link has an invalid challenger's name" };
+  const count = raw.n as number;
+  if (typeof raw.m !== 'string' || raw.m.length !== count || !/^[rwt]*$/.test(raw.m)) {
+    return { error: 'the link has an invalid result grid' };
+  }
+  const marks = [...raw.m].map((code) => RESULT_MARKS.find((mark) => MARK_CODES[mark] === code)!);
+  const right = marks.filter((mark) => mark === 'right').length;
+  if (typeof raw.sc !== 'number' || !Number.isInteger(raw.sc) || raw.sc < 0 || raw.sc > maxScore(right)) {
+    return { error: 'the link has a score that this round cannot give' };
+  }
+  if (right > 0 && raw.sc < right * 500) return { error: 'the link has a score that this round cannot give' };
+  return {
+    challenge: {
+      seed: raw.s,
+      questionCount: count,
+      time: raw.t as TimeChoice,
+      topics: raw.tp as string[],
+      difficulty: raw.d as DifficultyOrder,
+      speedPoints: raw.sp === 1,
+      bankVersion: raw.b,
+      name: raw.nm,
+      score: raw.sc,
+      marks,
+    },
+  };
+}
