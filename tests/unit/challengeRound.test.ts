@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { decodeChallenge, encodeChallenge } from '../../src/core/challenge';
+import { DEFAULT_PREFERENCES, roundSettingsFrom } from '../../src/core/preferences';
+import { buildRound } from '../../src/core/round';
+import { advance, answer, startSession } from '../../src/core/session';
+import { marksOf } from '../../src/core/share';
+import type { BankBundle } from '../../src/core/types';
+import { challengeFor, checkAgainstBank, readChallenge, startChallengeRound } from '../../src/game/challenge';
+import { makeQuestions } from './helpers';
+
+const questions = makeQuestions(['alpha', 'beta', 'gamma'], 8);
+const bank: BankBundle = {
+  version: 'v1',
+  topics: [
+    { id: 'alpha', title: 'A' },
+    { id: 'beta', title: 'B' },
+    { id: 'gamma', title: 'G' },
+  ],
+  questions,
+  sources: {},
+};
+
+function playedRound(
+  preferences = { ...DEFAULT_PREFERENCES, questionCount: 5, time: 2 as const, topics: ['beta', 'gamma'] },
+) {
+  let session = startSession(buildRound(questions, roundSettingsFrom(preferences), 'seed-9'), questions, 0);
+  while (session.phase !== 'finished') session = advance(answer(session, 0, 1_000), 2_000);
+  return session;
+}
+
+describe('a challenge link', () => {
+  it('replays exactly the same questions in the same order with the same choices', () => {
+    const original = playedRound();
+    const challenge = challengeFor(original, bank.version, 'Curious Otter', marksOf(original.log));
+    const link = `#c=${encodeChallenge(challenge)}`;
+    const incoming = readChallenge(link);
+    expect(incoming && 'challenge' in incoming).toBe(true);
+    const replay = startChallengeRound((incoming as { challenge: typeof challenge }).challenge, bank, 0);
+    expect(replay.plan.questions).toEqual(original.plan.questions);
+    expect(replay.plan.settings).toEqual(original.plan.settings);
+  });
+
+  it('keeps the timer-off setting', () => {
+    const original = playedRound({ ...DEFAULT_PREFERENCES, time: 'off' as const, questionCount: 5, topics: [] });
+    const challenge = challengeFor(original, 'v1', 'Curious Otter', marksOf(original.log));
+    expect(challenge.time).toBe('off');
+    expect(decodeChallenge(encodeChallenge(challenge))).toEqual({ challenge });
+  });
+
+  it('is refused with a notice when it comes from another bank or names unknown topics', () => {
+    const challenge = challengeFor(playedRound(), bank.version, 'Curious Otter', []);
+    expect(checkAgainstBank(challenge, bank)).toBeUndefined();
+    expect(checkAgainstBank({ ...challenge, bankVersion: 'v2' }, bank)).toMatch(/another version of the questions/);
+    expect(checkAgainstBank({ ...challenge, topics: ['delta'] }, bank)).toMatch(/topics this game does not have/);
+  });
+
+  it('ignores fragments that are not challenges and explains broken ones', () => {
+    expect(readChallenge('')).toBeUndefined();
+    expect(readChallenge('#top')).toBeUndefined();
+    expect(readChallenge('#c=%%%')).toEqual({
+      notice: 'This challenge link cannot be played: the link is damaged (it is not valid base64url).',
+    });
+  });
+});
