@@ -2,7 +2,7 @@
  * Parsing and validation of the question bank (questions/*.yaml and questions/sources/*.md).
  * One validator serves the build, `npm run check:questions`, the game and the class server.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isNode, LineCounter, parse as parseYaml, parseDocument, YAMLParseError, type Document } from 'yaml';
 import {
   CLAIM_VERDICTS,
   DIFFICULTIES,
@@ -11,6 +11,7 @@ import {
   type Bank,
   type BankError,
   type BankFile,
+  type BankKind,
   type Choice,
   type Claim,
   type ClaimVerdict,
@@ -21,6 +22,7 @@ import {
   type SourceDoc,
   type SourceKind,
   type Topic,
+  type Violation,
 } from './types.ts';
 import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LIMIT_SEC } from './settings.ts';
 import { foldWhitespace } from './text.ts';
@@ -28,6 +30,8 @@ import { foldWhitespace } from './text.ts';
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NOT_STATED = 'not stated';
+/** How much of a quote a "not found" message repeats. */
+const QUOTE_SHOWN_CHARS = 80;
 
 const TOPIC_FIELDS = ['topic', 'title', 'questions'];
 const QUESTION_FIELDS = [
@@ -73,20 +77,36 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/** The line of a field of the question being checked ("choices[2].text"), when the file format knows it. */
+export type LocateField = (field: string | undefined) => number | undefined;
+
 /** Collects errors for one place (file, question) so each check stays one line. */
 class Reporter {
+  /** How many problems this place has had: a question with any is not kept. */
+  problems = 0;
+
   constructor(
     private readonly errors: BankError[],
     readonly file: string,
     readonly questionId?: string,
+    private readonly locate?: LocateField,
   ) {}
 
-  error(field: string | undefined, message: string): void {
-    this.errors.push({ file: this.file, questionId: this.questionId, field, message });
+  error(field: string | undefined, message: string, violation?: Violation): void {
+    this.problems += 1;
+    const line = this.locate?.(field);
+    this.errors.push({
+      file: this.file,
+      questionId: this.questionId,
+      field,
+      message,
+      ...(line !== undefined ? { line } : {}),
+      ...(violation ? { violation } : {}),
+    });
   }
 
-  forQuestion(questionId: string): Reporter {
-    return new Reporter(this.errors, this.file, questionId);
+  forQuestion(questionId: string, locate?: LocateField): Reporter {
+    return new Reporter(this.errors, this.file, questionId, locate);
   }
 
   unknownFields(record: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
@@ -100,7 +120,7 @@ class Reporter {
   text(record: Record<string, unknown>, key: string, field: string, required = true): string | undefined {
     const value = record[key];
     if (value === undefined || value === null) {
-      if (required) this.error(field, 'is missing');
+      if (required) this.error(field, 'is missing', { rule: 'missing' });
       return undefined;
     }
     if (typeof value !== 'string') {
@@ -108,7 +128,7 @@ class Reporter {
       return undefined;
     }
     if (value.trim() === '') {
-      this.error(field, 'must not be empty');
+      this.error(field, 'must not be empty', { rule: 'empty' });
       return undefined;
     }
     return value;
@@ -122,7 +142,7 @@ class Reporter {
   ): T | undefined {
     const value = record[key];
     if (value === undefined || value === null) {
-      this.error(field, 'is missing');
+      this.error(field, 'is missing', { rule: 'missing' });
       return undefined;
     }
     if (!(allowed as readonly unknown[]).includes(value)) {
@@ -136,7 +156,8 @@ class Reporter {
 function yamlProblem(error: unknown): string {
   if (error instanceof YAMLParseError) {
     const line = error.linePos?.[0];
-    const firstLine = error.message.split('\n')[0] ?? error.message;
+    // The parser's message repeats the place; keep it once, before the message.
+    const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     return line ? `invalid YAML at line ${line.line}, column ${line.col}: ${firstLine}` : `invalid YAML: ${firstLine}`;
   }
   return `invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
@@ -220,11 +241,17 @@ function parseExcerpt(
   if (source === undefined || quote === undefined) return undefined;
   const doc = sources[source];
   if (!doc) {
-    report.error(`${field}.source`, `unknown source id "${source}" (no questions/sources/${source}.md)`);
+    report.error(`${field}.source`, `unknown source id "${source}" (no questions/sources/${source}.md)`, {
+      rule: 'unknown-source',
+      source,
+      known: Object.keys(sources).sort(),
+    });
     return undefined;
   }
   if (quote.includes('...') || quote.includes('…') || quote.includes('[...]')) {
-    report.error(`${field}.quote`, 'a quote must be one contiguous passage, without "..." joins');
+    report.error(`${field}.quote`, 'a quote must be one contiguous passage, without "..." joins', {
+      rule: 'joined-quote',
+    });
     return undefined;
   }
   let folded = foldedTexts.get(source);
@@ -233,13 +260,22 @@ function parseExcerpt(
     foldedTexts.set(source, folded);
   }
   if (!folded.includes(foldWhitespace(quote))) {
-    report.error(`${field}.quote`, `not found verbatim in source "${source}": "${truncate(quote, 80)}"`);
+    report.error(
+      `${field}.quote`,
+      `not found verbatim in source "${source}": "${truncate(quote, QUOTE_SHOWN_CHARS)}"`,
+      {
+        rule: 'quote-not-found',
+        source,
+        quote,
+      },
+    );
     return undefined;
   }
   return { source, quote };
 }
 
-function truncate(text: string, length: number): string {
+/** Shortens a text for a message, marking the cut with "…". */
+export function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
@@ -249,7 +285,10 @@ function parseChoices(raw: unknown, report: Reporter): Choice[] | undefined {
     return undefined;
   }
   if (raw.length < MIN_CHOICES || raw.length > MAX_CHOICES) {
-    report.error('choices', `must hold ${MIN_CHOICES} to ${MAX_CHOICES} choices, found ${raw.length}`);
+    report.error('choices', `must hold ${MIN_CHOICES} to ${MAX_CHOICES} choices, found ${raw.length}`, {
+      rule: 'choice-count',
+      found: raw.length,
+    });
   }
   const choices: Choice[] = [];
   const seen = new Set<string>();
@@ -274,34 +313,68 @@ function parseChoices(raw: unknown, report: Reporter): Choice[] | undefined {
       return;
     }
     const key = foldWhitespace(text).toLowerCase();
-    if (seen.has(key)) report.error(`${field}.text`, `repeats another choice: "${text}"`);
+    if (seen.has(key)) {
+      report.error(`${field}.text`, `repeats another choice: "${text}"`, { rule: 'repeated-choice', text });
+    }
     seen.add(key);
     choices.push({ text, correct: correct === true, ...(feedback ? { feedback } : {}) });
   });
   const correctCount = choices.filter((choice) => choice.correct).length;
   if (ok && correctCount !== 1) {
-    report.error('choices', `exactly one choice must be marked correct: true, found ${correctCount}`);
+    report.error('choices', `exactly one choice must be marked correct: true, found ${correctCount}`, {
+      rule: 'correct-count',
+      found: correctCount,
+    });
   }
   return choices;
 }
 
-function parseQuestion(
-  raw: unknown,
-  index: number,
-  topic: string,
-  fileReport: Reporter,
-  sources: Record<string, SourceDoc>,
-  foldedTexts: Map<string, string>,
-  errors: BankError[],
-): Question | undefined {
-  if (!isRecord(raw)) {
-    fileReport.error(`questions[${index + 1}]`, `must be a mapping, found ${describe(raw)}`);
-    return undefined;
+/** What a question is checked against: the bank's rules, its topic and the sources it may quote. */
+export interface QuestionContext {
+  kind: BankKind;
+  topic: string;
+  sources: Record<string, SourceDoc>;
+  /** Each source's text with whitespace folded, computed once per bank. */
+  foldedTexts: Map<string, string>;
+}
+
+export function newQuestionContext(kind: BankKind, topic: string, sources: Record<string, SourceDoc>): QuestionContext {
+  return { kind, topic, sources, foldedTexts: new Map() };
+}
+
+function parseEvidence(raw: Record<string, unknown>, report: Reporter, context: QuestionContext): Excerpt[] {
+  const evidence: Excerpt[] = [];
+  const custom = context.kind === 'custom';
+  if (custom && (raw.evidence === undefined || (Array.isArray(raw.evidence) && raw.evidence.length === 0))) {
+    return evidence;
   }
-  const before = errors.length;
-  const rawId = raw.id;
-  const label = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : `#${index + 1}`;
-  const report = fileReport.forQuestion(label);
+  if (!Array.isArray(raw.evidence)) {
+    if (raw.evidence === undefined) report.error('evidence', 'is missing', { rule: 'missing' });
+    else report.error('evidence', `must be a list, found ${describe(raw.evidence)}`);
+  } else if (raw.evidence.length < 1 || raw.evidence.length > MAX_EVIDENCE) {
+    const range = custom ? `at most ${MAX_EVIDENCE}` : `1 to ${MAX_EVIDENCE}`;
+    report.error('evidence', `must hold ${range} excerpts, found ${raw.evidence.length}`, {
+      rule: 'evidence-count',
+      found: raw.evidence.length,
+    });
+  } else {
+    raw.evidence.forEach((item, i) => {
+      const excerpt = parseExcerpt(
+        item,
+        `evidence[${i + 1}]`,
+        report,
+        context.sources,
+        context.foldedTexts,
+        EXCERPT_FIELDS,
+      );
+      if (excerpt) evidence.push(excerpt);
+    });
+  }
+  return evidence;
+}
+
+/** The rules every question meets, whatever file format it came from. */
+function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: QuestionContext): Question | undefined {
   report.unknownFields(raw, QUESTION_FIELDS, '');
   const id = report.text(raw, 'id', 'id');
   if (id !== undefined && !KEBAB_CASE.test(id)) report.error('id', `must be kebab-case, found "${id}"`);
@@ -309,26 +382,12 @@ function parseQuestion(
   const skill = report.oneOf<Skill>(raw, 'skill', 'skill', SKILLS);
   const prompt = report.text(raw, 'prompt', 'prompt');
   const choices = parseChoices(raw.choices, report);
-  const explanation = report.text(raw, 'explanation', 'explanation');
-
-  const evidence: Excerpt[] = [];
-  if (!Array.isArray(raw.evidence)) {
-    report.error(
-      'evidence',
-      raw.evidence === undefined ? 'is missing' : `must be a list, found ${describe(raw.evidence)}`,
-    );
-  } else if (raw.evidence.length < 1 || raw.evidence.length > MAX_EVIDENCE) {
-    report.error('evidence', `must hold 1 to ${MAX_EVIDENCE} excerpts, found ${raw.evidence.length}`);
-  } else {
-    raw.evidence.forEach((item, i) => {
-      const excerpt = parseExcerpt(item, `evidence[${i + 1}]`, report, sources, foldedTexts, EXCERPT_FIELDS);
-      if (excerpt) evidence.push(excerpt);
-    });
-  }
+  const evidence = parseEvidence(raw, report, context);
+  const explanation = report.text(raw, 'explanation', 'explanation', context.kind === 'shipped');
 
   let claim: Claim | undefined;
   if (raw.claim !== undefined) {
-    const excerpt = parseExcerpt(raw.claim, 'claim', report, sources, foldedTexts, CLAIM_FIELDS);
+    const excerpt = parseExcerpt(raw.claim, 'claim', report, context.sources, context.foldedTexts, CLAIM_FIELDS);
     if (excerpt && isRecord(raw.claim)) {
       let verdict: ClaimVerdict | undefined;
       if (raw.claim.verdict !== undefined) {
@@ -358,6 +417,7 @@ function parseQuestion(
       report.error(
         'timeLimitSec',
         `must be a whole number of seconds from ${MIN_TIME_LIMIT_SEC} to ${MAX_TIME_LIMIT_SEC}, found ${describe(value)}`,
+        { rule: 'time-limit', found: value },
       );
     } else {
       timeLimitSec = value;
@@ -366,33 +426,78 @@ function parseQuestion(
   if (raw.surprising !== undefined && typeof raw.surprising !== 'boolean') {
     report.error('surprising', `must be true or false, found ${describe(raw.surprising)}`);
   }
-  if (errors.length > before) return undefined;
+  if (report.problems > 0) return undefined;
   return {
     id: id!,
-    topic,
+    topic: context.topic,
     difficulty: difficulty!,
     skill: skill!,
     prompt: prompt!,
     choices: choices!,
     evidence,
     ...(claim ? { claim } : {}),
-    explanation: explanation!,
+    ...(explanation !== undefined ? { explanation } : {}),
     ...(asOf ? { asOf } : {}),
     ...(timeLimitSec ? { timeLimitSec } : {}),
     ...(raw.surprising === true ? { surprising: true } : {}),
+    ...(evidence.length === 0 ? { noSource: true as const } : {}),
   };
+}
+
+/**
+ * Checks one question given as a plain record in the topic-file shape (what an importer builds from a
+ * GIFT file or a spreadsheet row). Problems go to `errors`, named by `file` and `label`.
+ */
+export function validateQuestion(
+  raw: Record<string, unknown>,
+  where: { file: string; label: string; locate?: LocateField },
+  context: QuestionContext,
+  errors: BankError[],
+): Question | undefined {
+  return checkQuestion(raw, new Reporter(errors, where.file, where.label, where.locate), context);
+}
+
+/** A checked question and the line it starts on in its file. */
+export interface PlacedQuestion {
+  question: Question;
+  line?: number;
+}
+
+/** "choices[2].text" → ["choices", 1, "text"]: the YAML path of a field named in a problem. */
+function fieldPath(field: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const match of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    path.push(match[2] !== undefined ? Number(match[2]) - 1 : match[1]!);
+  }
+  return path;
+}
+
+/** Finds the line of a node, or of its nearest parent that exists (a missing field points at its question). */
+function lineIn(doc: Document, lineCounter: LineCounter, path: (string | number)[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return Math.max(1, lineCounter.linePos(node.range[0]).line);
+  }
+  return undefined;
 }
 
 export function parseTopicFile(
   file: BankFile,
-  sources: Record<string, SourceDoc>,
+  context: Omit<QuestionContext, 'topic'>,
   errors: BankError[],
-  foldedTexts = new Map<string, string>(),
-): { topic: Topic; questions: Question[] } | undefined {
-  const report = new Reporter(errors, file.path);
+): { topic: Topic; questions: PlacedQuestion[] } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter });
+  // A problem without a field (a syntax error) carries its place in its message, if anywhere.
+  const locate: LocateField = (field) => (field ? lineIn(doc, lineCounter, fieldPath(field)) : undefined);
+  const report = new Reporter(errors, file.path, undefined, locate);
+  if (doc.errors.length > 0) {
+    report.error(undefined, yamlProblem(doc.errors[0]));
+    return undefined;
+  }
   let data: unknown;
   try {
-    data = parseYaml(file.text);
+    data = doc.toJS();
   } catch (error) {
     report.error(undefined, yamlProblem(error));
     return undefined;
@@ -403,7 +508,7 @@ export function parseTopicFile(
   }
   report.unknownFields(data, TOPIC_FIELDS, '');
   const topicId = report.text(data, 'topic', 'topic');
-  if (topicId !== undefined && topicId !== baseName(file.path)) {
+  if (context.kind === 'shipped' && topicId !== undefined && topicId !== baseName(file.path)) {
     report.error('topic', `must equal the file name "${baseName(file.path)}", found "${topicId}"`);
   }
   const title = report.text(data, 'title', 'title');
@@ -415,12 +520,59 @@ export function parseTopicFile(
     return undefined;
   }
   const topic = topicId ?? baseName(file.path);
-  const questions: Question[] = [];
+  const questionContext: QuestionContext = { ...context, topic };
+  const questions: PlacedQuestion[] = [];
   data.questions.forEach((raw, index) => {
-    const question = parseQuestion(raw, index, topic, report, sources, foldedTexts, errors);
-    if (question) questions.push(question);
+    if (!isRecord(raw)) {
+      report.error(`questions[${index + 1}]`, `must be a mapping, found ${describe(raw)}`);
+      return;
+    }
+    const label = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : `#${index + 1}`;
+    const prefix = `questions[${index + 1}]`;
+    const questionReport = report.forQuestion(label, (field) => locate(field ? `${prefix}.${field}` : prefix));
+    const question = checkQuestion(raw, questionReport, questionContext);
+    if (question) questions.push({ question, line: locate(prefix) });
   });
   return { topic: { id: topic, title: title ?? topic }, questions };
+}
+
+/** The rules across a bank: question ids are unique, and no two questions are settled by the same first excerpt. */
+export class CrossQuestionChecks {
+  private readonly filesById = new Map<string, string>();
+  private readonly firstExcerpts = new Map<string, string>();
+
+  constructor(private readonly errors: BankError[]) {}
+
+  /** Takes the question in unless it clashes with one taken before, in which case it reports why. */
+  admit(question: Question, file: string, line?: number): boolean {
+    const at = { file, questionId: question.id, ...(line !== undefined ? { line } : {}) };
+    const other = this.filesById.get(question.id);
+    if (other !== undefined) {
+      this.errors.push({
+        ...at,
+        field: 'id',
+        message: `duplicate question id (also in ${other})`,
+        violation: { rule: 'duplicate-id', otherFile: other },
+      });
+      return false;
+    }
+    this.filesById.set(question.id, file);
+    const first = question.evidence[0];
+    if (first === undefined) return true;
+    const key = `${first.source}\u0000${foldWhitespace(first.quote)}`;
+    const sharedWith = this.firstExcerpts.get(key);
+    if (sharedWith !== undefined) {
+      this.errors.push({
+        ...at,
+        field: 'evidence[1].quote',
+        message: `the same first excerpt already settles question "${sharedWith}"`,
+        violation: { rule: 'shared-first-excerpt', otherQuestion: sharedWith },
+      });
+      return false;
+    }
+    this.firstExcerpts.set(key, question.id);
+    return true;
+  }
 }
 
 export interface BankResult {
@@ -428,12 +580,8 @@ export interface BankResult {
   errors: BankError[];
 }
 
-/**
- * Parses every file and cross-checks the bank. Valid questions are kept even when others fail,
- * so a caller can decide whether errors are fatal (the build) or only reported (custom banks).
- */
-export function parseBank(sourceFiles: BankFile[], topicFiles: BankFile[]): BankResult {
-  const errors: BankError[] = [];
+/** Reads source documents, keeping the first of any two that claim the same id. */
+export function parseSources(sourceFiles: BankFile[], errors: BankError[]): Record<string, SourceDoc> {
   const sources: Record<string, SourceDoc> = {};
   for (const file of sourceFiles) {
     const source = parseSource(file, errors);
@@ -444,41 +592,26 @@ export function parseBank(sourceFiles: BankFile[], topicFiles: BankFile[]): Bank
     }
     sources[source.id] = source;
   }
-  const foldedTexts = new Map<string, string>();
+  return sources;
+}
+
+/**
+ * Parses every file and cross-checks the bank. Valid questions are kept even when others fail,
+ * so a caller can decide whether errors are fatal (the build) or only reported (custom banks).
+ */
+export function parseBank(sourceFiles: BankFile[], topicFiles: BankFile[]): BankResult {
+  const errors: BankError[] = [];
+  const sources = parseSources(sourceFiles, errors);
+  const context = { kind: 'shipped' as const, sources, foldedTexts: new Map<string, string>() };
+  const crossChecks = new CrossQuestionChecks(errors);
   const topics: Topic[] = [];
   const questions: Question[] = [];
-  const filesById = new Map<string, string>();
-  const firstExcerpts = new Map<string, string>();
   for (const file of topicFiles) {
-    const parsed = parseTopicFile(file, sources, errors, foldedTexts);
+    const parsed = parseTopicFile(file, context, errors);
     if (!parsed) continue;
     topics.push(parsed.topic);
-    for (const question of parsed.questions) {
-      const other = filesById.get(question.id);
-      if (other !== undefined) {
-        errors.push({
-          file: file.path,
-          questionId: question.id,
-          field: 'id',
-          message: `duplicate question id (also in ${other})`,
-        });
-        continue;
-      }
-      filesById.set(question.id, file.path);
-      const first = question.evidence[0]!;
-      const key = `${first.source}\u0000${foldWhitespace(first.quote)}`;
-      const sharedWith = firstExcerpts.get(key);
-      if (sharedWith !== undefined) {
-        errors.push({
-          file: file.path,
-          questionId: question.id,
-          field: 'evidence[1].quote',
-          message: `the same first excerpt already settles question "${sharedWith}"`,
-        });
-        continue;
-      }
-      firstExcerpts.set(key, question.id);
-      questions.push(question);
+    for (const { question, line } of parsed.questions) {
+      if (crossChecks.admit(question, file.path, line)) questions.push(question);
     }
   }
   return { bank: { topics, questions, sources }, errors };

@@ -19,3 +19,10 @@ export const HIGH_SCORE_LIMIT = 10;
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 4;
 export const MAX_EVIDENCE = 3;
+
+/**
+ * A question imported from GIFT or a spreadsheet says nothing of its level or skill: it counts as medium,
+ * and as practice in tracing claims, the move that checking an answer against a source excerpt drills.
+ */
+export const IMPORTED_DIFFICULTY = 2;
+export const IMPORTED_SKILL = 'trace-claims';

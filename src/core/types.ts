@@ -34,13 +34,17 @@ export interface Question {
   skill: Skill;
   prompt: string;
   choices: Choice[];
+  /** 1 to 3 excerpts, the first settling the question alone; empty only in a custom bank (see noSource). */
   evidence: Excerpt[];
   claim?: Claim;
-  explanation: string;
+  /** Always present in the shipped bank; a teacher's own question may have none. */
+  explanation?: string;
   asOf?: string;
   timeLimitSec?: number;
   /** The right answer confirms a true statement that players tend to doubt. */
   surprising?: boolean;
+  /** A teacher's question that quotes no source: its evidence is empty and the reveal says so. */
+  noSource?: true;
 }
 
 export interface SourceDoc {
@@ -74,12 +78,37 @@ export interface BankFile {
   text: string;
 }
 
+/**
+ * The shipped bank holds every question to the full rules. A custom bank (a teacher's own file) may
+ * leave out the source excerpt and the explanation, and its topic need not match its file name.
+ */
+export type BankKind = 'shipped' | 'custom';
+
+/** Which content rule a problem breaks, with what was found, so that each reader can be told in their own terms. */
+export type Violation =
+  | { rule: 'missing' }
+  | { rule: 'empty' }
+  | { rule: 'choice-count'; found: number }
+  | { rule: 'correct-count'; found: number }
+  | { rule: 'repeated-choice'; text: string }
+  | { rule: 'evidence-count'; found: number }
+  | { rule: 'unknown-source'; source: string; known: string[] }
+  | { rule: 'joined-quote' }
+  | { rule: 'quote-not-found'; source: string; quote: string }
+  | { rule: 'time-limit'; found: unknown }
+  | { rule: 'duplicate-id'; otherFile: string }
+  | { rule: 'shared-first-excerpt'; otherQuestion: string };
+
 /** A validation problem, always naming where it is. */
 export interface BankError {
   file: string;
   questionId?: string;
   field?: string;
   message: string;
+  /** The line in the file where the problem sits, when the parser knows it. */
+  line?: number;
+  /** Set for the content rules (not for the YAML shape), so a teacher-facing importer can reword them. */
+  violation?: Violation;
 }
 
 export function formatBankError(error: BankError): string {

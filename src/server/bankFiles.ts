@@ -21,9 +21,14 @@ function readFolder(folder: string, extension: RegExp, root: string): BankFile[]
     });
 }
 
+/** The source documents (`*.md`) in a folder, with paths relative to root; none when the folder is missing. */
+export function readSourceFiles(folder: string, root: string): BankFile[] {
+  return readFolder(folder, /\.md$/i, root);
+}
+
 /** Loads `<questionsDir>/sources/*.md` and `<questionsDir>/*.yaml`; paths in errors are relative to root. */
 export function loadBankFromDisk(questionsDir: string, root = join(questionsDir, '..')): BankResult {
-  const sources = readFolder(join(questionsDir, 'sources'), /\.md$/i, root);
+  const sources = readSourceFiles(join(questionsDir, 'sources'), root);
   const topics = readFolder(questionsDir, /\.ya?ml$/i, root);
   if (topics.length === 0) {
     return {

@@ -1,0 +1,462 @@
+/**
+ * Multiple-choice and true/false questions from a Moodle GIFT file:
+ *
+ *   // source: eo-13942 | quote: "THE WHITE HOUSE, August 6, 2020."
+ *   ::Signed:: When was EO 13942 signed? {
+ *     =August 6, 2020 # Right: the date under the signature.
+ *     ~Early July 2020 # That is the article's claim.
+ *     #### The order is dated August 6, 2020.
+ *   }
+ *
+ * A blank line ends a question; lines starting with // are comments, and a `// source: … | quote: …` comment
+ * gives the question the source excerpt that settles it. Other GIFT question types are reported, not imported.
+ */
+import { foldWhitespace } from '../text.ts';
+import type { Question, SourceDoc } from '../types.ts';
+import { DraftChecker, type QuestionDraft } from './drafts.ts';
+import { questionLabel, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
+
+const TRUE_TEXT = 'True';
+const FALSE_TEXT = 'False';
+const TRUE_VALUES = ['T', 'TRUE'];
+const FALSE_VALUES = ['F', 'FALSE'];
+/** Replaces the answer block when the question text goes on after it (GIFT's "missing word" form). */
+const BLANK = '_____';
+const ANSWER_EXAMPLE = '{=right ~wrong}';
+const CHOOSE_FROM = `the game needs answers to choose from, like ${ANSWER_EXAMPLE}`;
+const GENERAL_FEEDBACK = '####';
+const BROKEN_SOURCE_COMMENT = 'needs both parts, like // source: eo-13942 | quote: "the exact words"';
+
+const HINTS: CorrectAnswerHints = {
+  none: 'start the right answer with "="',
+  several: 'start the right answer with "=" and the others with "~"',
+};
+
+/** `// source: eo-13942 | quote: "exact words"` */
+const SOURCE_COMMENT = /^\/\/\s*source\s*:\s*(.*?)\s*\|\s*quote\s*:\s*(.*?)\s*$/i;
+const SOURCE_COMMENT_START = /^\/\/\s*source\s*:/i;
+const TEXT_FORMAT = /^\[(html|moodle|plain|markdown)\]/i;
+const WEIGHT = /^\s*%(-?\d+(?:\.\d+)?)%/;
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const MAX_CODE_POINT = 0x10ffff;
+
+type TextFormat = 'html' | 'other';
+
+/** The index of `token` at or after `from`, not counting backslash-escaped characters; -1 when absent. */
+function findUnescaped(text: string, token: string, from = 0): number {
+  for (let i = from; i < text.length; i += 1) {
+    if (text[i] === '\\') {
+      i += 1;
+    } else if (text.startsWith(token, i)) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function lastUnescaped(text: string, token: string): number {
+  let last = -1;
+  for (let i = findUnescaped(text, token); i >= 0; i = findUnescaped(text, token, i + token.length)) last = i;
+  return last;
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\([~=#{}:\\n])/g, (_match, char: string) => (char === 'n' ? '\n' : char));
+}
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6])>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#')) {
+        const code = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return code <= MAX_CODE_POINT ? String.fromCodePoint(code) : entity;
+      }
+      return HTML_ENTITIES[name.toLowerCase()] ?? entity;
+    });
+}
+
+/** One piece of GIFT text as the game shows it: format tag dropped, escapes resolved, HTML made plain, spaces folded. */
+function cleanText(raw: string, inherited: TextFormat): { text: string; format: TextFormat } {
+  let text = raw.trim();
+  let format = inherited;
+  const tag = TEXT_FORMAT.exec(text);
+  if (tag) {
+    format = tag[1]!.toLowerCase() === 'html' ? 'html' : 'other';
+    text = text.slice(tag[0].length);
+  }
+  text = unescape(text);
+  if (format === 'html') text = htmlToText(text);
+  return { text: foldWhitespace(text), format };
+}
+
+interface SourceComment {
+  source: string;
+  quote: string;
+  line: number;
+}
+
+/** The lines of one question (comments left out) and the source comments among them. */
+interface Block {
+  lines: { text: string; line: number }[];
+  sources: SourceComment[];
+  /** Lines of comments that start like a source comment but lack a part: their question is not imported. */
+  brokenSources: number[];
+}
+
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  const empty = (): Block => ({ lines: [], sources: [], brokenSources: [] });
+  let block = empty();
+  const flush = () => {
+    if (block.lines.length > 0 || block.sources.length > 0 || block.brokenSources.length > 0) blocks.push(block);
+    block = empty();
+  };
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((content, index) => {
+      const line = index + 1;
+      const trimmed = content.trim();
+      if (trimmed === '') {
+        flush();
+      } else if (trimmed.startsWith('//')) {
+        const source = SOURCE_COMMENT.exec(trimmed);
+        if (source) {
+          block.sources.push({ source: source[1]!, quote: unquote(source[2]!), line });
+        } else if (SOURCE_COMMENT_START.test(trimmed)) {
+          block.brokenSources.push(line);
+        }
+      } else {
+        block.lines.push({ text: content, line });
+      }
+    });
+  flush();
+  return blocks;
+}
+
+/** The quote of a source comment may sit in straight double quotes, which are not part of it. */
+function unquote(quote: string): string {
+  return quote.length >= 2 && quote.startsWith('"') && quote.endsWith('"') ? quote.slice(1, -1) : quote;
+}
+
+interface Answer {
+  marker: '=' | '~';
+  /** The answer's text with its feedback, and where it starts in the answer block. */
+  body: string;
+  start: number;
+}
+
+/** Splits "=right # why ~wrong" at each unescaped "=" or "~". */
+function splitAnswers(answers: string): { before: string; list: Answer[] } {
+  const list: Answer[] = [];
+  let before = '';
+  let current: Answer | undefined;
+  for (let i = 0; i < answers.length; i += 1) {
+    const char = answers[i]!;
+    if (char === '\\') {
+      const escaped = answers.slice(i, i + 2);
+      if (current) current.body += escaped;
+      else before += escaped;
+      i += 1;
+    } else if (char === '=' || char === '~') {
+      current = { marker: char, body: '', start: i };
+      list.push(current);
+    } else if (current) {
+      current.body += char;
+    } else {
+      before += char;
+    }
+  }
+  return { before, list };
+}
+
+/** Text and feedback of one answer: "August 6, 2020 # the date under the signature". */
+function splitFeedback(body: string, format: TextFormat): { text: string; feedback?: string } {
+  const hash = findUnescaped(body, '#');
+  if (hash < 0) return { text: cleanText(body, format).text };
+  const feedback = cleanText(body.slice(hash + 1), format).text;
+  return { text: cleanText(body.slice(0, hash), format).text, ...(feedback !== '' ? { feedback } : {}) };
+}
+
+/** A problem with one question, before it is named: where it is, in which part, and what is wrong. */
+type BlockProblem = Omit<ImportProblem, 'question'>;
+
+/** A question's text split at its answer block: the title, the question text and the answers, with offsets. */
+interface QuestionParts {
+  title?: string;
+  label: string | undefined;
+  /** The question text, with the blank where the answers stood if the text goes on after them. */
+  promptRaw: string;
+  /** Where "{" is, and what stands between it and "}". */
+  open: number;
+  answers: string;
+}
+
+function splitQuestion(
+  text: string,
+  lineAt: (offset: number) => number,
+): { parts: QuestionParts } | { problem: BlockProblem; label: string | undefined } {
+  let position = text.length - text.trimStart().length;
+  let title: string | undefined;
+  if (text.startsWith('::', position)) {
+    const end = findUnescaped(text, '::', position + 2);
+    if (end < 0) {
+      return {
+        label: undefined,
+        problem: { line: lineAt(position), field: 'title', message: 'starts with "::" but is never closed with "::"' },
+      };
+    }
+    title = cleanText(text.slice(position + 2, end), 'other').text || undefined;
+    position = end + 2;
+  }
+  const labelFrom = (raw: string) => title ?? questionLabel(cleanText(raw, 'other').text);
+
+  const open = findUnescaped(text, '{', position);
+  const firstClose = findUnescaped(text, '}', position);
+  if (open < 0 && firstClose < 0) {
+    return {
+      label: labelFrom(text.slice(position)),
+      problem: { line: lineAt(position), message: `has no answers: put them between { and }, like ${ANSWER_EXAMPLE}` },
+    };
+  }
+  if (firstClose >= 0 && (open < 0 || firstClose < open)) {
+    return {
+      label: labelFrom(text.slice(position, firstClose)),
+      problem: {
+        line: lineAt(firstClose),
+        message: '"}" comes before any "{" (write \\} for a brace that is part of the text)',
+      },
+    };
+  }
+  const label = labelFrom(text.slice(position, open));
+  const close = findUnescaped(text, '}', open + 1);
+  if (close < 0) return { label, problem: { line: lineAt(open), message: '"{" is never closed with "}"' } };
+  const nestedOpen = findUnescaped(text, '{', open + 1);
+  if (nestedOpen >= 0 && nestedOpen < close) {
+    return {
+      label,
+      problem: { line: lineAt(nestedOpen), message: 'a second "{" opens before the first is closed with "}"' },
+    };
+  }
+  const secondOpen = findUnescaped(text, '{', close + 1);
+  if (secondOpen >= 0) {
+    return {
+      label,
+      problem: {
+        line: lineAt(secondOpen),
+        message: 'a second set of answers { } follows the first: leave a blank line between two questions',
+      },
+    };
+  }
+  const before = text.slice(position, open);
+  const after = text.slice(close + 1);
+  return {
+    parts: {
+      ...(title !== undefined ? { title } : {}),
+      label,
+      promptRaw: after.trim() === '' ? before : `${before}${BLANK}${after}`,
+      open,
+      answers: text.slice(open + 1, close),
+    },
+  };
+}
+
+/** The choices of an answer block (general feedback already cut off), each with its offset in the block. */
+type AnswerReading =
+  | { choices: QuestionDraft['choices']; starts: number[] }
+  | { problem: { message: string; field: string; start?: number } };
+
+function readAnswers(answers: string, format: TextFormat): AnswerReading {
+  const unsupported = (message: string): AnswerReading => ({ problem: { field: 'answers', message } });
+  const trimmed = answers.trim();
+  if (trimmed === '') return unsupported(`are empty, as in an essay question: ${CHOOSE_FROM}`);
+  if (trimmed.startsWith('#')) return unsupported(`numerical questions ({#...}) are not supported: ${CHOOSE_FROM}`);
+
+  if (findUnescaped(answers, '~') >= 0) {
+    const { before, list } = splitAnswers(answers);
+    if (before.trim() !== '') {
+      return unsupported('each answer must start with "=" (the right one) or "~" (a wrong one)');
+    }
+    const choices: QuestionDraft['choices'] = [];
+    for (const [index, answer] of list.entries()) {
+      const weight = WEIGHT.exec(answer.body);
+      const percent = weight ? Number(weight[1]) : 0;
+      if (answer.marker === '~' && percent > 0 && percent < 100) {
+        return {
+          problem: {
+            field: `answer ${index + 1}`,
+            start: answer.start,
+            message: `partial credit (%${weight![1]}%) is not supported: start the one right answer with "=" and the others with "~"`,
+          },
+        };
+      }
+      const body = weight ? answer.body.slice(weight[0].length) : answer.body;
+      choices.push({ ...splitFeedback(body, format), correct: answer.marker === '=' || percent === 100 });
+    }
+    return { choices, starts: list.map((answer) => answer.start) };
+  }
+
+  if (findUnescaped(answers, '=') >= 0 && answers.includes('->')) {
+    return unsupported(`matching questions (=item -> match) are not supported: ${CHOOSE_FROM}`);
+  }
+  // True/false: {T}, {F#feedback for a wrong answer#feedback for a right one}.
+  const [value = '', wrongFeedback = '', rightFeedback = ''] = splitOnUnescaped(answers, '#');
+  const truth = value.trim().toUpperCase();
+  if (TRUE_VALUES.includes(truth) || FALSE_VALUES.includes(truth)) {
+    const isTrue = TRUE_VALUES.includes(truth);
+    const feedbackFor = (correct: boolean) => {
+      const feedback = cleanText(correct ? rightFeedback : wrongFeedback, format).text;
+      return feedback !== '' ? { feedback } : {};
+    };
+    return {
+      choices: [
+        { text: TRUE_TEXT, correct: isTrue, ...feedbackFor(isTrue) },
+        { text: FALSE_TEXT, correct: !isTrue, ...feedbackFor(!isTrue) },
+      ],
+      starts: [0, 0],
+    };
+  }
+  return unsupported(
+    'short-answer questions (only "=" answers) are not supported: add wrong answers with "~" to make it multiple choice',
+  );
+}
+
+/** What one block holds: a draft with the lines of its parts, or the reason it cannot be one. */
+type BlockReading =
+  | {
+      draft: QuestionDraft;
+      label: string | undefined;
+      /** The line of the "{", of each answer and of the general feedback. */
+      answersLine: number;
+      answerLines: number[];
+      feedbackLine?: number;
+    }
+  | { problem: BlockProblem; label: string | undefined };
+
+function readBlock(lines: Block['lines'], sources: SourceComment[]): BlockReading {
+  const text = lines.map((line) => line.text).join('\n');
+  const starts: number[] = [];
+  let length = 0;
+  for (const line of lines) {
+    starts.push(length);
+    length += line.text.length + 1;
+  }
+  const lineAt = (offset: number) => {
+    let index = 0;
+    while (index + 1 < starts.length && starts[index + 1]! <= offset) index += 1;
+    return lines[index]!.line;
+  };
+
+  const split = splitQuestion(text, lineAt);
+  if ('problem' in split) return split;
+  const { title, label, promptRaw, open } = split.parts;
+  const { text: prompt, format } = cleanText(promptRaw, 'other');
+  let answers = split.parts.answers;
+  let explanation: string | undefined;
+  let feedbackLine: number | undefined;
+  const generalFeedback = lastUnescaped(answers, GENERAL_FEEDBACK);
+  if (generalFeedback >= 0) {
+    explanation = cleanText(answers.slice(generalFeedback + GENERAL_FEEDBACK.length), format).text || undefined;
+    feedbackLine = lineAt(open + 1 + generalFeedback);
+    answers = answers.slice(0, generalFeedback);
+  }
+
+  const reading = readAnswers(answers, format);
+  if ('problem' in reading) {
+    const { field, start, message } = reading.problem;
+    return { label, problem: { line: lineAt(start !== undefined ? open + 1 + start : open), field, message } };
+  }
+  return {
+    label,
+    answersLine: lineAt(open),
+    answerLines: reading.starts.map((start) => lineAt(open + 1 + start)),
+    ...(feedbackLine !== undefined ? { feedbackLine } : {}),
+    draft: {
+      ...(title !== undefined ? { title } : {}),
+      prompt,
+      choices: reading.choices,
+      evidence: sources.map(({ source, quote }) => ({ source, quote })),
+      ...(explanation !== undefined ? { explanation } : {}),
+    },
+  };
+}
+
+function splitOnUnescaped(text: string, token: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = findUnescaped(text, token); at >= 0; at = findUnescaped(text, token, from)) {
+    parts.push(text.slice(from, at));
+    from = at + token.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+function fieldNamer(field: string | undefined): string | undefined {
+  if (field === undefined) return undefined;
+  if (field === 'prompt') return 'question text';
+  if (field === 'choices') return 'answers';
+  const choice = /^choices\[(\d+)\](\.feedback)?/.exec(field);
+  if (choice) return choice[2] ? `feedback of answer ${choice[1]}` : `answer ${choice[1]}`;
+  if (field === 'evidence') return 'source comments';
+  const source = /^evidence\[(\d+)\]\.(source|quote)/.exec(field);
+  if (source) return `source comment ${source[1]} (${source[2]})`;
+  if (field === 'explanation') return 'general feedback (####)';
+  return `field "${field}"`;
+}
+
+export function readGift(
+  path: string,
+  text: string,
+  topic: string,
+  sources: Record<string, SourceDoc>,
+  problems: ImportProblem[],
+): Question[] {
+  const checker = new DraftChecker(path, topic, sources, HINTS, problems);
+  const questions: Question[] = [];
+  for (const block of splitBlocks(text)) {
+    // Moodle writes a category before its questions; this game has one topic per file, named after the file.
+    const lines = block.lines[0]?.text.trim().startsWith('$CATEGORY:') ? block.lines.slice(1) : block.lines;
+    if (lines.length === 0) {
+      for (const comment of block.sources) {
+        problems.push({
+          line: comment.line,
+          field: 'source comment',
+          message: 'belongs to no question: put it right above its question, with no blank line in between',
+        });
+      }
+    }
+    const reading = lines.length > 0 ? readBlock(lines, block.sources) : undefined;
+    const question = reading?.label !== undefined ? { question: reading.label } : {};
+    for (const line of block.brokenSources) {
+      problems.push({ line, ...question, field: 'source comment', message: BROKEN_SOURCE_COMMENT });
+    }
+    if (reading === undefined) continue;
+    if ('problem' in reading) {
+      problems.push({ ...reading.problem, ...question });
+      continue;
+    }
+    if (block.brokenSources.length > 0) continue;
+    const { answersLine, answerLines, feedbackLine } = reading;
+    const lineOf = (field: string | undefined): number | undefined => {
+      if (field === 'choices') return answersLine;
+      const choice = field && /^choices\[(\d+)\]/.exec(field);
+      if (choice) return answerLines[Number(choice[1]) - 1];
+      const source = field && /^evidence\[(\d+)\]/.exec(field);
+      if (source) return block.sources[Number(source[1]) - 1]?.line;
+      if (field === 'explanation') return feedbackLine;
+      return undefined;
+    };
+    const checked = checker.check({
+      draft: reading.draft,
+      place: { line: lines[0]!.line },
+      label: reading.label,
+      lineOf,
+      fieldName: fieldNamer,
+    });
+    if (checked) questions.push(checked);
+  }
+  return questions;
+}

@@ -1,0 +1,96 @@
+/**
+ * Bring-your-own questions: reads a teacher's GIFT file, Kahoot!-style spreadsheet (CSV) or YAML topic file into
+ * the game's questions, holding them to the bank's rules as a custom bank, and reports every problem in the
+ * file's own terms. Pure: the caller reads the file and supplies the source documents quotes are checked against.
+ */
+import type { BankFile, Question, SourceDoc, Topic } from '../types.ts';
+import { readCsv } from './csv.ts';
+import { kebabCase } from './drafts.ts';
+import { readGift } from './gift.ts';
+import type { ImportProblem } from './problems.ts';
+import { readYaml } from './yaml.ts';
+
+export { formatImportProblem, type ImportProblem } from './problems.ts';
+export { exportTopicYaml } from './yamlExport.ts';
+
+export type ImportFormat = 'gift' | 'csv' | 'yaml';
+
+/** File name endings of each format (Moodle exports GIFT as .txt). */
+export const IMPORT_EXTENSIONS: Record<ImportFormat, readonly string[]> = {
+  gift: ['.gift', '.txt'],
+  csv: ['.csv'],
+  yaml: ['.yaml', '.yml'],
+};
+
+/** The topic of a file whose name has no letters or digits. */
+const FALLBACK_TOPIC: Topic = { id: 'my-questions', title: 'My questions' };
+
+export interface ImportOptions {
+  /** The documents excerpts may quote, with their texts: quotes are checked against them word for word. */
+  sources: Record<string, SourceDoc>;
+  /** Names the topic instead of the file name (for instance after the file the questions will be saved to). */
+  topicId?: string;
+}
+
+export interface ImportResult {
+  /** Undefined when the file name's ending is none of IMPORT_EXTENSIONS. */
+  format?: ImportFormat;
+  topic: Topic;
+  /** The questions that meet every rule, in file order; some may have `noSource: true`. */
+  questions: Question[];
+  /** Every problem, in file order; each failed question is left out, the others are kept. */
+  problems: ImportProblem[];
+}
+
+export function importFormatOf(path: string): ImportFormat | undefined {
+  const name = path.toLowerCase();
+  return (Object.keys(IMPORT_EXTENSIONS) as ImportFormat[]).find((format) =>
+    IMPORT_EXTENSIONS[format].some((extension) => name.endsWith(extension)),
+  );
+}
+
+/** "lessons/Week 3 quiz.csv" → "Week 3 quiz". */
+function fileStem(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name).trim();
+}
+
+/** The topic a GIFT or CSV file's questions get: named after the file. */
+export function topicForFile(path: string): Topic {
+  const id = kebabCase(fileStem(path), Infinity);
+  return id === '' ? FALLBACK_TOPIC : { id, title: fileStem(path) };
+}
+
+function position(problem: ImportProblem): number {
+  return problem.line ?? problem.row ?? 0;
+}
+
+export function importQuestions(file: BankFile, options: ImportOptions): ImportResult {
+  const format = importFormatOf(file.path);
+  const problems: ImportProblem[] = [];
+  let topic = topicForFile(file.path);
+  if (options.topicId !== undefined) topic = { ...topic, id: options.topicId };
+  let questions: Question[] = [];
+  if (format === 'gift') {
+    questions = readGift(file.path, file.text, topic.id, options.sources, problems);
+  } else if (format === 'csv') {
+    questions = readCsv(file.path, file.text, topic.id, options.sources, problems);
+  } else if (format === 'yaml') {
+    const read = readYaml(file.path, file.text, options.sources, problems);
+    if (read.topic) topic = options.topicId !== undefined ? { ...read.topic, id: options.topicId } : read.topic;
+    questions = read.questions.map((question) => ({ ...question, topic: topic.id }));
+  } else {
+    problems.push({
+      message:
+        'this kind of file cannot be read: use a GIFT file (.gift or .txt), a spreadsheet saved as CSV (.csv) ' +
+        'or a topic file in the game’s own format (.yaml)',
+    });
+  }
+  if (format !== undefined && questions.length === 0 && problems.length === 0) {
+    problems.push({ message: 'the file holds no questions' });
+  }
+  // Each reader reports some file-wide problems before its questions' own: list them all in file order.
+  problems.sort((a, b) => position(a) - position(b));
+  return { ...(format ? { format } : {}), topic, questions, problems };
+}

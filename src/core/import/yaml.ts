@@ -1,0 +1,43 @@
+/** A topic file in the bank's own YAML format, checked as a custom bank (see docs/question-format.md). */
+import { CrossQuestionChecks, parseTopicFile } from '../bank.ts';
+import type { BankError, Question, SourceDoc, Topic } from '../types.ts';
+import { teacherMessage, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
+
+const HINTS: CorrectAnswerHints = {
+  none: 'add "correct: true" to the right one',
+  several: 'keep "correct: true" on the right one only',
+};
+
+export function readYaml(
+  path: string,
+  text: string,
+  sources: Record<string, SourceDoc>,
+  problems: ImportProblem[],
+): { topic?: Topic; questions: Question[] } {
+  const errors: BankError[] = [];
+  const parsed = parseTopicFile({ path, text }, { kind: 'custom', sources, foldedTexts: new Map() }, errors);
+  const questions: Question[] = [];
+  const lineById = new Map<string, number | undefined>();
+  if (parsed) {
+    const crossChecks = new CrossQuestionChecks(errors);
+    for (const { question, line } of parsed.questions) {
+      if (!crossChecks.admit(question, path, line)) continue;
+      questions.push(question);
+      lineById.set(question.id, line);
+    }
+  }
+  const placeOf = (id: string) => {
+    const line = lineById.get(id);
+    return line !== undefined ? `line ${line} ("${id}")` : `"${id}"`;
+  };
+  for (const error of errors) {
+    problems.push({
+      ...(error.line !== undefined ? { line: error.line } : {}),
+      ...(error.questionId !== undefined ? { question: error.questionId } : {}),
+      ...(error.field !== undefined ? { field: `field "${error.field}"` } : {}),
+      // The YAML shape problems (unknown fields, wrong types) already speak in the file's own field names.
+      message: error.violation ? teacherMessage(error.violation, error.field, HINTS, placeOf) : error.message,
+    });
+  }
+  return { ...(parsed ? { topic: parsed.topic } : {}), questions };
+}
