@@ -1,4 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
 import { formatBankError } from './src/core/types.ts';
@@ -9,11 +11,13 @@ const questionsDir = process.env.QUESTIONS_DIR ? join(root, process.env.QUESTION
 export const BANK_FILE_NAME = 'bank.json';
 
 /** Validates questions/ at build time (a broken bank fails the build) and ships it as bank.json. */
+function loadBank() {
+  const { bank, errors } = loadBankFromDisk(questionsDir, root);
+  return { bundle: bundleBank(bank), errors: errors.map(formatBankError) };
+}
+
 function questionBank(): Plugin {
-  const load = () => {
-    const { bank, errors } = loadBankFromDisk(questionsDir, root);
-    return { bundle: bundleBank(bank), errors: errors.map(formatBankError) };
-  };
+  const load = loadBank;
   return {
     name: 'source-check-question-bank',
     buildStart() {
@@ -41,9 +45,39 @@ function questionBank(): Plugin {
   };
 }
 
+/**
+ * Emits sw.js with the list of every file of this build and a version made from their names, so the
+ * game plays offline after one visit and a new deployment is noticed (and offered) by the page.
+ */
+function offlineCache(): Plugin {
+  const template = readFileSync(join(root, 'src', 'offline', 'service-worker.js'), 'utf8');
+  return {
+    name: 'source-check-offline-cache',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
+      const publicFiles = [
+        'manifest.webmanifest',
+        'icons/icon-192.png',
+        'icons/icon-512.png',
+        'icons/maskable-512.png',
+        'icons/apple-touch-icon.png',
+      ];
+      const precache = ['./', ...files, ...publicFiles].map((name) => (name === './' ? name : `./${name}`));
+      const version = createHash('sha256')
+        .update(files.sort().join('\n'))
+        .update(loadBank().bundle.version)
+        .digest('hex')
+        .slice(0, 12);
+      const source = template.replace('__VERSION__', version).replace('[/* files */]', JSON.stringify(precache));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [questionBank()],
+  plugins: [questionBank(), offlineCache()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

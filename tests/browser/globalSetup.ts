@@ -1,4 +1,6 @@
-/** Builds the production game into dist-test/ and serves it on 127.0.0.1 at a free port. */
+/** Builds the production game into a temporary folder and serves it on 127.0.0.1 at a free port. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
@@ -6,7 +8,6 @@ import { serveStatic } from '../../scripts/static-server';
 import { findChromium } from './chromium';
 
 const root = join(import.meta.dirname, '..', '..');
-export const TEST_BUILD_DIR = join(root, 'dist-test');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,8 +18,23 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // Fail here, once and loudly, when there is no browser (installing one where we may).
   findChromium();
-  await build({ root, logLevel: 'warn', build: { outDir: TEST_BUILD_DIR, emptyOutDir: true } });
-  const { server, url } = await serveStatic(TEST_BUILD_DIR, 0);
+  // A build of its own per run, so two test runs on one machine never serve each other's files.
+  const outDir = mkdtempSync(join(tmpdir(), 'source-check-test-build-'));
+  // Vitest sets NODE_ENV=test, which would make Vite build a development bundle: test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const { server, url } = await serveStatic(outDir, 0);
   project.provide('appUrl', url);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return () =>
+    new Promise<void>((resolve) =>
+      server.close(() => {
+        rmSync(outDir, { recursive: true, force: true });
+        resolve();
+      }),
+    );
 }
