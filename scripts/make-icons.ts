@@ -16,7 +16,15 @@ const HIGHLIGHT: Rgb = [0xff, 0xe0, 0x66];
 const CHECK: Rgb = [0x2f, 0xbf, 0x71];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 
-function inRoundRect(x: number, y: number, left: number, top: number, right: number, bottom: number, r: number): boolean {
+function inRoundRect(
+  x: number,
+  y: number,
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+  r: number,
+): boolean {
   const cx = Math.min(Math.max(x, left + r), right - r);
   const cy = Math.min(Math.max(y, top + r), bottom - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
@@ -32,7 +40,8 @@ function colourAt(u: number, v: number, inset: number): Rgb {
   const x = (u - inset) / (1 - 2 * inset);
   const y = (v - inset) / (1 - 2 * inset);
   if (x >= 0.62 && y >= 0.62 && (x - 0.78) ** 2 + (y - 0.78) ** 2 <= 0.17 ** 2) {
-    if (nearSegment(x, y, 0.7, 0.79, 0.76, 0.85, 0.045) || nearSegment(x, y, 0.76, 0.85, 0.87, 0.71, 0.045)) return WHITE;
+    if (nearSegment(x, y, 0.7, 0.79, 0.76, 0.85, 0.045) || nearSegment(x, y, 0.76, 0.85, 0.87, 0.71, 0.045))
+      return WHITE;
     return CHECK;
   }
   if (inRoundRect(x, y, 0.2, 0.14, 0.74, 0.86, 0.05)) {
