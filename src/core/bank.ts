@@ -26,9 +26,9 @@ import {
 } from './types.ts';
 import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LIMIT_SEC } from './settings.ts';
 import { foldWhitespace } from './text.ts';
+import { isIsoDate } from './dates.ts';
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NOT_STATED = 'not stated';
 /** How much of a quote a "not found" message repeats. */
 const QUOTE_SHOWN_CHARS = 80;
@@ -52,13 +52,8 @@ const EXCERPT_FIELDS = ['source', 'quote'];
 const CLAIM_FIELDS = ['source', 'quote', 'verdict'];
 const SOURCE_FIELDS = ['id', 'title', 'author', 'publisher', 'date', 'url', 'kind', 'license', 'notes'];
 
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+// Kept in dates.ts so that the game's rules can check dates without loading the YAML parser.
+export { isIsoDate };
 
 /** The file name without folders and extension: "questions/sources/eo-13942.md" → "eo-13942". */
 export function baseName(path: string): string {

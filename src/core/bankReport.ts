@@ -1,14 +1,9 @@
 /** A plain-text summary of the bank: the counts a teacher or a reviewer checks first. */
+import { isFactCheck, isTrueClaim } from './claims';
 import { CLAIM_VERDICTS, DIFFICULTIES, SKILLS, type Bank, type Question } from './types';
 
-/** A question that confirms a true claim: a surprising fact, or an article claim the sources bear out. */
-export function isTrueClaim(question: Question): boolean {
-  return question.surprising === true || question.claim?.verdict === 'accurate';
-}
-
-export function isFactCheck(question: Question): boolean {
-  return question.claim !== undefined;
-}
+// The reports of a played round count true claims the same way; both live in claims.ts.
+export { isFactCheck, isTrueClaim };
 
 function table(title: string, rows: [string, number][]): string {
   const width = Math.max(...rows.map(([label]) => label.length), title.length);

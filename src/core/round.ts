@@ -1,4 +1,5 @@
 /** Builds a round from the bank: same seed + same settings ⇒ same questions, order and choice order. */
+import type { ModeId } from './modes';
 import { createRng, shuffle, type RngState } from './rng';
 import { DEFAULT_TIME_LIMIT_SEC, QUESTIONS_PER_ROUND } from './settings';
 import type { Difficulty, Question } from './types';
@@ -17,6 +18,12 @@ export interface RoundSettings {
   speedPoints: boolean;
   /** Topic ids to draw from; empty means every topic. */
   topics: string[];
+  /** The rules the round is played by (MODES in modes.ts); classic is the timed game with speed points. */
+  mode: ModeId;
+  /** Draw only questions that check a claim (fact-check rounds). */
+  claimsOnly: boolean;
+  /** Ask Sure / Think so / Guessing after each answer and mark it by certainty (wager.ts). */
+  wager: boolean;
 }
 
 export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
@@ -26,6 +33,9 @@ export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
   difficulty: 'easy-first',
   speedPoints: true,
   topics: [],
+  mode: 'classic',
+  claimsOnly: false,
+  wager: false,
 };
 
 export interface PlannedQuestion {
@@ -65,11 +75,14 @@ function interleaveByTopic(rng: RngState, questions: readonly Question[]): [Ques
 }
 
 export function buildRound(bank: readonly Question[], settings: RoundSettings, seed: string): RoundPlan {
-  // The default order adds nothing to the hashed seed, so seeds made before it existed still give the same round.
+  // The defaults add nothing to the hashed seed, so seeds made before these settings existed give the same round.
+  // The mode itself is left out: a practice round of a seed asks the same questions as its classic round.
   const order = settings.difficulty === 'easy-first' ? '' : `|${settings.difficulty}`;
-  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}${order}`);
+  const claims = settings.claimsOnly ? '|claims' : '';
+  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}${order}${claims}`);
   const eligible = bank
     .filter((question) => settings.topics.length === 0 || settings.topics.includes(question.topic))
+    .filter((question) => !settings.claimsOnly || question.claim !== undefined)
     .filter((question) => settings.difficulty !== 'hard-only' || question.difficulty === 3)
     .slice()
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -26,3 +26,16 @@ export const MAX_EVIDENCE = 3;
  */
 export const IMPORTED_DIFFICULTY = 2;
 export const IMPORTED_SKILL = 'trace-claims';
+
+/** A round's total never shows less than this, however much a confidence wager lost (see wager.ts). */
+export const MIN_ROUND_SCORE = 0;
+
+/** Below this many items of a kind, a report says there are too few to tell rather than guess from one answer. */
+export const MIN_ITEMS_TO_COMPARE = 2;
+
+/** How much of a question's prompt a tip quotes, in characters. */
+export const TIP_PROMPT_CHARS = 80;
+
+/** The span of the timeline screen: from before the first order on TikTok to the 2025 deal. */
+export const TIMELINE_START = '2019-01-01';
+export const TIMELINE_END = '2025-12-31';

@@ -24,3 +24,23 @@ export function makeQuestions(topics: string[], perTopic: number): Question[] {
   }
   return questions;
 }
+
+/** One question for report and mode tests: four choices, the first right, with whatever the test sets. */
+export function makeQuestion(id: string, fields: Partial<Question> = {}): Question {
+  return {
+    id,
+    topic: 'alpha',
+    difficulty: 1,
+    skill: 'trace-claims',
+    prompt: `Prompt of ${id}`,
+    choices: [
+      { text: 'right', correct: true },
+      { text: 'wrong one', correct: false },
+      { text: 'wrong two', correct: false },
+      { text: 'wrong three', correct: false },
+    ],
+    evidence: [{ source: 'doc', quote: `quote of ${id}` }],
+    explanation: 'Because.',
+    ...fields,
+  };
+}

@@ -1,0 +1,24 @@
+/** Calendar dates as the bank writes them ("2020-08-06"), read without time zones: every date here is a UTC day. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** A real calendar date written YYYY-MM-DD (2021-02-29 is not one). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The UTC calendar date of a moment (milliseconds since 1970), e.g. for the daily round. */
+export function utcDateOf(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+/** Days from 1970-01-01 to an ISO date, so dates can be placed on a line. */
+export function dayNumber(isoDate: string): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
