@@ -9,11 +9,16 @@ const root = import.meta.dirname;
 /** The bank to build in; QUESTIONS_DIR points elsewhere (a teacher's copy, a test fixture). */
 const questionsDir = process.env.QUESTIONS_DIR ? join(root, process.env.QUESTIONS_DIR) : join(root, 'questions');
 export const BANK_FILE_NAME = 'bank.json';
+/**
+ * Every shipped source document with its full text, which teachers' quotes are checked against. Only the
+ * "Your questions" screen fetches it; bank.json, on the way to the title, carries no source texts.
+ */
+export const SOURCES_FILE_NAME = 'sources.json';
 
 /** Validates questions/ at build time (a broken bank fails the build) and ships it as bank.json. */
 function loadBank() {
   const { bank, errors } = loadBankFromDisk(questionsDir, root);
-  return { bundle: bundleBank(bank), errors: errors.map(formatBankError) };
+  return { bundle: bundleBank(bank), sources: bank.sources, errors: errors.map(formatBankError) };
 }
 
 function questionBank(): Plugin {
@@ -28,9 +33,15 @@ function questionBank(): Plugin {
       }
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: BANK_FILE_NAME, source: JSON.stringify(load().bundle) });
+      const { bundle, sources } = load();
+      this.emitFile({ type: 'asset', fileName: BANK_FILE_NAME, source: JSON.stringify(bundle) });
+      this.emitFile({ type: 'asset', fileName: SOURCES_FILE_NAME, source: JSON.stringify(sources) });
     },
     configureServer(server) {
+      server.middlewares.use(`/${SOURCES_FILE_NAME}`, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(load().sources));
+      });
       server.middlewares.use(`/${BANK_FILE_NAME}`, (_req, res) => {
         const { bundle, errors } = load();
         res.setHeader('Content-Type', 'application/json');
@@ -83,6 +94,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game, and the teacher's "Host a class" page (served by the class server beside it).
+      input: { main: join(root, 'index.html'), host: join(root, 'host.html') },
       output: {
         // Phaser in a chunk of its own: it changes less often than the game, so it caches apart.
         codeSplitting: {
@@ -91,6 +104,10 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // `npm run dev` starts the class API beside Vite (scripts/dev.ts); its requests go through here.
+    proxy: { '/api': { target: `http://127.0.0.1:${process.env.CLASS_API_PORT || 8787}` } },
+  },
   preview: { host: '127.0.0.1' },
 });

@@ -1,9 +1,17 @@
-/** Wires the game: storage, high scores, the accessible layer, Phaser's config and the scenes. */
+/** Wires the game: storage, high scores, sound, the accessible layer, the font, Phaser's config and the scenes. */
 import Phaser from 'phaser';
 import { AccessibleLayer } from './a11y/AccessibleLayer';
+import { GameSound } from './audio/GameSound';
+import { reducesMotion } from './core/preferences';
 import { randomSeedFrom } from './core/rng';
 import { requestBank } from './game/bankLoader';
+import { registerOffline } from './offline/registerOffline';
 import { provideServices, type GameServices } from './game/services';
+import { ClassJoinScene } from './scenes/ClassJoinScene';
+import { ClassQuestionScene } from './scenes/ClassQuestionScene';
+import { ClassResultsScene } from './scenes/ClassResultsScene';
+import { ClassRevealScene } from './scenes/ClassRevealScene';
+import { ClassWaitScene } from './scenes/ClassWaitScene';
 import { ErrorScene } from './scenes/ErrorScene';
 import { HighScoresScene } from './scenes/HighScoresScene';
 import { HowToPlayScene } from './scenes/HowToPlayScene';
@@ -18,11 +26,15 @@ import { TitleScene } from './scenes/TitleScene';
 import { BANK_URL, TITLE_INTERACTIVE_MARK } from './scenes/keys';
 import { HighScoreStore } from './storage/HighScoreStore';
 import { PreferencesStore } from './storage/PreferencesStore';
+import { NicknameStore } from './storage/NicknameStore';
+import { readChallenge } from './game/challenge';
+import { ShareScene } from './scenes/ShareScene';
 import { SafeStorage } from './storage/SafeStorage';
+import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
-import { COLORS } from './ui/theme';
+import { COLORS, FONT_FAMILY } from './ui/theme';
 
-export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Game {
+export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
   // First, so the download overlaps Phaser's start-up (index.html has already asked for it).
   const bankRequest = requestBank(BANK_URL);
   const storage = SafeStorage.fromWindow();
@@ -30,6 +42,16 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
   const preferences = new PreferencesStore(storage);
   for (const problem of [...highScores.problems, ...preferences.problems]) console.warn(`Source Check: ${problem}`);
   const a11y = new AccessibleLayer(a11yRoot);
+  const sound = new GameSound(
+    preferences,
+    {
+      // Read-only hooks for the page (and the browser tests): the audio's state and the last cue played.
+      state: (state) => (document.body.dataset.audio = state),
+      played: (cue) => (document.body.dataset.soundCue = cue),
+    },
+    window,
+  );
+  const deviceReducesMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
   let titleMarked = false;
   const services: GameServices = {
     a11y,
@@ -37,6 +59,12 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
     highScores,
     persistent: storage.persistent,
     preferences,
+    nicknames: new NicknameStore(storage, () => crypto.getRandomValues(new Uint32Array(1))[0]!),
+    incoming: takeChallengeFromUrl(),
+    sound,
+    get reduceMotion() {
+      return reducesMotion(preferences.get().motion, deviceReducesMotion?.matches ?? false);
+    },
     now: () => performance.now(),
     newSeed: () => {
       const values = new Uint32Array(1);
@@ -48,8 +76,17 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
       if (titleMarked) return;
       titleMarked = true;
       performance.mark(TITLE_INTERACTIVE_MARK);
+      // Offline support is never on the way to the first screen either.
+      if (import.meta.env.PROD) registerOffline('./sw.js');
+      // Sound is never on the way to the first screen: Howler and the files load once it takes input.
+      void sound.load();
     },
   };
+
+  // Phaser measures and draws each text once, so the font must be there before the first scene.
+  document.body.dataset.font = (await loadFonts()) ? 'loaded' : 'fallback';
+  // The page's own text (the update bar, text fields) in the same face as the canvas.
+  document.body.style.fontFamily = FONT_FAMILY;
 
   const size = gameSizeFor(parent.clientWidth, parent.clientHeight);
   const game = new Phaser.Game({
@@ -72,9 +109,15 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
       PauseScene,
       RevealScene,
       ResultsScene,
+      ShareScene,
       HighScoresScene,
       SettingsScene,
       TopicsScene,
+      ClassJoinScene,
+      ClassWaitScene,
+      ClassQuestionScene,
+      ClassRevealScene,
+      ClassResultsScene,
       ErrorScene,
     ],
   });
@@ -101,6 +144,13 @@ export function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Phaser.Ga
   return game;
 }
 
+/** Reads a challenge from the link once and takes it out of the address, so Play again is a new round. */
+function takeChallengeFromUrl() {
+  const incoming = readChallenge(window.location.hash);
+  if (incoming) history.replaceState(null, '', window.location.pathname + window.location.search);
+  return incoming;
+}
+
 const parent = document.getElementById('game');
 const a11yRoot = document.getElementById('a11y');
-if (parent && a11yRoot) startGame(parent, a11yRoot);
+if (parent && a11yRoot) void startGame(parent, a11yRoot);

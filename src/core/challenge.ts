@@ -4,6 +4,7 @@
  */
 import { DIFFICULTY_ORDERS, type DifficultyOrder } from './round';
 import { QUESTION_COUNTS, TIME_CHOICES, type TimeChoice } from './preferences';
+import { checkNickname } from './nicknames';
 import { FLAT_CORRECT_POINTS, STREAK_BONUS_CAP } from './settings';
 
 export const CHALLENGE_VERSION = 1;
@@ -12,8 +13,6 @@ export const CHALLENGE_PARAM = 'c';
 const MAX_ENCODED_LENGTH = 2048;
 const SEED_PATTERN = /^[a-z0-9-]{1,40}$/;
 const TOPIC_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Letters (any script), digits, spaces, hyphens and apostrophes; no markup, no control characters. */
-const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} '-]{0,22}[\p{L}\p{N}]$/u;
 export const RESULT_MARKS = ['right', 'wrong', 'timeout'] as const;
 export type ResultMark = (typeof RESULT_MARKS)[number];
 const MARK_CODES: Record<ResultMark, string> = { right: 'r', wrong: 'w', timeout: 't' };
@@ -117,8 +116,9 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
   if (raw.sp !== 0 && raw.sp !== 1) return { error: 'the link has an invalid scoring setting' };
   if (typeof raw.b !== 'string' || !/^[a-z0-9]{1,16}$/.test(raw.b))
     return { error: 'the link has an invalid bank version' };
-  if (typeof raw.nm !== 'string' || !NAME_PATTERN.test(raw.nm))
-    return { error: "the link has an invalid challenger's name" };
+  // The same rules as a name typed in the game: length, characters and the classroom blocklist.
+  const name = typeof raw.nm === 'string' ? checkNickname(raw.nm) : undefined;
+  if (!name?.ok || name.nickname !== raw.nm) return { error: "the link has an invalid challenger's name" };
   const count = raw.n as number;
   if (typeof raw.m !== 'string' || raw.m.length !== count || !/^[rwt]*$/.test(raw.m)) {
     return { error: 'the link has an invalid result grid' };

@@ -12,6 +12,8 @@ export const QUESTION_COUNTS = [5, 10, 15, 20] as const;
 export const TEXT_SCALES = [1, 1.25, 1.5] as const;
 export const MOTION_CHOICES = ['system', 'reduce', 'full'] as const;
 export type MotionChoice = (typeof MOTION_CHOICES)[number];
+/** Volume steps for sound effects and music; 0 is off. */
+export const VOLUME_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
 
 export interface Preferences {
   time: TimeChoice;
@@ -23,6 +25,11 @@ export interface Preferences {
   textScale: number;
   motion: MotionChoice;
   highContrast: boolean;
+  /** Silences everything without losing the volumes (M, or the corner button on every screen). */
+  muted: boolean;
+  effectsVolume: number;
+  /** 0 by default: the music loop is on only when a player turns it up. */
+  musicVolume: number;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -34,6 +41,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   textScale: 1,
   motion: 'system',
   highContrast: false,
+  muted: false,
+  effectsVolume: 0.75,
+  musicVolume: 0,
 };
 
 export interface LoadedPreferences {
@@ -88,6 +98,9 @@ export function parsePreferences(stored: string | null, knownTopics: readonly st
       textScale: pick('textScale', TEXT_SCALES),
       motion: pick('motion', MOTION_CHOICES),
       highContrast: pick('highContrast', [true, false]),
+      muted: pick('muted', [true, false]),
+      effectsVolume: pick('effectsVolume', VOLUME_STEPS),
+      musicVolume: pick('musicVolume', VOLUME_STEPS),
     },
     problems,
   };
@@ -105,6 +118,11 @@ export function roundSettingsFrom(preferences: Preferences): RoundSettings {
     speedPoints: !off && preferences.speedPoints,
     topics: [...preferences.topics],
   };
+}
+
+/** Whether to hold still: the player's choice, or the device's when the choice is "system". */
+export function reducesMotion(choice: MotionChoice, deviceAsksForLess: boolean): boolean {
+  return choice === 'reduce' || (choice === 'system' && deviceAsksForLess);
 }
 
 /** The next value in a list of choices, wrapping round (settings are changed by stepping through). */

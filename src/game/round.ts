@@ -7,6 +7,8 @@ import type { GameServices } from './services';
 export function startNewRound(services: GameServices, seed = services.newSeed()): SessionState {
   const bank = services.bank;
   if (!bank) throw new Error('The question bank has not been loaded');
+  // A round of one's own: any challenge being replayed is over.
+  services.activeChallenge = undefined;
   const plan = buildRound(bank.questions, currentRoundSettings(services), seed);
   return startSession(plan, bank.questions, services.now());
 }

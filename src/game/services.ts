@@ -1,9 +1,13 @@
 /** What every scene may use, handed in by main.ts (no module-level singletons). */
 import type Phaser from 'phaser';
 import type { AccessibleLayer } from '../a11y/AccessibleLayer';
+import type { GameSound } from '../audio/GameSound';
 import type { BankBundle } from '../core/types';
 import type { HighScoreStore } from '../storage/HighScoreStore';
 import type { PreferencesStore } from '../storage/PreferencesStore';
+import type { NicknameStore } from '../storage/NicknameStore';
+import type { Challenge } from '../core/challenge';
+import type { IncomingChallenge } from './challenge';
 import type { BankRequest } from './bankLoader';
 
 export interface GameServices {
@@ -11,8 +15,20 @@ export interface GameServices {
   highScores: HighScoreStore;
   /** Whether scores outlive the page (false when storage is blocked or full). */
   persistent: boolean;
+  /** The player's nickname for challenge links, remembered on the device. */
+  nicknames: NicknameStore;
+  /** What the page's link asked for: a challenge to play, or a notice why it cannot be played. */
+  incoming: IncomingChallenge;
+  /** A short notice for the title (a link that could not be played), shown once. */
+  notice?: string;
+  /** The challenge the current round replays, for the side-by-side result. */
+  activeChallenge?: Challenge;
   /** The player's settings, remembered on the device. */
   preferences: PreferencesStore;
+  /** Sound cues and the mute switch; silent until the sounds have loaded and the player's first input. */
+  sound: GameSound;
+  /** No movement, instant changes: the player's Motion setting, or the device's prefers-reduced-motion. */
+  readonly reduceMotion: boolean;
   /** Milliseconds from a monotonic wall clock (performance.now in the browser). */
   now: () => number;
   newSeed: () => string;

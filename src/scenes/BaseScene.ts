@@ -1,8 +1,12 @@
-/** What every screen shares: its frame, its services, buttons mirrored in the accessible layer, keys. */
+/**
+ * What every screen shares: its frame, its services, buttons mirrored in the accessible layer, keys, and
+ * the corner controls (back to the title, sound on and off with M).
+ */
 import Phaser from 'phaser';
 import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
+import { SoundToggle } from '../ui/SoundToggle';
 import { COLORS } from '../ui/theme';
 import { addText, fitTextHeight } from '../ui/text';
 import { SceneKey } from './keys';
@@ -16,6 +20,9 @@ export abstract class BaseScene extends Phaser.Scene {
   protected frame!: Frame;
   /** Set once the screen has acted on an input that leaves it, so nothing acts twice. */
   protected leaving = false;
+  /** Where the next corner button ends: corner buttons line up leftwards from the top-right corner. */
+  protected cornerLeft = 0;
+  private soundToggle?: { canvas: SoundToggle; dom: HTMLButtonElement };
 
   protected get services(): GameServices {
     return servicesOf(this);
@@ -27,7 +34,15 @@ export abstract class BaseScene extends Phaser.Scene {
     this.frame = frameFor(this.scale.width, this.scale.height, this.services.preferences.get().textScale);
     this.cameras.main.setBackgroundColor(COLORS.ink);
     this.services.a11y.beginScreen(title, this.scene.key);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.input.keyboard?.removeAllListeners());
+    this.cornerLeft = this.frame.width - this.frame.margin;
+    this.soundToggle = undefined;
+    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+      if (!event.repeat && event.key.toLowerCase() === 'm' && !isTyping(event)) this.toggleMute();
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.input.keyboard?.removeAllListeners();
+      this.services.sound.endScreen();
+    });
   }
 
   /** Leaves for another screen once; later calls from the same visit are ignored. */
@@ -49,8 +64,18 @@ export abstract class BaseScene extends Phaser.Scene {
       pressed?: boolean;
     } = {},
   ): MirroredButton {
-    const canvas = new Button(this, rect, { label, fontSize: this.frame.type.button, ...options }, action);
-    const dom = this.services.a11y.button(options.accessibleLabel ?? label, action, rect, {
+    const sound = this.services.sound;
+    const press = () => {
+      sound.play('press');
+      action();
+    };
+    const canvas = new Button(
+      this,
+      rect,
+      { label, fontSize: this.frame.type.button, onHover: () => sound.play('hover'), ...options },
+      press,
+    );
+    const dom = this.services.a11y.button(options.accessibleLabel ?? label, press, rect, {
       parent: options.parent,
       name: options.name ?? label,
       pressed: options.pressed,
@@ -75,23 +100,72 @@ export abstract class BaseScene extends Phaser.Scene {
     });
   }
 
+  /** The height of the corner buttons. */
+  protected get cornerHeight(): number {
+    return Math.round(Math.max(48, this.frame.type.button * 2) * 0.8);
+  }
+
+  /** A small button in the top-right corner, left of the ones already there; `widthRatio` is its width in heights. */
+  protected addCornerButton(
+    label: string,
+    widthRatio: number,
+    action: () => void,
+    options: { accessibleLabel: string; name: string },
+  ): MirroredButton {
+    const height = this.cornerHeight;
+    const rect = {
+      x: this.cornerLeft - height * widthRatio,
+      y: this.frame.margin * 0.6,
+      width: height * widthRatio,
+      height,
+    };
+    this.cornerLeft = rect.x - this.frame.gap;
+    return this.addButton(label, rect, action, { fontSize: this.frame.type.small, ...options });
+  }
+
   /** The corner control back to the title, on every screen but the title. */
   protected addHomeButton(): MirroredButton {
-    const size = Math.max(48, Math.round(this.frame.type.button * 2));
-    const rect = {
-      x: this.frame.width - this.frame.margin - size * 1.6,
-      y: this.frame.margin * 0.6,
-      width: size * 1.6,
-      height: size * 0.8,
-    };
-    return this.addButton('⌂ Title', rect, () => this.goTo(SceneKey.Title), {
-      fontSize: this.frame.type.small,
+    return this.addCornerButton('⌂ Title', 2, () => this.goTo(SceneKey.Title), {
       accessibleLabel: 'Back to title',
       name: 'Back to title',
     });
   }
 
+  /** The mute switch, on every screen (M does the same). */
+  protected addSoundButton(): void {
+    const height = this.cornerHeight;
+    const rect = { x: this.cornerLeft - height, y: this.frame.margin * 0.6, width: height, height };
+    this.cornerLeft = rect.x - this.frame.gap;
+    const sound = this.services.sound;
+    const toggle = () => this.toggleMute();
+    const canvas = new SoundToggle(this, rect, sound.muted, toggle, () => sound.play('hover'));
+    const dom = this.services.a11y.button(muteLabel(sound.muted), toggle, rect, { name: 'Sound' });
+    dom.setAttribute('aria-keyshortcuts', 'M');
+    this.soundToggle = { canvas, dom };
+  }
+
+  private toggleMute(): void {
+    const sound = this.services.sound;
+    const muted = sound.toggleMute();
+    this.soundToggle?.canvas.setMuted(muted);
+    if (this.soundToggle) this.soundToggle.dom.textContent = muteLabel(muted);
+    this.services.a11y.announce(muted ? 'Sound off.' : 'Sound on.');
+    sound.play('press');
+  }
+
   protected addHeading(text: string, y: number, size = this.frame.type.heading): Phaser.GameObjects.Text {
     return addText(this, this.frame.width / 2, y, text, { size, bold: true, align: 'center' }).setOrigin(0.5, 0);
   }
+}
+
+/** An M typed into a text field is a letter, not the mute key. */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target;
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+function muteLabel(muted: boolean): string {
+  return muted ? 'Unmute sound' : 'Mute sound';
 }

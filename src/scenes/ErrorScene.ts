@@ -10,6 +10,7 @@ export class ErrorScene extends BaseScene {
 
   create(data: { message?: string }): void {
     this.beginScreen('Source Check cannot start');
+    this.addSoundButton();
     const message = data.message ?? 'Something went wrong while starting the game.';
     const { width, height, margin } = this.frame;
     this.addHeading('Source Check cannot start', height * 0.25);

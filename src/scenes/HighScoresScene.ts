@@ -15,6 +15,7 @@ export class HighScoresScene extends BaseScene {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
+    this.addSoundButton();
     addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'High scores', {
       size: type.heading,
       bold: true,

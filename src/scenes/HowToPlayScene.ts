@@ -1,3 +1,4 @@
+import { howToPlayRules } from '../game/howToPlay';
 import { currentRoundSettings, startNewRound } from '../game/round';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
@@ -13,13 +14,9 @@ export class HowToPlayScene extends BaseScene {
     this.beginScreen('How to play');
     const { width, height, margin, type } = this.frame;
     this.addHomeButton();
+    this.addSoundButton();
     this.addHeading('How to play', margin * 1.5);
-    const rules = [
-      `A 2020 article about the TikTok ban makes claims. The orders, the law and the court ruling it talks about are public: each question holds a claim against them.`,
-      `Answer before the countdown ends (${timeText(currentRoundSettings(this.services))}). Click or tap an answer, or press 1–4 (or A–D).`,
-      `Faster right answers score more (500 to 1000 points), and every right answer in a row adds a streak bonus of 100, up to 500.`,
-      `After each answer you see the exact words of the source that settles it, where they come from, and why.`,
-    ];
+    const rules = howToPlayRules(currentRoundSettings(this.services));
     const body = addText(
       this,
       margin * 2,
@@ -41,9 +38,4 @@ export class HowToPlayScene extends BaseScene {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
   }
-}
-
-function timeText(settings: { timeLimitSec: number | null; timeScale: number }): string {
-  if (settings.timeLimitSec === null) return 'the timer is off in your settings';
-  return `${Math.round(settings.timeLimitSec * settings.timeScale)} seconds a question, more for long ones`;
 }

@@ -18,6 +18,7 @@ export class PauseScene extends BaseScene {
   create(data: { session: SessionState }): void {
     this.session = data.session;
     this.beginScreen('Paused');
+    this.addSoundButton();
     const { width, height, margin, gap, type } = this.frame;
     const a11y = this.services.a11y;
     const total = this.session.plan.questions.length;
@@ -31,6 +32,8 @@ export class PauseScene extends BaseScene {
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);
     a11y.text(note);
+    // Replaces the question's announcement, so the live region does not keep the hidden question.
+    a11y.announce(`Paused. ${note} Press Escape or P to resume.`);
 
     const buttonWidth = Math.min(width - margin * 2, 420);
     const buttonHeight = Math.max(56, type.button * 2.4);

@@ -11,6 +11,7 @@ export class PreloadScene extends BaseScene {
 
   create(): void {
     this.beginScreen('Loading Source Check');
+    this.addSoundButton();
     const { width, height } = this.frame;
     const services = this.services;
     const barWidth = width * 0.5;

@@ -4,6 +4,7 @@ import { remainingMs } from '../core/countdown';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { answerTileRects } from '../ui/layout';
+import { StreakMeter } from '../ui/StreakMeter';
 import { ANSWER_KEYS, COLORS, CSS, MOTION, TILE_SHAPES } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -38,23 +39,30 @@ export class QuestionScene extends BaseScene {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
+    this.addSoundButton();
 
-    // Top bar: progress, countdown, score.
+    // Top bar: progress, countdown, score and streak.
     const barY = margin * 0.6;
     const barHeight = home.canvas.rect.height;
     addText(this, margin, barY + barHeight / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
       0,
       0.5,
     );
-    const streakText = this.session.streak > 1 ? `   streak ×${this.session.streak}` : '';
-    const scoreText = `${this.session.score.toLocaleString('en-US')} pts${streakText}`;
+    const scoreText = `${this.session.score.toLocaleString('en-US')} pts`;
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;
     const scoreY = portrait ? barY + barHeight + gap + ringRadius + 4 : barY + barHeight / 2;
-    addText(this, scoreX, scoreY, scoreText, { size: type.body, color: CSS.muted }).setOrigin(0, 0.5);
+    const score = addText(this, scoreX, scoreY, scoreText, { size: type.body, color: CSS.muted }).setOrigin(0, 0.5);
+    if (this.session.streak > 1) {
+      new StreakMeter(this, scoreX + score.width + gap * 1.5, scoreY, this.session.streak, type.small, {
+        justGrew: false,
+        reduceMotion: this.services.reduceMotion,
+      });
+    }
     const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
     const ringY = portrait ? scoreY : barY + barHeight / 2;
-    this.ring = new CountdownRing(this, ringX, ringY, ringRadius, Math.round(type.body * 0.95));
+    const ringFont = Math.round(type.body * 0.95);
+    this.ring = new CountdownRing(this, ringX, ringY, ringRadius, ringFont, this.services.reduceMotion);
 
     a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' }).dataset.name = 'score';
@@ -99,6 +107,7 @@ export class QuestionScene extends BaseScene {
           fill: COLORS.tiles[position],
           shape: TILE_SHAPES[position]!,
           keyLabel: keys[0],
+          onHover: () => this.services.sound.play('hover'),
         },
         () => this.choose(position),
       );
@@ -112,7 +121,8 @@ export class QuestionScene extends BaseScene {
       const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(key));
       if (position >= 0 && position < choices.length) this.choose(position);
       if (event.key === 'Escape' || key === 'P')
-        this.goTo(SceneKey.Pause, { session: pause(this.session, this.services.now()) });
+        // Paused as of the key press itself, not the frame that handles it: a busy device costs no time.
+        this.goTo(SceneKey.Pause, { session: pause(this.session, Math.min(event.timeStamp, this.services.now())) });
     });
     a11y.announce(
       `Question ${number} of ${total}. ${question.prompt} ${choices.map((choice, i) => `${i + 1}: ${choice.text}.`).join(' ')}`,
@@ -138,6 +148,7 @@ export class QuestionScene extends BaseScene {
       if (countdown.limitMs !== null && left > 0 && (halfway || seconds === MOTION.lowTimeSec)) {
         this.services.a11y.announce(`${seconds} seconds left`);
       }
+      if (countdown.limitMs !== null && left > 0 && seconds <= MOTION.lowTimeSec) this.services.sound.play('tick');
     }
   }
 
@@ -152,6 +163,7 @@ export class QuestionScene extends BaseScene {
   private finish(next: SessionState, position: number | null): void {
     this.session = next;
     this.leaving = true;
+    this.services.sound.play(position === null ? 'timeUp' : 'select');
     this.tiles.forEach((tile, index) => {
       tile.setEnabled(false);
       tile.setLook(index === position ? 'picked' : 'dim');

@@ -1,6 +1,7 @@
 import { summarize, type SessionState } from '../core/session';
 import { startNewRound } from '../game/round';
-import { COLORS, CSS, MOTION } from '../ui/theme';
+import { countUp } from '../ui/motion';
+import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -25,6 +26,7 @@ export class ResultsScene extends BaseScene {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
+    this.addSoundButton();
     addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Results', {
       size: type.heading,
       bold: true,
@@ -35,15 +37,13 @@ export class ResultsScene extends BaseScene {
       0.5,
       0,
     );
-    const counter = { value: 0 };
-    this.tweens.add({
-      targets: counter,
-      value: summary.score,
-      duration: MOTION.countUpMs,
-      ease: 'Cubic.easeOut',
-      onUpdate: () => scoreText.setText(`${Math.round(counter.value).toLocaleString('en-US')} points`),
-      onComplete: () => scoreText.setText(`${summary.score.toLocaleString('en-US')} points`),
-    });
+    countUp(
+      this,
+      summary.score,
+      (value) => scoreText.setText(`${value.toLocaleString('en-US')} points`),
+      this.services.reduceMotion,
+    );
+    this.services.sound.play('roundComplete');
     top += scoreText.height + gap * 0.5;
     const average = summary.averageAnswerMs > 0 ? `${(summary.averageAnswerMs / 1000).toFixed(1)} s` : '—';
     const stats = `${summary.correct} / ${summary.total} correct   ·   best streak ${summary.bestStreak}   ·   average answer ${average}`;
@@ -54,19 +54,28 @@ export class ResultsScene extends BaseScene {
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     top += statsText.height + gap * 0.5;
-    const placeLine =
-      data.place === null ? 'Not in your top 10 this time.' : `Number ${data.place} in your high scores!`;
+    // Replaying a challenge: both results side by side (theirs as shared, so unverified).
+    const challenge = this.services.activeChallenge;
+    const versus = challenge && challenge.seed === session.plan.seed ? challenge : undefined;
+    const placeLine = versus
+      ? `You ${summary.score.toLocaleString('en-US')} (${summary.correct}/${summary.total})  vs  ${versus.name} ${versus.score.toLocaleString('en-US')} (${versus.marks.filter((m) => m === 'right').length}/${versus.questionCount}, unverified): ${
+          summary.score > versus.score ? 'you win!' : summary.score === versus.score ? 'a tie!' : `${versus.name} wins.`
+        }`
+      : data.place === null
+        ? 'Not in your top 10 this time.'
+        : `Number ${data.place} in your high scores!`;
     const placeText = addText(this, width / 2, top, placeLine, {
       size: type.body,
       bold: true,
       color: CSS.correct,
       align: 'center',
+      wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     top += placeText.height + gap;
 
     a11y.text(`Final score: ${summary.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
     a11y.text(stats.replace(/ {3}·/g, ','));
-    a11y.text(placeLine);
+    a11y.text(placeLine).dataset.name = versus ? 'versus' : 'place';
 
     // Review: every question, what was right, how it went.
     const buttonHeight = Math.max(56, type.button * 2.2);
@@ -116,22 +125,29 @@ export class ResultsScene extends BaseScene {
       );
     });
 
-    const buttonWidth = Math.min(portrait ? (width - margin * 2 - gap) / 2 : 300, 300);
+    const buttonWidth = Math.min((width - margin * 2 - gap * 2) / 3, 300);
     const y = height - margin - buttonHeight;
+    const left = width / 2 - (buttonWidth * 3 + gap * 2) / 2;
     const again = this.addButton(
       'Play again',
-      { x: width / 2 - buttonWidth - gap / 2, y, width: buttonWidth, height: buttonHeight },
+      { x: left, y, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Question, { session: startNewRound(this.services) }),
       { fill: COLORS.highlight, textColor: CSS.ink },
     );
-    this.addButton('High scores', { x: width / 2 + gap / 2, y, width: buttonWidth, height: buttonHeight }, () =>
-      this.goTo(SceneKey.HighScores, { highlight: data.place }),
+    this.addButton('Share', { x: left + buttonWidth + gap, y, width: buttonWidth, height: buttonHeight }, () =>
+      this.goTo(SceneKey.Share, { results: data }),
+    );
+    this.addButton(
+      'High scores',
+      { x: left + (buttonWidth + gap) * 2, y, width: buttonWidth, height: buttonHeight },
+      () => this.goTo(SceneKey.HighScores, { highlight: data.place }),
     );
     a11y.focus(again.dom);
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key.toLowerCase() === 'r')
         this.goTo(SceneKey.Question, { session: startNewRound(this.services) });
       if (event.key.toLowerCase() === 'h') this.goTo(SceneKey.HighScores, { highlight: data.place });
+      if (event.key.toLowerCase() === 's') this.goTo(SceneKey.Share, { results: data });
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
   }

@@ -1,6 +1,11 @@
 import { advance, lastAnswer, summarize, type SessionState } from '../core/session';
 import { citationFor } from '../game/round';
+import { SOUND } from '../audio/cues';
 import { ExcerptCard } from '../ui/ExcerptCard';
+import type { Rect } from '../ui/layout';
+import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
+import { emphasize, grow } from '../ui/motion';
+import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -15,7 +20,7 @@ export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', ti
 /** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
 export class RevealScene extends BaseScene {
   private session!: SessionState;
-  private card?: ExcerptCard;
+  private card?: ExcerptCard | NoSourceCard;
 
   constructor() {
     super(SceneKey.Reveal);
@@ -30,6 +35,9 @@ export class RevealScene extends BaseScene {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
+    this.addSoundButton();
+    const reduceMotion = this.services.reduceMotion;
+    const sound = this.services.sound;
 
     const right = question.choices.find((choice) => choice.correct)!;
     const picked = record.choiceIndex === null ? undefined : question.choices[record.choiceIndex];
@@ -45,21 +53,43 @@ export class RevealScene extends BaseScene {
       0.5,
     );
     const points = record.points > 0 ? `+${record.points}` : '+0';
-    const streak = this.session.streak > 1 ? `   streak ×${this.session.streak}` : '';
-    const pointsText = addText(this, 0, barY, `${points}${streak}`, {
+    const pointsText = addText(this, 0, barY, points, {
       size: type.body,
       bold: true,
       color: CSS.paper,
     }).setOrigin(0, 0.5);
-    // The outcome line shrinks rather than run under the corner button.
-    const room = home.canvas.rect.x - gap - margin;
+    const streak =
+      this.session.streak > 1
+        ? new StreakMeter(this, 0, barY, this.session.streak, type.small, { justGrew: record.correct, reduceMotion })
+        : undefined;
+    const rest = () => gap * 2 + pointsText.width + (streak ? gap * 1.5 + streak.width : 0);
+    // The outcome line shrinks rather than run under the corner buttons.
+    const room = this.cornerLeft - margin;
     let outcomeSize = type.heading;
-    while (outcomeText.width + gap * 2 + pointsText.width > room && outcomeSize > type.body) {
+    while (outcomeText.width + rest() > room && outcomeSize > type.body) {
       outcomeSize -= 1;
       outcomeText.setFontSize(outcomeSize);
     }
-    if (outcomeText.width + gap * 2 + pointsText.width > room) this.services.a11y.markOverflow('outcome');
-    pointsText.setX(margin + outcomeText.width + gap * 2);
+    // Still too wide (large text on a phone): the points go on a line of their own under the outcome.
+    let pointsRow = 0;
+    if (outcomeText.width + rest() > room) {
+      outcomeSize = type.heading;
+      outcomeText.setFontSize(outcomeSize);
+      if (outcomeText.width > room) this.services.a11y.markOverflow('outcome');
+      pointsRow = pointsText.height + gap / 2;
+      pointsText.setPosition(margin, barY + outcomeText.height / 2 + pointsRow / 2);
+    } else {
+      pointsText.setX(margin + outcomeText.width + gap * 2);
+    }
+    streak?.setX(pointsText.x + pointsText.width + gap * 1.5).setY(pointsText.y);
+    emphasize(this, outcomeText, reduceMotion);
+    // Time's up already sounded on the question; right and wrong sound as their verdict appears.
+    if (record.correct) sound.play('correct');
+    else if (!record.timedOut) sound.play('wrong');
+    if (record.correct && this.session.streak > 1) {
+      const semitones = Math.min(SOUND.streakMaxSemitones, this.session.streak - 2);
+      sound.play('streak', { delayMs: SOUND.streakDelayMs, semitones });
+    }
     if (!portrait) {
       addText(this, width / 2 + width * 0.12, barY, `${this.session.score.toLocaleString('en-US')} pts`, {
         size: type.body,
@@ -67,7 +97,7 @@ export class RevealScene extends BaseScene {
       }).setOrigin(0, 0.5);
     }
 
-    let top = barY + home.canvas.rect.height / 2 + gap;
+    let top = barY + Math.max(home.canvas.rect.height / 2, outcomeText.height / 2) + pointsRow + gap;
     const answerLine =
       picked && !record.correct ? `Answer: ${right.text}   ·   You picked: ${picked.text}` : `Answer: ${right.text}`;
     const answerText = addText(this, margin, top, answerLine, {
@@ -76,6 +106,16 @@ export class RevealScene extends BaseScene {
       wrapWidth: width - margin * 2,
     });
     this.fit(answerText, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
+    // The right answer, underlined on its first line by a mark drawn out from the left.
+    const probe = addText(this, 0, 0, `Answer: ${right.text}`, {
+      size: parseInt(String(answerText.style.fontSize), 10),
+      bold: true,
+    });
+    const markWidth = Math.min(probe.width, width - margin * 2);
+    probe.destroy();
+    const lineHeight = answerText.height / Math.max(1, answerText.getWrappedText().length);
+    const mark = this.add.rectangle(margin, top + lineHeight + 1, markWidth, 4, COLORS.correct).setOrigin(0, 0.5);
+    grow(this, mark, reduceMotion, 'x');
     top += answerText.height + gap;
     const feedback = picked && !record.correct ? picked.feedback : undefined;
     if (feedback) {
@@ -92,12 +132,17 @@ export class RevealScene extends BaseScene {
     const nextHeight = Math.max(56, type.button * 2.2);
     const explanationHeight = portrait ? height * 0.17 : height * 0.15;
     const cardsBottom = height - margin - nextHeight - gap - explanationHeight;
-    const evidence = question.evidence[0]!;
-    const sourceCard = {
-      label: 'The source says',
-      quote: evidence.quote,
-      citation: citationFor(this.services, evidence.source),
-    };
+    // A teacher's question may quote no source: its card says so instead of showing an excerpt.
+    const evidence = question.evidence[0];
+    const sourceCard = (space: Rect, fontSize: number) =>
+      evidence
+        ? new ExcerptCard(
+            this,
+            space,
+            { label: 'The source says', quote: evidence.quote, citation: citationFor(this.services, evidence.source) },
+            fontSize,
+          )
+        : new NoSourceCard(this, space, fontSize);
     const cardFont = portrait ? type.body : type.prompt - 4;
     let cardsEnd: number;
     if (question.claim) {
@@ -115,10 +160,8 @@ export class RevealScene extends BaseScene {
           Math.round(cardFont * 0.9),
         );
         const sourceTop = top + claim.height + gap;
-        this.card = new ExcerptCard(
-          this,
+        this.card = sourceCard(
           { x: margin, y: sourceTop, width: width - margin * 2, height: cardsBottom - sourceTop },
-          sourceCard,
           cardFont,
         );
         cardsEnd = sourceTop + this.card.height;
@@ -130,28 +173,19 @@ export class RevealScene extends BaseScene {
           claimCard,
           cardFont,
         );
-        this.card = new ExcerptCard(
-          this,
-          { x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top },
-          sourceCard,
-          cardFont,
-        );
+        this.card = sourceCard({ x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top }, cardFont);
         cardsEnd = top + Math.max(claim.height, this.card.height);
       }
     } else {
-      this.card = new ExcerptCard(
-        this,
-        { x: margin, y: top, width: width - margin * 2, height: cardsBottom - top },
-        sourceCard,
-        cardFont,
-      );
+      this.card = sourceCard({ x: margin, y: top, width: width - margin * 2, height: cardsBottom - top }, cardFont);
       cardsEnd = top + this.card.height;
     }
 
     const whyTop = cardsEnd + gap * 1.5;
-    const why = addText(this, margin, whyTop, `Why: ${question.explanation}`, {
+    const whyLine = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
+    const why = addText(this, margin, whyTop, whyLine, {
       size: type.body,
-      color: CSS.paper,
+      color: question.explanation ? CSS.paper : CSS.muted,
       wrapWidth: width - margin * 2,
     });
     this.fit(why, height - margin - nextHeight - gap - whyTop, 'explanation');
@@ -171,7 +205,7 @@ export class RevealScene extends BaseScene {
       : record.correct
         ? `Correct, plus ${record.points} points. The answer is: ${right.text}.`
         : `Not quite. You picked ${picked?.text}. The answer is: ${right.text}.`;
-    a11y.announce(`${announcement} The source says: “${evidence.quote}”`);
+    a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
     a11y.text(announcement, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');
     if (question.claim) {
@@ -188,7 +222,8 @@ export class RevealScene extends BaseScene {
       quote.classList.add('excerpt');
       a11y.text(`Source: ${citationFor(this.services, item.source)}`, { parent: region });
     }
-    a11y.text(`Why: ${question.explanation}`, { parent: region });
+    if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
+    a11y.text(whyLine, { parent: region });
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
     a11y.focus(next.dom);
 

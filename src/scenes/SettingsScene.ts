@@ -4,6 +4,7 @@ import {
   QUESTION_COUNTS,
   TEXT_SCALES,
   TIME_CHOICES,
+  VOLUME_STEPS,
   type Preferences,
 } from '../core/preferences';
 import { DIFFICULTY_ORDERS } from '../core/round';
@@ -39,6 +40,7 @@ const TIME_TEXT: Record<string, string> = {
 };
 const DIFFICULTY_TEXT = { 'easy-first': 'Easy first', mixed: 'Mixed order', 'hard-only': 'Hard only' } as const;
 const MOTION_TEXT = { system: 'As the device says', reduce: 'Reduced', full: 'Full' } as const;
+const volumeText = (volume: number) => (volume === 0 ? 'Off' : `${Math.round(volume * 100)} %`);
 
 function rows(topicCount: number): SettingRow[] {
   return [
@@ -84,6 +86,18 @@ function rows(topicCount: number): SettingRow[] {
       value: (p) => MOTION_TEXT[p.motion],
       next: (p) => ({ ...p, motion: nextChoice(MOTION_CHOICES, p.motion) }),
     },
+    {
+      key: 'effectsVolume',
+      label: 'Sound effects',
+      value: (p) => volumeText(p.effectsVolume),
+      next: (p) => ({ ...p, effectsVolume: nextChoice(VOLUME_STEPS, p.effectsVolume as 1) }),
+    },
+    {
+      key: 'musicVolume',
+      label: 'Music',
+      value: (p) => volumeText(p.musicVolume),
+      next: (p) => ({ ...p, musicVolume: nextChoice(VOLUME_STEPS, p.musicVolume as 0) }),
+    },
   ];
 }
 
@@ -102,6 +116,7 @@ export class SettingsScene extends BaseScene {
     const a11y = this.services.a11y;
     const preferences = this.services.preferences.get();
     const home = this.addHomeButton();
+    this.addSoundButton();
     addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Settings', {
       size: type.heading,
       bold: true,
@@ -164,6 +179,7 @@ export class SettingsScene extends BaseScene {
     }
     if (row.locked?.(preferences)) return;
     this.services.preferences.set(row.next(preferences));
+    this.services.sound.refresh();
     // Rebuilt, not patched: a new text size re-lays out the whole screen.
     this.leaving = true;
     this.scene.restart({ ...this.data_, focus: row.key });

@@ -1,7 +1,11 @@
+import type { Challenge } from '../core/challenge';
+import { checkAgainstBank, startChallengeRound } from '../game/challenge';
+import { takeClassLink } from '../game/classPlay';
 import { startNewRound } from '../game/round';
 import { CSS, COLORS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
+import { openCustomBanks } from './openCustomBanks';
 import { SceneKey } from './keys';
 
 export class TitleScene extends BaseScene {
@@ -31,35 +35,64 @@ export class TitleScene extends BaseScene {
     }).setOrigin(0.5, 0);
     a11y.text(`${tagline} ${topic}.`);
 
-    const buttonWidth = Math.min(width - this.frame.margin * 2, portrait ? width * 0.8 : 420);
-    const buttonHeight = portrait ? 64 : 72;
-    const x = width / 2 - buttonWidth / 2;
-    let y = height * (portrait ? 0.45 : 0.5);
-    const play = this.addButton('Play', { x, y, width: buttonWidth, height: buttonHeight }, () => this.play(), {
-      fill: COLORS.highlight,
-      textColor: CSS.ink,
-      fontSize: Math.round(type.button * 1.2),
-    });
+    // A challenge link: play the challenger's round, or say plainly why it cannot be played.
+    const challenge = this.acceptChallenge();
+    let y = height * (portrait ? 0.41 : 0.47);
+    const banner = challenge
+      ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${challenge.questionCount} questions (unverified). Can you beat it?`
+      : this.services.notice;
+    this.services.notice = undefined;
+    if (banner) {
+      const bannerText = addText(this, width / 2, y, banner, {
+        size: type.small,
+        bold: true,
+        align: 'center',
+        color: challenge ? CSS.correct : CSS.wrong,
+        wrapWidth: width - this.frame.margin * 4,
+      }).setOrigin(0.5, 0);
+      a11y.text(banner, { role: challenge ? undefined : 'alert' }).dataset.name = challenge ? 'challenge' : 'notice';
+      y += bannerText.height + this.frame.gap;
+    }
+
+    const menuWidth = Math.min(width - this.frame.margin * 2, portrait ? width * 0.86 : 640);
+    const buttonHeight = portrait ? 60 : 68;
+    const x = width / 2 - menuWidth / 2;
+    const play = this.addButton(
+      challenge ? 'Play the challenge' : 'Play',
+      { x, y, width: menuWidth, height: buttonHeight },
+      () => this.play(),
+      { fill: COLORS.highlight, textColor: CSS.ink, fontSize: Math.round(type.button * 1.2), name: 'Play' },
+    );
     y += buttonHeight + this.frame.gap * 1.5;
-    this.addButton('How to play', { x, y, width: buttonWidth, height: buttonHeight * 0.8 }, () =>
-      this.goTo(SceneKey.HowToPlay),
-    );
-    y += buttonHeight * 0.8 + this.frame.gap;
-    this.addButton('High scores', { x, y, width: buttonWidth, height: buttonHeight * 0.8 }, () =>
-      this.goTo(SceneKey.HighScores),
-    );
-    const gearSize = Math.max(48, Math.round(type.button * 2));
-    this.addButton(
-      '⚙ Settings',
-      {
-        x: width - this.frame.margin - gearSize * 2.6,
-        y: this.frame.margin * 0.6,
-        width: gearSize * 2.6,
-        height: gearSize * 0.8,
-      },
-      () => this.goTo(SceneKey.Settings),
-      { fontSize: type.small, accessibleLabel: 'Settings', name: 'Settings' },
-    );
+    // Everything else in a grid: two columns on a wide screen, one on a phone.
+    const entries: [string, () => void][] = [
+      ['How to play', () => this.goTo(SceneKey.HowToPlay)],
+      ['High scores', () => this.goTo(SceneKey.HighScores)],
+      ['Your questions', () => openCustomBanks(this)],
+      ['Class', () => this.goTo(SceneKey.ClassJoin)],
+    ];
+    const columns = portrait ? 1 : 2;
+    const entryWidth = (menuWidth - this.frame.gap * (columns - 1)) / columns;
+    const entryHeight = Math.round(buttonHeight * 0.8);
+    entries.forEach(([label, action], index) => {
+      const column = index % columns;
+      const row = Math.floor(index / columns);
+      this.addButton(
+        label,
+        {
+          x: x + column * (entryWidth + this.frame.gap),
+          y: y + row * (entryHeight + this.frame.gap),
+          width: entryWidth,
+          height: entryHeight,
+        },
+        action,
+      );
+    });
+    this.addCornerButton('⚙ Settings', 3.25, () => this.goTo(SceneKey.Settings), {
+      accessibleLabel: 'Settings',
+      name: 'Settings',
+    });
+    this.addSoundButton();
     const count = this.services.bank?.questions.length ?? 0;
     const footer = this.services.persistent
       ? `${count} questions, each settled by a primary source.`
@@ -79,10 +112,40 @@ export class TitleScene extends BaseScene {
     });
     a11y.focus(play.dom);
     this.services.markTitleInteractive();
+    // A class's join link (?class=CODE) goes straight to joining, once per page load.
+    const classCode = takeClassLink(window.location.search);
+    if (classCode) this.goTo(SceneKey.ClassJoin, { code: classCode });
   }
 
   private play(): void {
     if (this.leaving) return;
+    const challenge = this.services.activeChallenge;
+    const bank = this.services.bank;
+    if (challenge && bank && this.services.incoming) {
+      this.services.incoming = undefined;
+      this.goTo(SceneKey.Question, { session: startChallengeRound(challenge, bank, this.services.now()) });
+      return;
+    }
     this.goTo(SceneKey.Question, { session: startNewRound(this.services) });
+  }
+
+  /** The link's challenge when it can be replayed with this bank; otherwise the notice says why not. */
+  private acceptChallenge(): Challenge | undefined {
+    const incoming = this.services.incoming;
+    const bank = this.services.bank;
+    if (!incoming || !bank) return undefined;
+    if ('notice' in incoming) {
+      this.services.notice = incoming.notice;
+      this.services.incoming = undefined;
+      return undefined;
+    }
+    const problem = checkAgainstBank(incoming.challenge, bank);
+    if (problem) {
+      this.services.notice = problem;
+      this.services.incoming = undefined;
+      return undefined;
+    }
+    this.services.activeChallenge = incoming.challenge;
+    return incoming.challenge;
   }
 }

@@ -20,6 +20,7 @@ export class TopicsScene extends BaseScene {
     const topics = this.services.bank?.topics ?? [];
     const chosen = this.services.preferences.get().topics;
     const home = this.addHomeButton();
+    this.addSoundButton();
     addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Topics', {
       size: type.heading,
       bold: true,

@@ -7,14 +7,24 @@ export const SceneKey = {
   Pause: 'pause',
   Reveal: 'reveal',
   Results: 'results',
+  Share: 'share',
   HighScores: 'high-scores',
   Settings: 'settings',
   Topics: 'topics',
+  CustomBanks: 'custom-banks',
+  CustomBank: 'custom-bank',
   Error: 'error',
+  ClassJoin: 'class-join',
+  ClassWait: 'class-wait',
+  ClassQuestion: 'class-question',
+  ClassReveal: 'class-reveal',
+  ClassResults: 'class-results',
 } as const;
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];
 
 export const BANK_URL = 'bank.json';
+/** The shipped sources' full texts, fetched only by the "Your questions" screens (see vite.config.ts). */
+export const SOURCES_URL = 'sources.json';
 
 /** Performance marks the benchmark and the browser tests read. */
 export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';

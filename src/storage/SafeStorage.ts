@@ -9,6 +9,15 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
+/** Where a checked write went: lasting storage, memory only (storage blocked), or nowhere (storage full). */
+export type WriteOutcome = 'saved' | 'memory' | 'full';
+
+/** The browsers' names for "this write would go over the site's storage quota". */
+function isQuotaError(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
 export class MemoryStore implements KeyValueStore {
   private readonly values = new Map<string, string>();
   getItem(key: string): string | null {
@@ -71,6 +80,23 @@ export class SafeStorage implements KeyValueStore {
       // Full or revoked: keep playing from memory for the rest of the visit.
       this.persistent = false;
     }
+  }
+
+  /**
+   * Writes a value and says where it went. Unlike setItem, a full store is not given up: the write is refused
+   * (the old value stays, here and in memory) and later, smaller writes still reach lasting storage.
+   */
+  trySetItem(key: string, value: string): WriteOutcome {
+    if (this.persistent) {
+      try {
+        this.backing!.setItem(key, value);
+      } catch (error) {
+        if (isQuotaError(error)) return 'full';
+        this.persistent = false;
+      }
+    }
+    this.memory.setItem(key, value);
+    return this.persistent ? 'saved' : 'memory';
   }
 
   removeItem(key: string): void {

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import { COLORS, LAYOUT, MOTION } from './theme';
+import { contrastRatio } from './color';
+import { COLORS, CONTRAST, CSS, LAYOUT, MOTION } from './theme';
 import { addText } from './text';
 import type { Rect } from './layout';
 
@@ -18,6 +19,8 @@ export interface ButtonOptions {
   align?: 'left' | 'center';
   /** Left inset for the label (room for a badge). */
   labelInset?: number;
+  /** Feedback when the pointer comes over the button (a sound cue). */
+  onHover?: () => void;
 }
 
 /** A rounded button drawn on the canvas: graphics + label + an input zone, with press feedback. */
@@ -67,7 +70,11 @@ export class Button {
     this.overflows = this.label.height > rect.height || this.label.width > rect.width - inset;
     this.zone = scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0);
     this.zone.setInteractive({ useHandCursor: true });
-    this.zone.on('pointerover', () => this.enabled && this.setLook('hover'));
+    this.zone.on('pointerover', () => {
+      if (!this.enabled) return;
+      this.setLook('hover');
+      options.onHover?.();
+    });
     this.zone.on('pointerout', () => {
       this.pressedInside = false;
       if (this.enabled) this.setLook('normal');
@@ -126,13 +133,19 @@ export class Button {
     g.fillRoundedRect(x + 3, y + 5, width, height, LAYOUT.cornerRadius);
     g.fillStyle(fill, alpha);
     g.fillRoundedRect(x + offset, y + offset, width, height, LAYOUT.cornerRadius);
+    // Controls need 3:1 against the desk. Dark fills (the tiles sit right at that line) get a light edge,
+    // and only fills that clear it by far go without, so controls of a kind look alike.
+    if (alpha === 1 && contrastRatio(fill, COLORS.ink) < CONTRAST.text) {
+      g.lineStyle(2, COLORS.controlEdge, 1);
+      g.strokeRoundedRect(x + offset, y + offset, width, height, LAYOUT.cornerRadius);
+    }
     if (this.look === 'picked' || this.look === 'correct' || this.look === 'wrong') {
       g.lineStyle(5, this.look === 'correct' ? 0xffffff : COLORS.paper, 1);
       g.strokeRoundedRect(x, y, width, height, LAYOUT.cornerRadius);
     }
     this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
-    if (this.look === 'correct' || this.look === 'wrong') this.label.setColor('#10151f');
-    else this.label.setColor(this.options.textColor ?? '#ffffff');
+    if (this.look === 'correct' || this.look === 'wrong') this.label.setColor(CSS.onBright);
+    else this.label.setColor(this.options.textColor ?? CSS.white);
   }
 
   destroy(): void {

@@ -1,11 +1,18 @@
 import Phaser from 'phaser';
-import { COLORS, MOTION } from './theme';
+import { pulse } from './motion';
+import { COLORS, CSS, MOTION } from './theme';
 import { addText } from './text';
 
 /** Redraw the ring only when it has moved by this share of a turn: no per-frame redraw for nothing. */
 const RING_STEP = 1 / 240;
+/** What shownSeconds holds once the ring shows "no time limit". */
+const NO_LIMIT = -2;
 
-/** The countdown: a ring that empties and a number of whole seconds, redrawn only when they change. */
+/**
+ * The countdown: a ring that empties and a number of whole seconds, redrawn only when they change. In the
+ * last seconds both turn orange and the number pulses; with reduced motion the ring steps once a second
+ * instead of sweeping, and nothing pulses.
+ */
 export class CountdownRing {
   private readonly ring: Phaser.GameObjects.Graphics;
   private readonly number: Phaser.GameObjects.Text;
@@ -13,28 +20,29 @@ export class CountdownRing {
   private shownFraction = -1;
 
   constructor(
-    scene: Phaser.Scene,
+    private readonly scene: Phaser.Scene,
     private readonly x: number,
     private readonly y: number,
     private readonly radius: number,
     fontSize: number,
+    private readonly reduceMotion: boolean,
   ) {
     this.ring = scene.add.graphics();
     this.number = addText(scene, x, y, '', { size: fontSize, bold: true, align: 'center' }).setOrigin(0.5);
   }
 
-  /** Returns true when the whole-second figure changed (for announcements). */
+  /** Returns true when the figure shown changed (so the accessible timer text follows it). */
   update(remainingMs: number, limitMs: number | null): boolean {
     if (limitMs === null) {
-      if (this.shownSeconds !== -2) {
-        this.shownSeconds = -2;
-        this.number.setText('∞');
-        this.drawRing(1, false);
-      }
-      return false;
+      if (this.shownSeconds === NO_LIMIT) return false;
+      this.shownSeconds = NO_LIMIT;
+      this.number.setText('∞');
+      this.drawRing(1, false);
+      return true;
     }
     const seconds = Math.ceil(remainingMs / 1000);
-    const fraction = Math.max(0, Math.min(1, remainingMs / limitMs));
+    const shownMs = this.reduceMotion ? seconds * 1000 : remainingMs;
+    const fraction = Math.max(0, Math.min(1, shownMs / limitMs));
     const low = seconds <= MOTION.lowTimeSec;
     if (Math.abs(fraction - this.shownFraction) >= RING_STEP || (fraction === 0 && this.shownFraction !== 0)) {
       this.shownFraction = fraction;
@@ -43,7 +51,8 @@ export class CountdownRing {
     if (seconds !== this.shownSeconds) {
       this.shownSeconds = seconds;
       this.number.setText(String(seconds));
-      this.number.setColor(low ? '#ffb3b3' : '#ffffff');
+      this.number.setColor(low ? CSS.wrong : CSS.white);
+      if (low && seconds > 0) pulse(this.scene, this.number, this.reduceMotion);
       return true;
     }
     return false;

@@ -65,3 +65,22 @@ export async function answerButtons(page: Page): Promise<string[]> {
     buttons.map((button) => button.textContent ?? ''),
   );
 }
+
+export interface BankForTests {
+  questions: { prompt: string; choices: { text: string; correct?: boolean }[] }[];
+}
+
+/** The question bank the game serves, for tests that need to know the right answers. */
+export async function fetchBank(url: string): Promise<BankForTests> {
+  return (await fetch(new URL('bank.json', url))).json() as Promise<BankForTests>;
+}
+
+/** The key (1–4) for the right answer to the question on screen, or for a wrong one. */
+export async function answerKey(page: Page, bank: BankForTests, right: boolean): Promise<string> {
+  const prompt = await page.$eval('#a11y h2', (element) => element.textContent);
+  const question = bank.questions.find((candidate) => candidate.prompt === prompt);
+  if (!question) throw new Error(`The question on screen is not in the bank: ${prompt}`);
+  const correct = question.choices.find((choice) => choice.correct)!.text;
+  const shown = await answerButtons(page);
+  return String(shown.findIndex((text) => (text === correct) === right) + 1);
+}

@@ -1,10 +1,15 @@
-/** Builds the production game into a temporary folder and serves it on 127.0.0.1 at a free port. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * Builds the production game into a temporary folder and serves it on 127.0.0.1 at a free port, through the
+ * class server (so every browser test runs under its Content-Security-Policy), and as plain static files too.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
 import { serveStatic } from '../../scripts/static-server';
+import { checkBankBundle } from '../../src/core/bankBundle';
+import { startClassServer } from '../../src/server/class/start';
 import { findChromium } from './chromium';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -12,6 +17,8 @@ const root = join(import.meta.dirname, '..', '..');
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
+    /** The same build as plain static files, with no class server behind it. */
+    staticUrl: string;
   }
 }
 
@@ -28,13 +35,16 @@ export default async function setup(project: TestProject) {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  const { server, url } = await serveStatic(outDir, 0);
-  project.provide('appUrl', url);
-  return () =>
-    new Promise<void>((resolve) =>
-      server.close(() => {
-        rmSync(outDir, { recursive: true, force: true });
-        resolve();
-      }),
-    );
+  const bank = checkBankBundle(JSON.parse(readFileSync(join(outDir, 'bank.json'), 'utf8'))).bundle!;
+  const dataDir = mkdtempSync(join(tmpdir(), 'source-check-test-data-'));
+  const classServer = await startClassServer({ bank, dbPath: join(dataDir, 'classes.db'), staticDir: outDir, port: 0 });
+  const { server, url: staticUrl } = await serveStatic(outDir, 0);
+  project.provide('appUrl', classServer.url);
+  project.provide('staticUrl', staticUrl);
+  return async () => {
+    await classServer.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
 }

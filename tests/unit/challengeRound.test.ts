@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeChallenge, encodeChallenge } from '../../src/core/challenge';
-import { DEFAULT_PREFERENCES, roundSettingsFrom } from '../../src/core/preferences';
+import { DEFAULT_PREFERENCES, roundSettingsFrom, type Preferences } from '../../src/core/preferences';
 import { buildRound } from '../../src/core/round';
 import { advance, answer, startSession } from '../../src/core/session';
 import { marksOf } from '../../src/core/share';
@@ -21,7 +21,7 @@ const bank: BankBundle = {
 };
 
 function playedRound(
-  preferences = { ...DEFAULT_PREFERENCES, questionCount: 5, time: 2 as const, topics: ['beta', 'gamma'] },
+  preferences: Preferences = { ...DEFAULT_PREFERENCES, questionCount: 5, time: 2, topics: ['beta', 'gamma'] },
 ) {
   let session = startSession(buildRound(questions, roundSettingsFrom(preferences), 'seed-9'), questions, 0);
   while (session.phase !== 'finished') session = advance(answer(session, 0, 1_000), 2_000);

@@ -1,0 +1,46 @@
+/**
+ * A server for `npm run bench:server`, in a process of its own so the load generator does not share its CPU:
+ * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh database in a temporary folder,
+ * with the rate limits raised (one address sends every request here). Prints its address, stops on SIGTERM.
+ */
+import Fastify from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
+import { startClassServer } from '../../src/server/class/start';
+
+const mode = process.argv[2];
+const root = join(import.meta.dirname, '..', '..');
+
+if (mode === 'hello') {
+  const app = Fastify({ logger: false });
+  app.get('/', async () => ({ hello: 'world' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  console.log(`READY http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`);
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+} else if (mode === 'class') {
+  const dir = mkdtempSync(join(tmpdir(), 'source-check-bench-'));
+  const { bank } = loadBankFromDisk(join(root, 'questions'), root);
+  const unlimited = 1_000_000_000;
+  const server = await startClassServer({
+    bank: bundleBank(bank),
+    dbPath: join(dir, 'classes.db'),
+    port: 0,
+    host: '127.0.0.1',
+    limits: { createPerMinute: unlimited, joinPerMinute: unlimited, answerPerMinute: unlimited },
+  });
+  console.log(`READY ${server.url}`);
+  process.once(
+    'SIGTERM',
+    () =>
+      void server.close().then(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      }),
+  );
+} else {
+  console.error('Usage: child.ts hello|class');
+  process.exit(2);
+}

@@ -1,0 +1,185 @@
+/**
+ * The class server's messages, as the server sends them and the game and the host page read them.
+ * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
+ */
+import type { Claim, Excerpt, Topic } from './types';
+
+export const SCORING_MODES = ['speed', 'accuracy'] as const;
+/** speed: 500–1,000 points a right answer, more the faster; accuracy: 1,000 for every right answer. */
+export type ScoringMode = (typeof SCORING_MODES)[number];
+
+export interface ClassSettings {
+  questionCount: number;
+  /** Seconds per question, or null for no time limit (a question's own limit still applies when set). */
+  timeLimitSec: number | null;
+  /** Topic ids; empty means every topic. */
+  topics: string[];
+  scoring: ScoringMode;
+}
+
+/** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
+export type ClassStatus = 'lobby' | 'open' | 'ended';
+
+/** What anyone with the code may know about a class. */
+export interface ClassInfo {
+  code: string;
+  status: ClassStatus;
+  questionCount: number;
+  timeLimitSec: number | null;
+  scoring: ScoringMode;
+  topics: Topic[];
+  hideScores: boolean;
+}
+
+/** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */
+export interface CreatedClass {
+  class: ClassInfo;
+  teacherToken: string;
+  expiresAt: number;
+}
+
+export interface JoinedClass {
+  playerId: string;
+  token: string;
+  nickname: string;
+  class: ClassInfo;
+}
+
+/** A question as served to a student: the choices in the class's order, and nothing that tells which is right. */
+export interface ServedQuestion {
+  position: number;
+  total: number;
+  questionId: string;
+  topic: string;
+  prompt: string;
+  /** The article's words that the question checks, without a verdict. */
+  claimQuote?: string;
+  choices: string[];
+  timeLimitMs: number | null;
+  /** Time left by the server's clock when this copy was sent; null with no time limit. */
+  remainingMs: number | null;
+}
+
+/** The server's verdict on one answer (or on time running out), with the evidence, sent only after it is in. */
+export interface AnswerOutcome {
+  position: number;
+  total: number;
+  questionId: string;
+  prompt: string;
+  choices: string[];
+  /** The position the student picked, or null when time ran out. */
+  picked: number | null;
+  /** The position of the right answer. */
+  correctChoice: number;
+  correct: boolean;
+  timedOut: boolean;
+  elapsedMs: number;
+  base: number;
+  streakBonus: number;
+  points: number;
+  /** The student's total and streak after this answer. */
+  score: number;
+  streak: number;
+  feedback?: string;
+  evidence: Excerpt[];
+  claim?: Claim;
+  explanation?: string;
+}
+
+export interface PlayerSummary {
+  playerId: string;
+  nickname: string;
+  score: number;
+  correct: number;
+  answered: number;
+  streak: number;
+  bestStreak: number;
+}
+
+export interface FinalStanding {
+  /** Place in the class, or null while the teacher hides scores. */
+  rank: number | null;
+  players: number;
+  /** Scored by the server, by its clock: never reported by the student's device. */
+  verified: true;
+}
+
+export type PlayerView = { class: ClassInfo; player: PlayerSummary; total: number } & (
+  | { state: 'waiting' }
+  /** The class is open and nothing has been served yet: ask for the next question. */
+  | { state: 'ready' }
+  | { state: 'question'; question: ServedQuestion }
+  | { state: 'answered'; outcome: AnswerOutcome }
+  | { state: 'finished'; standing: FinalStanding; outcome?: AnswerOutcome }
+);
+
+export interface DashboardPlayer {
+  playerId: string;
+  nickname: string;
+  joinedAt: number;
+  /** Questions answered or timed out. */
+  answered: number;
+  correct: number;
+  score: number;
+  streak: number;
+  finished: boolean;
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  playerId: string;
+  nickname: string;
+  score: number;
+  correct: number;
+  answered: number;
+  verified: true;
+}
+
+export interface ChoiceTally {
+  text: string;
+  count: number;
+  /** Whether this is the right answer; null until every student is past the question (or the class ended). */
+  correct: boolean | null;
+}
+
+export interface QuestionTally {
+  position: number;
+  questionId: string;
+  prompt: string;
+  choices: ChoiceTally[];
+  answered: number;
+  timedOut: number;
+}
+
+export interface DashboardSnapshot {
+  /** Grows with every change the server makes to the class while this process runs. */
+  version: number;
+  class: ClassInfo & {
+    createdAt: number;
+    startedAt: number | null;
+    endedAt: number | null;
+    expiresAt: number;
+  };
+  players: DashboardPlayer[];
+  leaderboard: LeaderboardEntry[];
+  questions: QuestionTally[];
+}
+
+/** An error from the API: a stable code for programs and a sentence for people. */
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+}
+
+/** How the server can be reached from the classroom, for the join link and the QR code. */
+export interface ServerInfo {
+  /** Origins students can open, best first; empty when the server listens on this computer only. */
+  joinOrigins: string[];
+  loopbackOnly: boolean;
+}
+
+/** The header that carries a teacher's or a student's token. */
+export const TOKEN_HEADER = 'authorization';
+export function bearer(token: string): string {
+  return `Bearer ${token}`;
+}

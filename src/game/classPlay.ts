@@ -1,0 +1,158 @@
+/**
+ * A student's seat in a class, between the class scenes and the class server: the token kept on the device (so
+ * a reload or a dropped connection rejoins where the student was), the calls that move them on, and the live
+ * stream that says when the teacher starts or ends the class, with polling when the stream breaks.
+ */
+import type { AnswerOutcome, ClassInfo, ClassStatus, PlayerView } from '../core/classProtocol';
+import { ClassApi, ClassApiError, type PlayerKey } from '../net/classApi';
+import { openLive, type LiveConnection } from '../net/liveStream';
+import type { KeyValueStore } from '../storage/SafeStorage';
+
+export const SEAT_KEY = 'source-check:class-seat:v1';
+
+export interface Seat extends PlayerKey {
+  nickname: string;
+}
+
+export function loadSeat(storage: KeyValueStore): Seat | undefined {
+  try {
+    const data = JSON.parse(storage.getItem(SEAT_KEY) ?? 'null') as Partial<Seat> | null;
+    if (
+      data &&
+      typeof data.code === 'string' &&
+      typeof data.playerId === 'string' &&
+      typeof data.token === 'string' &&
+      typeof data.nickname === 'string'
+    ) {
+      return { code: data.code, playerId: data.playerId, token: data.token, nickname: data.nickname };
+    }
+  } catch {
+    // Damaged: as if there were none.
+  }
+  return undefined;
+}
+
+export function saveSeat(storage: KeyValueStore, seat: Seat): void {
+  storage.setItem(SEAT_KEY, JSON.stringify(seat));
+}
+
+export function clearSeat(storage: KeyValueStore): void {
+  storage.removeItem(SEAT_KEY);
+}
+
+/** What the live stream (or a poll) brings. */
+export type ClassPlayEvent = { type: 'status'; info: ClassInfo } | { type: 'ended' } | { type: 'removed' };
+
+/** Reads the `?class=CODE` of a join link, once per page load. */
+let linkTaken = false;
+export function takeClassLink(search: string): string | undefined {
+  if (linkTaken) return undefined;
+  linkTaken = true;
+  const code = new URLSearchParams(search).get('class');
+  return code ? code.toUpperCase().slice(0, 12) : undefined;
+}
+
+export class ClassPlay {
+  private live?: LiveConnection;
+  private readonly listeners = new Set<(event: ClassPlayEvent) => void>();
+  private status: ClassStatus;
+
+  constructor(
+    readonly api: ClassApi,
+    readonly seat: Seat,
+    public view: PlayerView,
+    private readonly storage: KeyValueStore,
+  ) {
+    this.status = view.class.status;
+  }
+
+  get total(): number {
+    return this.view.total;
+  }
+
+  /** Listens for the teacher's changes; returns the way to stop listening. */
+  on(listener: (event: ClassPlayEvent) => void): () => void {
+    this.listeners.add(listener);
+    this.connect();
+    return () => this.listeners.delete(listener);
+  }
+
+  async refresh(): Promise<PlayerView> {
+    return this.keep(await this.guard(this.api.view(this.seat)));
+  }
+
+  async next(): Promise<PlayerView> {
+    return this.keep(await this.guard(this.api.next(this.seat)));
+  }
+
+  async answer(position: number, choice: number): Promise<AnswerOutcome> {
+    return this.guard(this.api.answer(this.seat, position, choice));
+  }
+
+  /** Leaves the class on this device: the seat is forgotten and the stream closed. */
+  leave(): void {
+    this.live?.close();
+    this.live = undefined;
+    clearSeat(this.storage);
+  }
+
+  private keep(view: PlayerView): PlayerView {
+    this.view = view;
+    this.status = view.class.status;
+    return view;
+  }
+
+  /** An ended class or a removal, from whichever call learns of it first, goes to the listeners too. */
+  private async guard<T>(call: Promise<T>): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof ClassApiError) {
+        if (error.code === 'class-ended') this.emit({ type: 'ended' });
+        if (error.code === 'removed') this.emit({ type: 'removed' });
+      }
+      throw error;
+    }
+  }
+
+  private emit(event: ClassPlayEvent): void {
+    if (event.type !== 'status') {
+      this.live?.close();
+      this.live = undefined;
+    }
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private connect(): void {
+    if (this.live) return;
+    const path = `classes/${encodeURIComponent(this.seat.code)}/players/${encodeURIComponent(this.seat.playerId)}/events`;
+    this.live = openLive({
+      url: this.api.url(path),
+      token: this.seat.token,
+      onEvent: (name, data) => {
+        if (name === 'removed') this.emit({ type: 'removed' });
+        if (name === 'class') this.statusFrom(data as ClassInfo);
+      },
+      poll: async () => {
+        const view = await this.guard(this.api.view(this.seat));
+        this.statusFrom(view.class);
+      },
+      onRefused: (_status, code) => {
+        if (code === 'class-ended') this.emit({ type: 'ended' });
+        else if (code === 'removed') this.emit({ type: 'removed' });
+      },
+      onMode: (mode) => (document.body.dataset.classLive = mode),
+    });
+  }
+
+  private statusFrom(info: ClassInfo): void {
+    if (info.status === 'ended') {
+      this.emit({ type: 'ended' });
+      return;
+    }
+    const changed = info.status !== this.status || info.hideScores !== this.view.class.hideScores;
+    this.status = info.status;
+    this.view = { ...this.view, class: info };
+    if (changed) this.emit({ type: 'status', info });
+  }
+}

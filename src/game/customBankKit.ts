@@ -1,0 +1,122 @@
+/**
+ * The teacher kit inside the game: reads a teacher's file into a bank, keeps the banks on the device, writes them
+ * back as YAML. Loaded only when "Your questions" opens (with the YAML and CSV readers and the source texts), so
+ * none of it is on the way to the title.
+ */
+import { countOf, fileTooBigMessage, MAX_IMPORT_FILE_BYTES, VISIT_ONLY_MESSAGE } from '../core/customBankLimits';
+import { checkSourceDocs, exportSavedBank, type SavedBank } from '../core/customBanks';
+import { formatImportProblem, IMPORT_EXTENSIONS, importQuestions } from '../core/import/index';
+import type { Question, SourceDoc, Topic } from '../core/types';
+import { CustomBankStore } from '../storage/CustomBankStore';
+import { SafeStorage } from '../storage/SafeStorage';
+
+export type NoticeTone = 'good' | 'warning';
+
+/** What loading one file came to, as the screens show it (plain data: it travels in scene data). */
+export interface LoadReport {
+  fileName: string;
+  /** "1 question ready to play. 1 problem: …" */
+  summary: string;
+  /** Every problem, in the importer's words, in file order. */
+  problems: string[];
+  /** Where the questions went (saved, kept for this visit, or not saved and why). */
+  notice?: { text: string; tone: NoticeTone };
+  /** The bank the questions were saved as. */
+  bankId?: string;
+  /** Questions that can be played although they could not be saved. */
+  unsaved?: { topic: Topic; questions: Question[] };
+}
+
+function summaryOf(questions: number, problems: number): string {
+  if (questions === 0) {
+    return problems === 0
+      ? 'No question could be read.'
+      : `No question can be played yet: ${countOf(problems, 'problem')} to fix. Fix the file and load it again.`;
+  }
+  const ready = `${countOf(questions, 'question')} ready to play.`;
+  if (problems === 0) return ready;
+  return `${ready} ${countOf(problems, 'problem')}: a question with a problem is left out until it is fixed.`;
+}
+
+export class CustomBankKit {
+  /** The file endings the picker offers. */
+  readonly accept = Object.values(IMPORT_EXTENSIONS).flat().join(',');
+
+  constructor(
+    readonly store: CustomBankStore,
+    readonly sources: Record<string, SourceDoc>,
+  ) {}
+
+  /** Reads, checks and saves one file; never throws for anything in the file. */
+  async load(file: File, now: Date): Promise<LoadReport> {
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      return { fileName: file.name, summary: fileTooBigMessage(file.name, file.size), problems: [] };
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return {
+        fileName: file.name,
+        summary: 'The file could not be read. It may have been moved or be open in another program.',
+        problems: [],
+      };
+    }
+    return this.loadText(file.name, text, now);
+  }
+
+  loadText(fileName: string, text: string, now: Date): LoadReport {
+    const result = importQuestions({ path: fileName, text }, { sources: this.sources });
+    const problems = result.problems.map(formatImportProblem);
+    const report: LoadReport = {
+      fileName,
+      summary: summaryOf(result.questions.length, problems.length),
+      problems,
+    };
+    if (result.questions.length === 0 || !result.format) return report;
+    const saved = this.store.add(
+      { fileName, format: result.format, topic: result.topic, questions: result.questions },
+      now.toISOString(),
+    );
+    if (saved.result.kept === 'no') {
+      return {
+        ...report,
+        notice: { text: saved.result.reason, tone: 'warning' },
+        unsaved: { topic: result.topic, questions: result.questions },
+      };
+    }
+    const notice: LoadReport['notice'] =
+      saved.result.kept === 'visit'
+        ? { text: VISIT_ONLY_MESSAGE, tone: 'warning' }
+        : {
+            text: `Saved on this device${saved.replaced ? ', in place of the bank loaded before from this file' : ''}.`,
+            tone: 'good',
+          };
+    return { ...report, bankId: saved.bank!.id, notice };
+  }
+
+  exportBank(bank: SavedBank): { fileName: string; text: string } {
+    return exportSavedBank(bank);
+  }
+}
+
+/** Fetches the source texts and opens the saved banks. */
+export async function openCustomBankKit(sourcesUrl: string): Promise<CustomBankKit | { error: string }> {
+  let data: unknown;
+  try {
+    const response = await fetch(sourcesUrl, { credentials: 'same-origin' });
+    if (!response.ok) {
+      return {
+        error: `The source documents (${sourcesUrl}) could not be downloaded: the server answered ${response.status}.`,
+      };
+    }
+    data = await response.json();
+  } catch {
+    return {
+      error: `The source documents (${sourcesUrl}) could not be downloaded. Check the connection and try again.`,
+    };
+  }
+  const checked = checkSourceDocs(data);
+  if ('error' in checked) return { error: `The source documents are damaged: ${checked.error}.` };
+  return new CustomBankKit(new CustomBankStore(SafeStorage.fromWindow(), checked.sources), checked.sources);
+}

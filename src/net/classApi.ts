@@ -1,0 +1,168 @@
+/**
+ * The class server's API as the game and the host page call it. Tokens go in the Authorization header only.
+ * Every failure becomes a ClassApiError: status 0 when the server could not be reached at all.
+ */
+import {
+  bearer,
+  type AnswerOutcome,
+  type ClassInfo,
+  type ClassSettings,
+  type CreatedClass,
+  type DashboardSnapshot,
+  type JoinedClass,
+  type PlayerView,
+  type ServerInfo,
+} from '../core/classProtocol';
+import type { Topic } from '../core/types';
+
+export class ClassApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The server could not be reached, or answered with something that is not the class server. */
+  get unreachable(): boolean {
+    return this.status === 0 || this.code === 'no-server';
+  }
+}
+
+export interface PlayerKey {
+  code: string;
+  playerId: string;
+  token: string;
+}
+
+/** The URL of an API path, relative to the page (the game and the API share one origin). */
+export function apiUrl(path: string, base: string = document.baseURI): string {
+  return new URL(`api/${path}`, base).href;
+}
+
+export class ClassApi {
+  constructor(private readonly base: string = document.baseURI) {}
+
+  url(path: string): string {
+    return apiUrl(path, this.base);
+  }
+
+  private async call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.token) headers.authorization = bearer(options.token);
+    let body: string | undefined;
+    if (options.body !== undefined || method === 'POST') {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body ?? {});
+    }
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), { method, headers, body, credentials: 'omit', cache: 'no-store' });
+    } catch {
+      throw new ClassApiError(0, 'offline', 'The class server could not be reached. Check the connection.');
+    }
+    if (response.status === 204) return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('application/json')) {
+      // A static host answers /api/… with its own page or a plain 404: there is no class server here.
+      if (response.ok || response.status === 404 || response.status === 405) {
+        throw new ClassApiError(response.status, 'no-server', 'There is no class server here.');
+      }
+      throw new ClassApiError(response.status, 'bad-response', `The class server answered ${response.status}.`);
+    }
+    const data = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined;
+    if (!response.ok) {
+      const code = typeof data?.error === 'string' ? data.error : 'error';
+      const message =
+        typeof data?.message === 'string' ? data.message : `The class server answered ${response.status}.`;
+      throw new ClassApiError(response.status, code, message);
+    }
+    return data as T;
+  }
+
+  /** True when a class server answers here (false on a static host or with no connection). */
+  async available(): Promise<boolean> {
+    try {
+      const health = await this.call<{ ok?: unknown }>('GET', 'health');
+      return health?.ok === true;
+    } catch {
+      return false;
+    }
+  }
+
+  serverInfo(): Promise<ServerInfo> {
+    return this.call('GET', 'server-info');
+  }
+
+  topics(): Promise<{ topics: (Topic & { questions: number })[] }> {
+    return this.call('GET', 'topics');
+  }
+
+  createClass(settings: ClassSettings, holdStart: boolean): Promise<CreatedClass> {
+    return this.call('POST', 'classes', { body: { ...settings, holdStart } });
+  }
+
+  classInfo(code: string): Promise<ClassInfo> {
+    return this.call('GET', `classes/${encodeURIComponent(code)}`);
+  }
+
+  join(code: string, nickname: string): Promise<JoinedClass> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/players`, { body: { nickname } });
+  }
+
+  view(key: PlayerKey): Promise<PlayerView> {
+    return this.call('GET', playerPath(key), { token: key.token });
+  }
+
+  next(key: PlayerKey): Promise<PlayerView> {
+    return this.call('POST', `${playerPath(key)}/next`, { token: key.token });
+  }
+
+  answer(key: PlayerKey, position: number, choice: number): Promise<AnswerOutcome> {
+    return this.call('POST', `${playerPath(key)}/answers`, { token: key.token, body: { position, choice } });
+  }
+
+  dashboard(code: string, token: string): Promise<DashboardSnapshot> {
+    return this.call('GET', `classes/${encodeURIComponent(code)}/dashboard`, { token });
+  }
+
+  start(code: string, token: string): Promise<ClassInfo> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/start`, { token });
+  }
+
+  end(code: string, token: string): Promise<ClassInfo> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/end`, { token });
+  }
+
+  hideScores(code: string, token: string, hideScores: boolean): Promise<ClassInfo> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/hide-scores`, { token, body: { hideScores } });
+  }
+
+  removePlayer(code: string, token: string, playerId: string): Promise<void> {
+    return this.call('DELETE', `classes/${encodeURIComponent(code)}/players/${encodeURIComponent(playerId)}`, {
+      token,
+    });
+  }
+
+  /** The results as CSV text (the page turns it into a download). */
+  async resultsCsv(code: string, token: string): Promise<string> {
+    let response: Response;
+    try {
+      response = await fetch(this.url(`classes/${encodeURIComponent(code)}/results.csv`), {
+        headers: { authorization: bearer(token) },
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ClassApiError(0, 'offline', 'The class server could not be reached. Check the connection.');
+    }
+    if (!response.ok)
+      throw new ClassApiError(response.status, 'error', `The class server answered ${response.status}.`);
+    return response.text();
+  }
+}
+
+function playerPath(key: PlayerKey): string {
+  return `classes/${encodeURIComponent(key.code)}/players/${encodeURIComponent(key.playerId)}`;
+}

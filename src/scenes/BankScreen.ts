@@ -1,0 +1,84 @@
+/** What the two "Your questions" screens share: the scrolling list with its ▲ ▼ buttons and keys, and notices. */
+import type { NoticeTone } from '../game/customBankKit';
+import type { Rect } from '../ui/layout';
+import { ScrollList, type ScrollItem } from '../ui/ScrollList';
+import { CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { BaseScene } from './BaseScene';
+
+export interface Notice {
+  text: string;
+  tone: NoticeTone;
+}
+
+const NOTICE_COLOR: Record<NoticeTone, string> = { good: CSS.correct, warning: CSS.wrong };
+
+export abstract class BankScreen extends BaseScene {
+  /** The screen's scrolling list, if it has one; the arrow keys scroll it. */
+  protected list?: ScrollList;
+
+  /** A list in a panel; when it is longer than the panel, ▲ ▼ buttons (canvas and DOM) scroll it. */
+  protected addScrollList(rect: Rect, items: ScrollItem[], what: string): ScrollList {
+    const list = new ScrollList(this, rect, items, this.frame.type.small);
+    this.list = list;
+    const controls = list.controls;
+    if (controls) {
+      const size = controls.width;
+      const fontSize = this.frame.type.small;
+      this.addButton('▲', { x: controls.x, y: controls.y, width: size, height: size }, () => list.scrollBy(-1), {
+        fontSize,
+        accessibleLabel: `Scroll the ${what} up`,
+        name: `${what}-up`,
+      });
+      this.addButton(
+        '▼',
+        { x: controls.x, y: controls.y + controls.height - size, width: size, height: size },
+        () => list.scrollBy(1),
+        { fontSize, accessibleLabel: `Scroll the ${what} down`, name: `${what}-down` },
+      );
+    }
+    return list;
+  }
+
+  /** Arrow keys, Page Up/Down, Home and End scroll the list; returns whether the key did. */
+  protected scrollKey(event: KeyboardEvent): boolean {
+    const list = this.list;
+    if (!list?.scrolls) return false;
+    const page = Math.max(1, list.view.last - list.view.first);
+    const steps: Record<string, () => void> = {
+      ArrowDown: () => list.scrollBy(1),
+      ArrowUp: () => list.scrollBy(-1),
+      PageDown: () => list.scrollBy(page),
+      PageUp: () => list.scrollBy(-page),
+      Home: () => list.scrollTo(0),
+      End: () => list.scrollTo(Number.MAX_SAFE_INTEGER),
+    };
+    const step = steps[event.key];
+    step?.();
+    return step !== undefined;
+  }
+
+  /** A notice line (saved, not saved and why); returns its height. Also said once to screen readers. */
+  protected addNotice(notice: Notice, x: number, y: number, width: number): number {
+    const size = this.frame.type.small;
+    const text = addText(this, x, y, notice.text, {
+      size,
+      bold: true,
+      color: NOTICE_COLOR[notice.tone],
+      wrapWidth: width,
+    });
+    this.fit(text, size * 4.5, 'notice', 14);
+    this.services.a11y.text(notice.text).dataset.name = 'notice';
+    return text.height;
+  }
+
+  /** The height of the screens' main buttons. */
+  protected get buttonHeight(): number {
+    return Math.max(56, Math.round(this.frame.type.button * 2.2));
+  }
+
+  /** Where content starts, under the heading and the corner buttons. */
+  protected get contentTop(): number {
+    return this.frame.margin * 0.6 + this.cornerHeight + this.frame.gap * 1.5;
+  }
+}

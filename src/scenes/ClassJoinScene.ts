@@ -1,0 +1,307 @@
+import { TextField } from '../a11y/TextField';
+import { isClassCode, normalizeClassCode, CLASS_CODE_LENGTH } from '../core/classCode';
+import type { ClassInfo } from '../core/classProtocol';
+import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
+import { ClassPlay, clearSeat, loadSeat, saveSeat } from '../game/classPlay';
+import { ClassApi, ClassApiError } from '../net/classApi';
+import { SafeStorage } from '../storage/SafeStorage';
+import { COLORS, CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { ClassScene } from './ClassScene';
+import { SceneKey } from './keys';
+
+export interface ClassJoinData {
+  /** The code from a join link, or typed. */
+  code?: string;
+  step?: 'code' | 'name' | 'no-server';
+  info?: ClassInfo;
+  /** Typing a nickname of one's own. */
+  editing?: boolean;
+  message?: string;
+}
+
+/**
+ * Joining a class: checks that the class server is there (a static copy of the game has none, and says so),
+ * rejoins with a saved seat, else asks for the code and then the nickname (a generated one to keep or re-roll,
+ * or one typed that passes the checks).
+ */
+export class ClassJoinScene extends ClassScene {
+  private readonly storage = SafeStorage.fromWindow();
+  private readonly api = new ClassApi();
+  private data_: ClassJoinData = {};
+  private visit = 0;
+
+  constructor() {
+    super(SceneKey.ClassJoin);
+  }
+
+  create(data: ClassJoinData): void {
+    this.data_ = data ?? {};
+    const visit = ++this.visit;
+    this.beginScreen('Join a class');
+    this.addHomeButton();
+    this.addSoundButton();
+    const { height, margin } = this.frame;
+    this.addHeading('Join a class', margin * 0.6 + this.cornerHeight + this.frame.gap);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+    });
+    const step = this.data_.step;
+    if (step === 'no-server') return this.showNoServer();
+    if (step === 'code') return this.showCode();
+    if (step === 'name' && this.data_.info) return this.showName(this.data_.info);
+    this.say('Looking for the class server…', height * 0.4);
+    void this.begin(visit);
+  }
+
+  private get current(): boolean {
+    return !this.leaving && this.scene.isActive();
+  }
+
+  private restartWith(change: Partial<ClassJoinData>): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    this.scene.restart({ ...this.data_, message: undefined, ...change });
+  }
+
+  /** Finds the server, then rejoins with a saved seat or asks for what is missing. */
+  private async begin(visit: number): Promise<void> {
+    const available = await this.api.available();
+    if (visit !== this.visit || !this.current) return;
+    if (!available) return this.restartWith({ step: 'no-server' });
+    const wanted = this.data_.code ? normalizeClassCode(this.data_.code) : undefined;
+    const seat = loadSeat(this.storage);
+    if (seat && (!wanted || wanted === seat.code)) {
+      try {
+        const view = await this.api.view(seat);
+        if (visit !== this.visit || !this.current) return;
+        const play = new ClassPlay(this.api, seat, view, this.storage);
+        this.follow(play);
+        this.services.a11y.announce(`Welcome back, ${seat.nickname}.`);
+        if (view.state === 'ready') this.route(await play.next());
+        else this.route(view);
+        return;
+      } catch (error) {
+        if (error instanceof ClassApiError && error.unreachable) return this.restartWith({ step: 'no-server' });
+        // The class ended, expired, or this seat was removed: start afresh.
+        clearSeat(this.storage);
+      }
+    }
+    if (wanted && isClassCode(wanted)) return this.lookUp(wanted);
+    this.restartWith({ step: 'code', message: wanted ? `"${wanted}" is not a class code.` : undefined });
+  }
+
+  private async lookUp(code: string): Promise<void> {
+    try {
+      const info = await this.api.classInfo(code);
+      if (!this.current) return;
+      if (info.status === 'ended') {
+        return this.restartWith({ step: 'code', code, message: `Class ${code} has ended.` });
+      }
+      this.restartWith({ step: 'name', code, info });
+    } catch (error) {
+      if (!this.current) return;
+      const message = error instanceof Error ? error.message : 'That class could not be found.';
+      this.restartWith({ step: 'code', code, message });
+    }
+  }
+
+  private say(text: string, y: number, color: string = CSS.muted): void {
+    const { width, margin, type } = this.frame;
+    addText(this, width / 2, y, text, {
+      size: type.body,
+      color,
+      align: 'center',
+      wrapWidth: width - margin * 4,
+    }).setOrigin(0.5, 0);
+    this.services.a11y.text(text, { role: color === CSS.wrong ? 'alert' : 'status' }).dataset.name = 'class-message';
+  }
+
+  private showNoServer(): void {
+    const { width, height } = this.frame;
+    document.body.dataset.classMode = 'no-server';
+    this.say(
+      'Class mode needs the class server, and this copy of the game runs without one. Your teacher starts it with ' +
+        '"npm start" and gives you its link or a code. Everything else in the game works as it is.',
+      height * 0.32,
+    );
+    const buttonWidth = Math.min(360, width * 0.6);
+    const back = this.addButton(
+      'Back to the title',
+      { x: width / 2 - buttonWidth / 2, y: height * 0.62, width: buttonWidth, height: 64 },
+      () => this.goTo(SceneKey.Title),
+    );
+    this.services.a11y.focus(back.dom);
+  }
+
+  private showCode(): void {
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    document.body.dataset.classMode = 'code';
+    let top = height * 0.3;
+    this.say('Type the class code your teacher shows (6 letters and digits).', top);
+    top += type.body * 2.6 + gap;
+    const fieldWidth = Math.min(portrait ? width - margin * 2 : 420, width - margin * 2);
+    const rect = { x: width / 2 - fieldWidth / 2, y: top, width: fieldWidth, height: Math.round(type.prompt * 2.2) };
+    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
+    const field = new TextField(this, a11y.section('Class code', 'group'), rect, {
+      label: 'Class code',
+      value: this.data_.code ?? '',
+      maxLength: CLASS_CODE_LENGTH + 4,
+      fontSize: type.prompt,
+      onSubmit: (value) => this.submitCode(value),
+      onCancel: () => this.goTo(SceneKey.Title),
+    });
+    field.input.autocapitalize = 'characters';
+    field.input.inputMode = 'text';
+    this.events.once('shutdown', () => field.destroy());
+    this.time.delayedCall(0, () => field.focus());
+    top += rect.height + gap;
+    if (this.data_.message) {
+      this.say(this.data_.message, top, CSS.wrong);
+      a11y.announce(this.data_.message);
+      top += type.body * 2 + gap;
+    }
+    const buttonWidth = Math.min(300, (width - margin * 2 - gap) / 2);
+    this.addButton(
+      'Join ⏎',
+      { x: width / 2 + gap / 2, y: Math.max(top, height * 0.62), width: buttonWidth, height: 64 },
+      () => this.submitCode(field.value),
+      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Find the class' },
+    );
+    this.addButton(
+      'Back',
+      { x: width / 2 - gap / 2 - buttonWidth, y: Math.max(top, height * 0.62), width: buttonWidth, height: 64 },
+      () => this.goTo(SceneKey.Title),
+    );
+  }
+
+  private submitCode(typed: string): void {
+    if (this.leaving) return;
+    const code = normalizeClassCode(typed);
+    if (!isClassCode(code)) {
+      this.restartWith({ step: 'code', code, message: 'A class code has 6 letters and digits, like 3KXA49.' });
+      return;
+    }
+    void this.lookUp(code);
+  }
+
+  private showName(info: ClassInfo): void {
+    const { width, height, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const nicknames = this.services.nicknames;
+    document.body.dataset.classMode = 'name';
+    const time = info.timeLimitSec === null ? 'no time limit' : `${info.timeLimitSec} s a question`;
+    let top = margin * 0.6 + this.cornerHeight + gap + type.heading * 1.8;
+    this.say(`Class ${info.code} · ${info.questionCount} questions · ${time}`, top);
+    top += type.body * 1.8 + gap;
+    const inner = Math.min(width - margin * 2, 720);
+    const left = width / 2 - inner / 2;
+    addText(this, width / 2, top, 'Your nickname in this class', { size: type.small, color: CSS.muted }).setOrigin(
+      0.5,
+      0,
+    );
+    top += type.small * 1.6;
+    const rowHeight = Math.round(type.prompt * 2.2);
+    let focusTarget: HTMLElement | undefined;
+    if (this.data_.editing) {
+      this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
+      const field = new TextField(
+        this,
+        a11y.section('Your nickname', 'group'),
+        { x: left, y: top, width: inner, height: rowHeight },
+        {
+          label: 'Your nickname',
+          value: nicknames.get(),
+          maxLength: NICKNAME_MAX_LENGTH,
+          fontSize: type.body,
+          onSubmit: (value) => this.typeName(value),
+          onCancel: () => this.restartWith({ editing: false }),
+        },
+      );
+      this.events.once('shutdown', () => field.destroy());
+      this.time.delayedCall(0, () => field.focus());
+      focusTarget = field.input;
+    } else {
+      const name = addText(this, width / 2, top + rowHeight / 2, nicknames.get(), {
+        size: type.prompt,
+        bold: true,
+        color: CSS.paper,
+        align: 'center',
+        wrapWidth: inner,
+      }).setOrigin(0.5);
+      this.fit(name, rowHeight, 'nickname', 16);
+      a11y.text(`Your nickname: ${nicknames.get()}`, { label: 'Nickname' }).dataset.name = 'nickname';
+    }
+    top += rowHeight + gap;
+    const hint =
+      this.data_.message ??
+      (this.data_.editing ? 'Enter keeps it, Escape goes back. Letters, digits, spaces and punctuation.' : '');
+    if (hint) {
+      this.say(hint, top, this.data_.message ? CSS.wrong : CSS.muted);
+      if (this.data_.message) a11y.announce(this.data_.message);
+      top += type.body * 2.2;
+    }
+    const buttonHeight = Math.max(56, type.button * 2.2);
+    const third = (inner - gap * 2) / 3;
+    const y = Math.max(top + gap, height - margin - buttonHeight * 2 - gap);
+    if (!this.data_.editing) {
+      this.addButton('Another name', { x: left, y, width: third, height: buttonHeight }, () => {
+        nicknames.reroll();
+        this.restartWith({});
+      });
+      this.addButton('Type my own', { x: left + third + gap, y, width: third, height: buttonHeight }, () =>
+        this.restartWith({ editing: true }),
+      );
+    }
+    const join = this.addButton(
+      'Join the class',
+      { x: left + (third + gap) * 2, y, width: third, height: buttonHeight },
+      () => (this.data_.editing ? undefined : void this.join(info)),
+      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Join the class' },
+    );
+    if (this.data_.editing) join.canvas.setEnabled(false).setLook('dim');
+    this.addButton(
+      'Another class',
+      { x: left, y: y + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 },
+      () => this.restartWith({ step: 'code', code: undefined, info: undefined, editing: false }),
+    );
+    a11y.focus(focusTarget ?? join.dom);
+    this.onKeys((event) => {
+      if (event.key === 'Enter' && !this.data_.editing) void this.join(info);
+    });
+  }
+
+  private typeName(value: string): void {
+    const result = this.services.nicknames.type(value);
+    if (!result.ok) this.restartWith({ editing: true, message: result.message });
+    else this.restartWith({ editing: false });
+  }
+
+  private async join(info: ClassInfo): Promise<void> {
+    if (this.leaving) return;
+    this.leaving = true;
+    const nickname = this.services.nicknames.get();
+    try {
+      const joined = await this.api.join(info.code, nickname);
+      const seat = { code: info.code, playerId: joined.playerId, token: joined.token, nickname: joined.nickname };
+      saveSeat(this.storage, seat);
+      // A reload of this page comes back to the class.
+      history.replaceState(null, '', `${location.pathname}?class=${info.code}`);
+      const view = await this.api.view(seat);
+      const play = new ClassPlay(this.api, seat, view, this.storage);
+      this.leaving = false;
+      this.follow(play);
+      this.route(view.state === 'ready' ? await play.next() : view);
+    } catch (error) {
+      this.leaving = false;
+      if (error instanceof ClassApiError && error.code === 'nickname-taken') {
+        this.services.nicknames.reroll();
+        this.restartWith({ message: `${nickname} is taken in this class: here is another name.` });
+        return;
+      }
+      if (error instanceof ClassApiError && error.unreachable) return this.restartWith({ step: 'no-server' });
+      this.restartWith({ message: error instanceof Error ? error.message : 'Joining did not work.' });
+    }
+  }
+}

@@ -1,0 +1,214 @@
+import type Phaser from 'phaser';
+import type { ServedQuestion } from '../core/classProtocol';
+import { ClassApiError } from '../net/classApi';
+import { AnswerTile } from '../ui/Button';
+import { CountdownRing } from '../ui/CountdownRing';
+import { answerTileRects } from '../ui/layout';
+import { ANSWER_KEYS, COLORS, CSS, TILE_SHAPES } from '../ui/theme';
+import { addText } from '../ui/text';
+import type { ClassPlay } from '../game/classPlay';
+import { ClassScene } from './ClassScene';
+import { SceneKey } from './keys';
+
+export interface ClassQuestionData {
+  play: ClassPlay;
+  question: ServedQuestion;
+}
+
+/** How long to wait before sending an answer again when the connection dropped. */
+const RETRY_MS = 1500;
+
+/**
+ * One question of a class round, as the server served it: the choices and the time left by the server's clock
+ * (a reload shows the same question with the time that was left, never a fresh clock). The answer goes to the
+ * server, which judges and scores it; only then does the reveal show what was right.
+ */
+export class ClassQuestionScene extends ClassScene {
+  private question!: ServedQuestion;
+  private deadline: number | null = null;
+  private tiles: AnswerTile[] = [];
+  private ring!: CountdownRing;
+  private timerText!: HTMLElement;
+  private status?: Phaser.GameObjects.Text;
+  private sent = false;
+
+  constructor() {
+    super(SceneKey.ClassQuestion);
+  }
+
+  create(data: ClassQuestionData): void {
+    this.question = data.question;
+    this.tiles = [];
+    this.sent = false;
+    const question = this.question;
+    const now = this.services.now();
+    this.deadline = question.remainingMs === null ? null : now + question.remainingMs;
+    const number = question.position + 1;
+    this.beginScreen(`Class question ${number} of ${question.total}`);
+    document.body.dataset.classMode = 'question';
+    this.follow(data.play);
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const home = this.addHomeButton();
+    this.addSoundButton();
+
+    const barY = margin * 0.6;
+    const barHeight = home.canvas.rect.height;
+    addText(this, margin, barY + barHeight / 2, `Q ${number} / ${question.total}`, {
+      size: type.body,
+      bold: true,
+    }).setOrigin(0, 0.5);
+    const ringRadius = portrait ? 26 : 30;
+    const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
+    const ringY = portrait ? barY + barHeight + gap + ringRadius : barY + barHeight / 2;
+    this.ring = new CountdownRing(
+      this,
+      ringX,
+      ringY,
+      ringRadius,
+      Math.round(type.body * 0.95),
+      this.services.reduceMotion,
+    );
+    this.addSeatLine(this.play.view.player.score, portrait ? ringY : barY + barHeight + gap);
+    a11y.text(`Question ${number} of ${question.total}`, { label: 'Progress' }).dataset.name = 'progress';
+    this.timerText = a11y.text('', { role: 'timer', label: 'Time left' });
+
+    let top = portrait ? ringY + ringRadius + gap : barY + barHeight + gap * 2.5;
+    const textWidth = width - margin * 2;
+    if (question.claimQuote) {
+      const claim = addText(this, margin, top, `The article claims: “${question.claimQuote}”`, {
+        size: type.small,
+        color: CSS.muted,
+        wrapWidth: textWidth,
+      });
+      this.fit(claim, height * (portrait ? 0.16 : 0.14), 'claim', 14);
+      top += claim.height + gap;
+      a11y.text(`The article claims: ${question.claimQuote}`, { label: 'Claim' });
+    }
+    const promptArea = portrait ? height * 0.3 : height * 0.22;
+    const prompt = addText(this, margin, top, question.prompt, { size: type.prompt, bold: true, wrapWidth: textWidth });
+    this.fit(prompt, promptArea, 'prompt');
+    a11y.heading(question.prompt);
+    top += Math.max(prompt.height, portrait ? 0 : promptArea * 0.6) + gap;
+    this.status = addText(this, margin, top, '', { size: type.small, color: CSS.wrong });
+    top += type.small * 1.4 + gap;
+
+    const tileArea = { x: margin, y: top, width: textWidth, height: height - top - margin };
+    const rects = answerTileRects(tileArea, question.choices.length, portrait, gap);
+    const used = rects[rects.length - 1]!.y + rects[rects.length - 1]!.height - top;
+    const shift = portrait ? tileArea.height - used : (tileArea.height - used) / 2;
+    for (const rect of rects) rect.y += Math.max(0, shift);
+    const group = a11y.section('Answers', 'group');
+    const domButtons: HTMLButtonElement[] = [];
+    question.choices.forEach((choice, position) => {
+      const tile = new AnswerTile(
+        this,
+        rects[position]!,
+        {
+          label: choice,
+          fontSize: type.button,
+          fill: COLORS.tiles[position],
+          shape: TILE_SHAPES[position]!,
+          keyLabel: ANSWER_KEYS[position]![0],
+          onHover: () => this.services.sound.play('hover'),
+        },
+        () => this.choose(position),
+      );
+      this.tiles.push(tile);
+      domButtons.push(a11y.button(choice, () => this.choose(position), rects[position]!, { parent: group }));
+    });
+    a11y.focus(domButtons[0]);
+    this.onKeys((event) => {
+      const key = event.key.toUpperCase();
+      const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(key));
+      if (position >= 0 && position < question.choices.length) this.choose(position);
+    });
+    a11y.announce(
+      `Question ${number} of ${question.total}. ${question.prompt} ${question.choices.map((choice, i) => `${i + 1}: ${choice}.`).join(' ')}`,
+    );
+    this.updateCountdown();
+  }
+
+  update(): void {
+    if (this.leaving) return;
+    const left = this.updateCountdown();
+    if (left <= 0 && !this.sent) void this.timeUp();
+  }
+
+  private remaining(): number {
+    return this.deadline === null ? Number.POSITIVE_INFINITY : Math.max(0, this.deadline - this.services.now());
+  }
+
+  private updateCountdown(): number {
+    const left = this.remaining();
+    const limit = this.question.timeLimitMs;
+    if (this.ring.update(left, limit)) {
+      this.timerText.textContent = limit === null ? 'No time limit' : `${Math.ceil(left / 1000)} seconds left`;
+    }
+    return left;
+  }
+
+  private lock(position: number | null): void {
+    this.sent = true;
+    this.tiles.forEach((tile, index) => {
+      tile.setEnabled(false);
+      tile.setLook(index === position ? 'picked' : 'dim');
+    });
+  }
+
+  private choose(position: number): void {
+    if (this.leaving || this.sent || this.remaining() <= 0) return;
+    this.lock(position);
+    this.services.sound.play('select');
+    void this.send(position);
+  }
+
+  /** Sends the answer; a dropped connection is retried while it can still count. */
+  private async send(position: number): Promise<void> {
+    try {
+      const outcome = await this.play.answer(this.question.position, position);
+      if (!this.leaving) this.goTo(SceneKey.ClassReveal, { play: this.play, outcome });
+    } catch (error) {
+      if (this.leaving) return;
+      if (error instanceof ClassApiError && error.status === 0) {
+        this.status?.setText('The connection dropped: sending your answer again…');
+        this.services.a11y.announce('The connection dropped: sending your answer again.');
+        this.time.delayedCall(RETRY_MS, () => void this.send(position));
+        return;
+      }
+      if (error instanceof ClassApiError && (error.code === 'too-late' || error.code === 'already-answered')) {
+        // Too late, or an earlier try did arrive: the server's view says which.
+        return this.afterTime();
+      }
+      this.failed(error);
+    }
+  }
+
+  /** The countdown reached zero without an answer: the server records the time-out and shows the reveal. */
+  private async timeUp(): Promise<void> {
+    this.lock(null);
+    this.services.sound.play('timeUp');
+    this.services.a11y.announce("Time's up.");
+    await this.afterTime();
+  }
+
+  private async afterTime(): Promise<void> {
+    try {
+      const view = await this.play.next();
+      if (this.leaving) return;
+      if (view.state === 'question' && view.question.position === this.question.position) {
+        // The server's clock is a moment behind this device's: ask again once its time is up too.
+        this.time.delayedCall((view.question.remainingMs ?? 0) + 150, () => void this.afterTime());
+        return;
+      }
+      this.route(view);
+    } catch (error) {
+      if (error instanceof ClassApiError && error.status === 0 && !this.leaving) {
+        this.status?.setText('The connection dropped: trying again…');
+        this.time.delayedCall(RETRY_MS, () => void this.afterTime());
+        return;
+      }
+      this.failed(error);
+    }
+  }
+}

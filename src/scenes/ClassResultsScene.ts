@@ -1,0 +1,91 @@
+import type { PlayerView } from '../core/classProtocol';
+import type { ClassPlay } from '../game/classPlay';
+import { countUp } from '../ui/motion';
+import { COLORS, CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { ClassScene } from './ClassScene';
+import { SceneKey } from './keys';
+
+export interface ClassResultsData {
+  play: ClassPlay;
+  view: Extract<PlayerView, { state: 'finished' }>;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The end of a class round: the score the server worked out, the place in the class (unless hidden). */
+export class ClassResultsScene extends ClassScene {
+  constructor() {
+    super(SceneKey.ClassResults);
+  }
+
+  create(data: ClassResultsData): void {
+    const { player, standing } = data.view;
+    this.beginScreen('Class results');
+    document.body.dataset.classMode = 'results';
+    // Finished: the teacher ending the class later changes nothing on this screen.
+    this.follow(data.play, { stayWhenEnded: true });
+    const { width, height, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    this.addHomeButton();
+    this.addSoundButton();
+    this.addHeading('Class results', height * 0.14);
+    const score = addText(this, width / 2, height * 0.27, '0', {
+      size: type.title,
+      bold: true,
+      color: CSS.paper,
+    }).setOrigin(0.5, 0);
+    countUp(
+      this,
+      player.score,
+      (value) => score.setText(`${value.toLocaleString('en-US')} points`),
+      this.services.reduceMotion,
+    );
+    this.services.sound.play('roundComplete');
+    const place =
+      standing.rank === null
+        ? 'Your teacher is keeping the scores hidden for now.'
+        : `${ordinal(standing.rank)} of ${standing.players} in the class`;
+    const lines = [
+      `${player.nickname} · ${player.correct} / ${data.view.total} correct · best streak ${player.bestStreak}`,
+      place,
+      '✔ Verified: every answer was timed and scored by the class server.',
+    ];
+    let top = height * 0.27 + type.title * 1.6 + gap;
+    for (const [index, line] of lines.entries()) {
+      const text = addText(this, width / 2, top, line, {
+        size: index === 1 ? type.prompt : type.body,
+        bold: index === 1,
+        color: index === 2 ? CSS.correct : CSS.muted,
+        align: 'center',
+        wrapWidth: width - margin * 4,
+      }).setOrigin(0.5, 0);
+      top += text.height + gap;
+    }
+    a11y.text(`Final score: ${player.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
+    for (const line of lines) a11y.text(line);
+    const buttonWidth = Math.min(360, width - margin * 2);
+    const back = this.addButton(
+      'Back to the title',
+      { x: width / 2 - buttonWidth / 2, y: height - margin - 72, width: buttonWidth, height: 64 },
+      () => {
+        this.play.leave();
+        this.goTo(SceneKey.Title);
+      },
+      { fill: COLORS.highlight, textColor: CSS.ink },
+    );
+    a11y.focus(back.dom);
+  }
+
+  protected override onStatus(): void {
+    // The teacher showed or hid the scores: show the place (or not) as they now want.
+    void this.play.refresh().then((view) => {
+      if (!this.leaving && view.state === 'finished') this.scene.restart({ play: this.play, view });
+    });
+  }
+}

@@ -1,0 +1,360 @@
+import type Phaser from 'phaser';
+import { countOf, formatSize } from '../core/customBankLimits';
+import type { CustomBankKit, LoadReport } from '../game/customBankKit';
+import { openKit, readyKit } from '../game/customBanks';
+import { startCustomRound } from '../game/customRound';
+import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
+import type { Rect } from '../ui/layout';
+import { COLORS, CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { BankScreen, type Notice } from './BankScreen';
+import { SceneKey, SOURCES_URL } from './keys';
+
+export interface CustomBanksSceneData {
+  /** The last file loaded, when it did not become a bank (nothing playable, or it could not be saved). */
+  report?: LoadReport;
+  /** The page of the saved banks on view. */
+  page?: number;
+  /** The button to focus after the screen is rebuilt. */
+  focus?: string;
+  notice?: Notice;
+}
+
+/**
+ * "Your questions": load a teacher's GIFT, CSV or YAML file (picker or drop), see every problem in it, and pick a
+ * saved bank to play or manage.
+ */
+export class CustomBanksScene extends BankScreen {
+  private data_: CustomBanksSceneData = {};
+  private dropTarget?: Phaser.GameObjects.Container;
+  private picker?: FilePicker;
+  private busy = false;
+  /** Counts visits, so an answer that arrives after the screen was left or rebuilt is dropped. */
+  private visit = 0;
+
+  constructor() {
+    super(SceneKey.CustomBanks);
+  }
+
+  create(data: CustomBanksSceneData = {}): void {
+    this.data_ = data;
+    this.visit += 1;
+    this.busy = false;
+    this.list = undefined;
+    this.dropTarget = undefined;
+    this.picker = undefined;
+    this.beginScreen('Your questions');
+    const { margin, type } = this.frame;
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Your questions', {
+      size: type.heading,
+      bold: true,
+    }).setOrigin(0, 0.5);
+    this.onKeys((event) => this.onKey(event));
+    const kit = readyKit(this.game);
+    if (kit) this.build(kit);
+    else this.open();
+  }
+
+  /** First visit: the kit and the source texts download, then the screen is built. */
+  private open(): void {
+    const { width, height, margin, type } = this.frame;
+    const a11y = this.services.a11y;
+    const status = addText(this, width / 2, height * 0.42, 'Opening your questions…', {
+      size: type.body,
+      color: CSS.muted,
+      align: 'center',
+      wrapWidth: width - margin * 4,
+    }).setOrigin(0.5);
+    const statusDom = a11y.text('Opening your questions…', { role: 'status' });
+    const visit = this.visit;
+    void openKit(this.game, SOURCES_URL).then((state) => {
+      if (visit !== this.visit || this.leaving || !this.scene.isActive()) return;
+      if ('kit' in state) {
+        this.leaving = true;
+        this.scene.restart(this.data_);
+        return;
+      }
+      status.setText(state.error).setColor(CSS.wrong);
+      statusDom.textContent = state.error;
+      const buttonWidth = Math.min(320, width - margin * 2);
+      const retry = this.addButton(
+        'Try again',
+        { x: width / 2 - buttonWidth / 2, y: height * 0.6, width: buttonWidth, height: 64 },
+        () => {
+          this.leaving = true;
+          this.scene.restart(this.data_);
+        },
+      );
+      a11y.focus(retry.dom);
+    });
+  }
+
+  private build(kit: CustomBankKit): void {
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const store = kit.store;
+    const columnGap = gap * 3;
+    const leftWidth = portrait ? width - margin * 2 : Math.round((width - margin * 2 - columnGap) * 0.56);
+    const buttonHeight = this.buttonHeight;
+    const bottom = height - margin;
+    let y = this.contentTop;
+
+    const intro =
+      'Play your own quiz: load a Moodle GIFT file (.gift, .txt), a Kahoot! spreadsheet saved as CSV (.csv) or ' +
+      'a file in the game’s own YAML format (.yaml), or drop the file anywhere on this page.';
+    const introText = addText(this, margin, y, intro, { size: type.small, color: CSS.muted, wrapWidth: leftWidth });
+    this.fit(introText, type.small * (portrait ? 7.5 : 5.5), 'intro', 14);
+    a11y.text(intro);
+    y += introText.height + gap * 1.5;
+
+    const loadWidth = Math.min(leftWidth, 420);
+    const load = this.addButton(
+      'Load a file…',
+      { x: margin, y, width: loadWidth, height: buttonHeight },
+      () => this.pickFile(),
+      { fill: COLORS.highlight, textColor: CSS.ink, name: 'load-file', accessibleLabel: 'Load a file…' },
+    );
+    load.dom.setAttribute('aria-keyshortcuts', 'L');
+    this.picker = createFilePicker(
+      load.dom.parentElement ?? document.body,
+      kit.accept,
+      (file) => void this.loadFile(file),
+    );
+    const stopDrops = acceptDrops(window, {
+      onFile: (file) => void this.loadFile(file),
+      onHover: (dragging) => this.showDropTarget(dragging),
+    });
+    this.events.once('shutdown', () => {
+      stopDrops();
+      this.picker?.destroy();
+      this.dropTarget?.destroy();
+      this.dropTarget = undefined;
+    });
+    y += buttonHeight + gap;
+
+    const notice = this.data_.report?.notice ?? this.data_.notice;
+    if (notice) y += this.addNotice(notice, margin, y, leftWidth) + gap;
+
+    // The banks: beside the report on a wide screen, under it on a phone.
+    const banksArea: Rect = portrait
+      ? { x: margin, y: 0, width: leftWidth, height: 0 }
+      : {
+          x: margin + leftWidth + columnGap,
+          y: this.contentTop,
+          width: width - margin * 2 - leftWidth - columnGap,
+          height: 0,
+        };
+    // On a phone a list of problems shares the height with the banks; without one, the banks follow the text.
+    const listed = (this.data_.report?.problems ?? store.problems).length > 0;
+    const banksHeight = Math.max(type.body * 2.2 * 3 + buttonHeight * 2, (bottom - y) * 0.42);
+    const reportBottom = portrait && listed ? bottom - banksHeight - gap * 2 : bottom;
+    const reportEnd = this.buildReport(kit, { x: margin, y, width: leftWidth, height: reportBottom - y });
+    if (portrait) banksArea.y = (listed ? reportBottom : reportEnd) + gap * 2;
+    banksArea.height = bottom - banksArea.y;
+    const focus = this.buildBanks(kit, banksArea);
+
+    if (!store.persistent)
+      a11y.text('This browser does not let the game save: your banks last until you close this page.');
+    a11y.focus(focus ?? load.dom);
+    if (this.data_.report) a11y.announce(`${this.data_.report.fileName}: ${this.data_.report.summary}`);
+  }
+
+  /**
+   * The last file's problems, or, before any file, what was found wrong in the saved banks, or a word on how it
+   * works. A list of problems fills the area; returns where the report ends.
+   */
+  private buildReport(kit: CustomBankKit, area: Rect): number {
+    const { gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const report = this.data_.report;
+    const storedProblems = kit.store.problems;
+    let y = area.y;
+    const buttonHeight = this.buttonHeight;
+    const title = report
+      ? report.fileName
+      : storedProblems.length > 0
+        ? 'Some saved questions could not be read'
+        : undefined;
+    const summary = report
+      ? report.summary
+      : storedProblems.length > 0
+        ? 'They were left out and a copy of the saved data was set aside in this browser. The rest were kept.'
+        : 'Every question is checked with the game’s own rules. Any problem is listed here with its line or row, ' +
+          'and the questions without problems can be played at once. Loading a file again replaces the bank made ' +
+          'from it, so fix the file and load it again.';
+    if (title) {
+      const titleText = addText(this, area.x, y, title, { size: type.body, bold: true, wrapWidth: area.width });
+      this.fit(titleText, type.body * 2.6, 'report title', 14);
+      y += titleText.height + gap * 0.5;
+      a11y.heading(title);
+    }
+    const summaryText = addText(this, area.x, y, summary, {
+      size: type.small,
+      color: title ? CSS.paper : CSS.muted,
+      wrapWidth: area.width,
+    });
+    this.fit(summaryText, type.small * 6, 'report summary', 14);
+    y += summaryText.height + gap;
+    a11y.text(summary).dataset.name = 'summary';
+
+    const problems = report ? report.problems : storedProblems;
+    const unsaved = report?.unsaved;
+    const listBottom = area.y + area.height - (unsaved ? buttonHeight + gap : 0);
+    if (problems.length > 0 && listBottom - y > type.small * 3) {
+      const items = problems.map((problem) => ({ text: problem }));
+      this.addScrollList({ x: area.x, y, width: area.width, height: listBottom - y }, items, 'problems');
+      y = listBottom + gap;
+    }
+    if (problems.length > 0) {
+      const list = a11y.section(report ? `Problems in ${report.fileName}` : 'Problems in the saved banks', 'list');
+      list.dataset.name = 'problems';
+      for (const problem of problems) a11y.listItem(problem, list);
+    }
+    if (unsaved) {
+      const questions = unsaved.questions;
+      this.addButton(
+        `Play without saving (${countOf(questions.length, 'question')})`,
+        { x: area.x, y, width: Math.min(area.width, 460), height: buttonHeight },
+        () => this.goTo(SceneKey.Question, { session: startCustomRound(this.services, questions) }),
+        { name: 'play-unsaved' },
+      );
+      y += buttonHeight + gap;
+    }
+    return y;
+  }
+
+  /** The saved banks, a page at a time; returns the button to focus, if the rebuild asked for one. */
+  private buildBanks(kit: CustomBankKit, area: Rect): HTMLButtonElement | undefined {
+    const { gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const banks = kit.store.list();
+    let y = area.y;
+    const heading = kit.store.persistent ? 'Saved on this device' : 'Kept until you close this page';
+    const headingText = addText(this, area.x, y, heading, { size: type.body, bold: true, wrapWidth: area.width });
+    y += headingText.height + gap * 0.4;
+    a11y.heading(heading);
+    const usage =
+      banks.length === 0
+        ? 'No banks yet: load a file to make one.'
+        : `${countOf(banks.length, 'bank')} · ${formatSize(kit.store.usedChars())} of ${formatSize(kit.store.limitChars)}`;
+    const usageText = addText(this, area.x, y, usage, { size: type.small, color: CSS.muted, wrapWidth: area.width });
+    y += usageText.height + gap;
+    a11y.text(usage).dataset.name = 'usage';
+    if (banks.length === 0) return undefined;
+
+    const rowHeight = Math.max(48, Math.round(type.body * 2.2));
+    const pagerHeight = Math.max(48, Math.round(type.body * 2));
+    const bottom = area.y + area.height;
+    let perPage = Math.max(1, Math.floor((bottom - y + gap) / (rowHeight + gap)));
+    const paged = banks.length > perPage;
+    if (paged) perPage = Math.max(1, Math.floor((bottom - y - pagerHeight) / (rowHeight + gap)));
+    const pages = Math.ceil(banks.length / perPage);
+    const page = Math.min(Math.max(0, this.data_.page ?? 0), pages - 1);
+    const group = a11y.section('Saved banks', 'group');
+    let focus: HTMLButtonElement | undefined;
+    banks.slice(page * perPage, (page + 1) * perPage).forEach((bank) => {
+      const label = `${bank.name}  ·  ${countOf(bank.questions.length, 'question')}`;
+      const button = this.addButton(
+        label,
+        { x: area.x, y, width: area.width, height: rowHeight },
+        () => this.goTo(SceneKey.CustomBank, { bankId: bank.id }),
+        {
+          fontSize: type.body,
+          align: 'left',
+          fill: COLORS.inkLight,
+          parent: group,
+          name: `bank-${bank.id}`,
+          accessibleLabel: `${bank.name}, ${countOf(bank.questions.length, 'question')}`,
+        },
+      );
+      if (`bank-${bank.id}` === this.data_.focus) focus = button.dom;
+      y += rowHeight + gap;
+    });
+    if (paged) {
+      const pagerY = bottom - pagerHeight;
+      const buttonWidth = Math.min(200, (area.width - gap * 2) / 3);
+      const turn = (to: number, name: string) => {
+        if (this.leaving || to < 0 || to >= pages) return;
+        this.leaving = true;
+        this.scene.restart({ ...this.data_, page: to, focus: name });
+      };
+      const previous = this.addButton(
+        '‹ Previous',
+        { x: area.x, y: pagerY, width: buttonWidth, height: pagerHeight },
+        () => turn(page - 1, 'previous-page'),
+        { fontSize: type.small, name: 'previous-page', accessibleLabel: 'Previous page of banks' },
+      );
+      const next = this.addButton(
+        'Next ›',
+        { x: area.x + area.width - buttonWidth, y: pagerY, width: buttonWidth, height: pagerHeight },
+        () => turn(page + 1, 'next-page'),
+        { fontSize: type.small, name: 'next-page', accessibleLabel: 'Next page of banks' },
+      );
+      if (page === 0) previous.canvas.setLook('dim');
+      if (page === pages - 1) next.canvas.setLook('dim');
+      const where = `Page ${page + 1} of ${pages}`;
+      addText(this, area.x + area.width / 2, pagerY + pagerHeight / 2, where, {
+        size: type.small,
+        color: CSS.muted,
+      }).setOrigin(0.5);
+      a11y.text(where);
+      if (this.data_.focus === 'previous-page') focus = previous.dom;
+      if (this.data_.focus === 'next-page') focus = next.dom;
+    }
+    return focus;
+  }
+
+  /** While a file is dragged over the page: the whole screen says where it will go. */
+  private showDropTarget(dragging: boolean): void {
+    if (!dragging) {
+      this.dropTarget?.destroy();
+      this.dropTarget = undefined;
+      return;
+    }
+    if (this.dropTarget || this.busy) return;
+    const { width, height, margin, type } = this.frame;
+    const veil = this.add.graphics();
+    veil.fillStyle(COLORS.ink, 0.92).fillRect(0, 0, width, height);
+    veil
+      .lineStyle(6, COLORS.highlight, 1)
+      .strokeRoundedRect(margin, margin, width - margin * 2, height - margin * 2, 24);
+    const text = addText(this, width / 2, height / 2, 'Drop the file to load it', {
+      size: type.heading,
+      bold: true,
+      color: CSS.paper,
+      align: 'center',
+      wrapWidth: width - margin * 4,
+    }).setOrigin(0.5);
+    this.dropTarget = this.add.container(0, 0, [veil, text]).setDepth(10);
+  }
+
+  private pickFile(): void {
+    if (this.busy || this.leaving) return;
+    this.picker?.open();
+  }
+
+  private async loadFile(file: File): Promise<void> {
+    const kit = readyKit(this.game);
+    if (!kit || this.busy || this.leaving) return;
+    this.busy = true;
+    this.services.a11y.announce(`Reading ${file.name}…`);
+    const visit = this.visit;
+    const report = await kit.load(file, new Date());
+    if (visit !== this.visit || this.leaving) return;
+    if (report.bankId) {
+      this.goTo(SceneKey.CustomBank, { bankId: report.bankId, report });
+      return;
+    }
+    this.leaving = true;
+    this.scene.restart({ report });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const key = event.key.toLowerCase();
+    if (key === 'escape') this.goTo(SceneKey.Title);
+    else if (key === 'l') this.pickFile();
+    else this.scrollKey(event);
+  }
+}

@@ -1,0 +1,263 @@
+import { CHALLENGE_PARAM, encodeChallenge } from '../core/challenge';
+import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
+import { summarize } from '../core/session';
+import { marksOf, shareText } from '../core/share';
+import { TextField } from '../a11y/TextField';
+import { challengeFor } from '../game/challenge';
+import { formatDate } from '../game/round';
+import { scoreCardBlob } from '../ui/scoreCard';
+import { COLORS, CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { BaseScene } from './BaseScene';
+import { SceneKey } from './keys';
+import type { ResultsSceneData } from './ResultsScene';
+
+export interface ShareSceneData {
+  results: ResultsSceneData;
+  /** Typing a name of one's own instead of the generated one. */
+  editing?: boolean;
+  /** Why the last typed name was refused. */
+  refusal?: string;
+  focus?: string;
+}
+
+/** After a round: the spoiler-free share text with a challenge link, the score card, and the player's name. */
+export class ShareScene extends BaseScene {
+  private data_!: ShareSceneData;
+  private status?: Phaser.GameObjects.Text;
+
+  constructor() {
+    super(SceneKey.Share);
+  }
+
+  create(data: ShareSceneData): void {
+    this.data_ = data;
+    this.beginScreen('Share your result');
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const session = data.results.session;
+    const name = this.services.nicknames.get();
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Share', {
+      size: type.heading,
+      bold: true,
+    }).setOrigin(0, 0.5);
+    let top = margin * 0.6 + home.canvas.rect.height + gap;
+    const inner = width - margin * 2;
+    const rowHeight = Math.max(52, Math.round(type.body * 2.2));
+
+    // The name the challenge link carries.
+    const nameLabel = addText(this, margin, top, 'Your name', { size: type.small, color: CSS.muted });
+    top += nameLabel.height + gap / 2;
+    let focusTarget: HTMLButtonElement | HTMLInputElement | undefined;
+    if (data.editing) {
+      this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(margin, top, inner, rowHeight, 10);
+      const field = new TextField(
+        this,
+        a11y.section('Your name', 'group'),
+        { x: margin, y: top, width: inner, height: rowHeight },
+        {
+          label: 'Your name',
+          value: name,
+          maxLength: NICKNAME_MAX_LENGTH,
+          fontSize: type.body,
+          onSubmit: (value) => this.typeName(value),
+          onCancel: () => this.restartWith({ editing: false, focus: 'Type my own' }),
+        },
+      );
+      this.events.once('shutdown', () => field.destroy());
+      this.time.delayedCall(0, () => field.focus());
+      top += rowHeight + gap / 2;
+      const hint = data.refusal ?? 'No e-mail, no surname: a nickname. Enter keeps it, Escape goes back.';
+      const hintText = addText(this, margin, top, hint, {
+        size: type.small,
+        color: data.refusal ? CSS.wrong : CSS.muted,
+        wrapWidth: inner,
+      });
+      if (data.refusal) a11y.announce(data.refusal);
+      top += hintText.height + gap;
+    } else {
+      const nameText = addText(this, margin, top, name, { size: type.prompt, bold: true, color: CSS.paper });
+      a11y.text(`Your name: ${name}`, { label: 'Your name' }).dataset.name = 'nickname';
+      const buttonWidth = portrait ? (inner - gap) / 2 : 240;
+      const buttonsTop = portrait ? top + nameText.height + gap / 2 : top;
+      const left = portrait ? margin : width - margin - buttonWidth * 2 - gap;
+      const reroll = this.addButton(
+        '⟳ New name',
+        { x: left, y: buttonsTop, width: buttonWidth, height: rowHeight },
+        () => this.reroll(),
+        {
+          fontSize: type.small,
+          name: 'New name',
+        },
+      );
+      const own = this.addButton(
+        'Type my own',
+        { x: left + buttonWidth + gap, y: buttonsTop, width: buttonWidth, height: rowHeight },
+        () => this.restartWith({ editing: true }),
+        { fontSize: type.small },
+      );
+      if (data.focus === 'New name') focusTarget = reroll.dom;
+      if (data.focus === 'Type my own') focusTarget = own.dom;
+      top = Math.max(top + nameText.height, buttonsTop + rowHeight) + gap;
+    }
+
+    // The text itself, as it will be pasted.
+    const summary = summarize(session);
+    const marks = marksOf(session.log);
+    const challenge = challengeFor(session, this.services.bank?.version ?? '', name, marks);
+    const link = `${window.location.origin}${window.location.pathname}#${CHALLENGE_PARAM}=${encodeChallenge(challenge)}`;
+    const text = shareText({
+      label: `Challenge ${session.plan.seed}`,
+      score: summary.score,
+      correct: summary.correct,
+      total: summary.total,
+      marks,
+      link,
+    });
+    const buttonHeight = Math.max(56, type.button * 2.2);
+    const footerHeight = buttonHeight * (portrait ? 2 : 1) + gap * (portrait ? 2 : 1) + type.small * 3;
+    const maxCardHeight = Math.max(type.small * 6, height - top - margin - footerHeight);
+    // The preview draws the grid with marks every font has; the pasted text uses emoji, as chats expect.
+    const lines = text.split('\n');
+    lines[3] = marks.map((mark) => PREVIEW_MARKS[mark]).join(' ');
+    lines[4] = shortLink(link);
+    const previewText = addText(this, margin + gap, top + gap, lines.join('\n'), {
+      size: type.body,
+      color: CSS.paperText,
+      wrapWidth: inner - gap * 2,
+    }).setDepth(1);
+    this.fit(previewText, maxCardHeight - gap * 2, 'share text');
+    const cardHeight = Math.min(maxCardHeight, previewText.height + gap * 2);
+    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(margin, top, inner, cardHeight, 12);
+    const shareRegion = a11y.section('Share text', 'region');
+    const shared = a11y.text(text, { parent: shareRegion });
+    shared.dataset.name = 'share-text';
+    top += cardHeight + gap;
+
+    const note =
+      'Shared scores are unverified: a browser cannot prove them. Class scores from the server are verified.';
+    addText(this, margin, top, note, { size: type.small, color: CSS.muted, wrapWidth: inner });
+    a11y.text(note);
+    this.status = addText(
+      this,
+      width / 2,
+      height - margin - buttonHeight * (portrait ? 2 : 1) - gap * (portrait ? 2 : 1),
+      '',
+      {
+        size: type.small,
+        bold: true,
+        color: CSS.correct,
+        align: 'center',
+      },
+    ).setOrigin(0.5, 1);
+
+    const actions: [string, () => void][] = [
+      ['Copy text', () => void this.copy(text)],
+      ...(typeof navigator.share === 'function'
+        ? ([['Share…', () => void this.shareNatively(text)]] as [string, () => void][])
+        : []),
+      ['Score card', () => void this.scoreCard(name, summary, marks)],
+      ['Back', () => this.goTo(SceneKey.Results, data.results)],
+    ];
+    const perRow = portrait ? 2 : actions.length;
+    const rows = Math.ceil(actions.length / perRow);
+    const actionWidth = (inner - gap * (perRow - 1)) / perRow;
+    actions.forEach(([label, action], index) => {
+      const x = margin + (index % perRow) * (actionWidth + gap);
+      const y = height - margin - (rows - Math.floor(index / perRow)) * (buttonHeight + gap) + gap;
+      const button = this.addButton(label, { x, y, width: actionWidth, height: buttonHeight }, action, {
+        fill: index === 0 ? COLORS.highlight : undefined,
+        textColor: index === 0 ? CSS.ink : undefined,
+      });
+      if (index === 0 && !focusTarget && !data.editing) focusTarget = button.dom;
+    });
+    if (focusTarget instanceof HTMLButtonElement) a11y.focus(focusTarget);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.goTo(SceneKey.Results, data.results);
+    });
+  }
+
+  private restartWith(change: Partial<ShareSceneData>): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    this.scene.restart({ results: this.data_.results, ...change });
+  }
+
+  private reroll(): void {
+    this.services.nicknames.reroll();
+    this.restartWith({ focus: 'New name' });
+  }
+
+  private typeName(value: string): void {
+    const result = this.services.nicknames.type(value);
+    if (result.ok) this.restartWith({ editing: false, focus: 'Type my own' });
+    else this.restartWith({ editing: true, refusal: result.message });
+  }
+
+  private say(message: string, ok = true): void {
+    this.status?.setText(message).setColor(ok ? CSS.correct : CSS.wrong);
+    this.services.a11y.announce(message);
+  }
+
+  private async copy(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.say('Copied: paste it into a chat or a message.');
+    } catch {
+      // The clipboard can be refused (permissions, an insecure page); the text stays on screen to copy by hand.
+      this.say('Copying is not allowed here: select the text and copy it yourself.', false);
+    }
+  }
+
+  private async shareNatively(text: string): Promise<void> {
+    try {
+      await navigator.share({ text });
+      this.say('Shared.');
+    } catch (error) {
+      if ((error as DOMException)?.name !== 'AbortError') this.say('Sharing did not work here; try Copy text.', false);
+    }
+  }
+
+  private async scoreCard(
+    name: string,
+    summary: ReturnType<typeof summarize>,
+    marks: ReturnType<typeof marksOf>,
+  ): Promise<void> {
+    const session = this.data_.results.session;
+    const blob = await scoreCardBlob({
+      name,
+      label: `Challenge ${session.plan.seed}`,
+      score: summary.score,
+      correct: summary.correct,
+      total: summary.total,
+      marks,
+      date: formatDate(new Date().toISOString().slice(0, 10)),
+    });
+    const file = new File([blob], `source-check-${session.plan.seed}.png`, { type: 'image/png' });
+    if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
+      try {
+        await navigator.share({ files: [file], text: 'My Source Check result' });
+        this.say('Score card shared.');
+        return;
+      } catch (error) {
+        if ((error as DOMException)?.name === 'AbortError') return;
+      }
+    }
+    const url = URL.createObjectURL(file);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = file.name;
+    anchor.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.say('Score card saved as a picture.');
+  }
+}
+
+const PREVIEW_MARKS = { right: '✔', wrong: '✘', timeout: '⏱' } as const;
+
+/** The link as shown in the preview: the start and the end, so the card stays readable. */
+function shortLink(link: string): string {
+  return link.length <= 60 ? link : `${link.slice(0, 40)}…${link.slice(-12)}`;
+}

@@ -1,0 +1,392 @@
+/**
+ * The class server as a Fastify app: the JSON API under /api (a schema on every route, small bodies, rate
+ * limits on joining and answering, tokens only in the Authorization header), live streams, and the built game
+ * from the same origin under a Content-Security-Policy. No CORS: the game, the host page and the API are one
+ * origin, and a state-changing request from another origin is refused.
+ */
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { CLASS_CODE_PATTERN } from '../../core/classCode';
+import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/classProtocol';
+import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
+import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import { LiveHub } from './hub';
+import { ApiError, ClassService, hashToken } from './service';
+import { StaticFiles } from './staticFiles';
+
+/** Requests per window; each limit is counted per client address, answers per player. */
+export interface RateLimits {
+  createPerMinute: number;
+  joinPerMinute: number;
+  answerPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { createPerMinute: 30, joinPerMinute: 120, answerPerMinute: 90 };
+
+/** The largest request body taken (the biggest real one, a class's settings, is well under 1 KB). */
+export const BODY_LIMIT_BYTES = 8 * 1024;
+
+/**
+ * The policy the game runs under. Phaser makes its textures from canvases and data: URLs, Howler unlocks audio
+ * with a data: URL and may play from blob: URLs; nothing else leaves 'self'. No upgrade-insecure-requests: the
+ * classroom server speaks plain HTTP on the local network.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'media-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export interface ClassAppOptions {
+  service: ClassService;
+  hub: LiveHub;
+  /** The built game to serve beside the API; none in development (Vite serves it) and in the API tests. */
+  staticDir?: string;
+  limits?: Partial<RateLimits>;
+  /** Where students can reach this server (filled in once it listens). */
+  serverInfo?: () => ServerInfo;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
+const playerId = { type: 'string', pattern: '^[A-Za-z0-9_-]{12}$' } as const;
+const authHeaders = {
+  type: 'object',
+  properties: { authorization: { type: 'string', maxLength: 200 } },
+} as const;
+const emptyBody = { type: 'object', additionalProperties: false, properties: {} } as const;
+const classParams = { type: 'object', required: ['code'], additionalProperties: false, properties: { code } } as const;
+const playerParams = {
+  type: 'object',
+  required: ['code', 'playerId'],
+  additionalProperties: false,
+  properties: { code, playerId },
+} as const;
+
+const createBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['questionCount', 'timeLimitSec', 'topics', 'scoring'],
+  properties: {
+    questionCount: { type: 'integer', minimum: MIN_CLASS_QUESTIONS, maximum: MAX_CLASS_QUESTIONS },
+    timeLimitSec: {
+      anyOf: [{ type: 'integer', minimum: MIN_TIME_LIMIT_SEC, maximum: MAX_TIME_LIMIT_SEC }, { type: 'null' }],
+    },
+    topics: {
+      type: 'array',
+      maxItems: 50,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 },
+    },
+    scoring: { type: 'string', enum: [...SCORING_MODES] },
+    holdStart: { type: 'boolean' },
+  },
+} as const;
+
+const joinBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['nickname'],
+  properties: { nickname: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+const answerBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['position', 'choice'],
+  properties: {
+    position: { type: 'integer', minimum: 0, maximum: MAX_CLASS_QUESTIONS - 1 },
+    choice: { type: 'integer', minimum: 0, maximum: 9 },
+  },
+} as const;
+
+const hideBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hideScores'],
+  properties: { hideScores: { type: 'boolean' } },
+} as const;
+
+type Params = { code: string; playerId?: string };
+
+/** The token from "Authorization: Bearer …"; a 401 when it is missing or not a token at all. */
+function tokenOf(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
+  if (!match) throw new ApiError(401, 'no-token', 'This request needs a token in its Authorization header.');
+  return match[1]!;
+}
+
+function errorCodeFor(status: number): string {
+  const names: Record<number, string> = {
+    400: 'bad-request',
+    404: 'not-found',
+    405: 'method-not-allowed',
+    406: 'not-acceptable',
+    413: 'body-too-large',
+    414: 'uri-too-long',
+    415: 'unsupported-media-type',
+    429: 'rate-limited',
+    431: 'headers-too-large',
+  };
+  return names[status] ?? 'bad-request';
+}
+
+export async function buildClassApp(options: ClassAppOptions): Promise<FastifyInstance> {
+  const { service, hub } = options;
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
+  const files = options.staticDir ? new StaticFiles(options.staticDir) : undefined;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
+    // Strict checking: no silent type coercion and no quietly dropped fields.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // Plain HTTP on a classroom network: HSTS would do nothing here, and COEP would block nothing we load.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate-limited',
+      message: `Too many requests: try again in ${context.after}.`,
+    }),
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
+    if (error instanceof ApiError) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error.validation) {
+      return reply.code(400).send({ error: 'bad-request', message: `The request is not valid: ${error.message}.` });
+    }
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      const known = (error as { error?: unknown }).error;
+      return reply.code(status).send({
+        error: typeof known === 'string' && status === 429 ? known : errorCodeFor(status),
+        message: error.message || 'The request was refused.',
+      });
+    }
+    request.log.error({ err: error, url: request.url }, 'class server error');
+    return reply.code(500).send({ error: 'server-error', message: 'Something went wrong on the class server.' });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).send({ error: 'not-found', message: 'There is nothing here.' });
+  });
+
+  // One origin: a browser sending a state-changing request from elsewhere is refused.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const origin = request.headers.origin;
+    if (origin === undefined) return;
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (host !== request.headers.host) {
+      throw new ApiError(403, 'cross-origin', 'Requests to the class server must come from its own pages.');
+    }
+  });
+  app.addHook('preClose', async () => hub.closeAll());
+
+  const joinLimit = { max: limits.joinPerMinute, timeWindow: 60_000 };
+  const answerLimit = {
+    max: limits.answerPerMinute,
+    timeWindow: 60_000,
+    // Counted per player (by their token's hash), so a classroom behind one address is not throttled as one.
+    keyGenerator: (request: FastifyRequest) => {
+      const header = request.headers.authorization;
+      return typeof header === 'string' ? `t:${hashToken(header)}` : `ip:${request.ip}`;
+    },
+  };
+
+  app.get('/api/health', { schema: {} }, async () => ({ ok: true }));
+
+  app.get(
+    '/api/server-info',
+    { schema: {} },
+    async () => options.serverInfo?.() ?? { joinOrigins: [], loopbackOnly: true },
+  );
+
+  app.get('/api/topics', { schema: {} }, async () => ({ topics: service.topicList() }));
+
+  app.post(
+    '/api/classes',
+    { schema: { body: createBody }, config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const body = request.body as ClassSettings & { holdStart?: boolean };
+      const settings: ClassSettings = {
+        questionCount: body.questionCount,
+        timeLimitSec: body.timeLimitSec,
+        topics: body.topics,
+        scoring: body.scoring,
+      };
+      return reply.code(201).send(service.createClass(settings, body.holdStart === true));
+    },
+  );
+
+  app.get(
+    '/api/classes/:code',
+    { schema: { params: classParams }, config: { rateLimit: joinLimit } },
+    async (request) => service.classInfo((request.params as Params).code),
+  );
+
+  app.post(
+    '/api/classes/:code/players',
+    { schema: { params: classParams, body: joinBody }, config: { rateLimit: joinLimit } },
+    async (request, reply) => {
+      const { nickname } = request.body as { nickname: string };
+      return reply.code(201).send(service.join((request.params as Params).code, nickname));
+    },
+  );
+
+  app.get(
+    '/api/classes/:code/players/:playerId',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request) => {
+      const params = request.params as Required<Params>;
+      return service.playerView(params.code, params.playerId, tokenOf(request));
+    },
+  );
+
+  app.post(
+    '/api/classes/:code/players/:playerId/next',
+    { schema: { params: playerParams, headers: authHeaders, body: emptyBody } },
+    async (request) => {
+      const params = request.params as Required<Params>;
+      return service.next(params.code, params.playerId, tokenOf(request));
+    },
+  );
+
+  app.post(
+    '/api/classes/:code/players/:playerId/answers',
+    { schema: { params: playerParams, headers: authHeaders, body: answerBody }, config: { rateLimit: answerLimit } },
+    async (request) => {
+      const params = request.params as Required<Params>;
+      const { position, choice } = request.body as { position: number; choice: number };
+      return service.answer(params.code, params.playerId, tokenOf(request), position, choice);
+    },
+  );
+
+  app.get(
+    '/api/classes/:code/players/:playerId/events',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      const { row } = service.authPlayer(params.code, params.playerId, tokenOf(request));
+      const info = service.classInfo(params.code);
+      openStream(reply, (headers) => hub.openPlayer(row.id, params.playerId, info, reply.raw, headers));
+    },
+  );
+
+  // ——— The teacher ———
+
+  app.get('/api/classes/:code/dashboard', { schema: { params: classParams, headers: authHeaders } }, async (request) =>
+    service.dashboard((request.params as Params).code, tokenOf(request)),
+  );
+
+  app.get(
+    '/api/classes/:code/events',
+    { schema: { params: classParams, headers: authHeaders } },
+    async (request, reply) => {
+      const row = service.authTeacher((request.params as Params).code, tokenOf(request));
+      openStream(reply, (headers) => hub.openDashboard(row.id, reply.raw, headers));
+    },
+  );
+
+  app.post(
+    '/api/classes/:code/start',
+    { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
+    async (request) => service.start((request.params as Params).code, tokenOf(request)),
+  );
+
+  app.post(
+    '/api/classes/:code/end',
+    { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
+    async (request) => service.end((request.params as Params).code, tokenOf(request)),
+  );
+
+  app.post(
+    '/api/classes/:code/hide-scores',
+    { schema: { params: classParams, headers: authHeaders, body: hideBody } },
+    async (request) => {
+      const { hideScores } = request.body as { hideScores: boolean };
+      return service.setHideScores((request.params as Params).code, tokenOf(request), hideScores);
+    },
+  );
+
+  app.delete(
+    '/api/classes/:code/players/:playerId',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      service.removePlayer(params.code, tokenOf(request), params.playerId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/classes/:code/results.csv',
+    { schema: { params: classParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Params;
+      const csv = service.resultsCsv(params.code, tokenOf(request));
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="source-check-class-${params.code}.csv"`)
+        .header('Cache-Control', 'no-store')
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  // ——— The built game ———
+
+  app.get('/*', { schema: {} }, async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const file = files && !path.startsWith('/api/') ? await files.get(path) : undefined;
+    if (!file) return reply.code(404).send({ error: 'not-found', message: 'There is nothing here.' });
+    reply.header('Content-Type', file.type).header('Cache-Control', file.cacheControl).header('ETag', file.etag);
+    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+    return reply.send(file.body);
+  });
+
+  return app;
+}
+
+/** Hands the response over to a live stream, with the security headers already set on the reply. */
+function openStream(reply: FastifyReply, open: (headers: Record<string, string>) => void): void {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (typeof value === 'string') headers[name] = value;
+    else if (typeof value === 'number') headers[name] = String(value);
+  }
+  reply.hijack();
+  open(headers);
+}

@@ -1,0 +1,46 @@
+/** The class server's settings from the environment, checked, with the defaults the README documents. */
+import { resolve } from 'node:path';
+import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  retentionMs: number;
+  publicUrl?: string;
+  logLevel: string;
+}
+
+/** Reads PORT, HOST, CLASS_DB, CLASS_RETENTION_DAYS, PUBLIC_URL and LOG_LEVEL; throws a readable error. */
+export function configFromEnv(
+  env: NodeJS.ProcessEnv,
+  root: string,
+  defaults: { port?: number; portVariable?: string } = {},
+): ServerConfig {
+  const portVariable = defaults.portVariable ?? 'PORT';
+  const rawPort = env[portVariable];
+  const port = rawPort === undefined || rawPort === '' ? (defaults.port ?? DEFAULT_PORT) : Number(rawPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${portVariable} must be a port number (0–65535), found "${rawPort}".`);
+  }
+  const publicUrl = env.PUBLIC_URL || undefined;
+  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
+    throw new Error(`PUBLIC_URL must be an http(s) address, found "${publicUrl}".`);
+  }
+  return {
+    port,
+    host: env.HOST || DEFAULT_HOST,
+    dbPath: resolve(root, env.CLASS_DB || DEFAULT_DB_PATH),
+    retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
+    publicUrl,
+    logLevel: env.LOG_LEVEL || 'warn',
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The class server's SQLite database: one file, WAL journal, foreign keys on, and versioned migrations that
+ * run in order inside a transaction each (schema_migrations records which have run).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type ClassDb = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a shipped migration is never edited; a change to the schema is a new version. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'classes, players and turns',
+    sql: `
+      CREATE TABLE classes (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        teacher_token_hash TEXT NOT NULL UNIQUE,
+        settings TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        bank_version TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('lobby', 'open', 'ended')),
+        hide_scores INTEGER NOT NULL DEFAULT 0 CHECK (hide_scores IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        ended_at INTEGER,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX classes_expiry ON classes (expires_at);
+
+      CREATE TABLE players (
+        id INTEGER PRIMARY KEY,
+        class_id INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+        public_id TEXT NOT NULL UNIQUE,
+        token_hash TEXT NOT NULL UNIQUE,
+        nickname TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        removed_at INTEGER,
+        finished_at INTEGER,
+        score INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        streak INTEGER NOT NULL DEFAULT 0,
+        best_streak INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX players_class ON players (class_id);
+      CREATE UNIQUE INDEX players_nickname ON players (class_id, nickname COLLATE NOCASE) WHERE removed_at IS NULL;
+
+      -- One row per question served to a player; the answer fields stay empty until it is answered or times out.
+      CREATE TABLE turns (
+        player_id INTEGER NOT NULL REFERENCES players (id) ON DELETE CASCADE,
+        class_id INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        question_id TEXT NOT NULL,
+        served_at INTEGER NOT NULL,
+        answered_at INTEGER,
+        choice_index INTEGER,
+        timed_out INTEGER NOT NULL DEFAULT 0 CHECK (timed_out IN (0, 1)),
+        correct INTEGER CHECK (correct IN (0, 1)),
+        elapsed_ms INTEGER,
+        base INTEGER,
+        streak_bonus INTEGER,
+        points INTEGER,
+        PRIMARY KEY (player_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX turns_class ON turns (class_id, position);
+    `,
+  },
+];
+
+/** Opens (creating when needed) the database file and brings its schema up to date. */
+export function openClassDb(path: string): ClassDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    // One server owns the file: the WAL index lives in its memory and no lock is taken per transaction.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a commit survives the process being killed (the OS holds the write); only a power
+    // cut can lose the last few. See docs/architecture.md.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 2000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error(
+        `The class database ${path} is in use by another server. Stop it, or set CLASS_DB to another file.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  return db;
+}
+
+export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+  );
+  const known = Math.max(0, ...migrations.map((migration) => migration.version));
+  const newest = Math.max(0, ...applied);
+  if (newest > known) {
+    throw new Error(`The class database is at schema version ${newest}, newer than this server knows (${known}).`);
+  }
+  const ran: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
+    })();
+    ran.push(migration.version);
+  }
+  return ran;
+}

@@ -1,0 +1,174 @@
+/**
+ * Live updates by Server-Sent Events. A teacher's dashboard stream gets a fresh snapshot after every change
+ * to its class (changes made in the same turn of the event loop are sent as one); a student's stream gets the
+ * class's status when it changes, and word when they have been removed. Each stream has a heartbeat so
+ * proxies and browsers keep it open, and a class keeps only a few streams per viewer.
+ */
+import type { ServerResponse } from 'node:http';
+import type { ClassInfo, DashboardSnapshot } from '../../core/classProtocol';
+import type { ClassEvent } from './service';
+
+export const HEARTBEAT_MS = 20_000;
+/** Streams one viewer may hold open; the oldest is closed when another opens (a reload, a second tab). */
+export const MAX_DASHBOARD_STREAMS = 4;
+export const MAX_PLAYER_STREAMS = 2;
+/** Tells the browser how soon to reconnect when a stream drops. */
+const RETRY_MS = 2000;
+
+interface Stream {
+  response: ServerResponse;
+  heartbeat: NodeJS.Timeout;
+}
+
+export class LiveHub {
+  private readonly dashboards = new Map<number, Stream[]>();
+  private readonly players = new Map<number, Map<string, Stream[]>>();
+  private readonly versions = new Map<number, number>();
+  private readonly pending = new Set<number>();
+  private flushScheduled = false;
+
+  constructor(private readonly snapshot: (classId: number, version: number) => DashboardSnapshot | undefined) {}
+
+  /** Feeds the hub the service's events. */
+  readonly onEvent = (event: ClassEvent): void => {
+    switch (event.kind) {
+      case 'progress':
+        this.schedule(event.classId);
+        break;
+      case 'class':
+        this.toPlayers(event.classId, 'class', event.info);
+        break;
+      case 'removed': {
+        const streams = this.players.get(event.classId)?.get(event.playerId) ?? [];
+        for (const stream of [...streams]) {
+          send(stream.response, 'removed', { playerId: event.playerId });
+          stream.response.end();
+        }
+        break;
+      }
+      case 'deleted':
+        this.versions.delete(event.classId);
+        for (const stream of this.dashboards.get(event.classId) ?? []) stream.response.end();
+        for (const list of this.players.get(event.classId)?.values() ?? []) for (const s of list) s.response.end();
+        break;
+    }
+  };
+
+  /** Opens a teacher's stream: the headers, then the snapshot as it is now. */
+  openDashboard(classId: number, response: ServerResponse, headers: Record<string, string>): void {
+    const list = this.dashboards.get(classId) ?? [];
+    this.dashboards.set(classId, list);
+    this.open(list, MAX_DASHBOARD_STREAMS, response, headers, () => {
+      if (list.length === 0) this.dashboards.delete(classId);
+    });
+    const snapshot = this.snapshot(classId, this.version(classId));
+    if (snapshot) send(response, 'snapshot', snapshot);
+  }
+
+  /** Opens a student's stream, starting with the class's status. */
+  openPlayer(
+    classId: number,
+    playerId: string,
+    info: ClassInfo,
+    response: ServerResponse,
+    headers: Record<string, string>,
+  ): void {
+    const byPlayer = this.players.get(classId) ?? new Map<string, Stream[]>();
+    this.players.set(classId, byPlayer);
+    const list = byPlayer.get(playerId) ?? [];
+    byPlayer.set(playerId, list);
+    this.open(list, MAX_PLAYER_STREAMS, response, headers, () => {
+      if (list.length === 0) byPlayer.delete(playerId);
+      if (byPlayer.size === 0) this.players.delete(classId);
+    });
+    send(response, 'class', info);
+  }
+
+  /** Streams open now (for the tests and the benchmark). */
+  get openStreams(): number {
+    let count = 0;
+    for (const list of this.dashboards.values()) count += list.length;
+    for (const byPlayer of this.players.values()) for (const list of byPlayer.values()) count += list.length;
+    return count;
+  }
+
+  /** Ends every stream (the server is closing). */
+  closeAll(): void {
+    for (const list of this.dashboards.values()) for (const stream of [...list]) stream.response.end();
+    for (const byPlayer of this.players.values()) {
+      for (const list of byPlayer.values()) for (const stream of [...list]) stream.response.end();
+    }
+  }
+
+  private open(
+    list: Stream[],
+    max: number,
+    response: ServerResponse,
+    headers: Record<string, string>,
+    onEmpty: () => void,
+  ): void {
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    response.write(`retry: ${RETRY_MS}\n\n`);
+    const stream: Stream = {
+      response,
+      heartbeat: setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS),
+    };
+    list.push(stream);
+    while (list.length > max) list[0]!.response.end();
+    const forget = () => {
+      clearInterval(stream.heartbeat);
+      const index = list.indexOf(stream);
+      if (index >= 0) list.splice(index, 1);
+      onEmpty();
+    };
+    response.once('close', forget);
+    response.once('finish', forget);
+  }
+
+  private version(classId: number): number {
+    return this.versions.get(classId) ?? 0;
+  }
+
+  /** Marks a class changed; its dashboards get one snapshot once this turn of the event loop is done. */
+  private schedule(classId: number): void {
+    this.versions.set(classId, this.version(classId) + 1);
+    if (!this.dashboards.has(classId)) return;
+    this.pending.add(classId);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const classes = [...this.pending];
+      this.pending.clear();
+      for (const classId of classes) {
+        const list = this.dashboards.get(classId);
+        if (!list || list.length === 0) continue;
+        const snapshot = this.snapshot(classId, this.version(classId));
+        if (!snapshot) continue;
+        const message = format('snapshot', snapshot);
+        for (const stream of list) stream.response.write(message);
+      }
+    });
+  }
+
+  private toPlayers(classId: number, event: string, data: unknown): void {
+    const byPlayer = this.players.get(classId);
+    if (!byPlayer) return;
+    const message = format(event, data);
+    for (const list of byPlayer.values()) for (const stream of list) stream.response.write(message);
+  }
+}
+
+function format(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function send(response: ServerResponse, event: string, data: unknown): void {
+  response.write(format(event, data));
+}

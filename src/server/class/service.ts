@@ -1,0 +1,685 @@
+/**
+ * Class mode on the server: classes, players and their turns in SQLite, every answer judged here by this
+ * server's clock with the game's own rules (src/core). Each public method is one request's work, done in
+ * one transaction, and either returns its result or throws an ApiError (a 4xx with a code and a sentence);
+ * nothing is written when it throws.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { classCodeFrom, CLASS_CODE_LENGTH } from '../../core/classCode';
+import type {
+  AnswerOutcome,
+  ClassInfo,
+  ClassSettings,
+  ClassStatus,
+  CreatedClass,
+  DashboardSnapshot,
+  FinalStanding,
+  JoinedClass,
+  PlayerSummary,
+  PlayerView,
+} from '../../core/classProtocol';
+import {
+  answerOutcome,
+  classRoundSettings,
+  classSettingsProblems,
+  isTimeUp,
+  judgeAnswer,
+  judgeTimeOut,
+  rankLeaderboard,
+  remainingOnServer,
+  servedQuestion,
+  tallyQuestions,
+  type JudgedAnswer,
+  type TallyRow,
+} from '../../core/classRules';
+import { toCsv } from '../../core/csv';
+import { checkNickname } from '../../core/nicknames';
+import { buildRound, type PlannedQuestion } from '../../core/round';
+import type { BankBundle, Question, Topic } from '../../core/types';
+import type { ClassDb } from './db';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What changed, for the live streams (see hub.ts). */
+export type ClassEvent =
+  | { kind: 'progress'; classId: number }
+  | { kind: 'class'; classId: number; info: ClassInfo }
+  | { kind: 'removed'; classId: number; playerId: string }
+  | { kind: 'deleted'; classId: number };
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_RETENTION_DAYS = 30;
+export const MAX_PLAYERS_PER_CLASS = 200;
+
+export interface ClassServiceOptions {
+  /** The server's clock (epoch milliseconds); tests pass their own. */
+  now?: () => number;
+  /** How long a class's data is kept after it was created. */
+  retentionMs?: number;
+  onEvent?: (event: ClassEvent) => void;
+}
+
+interface ClassRow {
+  id: number;
+  code: string;
+  settings: string;
+  plan: string;
+  status: ClassStatus;
+  hide_scores: 0 | 1;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  expires_at: number;
+}
+
+interface PlayerRow {
+  id: number;
+  class_id: number;
+  public_id: string;
+  nickname: string;
+  joined_at: number;
+  removed_at: number | null;
+  finished_at: number | null;
+  score: number;
+  correct: number;
+  answered: number;
+  streak: number;
+  best_streak: number;
+}
+
+interface TurnRow {
+  player_id: number;
+  position: number;
+  question_id: string;
+  served_at: number;
+  answered_at: number | null;
+  choice_index: number | null;
+  timed_out: 0 | 1;
+  correct: 0 | 1 | null;
+  elapsed_ms: number | null;
+  base: number | null;
+  streak_bonus: number | null;
+  points: number | null;
+}
+
+/** A class's round, parsed once: each planned question with the full question it was built from. */
+interface ClassRound {
+  settings: ClassSettings;
+  items: { planned: PlannedQuestion; question: Question }[];
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** 192 random bits, URL-safe. */
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function notFound(): ApiError {
+  return new ApiError(404, 'unknown-class', 'There is no class with that code. Check the code with your teacher.');
+}
+
+function ended(): ApiError {
+  return new ApiError(410, 'class-ended', 'This class has ended.');
+}
+
+export class ClassService {
+  private readonly now: () => number;
+  private readonly retentionMs: number;
+  private readonly emit: (event: ClassEvent) => void;
+  private readonly topics: Map<string, Topic>;
+  private readonly rounds = new Map<number, ClassRound>();
+  private readonly stmt;
+
+  constructor(
+    private readonly db: ClassDb,
+    private readonly bank: BankBundle,
+    options: ClassServiceOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
+    this.emit = options.onEvent ?? (() => {});
+    this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
+    this.stmt = {
+      classByCode: db.prepare<[string], ClassRow>('SELECT * FROM classes WHERE code = ?'),
+      classByTeacher: db.prepare<[string], ClassRow>('SELECT * FROM classes WHERE teacher_token_hash = ?'),
+      classById: db.prepare<[number], ClassRow>('SELECT * FROM classes WHERE id = ?'),
+      insertClass: db.prepare(
+        `INSERT INTO classes (code, teacher_token_hash, settings, seed, plan, bank_version, status, created_at,
+           started_at, expires_at)
+         VALUES (@code, @teacher, @settings, @seed, @plan, @bankVersion, @status, @now, @startedAt, @expiresAt)`,
+      ),
+      setStatus: db.prepare(
+        `UPDATE classes SET status = @status,
+           started_at = CASE WHEN @status = 'open' THEN @now ELSE started_at END,
+           ended_at = CASE WHEN @status = 'ended' THEN @now ELSE ended_at END
+         WHERE id = @id`,
+      ),
+      setHide: db.prepare('UPDATE classes SET hide_scores = ? WHERE id = ?'),
+      playerByToken: db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE token_hash = ?'),
+      playerByPublicId: db.prepare<[number, string], PlayerRow>(
+        'SELECT * FROM players WHERE class_id = ? AND public_id = ?',
+      ),
+      countPlayers: db.prepare<[number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM players WHERE class_id = ? AND removed_at IS NULL',
+      ),
+      insertPlayer: db.prepare(
+        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at)
+         VALUES (@classId, @publicId, @token, @nickname, @now)`,
+      ),
+      activePlayers: db.prepare<[number], PlayerRow>(
+        'SELECT * FROM players WHERE class_id = ? AND removed_at IS NULL ORDER BY joined_at, id',
+      ),
+      removePlayer: db.prepare('UPDATE players SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
+      finishPlayer: db.prepare('UPDATE players SET finished_at = ? WHERE id = ? AND finished_at IS NULL'),
+      scorePlayer: db.prepare(
+        `UPDATE players SET score = score + @points, correct = correct + @correct, answered = answered + 1,
+           streak = @streak, best_streak = MAX(best_streak, @streak)
+         WHERE id = @id`,
+      ),
+      rankOf: db.prepare<[number, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM players WHERE class_id = ? AND removed_at IS NULL AND score > ?',
+      ),
+      latestTurn: db.prepare<[number], TurnRow>(
+        'SELECT * FROM turns WHERE player_id = ? ORDER BY position DESC LIMIT 1',
+      ),
+      turnAt: db.prepare<[number, number], TurnRow>('SELECT * FROM turns WHERE player_id = ? AND position = ?'),
+      insertTurn: db.prepare(
+        `INSERT INTO turns (player_id, class_id, position, question_id, served_at)
+         VALUES (@playerId, @classId, @position, @questionId, @now)`,
+      ),
+      closeTurn: db.prepare(
+        `UPDATE turns SET answered_at = @now, choice_index = @choiceIndex, timed_out = @timedOut, correct = @correct,
+           elapsed_ms = @elapsedMs, base = @base, streak_bonus = @streakBonus, points = @points
+         WHERE player_id = @playerId AND position = @position AND answered_at IS NULL`,
+      ),
+      classTurns: db.prepare<[number], TurnRow>(
+        `SELECT t.* FROM turns t JOIN players p ON p.id = t.player_id
+         WHERE t.class_id = ? AND p.removed_at IS NULL ORDER BY t.player_id, t.position`,
+      ),
+      tally: db.prepare<[number], { position: number; choice_index: number | null; count: number }>(
+        `SELECT t.position, t.choice_index, COUNT(*) AS count FROM turns t JOIN players p ON p.id = t.player_id
+         WHERE t.class_id = ? AND p.removed_at IS NULL AND t.answered_at IS NOT NULL
+         GROUP BY t.position, t.choice_index`,
+      ),
+      expired: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE expires_at <= ?'),
+      deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
+    };
+  }
+
+  /** The bank's topics, with how many questions each has (the host page offers them). */
+  topicList(): (Topic & { questions: number })[] {
+    return this.bank.topics.map((topic) => ({
+      ...topic,
+      questions: this.bank.questions.filter((question) => question.topic === topic.id).length,
+    }));
+  }
+
+  createClass(settings: ClassSettings, holdStart: boolean): CreatedClass {
+    const problems = classSettingsProblems(settings, [...this.topics.keys()]);
+    if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
+    const seed = randomBytes(8).toString('hex');
+    const plan = buildRound(this.bank.questions, classRoundSettings(settings), seed);
+    if (plan.questions.length === 0) {
+      throw new ApiError(422, 'no-questions', 'The chosen topics hold no questions.');
+    }
+    const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
+    // The class keeps its own copy of its questions: a later change to the bank cannot change a running class.
+    const items = plan.questions.map((planned) => ({ planned, question: byId.get(planned.questionId)! }));
+    const stored: ClassSettings = { ...settings, questionCount: items.length };
+    const teacherToken = newToken();
+    const now = this.now();
+    const expiresAt = now + this.retentionMs;
+    for (let attempt = 0; ; attempt += 1) {
+      const code = classCodeFrom(Array.from({ length: CLASS_CODE_LENGTH }, () => randomInt(0, 2 ** 31)));
+      try {
+        const { lastInsertRowid } = this.stmt.insertClass.run({
+          code,
+          teacher: hashToken(teacherToken),
+          settings: JSON.stringify(stored),
+          seed,
+          plan: JSON.stringify(items),
+          bankVersion: this.bank.version,
+          status: holdStart ? 'lobby' : 'open',
+          now,
+          startedAt: holdStart ? null : now,
+          expiresAt,
+        });
+        const row = this.stmt.classByCode.get(code)!;
+        this.rounds.set(Number(lastInsertRowid), { settings: stored, items });
+        return { class: this.info(row), teacherToken, expiresAt };
+      } catch (error) {
+        // A code already taken (one in 86 million): draw another.
+        if (attempt < 20 && isUniqueViolation(error, 'classes.code')) continue;
+        throw error;
+      }
+    }
+  }
+
+  classInfo(code: string): ClassInfo {
+    return this.info(this.classByCode(code));
+  }
+
+  join(code: string, typedNickname: string): JoinedClass {
+    return this.db.transaction(() => {
+      const row = this.classByCode(code);
+      if (row.status === 'ended') throw ended();
+      const check = checkNickname(typedNickname);
+      if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
+      if (this.stmt.countPlayers.get(row.id)!.n >= MAX_PLAYERS_PER_CLASS) {
+        throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
+      }
+      const token = newToken();
+      const publicId = randomBytes(9).toString('base64url');
+      try {
+        this.stmt.insertPlayer.run({
+          classId: row.id,
+          publicId,
+          token: hashToken(token),
+          nickname: check.nickname,
+          now: this.now(),
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'players.nickname')) {
+          throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+        }
+        throw error;
+      }
+      this.emit({ kind: 'progress', classId: row.id });
+      return { playerId: publicId, token, nickname: check.nickname, class: this.info(row) };
+    })();
+  }
+
+  /** Where a student is, without changing anything: what a reload or a rejoin shows. */
+  playerView(code: string, playerId: string, token: string): PlayerView {
+    const { row, player } = this.authPlayer(code, playerId, token);
+    return this.viewOf(row, player);
+  }
+
+  /**
+   * Moves a student on: the question they are on while it has time left (never a fresh clock), its time-out
+   * once the time is up, the next question once it is answered, and the end after the last.
+   */
+  next(code: string, playerId: string, token: string): PlayerView {
+    return this.db.transaction(() => {
+      const { row, player } = this.authPlayer(code, playerId, token);
+      if (row.status === 'lobby') return this.viewOf(row, player);
+      const round = this.round(row);
+      const now = this.now();
+      const latest = this.stmt.latestTurn.get(player.id);
+      if (latest && latest.answered_at === null) {
+        const item = round.items[latest.position]!;
+        if (!isTimeUp(item.planned, latest.served_at, now)) return this.viewOf(row, player, latest);
+        this.close(row, player, latest, judgeTimeOut(item.planned), now);
+        return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
+      }
+      const position = latest ? latest.position + 1 : 0;
+      if (position >= round.items.length) {
+        if (this.stmt.finishPlayer.run(now, player.id).changes > 0) this.emit({ kind: 'progress', classId: row.id });
+        return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
+      }
+      const questionId = round.items[position]!.question.id;
+      this.stmt.insertTurn.run({ playerId: player.id, classId: row.id, position, questionId, now });
+      const served: TurnRow = {
+        player_id: player.id,
+        position,
+        question_id: questionId,
+        served_at: now,
+        answered_at: null,
+        choice_index: null,
+        timed_out: 0,
+        correct: null,
+        elapsed_ms: null,
+        base: null,
+        streak_bonus: null,
+        points: null,
+      };
+      return this.viewOf(row, player, served);
+    })();
+  }
+
+  /** Takes one answer to the question at `position`, judged by this server's clock. */
+  answer(code: string, playerId: string, token: string, position: number, picked: number): AnswerOutcome {
+    return this.db.transaction(() => {
+      const { row, player } = this.authPlayer(code, playerId, token);
+      if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
+      const turn = this.stmt.turnAt.get(player.id, position);
+      if (!turn) throw new ApiError(409, 'not-served', 'That question has not been served to you yet.');
+      if (turn.answered_at !== null) {
+        throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+      }
+      const round = this.round(row);
+      const item = round.items[position]!;
+      const now = this.now();
+      const verdict = judgeAnswer({
+        question: item.question,
+        planned: item.planned,
+        picked,
+        servedAt: turn.served_at,
+        now,
+        streakBefore: player.streak,
+        speedPoints: round.settings.scoring === 'speed',
+      });
+      if (!verdict.ok) {
+        if (verdict.reason === 'unknown-choice')
+          throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
+        throw new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
+      }
+      return this.close(row, player, turn, verdict.judged, now);
+    })();
+  }
+
+  // ——— The teacher ———
+
+  dashboard(code: string, teacherToken: string): DashboardSnapshot {
+    return this.snapshot(this.authTeacher(code, teacherToken), 0);
+  }
+
+  /** The snapshot the live stream sends (no authorisation: the stream checked it when it opened). */
+  snapshotById(classId: number, version: number): DashboardSnapshot | undefined {
+    const row = this.stmt.classById.get(classId);
+    return row ? this.snapshot(row, version) : undefined;
+  }
+
+  start(code: string, teacherToken: string): ClassInfo {
+    return this.db.transaction(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      if (row.status !== 'lobby') throw new ApiError(409, 'already-started', 'The class has already started.');
+      this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
+      return this.changed(row.id);
+    })();
+  }
+
+  end(code: string, teacherToken: string): ClassInfo {
+    return this.db.transaction(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
+      return this.changed(row.id);
+    })();
+  }
+
+  setHideScores(code: string, teacherToken: string, hide: boolean): ClassInfo {
+    return this.db.transaction(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      this.stmt.setHide.run(hide ? 1 : 0, row.id);
+      return this.changed(row.id);
+    })();
+  }
+
+  removePlayer(code: string, teacherToken: string, playerId: string): void {
+    this.db.transaction(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+      if (!player || player.removed_at !== null) {
+        throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+      }
+      this.stmt.removePlayer.run(this.now(), player.id);
+      this.emit({ kind: 'removed', classId: row.id, playerId });
+      this.emit({ kind: 'progress', classId: row.id });
+    })();
+  }
+
+  /** One row per player per question: nickname, question id, chosen answer, correct, time in ms, points. */
+  resultsCsv(code: string, teacherToken: string): string {
+    const row = this.authTeacher(code, teacherToken);
+    const round = this.round(row);
+    const players = this.stmt.activePlayers.all(row.id);
+    const turns = new Map<string, TurnRow>();
+    for (const turn of this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
+    const lines: (string | number)[][] = [['nickname', 'question_id', 'chosen_answer', 'correct', 'time_ms', 'points']];
+    for (const player of players) {
+      round.items.forEach(({ question }, position) => {
+        const turn = turns.get(`${player.id}:${position}`);
+        if (!turn || turn.answered_at === null) {
+          lines.push([player.nickname, question.id, '', '', '', '']);
+          return;
+        }
+        const chosen = turn.choice_index === null ? '' : (question.choices[turn.choice_index]?.text ?? '');
+        lines.push([
+          player.nickname,
+          question.id,
+          chosen,
+          turn.correct ? 'yes' : 'no',
+          turn.elapsed_ms ?? 0,
+          turn.points ?? 0,
+        ]);
+      });
+    }
+    return toCsv(lines);
+  }
+
+  /** Deletes every class whose time is up, with its players and answers; returns how many went. */
+  sweepExpired(): number {
+    const ids = this.stmt.expired.all(this.now()).map((row) => row.id);
+    this.db.transaction(() => {
+      for (const id of ids) this.stmt.deleteClass.run(id);
+    })();
+    for (const id of ids) {
+      this.rounds.delete(id);
+      this.emit({ kind: 'deleted', classId: id });
+    }
+    return ids.length;
+  }
+
+  /** Checks a teacher's token against the class; `changing` refuses an ended class. */
+  authTeacher(code: string, token: string, changing = false): ClassRow {
+    const row = this.classByCode(code);
+    if (changing && row.status === 'ended') throw ended();
+    const owner = this.stmt.classByTeacher.get(hashToken(token));
+    if (!owner) throw new ApiError(401, 'unknown-token', 'This teacher link is not valid (or the class has expired).');
+    if (owner.id !== row.id) throw new ApiError(403, 'wrong-token', 'This token belongs to another class.');
+    return row;
+  }
+
+  /** Checks a student's token against the class and the player it names. */
+  authPlayer(code: string, playerId: string, token: string): { row: ClassRow; player: PlayerRow } {
+    const row = this.classByCode(code);
+    if (row.status === 'ended') throw ended();
+    const player = this.stmt.playerByToken.get(hashToken(token));
+    if (!player) throw new ApiError(401, 'unknown-token', 'This player is not known here. Join the class again.');
+    if (player.class_id !== row.id || player.public_id !== playerId) {
+      throw new ApiError(403, 'wrong-token', 'This token belongs to another player or another class.');
+    }
+    if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
+    return { row, player };
+  }
+
+  /** The id of the class a code names (for the live streams). */
+  classId(code: string): number {
+    return this.classByCode(code).id;
+  }
+
+  // ——— Inside ———
+
+  private classByCode(code: string): ClassRow {
+    const row = this.stmt.classByCode.get(code);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  private round(row: ClassRow): ClassRound {
+    let round = this.rounds.get(row.id);
+    if (!round) {
+      round = {
+        settings: JSON.parse(row.settings) as ClassSettings,
+        items: JSON.parse(row.plan) as ClassRound['items'],
+      };
+      if (this.rounds.size > 2000) this.rounds.clear();
+      this.rounds.set(row.id, round);
+    }
+    return round;
+  }
+
+  private info(row: ClassRow): ClassInfo {
+    const settings = this.round(row).settings;
+    return {
+      code: row.code,
+      status: row.status,
+      questionCount: settings.questionCount,
+      timeLimitSec: settings.timeLimitSec,
+      scoring: settings.scoring,
+      topics: settings.topics.map((id) => this.topics.get(id) ?? { id, title: id }),
+      hideScores: row.hide_scores === 1,
+    };
+  }
+
+  private changed(classId: number): ClassInfo {
+    const row = this.stmt.classById.get(classId)!;
+    const info = this.info(row);
+    this.emit({ kind: 'class', classId, info });
+    this.emit({ kind: 'progress', classId });
+    return info;
+  }
+
+  /** Stores an answer or a time-out on an open turn and adds it to the player's totals. */
+  private close(row: ClassRow, player: PlayerRow, turn: TurnRow, judged: JudgedAnswer, now: number): AnswerOutcome {
+    const result = this.stmt.closeTurn.run({
+      now,
+      choiceIndex: judged.choiceIndex,
+      timedOut: judged.timedOut ? 1 : 0,
+      correct: judged.correct ? 1 : 0,
+      elapsedMs: judged.elapsedMs,
+      base: judged.base,
+      streakBonus: judged.streakBonus,
+      points: judged.points,
+      playerId: player.id,
+      position: turn.position,
+    });
+    if (result.changes !== 1) {
+      throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+    }
+    this.stmt.scorePlayer.run({
+      points: judged.points,
+      correct: judged.correct ? 1 : 0,
+      streak: judged.streakAfter,
+      id: player.id,
+    });
+    this.emit({ kind: 'progress', classId: row.id });
+    const round = this.round(row);
+    const item = round.items[turn.position]!;
+    return answerOutcome(item.question, item.planned, turn.position, round.items.length, judged, {
+      score: player.score + judged.points,
+      streak: judged.streakAfter,
+    });
+  }
+
+  private summary(player: PlayerRow): PlayerSummary {
+    return {
+      playerId: player.public_id,
+      nickname: player.nickname,
+      score: player.score,
+      correct: player.correct,
+      answered: player.answered,
+      streak: player.streak,
+      bestStreak: player.best_streak,
+    };
+  }
+
+  private outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): AnswerOutcome {
+    const round = this.round(row);
+    const item = round.items[turn.position]!;
+    const judged: JudgedAnswer = {
+      choiceIndex: turn.choice_index,
+      correct: turn.correct === 1,
+      timedOut: turn.timed_out === 1,
+      elapsedMs: turn.elapsed_ms ?? 0,
+      base: turn.base ?? 0,
+      streakBonus: turn.streak_bonus ?? 0,
+      points: turn.points ?? 0,
+      streakAfter: player.streak,
+    };
+    // Only the latest turn is ever shown again, so the player's totals are the totals after it.
+    return answerOutcome(item.question, item.planned, turn.position, round.items.length, judged, {
+      score: player.score,
+      streak: player.streak,
+    });
+  }
+
+  /** `known` is the player's latest turn when the caller has just read or written it. */
+  private viewOf(row: ClassRow, player: PlayerRow, known?: TurnRow | null): PlayerView {
+    const round = this.round(row);
+    const base = { class: this.info(row), player: this.summary(player), total: round.items.length };
+    if (row.status === 'lobby') return { ...base, state: 'waiting' };
+    const latest = known === undefined ? this.stmt.latestTurn.get(player.id) : (known ?? undefined);
+    if (player.finished_at !== null) {
+      return {
+        ...base,
+        state: 'finished',
+        standing: this.standing(row, player),
+        ...(latest && latest.answered_at !== null ? { outcome: this.outcomeOf(row, player, latest) } : {}),
+      };
+    }
+    if (!latest) return { ...base, state: 'ready' };
+    if (latest.answered_at !== null)
+      return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, latest) };
+    const item = round.items[latest.position]!;
+    const remaining = remainingOnServer(item.planned, latest.served_at, this.now());
+    return {
+      ...base,
+      state: 'question',
+      question: servedQuestion(item.question, item.planned, latest.position, round.items.length, remaining),
+    };
+  }
+
+  private standing(row: ClassRow, player: PlayerRow): FinalStanding {
+    return {
+      rank: row.hide_scores === 1 ? null : this.stmt.rankOf.get(row.id, player.score)!.n + 1,
+      players: this.stmt.countPlayers.get(row.id)!.n,
+      verified: true,
+    };
+  }
+
+  private snapshot(row: ClassRow, version: number): DashboardSnapshot {
+    const round = this.round(row);
+    const players = this.stmt.activePlayers.all(row.id);
+    const rows: TallyRow[] = this.stmt.tally
+      .all(row.id)
+      .map((tally) => ({ position: tally.position, choiceIndex: tally.choice_index, count: tally.count }));
+    const past = (position: number) =>
+      row.status === 'ended' || (players.length > 0 && players.every((player) => player.answered > position));
+    const ranked = players.map((player) => ({
+      playerId: player.public_id,
+      nickname: player.nickname,
+      score: player.score,
+      correct: player.correct,
+      answered: player.answered,
+    }));
+    return {
+      version,
+      class: {
+        ...this.info(row),
+        createdAt: row.created_at,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+        expiresAt: row.expires_at,
+      },
+      players: players.map((player) => ({
+        playerId: player.public_id,
+        nickname: player.nickname,
+        joinedAt: player.joined_at,
+        answered: player.answered,
+        correct: player.correct,
+        score: player.score,
+        streak: player.streak,
+        finished: player.finished_at !== null,
+      })),
+      leaderboard: rankLeaderboard(ranked),
+      questions: tallyQuestions(round.items, rows, past),
+    };
+  }
+}
+
+function isUniqueViolation(error: unknown, what: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(what);
+}

@@ -1,0 +1,130 @@
+/**
+ * Starts the class server: opens the database, builds the app, listens, and sweeps expired classes away on a
+ * timer. Used by `npm start`, `npm run dev`, the tests and the benchmark.
+ */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { ServerInfo } from '../../core/classProtocol';
+import type { BankBundle } from '../../core/types';
+import { buildClassApp, type RateLimits } from './app';
+import { openClassDb, type ClassDb } from './db';
+import { LiveHub } from './hub';
+import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+/** Where the database lives unless CLASS_DB says otherwise (data/ is not committed). */
+export const DEFAULT_DB_PATH = join('data', 'source-check-classes.db');
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+export interface ClassServerOptions {
+  bank: BankBundle;
+  dbPath: string;
+  staticDir?: string;
+  port?: number;
+  host?: string;
+  now?: () => number;
+  retentionMs?: number;
+  limits?: Partial<RateLimits>;
+  logger?: FastifyServerOptions['logger'];
+  /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
+  publicUrl?: string;
+}
+
+export interface RunningClassServer {
+  app: FastifyInstance;
+  service: ClassService;
+  hub: LiveHub;
+  db: ClassDb;
+  /** e.g. http://127.0.0.1:8080/ */
+  url: string;
+  port: number;
+  info: ServerInfo;
+  close(): Promise<void>;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** Addresses students can open: this machine's network addresses when listening on all of them. */
+export function joinOriginsFor(host: string, port: number, publicUrl?: string): ServerInfo {
+  if (publicUrl) return { joinOrigins: [new URL(publicUrl).origin], loopbackOnly: false };
+  if (isLoopback(host)) return { joinOrigins: [], loopbackOnly: true };
+  if (host !== '0.0.0.0' && host !== '::') {
+    const name = host.includes(':') ? `[${host}]` : host;
+    return { joinOrigins: [`http://${name}:${port}`], loopbackOnly: false };
+  }
+  const origins: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const address of list ?? []) {
+      if (address.internal || address.family !== 'IPv4') continue;
+      origins.push(`http://${address.address}:${port}`);
+    }
+  }
+  return { joinOrigins: origins, loopbackOnly: origins.length === 0 };
+}
+
+/** Reads the retention in days from the environment (CLASS_RETENTION_DAYS), default 30. */
+export function retentionFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_RETENTION_DAYS * DAY_MS;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new Error(`CLASS_RETENTION_DAYS must be a positive number of days, found "${value}".`);
+  }
+  return days * DAY_MS;
+}
+
+export async function startClassServer(options: ClassServerOptions): Promise<RunningClassServer> {
+  const db = openClassDb(options.dbPath);
+  // The hub asks the service for snapshots only once events flow, by which time both exist.
+  const hub: LiveHub = new LiveHub((classId, version) => service.snapshotById(classId, version));
+  const service = new ClassService(db, options.bank, {
+    now: options.now,
+    retentionMs: options.retentionMs,
+    onEvent: hub.onEvent,
+  });
+  const host = options.host ?? DEFAULT_HOST;
+  let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
+  const app = await buildClassApp({
+    service,
+    hub,
+    staticDir: options.staticDir,
+    limits: options.limits,
+    logger: options.logger,
+    serverInfo: () => info,
+  });
+  service.sweepExpired();
+  const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
+  sweeper.unref();
+  try {
+    // A class starting at once is a burst of connections: a deep accept queue takes it.
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host, backlog: 4096 });
+  } catch (error) {
+    clearInterval(sweeper);
+    db.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
+  info = joinOriginsFor(host, port, options.publicUrl);
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closed = false;
+  return {
+    app,
+    service,
+    hub,
+    db,
+    url: `http://${shown}:${port}/`,
+    port,
+    info,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(sweeper);
+      await app.close();
+      db.close();
+    },
+  };
+}

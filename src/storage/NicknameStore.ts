@@ -1,0 +1,42 @@
+import { checkNickname, generateNickname } from '../core/nicknames';
+import { createRng } from '../core/rng';
+import type { KeyValueStore } from './SafeStorage';
+
+export const NICKNAME_KEY = 'source-check:nickname:v1';
+
+/** The player's nickname: generated at first, re-rolled or typed later, remembered on the device. */
+export class NicknameStore {
+  private current: string | undefined;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly entropy: () => number,
+  ) {
+    const saved = store.getItem(NICKNAME_KEY);
+    const checked = saved === null ? undefined : checkNickname(saved);
+    // A saved name that no longer passes the rules (edited storage, a longer blocklist) is replaced.
+    this.current = checked?.ok ? checked.nickname : undefined;
+  }
+
+  get(): string {
+    if (this.current === undefined) this.reroll();
+    return this.current!;
+  }
+
+  /** A new generated name (adjective + noun from the classroom-safe lists). */
+  reroll(): string {
+    const [name] = generateNickname(createRng(this.entropy()));
+    this.current = name;
+    this.store.setItem(NICKNAME_KEY, name);
+    return name;
+  }
+
+  /** Keeps a typed name if it passes the checks; otherwise says why not and keeps the old one. */
+  type(typed: string): { ok: true; nickname: string } | { ok: false; message: string } {
+    const checked = checkNickname(typed);
+    if (!checked.ok) return { ok: false, message: checked.message };
+    this.current = checked.nickname;
+    this.store.setItem(NICKNAME_KEY, checked.nickname);
+    return checked;
+  }
+}

@@ -1,0 +1,71 @@
+import type Phaser from 'phaser';
+import type { Rect } from './layout';
+import { addText, fitTextHeight } from './text';
+import { COLORS, CSS, LAYOUT } from './theme';
+
+export const NO_SOURCE_LABEL = 'No source given';
+export const NO_SOURCE_TEXT =
+  'This question quotes no source, so there are no exact words to check the answer against. ' +
+  'Where would you look to check it?';
+
+/** Length of a dash and of the space after it, in game pixels. */
+const DASH = { on: 14, off: 9 } as const;
+
+/**
+ * Where the excerpt card would be, for a teacher's question that quotes no source: an empty, dashed outline
+ * saying plainly that no source was given, so the missing excerpt is seen rather than silently skipped.
+ */
+export class NoSourceCard {
+  readonly objects: Phaser.GameObjects.GameObject[] = [];
+  readonly height: number;
+  /** Nothing to scroll: the card's text is short. */
+  scrollBy: (delta: number) => void = () => {};
+
+  constructor(scene: Phaser.Scene, space: Rect, fontSize: number) {
+    const pad = Math.round(fontSize * 0.8);
+    const label = addText(scene, space.x + pad, space.y + pad, NO_SOURCE_LABEL, {
+      size: Math.round(fontSize * 1.05),
+      bold: true,
+      color: CSS.wrong,
+    });
+    const body = addText(scene, space.x + pad, label.y + label.height + pad * 0.5, NO_SOURCE_TEXT, {
+      size: Math.max(14, Math.round(fontSize * 0.8)),
+      color: CSS.paper,
+      wrapWidth: space.width - pad * 2,
+    });
+    const room = space.height - (body.y - space.y) - pad;
+    fitTextHeight(body, room, 13);
+    this.height = Math.min(space.height, body.y - space.y + body.height + pad);
+    const g = scene.add.graphics();
+    g.fillStyle(COLORS.inkLight, 1).fillRoundedRect(space.x, space.y, space.width, this.height, LAYOUT.cornerRadius);
+    g.lineStyle(3, COLORS.wrong, 1);
+    dashedRect(g, { x: space.x, y: space.y, width: space.width, height: this.height });
+    label.setDepth(1);
+    body.setDepth(1);
+    this.objects.push(g, label, body);
+  }
+}
+
+/** A rectangle's outline in dashes (corners left open, like a cut-out clipping that is missing). */
+function dashedRect(g: Phaser.GameObjects.Graphics, rect: Rect): void {
+  const inset = LAYOUT.cornerRadius;
+  const { x, y, width, height } = rect;
+  const lines: [number, number, number, number][] = [
+    [x + inset, y, x + width - inset, y],
+    [x + inset, y + height, x + width - inset, y + height],
+    [x, y + inset, x, y + height - inset],
+    [x + width, y + inset, x + width, y + height - inset],
+  ];
+  for (const [x1, y1, x2, y2] of lines) {
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    for (let at = 0; at < length; at += DASH.on + DASH.off) {
+      const end = Math.min(length, at + DASH.on);
+      g.lineBetween(
+        x1 + ((x2 - x1) * at) / length,
+        y1 + ((y2 - y1) * at) / length,
+        x1 + ((x2 - x1) * end) / length,
+        y1 + ((y2 - y1) * end) / length,
+      );
+    }
+  }
+}

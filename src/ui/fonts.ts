@@ -1,0 +1,31 @@
+/**
+ * The game's typeface, self-hosted: the @font-face rules come from @fontsource (latin subset, the two
+ * weights the game draws with) and are bundled with the page's CSS.
+ */
+import '@fontsource/atkinson-hyperlegible/latin-400.css';
+import '@fontsource/atkinson-hyperlegible/latin-700.css';
+import { FONT_FACE, FONT_TIMEOUT_MS, FONT_WEIGHTS } from './theme';
+
+/**
+ * Waits until the font is ready, because canvas text is measured and drawn once: text drawn in a
+ * fallback would keep the fallback's shapes and widths. Resolves true when every weight loaded, false
+ * when the browser cannot load fonts, one failed, or it took longer than the timeout — the game then
+ * starts in the fallback font rather than not at all. Never rejects.
+ */
+export async function loadFonts(timeoutMs: number = FONT_TIMEOUT_MS): Promise<boolean> {
+  const fonts = document.fonts as FontFaceSet | undefined;
+  if (!fonts?.load) return false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const loads = Promise.all(FONT_WEIGHTS.map((weight) => fonts.load(`${weight} 16px "${FONT_FACE}"`))).then(
+    (faces) => faces.every((matched) => matched.length > 0),
+    () => false,
+  );
+  try {
+    return await Promise.race([loads, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The score card: a PNG of a finished round (name, score, result grid, date, game name) to download
+ * or share. Drawn on its own 2D canvas, so it does not depend on what the game canvas shows.
+ */
+import type { ResultMark } from '../core/challenge';
+import { CSS, FONT_FAMILY } from './theme';
+
+export const SCORE_CARD_SIZE = { width: 1200, height: 630 } as const;
+const MARK_FILL: Record<ResultMark, string> = { right: '#1f9d6b', wrong: '#c2410c', timeout: '#5b6478' };
+
+export interface ScoreCardFacts {
+  name: string;
+  label: string;
+  score: number;
+  correct: number;
+  total: number;
+  marks: readonly ResultMark[];
+  date: string;
+}
+
+function drawMark(g: CanvasRenderingContext2D, mark: ResultMark, x: number, y: number, size: number): void {
+  g.fillStyle = MARK_FILL[mark];
+  g.beginPath();
+  g.roundRect(x, y, size, size, size * 0.18);
+  g.fill();
+  g.strokeStyle = '#ffffff';
+  g.lineWidth = size * 0.12;
+  g.lineCap = 'round';
+  g.lineJoin = 'round';
+  g.beginPath();
+  const c = size / 2;
+  if (mark === 'right') {
+    g.moveTo(x + size * 0.27, y + c);
+    g.lineTo(x + size * 0.44, y + size * 0.68);
+    g.lineTo(x + size * 0.74, y + size * 0.32);
+  } else if (mark === 'wrong') {
+    g.moveTo(x + size * 0.3, y + size * 0.3);
+    g.lineTo(x + size * 0.7, y + size * 0.7);
+    g.moveTo(x + size * 0.7, y + size * 0.3);
+    g.lineTo(x + size * 0.3, y + size * 0.7);
+  } else {
+    g.arc(x + c, y + c, size * 0.28, 0, Math.PI * 2);
+    g.moveTo(x + c, y + c);
+    g.lineTo(x + c, y + size * 0.32);
+    g.moveTo(x + c, y + c);
+    g.lineTo(x + size * 0.66, y + c);
+  }
+  g.stroke();
+}
+
+export function drawScoreCard(canvas: HTMLCanvasElement, facts: ScoreCardFacts): void {
+  const { width, height } = SCORE_CARD_SIZE;
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('This browser cannot draw the score card');
+  g.fillStyle = CSS.ink;
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = CSS.paper;
+  g.textBaseline = 'alphabetic';
+  g.font = `bold 64px ${FONT_FAMILY}`;
+  g.fillText('SOURCE CHECK', 60, 110);
+  g.fillStyle = '#ffe066';
+  g.fillRect(60, 128, 470, 8);
+  g.fillStyle = CSS.muted;
+  g.font = `28px ${FONT_FAMILY}`;
+  g.fillText(facts.label, 60, 185);
+  g.fillStyle = CSS.paper;
+  g.font = `bold 40px ${FONT_FAMILY}`;
+  g.fillText(facts.name, 60, 260);
+  g.font = `bold 96px ${FONT_FAMILY}`;
+  g.fillText(`${facts.score.toLocaleString('en-US')} points`, 60, 370);
+  g.fillStyle = CSS.muted;
+  g.font = `32px ${FONT_FAMILY}`;
+  g.fillText(`${facts.correct} of ${facts.total} correct`, 60, 420);
+  const size = Math.min(72, (width - 120 - (facts.marks.length - 1) * 12) / Math.max(1, facts.marks.length));
+  facts.marks.forEach((mark, index) => drawMark(g, mark, 60 + index * (size + 12), 460, size));
+  g.fillStyle = CSS.muted;
+  g.font = `24px ${FONT_FAMILY}`;
+  g.fillText(`${facts.date}  ·  Check the claims. Read the sources.`, 60, height - 40);
+}
+
+export function scoreCardBlob(facts: ScoreCardFacts): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  drawScoreCard(canvas, facts);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The score card could not be made'))),
+      'image/png',
+    ),
+  );
+}

@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { labelled, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
+
+const url = inject('appUrl');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical axe-core violations on the current screen. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // Evaluated rather than added as a script tag: the page's Content-Security-Policy refuses inline scripts.
+  await page.evaluate(readFileSync(axePath, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+/** Steps a setting on the settings screen with the keyboard, `times` times, waiting for each change. */
+async function stepSetting(page: Page, name: string, times: number): Promise<void> {
+  const selector = `#a11y button[data-name="${name}"]`;
+  for (let i = 0; i < times; i += 1) {
+    const before = await page.$eval(selector, (element) => element.textContent);
+    await page.focus(selector);
+    await page.keyboard.press('Enter');
+    // The screen is rebuilt with the new value, and focus returns to the same setting.
+    await page.waitForFunction(
+      ([sel, old]) => document.querySelector(sel)?.textContent !== old && document.activeElement?.matches(sel),
+      [selector, before] as const,
+    );
+  }
+}
+
+async function overflow(page: Page): Promise<string | undefined> {
+  return page.$eval('#a11y', (element) => (element as HTMLElement).dataset.overflow);
+}
+
+/** Every DOM button: inside the viewport and at least 24×24 CSS pixels (WCAG 2.5.8). */
+async function targetProblems(page: Page): Promise<string[]> {
+  return page.$$eval('#a11y button', (buttons) =>
+    buttons.flatMap((button) => {
+      const box = button.getBoundingClientRect();
+      const name = button.textContent ?? '';
+      const problems: string[] = [];
+      if (box.width < 24 || box.height < 24) problems.push(`${name}: ${box.width}×${box.height}`);
+      if (box.left < 0 || box.top < 0 || box.right > innerWidth + 0.5 || box.bottom > innerHeight + 0.5) {
+        problems.push(`${name}: outside the viewport`);
+      }
+      return problems;
+    }),
+  );
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations on any screen', async () => {
+    const page = await openGame(browser, url);
+    const report: Record<string, string[]> = {};
+    const check = async (screen: string) => {
+      await waitForScreen(page, screen);
+      report[screen] = await axeProblems(page);
+    };
+    await check('title');
+    await page.keyboard.press('s');
+    await check('settings');
+    await page.focus('#a11y button[data-name="topics"]');
+    await page.keyboard.press('Enter');
+    await check('topics');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'settings');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'title');
+    await page.focus('#a11y button[data-name="How to play"]');
+    await page.keyboard.press('Enter');
+    await check('how-to-play');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('Enter');
+    await check('question');
+    await page.keyboard.press('p');
+    await check('pause');
+    await page.keyboard.press('p');
+    await waitForScreen(page, 'question');
+    await page.keyboard.press('1');
+    await check('reveal');
+    for (let i = 1; i < 10; i += 1) {
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'question');
+      await page.keyboard.press('2');
+      await waitForScreen(page, 'reveal');
+    }
+    await page.keyboard.press('Enter');
+    await check('results');
+    await page.keyboard.press('h');
+    await check('high-scores');
+    expect(report).toEqual({
+      title: [],
+      settings: [],
+      topics: [],
+      'how-to-play': [],
+      question: [],
+      pause: [],
+      reveal: [],
+      results: [],
+      'high-scores': [],
+    });
+    await page.context().close();
+  });
+
+  it('pauses with P: the clock stops and the question leaves the screen', async () => {
+    const page = await openGame(browser, url);
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'question');
+    const prompt = await page.$eval('#a11y h2', (element) => element.textContent);
+    const atPause = Number((await labelled(page, 'Time left')).match(/\d+/)?.[0]);
+    await page.keyboard.press('p');
+    await waitForScreen(page, 'pause');
+    const before = await labelled(page, 'Time left').catch(() => 'gone');
+    expect(before).toBe('gone');
+    expect(await page.$eval('#a11y', (element) => element.textContent)).not.toContain(prompt);
+    await screenshot(page, 'pause-1366x768');
+    await page.waitForTimeout(6_000);
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'question');
+    expect(await page.$eval('#a11y h2', (element) => element.textContent)).toBe(prompt);
+    const left = Number((await labelled(page, 'Time left')).match(/\d+/)?.[0]);
+    // The 6 seconds paused did not count: only the moments around the key presses ran.
+    expect(atPause - left).toBeLessThanOrEqual(2);
+    await page.context().close();
+  });
+
+  it('plays a full round with the timer off, remembered after a reload', async () => {
+    const page = await openGame(browser, url);
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'settings');
+    await stepSetting(page, 'time', 4);
+    const label = await page.$eval('#a11y button[data-name="time"]', (element) => element.textContent);
+    expect(label).toBe('Time per question: Off: no timer');
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('Enter');
+    for (let number = 1; number <= 10; number += 1) {
+      await waitForScreen(page, 'question');
+      expect(await labelled(page, 'Time left')).toBe('No time limit');
+      if (number === 1) {
+        await page.waitForTimeout(1_500);
+        await screenshot(page, 'question-timer-off-1366x768');
+      }
+      await page.keyboard.press('1');
+      await waitForScreen(page, 'reveal');
+      const status = await page.$eval('#a11y [role="status"]', (element) => element.textContent ?? '');
+      // No speed points with the timer off: a right answer is a flat 1000 plus any streak bonus.
+      if (status.startsWith('Correct')) expect(status).toMatch(/^Correct, plus 1[0-5]00 points/);
+      expect(status).not.toMatch(/^Time's up/);
+      await page.keyboard.press('Enter');
+    }
+    await waitForScreen(page, 'results');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lays out every screen at 150 % text on a phone with nothing cut off', async () => {
+    const page = await openGame(browser, url, PHONE);
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'settings');
+    await stepSetting(page, 'textScale', 2);
+    expect(await page.$eval('#a11y button[data-name="textScale"]', (element) => element.textContent)).toBe(
+      'Text size: 150 %',
+    );
+    const problems: string[] = [];
+    const shot = new Set<string>();
+    const check = async (screen: string) => {
+      await waitForScreen(page, screen);
+      const cut = await overflow(page);
+      if (cut) problems.push(`${screen}: text cut off (${cut})`);
+      problems.push(...(await targetProblems(page)).map((problem) => `${screen}: ${problem}`));
+      if (!shot.has(screen)) await screenshot(page, `${screen}-390x844-text150`);
+      shot.add(screen);
+    };
+    await check('settings');
+    await page.keyboard.press('Escape');
+    await check('title');
+    await page.keyboard.press('Enter');
+    for (let number = 1; number <= 10; number += 1) {
+      await check('question');
+      await page.keyboard.press(String((number % 2) + 1));
+      await check('reveal');
+      await page.keyboard.press('Enter');
+    }
+    await check('results');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps 24×24 targets on a phone and on a projector at normal size', async () => {
+    for (const viewport of [PHONE, PROJECTOR]) {
+      const page = await openGame(browser, url, viewport);
+      expect(await targetProblems(page)).toEqual([]);
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'question');
+      expect(await targetProblems(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,158 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field in the tests */
+/** Starts a class server on 127.0.0.1 with a database of its own in a temporary folder, and talks to it over HTTP. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
+import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
+import type { BankBundle } from '../../src/core/types';
+
+const root = join(import.meta.dirname, '..', '..');
+let bank: BankBundle | undefined;
+
+/** The shipped question bank, read once per test file. */
+export function testBank(): BankBundle {
+  if (!bank) {
+    const { bank: loaded, errors } = loadBankFromDisk(join(root, 'questions'), root);
+    if (errors.length > 0) throw new Error(`The question bank has problems: ${errors[0]!.message}`);
+    bank = bundleBank(loaded);
+  }
+  return bank;
+}
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public time = Date.UTC(2026, 2, 2, 9, 0, 0)) {}
+  readonly now = () => this.time;
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export interface TestServer {
+  server: RunningClassServer;
+  url: string;
+  dir: string;
+  dbPath: string;
+  clock: TestClock;
+  api: Api;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: Partial<ClassServerOptions> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'source-check-class-test-'));
+  const dbPath = join(dir, 'classes.db');
+  const clock = new TestClock();
+  const server = await startClassServer({
+    bank: testBank(),
+    dbPath,
+    port: 0,
+    host: '127.0.0.1',
+    now: clock.now,
+    ...options,
+  });
+  return {
+    server,
+    url: server.url,
+    dir,
+    dbPath,
+    clock,
+    api: new Api(server.url),
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+/** A thin JSON client: every call returns the status and the parsed body, whatever the status. */
+export class Api {
+  constructor(readonly base: string) {}
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const response = await fetch(new URL(path, this.base), { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON (a CSV, a page): keep the text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers, text };
+  }
+
+  get<T = any>(path: string, token?: string) {
+    return this.request<T>('GET', path, { token });
+  }
+
+  post<T = any>(path: string, body: unknown = {}, token?: string) {
+    return this.request<T>('POST', path, { body, token });
+  }
+
+  createClass(
+    settings: Partial<{
+      questionCount: number;
+      timeLimitSec: number | null;
+      topics: string[];
+      scoring: string;
+      holdStart: boolean;
+    }> = {},
+  ) {
+    return this.post('/api/classes', {
+      questionCount: 5,
+      timeLimitSec: 20,
+      topics: [],
+      scoring: 'speed',
+      ...settings,
+    });
+  }
+
+  join(code: string, nickname: string) {
+    return this.post(`/api/classes/${code}/players`, { nickname });
+  }
+
+  next(code: string, player: { playerId: string; token: string }) {
+    return this.post(`/api/classes/${code}/players/${player.playerId}/next`, {}, player.token);
+  }
+
+  view(code: string, player: { playerId: string; token: string }) {
+    return this.get(`/api/classes/${code}/players/${player.playerId}`, player.token);
+  }
+
+  answer(code: string, player: { playerId: string; token: string }, position: number, choice: number) {
+    return this.post(`/api/classes/${code}/players/${player.playerId}/answers`, { position, choice }, player.token);
+  }
+}
+
+/** The right answer's position in a served question, looked up in the bank (the server never says). */
+export function rightChoice(question: { questionId: string; choices: string[] }): number {
+  const source = testBank().questions.find((candidate) => candidate.id === question.questionId)!;
+  const right = source.choices.find((choice) => choice.correct)!.text;
+  return question.choices.indexOf(right);
+}
+
+/** Everything in the class tables, for "nothing was stored" checks. */
+export function dumpDb(server: RunningClassServer): string {
+  const db = server.db;
+  return JSON.stringify(
+    ['classes', 'players', 'turns'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { NicknameStore, NICKNAME_KEY } from '../../src/storage/NicknameStore';
+import { MemoryStore } from '../../src/storage/SafeStorage';
+
+describe('nickname store', () => {
+  it('generates a two-word name once and remembers it', () => {
+    const store = new MemoryStore();
+    const name = new NicknameStore(store, () => 7).get();
+    expect(name.split(' ')).toHaveLength(2);
+    expect(new NicknameStore(store, () => 99).get()).toBe(name);
+  });
+
+  it('re-rolls to another name', () => {
+    let n = 1;
+    const nicknames = new NicknameStore(new MemoryStore(), () => (n += 1));
+    const names = new Set([nicknames.get(), nicknames.reroll(), nicknames.reroll(), nicknames.reroll()]);
+    expect(names.size).toBeGreaterThan(1);
+  });
+
+  it('keeps a typed name that passes the checks and refuses one that does not', () => {
+    const store = new MemoryStore();
+    const nicknames = new NicknameStore(store, () => 3);
+    expect(nicknames.type('  Ada   Lovelace ')).toEqual({ ok: true, nickname: 'Ada Lovelace' });
+    const refused = nicknames.type('x');
+    expect(refused.ok).toBe(false);
+    expect(nicknames.get()).toBe('Ada Lovelace');
+    expect(store.getItem(NICKNAME_KEY)).toBe('Ada Lovelace');
+  });
+
+  it('replaces a saved name that breaks the rules', () => {
+    const store = new MemoryStore();
+    store.setItem(NICKNAME_KEY, '\u0000\u0001');
+    const name = new NicknameStore(store, () => 5).get();
+    expect(name).not.toContain('\u0000');
+    expect(name.split(' ')).toHaveLength(2);
+  });
+});
