@@ -17,27 +17,34 @@ export class TitleScene extends BaseScene {
     this.beginScreen('Source Check — the TikTok ban quiz');
     const { width, height, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    addText(this, width / 2, height * (portrait ? 0.16 : 0.14), 'SOURCE CHECK', {
+    const title = addText(this, width / 2, height * (portrait ? 0.16 : 0.14), 'SOURCE CHECK', {
       size: type.title,
       bold: true,
       color: CSS.paper,
     }).setOrigin(0.5, 0);
+    // Large text on a phone: the name shrinks to the screen's width rather than run off both sides.
+    for (let size = type.title; title.width > width - this.frame.margin * 2 && size > type.heading; size -= 1) {
+      title.setFontSize(size);
+    }
+    if (title.width > width - this.frame.margin * 2) a11y.markOverflow('title');
     const underline = this.add.graphics();
     underline.fillStyle(COLORS.highlight, 1);
     const lineWidth = Math.min(width * 0.6, type.title * 7.5);
     underline.fillRect(width / 2 - lineWidth / 2, height * (portrait ? 0.16 : 0.14) + type.title * 1.25, lineWidth, 8);
     const tagline = 'Check the claims. Read the sources.';
     const topic = 'The TikTok ban controversy, 2019–2025';
-    addText(this, width / 2, height * (portrait ? 0.3 : 0.33), `${tagline}\n${topic}`, {
+    const taglineText = addText(this, width / 2, height * (portrait ? 0.3 : 0.33), `${tagline}\n${topic}`, {
       size: type.body,
       align: 'center',
       color: CSS.muted,
+      wrapWidth: width - this.frame.margin * 2,
     }).setOrigin(0.5, 0);
     a11y.text(`${tagline} ${topic}.`);
 
     // A challenge link: play the challenger's round, or say plainly why it cannot be played.
     const challenge = this.acceptChallenge();
-    let y = height * (portrait ? 0.41 : 0.47);
+    // Below the tagline however many lines large text wraps it into.
+    let y = Math.max(height * (portrait ? 0.41 : 0.47), taglineText.y + taglineText.height + this.frame.gap);
     const banner = challenge
       ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${challenge.questionCount} questions (unverified). Can you beat it?`
       : this.services.notice;
