@@ -20,20 +20,22 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'classes, players and turns',
     sql: `
+      -- The round (plan: the class's own copy of its questions) comes last: a row is read up to the columns a
+      -- query needs, so the status checked on every request never waits on the round's overflow pages.
       CREATE TABLE classes (
         id INTEGER PRIMARY KEY,
         code TEXT NOT NULL UNIQUE,
         teacher_token_hash TEXT NOT NULL UNIQUE,
-        settings TEXT NOT NULL,
-        seed TEXT NOT NULL,
-        plan TEXT NOT NULL,
-        bank_version TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('lobby', 'open', 'ended')),
         hide_scores INTEGER NOT NULL DEFAULT 0 CHECK (hide_scores IN (0, 1)),
         created_at INTEGER NOT NULL,
         started_at INTEGER,
         ended_at INTEGER,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        bank_version TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        plan TEXT NOT NULL
       );
       CREATE INDEX classes_expiry ON classes (expires_at);
 

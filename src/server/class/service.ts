@@ -67,11 +67,10 @@ export interface ClassServiceOptions {
   onEvent?: (event: ClassEvent) => void;
 }
 
+/** A class without its round (which is large, and parsed once per process: see round()). */
 interface ClassRow {
   id: number;
   code: string;
-  settings: string;
-  plan: string;
   status: ClassStatus;
   hide_scores: 0 | 1;
   created_at: number;
@@ -125,6 +124,8 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
+const CLASS_COLUMNS = 'id, code, status, hide_scores, created_at, started_at, ended_at, expires_at';
+
 function notFound(): ApiError {
   return new ApiError(404, 'unknown-class', 'There is no class with that code. Check the code with your teacher.');
 }
@@ -151,9 +152,14 @@ export class ClassService {
     this.emit = options.onEvent ?? (() => {});
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
     this.stmt = {
-      classByCode: db.prepare<[string], ClassRow>('SELECT * FROM classes WHERE code = ?'),
-      classByTeacher: db.prepare<[string], ClassRow>('SELECT * FROM classes WHERE teacher_token_hash = ?'),
-      classById: db.prepare<[number], ClassRow>('SELECT * FROM classes WHERE id = ?'),
+      classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
+      classByTeacher: db.prepare<[string], ClassRow>(
+        `SELECT ${CLASS_COLUMNS} FROM classes WHERE teacher_token_hash = ?`,
+      ),
+      classById: db.prepare<[number], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE id = ?`),
+      roundOf: db.prepare<[number], { settings: string; plan: string }>(
+        'SELECT settings, plan FROM classes WHERE id = ?',
+      ),
       insertClass: db.prepare(
         `INSERT INTO classes (code, teacher_token_hash, settings, seed, plan, bank_version, status, created_at,
            started_at, expires_at)
@@ -510,9 +516,10 @@ export class ClassService {
   private round(row: ClassRow): ClassRound {
     let round = this.rounds.get(row.id);
     if (!round) {
+      const stored = this.stmt.roundOf.get(row.id)!;
       round = {
-        settings: JSON.parse(row.settings) as ClassSettings,
-        items: JSON.parse(row.plan) as ClassRound['items'],
+        settings: JSON.parse(stored.settings) as ClassSettings,
+        items: JSON.parse(stored.plan) as ClassRound['items'],
       };
       if (this.rounds.size > 2000) this.rounds.clear();
       this.rounds.set(row.id, round);
