@@ -388,3 +388,108 @@ describe('the server itself', () => {
     }
   });
 });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- events are read field by field
+type LiveEvent = { name: string; data: any };
+
+/** Reads a live stream's events until `until` is satisfied (or the time runs out). */
+async function readEvents(
+  url: string,
+  token: string,
+  until: (events: LiveEvent[]) => boolean,
+  action?: () => Promise<unknown>,
+): Promise<LiveEvent[]> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: LiveEvent[] = [];
+  let buffer = '';
+  let acted = false;
+  const deadline = setTimeout(() => controller.abort(), 10_000);
+  try {
+    while (!until(events)) {
+      if (!acted && events.length > 0 && action) {
+        acted = true;
+        await action();
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (name && data) events.push({ name, data: JSON.parse(data) });
+      }
+    }
+  } finally {
+    clearTimeout(deadline);
+    controller.abort();
+  }
+  return events;
+}
+
+describe('live streams', () => {
+  it('send the dashboard a new snapshot after an answer, and students the start and their removal', async () => {
+    const { class: info, teacherToken } = await newClass({ questionCount: 2, holdStart: true });
+    const code = info.code;
+    const ada = await join(code, 'Ada');
+    const bo = await join(code, 'Bo');
+    const started = await readEvents(
+      `${t.url}api/classes/${code}/players/${ada.playerId}/events`,
+      ada.token,
+      (events) => events.some((event) => event.name === 'class' && event.data.status === 'open'),
+      () => t.api.post(`/api/classes/${code}/start`, {}, teacherToken),
+    );
+    expect(started[0]).toMatchObject({ name: 'class', data: { status: 'lobby' } });
+
+    const served = await t.api.next(code, ada);
+    const snapshots = await readEvents(
+      `${t.url}api/classes/${code}/events`,
+      teacherToken,
+      (events) => events.some((event) => event.data.players?.some((p: { answered: number }) => p.answered === 1)),
+      () => t.api.answer(code, ada, 0, rightChoice(served.body.question)),
+    );
+    expect(snapshots[0]!.name).toBe('snapshot');
+    const last = snapshots[snapshots.length - 1]!.data;
+    expect(last.version).toBeGreaterThan(snapshots[0]!.data.version);
+    expect(last.questions[0].choices.reduce((sum: number, choice: { count: number }) => sum + choice.count, 0)).toBe(1);
+
+    const removed = await readEvents(
+      `${t.url}api/classes/${code}/players/${bo.playerId}/events`,
+      bo.token,
+      (events) => events.some((event) => event.name === 'removed'),
+      () => t.api.request('DELETE', `/api/classes/${code}/players/${bo.playerId}`, { token: teacherToken }),
+    );
+    expect(removed.map((event) => event.name)).toEqual(['class', 'removed']);
+  });
+
+  it('keep a few streams per dashboard, closing the oldest', async () => {
+    const { class: info, teacherToken } = await newClass();
+    const controllers: AbortController[] = [];
+    const readers: ReadableStreamDefaultReader<string>[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const controller = new AbortController();
+      controllers.push(controller);
+      const response = await fetch(`${t.url}api/classes/${info.code}/events`, {
+        headers: { authorization: `Bearer ${teacherToken}` },
+        signal: controller.signal,
+      });
+      readers.push(response.body!.pipeThrough(new TextDecoderStream()).getReader());
+    }
+    // The first stream was closed by the server when the fifth opened: reading it to its end finishes.
+    let text = '';
+    for (;;) {
+      const { done, value } = await readers[0]!.read();
+      if (done) break;
+      text += value;
+    }
+    expect(text).toContain('event: snapshot');
+    expect(t.server.hub.openStreams).toBe(4);
+    for (const controller of controllers) controller.abort();
+  });
+});

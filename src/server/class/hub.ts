@@ -120,7 +120,12 @@ export class LiveHub {
       heartbeat: setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS),
     };
     list.push(stream);
-    while (list.length > max) list[0]!.response.end();
+    // The oldest goes first; it leaves the list now, since its 'close' comes later.
+    while (list.length > max) {
+      const oldest = list.shift()!;
+      clearInterval(oldest.heartbeat);
+      oldest.response.end();
+    }
     const forget = () => {
       clearInterval(stream.heartbeat);
       const index = list.indexOf(stream);
