@@ -2,6 +2,7 @@
  * The rules of a class round, pure: the round every student plays, what a served question shows, how an
  * answer is judged by the server's clock (with the game's own scoring), and how the leaderboard is ranked.
  */
+import type { AnswerRecord } from './session';
 import type {
   AnswerOutcome,
   ChoiceTally,
@@ -98,17 +99,10 @@ export function isTimeUp(planned: PlannedQuestion, servedAt: number, now: number
 }
 
 /** What the server stores for one answer or time-out. */
-export interface JudgedAnswer {
-  /** Index into the question's own choice list; null when time ran out. */
-  choiceIndex: number | null;
-  correct: boolean;
-  timedOut: boolean;
-  elapsedMs: number;
-  base: number;
-  streakBonus: number;
-  points: number;
-  streakAfter: number;
-}
+export type JudgedAnswer = Pick<
+  AnswerRecord,
+  'choiceIndex' | 'correct' | 'timedOut' | 'elapsedMs' | 'base' | 'streakBonus' | 'points'
+> & { streakAfter: number };
 
 export type AnswerVerdict = { ok: true; judged: JudgedAnswer } | { ok: false; reason: 'unknown-choice' | 'too-late' };
 
