@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
 import { formatBankError } from './src/core/types.ts';
+import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
+import { teacherPageInputs, teacherPages, type TeacherPagesApi } from './src/teachers/vitePlugin.ts';
 
 const root = import.meta.dirname;
 /** The bank to build in; QUESTIONS_DIR points elsewhere (a teacher's copy, a test fixture). */
@@ -60,42 +62,58 @@ function questionBank(): Plugin {
  * Emits sw.js with the list of every file of this build and a version made from their names, so the
  * game plays offline after one visit and a new deployment is noticed (and offered) by the page.
  */
-function offlineCache(): Plugin {
+function offlineCache(teachers: TeacherPagesApi): Plugin {
   const template = readFileSync(join(root, 'src', 'offline', 'service-worker.js'), 'utf8');
   return {
     name: 'source-check-offline-cache',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
-      const publicFiles = [
-        'manifest.webmanifest',
-        'icons/icon-192.png',
-        'icons/icon-512.png',
-        'icons/maskable-512.png',
-        'icons/apple-touch-icon.png',
-      ];
-      const precache = ['./', ...files, ...publicFiles].map((name) => (name === './' ? name : `./${name}`));
-      const version = createHash('sha256')
-        .update(files.sort().join('\n'))
-        .update(loadBank().bundle.version)
-        .digest('hex')
-        .slice(0, 12);
-      const source = template.replace('__VERSION__', version).replace('[/* files */]', JSON.stringify(precache));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    // After Vite's own generateBundle, which writes the HTML pages and drops the empty entry chunks of pages
+    // without scripts of their own: the list is then exactly the files that ship.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
+        const missing = TEACHER_PAGE_FILES.filter((name) => !files.includes(name));
+        if (missing.length > 0) this.error(`The teacher pages are missing from the build: ${missing.join(', ')}`);
+        const publicFiles = [
+          'manifest.webmanifest',
+          'icons/icon-192.png',
+          'icons/icon-512.png',
+          'icons/maskable-512.png',
+          'icons/apple-touch-icon.png',
+        ];
+        const precache = ['./', ...files, ...publicFiles].map((name) => (name === './' ? name : `./${name}`));
+        // The version covers the teacher pages' text too: their file names do not change when a doc does.
+        const version = createHash('sha256')
+          .update(files.sort().join('\n'))
+          .update(loadBank().bundle.version)
+          .update(teachers.digest())
+          .digest('hex')
+          .slice(0, 12);
+        const source = template.replace('__VERSION__', version).replace('[/* files */]', JSON.stringify(precache));
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      },
     },
   };
 }
 
+const teachers = teacherPages({
+  root,
+  docsDir: join(root, 'docs'),
+  loadBank: () => loadBankFromDisk(questionsDir, root).bank,
+});
+
 export default defineConfig({
   base: './',
-  plugins: [questionBank(), offlineCache()],
+  plugins: [questionBank(), teachers, offlineCache(teachers.api!)],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // The game, and the teacher's "Host a class" page (served by the class server beside it).
-      input: { main: join(root, 'index.html'), host: join(root, 'host.html') },
+      // The game, the teacher's "Host a class" page (served by the class server beside it), and the teacher
+      // pages made from docs/ (lesson plan, handout, guides).
+      input: { main: join(root, 'index.html'), host: join(root, 'host.html'), ...teacherPageInputs(root) },
       output: {
         // Phaser in a chunk of its own: it changes less often than the game, so it caches apart.
         codeSplitting: {

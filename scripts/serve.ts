@@ -32,6 +32,7 @@ try {
   });
   console.log(`Source Check is running at ${server.url}  (Ctrl+C to stop)`);
   console.log(`Teachers: host a class at ${server.url}host.html`);
+  console.log(`          lesson plan, student handout and guides at ${server.url}teachers.html`);
   if (server.info.loopbackOnly) {
     console.log('Only this computer can reach it. To let a class join, start it with: HOST=0.0.0.0 npm start');
   } else {

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldWhitespace } from '../../src/core/text';
+import { loadBankFromDisk } from '../../src/server/bankFiles';
+import { HANDOUT_MOVES, handoutExample } from '../../src/teachers/handout';
+import { escapeHtml, headingSlug, renderMarkdown } from '../../src/teachers/markdown';
+import {
+  anchorHrefs,
+  brokenLinks,
+  renderTeacherPages,
+  TEACHER_DOCS,
+  TEACHER_PAGE_FILES,
+  type TeacherPage,
+} from '../../src/teachers/pages';
+import { TEACHERS_PAGE_URL } from '../../src/game/teacherLinks';
+
+const root = join(import.meta.dirname, '..', '..');
+const { bank } = loadBankFromDisk(join(root, 'questions'), root);
+const readDoc = (name: string) => readFileSync(join(root, 'docs', name), 'utf8');
+const pages = renderTeacherPages({ readDoc, bank });
+const pageNamed = (fileName: string): TeacherPage => pages.find((page) => page.fileName === fileName)!;
+/** The build's other pages, beside the teacher pages. */
+const OTHER_PAGES = ['index.html', 'host.html'];
+
+describe('markdown to HTML', () => {
+  it('takes the title from the first level-1 heading and gives headings GitHub-style ids', () => {
+    const { title, html, ids } = renderMarkdown(
+      '# The *plan*: who says so?\n\n## In the game: Your questions\n\n## A source — `x/<id>.md`\n\n## Notes\n\n## Notes\n',
+      (href) => href,
+    );
+    expect(title).toBe('The plan: who says so?');
+    expect(html).toContain('<h1 id="the-plan-who-says-so">The <em>plan</em>: who says so?</h1>');
+    expect(html).toContain('<h2 id="in-the-game-your-questions">');
+    // The dash between two spaces leaves two hyphens, and the code's punctuation goes, as on GitHub.
+    expect(html).toContain('<h2 id="a-source--xidmd">A source — <code>x/&lt;id&gt;.md</code></h2>');
+    expect([...ids]).toEqual([
+      'the-plan-who-says-so',
+      'in-the-game-your-questions',
+      'a-source--xidmd',
+      'notes',
+      'notes-1',
+    ]);
+  });
+
+  it('hands every link to the rewriter and renders what it returns', () => {
+    const seen: string[] = [];
+    const { html, links } = renderMarkdown(
+      '# T\n\nSee [the format](question-format.md#rules) and [below](#t).',
+      (href) => {
+        seen.push(href);
+        return href.replace('.md', '.html');
+      },
+    );
+    expect(seen).toEqual(['question-format.md#rules', '#t']);
+    expect(links).toEqual(['question-format.html#rules', '#t']);
+    expect(html).toContain('<a href="question-format.html#rules">the format</a>');
+  });
+
+  it('shows raw HTML as text, refuses images and a document without a title', () => {
+    const { html } = renderMarkdown('# T\n\n<a href="secret.md">x</a>\n', (href) => href);
+    expect(html).not.toContain('<a href="secret.md"');
+    expect(html).toContain('&#60;a href=&#34;secret.md&#34;&#62;');
+    expect(() => renderMarkdown('# T\n\n![shot](screenshot.png)\n', (href) => href)).toThrow(/screenshot\.png/);
+    expect(() => renderMarkdown('## Only a section\n', (href) => href)).toThrow(/no level-1 heading/);
+  });
+
+  it('puts each table in a focusable region named after its section, so a wide one can scroll', () => {
+    const table = '| a | b |\n|---|---|\n| 1 | 2 |\n';
+    const { html } = renderMarkdown(`# T\n\n## Columns\n\n${table}\n${table}\n## Rows\n\n${table}`, (href) => href);
+    const regions = [
+      ...html.matchAll(/<div class="table-scroll" role="region" aria-label="([^"]+)" tabindex="0">\n<table>/g),
+    ];
+    expect(regions.map((match) => match[1])).toEqual(['Table: Columns', 'Table 2: Columns', 'Table: Rows']);
+  });
+
+  it('numbers a repeated heading', () => {
+    const taken = new Set<string>();
+    expect([headingSlug('Notes', taken), headingSlug('Notes', taken), headingSlug('Notes', taken)]).toEqual([
+      'notes',
+      'notes-1',
+      'notes-2',
+    ]);
+  });
+});
+
+describe('the teacher pages', () => {
+  it('makes the index, the handout and one page per teacher doc', () => {
+    expect(pages.map((page) => page.fileName)).toEqual([...TEACHER_PAGE_FILES]);
+    expect(TEACHER_PAGE_FILES).toEqual([
+      TEACHERS_PAGE_URL,
+      'handout.html',
+      'lesson-plan.html',
+      'teacher-guide.html',
+      'question-format.html',
+      'import-formats.html',
+      'question-bank.html',
+    ]);
+  });
+
+  it('gives every page a language, a title, one h1, a named navigation and a main landmark', () => {
+    for (const page of pages) {
+      expect(page.html, page.fileName).toMatch(/^<!doctype html>\n<html lang="en"/);
+      expect(page.html).toContain(`<title>${escapeHtml(page.title)} — Source Check</title>`);
+      expect(page.html.match(/<h1[ >]/g)).toHaveLength(1);
+      expect(page.html).toContain('<nav aria-label="Teacher pages">');
+      expect(page.html).toContain('<main id="main">');
+      expect(page.html).toContain(`<a href="${page.fileName}" aria-current="page">`);
+    }
+  });
+
+  it('titles each doc page with its markdown heading', () => {
+    for (const doc of TEACHER_DOCS) {
+      const heading = readDoc(doc.source).match(/^# (.+)$/m)![1]!;
+      expect(pageNamed(doc.page).title).toBe(heading);
+    }
+    expect(pageNamed('lesson-plan.html').html).toContain(
+      '<title>Lesson plan: who says so? Checking an article about the TikTok ban — Source Check</title>',
+    );
+  });
+
+  it('rewrites links between the docs to the built pages, anchors included', () => {
+    const guide = pageNamed('teacher-guide.html').html;
+    expect(guide).toContain('<a href="lesson-plan.html">lesson plan</a>');
+    expect(guide).toContain('href="import-formats.html#source-documents-an-excerpt-may-name"');
+    expect(guide).toContain('href="#what-the-messages-mean"');
+    expect(pageNamed('import-formats.html').html).toContain(
+      'href="question-format.html#what-the-validator-enforces-each-problem-names-file-question-id-and-field"',
+    );
+    for (const page of pages) {
+      expect(
+        anchorHrefs(page.html).filter((href) => /\.md(#|$)/.test(href)),
+        page.fileName,
+      ).toEqual([]);
+    }
+  });
+
+  it('links only to pages of the build and anchors that exist', () => {
+    expect(brokenLinks(pages, OTHER_PAGES)).toEqual([]);
+    const hrefs = new Set(pages.flatMap((page) => anchorHrefs(page.html)));
+    // The index reaches every other teacher page, the game and the class host page.
+    for (const file of [...TEACHER_PAGE_FILES, './', 'host.html']) expect(hrefs.has(file), file).toBe(true);
+  });
+
+  it('finds a link to a missing page or a missing anchor', () => {
+    const broken = [
+      ...pages,
+      {
+        fileName: 'extra.html',
+        title: 'Extra',
+        html: '<a href="architecture.html">a</a> <a href="lesson-plan.html#nowhere">b</a> <a href="#main">c</a>',
+      },
+    ];
+    expect(brokenLinks(broken, OTHER_PAGES)).toEqual([
+      'extra.html: "architecture.html" is not a page of the build',
+      'extra.html: "lesson-plan.html#nowhere" points at an anchor that lesson-plan.html does not have',
+      'extra.html: "#main" points at an anchor that extra.html does not have',
+    ]);
+  });
+
+  it('refuses a doc that links to a file the build does not hold', () => {
+    const withBadLink = (name: string) =>
+      name === 'lesson-plan.md' ? '# Plan\n\nHow it works: [architecture](architecture.md).\n' : readDoc(name);
+    expect(() => renderTeacherPages({ readDoc: withBadLink, bank })).toThrow(
+      'docs/lesson-plan.md: the link "architecture.md" points at a file that is not in the build',
+    );
+  });
+
+  it('counts the bank on the index and explains how to start the class server', () => {
+    const index = pageNamed(TEACHERS_PAGE_URL).html;
+    expect(index).toContain(`${bank.questions.length} questions in ${bank.topics.length} topics`);
+    expect(index).toContain('<code>HOST=0.0.0.0 npm start</code>');
+    expect(index).toContain('<a href="host.html">Host a class</a>');
+  });
+});
+
+describe('the student handout', () => {
+  const handout = pageNamed('handout.html').html;
+
+  it('names the four SIFT moves in order', () => {
+    const names = [...handout.matchAll(/<h2 id="move-[^"]+">.*?<\/span> ([^<]+)<\/h2>/g)].map((match) => match[1]);
+    expect(names).toEqual(['Stop', 'Investigate the source', 'Find better coverage', 'Trace claims to the original']);
+    expect(HANDOUT_MOVES.map((move) => move.skill)).toEqual([
+      'stop',
+      'investigate-source',
+      'find-better-coverage',
+      'trace-claims',
+    ]);
+  });
+
+  it('quotes, for each move, a real question of that skill with its answer and its excerpt, word for word', () => {
+    for (const move of HANDOUT_MOVES) {
+      const example = handoutExample(bank, move)!;
+      const question = bank.questions.find((candidate) => candidate.id === move.exampleId)!;
+      expect(example.question, move.name).toBe(question);
+      expect(question.skill).toBe(move.skill);
+      expect(example.answer).toBe(question.choices.find((choice) => choice.correct)!.text);
+      expect(example.quote).toBe(question.evidence[0]!.quote);
+      // The validator already holds every quote to its source; the handout must not have drifted from it.
+      const source = bank.sources[question.evidence[0]!.source]!;
+      expect(foldWhitespace(source.text)).toContain(foldWhitespace(example.quote));
+      expect(example.citation.startsWith(source.title)).toBe(true);
+      for (const text of [question.prompt, example.answer, `“${example.quote}”`]) {
+        expect(handout).toContain(escapeHtml(text));
+      }
+      if (question.claim) expect(handout).toContain(`“${escapeHtml(question.claim.quote)}”`);
+    }
+  });
+
+  it('dates each citation as the source does, and says so when the source has no date', () => {
+    const trace = handoutExample(bank, HANDOUT_MOVES[3]!)!;
+    expect(trace.citation).toBe(
+      'Executive Order 13942 — Addressing the Threat Posed by TikTok · Federal Register, 6 August 2020',
+    );
+    expect(trace.claim?.citation).toBe(
+      'TikTok Ban (feature article; original headline not preserved) · no publisher named, no date given',
+    );
+  });
+
+  it('falls back to another question of the same skill when the bank lacks the chosen one', () => {
+    const move = HANDOUT_MOVES[0]!;
+    const without = { ...bank, questions: bank.questions.filter((question) => question.id !== move.exampleId) };
+    const example = handoutExample(without, move)!;
+    expect(example.question.id).not.toBe(move.exampleId);
+    expect(example.question.skill).toBe(move.skill);
+    expect(handoutExample({ ...bank, questions: [] }, move)).toBeUndefined();
+  });
+
+  it('has a box for notes', () => {
+    expect(handout).toContain('<section class="notes" aria-labelledby="notes-title">');
+    expect(handout).toContain('<h2 id="notes-title">My notes</h2>');
+  });
+});
