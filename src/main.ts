@@ -32,6 +32,7 @@ import { ShareScene } from './scenes/ShareScene';
 import { SafeStorage } from './storage/SafeStorage';
 import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
+import { applyPageTheme } from './ui/pageTheme';
 import { COLORS, FONT_FAMILY } from './ui/theme';
 
 export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
@@ -40,6 +41,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const storage = SafeStorage.fromWindow();
   const highScores = new HighScoreStore(storage);
   const preferences = new PreferencesStore(storage);
+  applyPageTheme(preferences.get().highContrast);
   for (const problem of [...highScores.problems, ...preferences.problems]) console.warn(`Source Check: ${problem}`);
   const a11y = new AccessibleLayer(a11yRoot);
   const sound = new GameSound(

@@ -42,7 +42,7 @@ export class TextField {
       padding: '0 0.5em',
       border: `3px solid ${CSS.ink}`,
       borderRadius: '10px',
-      outline: '4px solid #ffd23f',
+      outline: `4px solid ${CSS.focus}`,
       background: CSS.paper,
       color: CSS.paperText,
       fontFamily: FONT_FAMILY,

@@ -2,7 +2,7 @@
 import type { NoticeTone } from '../game/customBankKit';
 import type { Rect } from '../ui/layout';
 import { ScrollList, type ScrollItem } from '../ui/ScrollList';
-import { CSS } from '../ui/theme';
+import { CSS, type TextColors } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 
@@ -11,7 +11,8 @@ export interface Notice {
   tone: NoticeTone;
 }
 
-const NOTICE_COLOR: Record<NoticeTone, string> = { good: CSS.correct, warning: CSS.wrong };
+/** Names, not values: the colour is looked up as the notice is drawn, so it follows the theme in force. */
+const NOTICE_COLOR: Record<NoticeTone, keyof TextColors> = { good: 'correct', warning: 'wrong' };
 
 export abstract class BankScreen extends BaseScene {
   /** The screen's scrolling list, if it has one; the arrow keys scroll it. */
@@ -64,7 +65,7 @@ export abstract class BankScreen extends BaseScene {
     const text = addText(this, x, y, notice.text, {
       size,
       bold: true,
-      color: NOTICE_COLOR[notice.tone],
+      color: CSS[NOTICE_COLOR[notice.tone]],
       wrapWidth: width,
     });
     this.fit(text, size * 4.5, 'notice', 14);

@@ -9,6 +9,7 @@ import {
 } from '../core/preferences';
 import { DIFFICULTY_ORDERS } from '../core/round';
 import { DEFAULT_TIME_LIMIT_SEC } from '../core/settings';
+import { applyPageTheme } from '../ui/pageTheme';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -40,6 +41,8 @@ const TIME_TEXT: Record<string, string> = {
 };
 const DIFFICULTY_TEXT = { 'easy-first': 'Easy first', mixed: 'Mixed order', 'hard-only': 'Hard only' } as const;
 const MOTION_TEXT = { system: 'As the device says', reduce: 'Reduced', full: 'Full' } as const;
+/** The least a row may be: a comfortable target for a finger or a switch. */
+const MIN_ROW_HEIGHT = 48;
 const volumeText = (volume: number) => (volume === 0 ? 'Off' : `${Math.round(volume * 100)} %`);
 
 function rows(topicCount: number): SettingRow[] {
@@ -87,6 +90,12 @@ function rows(topicCount: number): SettingRow[] {
       next: (p) => ({ ...p, motion: nextChoice(MOTION_CHOICES, p.motion) }),
     },
     {
+      key: 'highContrast',
+      label: 'High contrast',
+      value: (p) => (p.highContrast ? 'On' : 'Off'),
+      next: (p) => ({ ...p, highContrast: !p.highContrast }),
+    },
+    {
       key: 'effectsVolume',
       label: 'Sound effects',
       value: (p) => volumeText(p.effectsVolume),
@@ -126,9 +135,12 @@ export class SettingsScene extends BaseScene {
     const top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
     const doneHeight = Math.max(56, type.button * 2.2);
     const available = height - top - margin - doneHeight - gap;
-    const rowHeight = Math.max(48, Math.round(type.body * 2.3));
-    const columns = !portrait && list.length * (rowHeight + gap) > available ? 2 : 1;
+    const roomyRow = Math.max(MIN_ROW_HEIGHT, Math.round(type.body * 2.3));
+    const columns = !portrait && list.length * (roomyRow + gap) > available ? 2 : 1;
     const perColumn = Math.ceil(list.length / columns);
+    // With large text the rows give up height (their labels shrink or wrap) rather than run into Done.
+    const rowHeight = Math.max(MIN_ROW_HEIGHT, Math.min(roomyRow, Math.floor((available + gap) / perColumn - gap)));
+    if (perColumn * (rowHeight + gap) - gap > available) a11y.markOverflow('settings rows');
     const columnWidth = (width - margin * 2 - gap * 3 * (columns - 1)) / columns;
     const labelWidth = columnWidth * (portrait ? 0.46 : columns === 2 ? 0.42 : 0.5);
     let focusTarget: HTMLButtonElement | undefined;
@@ -178,9 +190,11 @@ export class SettingsScene extends BaseScene {
       return;
     }
     if (row.locked?.(preferences)) return;
-    this.services.preferences.set(row.next(preferences));
+    const changed = row.next(preferences);
+    this.services.preferences.set(changed);
     this.services.sound.refresh();
-    // Rebuilt, not patched: a new text size re-lays out the whole screen.
+    applyPageTheme(changed.highContrast);
+    // Rebuilt, not patched: a new text size re-lays out the whole screen, a new theme repaints it.
     this.leaving = true;
     this.scene.restart({ ...this.data_, focus: row.key });
   }

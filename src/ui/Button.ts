@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { contrastRatio } from './color';
+import { colorNumber, contrastRatio } from './color';
 import { COLORS, CONTRAST, CSS, LAYOUT, MOTION } from './theme';
 import { addText } from './text';
 import type { Rect } from './layout';
@@ -50,7 +50,7 @@ export class Button {
       center ? rect.x + rect.width / 2 : rect.x + inset + padding,
       rect.y + rect.height / 2,
       options.label,
-      { size: options.fontSize, bold: true, color: options.textColor ?? '#ffffff', align: center ? 'center' : 'left' },
+      { size: options.fontSize, bold: true, color: options.textColor ?? CSS.white, align: center ? 'center' : 'left' },
     ).setOrigin(center ? 0.5 : 0, 0.5);
     // A long label first shrinks a little on one line, then wraps, then shrinks to the button's height.
     let size = options.fontSize;
@@ -140,7 +140,7 @@ export class Button {
       g.strokeRoundedRect(x + offset, y + offset, width, height, LAYOUT.cornerRadius);
     }
     if (this.look === 'picked' || this.look === 'correct' || this.look === 'wrong') {
-      g.lineStyle(5, this.look === 'correct' ? 0xffffff : COLORS.paper, 1);
+      g.lineStyle(5, this.look === 'correct' ? colorNumber(CSS.white) : COLORS.paper, 1);
       g.strokeRoundedRect(x, y, width, height, LAYOUT.cornerRadius);
     }
     this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);

@@ -57,7 +57,7 @@ export class ExcerptCard {
     g.fillRoundedRect(space.x, space.y, space.width, this.height, LAYOUT.cornerRadius);
     g.fillStyle(COLORS.highlight, 1);
     g.fillRect(space.x + pad * 0.6, quoteTop, Math.max(6, pad * 0.45), quoteHeight);
-    g.lineStyle(1, 0x7a7a7a, 1);
+    g.lineStyle(1, COLORS.rule, 1);
     g.lineBetween(space.x + pad, ruleY, space.x + space.width - pad, ruleY);
     // The card was drawn last: lift the texts above it.
     for (const text of [label, citation, quote]) text.setDepth(1);

@@ -7,6 +7,11 @@ export function colorNumber(css: string): number {
   return parseInt(match[1]!, 16);
 }
 
+/** "#rrggbb" from 0xrrggbb, for what is drawn outside Phaser (a 2D canvas, the page's CSS). */
+export function cssColor(color: number): string {
+  return `#${color.toString(16).padStart(6, '0')}`;
+}
+
 /** The sRGB channels of 0xrrggbb, each 0–1 and linearised. */
 export function linearRgb(color: number): [number, number, number] {
   const channel = (shift: number) => {

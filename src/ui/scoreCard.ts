@@ -3,10 +3,17 @@
  * or share. Drawn on its own 2D canvas, so it does not depend on what the game canvas shows.
  */
 import type { ResultMark } from '../core/challenge';
-import { CSS, FONT_FAMILY } from './theme';
+import { cssColor } from './color';
+import { COLORS, CSS, FONT_FAMILY } from './theme';
 
 export const SCORE_CARD_SIZE = { width: 1200, height: 630 } as const;
-const MARK_FILL: Record<ResultMark, string> = { right: '#1f9d6b', wrong: '#c2410c', timeout: '#5b6478' };
+
+/** A mark's fill and the colour of its icon: the pairs the game itself draws, so the palette's measured contrast holds. */
+function markColors(mark: ResultMark): [fill: string, icon: string] {
+  if (mark === 'right') return [cssColor(COLORS.correct), CSS.onBright];
+  if (mark === 'wrong') return [cssColor(COLORS.wrong), CSS.onBright];
+  return [cssColor(COLORS.controlEdge), CSS.ink];
+}
 
 export interface ScoreCardFacts {
   name: string;
@@ -19,11 +26,12 @@ export interface ScoreCardFacts {
 }
 
 function drawMark(g: CanvasRenderingContext2D, mark: ResultMark, x: number, y: number, size: number): void {
-  g.fillStyle = MARK_FILL[mark];
+  const [fill, icon] = markColors(mark);
+  g.fillStyle = fill;
   g.beginPath();
   g.roundRect(x, y, size, size, size * 0.18);
   g.fill();
-  g.strokeStyle = '#ffffff';
+  g.strokeStyle = icon;
   g.lineWidth = size * 0.12;
   g.lineCap = 'round';
   g.lineJoin = 'round';
@@ -60,7 +68,7 @@ export function drawScoreCard(canvas: HTMLCanvasElement, facts: ScoreCardFacts):
   g.textBaseline = 'alphabetic';
   g.font = `bold 64px ${FONT_FAMILY}`;
   g.fillText('SOURCE CHECK', 60, 110);
-  g.fillStyle = '#ffe066';
+  g.fillStyle = cssColor(COLORS.highlight);
   g.fillRect(60, 128, 470, 8);
   g.fillStyle = CSS.muted;
   g.font = `28px ${FONT_FAMILY}`;

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { FONT_FAMILY } from './theme';
+import { CSS, FONT_FAMILY } from './theme';
 
 export interface TextOptions {
   size: number;
@@ -16,7 +16,7 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
     fontFamily: FONT_FAMILY,
     fontSize: `${options.size}px`,
     fontStyle: options.bold ? 'bold' : 'normal',
-    color: options.color ?? '#ffffff',
+    color: options.color ?? CSS.white,
     align: options.align ?? 'left',
     lineSpacing: options.lineSpacing ?? Math.round(options.size * 0.2),
     ...(options.wrapWidth ? { wordWrap: { width: options.wrapWidth, useAdvancedWrap: true } } : {}),

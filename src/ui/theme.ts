@@ -1,39 +1,129 @@
 /** Colours, type, layout ratios and motion timings: named once, used by every scene and widget. */
 
+/** What the canvas is drawn with (0xrrggbb). */
+export interface CanvasColors {
+  /** The desk: every screen's background. */
+  ink: number;
+  inkLight: number;
+  inkLighter: number;
+  paper: number;
+  highlight: number;
+  correct: number;
+  wrong: number;
+  /** The outline of a control whose fill alone is too close to the desk. */
+  controlEdge: number;
+  /** The thin rule between an excerpt and its citation. */
+  rule: number;
+  /** Answer tiles, each dark enough for white text. */
+  tiles: readonly [number, number, number, number];
+}
+
+/** Text colours ("#rrggbb"), each named for what it is drawn on. */
+export interface TextColors {
+  paper: string;
+  paperText: string;
+  muted: string;
+  ink: string;
+  white: string;
+  correct: string;
+  wrong: string;
+  citation: string;
+  /** Text on the bright right/wrong fills. */
+  onBright: string;
+  /** The keyboard focus ring of the page's own controls. */
+  focus: string;
+}
+
+export type ThemeName = 'standard' | 'high-contrast';
+
+export interface Palette {
+  readonly name: ThemeName;
+  readonly colors: Readonly<CanvasColors>;
+  readonly css: Readonly<TextColors>;
+}
+
 /**
- * The palette. Text pairs pass WCAG AA (4.5:1), controls 3:1 against the desk (a control whose fill is
- * darker gets an edge), and right/wrong stay apart under protanopia, deuteranopia and tritanopia
+ * The everyday palette. Text pairs pass WCAG AA (4.5:1), controls 3:1 against the desk (a control whose fill
+ * is darker gets an edge), and right/wrong stay apart under protanopia, deuteranopia and tritanopia
  * (Okabe–Ito bluish green against orange) — tests/unit/theme.test.ts measures all of it. Right and wrong
  * are also always said in words and icons, never by colour alone.
  */
-export const COLORS = {
-  /** The desk: every screen's background. */
-  ink: 0x14213d,
-  inkLight: 0x1f3160,
-  inkLighter: 0x2b4380,
-  paper: 0xfbf6e9,
-  highlight: 0xffe066,
-  correct: 0x3fc1a0,
-  wrong: 0xf08a3c,
-  /** The outline of a control whose fill alone is too close to the desk. */
-  controlEdge: 0x8da2d6,
-  /** Okabe–Ito-style tile colours, each dark enough for white text (≥ 4.5:1). */
-  tiles: [0x0067a5, 0xa34a00, 0x007a5e, 0x8e3b76],
-} as const;
+export const STANDARD_PALETTE: Palette = {
+  name: 'standard',
+  colors: {
+    ink: 0x14213d,
+    inkLight: 0x1f3160,
+    inkLighter: 0x2b4380,
+    paper: 0xfbf6e9,
+    highlight: 0xffe066,
+    correct: 0x3fc1a0,
+    wrong: 0xf08a3c,
+    controlEdge: 0x8da2d6,
+    rule: 0x7a7a7a,
+    // Okabe–Ito-style hues.
+    tiles: [0x0067a5, 0xa34a00, 0x007a5e, 0x8e3b76],
+  },
+  css: {
+    paper: '#fbf6e9',
+    paperText: '#1b1b1b',
+    muted: '#c9d2e8',
+    ink: '#14213d',
+    white: '#ffffff',
+    correct: '#5fe0c0',
+    wrong: '#ffa860',
+    citation: '#4a4a4a',
+    onBright: '#10151f',
+    focus: '#ffd23f',
+  },
+};
 
-/** Text colours, each named for what it is drawn on. */
-export const CSS = {
-  paper: '#fbf6e9',
-  paperText: '#1b1b1b',
-  muted: '#c9d2e8',
-  ink: '#14213d',
-  white: '#ffffff',
-  correct: '#5fe0c0',
-  wrong: '#ffa860',
-  citation: '#4a4a4a',
-  /** Text on the bright right/wrong fills. */
-  onBright: '#10151f',
-} as const;
+/**
+ * The high-contrast palette (Settings → High contrast): a black desk, white text and pure yellow for what
+ * to press first. Every text pair clears 7:1 (WCAG AAA), every control is edged in light grey, and right
+ * and wrong keep the standard hues, brighter, so they read the same in both themes.
+ */
+export const HIGH_CONTRAST_PALETTE: Palette = {
+  name: 'high-contrast',
+  colors: {
+    ink: 0x000000,
+    inkLight: 0x1a1a1a,
+    inkLighter: 0x333333,
+    paper: 0xffffff,
+    highlight: 0xffff00,
+    correct: 0x40f0c0,
+    wrong: 0xff9a40,
+    controlEdge: 0xd0d0d0,
+    rule: 0x333333,
+    tiles: [0x0048a8, 0x923000, 0x006046, 0x7c1f6a],
+  },
+  css: {
+    paper: '#ffffff',
+    paperText: '#000000',
+    muted: '#e0e0e0',
+    ink: '#000000',
+    white: '#ffffff',
+    correct: '#40f0c0',
+    wrong: '#ff9a40',
+    citation: '#333333',
+    onBright: '#000000',
+    focus: '#ffff00',
+  },
+};
+
+/**
+ * The palette in use, read by every scene and widget as it draws. Only applyTheme writes to them; a screen
+ * drawn after the switch is drawn in the new palette.
+ */
+export const COLORS: CanvasColors = { ...STANDARD_PALETTE.colors };
+export const CSS: TextColors = { ...STANDARD_PALETTE.css };
+
+/** Makes the chosen palette the one in use and returns it. */
+export function applyTheme(highContrast: boolean): Palette {
+  const palette = highContrast ? HIGH_CONTRAST_PALETTE : STANDARD_PALETTE;
+  Object.assign(COLORS, palette.colors);
+  Object.assign(CSS, palette.css);
+  return palette;
+}
 
 /** WCAG 2.2 AA minimum contrast ratios. */
 export const CONTRAST = { text: 4.5, control: 3 } as const;

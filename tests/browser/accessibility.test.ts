@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
+import { HIGH_CONTRAST_PALETTE, STANDARD_PALETTE, type Palette } from '../../src/ui/theme';
 import { launchChromium } from './chromium';
-import { labelled, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
+import { labelled, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
 
 const url = inject('appUrl');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -56,6 +58,58 @@ async function stepSetting(page: Page, name: string, times: number): Promise<voi
   }
 }
 
+/** Opens the game with these settings already saved, as a player who chose them on an earlier visit. */
+function openWithSettings(settings: object, viewport: Viewport = PROJECTOR): Promise<Page> {
+  return openGame(browser, url, viewport, (p) =>
+    p.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      PREFERENCES_KEY,
+      JSON.stringify(settings),
+    ] as const),
+  );
+}
+
+/** The colour (0xrrggbb) the player sees at a point of the page, read from a real screenshot. */
+async function seenColor(page: Page, x: number, y: number): Promise<number> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  // Decoded by the browser itself (no PNG decoder in the tests' dependencies).
+  return page.evaluate(
+    async (bytes) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const context = new OffscreenCanvas(1, 1).getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+      return (r! << 16) | (g! << 8) | b!;
+    },
+    [...png],
+  );
+}
+
+/** Whether two colours are the same to within rounding in the renderer (a few levels per channel). */
+function sameColor(a: number, b: number): boolean {
+  return [16, 8, 0].every((shift) => Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)) <= 3);
+}
+
+/** Which theme the page says it is in, and whether the canvas and the page around it are painted in it. */
+async function themeShown(page: Page, palette: Palette): Promise<{ theme?: string; desk: boolean; page: boolean }> {
+  // Inside the screen's margin, where every screen shows bare desk.
+  const desk = await seenColor(page, 4, 4);
+  const around = await page.evaluate(() => ({
+    theme: document.body.dataset.theme,
+    background: getComputedStyle(document.body).backgroundColor,
+    focus: getComputedStyle(document.documentElement).getPropertyValue('--focus').trim(),
+    browserBar: document.querySelector('meta[name="theme-color"]')?.getAttribute('content'),
+  }));
+  const ink = palette.colors.ink;
+  return {
+    theme: around.theme,
+    desk: sameColor(desk, ink),
+    page:
+      around.background === `rgb(${ink >> 16}, ${(ink >> 8) & 0xff}, ${ink & 0xff})` &&
+      around.focus === palette.css.focus &&
+      around.browserBar === palette.css.ink,
+  };
+}
+
 async function overflow(page: Page): Promise<string | undefined> {
   return page.$eval('#a11y', (element) => (element as HTMLElement).dataset.overflow);
 }
@@ -76,58 +130,139 @@ async function targetProblems(page: Page): Promise<string[]> {
   );
 }
 
+/** Pairs of DOM buttons that overlap: each lies over its canvas twin, so the canvas buttons overlap too. */
+async function overlapProblems(page: Page): Promise<string[]> {
+  return page.$$eval('#a11y button', (buttons) => {
+    const boxes = buttons.map((button) => ({ name: button.textContent ?? '', box: button.getBoundingClientRect() }));
+    return boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(
+          (b) =>
+            Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 0.5 &&
+            Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 0.5,
+        )
+        .map((b) => `${a.name} overlaps ${b.name}`),
+    );
+  });
+}
+
 describe('accessibility', () => {
-  it('has no serious or critical axe violations on any screen', async () => {
-    const page = await openGame(browser, url);
-    const report: Record<string, string[]> = {};
-    const check = async (screen: string) => {
-      await waitForScreen(page, screen);
-      report[screen] = await axeProblems(page);
-    };
-    await check('title');
-    await page.keyboard.press('s');
-    await check('settings');
-    await page.focus('#a11y button[data-name="topics"]');
-    await page.keyboard.press('Enter');
-    await check('topics');
-    await page.keyboard.press('Escape');
-    await waitForScreen(page, 'settings');
-    await page.keyboard.press('Escape');
-    await waitForScreen(page, 'title');
-    await page.focus('#a11y button[data-name="How to play"]');
-    await page.keyboard.press('Enter');
-    await check('how-to-play');
-    await page.keyboard.press('Escape');
-    await waitForScreen(page, 'title');
-    await page.keyboard.press('Enter');
-    await check('question');
-    await page.keyboard.press('p');
-    await check('pause');
-    await page.keyboard.press('p');
-    await waitForScreen(page, 'question');
-    await page.keyboard.press('1');
-    await check('reveal');
-    for (let i = 1; i < 10; i += 1) {
+  it.each([
+    { palette: STANDARD_PALETTE, settings: {} },
+    { palette: HIGH_CONTRAST_PALETTE, settings: { highContrast: true } },
+  ])(
+    'has no serious or critical axe violations on any screen in the $palette.name theme',
+    async ({ palette, settings }) => {
+      const page = await openWithSettings(settings);
+      expect(await themeShown(page, palette)).toEqual({ theme: palette.name, desk: true, page: true });
+      const highContrast = palette === HIGH_CONTRAST_PALETTE;
+      const report: Record<string, string[]> = {};
+      const check = async (screen: string, shoot = false) => {
+        await waitForScreen(page, screen);
+        report[screen] = await axeProblems(page);
+        if (shoot && highContrast) {
+          // Once any motion is over (a tween is at most 300 ms), so the picture shows the screen at rest.
+          await page.waitForTimeout(600);
+          await screenshot(page, `${screen}-high-contrast-1366x768`);
+        }
+      };
+      await check('title', true);
+      await page.keyboard.press('s');
+      await check('settings', true);
+      await page.focus('#a11y button[data-name="topics"]');
       await page.keyboard.press('Enter');
+      await check('topics');
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'settings');
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'title');
+      await page.focus('#a11y button[data-name="How to play"]');
+      await page.keyboard.press('Enter');
+      await check('how-to-play');
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'title');
+      await page.keyboard.press('Enter');
+      await check('question', true);
+      await page.keyboard.press('p');
+      await check('pause', true);
+      await page.keyboard.press('p');
       await waitForScreen(page, 'question');
-      await page.keyboard.press('2');
-      await waitForScreen(page, 'reveal');
-    }
-    await page.keyboard.press('Enter');
-    await check('results');
-    await page.keyboard.press('h');
-    await check('high-scores');
-    expect(report).toEqual({
-      title: [],
-      settings: [],
-      topics: [],
-      'how-to-play': [],
-      question: [],
-      pause: [],
-      reveal: [],
-      results: [],
-      'high-scores': [],
-    });
+      await page.keyboard.press('1');
+      await check('reveal', true);
+      for (let i = 1; i < 10; i += 1) {
+        await page.keyboard.press('Enter');
+        await waitForScreen(page, 'question');
+        await page.keyboard.press('2');
+        await waitForScreen(page, 'reveal');
+      }
+      await page.keyboard.press('Enter');
+      await check('results', true);
+      await page.keyboard.press('h');
+      await check('high-scores', true);
+      expect(report).toEqual({
+        title: [],
+        settings: [],
+        topics: [],
+        'how-to-play': [],
+        question: [],
+        pause: [],
+        reveal: [],
+        results: [],
+        'high-scores': [],
+      });
+      // Every screen of the round was drawn in the theme, to the last.
+      expect(await themeShown(page, palette)).toEqual({ theme: palette.name, desk: true, page: true });
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it('turns high contrast on from the settings screen at once, keeps it after a reload, and turns it off', async () => {
+    const page = await openGame(browser, url);
+    expect(await themeShown(page, STANDARD_PALETTE)).toEqual({ theme: 'standard', desk: true, page: true });
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'settings');
+    await stepSetting(page, 'highContrast', 1);
+    expect(await page.$eval('#a11y button[data-name="highContrast"]', (element) => element.textContent)).toBe(
+      'High contrast: On',
+    );
+    // The settings screen itself is repainted, not only the screens after it.
+    expect(await themeShown(page, HIGH_CONTRAST_PALETTE)).toEqual({ theme: 'high-contrast', desk: true, page: true });
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.reload();
+    await waitForScreen(page, 'title');
+    expect(await themeShown(page, HIGH_CONTRAST_PALETTE)).toEqual({ theme: 'high-contrast', desk: true, page: true });
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'settings');
+    expect(await page.$eval('#a11y button[data-name="highContrast"]', (element) => element.textContent)).toBe(
+      'High contrast: On',
+    );
+
+    await stepSetting(page, 'highContrast', 1);
+    expect(await themeShown(page, STANDARD_PALETTE)).toEqual({ theme: 'standard', desk: true, page: true });
+    await page.reload();
+    await waitForScreen(page, 'title');
+    expect(await themeShown(page, STANDARD_PALETTE)).toEqual({ theme: 'standard', desk: true, page: true });
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    { device: 'phone', viewport: PHONE },
+    { device: 'projector', viewport: PROJECTOR },
+  ])('fits the settings screen on a $device at the largest text size in high contrast', async ({ viewport }) => {
+    const page = await openWithSettings({ highContrast: true, textScale: 1.5 }, viewport);
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'settings');
+    expect(await page.$eval('#a11y button[data-name="highContrast"]', (element) => element.textContent)).toBe(
+      'High contrast: On',
+    );
+    expect(await overflow(page)).toBeUndefined();
+    expect(await targetProblems(page)).toEqual([]);
+    expect(await overlapProblems(page)).toEqual([]);
+    await screenshot(page, `settings-high-contrast-${viewport.width}x${viewport.height}-text150`);
     await page.context().close();
   });
 

@@ -1,6 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { colorNumber, contrastRatio, linearRgb } from '../../src/ui/color';
-import { COLORS, CONTRAST, CSS, MOTION } from '../../src/ui/theme';
+import { afterEach, describe, expect, it } from 'vitest';
+import { colorNumber, contrastRatio, cssColor, linearRgb } from '../../src/ui/color';
+import {
+  applyTheme,
+  COLORS,
+  CONTRAST,
+  CSS,
+  HIGH_CONTRAST_PALETTE,
+  MOTION,
+  STANDARD_PALETTE,
+  type Palette,
+} from '../../src/ui/theme';
+
+/** WCAG 2.2 AAA (1.4.6) for text: what the high-contrast palette holds itself to. */
+const AAA_TEXT = 7;
 
 describe('colour arithmetic', () => {
   it('matches WCAG at the ends of the scale', () => {
@@ -8,57 +20,145 @@ describe('colour arithmetic', () => {
     expect(contrastRatio(0x777777, 0x777777)).toBe(1);
     expect(contrastRatio(0xffffff, 0x767676)).toBeCloseTo(4.54, 2);
   });
+
+  it('writes a colour number as CSS and reads it back', () => {
+    expect(cssColor(0x0048a8)).toBe('#0048a8');
+    expect(cssColor(0)).toBe('#000000');
+    expect(colorNumber(cssColor(0xfbf6e9))).toBe(0xfbf6e9);
+  });
 });
 
+const PALETTES = [STANDARD_PALETTE, HIGH_CONTRAST_PALETTE];
+
 /** Every text colour on every background it is drawn on. */
-const TEXT_PAIRS: [name: string, text: string, background: number][] = [
-  ['paper on the desk', CSS.paper, COLORS.ink],
-  ['paper on a row', CSS.paper, COLORS.inkLight],
-  ['paper on a button', CSS.paper, COLORS.inkLighter],
-  ['muted on the desk', CSS.muted, COLORS.ink],
-  ['muted on a row', CSS.muted, COLORS.inkLight],
-  ['white on a button', CSS.white, COLORS.inkLighter],
-  ['white on the desk (countdown)', CSS.white, COLORS.ink],
-  ['right on the desk', CSS.correct, COLORS.ink],
-  ['right on a row', CSS.correct, COLORS.inkLight],
-  ['wrong on the desk', CSS.wrong, COLORS.ink],
-  ['wrong on a row', CSS.wrong, COLORS.inkLight],
-  ['ink on a highlighted button', CSS.ink, COLORS.highlight],
-  ['dark on a revealed right tile', CSS.onBright, COLORS.correct],
-  ['dark on a revealed wrong tile', CSS.onBright, COLORS.wrong],
-  ['quote on the excerpt card', CSS.paperText, COLORS.paper],
-  ['citation on the excerpt card', CSS.citation, COLORS.paper],
-  ...COLORS.tiles.map((tile, i): [string, string, number] => [`white on tile ${i + 1}`, CSS.white, tile]),
-];
+function textPairs({ colors, css }: Palette): [name: string, text: string, background: number][] {
+  return [
+    ['paper on the desk', css.paper, colors.ink],
+    ['paper on a row', css.paper, colors.inkLight],
+    ['paper on a button', css.paper, colors.inkLighter],
+    ['muted on the desk', css.muted, colors.ink],
+    ['muted on a row', css.muted, colors.inkLight],
+    ['muted on a button-coloured row (your own high score)', css.muted, colors.inkLighter],
+    ['white on a button', css.white, colors.inkLighter],
+    ['white on a row-coloured button (a topic left out)', css.white, colors.inkLight],
+    ['white on the desk (countdown)', css.white, colors.ink],
+    ['right on the desk', css.correct, colors.ink],
+    ['right on a row', css.correct, colors.inkLight],
+    ['wrong on the desk', css.wrong, colors.ink],
+    ['wrong on a row', css.wrong, colors.inkLight],
+    ['ink on a highlighted button', css.ink, colors.highlight],
+    ['ink on the wrong fill (a notice)', css.ink, colors.wrong],
+    ['dark on a revealed right tile', css.onBright, colors.correct],
+    ['dark on a revealed wrong tile', css.onBright, colors.wrong],
+    ['quote on the excerpt card', css.paperText, colors.paper],
+    ['citation on the excerpt card', css.citation, colors.paper],
+    ...colors.tiles.map((tile, i): [string, string, number] => [`white on tile ${i + 1}`, css.white, tile]),
+  ];
+}
 
 /** The fills of everything a player can press, and other marks that carry meaning on the desk. */
-const CONTROL_FILLS: [name: string, fill: number][] = [
-  ['button', COLORS.inkLighter],
-  ['highlighted button', COLORS.highlight],
-  ['revealed right tile', COLORS.correct],
-  ['revealed wrong tile', COLORS.wrong],
-  ...COLORS.tiles.map((tile, i): [string, number] => [`tile ${i + 1}`, tile]),
-];
+function controlFills({ colors }: Palette): [name: string, fill: number][] {
+  return [
+    ['button', colors.inkLighter],
+    ['highlighted button', colors.highlight],
+    ['revealed right tile', colors.correct],
+    ['revealed wrong tile', colors.wrong],
+    ...colors.tiles.map((tile, i): [string, number] => [`tile ${i + 1}`, tile]),
+  ];
+}
 
-describe('the palette', () => {
-  it.each(TEXT_PAIRS)('gives text %s at least 4.5:1', (_name, text, background) => {
+/** Marks drawn straight on the desk, each with nothing but its own colour to stand out. */
+function marks({ colors, css }: Palette): [name: string, color: number][] {
+  return [
+    ['the countdown ring', colors.highlight],
+    ['the countdown ring in its last seconds', colors.wrong],
+    ['an earned streak pip', colors.highlight],
+    ['an empty streak pip', colors.controlEdge],
+    ['a control edge', colors.controlEdge],
+    ['the focus ring on its halo', colorNumber(css.focus)],
+    ['a timed-out mark on the score card', colors.controlEdge],
+  ];
+}
+
+/** The icons drawn on the score card's marks (a tick, a cross, a clock). */
+function markIcons({ colors, css }: Palette): [name: string, icon: string, fill: number][] {
+  return [
+    ['the tick on a right mark', css.onBright, colors.correct],
+    ['the cross on a wrong mark', css.onBright, colors.wrong],
+    ['the clock on a timed-out mark', css.ink, colors.controlEdge],
+  ];
+}
+
+describe.each(PALETTES)('the $name palette', (palette) => {
+  const { colors } = palette;
+
+  it.each(textPairs(palette))('gives text %s at least 4.5:1', (_name, text, background) => {
     expect(contrastRatio(colorNumber(text), background)).toBeGreaterThanOrEqual(CONTRAST.text);
   });
 
-  it.each(CONTROL_FILLS)('sets a %s off the desk by 3:1, by its fill or by its edge', (_name, fill) => {
-    const byFill = contrastRatio(fill, COLORS.ink);
-    const byEdge = contrastRatio(COLORS.controlEdge, COLORS.ink);
+  it.each(controlFills(palette))('sets a %s off the desk by 3:1, by its fill or by its edge', (_name, fill) => {
+    const byFill = contrastRatio(fill, colors.ink);
+    const byEdge = contrastRatio(colors.controlEdge, colors.ink);
     // Button.ts draws the edge on any fill under the text ratio: the same rule as here.
     expect(byFill >= CONTRAST.text ? byFill : byEdge).toBeGreaterThanOrEqual(CONTRAST.control);
   });
 
-  it.each([
-    ['the countdown ring', COLORS.highlight],
-    ['the countdown ring in its last seconds', COLORS.wrong],
-    ['an earned streak pip', COLORS.highlight],
-    ['an empty streak pip', COLORS.controlEdge],
-  ])('draws %s at 3:1 against the desk', (_name, color) => {
-    expect(contrastRatio(color, COLORS.ink)).toBeGreaterThanOrEqual(CONTRAST.control);
+  it.each(marks(palette))('draws %s at 3:1 against the desk', (_name, color) => {
+    expect(contrastRatio(color, colors.ink)).toBeGreaterThanOrEqual(CONTRAST.control);
+  });
+
+  it.each(markIcons(palette))('draws %s at 3:1 against its fill', (_name, icon, fill) => {
+    expect(contrastRatio(colorNumber(icon), fill)).toBeGreaterThanOrEqual(CONTRAST.control);
+  });
+
+  it('keeps the four answer tiles apart from one another', () => {
+    for (const [i, a] of colors.tiles.entries()) {
+      for (const b of colors.tiles.slice(i + 1)) {
+        expect(deltaE(a, b, DEFICIENCIES.none)).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
+      }
+    }
+  });
+});
+
+describe('the high-contrast palette', () => {
+  // What sets it apart from the standard one: every text pair reaches WCAG AAA, and every control its edge.
+  it.each(textPairs(HIGH_CONTRAST_PALETTE))('gives text %s at least 7:1', (_name, text, background) => {
+    expect(contrastRatio(colorNumber(text), background)).toBeGreaterThanOrEqual(AAA_TEXT);
+  });
+
+  it('outlines controls more strongly than the standard palette does', () => {
+    const edge = (palette: Palette) => contrastRatio(palette.colors.controlEdge, palette.colors.ink);
+    expect(edge(HIGH_CONTRAST_PALETTE)).toBeGreaterThan(edge(STANDARD_PALETTE));
+  });
+});
+
+describe('applyTheme', () => {
+  afterEach(() => {
+    applyTheme(false);
+  });
+
+  it('switches the palette in use to high contrast and back, key by key', () => {
+    expect(applyTheme(true)).toBe(HIGH_CONTRAST_PALETTE);
+    expect(COLORS).toEqual(HIGH_CONTRAST_PALETTE.colors);
+    expect(CSS).toEqual(HIGH_CONTRAST_PALETTE.css);
+    expect(applyTheme(false)).toBe(STANDARD_PALETTE);
+    expect(COLORS).toEqual(STANDARD_PALETTE.colors);
+    expect(CSS).toEqual(STANDARD_PALETTE.css);
+  });
+
+  it('leaves the palettes themselves as they were', () => {
+    const before = structuredClone([STANDARD_PALETTE, HIGH_CONTRAST_PALETTE]);
+    applyTheme(true);
+    COLORS.ink = 0x123456;
+    applyTheme(false);
+    CSS.paper = '#123456';
+    expect([STANDARD_PALETTE, HIGH_CONTRAST_PALETTE]).toEqual(before);
+  });
+
+  it('gives the two palettes the same keys, so every screen finds each colour in both', () => {
+    expect(Object.keys(HIGH_CONTRAST_PALETTE.colors).sort()).toEqual(Object.keys(STANDARD_PALETTE.colors).sort());
+    expect(Object.keys(HIGH_CONTRAST_PALETTE.css).sort()).toEqual(Object.keys(STANDARD_PALETTE.css).sort());
+    expect(HIGH_CONTRAST_PALETTE.colors.tiles).toHaveLength(STANDARD_PALETTE.colors.tiles.length);
   });
 });
 
@@ -102,17 +202,22 @@ function seenAs(color: number, matrix: number[][]): [number, number, number] {
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
 
+/** The colour difference (CIE76) between two colours as seen with a deficiency. */
+function deltaE(a: number, b: number, matrix: number[][]): number {
+  const [x, y] = [seenAs(a, matrix), seenAs(b, matrix)];
+  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
+}
+
 /** A colour difference (CIE76) well past "clearly different" (about 10). */
 const DISTINCT_DELTA_E = 20;
 
-describe('right and wrong', () => {
+describe.each(PALETTES)('right and wrong in the $name palette', ({ colors, css }) => {
   it.each(Object.entries(DEFICIENCIES))('stay apart with %s', (_name, matrix) => {
     for (const [right, wrong] of [
-      [colorNumber(CSS.correct), colorNumber(CSS.wrong)],
-      [COLORS.correct, COLORS.wrong],
+      [colorNumber(css.correct), colorNumber(css.wrong)],
+      [colors.correct, colors.wrong],
     ] as const) {
-      const [a, b] = [seenAs(right, matrix), seenAs(wrong, matrix)];
-      expect(Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
+      expect(deltaE(right, wrong, matrix)).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
     }
   });
 });
