@@ -389,6 +389,15 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
         verdict = report.oneOf<ClaimVerdict>(raw.claim, 'verdict', 'claim.verdict', CLAIM_VERDICTS);
       }
       claim = { ...excerpt, ...(verdict ? { verdict } : {}) };
+      // A verdict that says a claim holds or fails needs a document other than the claim's own to say so:
+      // the article quoted back at itself settles what it says, never whether it is so.
+      const settledElsewhere = evidence.some((item) => item.source !== excerpt.source);
+      if (context.kind === 'shipped' && verdict !== undefined && verdict !== 'unsupported' && !settledElsewhere) {
+        report.error(
+          'claim.verdict',
+          `"${verdict}" needs an excerpt from another source than the claim's own (${excerpt.source})`,
+        );
+      }
     }
   }
 

@@ -149,8 +149,19 @@ describe('question bank validator', () => {
       (y) => `${y}\n    claim:\n      source: eo-13942\n      quote: "Addressing the Threat"\n      verdict: maybe`,
       `${WHERE}, field "claim.verdict": must be one of accurate, inaccurate, misleading, unsupported, found string "maybe"`,
     ],
+    [
+      'a verdict settled only by the document the claim comes from',
+      (y) =>
+        `${y}\n    claim:\n      source: eo-13942\n      quote: "Addressing the Threat"\n      verdict: inaccurate`,
+      `${WHERE}, field "claim.verdict": "inaccurate" needs an excerpt from another source than the claim's own (eo-13942)`,
+    ],
   ])('rejects %s, naming file, id and field', (_name, change, expected) => {
     expect(errorsFor(change)).toEqual([expected]);
+  });
+
+  it('lets a claim the sources cannot settle be checked against its own document', () => {
+    const unsupported = `${GOOD_QUESTION}\n    claim:\n      source: eo-13942\n      quote: "Addressing the Threat"\n      verdict: unsupported`;
+    expect(parseBank([SOURCE], [topicFile(unsupported)]).errors).toEqual([]);
   });
 
   it('rejects a duplicate id across files', () => {
