@@ -2,6 +2,7 @@
  * The class server's messages, as the server sends them and the game and the host page read them.
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
+import type { ClassSummary } from './reports';
 import type { Claim, Excerpt, Topic } from './types';
 
 export const SCORING_MODES = ['speed', 'accuracy'] as const;
@@ -163,6 +164,18 @@ export interface DashboardSnapshot {
   players: DashboardPlayer[];
   leaderboard: LeaderboardEntry[];
   questions: QuestionTally[];
+  summary: ClassSkillSummary;
+}
+
+/**
+ * The class-wide SIFT skill and discernment summary (classSummary in reports.ts) over the answers to the questions
+ * every player is past, or every answer once the class has ended: the rule that marks the right answers in the
+ * tallies. Counting sooner would let a skill's right answers, set beside a question's choice counts, tell a
+ * projected room which choice is right.
+ */
+export interface ClassSkillSummary extends ClassSummary {
+  /** How many of the round's questions, from the first, it counts. */
+  questionsCounted: number;
 }
 
 /** An error from the API: a stable code for programs and a sentence for people. */

@@ -1,14 +1,22 @@
 /**
  * "Host a class": the teacher's page. Pick the round (questions, time, topics, scoring), get a class code, a
  * join link and a QR code for the projector, then watch the class live: who has joined and how far they are,
- * the leaderboard (scores can be hidden), and how the class answered each question. Remove a player, end the
- * class, export the results as CSV. Plain DOM: every piece of text from users is set as text.
+ * the leaderboard (scores can be hidden), the class's SIFT skills and discernment, and how the class answered
+ * each question. Remove a player, end the class, export the results as CSV. Plain DOM: every piece of text from users is set as text.
  */
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import QRCode from 'qrcode';
-import type { ClassSettings, DashboardSnapshot, ScoringMode, ServerInfo } from '../core/classProtocol';
+import type {
+  ClassSettings,
+  ClassSkillSummary,
+  DashboardSnapshot,
+  ScoringMode,
+  ServerInfo,
+} from '../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../core/classRules';
+import { SKILL_NAMES, type CalibrationFit, type Tally } from '../core/reports';
+import { CONFIDENCE_LABELS } from '../core/wager';
 import { ClassApi, ClassApiError } from '../net/classApi';
 import { openLive, type LiveConnection, type LiveMode } from '../net/liveStream';
 import { SafeStorage } from '../storage/SafeStorage';
@@ -195,6 +203,60 @@ const LIVE_TEXT: Record<LiveMode, string> = {
   closed: 'Not updating',
 };
 
+const FIT_TEXT: Record<CalibrationFit, string> = {
+  fits: 'Fits',
+  'over-confident': 'Over-confident',
+  'under-confident': 'Under-confident',
+  'too-few': 'Too few to tell',
+};
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/** A table with a caption, column headings and one row per item, each row headed by its first cell. */
+function summaryTable(
+  name: string,
+  caption: string,
+  columns: string[],
+  rows: { key: string; head: string; cells: (string | Node)[] }[],
+): HTMLTableElement {
+  return el(
+    'table',
+    { class: 'summary', data: { name } },
+    el('caption', { text: caption }),
+    el('thead', {}, el('tr', {}, ...columns.map((text) => el('th', { text, attrs: { scope: 'col' } })))),
+    el(
+      'tbody',
+      {},
+      ...rows.map((row) =>
+        el(
+          'tr',
+          { data: { row: row.key } },
+          el('th', { text: row.head, attrs: { scope: 'row' } }),
+          ...row.cells.map((cell) => el('td', {}, cell)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** "3 / 5" with a bar for the back of the room (the numbers say the same to a screen reader). */
+function rightOfAsked(tally: Tally): HTMLElement {
+  return el(
+    'span',
+    { class: 'right-of' },
+    `${tally.right} / ${tally.asked}`,
+    tally.asked > 0
+      ? el('progress', { attrs: { max: String(tally.asked), value: String(tally.right), 'aria-hidden': 'true' } })
+      : null,
+  );
+}
+
 class Dashboard {
   private readonly status = el('p', { class: 'status', data: { name: 'class-status' } });
   private readonly live = el('span', { class: 'live', data: { name: 'live-mode' } });
@@ -205,6 +267,8 @@ class Dashboard {
   private readonly leaderboard = el('ol', { class: 'leaderboard', data: { name: 'leaderboard' } });
   private readonly leaderboardNote = el('p', { class: 'note' });
   private readonly questions = el('div', { class: 'questions' });
+  private readonly skills = el('div', { class: 'skills', data: { name: 'skills-body' } });
+  private skillsShown = '';
   private readonly startButton: HTMLButtonElement;
   private readonly hideButton: HTMLButtonElement;
   private readonly endButton: HTMLButtonElement;
@@ -314,6 +378,12 @@ class Dashboard {
       ),
       el(
         'section',
+        { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
+        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
+        this.skills,
+      ),
+      el(
+        'section',
         { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
         el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
         el('p', {
@@ -402,6 +472,7 @@ class Dashboard {
     this.hideButton.setAttribute('aria-pressed', String(info.hideScores));
     this.renderRoster(snapshot);
     this.renderLeaderboard(snapshot);
+    this.renderSkills(snapshot);
     this.renderQuestions(snapshot);
   }
 
@@ -497,6 +568,171 @@ class Dashboard {
         ),
       ),
     );
+  }
+
+  private renderSkills(snapshot: DashboardSnapshot): void {
+    const { summary, class: info } = snapshot;
+    // Most snapshots leave the summary as it was (it changes as questions are settled): keep the DOM then.
+    const shown = `${info.status}:${info.questionCount}:${JSON.stringify(summary)}`;
+    if (shown === this.skillsShown) return;
+    this.skillsShown = shown;
+    const asked = summary.skills.reduce((sum, row) => sum + row.asked, 0);
+    const ended = info.status === 'ended';
+    let coverage: string;
+    if (asked === 0) {
+      coverage = ended
+        ? 'Nobody answered a question in this class.'
+        : 'Nothing to show yet. A question counts here once every player is past it (when its right answer is ' +
+          'marked below), or once the class has ended, so the projector never gives an answer away.';
+    } else {
+      if (ended) coverage = `Every answer of ${count(summary.players, 'player')}: the class has ended.`;
+      else if (summary.questionsCounted >= info.questionCount) {
+        coverage = `All ${info.questionCount} questions: every player is past them.`;
+      } else {
+        coverage =
+          `Questions 1–${summary.questionsCounted} of ${info.questionCount}, the ones every player is past; the ` +
+          'others count once everyone is past them or the class has ended.';
+      }
+    }
+    const note = el('p', { class: 'note', text: coverage, data: { name: 'skills-coverage' } });
+    if (asked === 0) {
+      this.skills.replaceChildren(note);
+      this.skills.dataset.state = 'empty';
+      return;
+    }
+    this.skills.dataset.state = 'filled';
+    this.skills.replaceChildren(
+      note,
+      el(
+        'div',
+        { class: 'columns' },
+        el('div', {}, ...this.skillParts(summary)),
+        el('div', {}, ...this.discernmentParts(summary)),
+      ),
+    );
+  }
+
+  private skillParts(summary: ClassSkillSummary): Node[] {
+    const heading = el('h3', { text: 'SIFT moves' });
+    const table = summaryTable(
+      'skill-table',
+      'Right answers by SIFT move, the whole class together',
+      ['Move', 'Right / asked', 'Right', 'Weakest for'],
+      summary.skills.map((row) => ({
+        key: row.skill,
+        head: SKILL_NAMES[row.skill],
+        cells: [rightOfAsked(row), percent(row.rate), count(summary.weakestSkillCounts[row.skill], 'player')],
+      })),
+    );
+    const weakest = summary.weakestSkill;
+    if (weakest === null) {
+      return [heading, table, el('p', { text: 'No move stands out: nothing counted so far was missed.' })];
+    }
+    const row = summary.skills.find((item) => item.skill === weakest)!;
+    const missed = summary.mostMissed;
+    return [
+      heading,
+      table,
+      el(
+        'div',
+        { class: 'weakest', data: { name: 'weakest-skill', skill: weakest } },
+        el('h3', { text: `Weakest move: ${SKILL_NAMES[weakest]}` }),
+        el('p', { text: `${row.right} of ${row.asked} right (${percent(row.rate)}).` }),
+        el('p', {}, el('strong', { text: 'Tip to share: ' }), summary.tip ?? ''),
+        missed
+          ? el(
+              'p',
+              { data: { name: 'most-missed', question: missed.questionId } },
+              el('strong', { text: 'Most missed: ' }),
+              `“${missed.prompt}”, missed by ${missed.missed} of the ${count(missed.asked, 'player')} who answered it.`,
+            )
+          : null,
+      ),
+    ];
+  }
+
+  private discernmentParts(summary: ClassSkillSummary): Node[] {
+    const { discernment, discernmentCounts: counts } = summary;
+    const parts: Node[] = [
+      el('h3', { text: 'Discernment' }),
+      summaryTable(
+        'discernment-table',
+        'Right answers on true claims and on false or misleading ones',
+        ['Claims', 'Right / asked', 'Right', 'Weaker here'],
+        [
+          {
+            key: 'true-claims',
+            head: 'True, surprising ones too',
+            cells: [
+              rightOfAsked(discernment.answers.trueClaims),
+              percent(discernment.answers.trueClaims.rate),
+              count(counts['true-claims'], 'player'),
+            ],
+          },
+          {
+            key: 'false-claims',
+            head: 'False or misleading',
+            cells: [
+              rightOfAsked(discernment.answers.falseClaims),
+              percent(discernment.answers.falseClaims.rate),
+              count(counts['false-claims'], 'player'),
+            ],
+          },
+        ],
+      ),
+    ];
+    const judgements = discernment.judgements;
+    if (judgements) {
+      parts.push(
+        summaryTable(
+          'judgement-table',
+          'Claim judgements: accurate, inaccurate or misleading, cannot tell',
+          ['Claim called for', 'Right / asked', 'Right'],
+          (
+            [
+              ['true-claims', 'Accurate', judgements.trueClaims],
+              ['false-claims', 'Inaccurate or misleading', judgements.falseClaims],
+              ['unsupported', 'Cannot tell', judgements.unsupported],
+            ] as const
+          ).map(([key, head, tally]) => ({ key, head, cells: [rightOfAsked(tally), percent(tally.rate)] })),
+        ),
+      );
+    }
+    parts.push(
+      el(
+        'p',
+        { data: { name: 'discernment-message', weaker: discernment.weaker } },
+        el('strong', { text: 'For the class: ' }),
+        discernment.message,
+      ),
+      el('p', {
+        class: 'note',
+        text:
+          `${count(counts.even, 'player')} even, ${count(counts['not-enough'], 'player')} with too few of one kind ` +
+          `to tell.${discernment.basis === 'judgements' ? ' Decided by the claim judgements.' : ''}`,
+      }),
+    );
+    if (summary.calibration.some((row) => row.asked > 0)) {
+      parts.push(
+        el('h3', { text: 'Confidence' }),
+        summaryTable(
+          'calibration-table',
+          'Right answers by how sure players said they were',
+          ['Said', 'Right / asked', 'Right', 'Pays best at', 'Verdict'],
+          summary.calibration.map((row) => ({
+            key: row.confidence,
+            head: CONFIDENCE_LABELS[row.confidence],
+            cells: [
+              rightOfAsked(row),
+              percent(row.rate),
+              `${percent(row.bestFor.from)}–${percent(row.bestFor.to)}`,
+              FIT_TEXT[row.fit],
+            ],
+          })),
+        ),
+      );
+    }
+    return parts;
   }
 
   private renderQuestions(snapshot: DashboardSnapshot): void {

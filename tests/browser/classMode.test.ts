@@ -5,6 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ClassSkillSummary } from '../../src/core/classProtocol';
+import { SKILL_NAMES } from '../../src/core/reports';
 import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
 
@@ -155,6 +157,9 @@ describe('a class round', () => {
     expect(board).toHaveLength(4);
     expect(board.slice(0, 3).every((entry) => entry.top)).toBe(true);
     expect(board.map((entry) => entry.name)).toContain(HOSTILE);
+    // The fourth player has answered nothing, so no question is settled: the skills panel gives nothing away yet.
+    expect(await teacher.getAttribute('[data-name="skills-body"]', 'data-state')).toBe('empty');
+    expect(await teacher.textContent('[data-name="skills-coverage"]')).toContain('never gives an answer away');
     await screenshot(teacher, 'class-dashboard-1366x900');
 
     // Hide the scores, then end the class.
@@ -166,6 +171,28 @@ describe('a class round', () => {
     await teacher.click('[data-name="confirm-end"]');
     await teacher.waitForFunction(() => document.body.dataset.classStatus === 'ended');
     expect(await teacher.$$eval('#host img', (images) => images.length)).toBe(0);
+
+    // Once the class has ended every answer counts: the panel names the class's weakest move, the one the server
+    // worked out from the nine answers (each question had a wrong pick among the three, so something was missed).
+    await teacher.waitForSelector('[data-name="weakest-skill"]');
+    const saved = JSON.parse((await teacher.evaluate(() => localStorage.getItem('source-check:host:v1')))!) as {
+      token: string;
+    };
+    const reply = await fetch(new URL(`api/classes/${code}/dashboard`, url), {
+      headers: { authorization: `Bearer ${saved.token}` },
+    });
+    const summary = ((await reply.json()) as { summary: ClassSkillSummary }).summary;
+    expect(summary.skills.reduce((sum, row) => sum + row.asked, 0)).toBe(3 * QUESTIONS);
+    expect(summary.weakestSkill).not.toBeNull();
+    const weakest = summary.weakestSkill!;
+    expect(await teacher.getAttribute('[data-name="weakest-skill"]', 'data-skill')).toBe(weakest);
+    expect(await teacher.textContent('[data-name="weakest-skill"] h3')).toBe(`Weakest move: ${SKILL_NAMES[weakest]}`);
+    expect(await teacher.textContent('[data-name="most-missed"]')).toContain(summary.mostMissed!.prompt);
+    const asked = await teacher.$$eval('table[data-name="skill-table"] tbody tr', (rows) =>
+      rows.map((row) => row.querySelector('td')?.textContent),
+    );
+    expect(asked).toEqual(summary.skills.map((row) => `${row.right} / ${row.asked}`));
+    await screenshot(teacher, 'class-dashboard-ended-1366x900');
 
     expect(teacherProblems).toEqual([]);
     for (const [index, page] of students.entries()) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_GRACE_MS } from '../../src/core/classRules';
 import { scoreAnswer } from '../../src/core/scoring';
 import { DAY_MS } from '../../src/server/class/service';
-import { dumpDb, rightChoice, startTestServer, type TestServer } from './helpers';
+import { dumpDb, readEvents, rightChoice, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;
 
@@ -388,50 +388,6 @@ describe('the server itself', () => {
     }
   });
 });
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- events are read field by field
-type LiveEvent = { name: string; data: any };
-
-/** Reads a live stream's events until `until` is satisfied (or the time runs out). */
-async function readEvents(
-  url: string,
-  token: string,
-  until: (events: LiveEvent[]) => boolean,
-  action?: () => Promise<unknown>,
-): Promise<LiveEvent[]> {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const events: LiveEvent[] = [];
-  let buffer = '';
-  let acted = false;
-  const deadline = setTimeout(() => controller.abort(), 10_000);
-  try {
-    while (!until(events)) {
-      if (!acted && events.length > 0 && action) {
-        acted = true;
-        await action();
-      }
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const name = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (name && data) events.push({ name, data: JSON.parse(data) });
-      }
-    }
-  } finally {
-    clearTimeout(deadline);
-    controller.abort();
-  }
-  return events;
-}
 
 describe('live streams', () => {
   it('send the dashboard a new snapshot after an answer, and students the start and their removal', async () => {

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
 import type { BankBundle } from '../../src/core/types';
@@ -155,4 +156,47 @@ export function dumpDb(server: RunningClassServer): string {
   return JSON.stringify(
     ['classes', 'players', 'turns'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),
   );
+}
+
+export type LiveEvent = { name: string; data: any };
+
+/** Reads a live stream's events until `until` is satisfied (or the time runs out). */
+export async function readEvents(
+  url: string,
+  token: string,
+  until: (events: LiveEvent[]) => boolean,
+  action?: () => Promise<unknown>,
+): Promise<LiveEvent[]> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: LiveEvent[] = [];
+  let buffer = '';
+  let acted = false;
+  const deadline = setTimeout(() => controller.abort(), 10_000);
+  try {
+    while (!until(events)) {
+      if (!acted && events.length > 0 && action) {
+        acted = true;
+        await action();
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (name && data) events.push({ name, data: JSON.parse(data) });
+      }
+    }
+  } finally {
+    clearTimeout(deadline);
+    controller.abort();
+  }
+  return events;
 }

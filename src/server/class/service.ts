@@ -10,6 +10,7 @@ import type {
   AnswerOutcome,
   ClassInfo,
   ClassSettings,
+  ClassSkillSummary,
   ClassStatus,
   CreatedClass,
   DashboardSnapshot,
@@ -34,6 +35,7 @@ import {
 } from '../../core/classRules';
 import { toCsv } from '../../core/csv';
 import { checkNickname } from '../../core/nicknames';
+import { classSummary, type LoggedAnswer } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
 import type { ClassDb } from './db';
@@ -140,6 +142,8 @@ export class ClassService {
   private readonly emit: (event: ClassEvent) => void;
   private readonly topics: Map<string, Topic>;
   private readonly rounds = new Map<number, ClassRound>();
+  /** Each class's skill summary, with the key of what it counts (see skillSummary()). */
+  private readonly summaries = new Map<number, { key: string; summary: ClassSkillSummary }>();
   private readonly stmt;
 
   constructor(
@@ -217,6 +221,10 @@ export class ClassService {
         `SELECT t.position, t.choice_index, COUNT(*) AS count FROM turns t JOIN players p ON p.id = t.player_id
          WHERE t.class_id = ? AND p.removed_at IS NULL AND t.answered_at IS NOT NULL
          GROUP BY t.position, t.choice_index`,
+      ),
+      settledTurns: db.prepare<[number, number], { player_id: number; question_id: string; correct: 0 | 1 | null }>(
+        `SELECT player_id, question_id, correct FROM turns
+         WHERE class_id = ? AND position < ? AND answered_at IS NOT NULL ORDER BY position`,
       ),
       expired: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE expires_at <= ?'),
       deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
@@ -472,6 +480,8 @@ export class ClassService {
     })();
     for (const id of ids) {
       this.rounds.delete(id);
+      // A new class may be given a deleted class's id.
+      this.summaries.delete(id);
       this.emit({ kind: 'deleted', classId: id });
     }
     return ids.length;
@@ -682,7 +692,38 @@ export class ClassService {
       })),
       leaderboard: rankLeaderboard(ranked),
       questions: tallyQuestions(round.items, rows, past),
+      summary: this.skillSummary(row, round, players),
     };
+  }
+
+  /**
+   * The class-wide skill and discernment summary, over the questions every player is past (see ClassSkillSummary).
+   * Those answers can no longer change, so what it counts is fixed by how many questions are past and who is in
+   * the class. It is rebuilt, with one indexed read of the class's settled turns, only when one of those changes
+   * (about once per question, and on a join or a removal), not for each answer: the snapshot that follows every
+   * answer stays as cheap as it was, and the summary is never stale.
+   */
+  private skillSummary(row: ClassRow, round: ClassRound, players: readonly PlayerRow[]): ClassSkillSummary {
+    let counted = round.items.length;
+    if (row.status !== 'ended') {
+      for (const player of players) counted = Math.min(counted, player.answered);
+      if (players.length === 0) counted = 0;
+    }
+    const key = `${counted}:${players.map((player) => player.id).join(',')}`;
+    const cached = this.summaries.get(row.id);
+    if (cached?.key === key) return cached.summary;
+    const logs = new Map<number, LoggedAnswer[]>(players.map((player) => [player.id, []]));
+    if (counted > 0) {
+      // Removed players' turns are read too, and left out here: they have no log.
+      for (const turn of this.stmt.settledTurns.all(row.id, counted)) {
+        logs.get(turn.player_id)?.push({ questionId: turn.question_id, correct: turn.correct === 1 });
+      }
+    }
+    const questions = round.items.map((item) => item.question);
+    const summary = { ...classSummary(questions, [...logs.values()]), questionsCounted: counted };
+    if (this.summaries.size > 2000) this.summaries.clear();
+    this.summaries.set(row.id, { key, summary });
+    return summary;
   }
 }
 
