@@ -1,7 +1,7 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
 import { formatBankError } from './src/core/types.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
@@ -103,17 +103,42 @@ const teachers = teacherPages({
   loadBank: () => loadBankFromDisk(questionsDir, root).bank,
 });
 
+/** Whether a build is the game's own: the benchmark builds its bare Phaser page with this config from bench/bare. */
+function buildsTheGame(config: UserConfig): boolean {
+  return resolve(config.root ?? process.cwd()) === root;
+}
+
+/**
+ * The game's pages: the game, the teacher's "Host a class" page (served by the class server beside it), and the
+ * teacher pages made from docs/ (lesson plan, handout, guides). Any other root builds its own index.html.
+ */
+function gamePages(): Plugin {
+  return {
+    name: 'source-check-pages',
+    apply: buildsTheGame,
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          input: { main: join(root, 'index.html'), host: join(root, 'host.html'), ...teacherPageInputs(root) },
+        },
+      },
+    }),
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [questionBank(), teachers, offlineCache(teachers.api!)],
+  plugins: [
+    questionBank(),
+    gamePages(),
+    { ...teachers, apply: buildsTheGame },
+    { ...offlineCache(teachers.api!), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },
+  ],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // The game, the teacher's "Host a class" page (served by the class server beside it), and the teacher
-      // pages made from docs/ (lesson plan, handout, guides).
-      input: { main: join(root, 'index.html'), host: join(root, 'host.html'), ...teacherPageInputs(root) },
       output: {
         // Phaser in a chunk of its own: it changes less often than the game, so it caches apart.
         codeSplitting: {

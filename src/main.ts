@@ -4,31 +4,17 @@ import { AccessibleLayer } from './a11y/AccessibleLayer';
 import { GameSound } from './audio/GameSound';
 import { reducesMotion } from './core/preferences';
 import { randomSeedFrom } from './core/rng';
+import { utcDateOf } from './core/dates';
 import { requestBank } from './game/bankLoader';
-import { registerOffline } from './offline/registerOffline';
 import { provideServices, type GameServices } from './game/services';
-import { ClassJoinScene } from './scenes/ClassJoinScene';
-import { ClassQuestionScene } from './scenes/ClassQuestionScene';
-import { ClassResultsScene } from './scenes/ClassResultsScene';
-import { ClassRevealScene } from './scenes/ClassRevealScene';
-import { ClassWaitScene } from './scenes/ClassWaitScene';
+import type { IncomingChallenge } from './game/challenge';
 import { ErrorScene } from './scenes/ErrorScene';
-import { HighScoresScene } from './scenes/HighScoresScene';
-import { HowToPlayScene } from './scenes/HowToPlayScene';
-import { PauseScene } from './scenes/PauseScene';
 import { PreloadScene } from './scenes/PreloadScene';
-import { SettingsScene } from './scenes/SettingsScene';
-import { TopicsScene } from './scenes/TopicsScene';
-import { QuestionScene } from './scenes/QuestionScene';
-import { ResultsScene } from './scenes/ResultsScene';
-import { RevealScene } from './scenes/RevealScene';
 import { TitleScene } from './scenes/TitleScene';
 import { BANK_URL, TITLE_INTERACTIVE_MARK } from './scenes/keys';
+import { prefetchLazyScenes } from './scenes/sceneLoader';
 import { HighScoreStore } from './storage/HighScoreStore';
 import { PreferencesStore } from './storage/PreferencesStore';
-import { NicknameStore } from './storage/NicknameStore';
-import { readChallenge } from './game/challenge';
-import { ShareScene } from './scenes/ShareScene';
 import { SafeStorage } from './storage/SafeStorage';
 import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
@@ -61,12 +47,14 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     highScores,
     persistent: storage.persistent,
     preferences,
-    nicknames: new NicknameStore(storage, () => crypto.getRandomValues(new Uint32Array(1))[0]!),
-    incoming: takeChallengeFromUrl(),
+    storage,
+    incoming: undefined,
     sound,
     get reduceMotion() {
       return reducesMotion(preferences.get().motion, deviceReducesMotion?.matches ?? false);
     },
+    lastMode: 'classic',
+    today: () => utcDateOf(Date.now()),
     now: () => performance.now(),
     newSeed: () => {
       const values = new Uint32Array(1);
@@ -79,14 +67,21 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
       titleMarked = true;
       performance.mark(TITLE_INTERACTIVE_MARK);
       // Offline support is never on the way to the first screen either.
-      if (import.meta.env.PROD) registerOffline('./sw.js');
+      if (import.meta.env.PROD) {
+        void import('./offline/registerOffline').then(({ registerOffline }) => registerOffline('./sw.js'));
+      }
       // Sound is never on the way to the first screen: Howler and the files load once it takes input.
       void sound.load();
+      // Nor are the screens around a round: they download now, in the background.
+      prefetchLazyScenes();
     },
   };
 
-  // Phaser measures and draws each text once, so the font must be there before the first scene.
-  document.body.dataset.font = (await loadFonts()) ? 'loaded' : 'fallback';
+  // Phaser measures and draws each text once, so the font must be there before the first scene; a challenge
+  // link is read meanwhile (its reader is a download of its own: most visits have no challenge).
+  const [fontLoaded, incoming] = await Promise.all([loadFonts(), takeChallengeFromUrl()]);
+  services.incoming = incoming;
+  document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
   // The page's own text (the update bar, text fields) in the same face as the canvas.
   document.body.style.fontFamily = FONT_FAMILY;
 
@@ -103,25 +98,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
-    scene: [
-      PreloadScene,
-      TitleScene,
-      HowToPlayScene,
-      QuestionScene,
-      PauseScene,
-      RevealScene,
-      ResultsScene,
-      ShareScene,
-      HighScoresScene,
-      SettingsScene,
-      TopicsScene,
-      ClassJoinScene,
-      ClassWaitScene,
-      ClassQuestionScene,
-      ClassRevealScene,
-      ClassResultsScene,
-      ErrorScene,
-    ],
+    scene: [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
 
@@ -147,8 +124,15 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
 }
 
 /** Reads a challenge from the link once and takes it out of the address, so Play again is a new round. */
-function takeChallengeFromUrl() {
-  const incoming = readChallenge(window.location.hash);
+async function takeChallengeFromUrl(): Promise<IncomingChallenge> {
+  const hash = window.location.hash;
+  if (hash === '') return undefined;
+  let incoming: IncomingChallenge;
+  try {
+    incoming = (await import('./game/challengeLink')).readChallenge(hash);
+  } catch {
+    incoming = { notice: 'This challenge link could not be read: the game could not download its reader.' };
+  }
   if (incoming) history.replaceState(null, '', window.location.pathname + window.location.search);
   return incoming;
 }

@@ -2,10 +2,12 @@
  * Challenge links: a round's seed and settings plus the challenger's name and result, carried in the
  * URL fragment. Decoding trusts nothing: every field is checked, and anything wrong gives a reason.
  */
-import { DIFFICULTY_ORDERS, type DifficultyOrder } from './round';
+import { DIFFICULTY_ORDERS, type DifficultyOrder } from './roundSettings';
 import { QUESTION_COUNTS, TIME_CHOICES, type TimeChoice } from './preferences';
 import { checkNickname } from './nicknames';
+import { isModeId, MODES, type ModeId } from './modes';
 import { FLAT_CORRECT_POINTS, STREAK_BONUS_CAP } from './settings';
+import { CERTAINTY_MARKS } from './wager';
 
 export const CHALLENGE_VERSION = 1;
 /** The fragment key: #c=… */
@@ -24,6 +26,10 @@ export interface Challenge {
   topics: string[];
   difficulty: DifficultyOrder;
   speedPoints: boolean;
+  /** The mode's rules (links made before there were modes are Classic). */
+  mode: ModeId;
+  /** Whether answers were marked by a confidence wager. */
+  wager: boolean;
   /** The bank the challenger played; another bank cannot give the same questions. */
   bankVersion: string;
   name: string;
@@ -58,10 +64,11 @@ function fromBase64Url(text: string): Uint8Array | undefined {
   return Uint8Array.from(bytes);
 }
 
-/** The most points a round of this length can score (all right, fastest, streak capped). */
-export function maxScore(questionCount: number): number {
+/** The most points a round of this length can score (all right, fastest, streak capped; "Sure" with a wager). */
+export function maxScore(questionCount: number, wager = false): number {
+  const perAnswer = FLAT_CORRECT_POINTS * (wager ? CERTAINTY_MARKS.sure.right : 1);
   let total = 0;
-  for (let i = 0; i < questionCount; i += 1) total += FLAT_CORRECT_POINTS + Math.min(i * 100, STREAK_BONUS_CAP);
+  for (let i = 0; i < questionCount; i += 1) total += perAnswer + Math.min(i * 100, STREAK_BONUS_CAP);
   return total;
 }
 
@@ -74,6 +81,9 @@ export function encodeChallenge(challenge: Challenge): string {
     tp: challenge.topics,
     d: challenge.difficulty,
     sp: challenge.speedPoints ? 1 : 0,
+    // Classic without a wager is written as links were before modes, so those links stay short.
+    ...(challenge.mode === 'classic' ? {} : { md: challenge.mode }),
+    ...(challenge.wager ? { w: 1 } : {}),
     b: challenge.bankVersion,
     nm: challenge.name,
     sc: challenge.score,
@@ -96,7 +106,7 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'the link is damaged' };
   const raw = data as Record<string, unknown>;
-  const allowed = ['v', 's', 'n', 't', 'tp', 'd', 'sp', 'b', 'nm', 'sc', 'm'];
+  const allowed = ['v', 's', 'n', 't', 'tp', 'd', 'sp', 'md', 'w', 'b', 'nm', 'sc', 'm'];
   const unknown = Object.keys(raw).find((key) => !allowed.includes(key));
   if (unknown !== undefined) return { error: `the link has an unknown field "${unknown}"` };
   if (raw.v !== CHALLENGE_VERSION) return { error: 'the link was made by another version of the game' };
@@ -114,6 +124,11 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
   if (!(DIFFICULTY_ORDERS as readonly unknown[]).includes(raw.d))
     return { error: 'the link has an invalid difficulty' };
   if (raw.sp !== 0 && raw.sp !== 1) return { error: 'the link has an invalid scoring setting' };
+  const mode = raw.md === undefined ? 'classic' : raw.md;
+  if (!isModeId(mode)) return { error: 'the link has an unknown game mode' };
+  if (raw.w !== undefined && raw.w !== 1) return { error: 'the link has an invalid wager setting' };
+  const wager = raw.w === 1;
+  if (wager && !MODES[mode].wagerAllowed) return { error: 'the link has a wager in a mode that has none' };
   if (typeof raw.b !== 'string' || !/^[a-z0-9]{1,16}$/.test(raw.b))
     return { error: 'the link has an invalid bank version' };
   // The same rules as a name typed in the game: length, characters and the classroom blocklist.
@@ -125,10 +140,11 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
   }
   const marks = [...raw.m].map((code) => RESULT_MARKS.find((mark) => MARK_CODES[mark] === code)!);
   const right = marks.filter((mark) => mark === 'right').length;
-  if (typeof raw.sc !== 'number' || !Number.isInteger(raw.sc) || raw.sc < 0 || raw.sc > maxScore(right)) {
+  if (typeof raw.sc !== 'number' || !Number.isInteger(raw.sc) || raw.sc < 0 || raw.sc > maxScore(right, wager)) {
     return { error: 'the link has a score that this round cannot give' };
   }
-  if (right > 0 && raw.sc < right * 500) return { error: 'the link has a score that this round cannot give' };
+  // Without a wager every right answer earns at least half its points; a lost wager can take any of that back.
+  if (!wager && right > 0 && raw.sc < right * 500) return { error: 'the link has a score that this round cannot give' };
   return {
     challenge: {
       seed: raw.s,
@@ -137,6 +153,8 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
       topics: raw.tp as string[],
       difficulty: raw.d as DifficultyOrder,
       speedPoints: raw.sp === 1,
+      mode,
+      wager,
       bankVersion: raw.b,
       name: raw.nm,
       score: raw.sc,

@@ -53,3 +53,14 @@ export function isJudgementRight(question: Question, judgement: ClaimJudgement):
   const verdict = question.claim?.verdict;
   return verdict === undefined ? undefined : JUDGEMENT_FOR_VERDICT[verdict] === judgement;
 }
+
+/**
+ * The evidence that checks a question's claim: the first excerpt from another document than the one the claim
+ * comes from (an excerpt of the article itself shows what it says, not whether it is so). Its index in
+ * `question.evidence`, or -1 when every excerpt is from the claim's own document or there is no claim.
+ */
+export function checkingEvidenceIndex(question: Question): number {
+  const claim = question.claim;
+  if (!claim) return -1;
+  return question.evidence.findIndex((item) => item.source !== claim.source);
+}

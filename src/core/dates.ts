@@ -22,3 +22,26 @@ export function dayNumber(isoDate: string): number {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "6 August 2020" from "2020-08-06" (or the start of a date-time); anything else is returned as it is. */
+export function formatLongDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const month = MONTH_NAMES[Number(match[2]) - 1];
+  return month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}

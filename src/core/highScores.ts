@@ -1,5 +1,42 @@
-/** The local high-score table as data: validated on load, salvaging what it can. */
+/** The local high-score tables as data: one board per way of playing, each validated on load, salvaging what it can. */
+import { isIsoDate } from './dates';
+import { MODES } from './modes';
+import type { RoundSettings } from './round';
 import { HIGH_SCORE_LIMIT } from './settings';
+
+/**
+ * The boards: a score is only compared with scores made under the same rules. Classic without speed points has
+ * its own (every right answer earns the same), and so has each mode.
+ */
+export const BOARD_IDS = ['classic', 'no-speed', 'daily', 'practice', 'fact-check'] as const;
+export type BoardId = (typeof BOARD_IDS)[number];
+
+export interface BoardInfo {
+  title: string;
+  /** Where the board is kept on the device. */
+  storageKey: string;
+}
+
+export const BOARDS: Record<BoardId, BoardInfo> = {
+  classic: { title: 'Classic', storageKey: MODES.classic.highScoreKey },
+  'no-speed': { title: 'No speed points', storageKey: 'source-check:high-scores:no-speed:v1' },
+  daily: { title: 'Daily', storageKey: MODES.daily.highScoreKey },
+  practice: { title: 'Practice', storageKey: MODES.practice.highScoreKey },
+  'fact-check': { title: 'Fact-check', storageKey: MODES['fact-check'].highScoreKey },
+};
+
+export function isBoardId(value: unknown): value is BoardId {
+  return (BOARD_IDS as readonly unknown[]).includes(value);
+}
+
+/** The board a round's score goes on. */
+export function boardFor(settings: Pick<RoundSettings, 'mode' | 'speedPoints'>): BoardId {
+  if (settings.mode === 'classic' && !settings.speedPoints) return 'no-speed';
+  return settings.mode;
+}
+
+/** The longest nickname a board keeps (names are checked when chosen; this only bounds stored data). */
+const STORED_NAME_MAX = 40;
 
 export interface HighScore {
   score: number;
@@ -11,6 +48,10 @@ export interface HighScore {
   questionCount: number;
   timeLimitSec: number | null;
   speedPoints: boolean;
+  /** The player's nickname when the round ended. */
+  nickname?: string;
+  /** The daily round's UTC date (daily board only). */
+  day?: string;
 }
 
 export interface LoadedHighScores {
@@ -33,6 +74,9 @@ function problemWith(raw: unknown): string | undefined {
   if (typeof entry.date !== 'string' || Number.isNaN(Date.parse(entry.date))) return 'has an invalid date';
   if (entry.timeLimitSec !== null && !isCount(entry.timeLimitSec)) return 'has an invalid timeLimitSec';
   if (typeof entry.speedPoints !== 'boolean') return 'has an invalid speedPoints';
+  if (entry.nickname !== undefined && (typeof entry.nickname !== 'string' || entry.nickname.length > STORED_NAME_MAX))
+    return 'has an invalid nickname';
+  if (entry.day !== undefined && (typeof entry.day !== 'string' || !isIsoDate(entry.day))) return 'has an invalid day';
   return undefined;
 }
 
@@ -72,6 +116,8 @@ export function parseHighScores(stored: string | null): LoadedHighScores {
       questionCount: entry.questionCount,
       timeLimitSec: entry.timeLimitSec,
       speedPoints: entry.speedPoints,
+      ...(entry.nickname !== undefined ? { nickname: entry.nickname } : {}),
+      ...(entry.day !== undefined ? { day: entry.day } : {}),
     });
   });
   return { entries: rank(entries), problems };
@@ -89,4 +135,12 @@ export function addHighScore(
 
 export function serializeHighScores(entries: readonly HighScore[]): string {
   return JSON.stringify(entries);
+}
+
+/**
+ * Whether a daily round counts for the board: only the first round of each UTC day does, so the board holds a
+ * first try, as everyone else's daily score is. `lastCounted` is the day of the last one that counted.
+ */
+export function dailyCounts(lastCounted: string | null, today: string): boolean {
+  return lastCounted !== today;
 }

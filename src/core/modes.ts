@@ -4,7 +4,7 @@
  */
 import { isIsoDate } from './dates';
 import { hashSeed } from './rng';
-import { DEFAULT_ROUND_SETTINGS, type RoundSettings } from './round';
+import { DEFAULT_ROUND_SETTINGS, type RoundSettings } from './roundSettings';
 
 export const MODE_IDS = ['classic', 'practice', 'fact-check', 'daily'] as const;
 export type ModeId = (typeof MODE_IDS)[number];

@@ -2,7 +2,7 @@
  * The player's settings as data: what they may be, their defaults, reading them back from storage
  * (salvaging what is valid), and the round settings they lead to.
  */
-import { DEFAULT_ROUND_SETTINGS, DIFFICULTY_ORDERS, type DifficultyOrder, type RoundSettings } from './round';
+import { DEFAULT_ROUND_SETTINGS, DIFFICULTY_ORDERS, type DifficultyOrder, type RoundSettings } from './roundSettings';
 import { DEFAULT_TIME_LIMIT_SEC } from './settings';
 
 /** Time per question as a multiple of each question's own time, or no timer at all (WCAG 2.2.1). */
@@ -12,6 +12,12 @@ export const QUESTION_COUNTS = [5, 10, 15, 20] as const;
 export const TEXT_SCALES = [1, 1.25, 1.5] as const;
 export const MOTION_CHOICES = ['system', 'reduce', 'full'] as const;
 export type MotionChoice = (typeof MOTION_CHOICES)[number];
+/**
+ * The confidence wager: as the mode says (on in Fact-check, off elsewhere), or on or off in every mode that
+ * allows it (the daily round never does, so its scores compare).
+ */
+export const WAGER_CHOICES = ['mode', 'on', 'off'] as const;
+export type WagerChoice = (typeof WAGER_CHOICES)[number];
 /** Volume steps for sound effects and music; 0 is off. */
 export const VOLUME_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
 
@@ -25,6 +31,7 @@ export interface Preferences {
   textScale: number;
   motion: MotionChoice;
   highContrast: boolean;
+  wager: WagerChoice;
   /** Silences everything without losing the volumes (M, or the corner button on every screen). */
   muted: boolean;
   effectsVolume: number;
@@ -41,6 +48,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   textScale: 1,
   motion: 'system',
   highContrast: false,
+  wager: 'mode',
   muted: false,
   effectsVolume: 0.75,
   musicVolume: 0,
@@ -98,6 +106,7 @@ export function parsePreferences(stored: string | null, knownTopics: readonly st
       textScale: pick('textScale', TEXT_SCALES),
       motion: pick('motion', MOTION_CHOICES),
       highContrast: pick('highContrast', [true, false]),
+      wager: pick('wager', WAGER_CHOICES),
       muted: pick('muted', [true, false]),
       effectsVolume: pick('effectsVolume', VOLUME_STEPS),
       musicVolume: pick('musicVolume', VOLUME_STEPS),
@@ -118,6 +127,11 @@ export function roundSettingsFrom(preferences: Preferences): RoundSettings {
     speedPoints: !off && preferences.speedPoints,
     topics: [...preferences.topics],
   };
+}
+
+/** The wager option for roundSettingsForMode: undefined leaves it to the mode. */
+export function wagerOption(choice: WagerChoice): { wager?: boolean } {
+  return choice === 'mode' ? {} : { wager: choice === 'on' };
 }
 
 /** Whether to hold still: the player's choice, or the device's when the choice is "system". */

@@ -172,6 +172,20 @@ export const SKILL_TIPS: Record<Skill, string> = {
     'Follow the claim back to the document it is about and compare the exact words, dates and numbers: details drift each time a story is retold.',
 };
 
+/**
+ * Practice mode's "Why is this the source that settles it?", by the move the question drills: what makes the
+ * excerpt on the card outrank the claim it checks.
+ */
+export const SETTLING_SOURCE_NOTES: Record<Skill, string> = {
+  stop: 'It is the text the claim is about, read before reacting to the claim: a claim that stirs a strong feeling is worth this pause before it is believed or passed on.',
+  'investigate-source':
+    'It says who is speaking, in what role and when: the author, the publisher and the date of a text tell you how much weight its words can carry.',
+  'find-better-coverage':
+    'It is the record that other coverage relies on: when retellings disagree, the official text, or an outlet that quotes it, settles what one retelling cannot.',
+  'trace-claims':
+    'It is the original that the claim retells: the order, the law or the ruling itself, whose own words, dates and numbers outrank any paraphrase of them.',
+};
+
 export interface SkillRow extends Tally {
   skill: Skill;
   /** Asked and not answered right (wrong or out of time). */
@@ -310,7 +324,7 @@ export function roundTimeline(round: PlayedRound, sources: SourceDates): Timelin
 }
 
 /** Every question of the bank on the same line. */
-export function bankTimeline(bank: Pick<BankBundle, 'questions' | 'sources'>): Timeline {
+export function bankTimeline(bank: { questions: readonly Question[]; sources: SourceDates }): Timeline {
   return timelineOf(bank.questions, bank.sources, () => ({}));
 }
 

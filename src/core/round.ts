@@ -1,42 +1,9 @@
 /** Builds a round from the bank: same seed + same settings ⇒ same questions, order and choice order. */
-import type { ModeId } from './modes';
 import { createRng, shuffle, type RngState } from './rng';
-import { DEFAULT_TIME_LIMIT_SEC, QUESTIONS_PER_ROUND } from './settings';
+import type { RoundSettings } from './roundSettings';
 import type { Difficulty, Question } from './types';
 
-/** How difficulty shapes a round: the usual mix easiest first, the same mix in any order, or hard only. */
-export const DIFFICULTY_ORDERS = ['easy-first', 'mixed', 'hard-only'] as const;
-export type DifficultyOrder = (typeof DIFFICULTY_ORDERS)[number];
-
-export interface RoundSettings {
-  questionCount: number;
-  /** Default seconds per question, or null for no timer. A question's own timeLimitSec overrides it. */
-  timeLimitSec: number | null;
-  /** Multiplies every question's time (1, 1.5, 2, 10): more time to read never changes the questions. */
-  timeScale: number;
-  difficulty: DifficultyOrder;
-  speedPoints: boolean;
-  /** Topic ids to draw from; empty means every topic. */
-  topics: string[];
-  /** The rules the round is played by (MODES in modes.ts); classic is the timed game with speed points. */
-  mode: ModeId;
-  /** Draw only questions that check a claim (fact-check rounds). */
-  claimsOnly: boolean;
-  /** Ask Sure / Think so / Guessing after each answer and mark it by certainty (wager.ts). */
-  wager: boolean;
-}
-
-export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
-  questionCount: QUESTIONS_PER_ROUND,
-  timeLimitSec: DEFAULT_TIME_LIMIT_SEC,
-  timeScale: 1,
-  difficulty: 'easy-first',
-  speedPoints: true,
-  topics: [],
-  mode: 'classic',
-  claimsOnly: false,
-  wager: false,
-};
+export { DEFAULT_ROUND_SETTINGS, DIFFICULTY_ORDERS, type DifficultyOrder, type RoundSettings } from './roundSettings';
 
 export interface PlannedQuestion {
   questionId: string;

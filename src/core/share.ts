@@ -1,5 +1,8 @@
 /** The spoiler-free share text: what a player pastes into a chat after a round. */
 import type { ResultMark } from './challenge';
+import { formatLongDate } from './dates';
+import { MODES } from './modes';
+import type { RoundSettings } from './round';
 import type { AnswerRecord } from './session';
 
 export const SHARE_TITLE = 'Source Check — the TikTok ban quiz';
@@ -29,4 +32,16 @@ export function shareText(facts: ShareFacts): string {
     facts.marks.map((mark) => MARK_SYMBOLS[mark]).join(''),
     facts.link,
   ].join('\n');
+}
+
+/** The day a daily round's seed names ("daily-2026-11-24-…"), or undefined for any other seed. */
+export function dailyDateOf(seed: string): string | undefined {
+  return /^daily-(\d{4}-\d{2}-\d{2})-/.exec(seed)?.[1];
+}
+
+/** The share text's second line: the day of a daily round, or the round's code with its mode. */
+export function shareLabel(settings: Pick<RoundSettings, 'mode'>, seed: string): string {
+  const day = dailyDateOf(seed);
+  if (settings.mode === 'daily' && day) return `Daily challenge, ${formatLongDate(day)} (UTC)`;
+  return settings.mode === 'classic' ? `Challenge ${seed}` : `${MODES[settings.mode].title} challenge ${seed}`;
 }

@@ -43,15 +43,6 @@ export function clearSeat(storage: KeyValueStore): void {
 /** What the live stream (or a poll) brings. */
 export type ClassPlayEvent = { type: 'status'; info: ClassInfo } | { type: 'ended' } | { type: 'removed' };
 
-/** Reads the `?class=CODE` of a join link, once per page load. */
-let linkTaken = false;
-export function takeClassLink(search: string): string | undefined {
-  if (linkTaken) return undefined;
-  linkTaken = true;
-  const code = new URLSearchParams(search).get('class');
-  return code ? code.toUpperCase().slice(0, 12) : undefined;
-}
-
 export class ClassPlay {
   private live?: LiveConnection;
   private readonly listeners = new Set<(event: ClassPlayEvent) => void>();

@@ -18,6 +18,8 @@ export function startCustomRound(
   questions: readonly Question[],
   seed = services.newSeed(),
 ): SessionState {
+  // Kept for "Play again", which draws a new round from the whole bank, not only this round's questions.
+  services.customQuestions = questions;
   const settings = { ...roundSettingsFrom(services.preferences.get()), topics: [] };
   const hasHard = questions.some((question) => question.difficulty === 3);
   if (settings.difficulty === 'hard-only' && !hasHard) settings.difficulty = 'mixed';

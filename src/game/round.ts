@@ -1,21 +1,30 @@
-/** Starting a round from the title, "Play again" and (later) links: one place that wires core to services. */
-import { roundSettingsFrom } from '../core/preferences';
+/** Starting a round from the title, "Play again" and links: one place that wires core to services. */
+import { formatLongDate } from '../core/dates';
+import { dailySeed, roundSettingsForMode, type ModeId } from '../core/modes';
+import { roundSettingsFrom, wagerOption } from '../core/preferences';
 import { buildRound, type RoundSettings } from '../core/round';
 import { startSession, type SessionState } from '../core/session';
 import type { GameServices } from './services';
 
-export function startNewRound(services: GameServices, seed = services.newSeed()): SessionState {
+/**
+ * A new round in a mode (the last one played when none is named). The daily round's seed is the UTC date and
+ * the bank's version, so everyone plays the same questions that day.
+ */
+export function startNewRound(services: GameServices, mode: ModeId = services.lastMode): SessionState {
   const bank = services.bank;
   if (!bank) throw new Error('The question bank has not been loaded');
   // A round of one's own: any challenge being replayed is over.
   services.activeChallenge = undefined;
-  const plan = buildRound(bank.questions, currentRoundSettings(services), seed);
+  services.lastMode = mode;
+  const seed = mode === 'daily' ? dailySeed(services.today(), bank.version) : services.newSeed();
+  const plan = buildRound(bank.questions, currentRoundSettings(services, mode), seed);
   return startSession(plan, bank.questions, services.now());
 }
 
-/** The round the settings ask for; topics the bank no longer has are ignored (none left means all). */
-export function currentRoundSettings(services: GameServices): RoundSettings {
-  const settings = roundSettingsFrom(services.preferences.get());
+/** The round the settings ask for in a mode; topics the bank no longer has are ignored (none left means all). */
+export function currentRoundSettings(services: GameServices, mode: ModeId = 'classic'): RoundSettings {
+  const preferences = services.preferences.get();
+  const settings = roundSettingsForMode(mode, roundSettingsFrom(preferences), wagerOption(preferences.wager));
   const known = new Set(services.bank?.topics.map((topic) => topic.id) ?? []);
   return { ...settings, topics: settings.topics.filter((topic) => known.has(topic)) };
 }
@@ -24,26 +33,13 @@ export function currentRoundSettings(services: GameServices): RoundSettings {
 export function citationFor(services: GameServices, sourceId: string): string {
   const source = services.bank?.sources[sourceId];
   if (!source) return sourceId;
-  const date = formatDate(source.date);
-  return `${source.title} (${source.publisher}, ${date})`;
+  // The undated article states neither: saying so is part of the lesson, "(not stated, not stated)" is not.
+  const known = [source.publisher, formatDate(source.date)].filter((part) => part !== NOT_STATED);
+  return known.length > 0 ? `${source.title} (${known.join(', ')})` : `${source.title} (no outlet or date given)`;
 }
 
-export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
-}
+/** How a source's front matter says that a publisher or a date is not known. */
+const NOT_STATED = 'not stated';
+
+/** "6 August 2020": dates as every screen prints them. */
+export const formatDate = formatLongDate;

@@ -2,10 +2,13 @@
 import type Phaser from 'phaser';
 import type { AccessibleLayer } from '../a11y/AccessibleLayer';
 import type { GameSound } from '../audio/GameSound';
-import type { BankBundle } from '../core/types';
+import type { BankBundle, Question } from '../core/types';
+import type { ModeId } from '../core/modes';
+import type { SessionState } from '../core/session';
 import type { HighScoreStore } from '../storage/HighScoreStore';
 import type { PreferencesStore } from '../storage/PreferencesStore';
 import type { NicknameStore } from '../storage/NicknameStore';
+import type { KeyValueStore } from '../storage/SafeStorage';
 import type { Challenge } from '../core/challenge';
 import type { IncomingChallenge } from './challenge';
 import type { BankRequest } from './bankLoader';
@@ -16,7 +19,9 @@ export interface GameServices {
   /** Whether scores outlive the page (false when storage is blocked or full). */
   persistent: boolean;
   /** The player's nickname for challenge links, remembered on the device. */
-  nicknames: NicknameStore;
+  nicknames?: NicknameStore;
+  /** Where the player's things are kept on the device (the nickname store is made from it when first needed). */
+  storage: KeyValueStore;
   /** What the page's link asked for: a challenge to play, or a notice why it cannot be played. */
   incoming: IncomingChallenge;
   /** A short notice for the title (a link that could not be played), shown once. */
@@ -29,6 +34,14 @@ export interface GameServices {
   sound: GameSound;
   /** No movement, instant changes: the player's Motion setting, or the device's prefers-reduced-motion. */
   readonly reduceMotion: boolean;
+  /** The teacher's bank the last round of one's own questions came from, for "Play again". */
+  customQuestions?: readonly Question[];
+  /** The practice round whose missed questions are being replayed: its results stay the ones reported. */
+  retryOf?: SessionState;
+  /** The mode of the last round started, for "Play again". */
+  lastMode: ModeId;
+  /** Today's UTC date (YYYY-MM-DD), for the daily round. */
+  today: () => string;
   /** Milliseconds from a monotonic wall clock (performance.now in the browser). */
   now: () => number;
   newSeed: () => string;

@@ -10,6 +10,7 @@ import { SoundToggle } from '../ui/SoundToggle';
 import { COLORS } from '../ui/theme';
 import { addText, fitTextHeight } from '../ui/text';
 import { SceneKey } from './keys';
+import { isSceneReady, openLazyScene } from './sceneLoader';
 
 export interface MirroredButton {
   canvas: Button;
@@ -45,11 +46,15 @@ export abstract class BaseScene extends Phaser.Scene {
     });
   }
 
-  /** Leaves for another screen once; later calls from the same visit are ignored. */
+  /**
+   * Leaves for another screen once; later calls from the same visit are ignored. A screen that is a download of
+   * its own (sceneLoader.ts) starts once it is there; if the download fails, this screen takes input again.
+   */
   protected goTo(key: SceneKey, data?: object): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.scene.start(key, data);
+    if (isSceneReady(this.game, key)) this.scene.start(key, data);
+    else openLazyScene(this, key, data, () => (this.leaving = false));
   }
 
   /** A canvas button with its twin in the accessible layer; both run the same action. */

@@ -2,6 +2,7 @@ import { TextField } from '../a11y/TextField';
 import { isClassCode, normalizeClassCode, CLASS_CODE_LENGTH } from '../core/classCode';
 import type { ClassInfo } from '../core/classProtocol';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
+import { nicknamesOf } from '../game/nicknames';
 import { ClassPlay, clearSeat, loadSeat, saveSeat } from '../game/classPlay';
 import { ClassApi, ClassApiError } from '../net/classApi';
 import { SafeStorage } from '../storage/SafeStorage';
@@ -189,7 +190,7 @@ export class ClassJoinScene extends ClassScene {
   private showName(info: ClassInfo): void {
     const { width, height, margin, gap, type } = this.frame;
     const a11y = this.services.a11y;
-    const nicknames = this.services.nicknames;
+    const nicknames = nicknamesOf(this.services);
     document.body.dataset.classMode = 'name';
     const time = info.timeLimitSec === null ? 'no time limit' : `${info.timeLimitSec} s a question`;
     let top = margin * 0.6 + this.cornerHeight + gap + type.heading * 1.8;
@@ -273,7 +274,7 @@ export class ClassJoinScene extends ClassScene {
   }
 
   private typeName(value: string): void {
-    const result = this.services.nicknames.type(value);
+    const result = nicknamesOf(this.services).type(value);
     if (!result.ok) this.restartWith({ editing: true, message: result.message });
     else this.restartWith({ editing: false });
   }
@@ -281,7 +282,7 @@ export class ClassJoinScene extends ClassScene {
   private async join(info: ClassInfo): Promise<void> {
     if (this.leaving) return;
     this.leaving = true;
-    const nickname = this.services.nicknames.get();
+    const nickname = nicknamesOf(this.services).get();
     try {
       const joined = await this.api.join(info.code, nickname);
       const seat = { code: info.code, playerId: joined.playerId, token: joined.token, nickname: joined.nickname };
@@ -296,7 +297,7 @@ export class ClassJoinScene extends ClassScene {
     } catch (error) {
       this.leaving = false;
       if (error instanceof ClassApiError && error.code === 'nickname-taken') {
-        this.services.nicknames.reroll();
+        nicknamesOf(this.services).reroll();
         this.restartWith({ message: `${nickname} is taken in this class: here is another name.` });
         return;
       }

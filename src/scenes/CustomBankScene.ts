@@ -10,7 +10,7 @@ import type { ScrollItem } from '../ui/ScrollList';
 import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { BankScreen, type Notice } from './BankScreen';
+import { ListScreen, type Notice } from './ListScreen';
 import { SceneKey } from './keys';
 import type { CustomBanksSceneData } from './CustomBanksScene';
 
@@ -28,7 +28,7 @@ export interface CustomBankSceneData {
 const YAML_TYPE = 'application/yaml';
 
 /** One saved bank: what is in it and what its file said was wrong; play it, rename it, export it or remove it. */
-export class CustomBankScene extends BankScreen {
+export class CustomBankScene extends ListScreen {
   private data_!: CustomBankSceneData;
   private bank!: SavedBank;
   private kit!: CustomBankKit;

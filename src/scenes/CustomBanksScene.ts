@@ -7,7 +7,7 @@ import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
 import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { BankScreen, type Notice } from './BankScreen';
+import { ListScreen, type Notice } from './ListScreen';
 import { SceneKey, SOURCES_URL } from './keys';
 
 export interface CustomBanksSceneData {
@@ -24,7 +24,7 @@ export interface CustomBanksSceneData {
  * "Your questions": load a teacher's GIFT, CSV or YAML file (picker or drop), see every problem in it, and pick a
  * saved bank to play or manage.
  */
-export class CustomBanksScene extends BankScreen {
+export class CustomBanksScene extends ListScreen {
   private data_: CustomBanksSceneData = {};
   private dropTarget?: Phaser.GameObjects.Container;
   private picker?: FilePicker;

@@ -1,17 +1,42 @@
-import { startNewRound } from '../game/round';
-import { formatDate } from '../game/round';
+import { BOARD_IDS, BOARDS, isBoardId, type BoardId } from '../core/highScores';
+import type { ModeId } from '../core/modes';
+import { formatDate, startNewRound } from '../game/round';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
+export interface HighScoresSceneData {
+  /** The place to light up on the board shown (the round just played). */
+  highlight?: number | null;
+  board?: BoardId;
+  /** The board's clear button was pressed: ask before anything is lost. */
+  confirmClear?: boolean;
+  /** What to say once, after a board was cleared. */
+  notice?: string;
+}
+
+/** The mode each board's Play button starts (no speed points is Classic with the player's settings). */
+const BOARD_MODE: Record<BoardId, ModeId> = {
+  classic: 'classic',
+  'no-speed': 'classic',
+  daily: 'daily',
+  practice: 'practice',
+  'fact-check': 'fact-check',
+};
+
+/** Local high scores: one board per way of playing, as tabs, top ten each, with the name that played. */
 export class HighScoresScene extends BaseScene {
+  private data_: HighScoresSceneData = {};
+
   constructor() {
     super(SceneKey.HighScores);
   }
 
-  create(data: { highlight?: number | null } = {}): void {
-    this.beginScreen('High scores');
+  create(data: HighScoresSceneData = {}): void {
+    this.data_ = data;
+    const board: BoardId = isBoardId(data.board) ? data.board : 'classic';
+    this.beginScreen(`High scores: ${BOARDS[board].title}`);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
@@ -20,13 +45,45 @@ export class HighScoresScene extends BaseScene {
       size: type.heading,
       bold: true,
     }).setOrigin(0, 0.5);
-    const entries = this.services.highScores.list();
-    let top = margin * 0.6 + home.canvas.rect.height + gap * 2;
+    let top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
+
+    // The tabs: a row on a wide screen, two rows on a phone.
+    const tabs = a11y.section('Boards', 'group');
+    const perRow = portrait ? 3 : BOARD_IDS.length;
+    const tabWidth = (width - margin * 2 - gap * (perRow - 1)) / perRow;
+    const tabHeight = Math.max(48, Math.round(type.button * 1.9));
+    BOARD_IDS.forEach((id, index) => {
+      const selected = id === board;
+      this.addButton(
+        BOARDS[id].title,
+        {
+          x: margin + (index % perRow) * (tabWidth + gap),
+          y: top + Math.floor(index / perRow) * (tabHeight + gap),
+          width: tabWidth,
+          height: tabHeight,
+        },
+        () => this.show(id),
+        {
+          fontSize: type.small,
+          parent: tabs,
+          name: `board-${id}`,
+          pressed: selected,
+          ...(selected ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
+        },
+      );
+    });
+    top += Math.ceil(BOARD_IDS.length / perRow) * (tabHeight + gap) + gap;
+
+    const entries = this.services.highScores.list(board);
     const buttonHeight = Math.max(56, type.button * 2.2);
-    const list = a11y.section('High scores', 'list');
+    a11y.heading(`${BOARDS[board].title} board`);
+    const list = a11y.section(`${BOARDS[board].title} high scores`, 'list');
     if (entries.length === 0) {
-      const empty = 'No scores yet. Play a round and your best ten will be kept here, on this device.';
-      addText(this, width / 2, height * 0.4, empty, {
+      const empty =
+        board === 'daily'
+          ? 'No daily scores yet. The first daily round you play each day is kept here, on this device.'
+          : 'No scores yet. Play a round and your best ten will be kept here, on this device.';
+      addText(this, width / 2, top + (height - top - buttonHeight - margin) / 2, empty, {
         size: type.body,
         align: 'center',
         color: CSS.muted,
@@ -34,56 +91,116 @@ export class HighScoresScene extends BaseScene {
       }).setOrigin(0.5);
       a11y.listItem(empty, list);
     }
-    const rowHeight = Math.min(type.body * 2.2, (height - top - buttonHeight - margin * 2) / 10);
+    const rowHeight = Math.min(type.body * 2.2, (height - top - buttonHeight - margin - gap) / 10);
     const rowFont = Math.min(type.body, Math.floor(rowHeight / 1.7));
     entries.forEach((entry, index) => {
       const y = top + index * rowHeight;
-      const g = this.add.graphics();
       const mine = data.highlight === index + 1;
-      g.fillStyle(mine ? COLORS.inkLighter : COLORS.inkLight, 1).fillRoundedRect(
-        margin,
-        y,
-        width - margin * 2,
-        rowHeight - 4,
-        8,
-      );
-      const timer = entry.timeLimitSec === null ? 'no timer' : `${entry.timeLimitSec} s`;
-      const mode = entry.speedPoints ? 'speed points' : 'no speed points';
-      const date = formatDate(entry.date.slice(0, 10));
+      this.add
+        .graphics()
+        .fillStyle(mine ? COLORS.inkLighter : COLORS.inkLight, 1)
+        .fillRoundedRect(margin, y, width - margin * 2, rowHeight - 4, 8);
+      const date = formatDate(entry.day ?? entry.date.slice(0, 10));
+      const name = entry.nickname ?? '—';
+      const timer = entry.timeLimitSec === null ? 'no timer' : 'timed';
       const cells = portrait
-        ? [`${index + 1}.`, entry.score.toLocaleString('en-US'), `${entry.correct}/${entry.total}`, date]
+        ? [`${index + 1}.`, entry.score.toLocaleString('en-US'), `${entry.correct}/${entry.total}`, name]
         : [
             `${index + 1}.`,
             entry.score.toLocaleString('en-US'),
             `${entry.correct}/${entry.total} right`,
             `streak ${entry.bestStreak}`,
+            name,
             date,
-            `${timer}, ${mode}`,
           ];
-      const stops = portrait ? [0, 0.12, 0.38, 0.58] : [0, 0.06, 0.2, 0.35, 0.5, 0.7];
+      const stops = portrait ? [0, 0.1, 0.33, 0.5] : [0, 0.05, 0.19, 0.34, 0.48, 0.76];
+      const cellWidths = stops.map((stop, column) => ((stops[column + 1] ?? 1) - stop) * (width - margin * 2) - 12);
       cells.forEach((cell, column) => {
-        addText(this, margin + 12 + stops[column]! * (width - margin * 2), y + (rowHeight - 4) / 2, cell, {
+        const text = addText(this, margin + 12 + stops[column]! * (width - margin * 2), y + (rowHeight - 4) / 2, cell, {
           size: rowFont,
           bold: column === 1,
           color: column === 1 ? CSS.paper : CSS.muted,
         }).setOrigin(0, 0.5);
+        // A long name is cut rather than run into the next column.
+        while (text.width > cellWidths[column]! && text.text.length > 2) text.setText(`${text.text.slice(0, -2)}…`);
       });
       a11y.listItem(
-        `${index + 1}. ${entry.score} points, ${entry.correct} of ${entry.total} correct, best streak ${entry.bestStreak}, ${date}, ${timer}, ${mode}`,
+        `${index + 1}. ${entry.score} points, ${entry.correct} of ${entry.total} correct, best streak ${entry.bestStreak}, ${name}, ${date}, ${timer}`,
         list,
       );
     });
-    top = height - margin - buttonHeight;
-    const buttonWidth = Math.min(320, width - margin * 2);
-    const play = this.addButton(
-      'Play',
-      { x: width / 2 - buttonWidth / 2, y: top, width: buttonWidth, height: buttonHeight },
-      () => this.goTo(SceneKey.Question, { session: startNewRound(this.services) }),
-      { fill: COLORS.highlight, textColor: CSS.ink },
-    );
-    a11y.focus(play.dom);
+
+    const y = height - margin - buttonHeight;
+    const bottomWidth = Math.min(320, (width - margin * 2 - gap) / 2);
+    let focus: HTMLButtonElement;
+    if (data.confirmClear) {
+      const question = `Clear the ${BOARDS[board].title} board? Its ${entries.length} scores cannot be brought back.`;
+      const ask = addText(this, width / 2, y - gap, question, {
+        size: type.body,
+        bold: true,
+        align: 'center',
+        color: CSS.wrong,
+        wrapWidth: width - margin * 2,
+      }).setOrigin(0.5, 1);
+      ask.setDepth(2);
+      a11y.text(question, { role: 'alert' }).dataset.name = 'confirm-clear';
+      this.addButton(
+        'Yes, clear it',
+        { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
+        () => this.clear(board),
+        { name: 'Confirm clear' },
+      );
+      focus = this.addButton(
+        'Keep the scores',
+        { x: width / 2 + gap / 2, y, width: bottomWidth, height: buttonHeight },
+        () => this.show(board),
+        { fill: COLORS.highlight, textColor: CSS.ink, name: 'Keep' },
+      ).dom;
+    } else {
+      focus = this.addButton(
+        'Play',
+        { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
+        () => this.goTo(SceneKey.Question, { session: startNewRound(this.services, BOARD_MODE[board]) }),
+        { fill: COLORS.highlight, textColor: CSS.ink },
+      ).dom;
+      if (entries.length > 0) {
+        this.addButton(
+          'Clear this board',
+          { x: width / 2 + gap / 2, y, width: bottomWidth, height: buttonHeight },
+          () => this.scene.restart({ board, confirmClear: true }),
+          { name: 'Clear board' },
+        );
+      }
+    }
+    if (data.notice) {
+      addText(this, width / 2, y - gap, data.notice, { size: type.small, color: CSS.muted, align: 'center' }).setOrigin(
+        0.5,
+        1,
+      );
+      a11y.announce(data.notice);
+    }
+    a11y.focus(focus);
     this.onKeys((event) => {
-      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+      const index = BOARD_IDS.indexOf(board);
+      if (event.key === 'ArrowRight') this.show(BOARD_IDS[(index + 1) % BOARD_IDS.length]!);
+      if (event.key === 'ArrowLeft') this.show(BOARD_IDS[(index + BOARD_IDS.length - 1) % BOARD_IDS.length]!);
+      if (event.key === 'Escape') {
+        if (data.confirmClear) this.show(board);
+        else this.goTo(SceneKey.Title);
+      }
     });
+  }
+
+  private show(board: BoardId): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    this.scene.restart({ board, highlight: board === this.data_.board ? this.data_.highlight : undefined });
+  }
+
+  private clear(board: BoardId): void {
+    if (this.leaving) return;
+    this.services.highScores.clear(board);
+    this.leaving = true;
+    this.scene.restart({ board, notice: `The ${BOARDS[board].title} board was cleared.` });
   }
 }

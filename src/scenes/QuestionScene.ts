@@ -1,6 +1,9 @@
 import Phaser from 'phaser';
 import { answer, currentQuestion, displayedChoices, expire, pause, type SessionState } from '../core/session';
 import { remainingMs } from '../core/countdown';
+import type { ModeId } from '../core/modes';
+import { startChallengeRound } from '../game/challengeRound';
+import { startNewRound } from '../game/round';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { answerTileRects } from '../ui/layout';
@@ -10,9 +13,8 @@ import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { ANSWER_FEEDBACK_MARK, SceneKey } from './keys';
 
-export interface QuestionSceneData {
-  session: SessionState;
-}
+/** A round in progress, or a new one to deal: in a mode, or the challenge the page's link brought. */
+export type QuestionSceneData = { session: SessionState } | { deal: { mode: ModeId } | { challenge: true } };
 
 /** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */
 export class QuestionScene extends BaseScene {
@@ -26,8 +28,13 @@ export class QuestionScene extends BaseScene {
   }
 
   create(data: QuestionSceneData): void {
-    this.session = data.session;
+    this.session = 'session' in data ? data.session : this.deal(data.deal);
     this.tiles = [];
+    // A fact-check question opens on its claim: every way into a question passes through here.
+    if (this.session.phase === 'claim') {
+      this.scene.start(SceneKey.Claim, { session: this.session });
+      return;
+    }
     const question = currentQuestion(this.session);
     if (!question) {
       this.goTo(SceneKey.Results, { session: this.session });
@@ -130,6 +137,21 @@ export class QuestionScene extends BaseScene {
     this.updateCountdown();
   }
 
+  /** Deals a new round, and keeps it as this screen's data, so a redraw (the device turned) does not deal again. */
+  private deal(deal: { mode: ModeId } | { challenge: true }): SessionState {
+    const services = this.services;
+    const challenge = services.activeChallenge;
+    let session: SessionState;
+    if ('challenge' in deal && challenge && services.bank) {
+      services.incoming = undefined;
+      session = startChallengeRound(challenge, services.bank, services.now());
+    } else {
+      session = startNewRound(services, 'mode' in deal ? deal.mode : 'classic');
+    }
+    this.sys.settings.data = { session };
+    return session;
+  }
+
   update(): void {
     if (this.leaving || this.session.phase !== 'question') return;
     this.updateCountdown();
@@ -170,8 +192,10 @@ export class QuestionScene extends BaseScene {
     });
     // The first frame that shows the outcome: the benchmark measures input → this mark.
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => performance.mark(ANSWER_FEEDBACK_MARK));
+    // With the wager on, an answer waits for how sure the player is before it is marked.
+    const after = next.phase === 'wager' ? SceneKey.Wager : SceneKey.Reveal;
     this.time.delayedCall(position === null ? 0 : MOTION.answerToRevealMs, () => {
-      this.scene.start(SceneKey.Reveal, { session: next });
+      this.scene.start(after, { session: next });
     });
   }
 }

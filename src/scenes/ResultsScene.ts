@@ -1,5 +1,10 @@
-import { summarize, type SessionState } from '../core/session';
-import { startNewRound } from '../game/round';
+import type Phaser from 'phaser';
+import { MODES } from '../core/modes';
+import { SKILL_NAMES, skillReport } from '../core/reports';
+import { canRetry, missedQuestionIds, startRetry, summarize, type SessionState } from '../core/session';
+import { playAgain, UNRANKED_TEXT, type RecordedRound } from '../game/results';
+import type { Rect } from '../ui/layout';
+import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
@@ -8,11 +13,11 @@ import { SceneKey } from './keys';
 
 export interface ResultsSceneData {
   session: SessionState;
-  /** Place in the local high scores, or null when the round did not make the table. */
-  place: number | null;
+  /** Where the round went: its board and place, or why it is on none. */
+  recorded: RecordedRound;
 }
 
-const MARK = { correct: '✔', wrong: '✘', timedOut: '⏱' } as const;
+const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
 
 export class ResultsScene extends BaseScene {
   constructor() {
@@ -22,15 +27,21 @@ export class ResultsScene extends BaseScene {
   create(data: ResultsSceneData): void {
     const session = data.session;
     const summary = summarize(session);
-    this.beginScreen('Results');
+    const replay = session.attempt > 0;
+    // A practice replay's report is the first try's: the replay only shows what was learnt since.
+    const reported = replay ? (this.services.retryOf ?? session) : session;
+    const mode = MODES[session.plan.settings.mode];
+    const heading = replay ? `Replay ${session.attempt} · ${mode.title}` : `Results · ${mode.title}`;
+    this.beginScreen(heading);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Results', {
+    const headingText = addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, heading, {
       size: type.heading,
       bold: true,
     }).setOrigin(0, 0.5);
+    this.shrinkToWidth(headingText, this.cornerLeft - margin);
 
     let top = margin * 0.6 + home.canvas.rect.height + gap;
     const scoreText = addText(this, width / 2, top, '0', { size: type.title, bold: true, color: CSS.paper }).setOrigin(
@@ -57,13 +68,16 @@ export class ResultsScene extends BaseScene {
     // Replaying a challenge: both results side by side (theirs as shared, so unverified).
     const challenge = this.services.activeChallenge;
     const versus = challenge && challenge.seed === session.plan.seed ? challenge : undefined;
+    const recorded = data.recorded;
     const placeLine = versus
       ? `You ${summary.score.toLocaleString('en-US')} (${summary.correct}/${summary.total})  vs  ${versus.name} ${versus.score.toLocaleString('en-US')} (${versus.marks.filter((m) => m === 'right').length}/${versus.questionCount}, unverified): ${
           summary.score > versus.score ? 'you win!' : summary.score === versus.score ? 'a tie!' : `${versus.name} wins.`
         }`
-      : data.place === null
-        ? 'Not in your top 10 this time.'
-        : `Number ${data.place} in your high scores!`;
+      : recorded.unranked
+        ? UNRANKED_TEXT[recorded.unranked]
+        : recorded.place === null
+          ? 'Not in your top 10 this time.'
+          : `Number ${recorded.place} on your ${mode.title} board!`;
     const placeText = addText(this, width / 2, top, placeLine, {
       size: type.body,
       bold: true,
@@ -71,7 +85,25 @@ export class ResultsScene extends BaseScene {
       align: 'center',
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
-    top += placeText.height + gap;
+    top += placeText.height + gap * 0.5;
+
+    // The move to practise next, in one line; the report screen has the rest.
+    const skills = skillReport(reported);
+    const tipLine = skills.tip
+      ? `Practise next: ${SKILL_NAMES[skills.tip.skill]} (${skills.tip.example.text.split(':')[0]}). See Your report.`
+      : replay
+        ? ''
+        : 'Every question right: no move to practise from this round.';
+    if (tipLine) {
+      const tipText = addText(this, width / 2, top, tipLine, {
+        size: type.small,
+        align: 'center',
+        color: CSS.paper,
+        wrapWidth: width - margin * 2,
+      }).setOrigin(0.5, 0);
+      top += tipText.height + gap;
+      a11y.text(tipLine).dataset.name = 'tip';
+    }
 
     a11y.text(`Final score: ${summary.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
     a11y.text(stats.replace(/ {3}·/g, ','));
@@ -79,7 +111,8 @@ export class ResultsScene extends BaseScene {
 
     // Review: every question, what was right, how it went.
     const buttonHeight = Math.max(56, type.button * 2.2);
-    const listBottom = height - margin - buttonHeight - gap;
+    const buttonRows = portrait ? Math.ceil(this.resultButtons(data, reported).length / 3) : 1;
+    const listBottom = height - margin - (buttonHeight + gap) * buttonRows;
     const columns = portrait ? 1 : 2;
     const rows = Math.ceil(session.log.length / columns);
     const columnWidth = (width - margin * 2 - gap * 2 * (columns - 1)) / columns;
@@ -108,7 +141,7 @@ export class ResultsScene extends BaseScene {
       );
       addText(this, x + rowFont * 2.4, y + 4, promptLine, { size: rowFont, color: CSS.paper });
       const answerLine = this.truncateToWidth(
-        `Answer: ${right.text}  (+${entry.points})`,
+        `Answer: ${right.text}  (${signedPoints(entry.points)})`,
         rowFont,
         columnWidth - rowFont * 3,
         true,
@@ -125,31 +158,90 @@ export class ResultsScene extends BaseScene {
       );
     });
 
-    const buttonWidth = Math.min((width - margin * 2 - gap * 2) / 3, 300);
-    const y = height - margin - buttonHeight;
-    const left = width / 2 - (buttonWidth * 3 + gap * 2) / 2;
-    const again = this.addButton(
-      'Play again',
-      { x: left, y, width: buttonWidth, height: buttonHeight },
-      () => this.goTo(SceneKey.Question, { session: startNewRound(this.services) }),
-      { fill: COLORS.highlight, textColor: CSS.ink },
-    );
-    this.addButton('Share', { x: left + buttonWidth + gap, y, width: buttonWidth, height: buttonHeight }, () =>
-      this.goTo(SceneKey.Share, { results: data }),
-    );
-    this.addButton(
-      'High scores',
-      { x: left + (buttonWidth + gap) * 2, y, width: buttonWidth, height: buttonHeight },
-      () => this.goTo(SceneKey.HighScores, { highlight: data.place }),
-    );
-    a11y.focus(again.dom);
+    const buttons = this.resultButtons(data, reported);
+    const perRow = portrait ? Math.min(3, buttons.length) : buttons.length;
+    const rowCount = Math.ceil(buttons.length / perRow);
+    const buttonWidth = Math.min((width - margin * 2 - gap * (perRow - 1)) / perRow, 300);
+    let first: HTMLButtonElement | undefined;
+    buttons.forEach(([label, action, name], index) => {
+      const row = Math.floor(index / perRow);
+      const inRow = Math.min(perRow, buttons.length - row * perRow);
+      const left = width / 2 - (buttonWidth * inRow + gap * (inRow - 1)) / 2;
+      const rect: Rect = {
+        x: left + (index % perRow) * (buttonWidth + gap),
+        y: height - margin - buttonHeight * (rowCount - row) - gap * (rowCount - 1 - row),
+        width: buttonWidth,
+        height: buttonHeight,
+      };
+      const button = this.addButton(label, rect, action, {
+        name,
+        ...(index === 0 ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
+      });
+      first ??= button.dom;
+    });
+    a11y.focus(first);
+    const byName = new Map(buttons.map(([, action, name]) => [name, action]));
     this.onKeys((event) => {
-      if (event.key === 'Enter' || event.key.toLowerCase() === 'r')
-        this.goTo(SceneKey.Question, { session: startNewRound(this.services) });
-      if (event.key.toLowerCase() === 'h') this.goTo(SceneKey.HighScores, { highlight: data.place });
-      if (event.key.toLowerCase() === 's') this.goTo(SceneKey.Share, { results: data });
+      const key = event.key.toLowerCase();
+      const shortcuts: Record<string, string> = {
+        r: 'Play again',
+        h: 'High scores',
+        s: 'Share',
+        y: 'Your report',
+        t: 'Timeline',
+        m: '',
+      };
+      if (event.key === 'Enter') byName.get(buttons[0]![2])?.();
+      else if (shortcuts[key]) byName.get(shortcuts[key]!)?.();
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
+  }
+
+  /** The way on: replay the misses (practice), play again, the report, the timeline, share, the boards. */
+  private resultButtons(data: ResultsSceneData, reported: SessionState): [string, () => void, string][] {
+    const session = data.session;
+    const services = this.services;
+    const buttons: [string, () => void, string][] = [];
+    if (canRetry(session)) {
+      buttons.push([
+        `Retry missed (${missedQuestionIds(session).length})`,
+        () => {
+          services.retryOf = session.attempt > 0 ? services.retryOf : session;
+          this.goTo(SceneKey.Question, { session: startRetry(session, services.now()) });
+        },
+        'Retry missed',
+      ]);
+    }
+    buttons.push([
+      'Play again',
+      () => this.goTo(SceneKey.Question, { session: playAgain(services, session) }),
+      'Play again',
+    ]);
+    buttons.push(['Your report', () => this.goTo(SceneKey.Report, { session: reported, back: data }), 'Your report']);
+    buttons.push([
+      'Timeline',
+      () => this.goTo(SceneKey.Timeline, { source: 'round', session: reported, back: data }),
+      'Timeline',
+    ]);
+    // A teacher's questions and practice replays have no link to share and no board to show.
+    if (!data.recorded.unranked || data.recorded.unranked === 'daily-replayed') {
+      buttons.push(['Share', () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
+    }
+    if (data.recorded.board) {
+      const board = data.recorded.board;
+      buttons.push([
+        'High scores',
+        () => this.goTo(SceneKey.HighScores, { highlight: data.recorded.place, board }),
+        'High scores',
+      ]);
+    }
+    return buttons;
+  }
+
+  /** A heading shrinks rather than run under the corner buttons. */
+  private shrinkToWidth(text: Phaser.GameObjects.Text, maxWidth: number): void {
+    let size = parseInt(String(text.style.fontSize), 10);
+    while (text.width > maxWidth && size > this.frame.type.body) text.setFontSize(--size);
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */

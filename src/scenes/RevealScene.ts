@@ -1,4 +1,12 @@
-import { advance, lastAnswer, summarize, type SessionState } from '../core/session';
+import { checkingEvidenceIndex, CLAIM_JUDGEMENT_LABELS, isJudgementRight } from '../core/claims';
+import { modeRules } from '../core/modes';
+import { SETTLING_SOURCE_NOTES } from '../core/reports';
+import { advance, lastAnswer, type AnswerRecord, type SessionState } from '../core/session';
+import type { ClaimVerdict, Question } from '../core/types';
+import { CONFIDENCE_LABELS } from '../core/wager';
+import { compareWords, differingPhrases } from '../core/wordDiff';
+import { recordRound } from '../game/results';
+import { signedPoints } from '../ui/format';
 import { citationFor } from '../game/round';
 import { SOUND } from '../audio/cues';
 import { ExcerptCard } from '../ui/ExcerptCard';
@@ -13,9 +21,19 @@ import { SceneKey } from './keys';
 
 export interface RevealSceneData {
   session: SessionState;
+  /** Which of the question's excerpts the source card shows; set when the player pages through them. */
+  evidenceIndex?: number;
 }
 
-export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', timedOut: "⏱ Time's up" } as const;
+/** What each verdict means, said after the player's own call on the claim. */
+const VERDICT_MEANING: Record<ClaimVerdict, string> = {
+  accurate: 'the sources bear it out',
+  inaccurate: 'the sources contradict it',
+  misleading: 'it is misleading',
+  unsupported: 'the sources cannot settle it',
+};
+
+export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', timedOut: "◔ Time's up" } as const;
 
 /** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
 export class RevealScene extends BaseScene {
@@ -28,6 +46,9 @@ export class RevealScene extends BaseScene {
 
   create(data: RevealSceneData): void {
     this.session = data.session;
+    // Paging through the excerpts redraws the screen: the outcome is not sounded or announced again.
+    const revisit = data.evidenceIndex !== undefined;
+    const rules = modeRules(this.session.plan.settings);
     const question = this.session.questions[this.session.index]!;
     const record = lastAnswer(this.session)!;
     const total = this.session.plan.questions.length;
@@ -52,7 +73,7 @@ export class RevealScene extends BaseScene {
       0,
       0.5,
     );
-    const points = record.points > 0 ? `+${record.points}` : '+0';
+    const points = signedPoints(record.points);
     const pointsText = addText(this, 0, barY, points, {
       size: type.body,
       bold: true,
@@ -82,11 +103,13 @@ export class RevealScene extends BaseScene {
       pointsText.setX(margin + outcomeText.width + gap * 2);
     }
     streak?.setX(pointsText.x + pointsText.width + gap * 1.5).setY(pointsText.y);
-    emphasize(this, outcomeText, reduceMotion);
+    if (!revisit) emphasize(this, outcomeText, reduceMotion);
     // Time's up already sounded on the question; right and wrong sound as their verdict appears.
-    if (record.correct) sound.play('correct');
+    if (revisit) {
+      // Sounded on the first visit.
+    } else if (record.correct) sound.play('correct');
     else if (!record.timedOut) sound.play('wrong');
-    if (record.correct && this.session.streak > 1) {
+    if (!revisit && record.correct && this.session.streak > 1) {
       const semitones = Math.min(SOUND.streakMaxSemitones, this.session.streak - 2);
       sound.play('streak', { delayMs: SOUND.streakDelayMs, semitones });
     }
@@ -127,19 +150,46 @@ export class RevealScene extends BaseScene {
       this.fit(feedbackText, type.small * 2.6, 'feedback', 13);
       top += feedbackText.height + gap;
     }
+    // The player's call on the claim and their wager, each marked.
+    const calls = callsOf(question, record);
+    if (calls) {
+      const callsText = addText(this, margin, top, calls, {
+        size: type.small,
+        bold: true,
+        color: CSS.paper,
+        wrapWidth: width - margin * 2,
+      });
+      this.fit(callsText, type.small * 2.6, 'calls', 13);
+      top += callsText.height + gap;
+      a11y.text(calls).dataset.name = 'calls';
+    }
 
     // The evidence: one card, or the claim and the source side by side (stacked on a phone).
     const nextHeight = Math.max(56, type.button * 2.2);
-    const explanationHeight = portrait ? height * 0.17 : height * 0.15;
+    // Practice says why the source settles it as well as why the answer is right: it needs more room.
+    const explanationHeight = (portrait ? height * 0.17 : height * 0.15) * (rules.retries ? 1.5 : 1);
     const cardsBottom = height - margin - nextHeight - gap - explanationHeight;
     // A teacher's question may quote no source: its card says so instead of showing an excerpt.
-    const evidence = question.evidence[0];
+    const evidenceCount = question.evidence.length;
+    // A claim is first shown beside the excerpt that checks it, not beside another line of its own article.
+    const evidenceIndex = data.evidenceIndex ?? Math.max(0, checkingEvidenceIndex(question));
+    const shownIndex = Math.min(Math.max(0, evidenceIndex), Math.max(0, evidenceCount - 1));
+    const evidence = question.evidence[shownIndex];
+    // The claim and its source, details that differ underlined in both.
+    const compared = question.claim && evidence ? compareWords(question.claim.quote, evidence.quote) : undefined;
+    const sourceLabel =
+      evidenceCount > 1 ? `The source says (${shownIndex + 1} of ${evidenceCount})` : 'The source says';
     const sourceCard = (space: Rect, fontSize: number) =>
       evidence
         ? new ExcerptCard(
             this,
             space,
-            { label: 'The source says', quote: evidence.quote, citation: citationFor(this.services, evidence.source) },
+            {
+              label: sourceLabel,
+              quote: evidence.quote,
+              citation: citationFor(this.services, evidence.source),
+              marks: compared?.source,
+            },
             fontSize,
           )
         : new NoSourceCard(this, space, fontSize);
@@ -150,6 +200,7 @@ export class RevealScene extends BaseScene {
         label: 'The article claimed',
         quote: question.claim.quote,
         citation: citationFor(this.services, question.claim.source),
+        marks: compared?.claim,
       };
       if (portrait) {
         const available = cardsBottom - top - gap;
@@ -181,8 +232,24 @@ export class RevealScene extends BaseScene {
       cardsEnd = top + this.card.height;
     }
 
-    const whyTop = cardsEnd + gap * 1.5;
-    const whyLine = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
+    let whyTop = cardsEnd + gap * 1.5;
+    const differing = compared && [...compared.claim, ...compared.source].some((word) => word.differs);
+    if (differing) {
+      const legend = addText(
+        this,
+        margin,
+        cardsEnd + gap * 0.6,
+        'Underlined: details that one text has and the other lacks.',
+        {
+          size: Math.max(14, type.small - 2),
+          color: CSS.muted,
+        },
+      );
+      whyTop = legend.y + legend.height + gap;
+    }
+    const explained = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
+    const settles = evidence ? `Why this source settles it: ${SETTLING_SOURCE_NOTES[question.skill]}` : '';
+    const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
     const why = addText(this, margin, whyTop, whyLine, {
       size: type.body,
       color: question.explanation ? CSS.paper : CSS.muted,
@@ -190,7 +257,11 @@ export class RevealScene extends BaseScene {
     });
     this.fit(why, height - margin - nextHeight - gap - whyTop, 'explanation');
 
-    const nextWidth = Math.min(portrait ? width - margin * 2 : 300, width - margin * 2);
+    const moreEvidence = evidenceCount > 1;
+    const nextWidth = Math.min(
+      portrait ? (moreEvidence ? (width - margin * 2 - gap) / 2 : width - margin * 2) : 300,
+      width - margin * 2,
+    );
     const last = this.session.index + 1 >= total;
     const next = this.addButton(
       last ? 'See results ⏎' : 'Next ⏎',
@@ -198,6 +269,21 @@ export class RevealScene extends BaseScene {
       () => this.next(),
       { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
     );
+    const showEvidence = (index: number) =>
+      this.goTo(SceneKey.Reveal, { session: this.session, evidenceIndex: (index + evidenceCount) % evidenceCount });
+    if (moreEvidence) {
+      this.addButton(
+        `Excerpt ${((shownIndex + 1) % evidenceCount) + 1} of ${evidenceCount} ▸`,
+        {
+          x: width - margin - nextWidth * 2 - gap,
+          y: height - margin - nextHeight,
+          width: nextWidth,
+          height: nextHeight,
+        },
+        () => showEvidence(shownIndex + 1),
+        { accessibleLabel: 'Show the next excerpt on the card', name: 'More evidence' },
+      );
+    }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
     const announcement = record.timedOut
@@ -205,7 +291,9 @@ export class RevealScene extends BaseScene {
       : record.correct
         ? `Correct, plus ${record.points} points. The answer is: ${right.text}.`
         : `Not quite. You picked ${picked?.text}. The answer is: ${right.text}.`;
-    a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
+    if (!revisit) {
+      a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
+    }
     a11y.text(announcement, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');
     if (question.claim) {
@@ -223,12 +311,23 @@ export class RevealScene extends BaseScene {
       a11y.text(`Source: ${citationFor(this.services, item.source)}`, { parent: region });
     }
     if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
+    if (compared) {
+      const claimSide = differingPhrases(compared.claim);
+      const sourceSide = differingPhrases(compared.source);
+      if (claimSide.length + sourceSide.length > 0) {
+        a11y.text(
+          `Details that differ. The article: ${claimSide.join(', ') || 'none'}. The source: ${sourceSide.join(', ') || 'none'}.`,
+          { parent: region },
+        ).dataset.name = 'differences';
+      }
+    }
     a11y.text(whyLine, { parent: region });
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
     a11y.focus(next.dom);
 
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') this.next();
+      if (moreEvidence && event.key.toLowerCase() === 'e') showEvidence(shownIndex + 1);
       if (event.key === 'ArrowDown') this.card?.scrollBy(40);
       if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
@@ -239,21 +338,25 @@ export class RevealScene extends BaseScene {
     if (this.leaving) return;
     const next = advance(this.session, this.services.now());
     if (next.phase === 'finished') {
-      const summary = summarize(next);
-      const settings = next.plan.settings;
-      const place = this.services.highScores.add({
-        score: summary.score,
-        correct: summary.correct,
-        total: summary.total,
-        bestStreak: summary.bestStreak,
-        date: new Date().toISOString(),
-        questionCount: settings.questionCount,
-        timeLimitSec: settings.timeLimitSec,
-        speedPoints: settings.speedPoints,
-      });
-      this.goTo(SceneKey.Results, { session: next, place });
+      this.goTo(SceneKey.Results, { session: next, recorded: recordRound(this.services, next) });
       return;
     }
     this.goTo(SceneKey.Question, { session: next });
   }
+}
+
+/** "You judged the claim Inaccurate: right, it is misleading. You were Sure: +3,000." — or nothing to say. */
+function callsOf(question: Question, record: AnswerRecord): string | undefined {
+  const parts: string[] = [];
+  const verdict = question.claim?.verdict;
+  if (record.claimJudgement && verdict) {
+    const right = isJudgementRight(question, record.claimJudgement);
+    parts.push(
+      `You judged the claim ${CLAIM_JUDGEMENT_LABELS[record.claimJudgement]}: ${right ? 'right' : 'not quite'}, ${VERDICT_MEANING[verdict]}.`,
+    );
+  }
+  if (record.wager) {
+    parts.push(`You were ${CONFIDENCE_LABELS[record.wager.confidence]}: ${signedPoints(record.wager.points)}.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

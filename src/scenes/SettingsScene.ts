@@ -1,5 +1,6 @@
 import {
   MOTION_CHOICES,
+  WAGER_CHOICES,
   nextChoice,
   QUESTION_COUNTS,
   TEXT_SCALES,
@@ -40,6 +41,7 @@ const TIME_TEXT: Record<string, string> = {
   off: 'Off: no timer',
 };
 const DIFFICULTY_TEXT = { 'easy-first': 'Easy first', mixed: 'Mixed order', 'hard-only': 'Hard only' } as const;
+const WAGER_TEXT = { mode: 'In Fact-check', on: 'Every mode but Daily', off: 'Off' } as const;
 const MOTION_TEXT = { system: 'As the device says', reduce: 'Reduced', full: 'Full' } as const;
 /** The least a row may be: a comfortable target for a finger or a switch. */
 const MIN_ROW_HEIGHT = 48;
@@ -76,6 +78,12 @@ function rows(topicCount: number): SettingRow[] {
       value: (p) => (p.time === 'off' ? 'Off (no timer)' : p.speedPoints ? 'On' : 'Off'),
       next: (p) => ({ ...p, speedPoints: !p.speedPoints }),
       locked: (p) => p.time === 'off',
+    },
+    {
+      key: 'wager',
+      label: 'Confidence wager',
+      value: (p) => WAGER_TEXT[p.wager],
+      next: (p) => ({ ...p, wager: nextChoice(WAGER_CHOICES, p.wager) }),
     },
     {
       key: 'textScale',

@@ -1,9 +1,10 @@
 import { CHALLENGE_PARAM, encodeChallenge } from '../core/challenge';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
+import { nicknamesOf } from '../game/nicknames';
 import { summarize } from '../core/session';
-import { marksOf, shareText } from '../core/share';
+import { marksOf, shareLabel, shareText } from '../core/share';
 import { TextField } from '../a11y/TextField';
-import { challengeFor } from '../game/challenge';
+import { challengeFor } from '../game/challengeRound';
 import { formatDate } from '../game/round';
 import { scoreCardBlob } from '../ui/scoreCard';
 import { COLORS, CSS } from '../ui/theme';
@@ -36,7 +37,7 @@ export class ShareScene extends BaseScene {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const session = data.results.session;
-    const name = this.services.nicknames.get();
+    const name = nicknamesOf(this.services).get();
     const home = this.addHomeButton();
     this.addSoundButton();
     addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Share', {
@@ -109,7 +110,7 @@ export class ShareScene extends BaseScene {
     const challenge = challengeFor(session, this.services.bank?.version ?? '', name, marks);
     const link = `${window.location.origin}${window.location.pathname}#${CHALLENGE_PARAM}=${encodeChallenge(challenge)}`;
     const text = shareText({
-      label: `Challenge ${session.plan.seed}`,
+      label: shareLabel(session.plan.settings, session.plan.seed),
       score: summary.score,
       correct: summary.correct,
       total: summary.total,
@@ -186,12 +187,12 @@ export class ShareScene extends BaseScene {
   }
 
   private reroll(): void {
-    this.services.nicknames.reroll();
+    nicknamesOf(this.services).reroll();
     this.restartWith({ focus: 'New name' });
   }
 
   private typeName(value: string): void {
-    const result = this.services.nicknames.type(value);
+    const result = nicknamesOf(this.services).type(value);
     if (result.ok) this.restartWith({ editing: false, focus: 'Type my own' });
     else this.restartWith({ editing: true, refusal: result.message });
   }
@@ -228,7 +229,7 @@ export class ShareScene extends BaseScene {
     const session = this.data_.results.session;
     const blob = await scoreCardBlob({
       name,
-      label: `Challenge ${session.plan.seed}`,
+      label: shareLabel(session.plan.settings, session.plan.seed),
       score: summary.score,
       correct: summary.correct,
       total: summary.total,
@@ -255,7 +256,7 @@ export class ShareScene extends BaseScene {
   }
 }
 
-const PREVIEW_MARKS = { right: '✔', wrong: '✘', timeout: '⏱' } as const;
+const PREVIEW_MARKS = { right: '✔', wrong: '✘', timeout: '◔' } as const;
 
 /** The link as shown in the preview: the start and the end, so the card stays readable. */
 function shortLink(link: string): string {

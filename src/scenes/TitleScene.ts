@@ -1,12 +1,15 @@
 import type { Challenge } from '../core/challenge';
-import { checkAgainstBank, startChallengeRound } from '../game/challenge';
-import { takeClassLink } from '../game/classPlay';
-import { startNewRound } from '../game/round';
-import { CSS, COLORS } from '../ui/theme';
+import { checkAgainstBank } from '../game/challenge';
+import { takeClassLink } from '../game/classLink';
+import { MODE_IDS, MODES, type ModeId } from '../core/modes';
+import { formatLongDate } from '../core/dates';
+import { openTeacherPages } from '../game/teacherLinks';
+import { ModeCard } from '../ui/ModeCard';
+import { CSS, COLORS, TYPE } from '../ui/theme';
 import { addText } from '../ui/text';
-import { BaseScene } from './BaseScene';
-import { openCustomBanks } from './openCustomBanks';
+import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
+import { MODE_ICONS } from '../ui/icons';
 
 export class TitleScene extends BaseScene {
   constructor() {
@@ -15,105 +18,162 @@ export class TitleScene extends BaseScene {
 
   create(): void {
     this.beginScreen('Source Check — the TikTok ban quiz');
-    const { width, height, type, portrait } = this.frame;
+    const { width, height, type, portrait, margin, gap } = this.frame;
     const a11y = this.services.a11y;
-    const title = addText(this, width / 2, height * (portrait ? 0.16 : 0.14), 'SOURCE CHECK', {
+    this.addCornerButton('⚙ Settings', 3.25, () => this.goTo(SceneKey.Settings), {
+      accessibleLabel: 'Settings',
+      name: 'Settings',
+    });
+    this.addSoundButton();
+
+    // The name, its underline and the tagline, where they sit when there is room; moved up below if not.
+    const titleY = height * (portrait ? 0.16 : 0.14);
+    const title = addText(this, width / 2, titleY, 'SOURCE CHECK', {
       size: type.title,
       bold: true,
       color: CSS.paper,
     }).setOrigin(0.5, 0);
     // Large text on a phone: the name shrinks to the screen's width rather than run off both sides.
-    for (let size = type.title; title.width > width - this.frame.margin * 2 && size > type.heading; size -= 1) {
+    for (let size = type.title; title.width > width - margin * 2 && size > type.heading; size -= 1) {
       title.setFontSize(size);
     }
-    if (title.width > width - this.frame.margin * 2) a11y.markOverflow('title');
-    const underline = this.add.graphics();
-    underline.fillStyle(COLORS.highlight, 1);
-    const lineWidth = Math.min(width * 0.6, type.title * 7.5);
-    underline.fillRect(width / 2 - lineWidth / 2, height * (portrait ? 0.16 : 0.14) + type.title * 1.25, lineWidth, 8);
+    if (title.width > width - margin * 2) a11y.markOverflow('title');
     const tagline = 'Check the claims. Read the sources.';
     const topic = 'The TikTok ban controversy, 2019–2025';
-    const taglineText = addText(this, width / 2, height * (portrait ? 0.3 : 0.33), `${tagline}\n${topic}`, {
+    const taglineText = addText(this, width / 2, 0, `${tagline}\n${topic}`, {
       size: type.body,
       align: 'center',
       color: CSS.muted,
-      wrapWidth: width - this.frame.margin * 2,
+      wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     a11y.text(`${tagline} ${topic}.`);
+    const underlineGap = Math.round(type.title * 0.15);
+    // Roomy: the tagline at its place on the screen; compact: right under the name's underline.
+    const placeHeading = (top: number, compact: boolean) => {
+      title.setY(top);
+      const underTitle = top + title.height + underlineGap * 2 + 8 + gap;
+      taglineText.setY(compact ? underTitle : Math.max(height * (portrait ? 0.3 : 0.33), underTitle));
+      return taglineText.y + taglineText.height + gap * 1.5;
+    };
+    let y = placeHeading(titleY, false);
 
     // A challenge link: play the challenger's round, or say plainly why it cannot be played.
     const challenge = this.acceptChallenge();
-    // Below the tagline however many lines large text wraps it into.
-    let y = Math.max(height * (portrait ? 0.41 : 0.47), taglineText.y + taglineText.height + this.frame.gap);
     const banner = challenge
-      ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${challenge.questionCount} questions (unverified). Can you beat it?`
+      ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`} (unverified). Can you beat it?`
       : this.services.notice;
     this.services.notice = undefined;
+    const bannerText = banner
+      ? addText(this, width / 2, 0, banner, {
+          size: type.small,
+          bold: true,
+          align: 'center',
+          color: challenge ? CSS.correct : CSS.wrong,
+          wrapWidth: width - margin * 4,
+        }).setOrigin(0.5, 0)
+      : undefined;
     if (banner) {
-      const bannerText = addText(this, width / 2, y, banner, {
-        size: type.small,
-        bold: true,
-        align: 'center',
-        color: challenge ? CSS.correct : CSS.wrong,
-        wrapWidth: width - this.frame.margin * 4,
-      }).setOrigin(0.5, 0);
       a11y.text(banner, { role: challenge ? undefined : 'alert' }).dataset.name = challenge ? 'challenge' : 'notice';
-      y += bannerText.height + this.frame.gap;
     }
 
-    const menuWidth = Math.min(width - this.frame.margin * 2, portrait ? width * 0.86 : 640);
-    const buttonHeight = portrait ? 60 : 68;
+    // From the bottom up: the footer, the other entries, then what room the ways to play have.
+    const count = this.services.bank?.questions.length ?? 0;
+    const footer = this.services.persistent
+      ? `${count} questions, each settled by a primary source.`
+      : `${count} questions. Scores last only until you close this page (this browser blocks saving).`;
+    const footerText = addText(this, width / 2, height - margin, footer, {
+      size: type.small,
+      color: CSS.muted,
+      align: 'center',
+      wrapWidth: width - margin * 2,
+    }).setOrigin(0.5, 1);
+    a11y.text(footer);
+    // Larger text gets a wider menu on a wide screen, so descriptions keep to two lines.
+    const textScale = type.body / TYPE.landscape.body;
+    const menuWidth = Math.min(width - margin * 2, portrait ? width * 0.92 : 900 * Math.max(1, textScale));
     const x = width / 2 - menuWidth / 2;
-    const play = this.addButton(
-      challenge ? 'Play the challenge' : 'Play',
-      { x, y, width: menuWidth, height: buttonHeight },
-      () => this.play(),
-      { fill: COLORS.highlight, textColor: CSS.ink, fontSize: Math.round(type.button * 1.2), name: 'Play' },
-    );
-    y += buttonHeight + this.frame.gap * 1.5;
-    // Everything else in a grid: two columns on a wide screen, one on a phone.
     const entries: [string, () => void][] = [
       ['How to play', () => this.goTo(SceneKey.HowToPlay)],
       ['High scores', () => this.goTo(SceneKey.HighScores)],
-      ['Your questions', () => openCustomBanks(this)],
+      ['Timeline', () => this.goTo(SceneKey.Timeline, { source: 'bank' })],
+      ['Your questions', () => this.goTo(SceneKey.CustomBanks)],
       ['Class', () => this.goTo(SceneKey.ClassJoin)],
+      ['For teachers ↗', () => openTeacherPages()],
     ];
-    const columns = portrait ? 1 : 2;
-    const entryWidth = (menuWidth - this.frame.gap * (columns - 1)) / columns;
-    const entryHeight = Math.round(buttonHeight * 0.8);
+    const columns = portrait ? 2 : 3;
+    const entryWidth = (menuWidth - gap * (columns - 1)) / columns;
+    const entryHeight = Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85));
+    const entryRows = Math.ceil(entries.length / columns);
+    const entriesTop = footerText.y - footerText.height - gap - entryRows * (entryHeight + gap) + gap;
+
+    const challengeHeight = portrait ? 60 : 68;
+    const wanted = challenge
+      ? challengeHeight * 1.8 + gap * 2.5
+      : this.modeCardsHeight(this.idealCardHeight()) + gap * 1.5;
+    const bannerHeight = bannerText ? bannerText.height + gap : 0;
+    // Not enough room (large text on a phone): the heading moves up under the corner buttons.
+    const shortBy = () => y + bannerHeight + wanted - entriesTop;
+    if (shortBy() > 0) {
+      const highest = margin * 0.6 + this.cornerHeight + gap;
+      y = placeHeading(Math.max(highest, titleY - shortBy()), true);
+      // Still short: the name gives up some of its size, down to a heading's.
+      for (let size = parseInt(String(title.style.fontSize), 10); shortBy() > 0 && size > type.heading; size -= 2) {
+        title.setFontSize(size - 2);
+        y = placeHeading(title.y, true);
+      }
+    }
+    const underline = this.add.graphics();
+    underline.fillStyle(COLORS.highlight, 1);
+    const lineWidth = Math.min(width * 0.6, type.title * 7.5, title.width * 1.05);
+    underline.fillRect(width / 2 - lineWidth / 2, title.y + title.height + underlineGap, lineWidth, 8);
+    if (bannerText) {
+      bannerText.setY(y);
+      y += bannerHeight;
+    }
+
+    let play: MirroredButton;
+    if (challenge) {
+      // A challenge is one round with its own rules: one button plays it, the other sets it aside.
+      play = this.addButton(
+        'Play the challenge',
+        { x, y, width: menuWidth, height: challengeHeight },
+        () => this.play(),
+        { fill: COLORS.highlight, textColor: CSS.ink, fontSize: Math.round(type.button * 1.2), name: 'Play' },
+      );
+      y += challengeHeight + gap;
+      this.addButton('Play my own round instead', { x, y, width: menuWidth, height: challengeHeight * 0.8 }, () =>
+        this.declineChallenge(),
+      );
+    } else {
+      const room = entriesTop - gap * 1.5 - y;
+      const rows = portrait ? MODE_IDS.length : Math.ceil(MODE_IDS.length / 2);
+      const cardHeight = Math.min(this.idealCardHeight(), (room - gap * (rows - 1)) / rows);
+      play = this.addModeCards({ x, y, width: menuWidth }, cardHeight);
+    }
+    // Everything else in a grid: three columns on a wide screen, two on a phone.
     entries.forEach(([label, action], index) => {
       const column = index % columns;
       const row = Math.floor(index / columns);
       this.addButton(
         label,
         {
-          x: x + column * (entryWidth + this.frame.gap),
-          y: y + row * (entryHeight + this.frame.gap),
+          x: x + column * (entryWidth + gap),
+          y: entriesTop + row * (entryHeight + gap),
           width: entryWidth,
           height: entryHeight,
         },
         action,
+        label.startsWith('For teachers')
+          ? { name: 'For teachers', accessibleLabel: 'For teachers: lesson plan and handout (opens a new tab)' }
+          : {},
       );
     });
-    this.addCornerButton('⚙ Settings', 3.25, () => this.goTo(SceneKey.Settings), {
-      accessibleLabel: 'Settings',
-      name: 'Settings',
-    });
-    this.addSoundButton();
-    const count = this.services.bank?.questions.length ?? 0;
-    const footer = this.services.persistent
-      ? `${count} questions, each settled by a primary source.`
-      : `${count} questions. Scores last only until you close this page (this browser blocks saving).`;
-    addText(this, width / 2, height - this.frame.margin, footer, {
-      size: type.small,
-      color: CSS.muted,
-      align: 'center',
-      wrapWidth: width - this.frame.margin * 2,
-    }).setOrigin(0.5, 1);
-    a11y.text(footer);
 
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'p') this.play();
+      if (!challenge && event.key.toLowerCase() === 'd') this.play('daily');
+      if (!challenge && event.key.toLowerCase() === 'f') this.play('fact-check');
+      if (event.key.toLowerCase() === 't') this.goTo(SceneKey.Timeline, { source: 'bank' });
       if (event.key.toLowerCase() === 'h') this.goTo(SceneKey.HighScores);
       if (event.key.toLowerCase() === 's') this.goTo(SceneKey.Settings);
     });
@@ -124,16 +184,85 @@ export class TitleScene extends BaseScene {
     if (classCode) this.goTo(SceneKey.ClassJoin, { code: classCode });
   }
 
-  private play(): void {
+  /** A mode card's height with its name and a two-line description at full size. */
+  private idealCardHeight(): number {
+    const { type, portrait } = this.frame;
+    return Math.round(type.button * 1.5 + type.small * (portrait ? 2.9 : 2.7));
+  }
+
+  /** The height the four cards take at a card height. */
+  private modeCardsHeight(cardHeight: number): number {
+    const rows = this.frame.portrait ? MODE_IDS.length : Math.ceil(MODE_IDS.length / 2);
+    return rows * (cardHeight + this.frame.gap) - this.frame.gap;
+  }
+
+  /** The four ways to play as cards: two by two on a wide screen, one above the other on a phone. */
+  private addModeCards(area: { x: number; y: number; width: number }, cardHeight: number): MirroredButton {
+    const { type, portrait, gap } = this.frame;
+    const columns = portrait ? 1 : 2;
+    const cardWidth = (area.width - gap * (columns - 1)) / columns;
+    const descriptionSize = type.small;
+    const services = this.services;
+    const today = services.today();
+    let first: MirroredButton | undefined;
+    MODE_IDS.forEach((mode, index) => {
+      const rules = MODES[mode];
+      const rect = {
+        x: area.x + (index % columns) * (cardWidth + gap),
+        y: area.y + Math.floor(index / columns) * (cardHeight + gap),
+        width: cardWidth,
+        height: cardHeight,
+      };
+      const daily = mode === 'daily';
+      const counted = !daily || services.highScores.dailyCounts(today);
+      const title = daily ? `${rules.title} · ${formatLongDate(today)}` : rules.title;
+      const description = counted ? rules.description : `${rules.description} Played today: a replay is not scored.`;
+      const primary = mode === 'classic';
+      const fill = primary ? COLORS.highlight : COLORS.inkLighter;
+      const textColor = primary ? CSS.ink : CSS.white;
+      const play = () => {
+        services.sound.play('press');
+        this.play(mode);
+      };
+      const card = new ModeCard(
+        this,
+        rect,
+        {
+          label: `${MODE_ICONS[mode]}  ${title}`,
+          fontSize: type.button,
+          fill,
+          textColor,
+          description,
+          descriptionSize,
+          onHover: () => services.sound.play('hover'),
+        },
+        play,
+      );
+      // Classic keeps the name the single Play button had: Enter and P still start it.
+      const dom = services.a11y.button(`Play ${title}: ${description}`, play, rect, {
+        name: primary ? 'Play' : `mode-${mode}`,
+      });
+      if (card.overflows || card.descriptionOverflows) services.a11y.markOverflow(`mode-${mode}`);
+      first ??= { canvas: card, dom };
+    });
+    return first!;
+  }
+
+  /** The round itself is dealt by the question screen, which comes with the screens of play (sceneLoader.ts). */
+  private play(mode: ModeId = 'classic'): void {
     if (this.leaving) return;
-    const challenge = this.services.activeChallenge;
-    const bank = this.services.bank;
-    if (challenge && bank && this.services.incoming) {
-      this.services.incoming = undefined;
-      this.goTo(SceneKey.Question, { session: startChallengeRound(challenge, bank, this.services.now()) });
+    if (this.services.activeChallenge && this.services.bank && this.services.incoming) {
+      this.goTo(SceneKey.Question, { deal: { challenge: true } });
       return;
     }
-    this.goTo(SceneKey.Question, { session: startNewRound(this.services) });
+    this.goTo(SceneKey.Question, { deal: { mode } });
+  }
+
+  /** The player would rather play a round of their own: the challenge is set aside and the modes come back. */
+  private declineChallenge(): void {
+    this.services.incoming = undefined;
+    this.services.activeChallenge = undefined;
+    this.scene.restart();
   }
 
   /** The link's challenge when it can be replayed with this bank; otherwise the notice says why not. */

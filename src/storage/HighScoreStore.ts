@@ -1,34 +1,79 @@
-import { addHighScore, parseHighScores, serializeHighScores, type HighScore } from '../core/highScores';
+import {
+  addHighScore,
+  BOARD_IDS,
+  BOARDS,
+  dailyCounts,
+  parseHighScores,
+  serializeHighScores,
+  type BoardId,
+  type HighScore,
+} from '../core/highScores';
+import { isIsoDate } from '../core/dates';
 import type { KeyValueStore } from './SafeStorage';
 
-export const HIGH_SCORES_KEY = 'source-check:high-scores:v1';
+/** The Classic board's key, which the only board had before there were modes (so old scores stay on it). */
+export const HIGH_SCORES_KEY = BOARDS.classic.storageKey;
 /** Where unreadable saved data is moved, so a bad table is kept for inspection rather than lost. */
 export const HIGH_SCORES_BACKUP_KEY = 'source-check:high-scores:unreadable';
+/** The UTC day of the last daily round that counted for the board (one a day). */
+export const DAILY_COUNTED_KEY = 'source-check:daily-counted:v1';
+
+/** What adding a round did: its place on its board (null: not in the top ten, or not counted). */
+export interface AddedScore {
+  place: number | null;
+  /** false when the round could not count: a second daily round on the same day. */
+  counted: boolean;
+}
 
 export class HighScoreStore {
-  private entries: HighScore[];
-  readonly problems: string[];
+  private readonly boards = new Map<BoardId, HighScore[]>();
+  readonly problems: string[] = [];
 
   constructor(private readonly store: KeyValueStore) {
-    const raw = store.getItem(HIGH_SCORES_KEY);
-    const loaded = parseHighScores(raw);
-    this.entries = loaded.entries;
-    this.problems = loaded.problems;
-    if (loaded.problems.length > 0 && raw !== null) {
-      store.setItem(HIGH_SCORES_BACKUP_KEY, raw);
-      store.setItem(HIGH_SCORES_KEY, serializeHighScores(this.entries));
+    for (const board of BOARD_IDS) {
+      const key = BOARDS[board].storageKey;
+      const raw = store.getItem(key);
+      const loaded = parseHighScores(raw);
+      this.boards.set(board, loaded.entries);
+      this.problems.push(...loaded.problems.map((problem) => `${BOARDS[board].title} board: ${problem}`));
+      if (loaded.problems.length > 0 && raw !== null) {
+        // One backup slot per board, so repairing one board never overwrites another's evidence.
+        store.setItem(board === 'classic' ? HIGH_SCORES_BACKUP_KEY : `${HIGH_SCORES_BACKUP_KEY}:${board}`, raw);
+        store.setItem(key, serializeHighScores(loaded.entries));
+      }
+    }
+    const counted = store.getItem(DAILY_COUNTED_KEY);
+    if (counted !== null && !isIsoDate(counted)) {
+      this.problems.push(`the last daily round's day "${counted.slice(0, 20)}" is not a date; it was forgotten`);
+      store.removeItem(DAILY_COUNTED_KEY);
     }
   }
 
-  list(): readonly HighScore[] {
-    return this.entries;
+  list(board: BoardId = 'classic'): readonly HighScore[] {
+    return this.boards.get(board) ?? [];
   }
 
-  /** Adds a finished round; returns its place in the table (1-based) or null. */
-  add(entry: HighScore): number | null {
-    const result = addHighScore(this.entries, entry);
-    this.entries = result.entries;
-    this.store.setItem(HIGH_SCORES_KEY, serializeHighScores(this.entries));
-    return result.place;
+  /** Adds a finished round to its board; a daily round counts only once per UTC day (`entry.day`). */
+  add(entry: HighScore, board: BoardId = 'classic'): AddedScore {
+    if (board === 'daily') {
+      if (entry.day === undefined || !this.dailyCounts(entry.day)) return { place: null, counted: false };
+      this.store.setItem(DAILY_COUNTED_KEY, entry.day);
+    }
+    const result = addHighScore(this.list(board), entry);
+    this.boards.set(board, result.entries);
+    this.store.setItem(BOARDS[board].storageKey, serializeHighScores(result.entries));
+    return { place: result.place, counted: true };
+  }
+
+  /** Whether a daily round played on `day` would still count for the board. */
+  dailyCounts(day: string): boolean {
+    const stored = this.store.getItem(DAILY_COUNTED_KEY);
+    return dailyCounts(stored !== null && isIsoDate(stored) ? stored : null, day);
+  }
+
+  /** Empties one board (the screen asks first); the daily rule's memory is kept, so clearing is no second try. */
+  clear(board: BoardId): void {
+    this.boards.set(board, []);
+    this.store.removeItem(BOARDS[board].storageKey);
   }
 }

@@ -2,11 +2,14 @@ import Phaser from 'phaser';
 import { COLORS, CSS, LAYOUT } from './theme';
 import { addText, fitTextHeight } from './text';
 import type { Rect } from './layout';
+import type { MarkedWord } from '../core/wordDiff';
 
 export interface ExcerptCardContent {
   label: string;
   quote: string;
   citation: string;
+  /** The quote's words, those that differ from the text it is compared with underlined. */
+  marks?: readonly MarkedWord[];
 }
 
 /**
@@ -62,12 +65,19 @@ export class ExcerptCard {
     // The card was drawn last: lift the texts above it.
     for (const text of [label, citation, quote]) text.setDepth(1);
 
+    const underlines = content.marks?.some((mark) => mark.differs) ? scene.add.graphics().setDepth(1) : undefined;
+    const underline = () => {
+      if (underlines && content.marks) drawUnderlines(underlines, quote, content.marks, quoteTop, quoteHeight);
+    };
+    underline();
+
     if (!fits) {
       const overflow = quote.height - quoteHeight;
       let offset = 0;
       const show = () => {
         quote.setCrop(0, offset, quote.width, quoteHeight);
         quote.setY(quoteTop - offset);
+        underline();
       };
       show();
       this.scrollBy = (delta: number) => {
@@ -76,6 +86,46 @@ export class ExcerptCard {
       };
       scene.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy * 0.5));
     }
-    this.objects.push(g, label, citation, quote);
+    this.objects.push(g, label, citation, quote, ...(underlines ? [underlines] : []));
   }
+}
+
+/**
+ * Underlines the marked words where the quote's wrapping put them, inside the visible window only (the quote
+ * may be scrolled). The quote wraps at spaces, so its lines hold the words in order; the curly quotes added
+ * around it stay attached to the first and last word.
+ */
+function drawUnderlines(
+  graphics: Phaser.GameObjects.Graphics,
+  quote: Phaser.GameObjects.Text,
+  marks: readonly MarkedWord[],
+  windowTop: number,
+  windowHeight: number,
+): void {
+  graphics.clear();
+  const lines = quote.getWrappedText();
+  const context = quote.context;
+  quote.style.syncFont(quote.canvas, context);
+  const fontSize = parseInt(String(quote.style.fontSize), 10);
+  const lineHeight = quote.height / Math.max(1, lines.length);
+  const thickness = Math.max(2, Math.round(fontSize / 9));
+  graphics.fillStyle(COLORS.tiles[1], 1);
+  let wordIndex = 0;
+  lines.forEach((line, lineIndex) => {
+    const y = quote.y + lineIndex * lineHeight + fontSize * 1.12;
+    let searchFrom = 0;
+    for (const token of line.split(/\s+/).filter((part) => part !== '')) {
+      const mark = marks[wordIndex];
+      wordIndex += 1;
+      const start = line.indexOf(token, searchFrom);
+      searchFrom = start + token.length;
+      if (!mark?.differs || y < windowTop || y > windowTop + windowHeight) continue;
+      // The added curly quotes are not part of the word: the line starts after “ and stops before ”.
+      const lead = token.startsWith('“') && lineIndex === 0 && wordIndex === 1 ? 1 : 0;
+      const trail = token.endsWith('”') && wordIndex === marks.length ? 1 : 0;
+      const x = quote.x + context.measureText(line.slice(0, start + lead)).width;
+      const width = context.measureText(token.slice(lead, token.length - trail)).width;
+      graphics.fillRect(x, y, width, thickness);
+    }
+  });
 }

@@ -198,9 +198,28 @@ describe('accessibility', () => {
       }
       await page.keyboard.press('Enter');
       await check('results', true);
+      await page.keyboard.press('y');
+      await check('report', true);
+      await page.keyboard.press('t');
+      await check('timeline', true);
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'results');
       await page.keyboard.press('h');
       await check('high-scores', true);
+      // Fact-check: the claim to judge, then the wager.
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'title');
+      await page.keyboard.press('f');
+      await check('claim', true);
+      await page.keyboard.press('2');
+      await waitForScreen(page, 'question');
+      await page.keyboard.press('1');
+      await check('wager', true);
       expect(report).toEqual({
+        claim: [],
+        wager: [],
+        report: [],
+        timeline: [],
         title: [],
         settings: [],
         topics: [],
@@ -347,6 +366,24 @@ describe('accessibility', () => {
       await page.keyboard.press('Enter');
     }
     await check('results');
+    await page.keyboard.press('y');
+    await check('report');
+    await page.keyboard.press('t');
+    await check('timeline');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'results');
+    await page.keyboard.press('h');
+    await check('high-scores');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('f');
+    await check('claim');
+    await page.keyboard.press('2');
+    await check('question');
+    await page.keyboard.press('1');
+    await check('wager');
+    await page.keyboard.press('1');
+    await check('reveal');
     expect(problems).toEqual([]);
     await page.context().close();
   });

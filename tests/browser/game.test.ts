@@ -103,7 +103,7 @@ describe('a full round', () => {
     const score = await finalScore(page);
     await clickCanvasButton(page, '#a11y button[data-name="High scores"]');
     await waitForScreen(page, 'high-scores');
-    const before = await page.$$eval('#a11y ul[aria-label="High scores"] li', (items) =>
+    const before = await page.$$eval('#a11y ul[aria-label="Classic high scores"] li', (items) =>
       items.map((i) => i.textContent),
     );
     expect(before[0]).toContain(`${score} points`);
@@ -113,7 +113,7 @@ describe('a full round', () => {
     await waitForScreen(page, 'title');
     await page.keyboard.press('h');
     await waitForScreen(page, 'high-scores');
-    const after = await page.$$eval('#a11y ul[aria-label="High scores"] li', (items) =>
+    const after = await page.$$eval('#a11y ul[aria-label="Classic high scores"] li', (items) =>
       items.map((i) => i.textContent),
     );
     expect(after).toEqual(before);
@@ -199,7 +199,7 @@ describe('robustness and layout', () => {
     await page.keyboard.press('h');
     await waitForScreen(page, 'high-scores');
     expect(
-      await page.$$eval('#a11y ul[aria-label="High scores"] li', (items) => items.map((i) => i.textContent)),
+      await page.$$eval('#a11y ul[aria-label="Classic high scores"] li', (items) => items.map((i) => i.textContent)),
     ).toEqual(['No scores yet. Play a round and your best ten will be kept here, on this device.']);
     await page.keyboard.press('Escape');
     await waitForScreen(page, 'title');

@@ -5,7 +5,9 @@ import { buildRound } from '../../src/core/round';
 import { advance, answer, startSession } from '../../src/core/session';
 import { marksOf } from '../../src/core/share';
 import type { BankBundle } from '../../src/core/types';
-import { challengeFor, checkAgainstBank, readChallenge, startChallengeRound } from '../../src/game/challenge';
+import { checkAgainstBank } from '../../src/game/challenge';
+import { readChallenge } from '../../src/game/challengeLink';
+import { challengeFor, startChallengeRound } from '../../src/game/challengeRound';
 import { makeQuestions } from './helpers';
 
 const questions = makeQuestions(['alpha', 'beta', 'gamma'], 8);

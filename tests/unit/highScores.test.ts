@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addHighScore, parseHighScores, serializeHighScores, type HighScore } from '../../src/core/highScores';
-import { HighScoreStore, HIGH_SCORES_BACKUP_KEY, HIGH_SCORES_KEY } from '../../src/storage/HighScoreStore';
+import {
+  addHighScore,
+  BOARD_IDS,
+  BOARDS,
+  boardFor,
+  dailyCounts,
+  parseHighScores,
+  serializeHighScores,
+  type HighScore,
+} from '../../src/core/highScores';
+import { MODES } from '../../src/core/modes';
+import {
+  DAILY_COUNTED_KEY,
+  HighScoreStore,
+  HIGH_SCORES_BACKUP_KEY,
+  HIGH_SCORES_KEY,
+} from '../../src/storage/HighScoreStore';
 import { MemoryStore, SafeStorage, type KeyValueStore } from '../../src/storage/SafeStorage';
 
 function entry(score: number, extra: Partial<HighScore> = {}): HighScore {
@@ -95,7 +110,7 @@ describe('storage that is missing, blocked, full or corrupt', () => {
     expect(storage.persistent).toBe(true);
     backing.full = true;
     const scores = new HighScoreStore(storage);
-    expect(scores.add(entry(800))).toBe(1);
+    expect(scores.add(entry(800))).toEqual({ place: 1, counted: true });
     expect(storage.persistent).toBe(false);
     expect(scores.list()).toHaveLength(1);
     expect(storage.getItem(HIGH_SCORES_KEY)).toContain('800');
@@ -115,5 +130,86 @@ describe('storage that is missing, blocked, full or corrupt', () => {
     const backing = new MemoryStore();
     new HighScoreStore(new SafeStorage(backing)).add(entry(1234));
     expect(new HighScoreStore(new SafeStorage(backing)).list()[0]!.score).toBe(1234);
+  });
+});
+
+describe('boards per way of playing', () => {
+  it('puts each round on the board of its rules', () => {
+    expect(boardFor({ mode: 'classic', speedPoints: true })).toBe('classic');
+    expect(boardFor({ mode: 'classic', speedPoints: false })).toBe('no-speed');
+    expect(boardFor({ mode: 'daily', speedPoints: true })).toBe('daily');
+    expect(boardFor({ mode: 'practice', speedPoints: false })).toBe('practice');
+    expect(boardFor({ mode: 'fact-check', speedPoints: false })).toBe('fact-check');
+  });
+
+  it('keeps every board under a key of its own, Classic under the key scores had before modes', () => {
+    const keys = BOARD_IDS.map((board) => BOARDS[board].storageKey);
+    expect(new Set(keys).size).toBe(BOARD_IDS.length);
+    expect(BOARDS.classic.storageKey).toBe(HIGH_SCORES_KEY);
+    expect(BOARDS['fact-check'].storageKey).toBe(MODES['fact-check'].highScoreKey);
+  });
+
+  it('keeps boards apart, and clearing one leaves the others', () => {
+    const backing = new MemoryStore();
+    const scores = new HighScoreStore(new SafeStorage(backing));
+    scores.add(entry(900), 'classic');
+    scores.add(entry(400, { speedPoints: false }), 'no-speed');
+    scores.add(entry(300, { nickname: 'Curious Otter' }), 'fact-check');
+    expect(scores.list('classic').map((e) => e.score)).toEqual([900]);
+    expect(scores.list('fact-check')[0]!.nickname).toBe('Curious Otter');
+    scores.clear('classic');
+    const reloaded = new HighScoreStore(new SafeStorage(backing));
+    expect(reloaded.list('classic')).toEqual([]);
+    expect(reloaded.list('no-speed').map((e) => e.score)).toEqual([400]);
+    expect(reloaded.list('fact-check').map((e) => e.nickname)).toEqual(['Curious Otter']);
+  });
+
+  it('counts only the first daily round of a UTC day, and clearing the board does not give a second try', () => {
+    const backing = new MemoryStore();
+    const scores = new HighScoreStore(new SafeStorage(backing));
+    expect(scores.dailyCounts('2026-11-24')).toBe(true);
+    expect(scores.add(entry(700, { day: '2026-11-24' }), 'daily')).toEqual({ place: 1, counted: true });
+    expect(scores.dailyCounts('2026-11-24')).toBe(false);
+    expect(scores.add(entry(9000, { day: '2026-11-24' }), 'daily')).toEqual({ place: null, counted: false });
+    scores.clear('daily');
+    expect(new HighScoreStore(new SafeStorage(backing)).dailyCounts('2026-11-24')).toBe(false);
+    expect(scores.add(entry(500, { day: '2026-11-25' }), 'daily')).toEqual({ place: 1, counted: true });
+    // A daily entry without its day cannot be placed.
+    expect(scores.add(entry(500), 'daily').counted).toBe(false);
+    expect(dailyCounts(null, '2026-11-24')).toBe(true);
+    expect(dailyCounts('2026-11-23', '2026-11-24')).toBe(true);
+  });
+
+  it('forgets a daily marker that is not a date, and says so', () => {
+    const backing = new MemoryStore();
+    backing.setItem(DAILY_COUNTED_KEY, 'yesterday');
+    const scores = new HighScoreStore(new SafeStorage(backing));
+    expect(scores.problems.join()).toMatch(/not a date/);
+    expect(scores.dailyCounts('2026-11-24')).toBe(true);
+    expect(backing.getItem(DAILY_COUNTED_KEY)).toBeNull();
+  });
+
+  it('repairs each board on its own and keeps the unreadable data of each apart', () => {
+    const backing = new MemoryStore();
+    backing.setItem(BOARDS.practice.storageKey, '{not json');
+    backing.setItem(
+      BOARDS.daily.storageKey,
+      JSON.stringify([entry(600, { day: '2026-11-24' }), entry(5, { day: 'x' })]),
+    );
+    const scores = new HighScoreStore(new SafeStorage(backing));
+    expect(scores.list('practice')).toEqual([]);
+    expect(scores.list('daily').map((e) => e.score)).toEqual([600]);
+    expect(scores.problems.some((p) => p.startsWith('Practice board:'))).toBe(true);
+    expect(scores.problems.some((p) => /Daily board: .*invalid day/.test(p))).toBe(true);
+    expect(backing.getItem(`${HIGH_SCORES_BACKUP_KEY}:practice`)).toBe('{not json');
+    expect(backing.getItem(`${HIGH_SCORES_BACKUP_KEY}:daily`)).toContain('"x"');
+  });
+
+  it('drops a stored nickname that is not a short string', () => {
+    const loaded = parseHighScores(
+      JSON.stringify([entry(100, { nickname: 'x'.repeat(41) }), { ...entry(90), nickname: 5 }]),
+    );
+    expect(loaded.entries).toEqual([]);
+    expect(loaded.problems).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeChallenge, encodeChallenge, maxScore, type Challenge } from '../../src/core/challenge';
-import { marksOf, shareText } from '../../src/core/share';
+import { dailyDateOf, marksOf, shareLabel, shareText } from '../../src/core/share';
 import type { AnswerRecord } from '../../src/core/session';
 
 const CHALLENGE: Challenge = {
@@ -10,6 +10,8 @@ const CHALLENGE: Challenge = {
   topics: ['timeline', 'the-article'],
   difficulty: 'easy-first',
   speedPoints: true,
+  mode: 'classic',
+  wager: false,
   bankVersion: 'abc123',
   name: 'Curious Otter',
   score: 2900,
@@ -50,6 +52,20 @@ describe('share text', () => {
 describe('challenge links', () => {
   it('round-trip every field', () => {
     expect(decodeChallenge(encodeChallenge(CHALLENGE))).toEqual({ challenge: CHALLENGE });
+  });
+
+  it('round-trip the mode and the wager, and read links made before modes as Classic', () => {
+    const factCheck: Challenge = { ...CHALLENGE, mode: 'fact-check', wager: true, time: 'off', score: 7200 };
+    expect(decodeChallenge(encodeChallenge(factCheck))).toEqual({ challenge: factCheck });
+    const daily: Challenge = { ...CHALLENGE, mode: 'daily', seed: 'daily-2026-11-24-1x9k2pq' };
+    expect(decodeChallenge(encodeChallenge(daily))).toEqual({ challenge: daily });
+    expect(decodeChallenge(encode({}))).toEqual({ challenge: { ...CHALLENGE, topics: [] } });
+  });
+
+  it('accept a wagered score with right answers below half points, since lost wagers take points back', () => {
+    expect(decodeChallenge(encode({ md: 'fact-check', w: 1, sc: 0 }))).toMatchObject({
+      challenge: { mode: 'fact-check', wager: true, score: 0 },
+    });
   });
 
   it('round-trip names in other scripts', () => {
@@ -105,12 +121,33 @@ describe('challenge links', () => {
     ],
     ['a fractional score', encode({ sc: 2900.5 }), 'the link has a score that this round cannot give'],
     ['a bank version with markup', encode({ b: '"><b>' }), 'the link has an invalid bank version'],
+    ['an unknown mode', encode({ md: 'hardcore' }), 'the link has an unknown game mode'],
+    ['a wager flag that is not 1', encode({ w: true }), 'the link has an invalid wager setting'],
+    ['a wager on the daily round', encode({ md: 'daily', w: 1 }), 'the link has a wager in a mode that has none'],
+    [
+      'a wagered score above three units a question',
+      encode({ md: 'fact-check', w: 1, sc: maxScore(3, true) + 1 }),
+      'the link has a score that this round cannot give',
+    ],
   ])('reject %s with a reason', (_name, encoded, error) => {
     expect(decodeChallenge(encoded)).toEqual({ error });
   });
 
   it('caps scores at what a perfect round earns', () => {
     expect(maxScore(1)).toBe(1000);
+    expect(maxScore(1, true)).toBe(3000);
+    expect(maxScore(2, true)).toBe(6000 + 100);
     expect(maxScore(10)).toBe(10 * 1000 + (0 + 100 + 200 + 300 + 400 + 500 * 5));
+  });
+});
+
+describe('the share label', () => {
+  it('names the day of a daily round and the code and mode of any other', () => {
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq')).toBe('Daily challenge, 24 November 2026 (UTC)');
+    expect(dailyDateOf('daily-2026-11-24-1x9k2pq')).toBe('2026-11-24');
+    expect(shareLabel({ mode: 'classic' }, 'k3j9x2a')).toBe('Challenge k3j9x2a');
+    expect(shareLabel({ mode: 'fact-check' }, 'k3j9x2a')).toBe('Fact-check challenge k3j9x2a');
+    // A seed that only looks daily in another mode is named by its code.
+    expect(shareLabel({ mode: 'classic' }, 'daily-2026-11-24-x')).toBe('Challenge daily-2026-11-24-x');
   });
 });

@@ -1,4 +1,4 @@
-/** What the two "Your questions" screens share: the scrolling list with its ▲ ▼ buttons and keys, and notices. */
+/** What the list screens share (your questions, the round report): the scrolling list with its ▲ ▼ buttons and keys, and notices. */
 import type { NoticeTone } from '../game/customBankKit';
 import type { Rect } from '../ui/layout';
 import { ScrollList, type ScrollItem } from '../ui/ScrollList';
@@ -14,7 +14,7 @@ export interface Notice {
 /** Names, not values: the colour is looked up as the notice is drawn, so it follows the theme in force. */
 const NOTICE_COLOR: Record<NoticeTone, keyof TextColors> = { good: 'correct', warning: 'wrong' };
 
-export abstract class BankScreen extends BaseScene {
+export abstract class ListScreen extends BaseScene {
   /** The screen's scrolling list, if it has one; the arrow keys scroll it. */
   protected list?: ScrollList;
 

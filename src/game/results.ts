@@ -1,0 +1,57 @@
+/** The end of a round: which board it goes on (if any), and what "Play again" starts. */
+import { boardFor, type BoardId } from '../core/highScores';
+import { summarize, type SessionState } from '../core/session';
+import { startCustomRound, isCustomRound } from './customRound';
+import { nicknamesOf } from './nicknames';
+import { startNewRound } from './round';
+import type { GameServices } from './services';
+
+/** Why a finished round is on no board. */
+export type UnrankedReason = 'custom' | 'retry' | 'daily-replayed';
+
+export interface RecordedRound {
+  /** The board the round belongs to; null for a teacher's questions or a practice replay. */
+  board: BoardId | null;
+  /** Its place on the board (1-based), or null when it did not make the top ten or did not count. */
+  place: number | null;
+  unranked?: UnrankedReason;
+}
+
+export const UNRANKED_TEXT: Record<UnrankedReason, string> = {
+  custom: 'Rounds of your own questions are not on the high-score boards.',
+  retry: 'Replays of missed questions score nothing and are not on the boards.',
+  'daily-replayed': "You already played today's round: only the first round of the day counts for the board.",
+};
+
+/** Puts a finished round on its board: once per day for the daily round, never for replays or a teacher's bank. */
+export function recordRound(services: GameServices, session: SessionState): RecordedRound {
+  if (session.attempt > 0) return { board: null, place: null, unranked: 'retry' };
+  if (isCustomRound(services, session)) return { board: null, place: null, unranked: 'custom' };
+  const summary = summarize(session);
+  const settings = session.plan.settings;
+  const board = boardFor(settings);
+  const { place, counted } = services.highScores.add(
+    {
+      score: summary.score,
+      correct: summary.correct,
+      total: summary.total,
+      bestStreak: summary.bestStreak,
+      date: new Date().toISOString(),
+      questionCount: settings.questionCount,
+      timeLimitSec: settings.timeLimitSec,
+      speedPoints: settings.speedPoints,
+      nickname: nicknamesOf(services).get(),
+      ...(settings.mode === 'daily' ? { day: services.today() } : {}),
+    },
+    board,
+  );
+  return counted ? { board, place } : { board, place: null, unranked: 'daily-replayed' };
+}
+
+/** "Play again": another round like this one, from the same questions (a teacher's bank stays a teacher's bank). */
+export function playAgain(services: GameServices, session: SessionState): SessionState {
+  if (isCustomRound(services, session)) {
+    return startCustomRound(services, services.customQuestions ?? session.questions);
+  }
+  return startNewRound(services, session.plan.settings.mode);
+}

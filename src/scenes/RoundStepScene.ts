@@ -1,0 +1,92 @@
+/**
+ * What the steps around a question share (judging the claim first, the wager after): the round's progress bar,
+ * and a row of three choices, each with a key (1–3 or its initial), mirrored in the accessible layer.
+ */
+import type { SessionState } from '../core/session';
+import type { Rect } from '../ui/layout';
+import { CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { BaseScene } from './BaseScene';
+
+export interface StepChoice<T> {
+  value: T;
+  /** What the button says after its number. */
+  label: string;
+  /** What the accessible button says (the label, with what the canvas shows beside it). */
+  accessibleLabel: string;
+  /** The keys that choose it: its number and its initial. */
+  keys: readonly [string, string];
+  fill: number;
+  textColor?: string;
+  name: string;
+}
+
+export abstract class RoundStepScene extends BaseScene {
+  /**
+   * Begins the screen with the corner controls and "Q n / total" (the score beside it when asked); returns
+   * where the content starts.
+   */
+  protected beginStep(session: SessionState, title: string, showScore: boolean): number {
+    const total = session.plan.questions.length;
+    const number = session.index + 1;
+    this.beginScreen(title);
+    const { width, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    const barY = margin * 0.6 + home.canvas.rect.height / 2;
+    addText(this, margin, barY, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(0, 0.5);
+    a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
+    if (showScore) {
+      if (!portrait) {
+        addText(this, width / 2 - type.body * 4, barY, `${session.score.toLocaleString('en-US')} pts`, {
+          size: type.body,
+          color: CSS.muted,
+        }).setOrigin(0, 0.5);
+      }
+      a11y.text(`Score: ${session.score}`, { label: 'Score' }).dataset.name = 'score';
+    }
+    return barY + home.canvas.rect.height / 2 + gap * 1.5;
+  }
+
+  /**
+   * The choices as buttons in `area`: a row of three on a wide screen, a column on a phone. Their keys choose them
+   * too; focus goes to the first.
+   */
+  protected addChoices<T>(
+    choices: readonly StepChoice<T>[],
+    area: Rect,
+    groupLabel: string,
+    choose: (value: T) => void,
+  ): void {
+    const { gap, portrait } = this.frame;
+    const group = this.services.a11y.section(groupLabel, 'group');
+    const columns = portrait ? 1 : choices.length;
+    const rows = Math.ceil(choices.length / columns);
+    const width = (area.width - gap * (columns - 1)) / columns;
+    const height = (area.height - gap * (rows - 1)) / rows;
+    let first: HTMLButtonElement | undefined;
+    choices.forEach((choice, index) => {
+      const rect = {
+        x: area.x + (index % columns) * (width + gap),
+        y: area.y + Math.floor(index / columns) * (height + gap),
+        width,
+        height,
+      };
+      const button = this.addButton(`${choice.keys[0]}  ${choice.label}`, rect, () => choose(choice.value), {
+        fill: choice.fill,
+        textColor: choice.textColor,
+        parent: group,
+        name: choice.name,
+        accessibleLabel: choice.accessibleLabel,
+      });
+      first ??= button.dom;
+    });
+    this.services.a11y.focus(first);
+    this.onKeys((event) => {
+      const key = event.key.toUpperCase();
+      const chosen = choices.find((choice) => (choice.keys as readonly string[]).includes(key));
+      if (chosen) choose(chosen.value);
+    });
+  }
+}

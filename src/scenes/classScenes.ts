@@ -1,0 +1,16 @@
+/** The class screens, a download of their own (see sceneLoader.ts). */
+import { ClassJoinScene } from './ClassJoinScene';
+import { ClassQuestionScene } from './ClassQuestionScene';
+import { ClassResultsScene } from './ClassResultsScene';
+import { ClassRevealScene } from './ClassRevealScene';
+import { ClassWaitScene } from './ClassWaitScene';
+import { SceneKey } from './keys';
+import type { SceneGroup } from './sceneLoader';
+
+export const SCENES: SceneGroup = {
+  [SceneKey.ClassJoin]: ClassJoinScene,
+  [SceneKey.ClassWait]: ClassWaitScene,
+  [SceneKey.ClassQuestion]: ClassQuestionScene,
+  [SceneKey.ClassReveal]: ClassRevealScene,
+  [SceneKey.ClassResults]: ClassResultsScene,
+};

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { checkingEvidenceIndex } from '../../src/core/claims';
+import { dailySeed } from '../../src/core/modes';
+import { DEFAULT_PREFERENCES, parsePreferences, wagerOption, type Preferences } from '../../src/core/preferences';
+import { advance, answer, displayedChoices, startRetry, type SessionState } from '../../src/core/session';
+import type { BankBundle } from '../../src/core/types';
+import { startCustomRound } from '../../src/game/customRound';
+import { playAgain, recordRound } from '../../src/game/results';
+import { currentRoundSettings, startNewRound } from '../../src/game/round';
+import type { GameServices } from '../../src/game/services';
+import { HighScoreStore } from '../../src/storage/HighScoreStore';
+import { MemoryStore, SafeStorage } from '../../src/storage/SafeStorage';
+import { makeQuestion, makeQuestions } from './helpers';
+
+const questions = [
+  ...makeQuestions(['alpha', 'beta'], 12),
+  ...Array.from({ length: 12 }, (_, i) =>
+    makeQuestion(`claim-${i}`, { claim: { source: 'article', quote: `claim ${i}`, verdict: 'inaccurate' } }),
+  ),
+];
+const bank = {
+  version: 'v1',
+  questions,
+  topics: [{ id: 'alpha' }, { id: 'beta' }],
+  sources: {},
+} as unknown as BankBundle;
+
+function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'): GameServices {
+  let seed = 0;
+  return {
+    bank,
+    preferences: { get: () => ({ ...DEFAULT_PREFERENCES, ...preferences }) },
+    highScores: new HighScoreStore(new SafeStorage(new MemoryStore())),
+    nicknames: { get: () => 'Curious Otter' },
+    lastMode: 'classic',
+    today: () => today,
+    now: () => 1000,
+    newSeed: () => `seed${(seed += 1)}`,
+  } as unknown as GameServices;
+}
+
+/** Plays a round to its end: right answers where `right(index)` says, and the wager or judgement when asked. */
+function finish(session: SessionState, right: (index: number) => boolean = () => true): SessionState {
+  let state = session;
+  while (state.phase !== 'finished') {
+    if (state.phase === 'claim') throw new Error('this helper plays rounds without claims to judge');
+    const choices = displayedChoices(state);
+    state = answer(
+      state,
+      choices.findIndex((choice) => choice.correct === right(state.index)),
+      2000,
+    );
+    state = advance(state, 3000);
+  }
+  return state;
+}
+
+describe('starting a round in a mode', () => {
+  it('gives the daily round the same seed for everyone on a UTC day, and a new one the next day', () => {
+    const today = startNewRound(services({ questionCount: 5 }), 'daily');
+    expect(today.plan.seed).toBe(dailySeed('2026-11-24', 'v1'));
+    // The player's own count and topics do not change the daily round.
+    expect(startNewRound(services({ questionCount: 20, topics: ['beta'] }), 'daily').plan).toEqual(today.plan);
+    expect(startNewRound(services({}, '2026-11-25'), 'daily').plan.seed).not.toBe(today.plan.seed);
+  });
+
+  it('remembers the mode for Play again, and keeps a wager choice where the mode allows one', () => {
+    const player = services({ wager: 'on' });
+    const session = startNewRound(player, 'practice');
+    expect(player.lastMode).toBe('practice');
+    expect(session.plan.settings).toMatchObject({ mode: 'practice', timeLimitSec: null, wager: true });
+    expect(currentRoundSettings(player, 'daily').wager).toBe(false);
+    expect(currentRoundSettings(services({ wager: 'off' }), 'fact-check').wager).toBe(false);
+    expect(currentRoundSettings(services(), 'fact-check')).toMatchObject({ wager: true, claimsOnly: true });
+    expect(currentRoundSettings(services(), 'classic').wager).toBe(false);
+  });
+
+  it('reads the wager setting back, and falls back to the mode’s own for a value it does not know', () => {
+    expect(wagerOption('mode')).toEqual({});
+    expect(wagerOption('on')).toEqual({ wager: true });
+    expect(parsePreferences(JSON.stringify({ wager: 'off' })).preferences.wager).toBe('off');
+    const broken = parsePreferences(JSON.stringify({ wager: 'always' }));
+    expect(broken.preferences.wager).toBe('mode');
+    expect(broken.problems).toEqual(['saved setting "wager" has an unknown value "always"; using the default']);
+  });
+});
+
+describe('the end of a round', () => {
+  it('puts a round on the board of its mode with the player’s name', () => {
+    const player = services({ speedPoints: false });
+    const recorded = recordRound(player, finish(startNewRound(player, 'classic')));
+    expect(recorded).toEqual({ board: 'no-speed', place: 1 });
+    expect(player.highScores.list('no-speed')[0]!.nickname).toBe('Curious Otter');
+    expect(player.highScores.list('classic')).toEqual([]);
+  });
+
+  it('counts the first daily round of the day only, with its day', () => {
+    const player = services();
+    expect(recordRound(player, finish(startNewRound(player, 'daily')))).toEqual({ board: 'daily', place: 1 });
+    expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
+    expect(recordRound(player, finish(startNewRound(player, 'daily')))).toEqual({
+      board: 'daily',
+      place: null,
+      unranked: 'daily-replayed',
+    });
+  });
+
+  it('keeps a teacher’s questions and practice replays off the boards', () => {
+    const player = services();
+    const custom = makeQuestions(['gamma'], 3).map((question) => ({ ...question, id: `own-${question.id}` }));
+    expect(recordRound(player, finish(startCustomRound(player, custom)))).toEqual({
+      board: null,
+      place: null,
+      unranked: 'custom',
+    });
+    const practice = finish(startNewRound(player, 'practice'), (index) => index > 0);
+    const replay = finish(startRetry(practice, 5000));
+    expect(replay.attempt).toBe(1);
+    expect(recordRound(player, replay)).toEqual({ board: null, place: null, unranked: 'retry' });
+    expect(boardTotal(player)).toBe(0);
+  });
+
+  it('plays again from the same place: the same mode, or the same teacher’s bank', () => {
+    const player = services();
+    const factCheck = startNewRound(player, 'fact-check');
+    const again = playAgain(player, factCheck);
+    expect(again.plan.settings.mode).toBe('fact-check');
+    expect(again.plan.seed).not.toBe(factCheck.plan.seed);
+    const custom = makeQuestions(['gamma'], 8).map((question) => ({ ...question, id: `own-${question.id}` }));
+    const first = startCustomRound(player, custom.slice(0, 8));
+    const next = playAgain(player, { ...first, questions: first.questions.slice(0, 2) });
+    // Drawn again from the whole bank, not only from the questions of the last round.
+    expect(next.questions.every((question) => question.id.startsWith('own-'))).toBe(true);
+    expect(next.questions).toHaveLength(8);
+  });
+});
+
+describe('the evidence that checks a claim', () => {
+  it('is the first excerpt from another document than the claim’s own', () => {
+    const claim = { source: 'article', quote: 'x', verdict: 'inaccurate' as const };
+    const own = { source: 'article', quote: 'the article says so' };
+    const order = { source: 'eo-13942', quote: 'August 6, 2020' };
+    expect(checkingEvidenceIndex(makeQuestion('a', { claim, evidence: [own, order] }))).toBe(1);
+    expect(checkingEvidenceIndex(makeQuestion('b', { claim, evidence: [order, own] }))).toBe(0);
+    expect(checkingEvidenceIndex(makeQuestion('c', { claim, evidence: [own] }))).toBe(-1);
+    expect(checkingEvidenceIndex(makeQuestion('d', { evidence: [order] }))).toBe(-1);
+  });
+});
+
+function boardTotal(player: GameServices): number {
+  return (['classic', 'no-speed', 'daily', 'practice', 'fact-check'] as const).reduce(
+    (sum, board) => sum + player.highScores.list(board).length,
+    0,
+  );
+}
