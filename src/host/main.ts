@@ -541,7 +541,7 @@ class Dashboard {
         ...byProgress.map((player) =>
           el(
             'li',
-            { data: { player: player.playerId } },
+            { class: 'progress-only', data: { player: player.playerId } },
             el('span', { class: 'nickname', text: player.nickname }),
             el('span', { class: 'points', text: `${player.answered} / ${snapshot.class.questionCount}` }),
           ),
