@@ -93,6 +93,9 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     height: size.height,
     backgroundColor: COLORS.ink,
     roundPixels: true,
+    // Text, button faces and the countdown are antialiased in their textures already; multisampling the canvas
+    // as well held every screen at 30 fps in software rendering (a school laptop without a GPU driver).
+    antialiasGL: false,
     // Howler will own audio; Phaser must not open a second AudioContext.
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },

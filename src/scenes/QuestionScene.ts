@@ -118,6 +118,8 @@ export class QuestionScene extends BaseScene {
         },
         () => this.choose(position),
       );
+      // The looks of the frame after an answer, baked now so that frame only swaps textures.
+      tile.prepareLooks(['picked', 'dim']);
       this.tiles.push(tile);
       domButtons.push(a11y.button(choice.text, () => this.choose(position), rects[position]!, { parent: group }));
     });

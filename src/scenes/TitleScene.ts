@@ -6,7 +6,7 @@ import { formatLongDate } from '../core/dates';
 import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
 import { CSS, COLORS, TYPE } from '../ui/theme';
-import { addText } from '../ui/text';
+import { addBar, addText } from '../ui/text';
 import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
@@ -122,10 +122,8 @@ export class TitleScene extends BaseScene {
         y = placeHeading(title.y, true);
       }
     }
-    const underline = this.add.graphics();
-    underline.fillStyle(COLORS.highlight, 1);
     const lineWidth = Math.min(width * 0.6, type.title * 7.5, title.width * 1.05);
-    underline.fillRect(width / 2 - lineWidth / 2, title.y + title.height + underlineGap, lineWidth, 8);
+    addBar(this, width / 2 - lineWidth / 2, title.y + title.height + underlineGap, lineWidth, 8, COLORS.highlight);
     if (bannerText) {
       bannerText.setY(y);
       y += bannerHeight;

@@ -23,9 +23,19 @@ export interface ButtonOptions {
   onHover?: () => void;
 }
 
-/** A rounded button drawn on the canvas: graphics + label + an input zone, with press feedback. */
+/** Room around a button's face in its baked texture, for the drop shadow and the outline. */
+const FACE_MARGIN = 8;
+
+/**
+ * A rounded button drawn on the canvas: a face + label + an input zone, with press feedback. The face is drawn
+ * with Graphics once per look and baked into a texture shown by an Image: a Graphics object is turned into
+ * triangles on every frame under WebGL, and a dozen of them held the title screen at 30 fps in software
+ * rendering. Faces of the same size and look share one texture, kept for the game's lifetime.
+ */
 export class Button {
-  readonly graphics: Phaser.GameObjects.Graphics;
+  /** Where a face is drawn before it is baked; not on the display list. */
+  protected readonly graphics: Phaser.GameObjects.Graphics;
+  private readonly face: Phaser.GameObjects.Image;
   readonly label: Phaser.GameObjects.Text;
   readonly zone: Phaser.GameObjects.Zone;
   /** True when the label does not fit even at the smallest size. */
@@ -40,7 +50,10 @@ export class Button {
     protected readonly options: ButtonOptions,
     onClick: () => void,
   ) {
-    this.graphics = scene.add.graphics();
+    this.graphics = scene.make.graphics({}, false);
+    // Off the display list, so the scene would not destroy it on its own.
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.graphics.destroy());
+    this.face = scene.add.image(rect.x - FACE_MARGIN, rect.y - FACE_MARGIN, '__DEFAULT').setOrigin(0, 0);
     const inset = options.labelInset ?? 0;
     const padding = Math.round(options.fontSize * 0.6);
     const center = options.align !== 'left';
@@ -117,10 +130,55 @@ export class Button {
     return this.options.fill ?? COLORS.inkLighter;
   }
 
+  /**
+   * Bakes the faces of looks the button will show at a moment that must not wait (the frame after an answer),
+   * so that moment only swaps textures.
+   */
+  prepareLooks(looks: readonly ButtonLook[]): void {
+    const shown = this.look;
+    for (const look of looks) {
+      this.look = look;
+      this.bakeFace();
+    }
+    this.look = shown;
+  }
+
+  /** The texture of the current look's face, baked first if no button has had it yet. */
+  private bakeFace(): string {
+    const { width, height } = this.rect;
+    const key = `button-face:${Math.round(width)}x${Math.round(height)}:${this.faceKey()}`;
+    const textures = this.scene.textures;
+    if (!textures.exists(key)) {
+      const g = this.graphics;
+      g.clear();
+      g.save();
+      // Faces are drawn where the button is; the texture starts FACE_MARGIN above and left of it.
+      g.translateCanvas(FACE_MARGIN - this.rect.x, FACE_MARGIN - this.rect.y);
+      this.paint();
+      g.restore();
+      g.generateTexture(key, Math.ceil(width) + FACE_MARGIN * 2, Math.ceil(height) + FACE_MARGIN * 2);
+      g.clear();
+    }
+    return key;
+  }
+
+  /** Shows the face of the current look. */
   protected draw(): void {
+    this.face.setTexture(this.bakeFace());
+    this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
+    if (this.look === 'correct' || this.look === 'wrong') this.label.setColor(CSS.onBright);
+    else this.label.setColor(this.options.textColor ?? CSS.white);
+  }
+
+  /** What makes two faces of the same size look different; a subclass that paints more adds to it. */
+  protected faceKey(): string {
+    return `${this.look}:${this.baseFill()}:${COLORS.ink}:${COLORS.controlEdge}:${COLORS.correct}:${COLORS.wrong}:${COLORS.paper}`;
+  }
+
+  /** Draws the face in the button's own place on `this.graphics`. */
+  protected paint(): void {
     const { x, y, width, height } = this.rect;
     const g = this.graphics;
-    g.clear();
     let fill = this.baseFill();
     let alpha = 1;
     if (this.look === 'hover') fill = Phaser.Display.Color.IntegerToColor(fill).brighten(12).color;
@@ -143,13 +201,11 @@ export class Button {
       g.lineStyle(5, this.look === 'correct' ? colorNumber(CSS.white) : COLORS.paper, 1);
       g.strokeRoundedRect(x, y, width, height, LAYOUT.cornerRadius);
     }
-    this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
-    if (this.look === 'correct' || this.look === 'wrong') this.label.setColor(CSS.onBright);
-    else this.label.setColor(this.options.textColor ?? CSS.white);
   }
 
   destroy(): void {
     this.graphics.destroy();
+    this.face.destroy();
     this.label.destroy();
     this.zone.destroy();
   }

@@ -3,8 +3,12 @@ import { pulse } from './motion';
 import { COLORS, CSS, MOTION } from './theme';
 import { addText } from './text';
 
-/** Redraw the ring only when it has moved by this share of a turn: no per-frame redraw for nothing. */
-const RING_STEP = 1 / 240;
+/**
+ * The ring is shown in this many steps of a turn, each baked once into a small texture (a Graphics object is
+ * turned into triangles on every frame under WebGL, which cost the question screen its 60 fps in software
+ * rendering). 72 steps of 5° sweep smoothly enough at any time limit.
+ */
+const RING_STEPS = 72;
 /** What shownSeconds holds once the ring shows "no time limit". */
 const NO_LIMIT = -2;
 
@@ -14,20 +18,30 @@ const NO_LIMIT = -2;
  * instead of sweeping, and nothing pulses.
  */
 export class CountdownRing {
-  private readonly ring: Phaser.GameObjects.Graphics;
+  private readonly ring: Phaser.GameObjects.Image;
+  /** Where a ring is drawn before it is baked; not on the display list. */
+  private readonly painter: Phaser.GameObjects.Graphics;
+  private readonly lineWidth: number;
   private readonly number: Phaser.GameObjects.Text;
   private shownSeconds = -1;
-  private shownFraction = -1;
+  private shownStep = -1;
 
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly x: number,
-    private readonly y: number,
+    x: number,
+    y: number,
     private readonly radius: number,
     fontSize: number,
     private readonly reduceMotion: boolean,
   ) {
-    this.ring = scene.add.graphics();
+    this.lineWidth = radius * 0.22;
+    const half = Math.ceil(radius + this.lineWidth);
+    this.painter = scene.make.graphics({}, false);
+    this.ring = scene.add.image(x - half, y - half, '__DEFAULT').setOrigin(0, 0);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.painter.destroy());
+    // Baked now, once a game, so that no frame of the countdown waits for a texture; the orange steps of the
+    // last seconds are baked when first shown.
+    for (let step = 0; step <= RING_STEPS; step += 1) this.bake(step / RING_STEPS, false);
     this.number = addText(scene, x, y, '', { size: fontSize, bold: true, align: 'center' }).setOrigin(0.5);
   }
 
@@ -44,9 +58,11 @@ export class CountdownRing {
     const shownMs = this.reduceMotion ? seconds * 1000 : remainingMs;
     const fraction = Math.max(0, Math.min(1, shownMs / limitMs));
     const low = seconds <= MOTION.lowTimeSec;
-    if (Math.abs(fraction - this.shownFraction) >= RING_STEP || (fraction === 0 && this.shownFraction !== 0)) {
-      this.shownFraction = fraction;
-      this.drawRing(fraction, low);
+    // Rounded up, so the ring is empty only when the time is.
+    const step = Math.ceil(fraction * RING_STEPS);
+    if (step !== this.shownStep || (low && seconds === MOTION.lowTimeSec)) {
+      this.shownStep = step;
+      this.drawRing(step / RING_STEPS, low);
     }
     if (seconds !== this.shownSeconds) {
       this.shownSeconds = seconds;
@@ -59,16 +75,29 @@ export class CountdownRing {
   }
 
   private drawRing(fraction: number, low: boolean): void {
-    const g = this.ring;
-    g.clear();
-    g.lineStyle(this.radius * 0.22, COLORS.inkLighter, 1);
-    g.strokeCircle(this.x, this.y, this.radius);
-    if (fraction <= 0) return;
-    g.lineStyle(this.radius * 0.22, low ? COLORS.wrong : COLORS.highlight, 1);
-    g.beginPath();
-    // Phaser 4: Math.TAU is a full turn (2π).
-    const start = -Math.PI / 2;
-    g.arc(this.x, this.y, this.radius, start, start + Phaser.Math.TAU * fraction, false);
-    g.strokePath();
+    this.ring.setTexture(this.bake(fraction, low));
+  }
+
+  /** The texture of the ring at a fraction, drawn and stored the first time it is asked for. */
+  private bake(fraction: number, low: boolean): string {
+    const half = Math.ceil(this.radius + this.lineWidth);
+    const key = `countdown-ring:${this.radius}:${Math.round(fraction * RING_STEPS)}:${low ? COLORS.wrong : COLORS.highlight}:${COLORS.inkLighter}`;
+    if (!this.scene.textures.exists(key)) {
+      const g = this.painter;
+      g.clear();
+      g.lineStyle(this.lineWidth, COLORS.inkLighter, 1);
+      g.strokeCircle(half, half, this.radius);
+      if (fraction > 0) {
+        g.lineStyle(this.lineWidth, low ? COLORS.wrong : COLORS.highlight, 1);
+        g.beginPath();
+        // Phaser 4: Math.TAU is a full turn (2π).
+        const start = -Math.PI / 2;
+        g.arc(half, half, this.radius, start, start + Phaser.Math.TAU * fraction, false);
+        g.strokePath();
+      }
+      g.generateTexture(key, half * 2, half * 2);
+      g.clear();
+    }
+    return key;
   }
 }

@@ -17,8 +17,12 @@ export class SoundToggle extends Button {
     this.draw();
   }
 
-  protected override draw(): void {
-    super.draw();
+  protected override faceKey(): string {
+    return `${super.faceKey()}:${this.muted ? 'muted' : 'sound'}`;
+  }
+
+  protected override paint(): void {
+    super.paint();
     const { x, y, width, height } = this.rect;
     const unit = Math.min(width, height) / 10;
     const cx = x + width / 2 - unit * 1.2;
