@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { HIGH_CONTRAST_PALETTE, STANDARD_PALETTE, type Palette } from '../../src/ui/theme';
+import { axeProblems } from './axe';
 import { launchChromium } from './chromium';
 import { labelled, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
 
 const url = inject('appUrl');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -18,30 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical axe-core violations on the current screen. */
-async function axeProblems(page: Page): Promise<string[]> {
-  // Evaluated rather than added as a script tag: the page's Content-Security-Policy refuses inline scripts.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-}
 
 /** Steps a setting on the settings screen with the keyboard, `times` times, waiting for each change. */
 async function stepSetting(page: Page, name: string, times: number): Promise<void> {
