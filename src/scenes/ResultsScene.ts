@@ -90,7 +90,7 @@ export class ResultsScene extends BaseScene {
     // The move to practise next, in one line; the report screen has the rest.
     const skills = skillReport(reported);
     const tipLine = skills.tip
-      ? `Practise next: ${SKILL_NAMES[skills.tip.skill]} (${skills.tip.example.text.split(':')[0]}). See Your report.`
+      ? `Practise next: ${SKILL_NAMES[skills.tip.skill]} (Question ${skills.tip.example.position}). See Your report.`
       : replay
         ? ''
         : 'Every question right: no move to practise from this round.';
@@ -111,8 +111,10 @@ export class ResultsScene extends BaseScene {
 
     // Review: every question, what was right, how it went.
     const buttonHeight = Math.max(56, type.button * 2.2);
-    const buttonRows = portrait ? Math.ceil(this.resultButtons(data, reported).length / 3) : 1;
-    const listBottom = height - margin - (buttonHeight + gap) * buttonRows;
+    const buttons = this.resultButtons(data, reported);
+    const perRow = portrait ? Math.min(3, buttons.length) : buttons.length;
+    const rowCount = Math.ceil(buttons.length / perRow);
+    const listBottom = height - margin - (buttonHeight + gap) * rowCount;
     const columns = portrait ? 1 : 2;
     const rows = Math.ceil(session.log.length / columns);
     const columnWidth = (width - margin * 2 - gap * 2 * (columns - 1)) / columns;
@@ -158,9 +160,6 @@ export class ResultsScene extends BaseScene {
       );
     });
 
-    const buttons = this.resultButtons(data, reported);
-    const perRow = portrait ? Math.min(3, buttons.length) : buttons.length;
-    const rowCount = Math.ceil(buttons.length / perRow);
     const buttonWidth = Math.min((width - margin * 2 - gap * (perRow - 1)) / perRow, 300);
     let first: HTMLButtonElement | undefined;
     buttons.forEach(([label, action, name], index) => {
