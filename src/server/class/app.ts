@@ -4,7 +4,6 @@
  * from the same origin under a Content-Security-Policy. No CORS: the game, the host page and the API are one
  * origin, and a state-changing request from another origin is refused.
  */
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, {
   type FastifyInstance,
@@ -18,6 +17,7 @@ import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules'
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
 import { LiveHub } from './hub';
 import { ApiError, ClassService, hashToken } from './service';
+import { securityHeaders } from './securityHeaders';
 import { StaticFiles } from './staticFiles';
 
 /** Requests per window; each limit is counted per client address, answers per player. */
@@ -164,11 +164,15 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   });
 
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // Plain HTTP on a classroom network: HSTS would do nothing here, and COEP would block nothing we load.
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(rateLimit, {
     global: false,
