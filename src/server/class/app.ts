@@ -15,6 +15,7 @@ import { CLASS_CODE_PATTERN } from '../../core/classCode';
 import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import type { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
@@ -57,6 +58,8 @@ export const CONTENT_SECURITY_POLICY = {
 export interface ClassAppOptions {
   service: ClassService;
   hub: LiveHub;
+  /** Every request's database work goes through it, and is answered once committed. */
+  commits: GroupCommit;
   /** The built game to serve beside the API; none in development (Vite serves it) and in the API tests. */
   staticDir?: string;
   limits?: Partial<RateLimits>;
@@ -150,7 +153,7 @@ function errorCodeFor(status: number): string {
 }
 
 export async function buildClassApp(options: ClassAppOptions): Promise<FastifyInstance> {
-  const { service, hub } = options;
+  const { service, hub, commits } = options;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const files = options.staticDir ? new StaticFiles(options.staticDir) : undefined;
   const app = Fastify({
@@ -218,7 +221,10 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
       throw new ApiError(403, 'cross-origin', 'Requests to the class server must come from its own pages.');
     }
   });
-  app.addHook('preClose', async () => hub.closeAll());
+  app.addHook('preClose', async () => {
+    commits.commit();
+    hub.closeAll();
+  });
 
   const joinLimit = { max: limits.joinPerMinute, timeWindow: 60_000 };
   const answerLimit = {
@@ -252,14 +258,14 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         topics: body.topics,
         scoring: body.scoring,
       };
-      return reply.code(201).send(service.createClass(settings, body.holdStart === true));
+      return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
   );
 
   app.get(
     '/api/classes/:code',
     { schema: { params: classParams }, config: { rateLimit: joinLimit } },
-    async (request) => service.classInfo((request.params as Params).code),
+    async (request) => commits.run(() => service.classInfo((request.params as Params).code)),
   );
 
   app.post(
@@ -267,7 +273,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: classParams, body: joinBody }, config: { rateLimit: joinLimit } },
     async (request, reply) => {
       const { nickname } = request.body as { nickname: string };
-      return reply.code(201).send(service.join((request.params as Params).code, nickname));
+      return reply.code(201).send(await commits.run(() => service.join((request.params as Params).code, nickname)));
     },
   );
 
@@ -276,7 +282,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders } },
     async (request) => {
       const params = request.params as Required<Params>;
-      return service.playerView(params.code, params.playerId, tokenOf(request));
+      return commits.run(() => service.playerView(params.code, params.playerId, tokenOf(request)));
     },
   );
 
@@ -285,7 +291,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders, body: emptyBody } },
     async (request) => {
       const params = request.params as Required<Params>;
-      return service.next(params.code, params.playerId, tokenOf(request));
+      return commits.run(() => service.next(params.code, params.playerId, tokenOf(request)));
     },
   );
 
@@ -295,7 +301,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     async (request) => {
       const params = request.params as Required<Params>;
       const { position, choice } = request.body as { position: number; choice: number };
-      return service.answer(params.code, params.playerId, tokenOf(request), position, choice);
+      return commits.run(() => service.answer(params.code, params.playerId, tokenOf(request), position, choice));
     },
   );
 
@@ -313,7 +319,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   // ——— The teacher ———
 
   app.get('/api/classes/:code/dashboard', { schema: { params: classParams, headers: authHeaders } }, async (request) =>
-    service.dashboard((request.params as Params).code, tokenOf(request)),
+    commits.run(() => service.dashboard((request.params as Params).code, tokenOf(request))),
   );
 
   app.get(
@@ -328,13 +334,13 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   app.post(
     '/api/classes/:code/start',
     { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
-    async (request) => service.start((request.params as Params).code, tokenOf(request)),
+    async (request) => commits.run(() => service.start((request.params as Params).code, tokenOf(request))),
   );
 
   app.post(
     '/api/classes/:code/end',
     { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
-    async (request) => service.end((request.params as Params).code, tokenOf(request)),
+    async (request) => commits.run(() => service.end((request.params as Params).code, tokenOf(request))),
   );
 
   app.post(
@@ -342,7 +348,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: classParams, headers: authHeaders, body: hideBody } },
     async (request) => {
       const { hideScores } = request.body as { hideScores: boolean };
-      return service.setHideScores((request.params as Params).code, tokenOf(request), hideScores);
+      return commits.run(() => service.setHideScores((request.params as Params).code, tokenOf(request), hideScores));
     },
   );
 
@@ -351,7 +357,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as Required<Params>;
-      service.removePlayer(params.code, tokenOf(request), params.playerId);
+      await commits.run(() => service.removePlayer(params.code, tokenOf(request), params.playerId));
       return reply.code(204).send();
     },
   );
@@ -361,7 +367,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: classParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as Params;
-      const csv = service.resultsCsv(params.code, tokenOf(request));
+      const csv = await commits.run(() => service.resultsCsv(params.code, tokenOf(request)));
       return reply
         .header('Content-Type', 'text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="source-check-class-${params.code}.csv"`)

@@ -135,3 +135,52 @@ export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIO
   }
   return ran;
 }
+
+interface TransactionStatements {
+  begin: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+  savepoint: Database.Statement;
+  release: Database.Statement;
+  rollbackTo: Database.Statement;
+}
+
+const transactionStatements = new WeakMap<ClassDb, TransactionStatements>();
+
+/**
+ * Runs `work` as one transaction, or as a savepoint inside the one already open: all of its writes or none.
+ * The same as better-sqlite3's `db.transaction(work)()`, without building a new wrapper function (with its
+ * three variants) on every call, which cost more than a request's own queries.
+ */
+export function atomically<T>(db: ClassDb, work: () => T): T {
+  let statements = transactionStatements.get(db);
+  if (!statements) {
+    statements = {
+      begin: db.prepare('BEGIN'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT atomically'),
+      release: db.prepare('RELEASE atomically'),
+      rollbackTo: db.prepare('ROLLBACK TO atomically'),
+    };
+    transactionStatements.set(db, statements);
+  }
+  const nested = db.inTransaction;
+  (nested ? statements.savepoint : statements.begin).run();
+  try {
+    const result = work();
+    (nested ? statements.release : statements.commit).run();
+    return result;
+  } catch (error) {
+    // SQLite may have rolled back by itself (a full disk, say): only undo what is still open.
+    if (db.inTransaction) {
+      if (nested) {
+        statements.rollbackTo.run();
+        statements.release.run();
+      } else {
+        statements.rollback.run();
+      }
+    }
+    throw error;
+  }
+}

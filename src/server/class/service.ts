@@ -38,7 +38,7 @@ import { checkNickname } from '../../core/nicknames';
 import { classSummary, type LoggedAnswer } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
-import type { ClassDb } from './db';
+import { atomically, type ClassDb } from './db';
 
 export class ApiError extends Error {
   constructor(
@@ -285,7 +285,7 @@ export class ClassService {
   }
 
   join(code: string, typedNickname: string): JoinedClass {
-    return this.db.transaction(() => {
+    return atomically(this.db, () => {
       const row = this.classByCode(code);
       if (row.status === 'ended') throw ended();
       const check = checkNickname(typedNickname);
@@ -311,7 +311,7 @@ export class ClassService {
       }
       this.emit({ kind: 'progress', classId: row.id });
       return { playerId: publicId, token, nickname: check.nickname, class: this.info(row) };
-    })();
+    });
   }
 
   /** Where a student is, without changing anything: what a reload or a rejoin shows. */
@@ -325,7 +325,7 @@ export class ClassService {
    * once the time is up, the next question once it is answered, and the end after the last.
    */
   next(code: string, playerId: string, token: string): PlayerView {
-    return this.db.transaction(() => {
+    return atomically(this.db, () => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') return this.viewOf(row, player);
       const round = this.round(row);
@@ -359,12 +359,12 @@ export class ClassService {
         points: null,
       };
       return this.viewOf(row, player, served);
-    })();
+    });
   }
 
   /** Takes one answer to the question at `position`, judged by this server's clock. */
   answer(code: string, playerId: string, token: string, position: number, picked: number): AnswerOutcome {
-    return this.db.transaction(() => {
+    return atomically(this.db, () => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
       const turn = this.stmt.turnAt.get(player.id, position);
@@ -390,7 +390,7 @@ export class ClassService {
         throw new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
       }
       return this.close(row, player, turn, verdict.judged, now);
-    })();
+    });
   }
 
   // ——— The teacher ———
@@ -406,32 +406,32 @@ export class ClassService {
   }
 
   start(code: string, teacherToken: string): ClassInfo {
-    return this.db.transaction(() => {
+    return atomically(this.db, () => {
       const row = this.authTeacher(code, teacherToken, true);
       if (row.status !== 'lobby') throw new ApiError(409, 'already-started', 'The class has already started.');
       this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
       return this.changed(row.id);
-    })();
+    });
   }
 
   end(code: string, teacherToken: string): ClassInfo {
-    return this.db.transaction(() => {
+    return atomically(this.db, () => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
       return this.changed(row.id);
-    })();
+    });
   }
 
   setHideScores(code: string, teacherToken: string, hide: boolean): ClassInfo {
-    return this.db.transaction(() => {
+    return atomically(this.db, () => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setHide.run(hide ? 1 : 0, row.id);
       return this.changed(row.id);
-    })();
+    });
   }
 
   removePlayer(code: string, teacherToken: string, playerId: string): void {
-    this.db.transaction(() => {
+    atomically(this.db, () => {
       const row = this.authTeacher(code, teacherToken, true);
       const player = this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
@@ -440,7 +440,7 @@ export class ClassService {
       this.stmt.removePlayer.run(this.now(), player.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
       this.emit({ kind: 'progress', classId: row.id });
-    })();
+    });
   }
 
   /** One row per player per question: nickname, question id, chosen answer, correct, time in ms, points. */
@@ -475,9 +475,9 @@ export class ClassService {
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
   sweepExpired(): number {
     const ids = this.stmt.expired.all(this.now()).map((row) => row.id);
-    this.db.transaction(() => {
+    atomically(this.db, () => {
       for (const id of ids) this.stmt.deleteClass.run(id);
-    })();
+    });
     for (const id of ids) {
       this.rounds.delete(id);
       // A new class may be given a deleted class's id.

@@ -9,6 +9,7 @@ import type { ServerInfo } from '../../core/classProtocol';
 import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import { openClassDb, type ClassDb } from './db';
+import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
 
@@ -90,6 +91,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const app = await buildClassApp({
     service,
     hub,
+    commits: new GroupCommit(db),
     staticDir: options.staticDir,
     limits: options.limits,
     logger: options.logger,
