@@ -365,11 +365,45 @@ export interface ClassSummary {
   calibration: CalibrationRow[];
 }
 
+/** What one player adds to a class summary; see playerSummaryPart(). */
+export interface PlayerSummaryPart {
+  log: readonly LoggedAnswer[];
+  items: AnsweredItem[];
+  weakest: Skill | null;
+  discernment: DiscernmentReport;
+}
+
+type AnsweredItem = ReturnType<typeof answered>[number];
+
+/**
+ * One player's share of a class summary. It depends only on their log, so a server can keep it and build the
+ * summary again from the parts when one player's log changes or a player comes or goes.
+ */
+export function playerSummaryPart(questions: readonly Question[], log: readonly LoggedAnswer[]): PlayerSummaryPart {
+  const round = { questions, log };
+  return {
+    log,
+    items: answered(questions, log),
+    weakest: skillReport(round).weakest,
+    discernment: discernmentReport(round),
+  };
+}
+
 /**
  * The teacher's view of many players: `questions` holds every question any log names (the bank will do),
  * `logs` one answer log per player. Players with an empty log count as players but add no answers.
  */
 export function classSummary(questions: readonly Question[], logs: readonly (readonly LoggedAnswer[])[]): ClassSummary {
+  // A class mid-question is mostly players who have answered nothing yet: their parts are all the same.
+  let nothingAnswered: PlayerSummaryPart | undefined;
+  const parts = logs.map((log) =>
+    log.length === 0 ? (nothingAnswered ??= playerSummaryPart(questions, log)) : playerSummaryPart(questions, log),
+  );
+  return combineClassSummary(questions, parts);
+}
+
+/** The class summary from each player's part (the parts of the same `questions`). */
+export function combineClassSummary(questions: readonly Question[], parts: readonly PlayerSummaryPart[]): ClassSummary {
   const weakestSkillCounts = Object.fromEntries(SKILLS.map((skill) => [skill, 0])) as Record<Skill, number>;
   const discernmentCounts: Record<DiscernmentOutcome, number> = {
     'true-claims': 0,
@@ -377,21 +411,17 @@ export function classSummary(questions: readonly Question[], logs: readonly (rea
     even: 0,
     'not-enough': 0,
   };
-  const discernments: DiscernmentReport[] = [];
-  for (const log of logs) {
-    const round = { questions, log };
-    const weakest = skillReport(round).weakest;
+  for (const { weakest, discernment } of parts) {
     if (weakest !== null) weakestSkillCounts[weakest] += 1;
-    const discernment = discernmentReport(round);
     discernmentCounts[discernment.weaker] += 1;
-    discernments.push(discernment);
   }
+  const discernments = parts.map((part) => part.discernment);
   const judged = discernments.flatMap((report) => (report.judgements ? [report.judgements] : []));
-  const allItems = logs.flatMap((log) => answered(questions, log));
+  const allItems = parts.flatMap((part) => part.items);
   const skills = skillRows(allItems);
   const weakest = weakestSkill(skills);
   return {
-    players: logs.length,
+    players: parts.length,
     skills,
     weakestSkill: weakest,
     tip: weakest === null ? null : SKILL_TIPS[weakest],
@@ -411,7 +441,7 @@ export function classSummary(questions: readonly Question[], logs: readonly (rea
           },
     ),
     discernmentCounts,
-    calibration: calibrationReport({ log: logs.flat() }),
+    calibration: calibrationReport({ log: parts.flatMap((part) => part.log) }),
   };
 }
 

@@ -35,7 +35,7 @@ import {
 } from '../../core/classRules';
 import { toCsv } from '../../core/csv';
 import { checkNickname } from '../../core/nicknames';
-import { classSummary, type LoggedAnswer } from '../../core/reports';
+import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
 import { atomically, type ClassDb } from './db';
@@ -60,6 +60,8 @@ export type ClassEvent =
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RETENTION_DAYS = 30;
 export const MAX_PLAYERS_PER_CLASS = 200;
+/** Past this many players lacking a summary part, one read of the whole class's turns beats one read each. */
+const MAX_SEPARATE_SUMMARY_READS = 4;
 
 export interface ClassServiceOptions {
   /** The server's clock (epoch milliseconds); tests pass their own. */
@@ -111,6 +113,13 @@ interface TurnRow {
   points: number | null;
 }
 
+/** A class's active players (in the order they joined) and its answers counted per question and choice. */
+interface Roster {
+  players: PlayerRow[];
+  byId: Map<number, PlayerRow>;
+  tally: Map<string, TallyRow>;
+}
+
 /** A class's round, parsed once: each planned question with the full question it was built from. */
 interface ClassRound {
   settings: ClassSettings;
@@ -143,7 +152,18 @@ export class ClassService {
   private readonly topics: Map<string, Topic>;
   private readonly rounds = new Map<number, ClassRound>();
   /** Each class's skill summary, with the key of what it counts (see skillSummary()). */
-  private readonly summaries = new Map<number, { key: string; summary: ClassSkillSummary }>();
+  private readonly summaries = new Map<
+    number,
+    { key: string; parts: Map<string, PlayerSummaryPart>; summary: ClassSkillSummary }
+  >();
+  /**
+   * Each class's roster as the dashboard shows it, kept in memory once read and updated by the writes that
+   * change it (a join, an answer or a time-out, a finish), so the snapshot after every answer reads no rows.
+   * A removal or an expiry drops the class's roster, to be read again; so does any failed write that had
+   * touched one (see atomically()). The database stays the record.
+   */
+  private readonly rosters = new Map<number, Roster>();
+  private rostersTouched = false;
   private readonly stmt;
 
   constructor(
@@ -226,6 +246,10 @@ export class ClassService {
         `SELECT player_id, question_id, correct FROM turns
          WHERE class_id = ? AND position < ? AND answered_at IS NOT NULL ORDER BY position`,
       ),
+      settledTurnsOf: db.prepare<[number, number], { player_id: number; question_id: string; correct: 0 | 1 | null }>(
+        `SELECT player_id, question_id, correct FROM turns
+         WHERE player_id = ? AND position < ? AND answered_at IS NOT NULL ORDER BY position`,
+      ),
       expired: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE expires_at <= ?'),
       deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
     };
@@ -285,7 +309,7 @@ export class ClassService {
   }
 
   join(code: string, typedNickname: string): JoinedClass {
-    return atomically(this.db, () => {
+    return this.atomically(() => {
       const row = this.classByCode(code);
       if (row.status === 'ended') throw ended();
       const check = checkNickname(typedNickname);
@@ -295,13 +319,32 @@ export class ClassService {
       }
       const token = newToken();
       const publicId = randomBytes(9).toString('base64url');
+      const now = this.now();
       try {
-        this.stmt.insertPlayer.run({
+        const { lastInsertRowid } = this.stmt.insertPlayer.run({
           classId: row.id,
           publicId,
           token: hashToken(token),
           nickname: check.nickname,
-          now: this.now(),
+          now,
+        });
+        this.updateRoster(row.id, (roster) => {
+          const player: PlayerRow = {
+            id: Number(lastInsertRowid),
+            class_id: row.id,
+            public_id: publicId,
+            nickname: check.nickname,
+            joined_at: now,
+            removed_at: null,
+            finished_at: null,
+            score: 0,
+            correct: 0,
+            answered: 0,
+            streak: 0,
+            best_streak: 0,
+          };
+          roster.players.push(player);
+          roster.byId.set(player.id, player);
         });
       } catch (error) {
         if (isUniqueViolation(error, 'players.nickname')) {
@@ -325,7 +368,7 @@ export class ClassService {
    * once the time is up, the next question once it is answered, and the end after the last.
    */
   next(code: string, playerId: string, token: string): PlayerView {
-    return atomically(this.db, () => {
+    return this.atomically(() => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') return this.viewOf(row, player);
       const round = this.round(row);
@@ -339,7 +382,13 @@ export class ClassService {
       }
       const position = latest ? latest.position + 1 : 0;
       if (position >= round.items.length) {
-        if (this.stmt.finishPlayer.run(now, player.id).changes > 0) this.emit({ kind: 'progress', classId: row.id });
+        if (this.stmt.finishPlayer.run(now, player.id).changes > 0) {
+          this.updateRoster(row.id, (roster) => {
+            const listed = roster.byId.get(player.id);
+            if (listed) listed.finished_at = now;
+          });
+          this.emit({ kind: 'progress', classId: row.id });
+        }
         return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
       }
       const questionId = round.items[position]!.question.id;
@@ -364,7 +413,7 @@ export class ClassService {
 
   /** Takes one answer to the question at `position`, judged by this server's clock. */
   answer(code: string, playerId: string, token: string, position: number, picked: number): AnswerOutcome {
-    return atomically(this.db, () => {
+    return this.atomically(() => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
       const turn = this.stmt.turnAt.get(player.id, position);
@@ -406,7 +455,7 @@ export class ClassService {
   }
 
   start(code: string, teacherToken: string): ClassInfo {
-    return atomically(this.db, () => {
+    return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       if (row.status !== 'lobby') throw new ApiError(409, 'already-started', 'The class has already started.');
       this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
@@ -415,7 +464,7 @@ export class ClassService {
   }
 
   end(code: string, teacherToken: string): ClassInfo {
-    return atomically(this.db, () => {
+    return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
       return this.changed(row.id);
@@ -423,7 +472,7 @@ export class ClassService {
   }
 
   setHideScores(code: string, teacherToken: string, hide: boolean): ClassInfo {
-    return atomically(this.db, () => {
+    return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setHide.run(hide ? 1 : 0, row.id);
       return this.changed(row.id);
@@ -431,13 +480,14 @@ export class ClassService {
   }
 
   removePlayer(code: string, teacherToken: string, playerId: string): void {
-    atomically(this.db, () => {
+    this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       const player = this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
         throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
       }
       this.stmt.removePlayer.run(this.now(), player.id);
+      this.rosters.delete(row.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
       this.emit({ kind: 'progress', classId: row.id });
     });
@@ -475,11 +525,12 @@ export class ClassService {
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
   sweepExpired(): number {
     const ids = this.stmt.expired.all(this.now()).map((row) => row.id);
-    atomically(this.db, () => {
+    this.atomically(() => {
       for (const id of ids) this.stmt.deleteClass.run(id);
     });
     for (const id of ids) {
       this.rounds.delete(id);
+      this.rosters.delete(id);
       // A new class may be given a deleted class's id.
       this.summaries.delete(id);
       this.emit({ kind: 'deleted', classId: id });
@@ -516,6 +567,58 @@ export class ClassService {
   }
 
   // ——— Inside ———
+
+  /**
+   * Runs one request's work as a transaction (a savepoint inside a group commit). Should it fail after touching a
+   * roster, the rosters go: the memory must not keep what the database rolled back.
+   */
+  private atomically<T>(work: () => T): T {
+    const outer = this.rostersTouched;
+    this.rostersTouched = false;
+    try {
+      return atomically(this.db, work);
+    } catch (error) {
+      if (this.rostersTouched) this.forgetRosters();
+      throw error;
+    } finally {
+      this.rostersTouched ||= outer;
+    }
+  }
+
+  /** Drops every roster kept in memory (a commit failed: they may hold writes that were rolled back). */
+  forgetRosters(): void {
+    this.rosters.clear();
+  }
+
+  private roster(classId: number): Roster {
+    let roster = this.rosters.get(classId);
+    if (!roster) {
+      const players = this.stmt.activePlayers.all(classId);
+      roster = {
+        players,
+        byId: new Map(players.map((player) => [player.id, player])),
+        tally: new Map(
+          this.stmt.tally
+            .all(classId)
+            .map((row) => [
+              `${row.position}:${row.choice_index}`,
+              { position: row.position, choiceIndex: row.choice_index, count: row.count },
+            ]),
+        ),
+      };
+      if (this.rosters.size > 2000) this.rosters.clear();
+      this.rosters.set(classId, roster);
+    }
+    return roster;
+  }
+
+  /** Applies a write to the class's roster when one is kept (otherwise the next read gets it from the database). */
+  private updateRoster(classId: number, update: (roster: Roster) => void): void {
+    const roster = this.rosters.get(classId);
+    if (!roster) return;
+    this.rostersTouched = true;
+    update(roster);
+  }
 
   private classByCode(code: string): ClassRow {
     const row = this.stmt.classByCode.get(code);
@@ -580,6 +683,20 @@ export class ClassService {
       correct: judged.correct ? 1 : 0,
       streak: judged.streakAfter,
       id: player.id,
+    });
+    this.updateRoster(row.id, (roster) => {
+      const listed = roster.byId.get(player.id);
+      if (listed) {
+        listed.score += judged.points;
+        listed.correct += judged.correct ? 1 : 0;
+        listed.answered += 1;
+        listed.streak = judged.streakAfter;
+        listed.best_streak = Math.max(listed.best_streak, judged.streakAfter);
+      }
+      const key = `${turn.position}:${judged.choiceIndex}`;
+      const counted = roster.tally.get(key);
+      if (counted) counted.count += 1;
+      else roster.tally.set(key, { position: turn.position, choiceIndex: judged.choiceIndex, count: 1 });
     });
     this.emit({ kind: 'progress', classId: row.id });
     const round = this.round(row);
@@ -658,10 +775,8 @@ export class ClassService {
 
   private snapshot(row: ClassRow, version: number): DashboardSnapshot {
     const round = this.round(row);
-    const players = this.stmt.activePlayers.all(row.id);
-    const rows: TallyRow[] = this.stmt.tally
-      .all(row.id)
-      .map((tally) => ({ position: tally.position, choiceIndex: tally.choice_index, count: tally.count }));
+    const { players, tally } = this.roster(row.id);
+    const rows = [...tally.values()];
     const past = (position: number) =>
       row.status === 'ended' || (players.length > 0 && players.every((player) => player.answered > position));
     const ranked = players.map((player) => ({
@@ -698,10 +813,10 @@ export class ClassService {
 
   /**
    * The class-wide skill and discernment summary, over the questions every player is past (see ClassSkillSummary).
-   * Those answers can no longer change, so what it counts is fixed by how many questions are past and who is in
-   * the class. It is rebuilt, with one indexed read of the class's settled turns, only when one of those changes
-   * (about once per question, and on a join or a removal), not for each answer: the snapshot that follows every
-   * answer stays as cheap as it was, and the summary is never stale.
+   * Those answers can no longer change, so a player's part of it is fixed by how many questions are counted: the
+   * parts are kept by player and count, and the summary is combined from them again only when the count or the
+   * players change (about once per question, and on a join or a removal), reading only the settled turns of the
+   * parts it lacks. The snapshot that follows every answer stays cheap, and the summary is never stale.
    */
   private skillSummary(row: ClassRow, round: ClassRound, players: readonly PlayerRow[]): ClassSkillSummary {
     let counted = round.items.length;
@@ -712,17 +827,38 @@ export class ClassService {
     const key = `${counted}:${players.map((player) => player.id).join(',')}`;
     const cached = this.summaries.get(row.id);
     if (cached?.key === key) return cached.summary;
-    const logs = new Map<number, LoggedAnswer[]>(players.map((player) => [player.id, []]));
-    if (counted > 0) {
-      // Removed players' turns are read too, and left out here: they have no log.
-      for (const turn of this.stmt.settledTurns.all(row.id, counted)) {
-        logs.get(turn.player_id)?.push({ questionId: turn.question_id, correct: turn.correct === 1 });
-      }
-    }
     const questions = round.items.map((item) => item.question);
-    const summary = { ...classSummary(questions, [...logs.values()]), questionsCounted: counted };
+    const parts = cached?.parts ?? new Map<string, PlayerSummaryPart>();
+    const partKey = (playerId: number) => `${playerId}:${counted}`;
+    const missing = players.filter((player) => !parts.has(partKey(player.id)));
+    if (missing.length > 0) {
+      const logs = new Map<number, LoggedAnswer[]>(missing.map((player) => [player.id, []]));
+      const settled = (turn: { player_id: number; question_id: string; correct: 0 | 1 | null }) =>
+        logs.get(turn.player_id)?.push({ questionId: turn.question_id, correct: turn.correct === 1 });
+      if (counted === 0) {
+        // Nothing is counted yet: every log is empty.
+      } else if (missing.length > MAX_SEPARATE_SUMMARY_READS) {
+        for (const turn of this.stmt.settledTurns.all(row.id, counted)) settled(turn);
+      } else {
+        for (const player of missing)
+          for (const turn of this.stmt.settledTurnsOf.all(player.id, counted)) settled(turn);
+      }
+      for (const [id, log] of logs) parts.set(`${id}:${counted}`, playerSummaryPart(questions, log));
+    }
+    if (parts.size > players.length * (round.items.length + 1)) {
+      // Players removed since: their parts go.
+      const present = new Set(players.map((player) => player.id));
+      for (const id of parts.keys()) if (!present.has(Number(id.split(':')[0]))) parts.delete(id);
+    }
+    const summary = {
+      ...combineClassSummary(
+        questions,
+        players.map((player) => parts.get(partKey(player.id))!),
+      ),
+      questionsCounted: counted,
+    };
     if (this.summaries.size > 2000) this.summaries.clear();
-    this.summaries.set(row.id, { key, summary });
+    this.summaries.set(row.id, { key, parts, summary });
     return summary;
   }
 }

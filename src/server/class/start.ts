@@ -91,7 +91,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const app = await buildClassApp({
     service,
     hub,
-    commits: new GroupCommit(db),
+    // A failed commit rolls back writes the service's memory already holds: it forgets them.
+    commits: new GroupCommit(db, () => service.forgetRosters()),
     staticDir: options.staticDir,
     limits: options.limits,
     logger: options.logger,
