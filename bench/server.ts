@@ -7,6 +7,7 @@
  * 2. A school's worth of classes: 1,000 simulated students in 33 classes, each class's dashboard listening on
  *    its live stream; every answer is timed from being sent to the first dashboard update that shows it.
  *    Goal: p99 under 100 ms.
+ * 3. Not goals: the ceilings of the server's cheapest routes, against the same hello-world, for reading the ratio.
  *
  * Prints a table and writes the figures to test-artifacts/bench-server.json.
  */
@@ -16,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { NICKNAME_ADJECTIVES, NICKNAME_NOUNS } from '../src/core/nicknames';
+import { MAX_TIME_LIMIT_SEC } from '../src/core/settings';
 
 const root = join(import.meta.dirname, '..');
 const DURATION_SEC = Number(process.env.BENCH_SECONDS ?? 10);
@@ -218,6 +220,37 @@ async function classMix(): Promise<LoadResult> {
   }
 }
 
+/**
+ * Not goals: where the class server's own ceilings lie, for reading the mix's ratio. The health route is the
+ * server's request pipeline with no work; serving the question a student is already on is the cheapest real
+ * student request (a token check and two indexed reads, no write).
+ */
+async function ceilings(): Promise<{ health: LoadResult; openQuestion: LoadResult }> {
+  const { child, url } = await startChild('class');
+  try {
+    const created = await post(new URL('api/classes', url).href, {
+      questionCount: 3,
+      timeLimitSec: MAX_TIME_LIMIT_SEC,
+      topics: [],
+      scoring: 'speed',
+    });
+    const seat = await post(new URL(`api/classes/${created.class.code}/players`, url).href, { nickname: 'Ceiling' });
+    const nextUrl = new URL(`api/classes/${created.class.code}/players/${seat.playerId}/next`, url).href;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${seat.token}` };
+    await post(nextUrl, {}, seat.token);
+    const seconds = Math.max(1, Math.round(DURATION_SEC / 2));
+    const health = summarize(
+      await run({ url: new URL('api/health', url).href, connections: CONNECTIONS, duration: seconds }),
+    );
+    const openQuestion = summarize(
+      await run({ url: nextUrl, method: 'POST', headers, body: '{}', connections: CONNECTIONS, duration: seconds }),
+    );
+    return { health, openQuestion };
+  } finally {
+    await stopChild(child);
+  }
+}
+
 interface Pending {
   expected: number;
   sentAt: number;
@@ -387,6 +420,11 @@ const mix = await classMix();
 console.log(
   `class mix:   ${mix.requestsPerSec} req/s, p50 ${mix.p50Ms} ms, p99 ${mix.p99Ms} ms, non-2xx ${mix.non2xx}, errors ${mix.errors}`,
 );
+const ceiling = await ceilings();
+console.log(
+  `ceilings:    health route ${ceiling.health.requestsPerSec} req/s (${(ceiling.health.requestsPerSec / hello.requestsPerSec).toFixed(2)} × hello-world), ` +
+    `serving an open question ${ceiling.openQuestion.requestsPerSec} req/s (${(ceiling.openQuestion.requestsPerSec / hello.requestsPerSec).toFixed(2)} ×)`,
+);
 const live = await school();
 console.log(`school:      ${JSON.stringify(live)}`);
 
@@ -410,6 +448,10 @@ const out = join(root, 'test-artifacts', 'bench-server.json');
 mkdirSync(join(root, 'test-artifacts'), { recursive: true });
 writeFileSync(
   out,
-  JSON.stringify({ machine, load, durationSec: DURATION_SEC, hello, mix, ratio, live, goals: GOALS }, null, 2),
+  JSON.stringify(
+    { machine, load, durationSec: DURATION_SEC, hello, mix, ratio, ceilings: ceiling, live, goals: GOALS },
+    null,
+    2,
+  ),
 );
 console.log(`\nFigures written to ${out}`);
