@@ -7,7 +7,7 @@ import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
 import { COLORS, CSS } from '../ui/theme';
-import { addText } from '../ui/text';
+import { addText, setTextSize } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
@@ -240,7 +240,7 @@ export class ResultsScene extends BaseScene {
   /** A heading shrinks rather than run under the corner buttons. */
   private shrinkToWidth(text: Phaser.GameObjects.Text, maxWidth: number): void {
     let size = parseInt(String(text.style.fontSize), 10);
-    while (text.width > maxWidth && size > this.frame.type.body) text.setFontSize(--size);
+    while (text.width > maxWidth && size > this.frame.type.body) setTextSize(text, --size);
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */

@@ -15,7 +15,7 @@ import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCar
 import { emphasize, grow } from '../ui/motion';
 import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
-import { addText } from '../ui/text';
+import { addText, setTextSize } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
@@ -89,13 +89,13 @@ export class RevealScene extends BaseScene {
     let outcomeSize = type.heading;
     while (outcomeText.width + rest() > room && outcomeSize > type.body) {
       outcomeSize -= 1;
-      outcomeText.setFontSize(outcomeSize);
+      setTextSize(outcomeText, outcomeSize);
     }
     // Still too wide (large text on a phone): the points go on a line of their own under the outcome.
     let pointsRow = 0;
     if (outcomeText.width + rest() > room) {
       outcomeSize = type.heading;
-      outcomeText.setFontSize(outcomeSize);
+      setTextSize(outcomeText, outcomeSize);
       if (outcomeText.width > room) this.services.a11y.markOverflow('outcome');
       pointsRow = pointsText.height + gap / 2;
       pointsText.setPosition(margin, barY + outcomeText.height / 2 + pointsRow / 2);

@@ -7,7 +7,7 @@ import { citationFor, formatDate } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
 import { COLORS, CSS } from '../ui/theme';
-import { addText } from '../ui/text';
+import { addText, setTextSize } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { ResultsSceneData } from './ResultsScene';
@@ -70,7 +70,7 @@ export class TimelineScene extends BaseScene {
       bold: true,
     }).setOrigin(0, 0.5);
     for (let size = type.heading; headingText.width > this.cornerLeft - margin && size > type.body; size -= 1) {
-      headingText.setFontSize(size);
+      setTextSize(headingText, size);
     }
 
     // The line, its years, and a dot per question, stacked where dates crowd together.

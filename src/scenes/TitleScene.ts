@@ -6,7 +6,7 @@ import { formatLongDate } from '../core/dates';
 import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
 import { CSS, COLORS, TYPE } from '../ui/theme';
-import { addBar, addText } from '../ui/text';
+import { addBar, addText, setTextSize } from '../ui/text';
 import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
@@ -35,7 +35,7 @@ export class TitleScene extends BaseScene {
     }).setOrigin(0.5, 0);
     // Large text on a phone: the name shrinks to the screen's width rather than run off both sides.
     for (let size = type.title; title.width > width - margin * 2 && size > type.heading; size -= 1) {
-      title.setFontSize(size);
+      setTextSize(title, size);
     }
     if (title.width > width - margin * 2) a11y.markOverflow('title');
     const tagline = 'Check the claims. Read the sources.';
@@ -118,7 +118,7 @@ export class TitleScene extends BaseScene {
       y = placeHeading(Math.max(highest, titleY - shortBy()), true);
       // Still short: the name gives up some of its size, down to a heading's.
       for (let size = parseInt(String(title.style.fontSize), 10); shortBy() > 0 && size > type.heading; size -= 2) {
-        title.setFontSize(size - 2);
+        setTextSize(title, size - 2);
         y = placeHeading(title.y, true);
       }
     }

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { colorNumber, contrastRatio } from './color';
 import { COLORS, CONTRAST, CSS, LAYOUT, MOTION } from './theme';
-import { addText } from './text';
+import { addText, setTextColor, setTextSize } from './text';
 import type { Rect } from './layout';
 
 /** Labels never shrink below this (game pixels). */
@@ -70,15 +70,15 @@ export class Button {
     const oneLineFloor = Math.max(MIN_LABEL_SIZE, Math.round(options.fontSize * ONE_LINE_SHRINK));
     while (this.label.width > maxWidth && size > oneLineFloor) {
       size -= 1;
-      this.label.setFontSize(size);
+      setTextSize(this.label, size);
     }
     if (this.label.width > maxWidth) {
       size = options.fontSize;
-      this.label.setFontSize(size).setWordWrapWidth(maxWidth, true);
+      setTextSize(this.label, size).setWordWrapWidth(maxWidth, true);
     }
     while (this.label.height > rect.height - 8 && size > MIN_LABEL_SIZE) {
       size -= 1;
-      this.label.setFontSize(size);
+      setTextSize(this.label, size);
     }
     this.overflows = this.label.height > rect.height || this.label.width > rect.width - inset;
     this.zone = scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0);
@@ -166,8 +166,9 @@ export class Button {
   protected draw(): void {
     this.face.setTexture(this.bakeFace());
     this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
-    if (this.look === 'correct' || this.look === 'wrong') this.label.setColor(CSS.onBright);
-    else this.label.setColor(this.options.textColor ?? CSS.white);
+    const color =
+      this.look === 'correct' || this.look === 'wrong' ? CSS.onBright : (this.options.textColor ?? CSS.white);
+    setTextColor(this.label, color);
   }
 
   /** What makes two faces of the same size look different; a subclass that paints more adds to it. */
@@ -239,7 +240,8 @@ export class AnswerTile extends Button {
 
   protected override draw(): void {
     super.draw();
-    this.badge?.setAlpha(this.label.alpha).setColor(this.label.style.color as string);
+    // Unset while the base constructor draws the first time.
+    if (this.badge) setTextColor(this.badge.setAlpha(this.label.alpha), this.label.style.color as string);
   }
 
   override destroy(): void {

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { pulse } from './motion';
 import { COLORS, CSS, MOTION } from './theme';
-import { addText } from './text';
+import { addText, setTextColor } from './text';
 
 /**
  * The ring is shown in this many steps of a turn, each baked once into a small texture (a Graphics object is
@@ -66,8 +66,8 @@ export class CountdownRing {
     }
     if (seconds !== this.shownSeconds) {
       this.shownSeconds = seconds;
-      this.number.setText(String(seconds));
-      this.number.setColor(low ? CSS.wrong : CSS.white);
+      // The colour first: it draws the text again only when it changes, and setText draws it once more.
+      setTextColor(this.number, low ? CSS.wrong : CSS.white).setText(String(seconds));
       if (low && seconds > 0) pulse(this.scene, this.number, this.reduceMotion);
       return true;
     }

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import { Button, type ButtonOptions } from './Button';
 import type { Rect } from './layout';
-import { addText, fitTextHeight } from './text';
+import { addText, fitTextHeight, setTextColor } from './text';
 
 /** Descriptions never shrink below this (game pixels). */
 const MIN_DESCRIPTION_SIZE = 13;
@@ -41,7 +41,7 @@ export class ModeCard extends Button {
 
   protected override draw(): void {
     super.draw();
-    this.description?.setAlpha(this.label.alpha).setColor(this.label.style.color as string);
+    if (this.description) setTextColor(this.description.setAlpha(this.label.alpha), this.label.style.color as string);
   }
 
   override destroy(): void {

@@ -10,31 +10,93 @@ export interface TextOptions {
   lineSpacing?: number;
 }
 
+/**
+ * Font metrics (ascent, descent) per font, measured by Phaser for the first text in that font and handed to the
+ * rest: Phaser otherwise measures them again for every text object, with a fresh canvas context each time, and
+ * that was half the title screen's build time in software rendering. A font that finishes loading later changes
+ * the metrics, so the cache starts again then.
+ */
+const fontMetrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+if (typeof document !== 'undefined') document.fonts?.addEventListener?.('loadingdone', () => fontMetrics.clear());
+
 /** Text drawn at the device's pixel density, so it stays crisp when the canvas is scaled up. */
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, options: TextOptions) {
-  const text = scene.add.text(x, y, content, {
+  const fontStyle = options.bold ? 'bold' : 'normal';
+  const metrics = fontMetrics.get(fontKey(fontStyle, options.size));
+  const displayScale = scene.scale.displayScale.x > 0 ? 1 / scene.scale.displayScale.x : 1;
+  // Each setting Phaser applies after creating a text draws and uploads the text again, so every setting goes
+  // in with the style, except the line spacing (which Phaser applies after the first drawing): that one is set
+  // before the real content is drawn, and only where there can be more than one line.
+  const multiline = options.wrapWidth !== undefined || content.includes('\n');
+  const text = scene.add.text(x, y, multiline ? '' : content, {
     fontFamily: FONT_FAMILY,
     fontSize: `${options.size}px`,
-    fontStyle: options.bold ? 'bold' : 'normal',
+    fontStyle,
     color: options.color ?? CSS.white,
     align: options.align ?? 'left',
-    lineSpacing: options.lineSpacing ?? Math.round(options.size * 0.2),
+    resolution: Math.min(3, Math.max(1, (globalThis.devicePixelRatio || 1) * displayScale)),
+    ...(metrics ? { metrics } : {}),
     ...(options.wrapWidth ? { wordWrap: { width: options.wrapWidth, useAdvancedWrap: true } } : {}),
   });
-  const displayScale = scene.scale.displayScale.x > 0 ? 1 / scene.scale.displayScale.x : 1;
-  text.setResolution(Math.min(3, Math.max(1, (globalThis.devicePixelRatio || 1) * displayScale)));
+  // A single line is drawn the same whatever its spacing; a later setText() uses it.
+  text.lineSpacing = options.lineSpacing ?? Math.round(options.size * 0.2);
+  if (multiline) text.setText(content);
+  if (!metrics) fontMetrics.set(fontKey(fontStyle, options.size), text.style.getTextMetrics());
+  return text;
+}
+
+function fontKey(fontStyle: string, size: number): string {
+  return `${fontStyle} ${size}px`;
+}
+
+/** Sets a text's colour; setColor() draws and uploads the text again even when the colour is the same. */
+export function setTextColor<T extends Phaser.GameObjects.Text>(text: T, color: string): T {
+  if (text.style.color !== color) text.setColor(color);
+  return text;
+}
+
+/** Sets a text's font size (in game pixels), with the font's metrics from the cache when it has them. */
+export function setTextSize<T extends Phaser.GameObjects.Text>(text: T, size: number): T {
+  const key = fontKey(text.style.fontStyle, size);
+  const metrics = fontMetrics.get(key);
+  text.setStyle({ fontSize: `${size}px`, ...(metrics ? { metrics } : {}) });
+  if (!metrics) fontMetrics.set(key, text.style.getTextMetrics());
   return text;
 }
 
 /** Shrinks a text's font until it fits the height, down to a floor; returns whether it fits. */
 export function fitTextHeight(text: Phaser.GameObjects.Text, maxHeight: number, minSize: number): boolean {
+  if (text.height <= maxHeight) return true;
   let size = parseInt(String(text.style.fontSize), 10);
-  while (text.height > maxHeight && size > minSize) {
+  // Smaller sizes are tried on the style alone and laid out without drawing; the text is drawn once, at the end.
+  while (size > minSize) {
     size -= 1;
-    text.setFontSize(size);
-    text.setLineSpacing(Math.round(size * 0.2));
+    restyleSize(text, size);
+    if (laidOutHeight(text) <= maxHeight) break;
   }
+  text.updateText();
   return text.height <= maxHeight;
+}
+
+/** Sets the font size and its line spacing on a text's style without drawing it (updateText() draws it). */
+function restyleSize(text: Phaser.GameObjects.Text, size: number): void {
+  const key = fontKey(text.style.fontStyle, size);
+  const metrics = fontMetrics.get(key);
+  text.style.setStyle({ fontSize: `${size}px`, ...(metrics ? { metrics } : {}) }, false);
+  if (!metrics) {
+    // The style keeps the old size's metrics when it is not drawn: measure the new size's.
+    const measured = Phaser.GameObjects.MeasureText(text.style);
+    fontMetrics.set(key, measured);
+    text.style.setStyle({ metrics: measured }, false);
+  }
+  text.lineSpacing = Math.round(size * 0.2);
+}
+
+/** The height the text will have when drawn with its current style (Phaser's own wrapping and sizing). */
+function laidOutHeight(text: Phaser.GameObjects.Text): number {
+  const lines = text.getWrappedText();
+  const size = Phaser.GameObjects.GetTextSize(text, text.style.getTextMetrics(), lines);
+  return size.height + (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
 }
 
 /**
