@@ -11,7 +11,7 @@ import type { IncomingChallenge } from './game/challenge';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
-import { BANK_URL, TITLE_INTERACTIVE_MARK } from './scenes/keys';
+import { BANK_URL, BANK_WAIT_BEFORE_BOOT_MS, TITLE_INTERACTIVE_MARK } from './scenes/keys';
 import { prefetchLazyScenes } from './scenes/sceneLoader';
 import { HighScoreStore } from './storage/HighScoreStore';
 import { PreferencesStore } from './storage/PreferencesStore';
@@ -78,9 +78,16 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   };
 
   // Phaser measures and draws each text once, so the font must be there before the first scene; a challenge
-  // link is read meanwhile (its reader is a download of its own: most visits have no challenge).
-  const [fontLoaded, incoming] = await Promise.all([loadFonts(), takeChallengeFromUrl()]);
+  // link is read meanwhile (its reader is a download of its own: most visits have no challenge). The bank is
+  // awaited too, for a moment: read and checked now, before Phaser's start-up takes the main thread, it lets the
+  // game open on the title without a loading screen's frame in between.
+  const [fontLoaded, incoming, early] = await Promise.all([
+    loadFonts(),
+    takeChallengeFromUrl(),
+    Promise.race([bankRequest.result, delay(BANK_WAIT_BEFORE_BOOT_MS)]),
+  ]);
   services.incoming = incoming;
+  if (early && 'bundle' in early) services.bank = early.bundle;
   document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
   // The page's own text (the update bar, text fields) in the same face as the canvas.
   document.body.style.fontFamily = FONT_FAMILY;
@@ -101,15 +108,21 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
-    scene: [PreloadScene, TitleScene, ErrorScene],
+    // Phaser starts the first scene listed. The loading screen also reports a bank that could not be loaded.
+    scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
 
-  game.events.once(Phaser.Core.Events.READY, () => {
+  // The accessible layer follows the canvas from the moment it exists: the first scene is created when
+  // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor
+  // when the page is already parsed (it is, for a module script), and otherwise on DOMContentLoaded.
+  const onBoot = () => {
     document.body.dataset.renderer = game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
     a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: game.scale.width, height: game.scale.height }) });
     game.scale.on(Phaser.Scale.Events.RESIZE, () => a11y.relayout());
-  });
+  };
+  if (game.isBooted) onBoot();
+  else game.events.once(Phaser.Core.Events.BOOT, onBoot);
 
   // A turn between portrait and landscape picks the other layout: the visible screen is rebuilt
   // from its own data (a question's countdown lives in the session, so no time is lost or gained).
@@ -124,6 +137,10 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   };
   window.addEventListener('resize', onResize);
   return game;
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
 }
 
 /** Reads a challenge from the link once and takes it out of the address, so Play again is a new round. */

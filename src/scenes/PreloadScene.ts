@@ -3,7 +3,10 @@ import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
-/** The first screen: a progress bar while the question bank arrives, then the title (or a clear error). */
+/**
+ * The first screen when the question bank is not in hand at start-up (a slow connection, or a bank that could
+ * not be loaded): a progress bar while it arrives, then the title (or a clear error).
+ */
 export class PreloadScene extends BaseScene {
   constructor() {
     super(SceneKey.Preload);

@@ -27,6 +27,11 @@ export const SceneKey = {
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];
 
 export const BANK_URL = 'bank.json';
+/**
+ * How long the game waits for the question bank before starting Phaser. Started with the bank in hand, it opens
+ * on the title; otherwise (a slow connection) on the loading screen, which shows the download's progress.
+ */
+export const BANK_WAIT_BEFORE_BOOT_MS = 300;
 /** The shipped sources' full texts, fetched only by the "Your questions" screens (see vite.config.ts). */
 export const SOURCES_URL = 'sources.json';
 
