@@ -103,6 +103,10 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     // Text, button faces and the countdown are antialiased in their textures already; multisampling the canvas
     // as well held every screen at 30 fps in software rendering (a school laptop without a GPU driver).
     antialiasGL: false,
+    // One texture per draw call. Phaser's default shader picks among all the texture units for every pixel, and
+    // in software rendering that per-pixel choice cost more than the whole frame's extra draw calls: with it, one
+    // frame in twenty on the question screen took two vsyncs; with one unit, one in five hundred.
+    maxTextures: 1,
     // Howler will own audio; Phaser must not open a second AudioContext.
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
