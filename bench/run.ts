@@ -68,6 +68,15 @@ function instrument(): void {
     };
   }
   window.addEventListener('keydown', (event) => (counters.lastKeyDown = event.timeStamp), { capture: true });
+  // The start time of every animation frame, to tell which frame drew the outcome.
+  const frames: number[] = [];
+  (window as unknown as { frameStarts: number[] }).frameStarts = frames;
+  const onFrame = (now: number) => {
+    frames.push(now);
+    if (frames.length > 600) frames.splice(0, 300);
+    requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
 }
 
 async function markTime(page: Page, name: string, timeout = 30_000): Promise<number> {
@@ -153,6 +162,8 @@ async function main(): Promise<void> {
   const load = { game: [] as number[], bare: [] as number[] };
   const frames = { game: [] as number[], bare: [] as number[] };
   const feedback: number[] = [];
+  const feedbackFrameStart: number[] = [];
+  const framesWaited: number[] = [];
 
   for (let i = 0; i < COLD_LOADS; i += 1) {
     console.log(`Cold load pair ${i + 1} of ${COLD_LOADS}…`);
@@ -170,6 +181,12 @@ async function main(): Promise<void> {
       const shown = await markTime(game, ANSWER_FEEDBACK_MARK);
       const pressed = await game.evaluate(() => (window as unknown as { lastKeyDown: number }).lastKeyDown);
       feedback.push(shown - pressed);
+      // The frame that drew the outcome began at the last frame start before the mark; frames that began between
+      // the key press and that one are frames the outcome waited through.
+      const starts = await game.evaluate(() => (window as unknown as { frameStarts: number[] }).frameStarts);
+      const drawnIn = starts.filter((start) => start <= shown).at(-1) ?? shown;
+      feedbackFrameStart.push(Math.max(0, drawnIn - pressed));
+      framesWaited.push(starts.filter((start) => start > pressed && start < drawnIn).length);
       await game.evaluate((mark) => performance.clearMarks(mark), ANSWER_FEEDBACK_MARK);
       await waitForScreen(game, 'reveal');
       await game.keyboard.press('Enter');
@@ -224,6 +241,10 @@ async function main(): Promise<void> {
       max: Math.max(...feedback),
       samples: feedback.length,
       goal: GOALS.answerFeedbackMs,
+      // Not a goal, to read the one above: when the frame that drew the outcome began, and how many frames began
+      // between the key press and that one (0: the outcome was drawn in the first frame after the input).
+      toFeedbackFrameStart: { median: median(feedbackFrameStart), p95: percentile(feedbackFrameStart, 95) },
+      framesWaited: { max: Math.max(...framesWaited), samples: framesWaited },
     },
     frameTimeMs: {
       game: { median: median(frames.game), p95: percentile(frames.game, 95), samples: frames.game.length },
@@ -286,6 +307,22 @@ async function main(): Promise<void> {
       '',
       `≤ ${GOALS.answerFeedbackMs} ms`,
       results.answerToFeedbackMs.p95 <= GOALS.answerFeedbackMs,
+    ),
+    row(
+      '  key press → start of that frame',
+      `${ms(results.answerToFeedbackMs.toFeedbackFrameStart.median)} / ${ms(results.answerToFeedbackMs.toFeedbackFrameStart.p95)}`,
+      '',
+      '',
+      'median / p95',
+      null,
+    ),
+    row(
+      '  drawn in the first frame after it',
+      `${framesWaited.filter((n) => n === 0).length} of ${framesWaited.length}`,
+      '',
+      '',
+      '',
+      null,
     ),
     row('frame time, median', ms(results.frameTimeMs.game.median), ms(results.frameTimeMs.bare.median), '', '', null),
     row(

@@ -21,6 +21,7 @@ export class AccessibleLayer {
   private readonly screen: HTMLElement;
   private readonly status: HTMLElement;
   private placed: PlacedButton[] = [];
+  private measured: { canvasBox: DOMRect; rootBox: DOMRect } | undefined;
   private geometry?: GeometrySource;
 
   constructor(private readonly root: HTMLElement) {
@@ -141,14 +142,26 @@ export class AccessibleLayer {
   }
 
   /** Re-places every button after the canvas moved or was resized. */
+  /**
+   * Where the canvas and this layer are on the page, measured once per task: a screen places a dozen buttons
+   * in one go, and measuring after each one's styles were written forced the page's layout every time.
+   */
+  private boxes(canvas: HTMLCanvasElement): { canvasBox: DOMRect; rootBox: DOMRect } {
+    if (!this.measured) {
+      this.measured = { canvasBox: canvas.getBoundingClientRect(), rootBox: this.root.getBoundingClientRect() };
+      queueMicrotask(() => (this.measured = undefined));
+    }
+    return this.measured;
+  }
+
   relayout(): void {
+    this.measured = undefined;
     for (const button of this.placed) this.place(button);
   }
 
   private place({ element, rect }: PlacedButton): void {
     if (!this.geometry) return;
-    const canvasBox = this.geometry.canvas.getBoundingClientRect();
-    const rootBox = this.root.getBoundingClientRect();
+    const { canvasBox, rootBox } = this.boxes(this.geometry.canvas);
     const { width } = this.geometry.gameSize();
     const scale = canvasBox.width / width;
     element.style.left = `${canvasBox.left - rootBox.left + rect.x * scale}px`;
