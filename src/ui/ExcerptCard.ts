@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { COLORS, CSS, LAYOUT } from './theme';
-import { addText, fitTextHeight } from './text';
+import { addText } from './text';
 import type { Rect } from './layout';
 import type { MarkedWord } from '../core/wordDiff';
 
@@ -36,18 +36,19 @@ export class ExcerptCard {
       size: Math.max(14, Math.round(fontSize * 0.72)),
       color: CSS.citation,
       wrapWidth: innerWidth,
+      fit: { maxHeight: fontSize * 2.6, minSize: 12 },
     });
-    fitTextHeight(citation, fontSize * 2.6, 12);
     const quoteTop = label.y + label.height + pad * 0.4;
+    // Room left for the quote once label, rule and citation have theirs.
+    const chrome = quoteTop - space.y + pad * 0.8 + citation.height + pad * 0.7;
+    const maxQuoteHeight = space.height - chrome;
     const quote = addText(scene, space.x + pad * 1.6, quoteTop, `“${content.quote}”`, {
       size: fontSize,
       color: CSS.paperText,
       wrapWidth: space.width - pad * 2.6,
+      fit: { maxHeight: maxQuoteHeight, minSize: Math.max(14, Math.round(fontSize * 0.7)) },
     });
-    // Room left for the quote once label, rule and citation have theirs.
-    const chrome = quoteTop - space.y + pad * 0.8 + citation.height + pad * 0.7;
-    const maxQuoteHeight = space.height - chrome;
-    const fits = fitTextHeight(quote, maxQuoteHeight, Math.max(14, Math.round(fontSize * 0.7)));
+    const fits = quote.height <= maxQuoteHeight;
     const quoteHeight = Math.min(quote.height, maxQuoteHeight);
     this.height = Math.min(space.height, chrome + quoteHeight);
     const ruleY = quoteTop + quoteHeight + pad * 0.4;

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import { Button, type ButtonOptions } from './Button';
 import type { Rect } from './layout';
-import { addText, fitTextHeight, setTextColor } from './text';
+import { addText, setTextColor } from './text';
 
 /** Descriptions never shrink below this (game pixels). */
 const MIN_DESCRIPTION_SIZE = 13;
@@ -27,16 +27,14 @@ export class ModeCard extends Button {
     const pad = Math.round(fontSize * 0.6);
     this.label.setOrigin(0, 0).setPosition(rect.x + pad, rect.y + pad * 0.6);
     const top = this.label.y + this.label.height + pad * 0.2;
+    const room = rect.y + rect.height - pad * 0.4 - top;
     this.description = addText(scene, rect.x + pad, top, options.description, {
       size: options.descriptionSize,
       color: options.textColor,
       wrapWidth: rect.width - pad * 2,
+      fit: { maxHeight: room, minSize: MIN_DESCRIPTION_SIZE },
     });
-    this.descriptionOverflows = !fitTextHeight(
-      this.description,
-      rect.y + rect.height - pad * 0.4 - top,
-      MIN_DESCRIPTION_SIZE,
-    );
+    this.descriptionOverflows = this.description.height > room;
   }
 
   protected override draw(): void {

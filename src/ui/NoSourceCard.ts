@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Rect } from './layout';
-import { addText, fitTextHeight } from './text';
+import { addText } from './text';
 import { COLORS, CSS, LAYOUT } from './theme';
 
 export const NO_SOURCE_LABEL = 'No source given';
@@ -28,13 +28,13 @@ export class NoSourceCard {
       bold: true,
       color: CSS.wrong,
     });
-    const body = addText(scene, space.x + pad, label.y + label.height + pad * 0.5, NO_SOURCE_TEXT, {
+    const bodyY = label.y + label.height + pad * 0.5;
+    const body = addText(scene, space.x + pad, bodyY, NO_SOURCE_TEXT, {
       size: Math.max(14, Math.round(fontSize * 0.8)),
       color: CSS.paper,
       wrapWidth: space.width - pad * 2,
+      fit: { maxHeight: space.height - (bodyY - space.y) - pad, minSize: 13 },
     });
-    const room = space.height - (body.y - space.y) - pad;
-    fitTextHeight(body, room, 13);
     this.height = Math.min(space.height, body.y - space.y + body.height + pad);
     const g = scene.add.graphics();
     g.fillStyle(COLORS.inkLight, 1).fillRoundedRect(space.x, space.y, space.width, this.height, LAYOUT.cornerRadius);

@@ -8,6 +8,11 @@ export interface TextOptions {
   wrapWidth?: number;
   align?: 'left' | 'center' | 'right';
   lineSpacing?: number;
+  /**
+   * Shrink to this height, not below minSize: the size is chosen before the text is first drawn. Whether it fits
+   * shows in the text's height afterwards.
+   */
+  fit?: { maxHeight: number; minSize: number };
 }
 
 /**
@@ -27,7 +32,7 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   // Each setting Phaser applies after creating a text draws and uploads the text again, so every setting goes
   // in with the style, except the line spacing (which Phaser applies after the first drawing): that one is set
   // before the real content is drawn, and only where there can be more than one line.
-  const multiline = options.wrapWidth !== undefined || content.includes('\n');
+  const multiline = options.wrapWidth !== undefined || content.includes('\n') || options.fit !== undefined;
   const text = scene.add.text(x, y, multiline ? '' : content, {
     fontFamily: FONT_FAMILY,
     fontSize: `${options.size}px`,
@@ -40,8 +45,15 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   });
   // A single line is drawn the same whatever its spacing; a later setText() uses it.
   text.lineSpacing = options.lineSpacing ?? Math.round(options.size * 0.2);
-  if (multiline) text.setText(content);
   if (!metrics) fontMetrics.set(fontKey(fontStyle, options.size), text.style.getTextMetrics());
+  if (options.fit) {
+    let size = options.size;
+    while (size > options.fit.minSize && laidOutHeight(text, content) > options.fit.maxHeight) {
+      size -= 1;
+      restyleSize(text, size);
+    }
+  }
+  if (multiline) text.setText(content);
   return text;
 }
 
@@ -92,9 +104,9 @@ function restyleSize(text: Phaser.GameObjects.Text, size: number): void {
   text.lineSpacing = Math.round(size * 0.2);
 }
 
-/** The height the text will have when drawn with its current style (Phaser's own wrapping and sizing). */
-function laidOutHeight(text: Phaser.GameObjects.Text): number {
-  const lines = text.getWrappedText();
+/** The height the text (or `content` in its place) will have when drawn with its current style. */
+function laidOutHeight(text: Phaser.GameObjects.Text, content?: string): number {
+  const lines = text.getWrappedText(content);
   const size = Phaser.GameObjects.GetTextSize(text, text.style.getTextMetrics(), lines);
   return size.height + (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
 }
