@@ -32,6 +32,8 @@ export const BANK_URL = 'bank.json';
  * on the title; otherwise (a slow connection) on the loading screen, which shows the download's progress.
  */
 export const BANK_WAIT_BEFORE_BOOT_MS = 300;
+/** The background downloads start after the title's first frame, or after this long if no frame comes (a hidden tab). */
+export const BACKGROUND_WORK_LATEST_MS = 500;
 /** The shipped sources' full texts, fetched only by the "Your questions" screens (see vite.config.ts). */
 export const SOURCES_URL = 'sources.json';
 
