@@ -67,12 +67,10 @@ export function setTextColor<T extends Phaser.GameObjects.Text>(text: T, color: 
   return text;
 }
 
-/** Sets a text's font size (in game pixels), with the font's metrics from the cache when it has them. */
+/** Sets a text's font size (in game pixels) and draws it once. */
 export function setTextSize<T extends Phaser.GameObjects.Text>(text: T, size: number): T {
-  const key = fontKey(text.style.fontStyle, size);
-  const metrics = fontMetrics.get(key);
-  text.setStyle({ fontSize: `${size}px`, ...(metrics ? { metrics } : {}) });
-  if (!metrics) fontMetrics.set(key, text.style.getTextMetrics());
+  styleSize(text, size);
+  text.updateText();
   return text;
 }
 
@@ -92,6 +90,12 @@ export function fitTextHeight(text: Phaser.GameObjects.Text, maxHeight: number, 
 
 /** Sets the font size and its line spacing on a text's style without drawing it (updateText() draws it). */
 function restyleSize(text: Phaser.GameObjects.Text, size: number): void {
+  styleSize(text, size);
+  text.lineSpacing = Math.round(size * 0.2);
+}
+
+/** Sets the font size on a text's style without drawing it, with the font's metrics from the cache or measured. */
+function styleSize(text: Phaser.GameObjects.Text, size: number): void {
   const key = fontKey(text.style.fontStyle, size);
   const metrics = fontMetrics.get(key);
   text.style.setStyle({ fontSize: `${size}px`, ...(metrics ? { metrics } : {}) }, false);
@@ -101,7 +105,6 @@ function restyleSize(text: Phaser.GameObjects.Text, size: number): void {
     fontMetrics.set(key, measured);
     text.style.setStyle({ metrics: measured }, false);
   }
-  text.lineSpacing = Math.round(size * 0.2);
 }
 
 /** The height the text (or `content` in its place) will have when drawn with its current style. */
