@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { NICKNAME_ADJECTIVES, NICKNAME_NOUNS } from '../src/core/nicknames';
 import { MAX_TIME_LIMIT_SEC } from '../src/core/settings';
+import { readEventStream } from '../src/net/liveStream';
 
 const root = join(import.meta.dirname, '..');
 const DURATION_SEC = Number(process.env.BENCH_SECONDS ?? 10);
@@ -301,33 +302,22 @@ async function school(): Promise<Record<string, number>> {
         headers: { authorization: `Bearer ${teacher}` },
         signal: controller.signal,
       });
-      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let firstResolve!: () => void;
       ready.push(new Promise((resolve) => (firstResolve = resolve)));
       void (async () => {
-        let buffer = '';
         try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            buffer += value;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const data = /^data: (.*)$/m.exec(block)?.[1];
-              if (!data || !block.includes('event: snapshot')) continue;
-              const now = performance.now();
-              snapshots += 1;
-              firstResolve();
-              const snapshot = JSON.parse(data) as { players: { playerId: string; answered: number }[] };
-              const waiting = pending.get(code)!;
-              for (const player of snapshot.players) {
-                const list = waiting.get(player.playerId);
-                if (!list) continue;
-                while (list.length > 0 && list[0]!.expected <= player.answered) {
-                  latencies.push(now - list.shift()!.sentAt);
-                }
+          for await (const event of readEventStream(response.body!)) {
+            if (event.name !== 'snapshot') continue;
+            const now = performance.now();
+            snapshots += 1;
+            firstResolve();
+            const snapshot = JSON.parse(event.data) as { players: { playerId: string; answered: number }[] };
+            const waiting = pending.get(code)!;
+            for (const player of snapshot.players) {
+              const list = waiting.get(player.playerId);
+              if (!list) continue;
+              while (list.length > 0 && list[0]!.expected <= player.answered) {
+                latencies.push(now - list.shift()!.sentAt);
               }
             }
           }

@@ -39,6 +39,31 @@ export function parseEventBlock(block: string): { name: string; data: string } |
   return data.length > 0 ? { name, data: data.join('\n') } : undefined;
 }
 
+/** The events of an event-stream body, in order, with their data as text; it ends when the stream does. */
+export async function* readEventStream(
+  body: NonNullable<Response['body']>,
+): AsyncGenerator<{ name: string; data: string }, void, undefined> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+        const event = parseEventBlock(block);
+        if (event) yield event;
+      }
+    }
+  } finally {
+    // A reader that stopped early lets the stream go.
+    void reader.cancel().catch(() => {});
+  }
+}
+
 export function openLive(options: LiveOptions): LiveConnection {
   const pollMs = options.pollMs ?? 3000;
   let mode: LiveMode = 'connecting';
@@ -105,27 +130,15 @@ export function openLive(options: LiveOptions): LiveConnection {
     failures = 0;
     stopPolling();
     setMode('live');
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-          const event = parseEventBlock(block);
-          if (!event) continue;
-          let data: unknown;
-          try {
-            data = JSON.parse(event.data);
-          } catch {
-            continue;
-          }
-          options.onEvent(event.name, data);
+      for await (const event of readEventStream(response.body)) {
+        let data: unknown;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          continue;
         }
+        options.onEvent(event.name, data);
       }
     } catch {
       // The stream broke (network, server restart): fall back below.

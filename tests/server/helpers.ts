@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
+import { readEventStream } from '../../src/net/liveStream';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
 import type { BankBundle } from '../../src/core/types';
 
@@ -171,27 +172,18 @@ export async function readEvents(
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: LiveEvent[] = [];
-  let buffer = '';
   let acted = false;
   const deadline = setTimeout(() => controller.abort(), 10_000);
   try {
-    while (!until(events)) {
-      if (!acted && events.length > 0 && action) {
-        acted = true;
-        await action();
-      }
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const name = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (name && data) events.push({ name, data: JSON.parse(data) });
+    if (!until(events)) {
+      for await (const event of readEventStream(response.body!)) {
+        events.push({ name: event.name, data: JSON.parse(event.data) });
+        if (until(events)) break;
+        if (!acted && action) {
+          acted = true;
+          await action();
+        }
       }
     }
   } finally {
