@@ -93,8 +93,13 @@ describe('practice', () => {
     await page.keyboard.press('y');
     await waitForScreen(page, 'report');
     const report = await text(page, '#a11y section[aria-label="Your report"]');
-    const rights = [...report.matchAll(/(\d+) of (\d+) right/g)].slice(0, 4);
-    const missed = rights.reduce((sum, [, right, asked]) => sum + Number(asked) - Number(right), 0);
+    // Every question counts under exactly one SIFT move; a move the round did not ask shows "none asked".
+    const moves = ['Stop', 'Investigate the source', 'Find better coverage', 'Trace claims to the original'];
+    const rows = moves.map((move) => new RegExp(`${move}: (?:(\\d+) of (\\d+) right|none asked)`).exec(report));
+    expect(rows.every(Boolean)).toBe(true);
+    const asked = rows.reduce((sum, row) => sum + Number(row![2] ?? 0), 0);
+    const missed = rows.reduce((sum, row) => sum + Number(row![2] ?? 0) - Number(row![1] ?? 0), 0);
+    expect(asked).toBe(10);
     expect(missed).toBe(3);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
