@@ -1,4 +1,9 @@
-/** The floor the game is measured against: Phaser 4 with one scene and one text, configured like the game. */
+/**
+ * The floor the game is measured against: Phaser 4 with one scene and one text, the game's size, scaling and
+ * background, and Phaser's default renderer settings. The game's own two (one texture unit, no multisampling,
+ * chosen for software rendering) are left out on purpose: this is a plain hello-world. With them this page
+ * reaches create() about 20 ms sooner in software rendering (198 vs 220 ms, median of 15 cold loads each).
+ */
 import Phaser from 'phaser';
 import { BARE_CREATE_MARK } from './marks';
 
