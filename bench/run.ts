@@ -120,6 +120,14 @@ async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** A cold load of a page: the time of its mark goes into `times`; the page stays open. */
+async function coldLoad(browser: Browser, url: string, mark: string, times: number[]): Promise<Page> {
+  const page = await newPage(browser);
+  await page.goto(url);
+  times.push(await markTime(page, mark));
+  return page;
+}
+
 async function waitForScreen(page: Page, screen: string): Promise<void> {
   await page.waitForSelector(`#a11y[data-screen="${screen}"]`, { timeout: 30_000 });
 }
@@ -173,9 +181,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < COLD_LOADS; i += 1) {
     console.log(`Cold load pair ${i + 1} of ${COLD_LOADS}…`);
     // A: the game — navigation to title interactive, a question with its countdown, an answer.
-    const game = await newPage(browser);
-    await game.goto(gameServer.url);
-    load.game.push(await markTime(game, TITLE_INTERACTIVE_MARK));
+    const game = await coldLoad(browser, gameServer.url, TITLE_INTERACTIVE_MARK, load.game);
     await game.keyboard.press('Enter');
     await waitForScreen(game, 'question');
     frames.game.push(...(await frameDeltas(game, FRAME_SAMPLE_MS / Math.min(COLD_LOADS, 2))));
@@ -198,23 +204,15 @@ async function main(): Promise<void> {
     }
     await game.context().close();
     // B: bare Phaser — navigation to create(), then frames of its one scene.
-    const bare = await newPage(browser);
-    await bare.goto(bareServer.url);
-    load.bare.push(await markTime(bare, BARE_CREATE_MARK));
+    const bare = await coldLoad(browser, bareServer.url, BARE_CREATE_MARK, load.bare);
     frames.bare.push(...(await frameDeltas(bare, FRAME_SAMPLE_MS / Math.min(COLD_LOADS, 2))));
     await bare.context().close();
   }
 
   for (let i = COLD_LOADS; i < NAVIGATION_LOADS; i += 1) {
     console.log(`Cold load pair ${i + 1} of ${NAVIGATION_LOADS} (navigation only)…`);
-    const game = await newPage(browser);
-    await game.goto(gameServer.url);
-    load.game.push(await markTime(game, TITLE_INTERACTIVE_MARK));
-    await game.context().close();
-    const bare = await newPage(browser);
-    await bare.goto(bareServer.url);
-    load.bare.push(await markTime(bare, BARE_CREATE_MARK));
-    await bare.context().close();
+    await (await coldLoad(browser, gameServer.url, TITLE_INTERACTIVE_MARK, load.game)).context().close();
+    await (await coldLoad(browser, bareServer.url, BARE_CREATE_MARK, load.bare)).context().close();
   }
 
   console.log(`Playing ${HEAP_ROUNDS} rounds for the memory figures…`);
