@@ -23,6 +23,12 @@ export interface ButtonOptions {
   onHover?: () => void;
 }
 
+/** The width of a text's widest word at its current font, in game pixels (as Phaser's wrapping measures it). */
+function widestWord(text: Phaser.GameObjects.Text): number {
+  text.style.syncFont(text.canvas, text.context);
+  return Math.max(0, ...text.text.split(/\s+/).map((word) => text.context.measureText(word).width));
+}
+
 /** Room around a button's face in its baked texture, for the drop shadow and the outline. */
 const FACE_MARGIN = 8;
 
@@ -65,7 +71,8 @@ export class Button {
       options.label,
       { size: options.fontSize, bold: true, color: options.textColor ?? CSS.white, align: center ? 'center' : 'left' },
     ).setOrigin(center ? 0.5 : 0, 0.5);
-    // A long label first shrinks a little on one line, then wraps, then shrinks to the button's height.
+    // A long label first shrinks a little on one line, then wraps between words, then shrinks to the button's
+    // height and until its longest word fits a line: wrapping breaks a word wider than the line in two.
     let size = options.fontSize;
     const oneLineFloor = Math.max(MIN_LABEL_SIZE, Math.round(options.fontSize * ONE_LINE_SHRINK));
     while (this.label.width > maxWidth && size > oneLineFloor) {
@@ -76,11 +83,12 @@ export class Button {
       size = options.fontSize;
       setTextSize(this.label, size).setWordWrapWidth(maxWidth, true);
     }
-    while (this.label.height > rect.height - 8 && size > MIN_LABEL_SIZE) {
+    const wordTooWide = () => this.label.style.wordWrapWidth !== null && widestWord(this.label) > maxWidth;
+    while ((this.label.height > rect.height - 8 || wordTooWide()) && size > MIN_LABEL_SIZE) {
       size -= 1;
       setTextSize(this.label, size);
     }
-    this.overflows = this.label.height > rect.height || this.label.width > rect.width - inset;
+    this.overflows = this.label.height > rect.height || this.label.width > rect.width - inset || wordTooWide();
     this.zone = scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0);
     this.zone.setInteractive({ useHandCursor: true });
     this.zone.on('pointerover', () => {
