@@ -152,7 +152,12 @@ export class TimelineScene extends BaseScene {
       const mark = item.correct === undefined ? '' : item.correct ? ' ✔' : ' ✘';
       const where = item.position !== undefined ? `Question ${item.position}${mark} · ` : '';
       const dateLine = `${where}${formatDate(item.date)}${item.dateFrom === 'source' ? ' (the date of its source)' : ''}`;
-      const dateText = addText(this, margin, y, dateLine, { size: type.small, bold: true, color: CSS.paper });
+      const dateText = addText(this, margin, y, dateLine, {
+        size: type.small,
+        bold: true,
+        color: CSS.paper,
+        wrapWidth: width - margin * 2,
+      });
       y += dateText.height + gap / 2;
       const prompt = addText(this, margin, y, question.prompt, {
         size: type.body,
