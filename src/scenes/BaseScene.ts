@@ -8,7 +8,7 @@ import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { SoundToggle } from '../ui/SoundToggle';
 import { COLORS } from '../ui/theme';
-import { addText, fitTextHeight } from '../ui/text';
+import { addText, fitTextHeight, fitTextWidth } from '../ui/text';
 import { SceneKey } from './keys';
 import { isSceneReady, openLazyScene } from './sceneLoader';
 
@@ -156,6 +156,20 @@ export abstract class BaseScene extends Phaser.Scene {
     if (this.soundToggle) this.soundToggle.dom.textContent = muteLabel(muted);
     this.services.a11y.announce(muted ? 'Sound off.' : 'Sound on.');
     sound.play('press');
+  }
+
+  /**
+   * The screen's title, in the row of the corner buttons (add those first), left of them: it shrinks to the room
+   * there, down to the small type size, and is reported when it still does not fit.
+   */
+  protected addScreenTitle(text: string): Phaser.GameObjects.Text {
+    const { margin, type } = this.frame;
+    const title = addText(this, margin, margin * 0.6 + this.cornerHeight / 2, text, {
+      size: type.heading,
+      bold: true,
+    }).setOrigin(0, 0.5);
+    if (!fitTextWidth(title, this.cornerLeft - margin, type.small)) this.services.a11y.markOverflow('screen title');
+    return title;
   }
 
   protected addHeading(text: string, y: number, size = this.frame.type.heading): Phaser.GameObjects.Text {

@@ -44,13 +44,9 @@ export class CustomBanksScene extends ListScreen {
     this.dropTarget = undefined;
     this.picker = undefined;
     this.beginScreen('Your questions');
-    const { margin, type } = this.frame;
-    const home = this.addHomeButton();
+    this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Your questions', {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    this.addScreenTitle('Your questions');
     this.onKeys((event) => this.onKey(event));
     const kit = readyKit(this.game);
     if (kit) this.build(kit);

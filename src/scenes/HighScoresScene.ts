@@ -41,10 +41,7 @@ export class HighScoresScene extends BaseScene {
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'High scores', {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    this.addScreenTitle('High scores');
     let top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
 
     // The tabs: a row on a wide screen, two rows on a phone.

@@ -15,7 +15,6 @@ import { citationFor } from '../game/round';
 import { percent } from '../ui/format';
 import type { ScrollItem } from '../ui/ScrollList';
 import { COLORS, CSS } from '../ui/theme';
-import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
 import type { ResultsSceneData } from './ResultsScene';
@@ -61,14 +60,11 @@ export class ReportScene extends ListScreen {
     const round = { questions: session.questions, log: session.log };
     const mode = MODES[session.plan.settings.mode];
     this.beginScreen(`Your report · ${mode.title}`);
-    const { width, height, margin, gap, type, portrait } = this.frame;
+    const { width, height, margin, gap, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
+    this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Your report', {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    this.addScreenTitle('Your report');
 
     const items: ScrollItem[] = [];
     const add = (text: string, options: Omit<ScrollItem, 'text'> = {}) => items.push({ text, ...options });

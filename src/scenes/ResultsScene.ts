@@ -1,4 +1,3 @@
-import type Phaser from 'phaser';
 import { MODES } from '../core/modes';
 import { SKILL_NAMES, skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, startRetry, summarize, type SessionState } from '../core/session';
@@ -7,7 +6,7 @@ import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
 import { COLORS, CSS } from '../ui/theme';
-import { addText, setTextSize } from '../ui/text';
+import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
@@ -37,11 +36,7 @@ export class ResultsScene extends BaseScene {
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
     this.addSoundButton();
-    const headingText = addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, heading, {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
-    this.shrinkToWidth(headingText, this.cornerLeft - margin);
+    this.addScreenTitle(heading);
 
     let top = margin * 0.6 + home.canvas.rect.height + gap;
     const scoreText = addText(this, width / 2, top, '0', { size: type.title, bold: true, color: CSS.paper }).setOrigin(
@@ -235,12 +230,6 @@ export class ResultsScene extends BaseScene {
       ]);
     }
     return buttons;
-  }
-
-  /** A heading shrinks rather than run under the corner buttons. */
-  private shrinkToWidth(text: Phaser.GameObjects.Text, maxWidth: number): void {
-    let size = parseInt(String(text.style.fontSize), 10);
-    while (text.width > maxWidth && size > this.frame.type.body) setTextSize(text, --size);
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */

@@ -134,10 +134,7 @@ export class SettingsScene extends BaseScene {
     const preferences = this.services.preferences.get();
     const home = this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Settings', {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    this.addScreenTitle('Settings');
 
     const list = rows(this.services.bank?.topics.length ?? 0);
     const top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;

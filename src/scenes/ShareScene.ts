@@ -40,10 +40,7 @@ export class ShareScene extends BaseScene {
     const name = nicknamesOf(this.services).get();
     const home = this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Share', {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    this.addScreenTitle('Share');
     let top = margin * 0.6 + home.canvas.rect.height + gap;
     const inner = width - margin * 2;
     const rowHeight = Math.max(52, Math.round(type.body * 2.2));

@@ -7,7 +7,7 @@ import { citationFor, formatDate } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
 import { COLORS, CSS } from '../ui/theme';
-import { addText, setTextSize } from '../ui/text';
+import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { ResultsSceneData } from './ResultsScene';
@@ -65,13 +65,7 @@ export class TimelineScene extends BaseScene {
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
     this.addSoundButton();
-    const headingText = addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, title, {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
-    for (let size = type.heading; headingText.width > this.cornerLeft - margin && size > type.body; size -= 1) {
-      setTextSize(headingText, size);
-    }
+    this.addScreenTitle(title);
 
     // The line, its years, and a dot per question, stacked where dates crowd together.
     const top = margin * 0.6 + home.canvas.rect.height + gap;

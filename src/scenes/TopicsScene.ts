@@ -21,10 +21,7 @@ export class TopicsScene extends BaseScene {
     const chosen = this.services.preferences.get().topics;
     const home = this.addHomeButton();
     this.addSoundButton();
-    addText(this, margin, margin * 0.6 + home.canvas.rect.height / 2, 'Topics', {
-      size: type.heading,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    this.addScreenTitle('Topics');
     const note =
       chosen.length === 0
         ? 'All topics are in play. Choose some to play only those.'

@@ -48,7 +48,7 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   if (!metrics) fontMetrics.set(fontKey(fontStyle, options.size), text.style.getTextMetrics());
   if (options.fit) {
     let size = options.size;
-    while (size > options.fit.minSize && laidOutHeight(text, content) > options.fit.maxHeight) {
+    while (size > options.fit.minSize && laidOutSize(text, content).height > options.fit.maxHeight) {
       size -= 1;
       restyleSize(text, size);
     }
@@ -76,16 +76,29 @@ export function setTextSize<T extends Phaser.GameObjects.Text>(text: T, size: nu
 
 /** Shrinks a text's font until it fits the height, down to a floor; returns whether it fits. */
 export function fitTextHeight(text: Phaser.GameObjects.Text, maxHeight: number, minSize: number): boolean {
-  if (text.height <= maxHeight) return true;
+  return shrinkToFit(text, minSize, (size) => size.height <= maxHeight);
+}
+
+/** Shrinks a text's font until it fits the width, down to a floor; returns whether it fits. */
+export function fitTextWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSize: number): boolean {
+  return shrinkToFit(text, minSize, (size) => size.width <= maxWidth);
+}
+
+function shrinkToFit(
+  text: Phaser.GameObjects.Text,
+  minSize: number,
+  fits: (size: { width: number; height: number }) => boolean,
+): boolean {
+  if (fits(text)) return true;
   let size = parseInt(String(text.style.fontSize), 10);
   // Smaller sizes are tried on the style alone and laid out without drawing; the text is drawn once, at the end.
   while (size > minSize) {
     size -= 1;
     restyleSize(text, size);
-    if (laidOutHeight(text) <= maxHeight) break;
+    if (fits(laidOutSize(text))) break;
   }
   text.updateText();
-  return text.height <= maxHeight;
+  return fits(text);
 }
 
 /** Sets the font size and its line spacing on a text's style without drawing it (updateText() draws it). */
@@ -107,11 +120,12 @@ function styleSize(text: Phaser.GameObjects.Text, size: number): void {
   }
 }
 
-/** The height the text (or `content` in its place) will have when drawn with its current style. */
-function laidOutHeight(text: Phaser.GameObjects.Text, content?: string): number {
+/** The size the text (or `content` in its place) will have when drawn with its current style. */
+function laidOutSize(text: Phaser.GameObjects.Text, content?: string): { width: number; height: number } {
   const lines = text.getWrappedText(content);
   const size = Phaser.GameObjects.GetTextSize(text, text.style.getTextMetrics(), lines);
-  return size.height + (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
+  const { left = 0, right = 0, top = 0, bottom = 0 } = text.padding;
+  return { width: size.width + left + right, height: size.height + top + bottom };
 }
 
 /**
