@@ -12,27 +12,29 @@ export class HowToPlayScene extends BaseScene {
 
   create(): void {
     this.beginScreen('How to play');
-    const { width, height, margin, type } = this.frame;
+    const { width, height, margin, gap, type } = this.frame;
     this.addHomeButton();
     this.addSoundButton();
-    this.addHeading('How to play', margin * 1.5);
+    this.addScreenTitle('How to play');
     const rules = howToPlayRules(currentRoundSettings(this.services));
-    const body = addText(
-      this,
-      margin * 2,
-      margin * 1.5 + type.heading * 2,
-      rules.map((rule) => `•  ${rule}`).join('\n\n'),
-      {
-        size: type.body,
-        color: CSS.paper,
-        wrapWidth: width - margin * 4,
-      },
-    );
+    const top = margin * 0.6 + this.cornerHeight + gap * 1.5;
+    const buttonHeight = 64;
+    // The rules take the room down to the Play button's place at the bottom, shrinking to it if they must.
+    const room = height - margin - buttonHeight - gap - top;
+    const body = addText(this, margin * 2, top, rules.map((rule) => `•  ${rule}`).join('\n\n'), {
+      size: type.body,
+      color: CSS.paper,
+      wrapWidth: width - margin * 4,
+      fit: { maxHeight: room, minSize: 14 },
+    });
+    if (body.height > room) this.services.a11y.markOverflow('rules');
     for (const rule of rules) this.services.a11y.text(rule);
     const buttonWidth = Math.min(360, width - margin * 2);
-    const top = Math.min(height - margin - 72, body.y + body.height + margin);
-    this.addButton('Play', { x: width / 2 - buttonWidth / 2, y: top, width: buttonWidth, height: 64 }, () =>
-      this.goTo(SceneKey.Question, { session: startNewRound(this.services) }),
+    const buttonTop = Math.min(height - margin - buttonHeight, body.y + body.height + margin);
+    this.addButton(
+      'Play',
+      { x: width / 2 - buttonWidth / 2, y: buttonTop, width: buttonWidth, height: buttonHeight },
+      () => this.goTo(SceneKey.Question, { session: startNewRound(this.services) }),
     );
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
