@@ -330,8 +330,25 @@ describe('accessibility', () => {
       shot.add(screen);
     };
     await check('settings');
+    await page.focus('#a11y button[data-name="topics"]');
+    await page.keyboard.press('Enter');
+    await check('topics');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'settings');
     await page.keyboard.press('Escape');
     await check('title');
+    for (const [name, screen] of [
+      ['How to play', 'how-to-play'],
+      ['Your questions', 'custom-banks'],
+      ['Timeline', 'timeline'],
+    ]) {
+      await page.focus(`#a11y button[data-name="${name}"]`);
+      await page.keyboard.press('Enter');
+      await check(screen!);
+      if (screen === 'timeline') shot.delete(screen);
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'title');
+    }
     await page.keyboard.press('Enter');
     for (let number = 1; number <= 10; number += 1) {
       await check('question');
