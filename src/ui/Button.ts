@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { colorNumber, contrastRatio } from './color';
 import { COLORS, CONTRAST, CSS, LAYOUT, MOTION } from './theme';
-import { addText, setTextColor, setTextSize } from './text';
+import { addText, setTextColor, setTextSize, shrinkFontUntil, widestWordWidth } from './text';
 import type { Rect } from './layout';
 
 /** Labels never shrink below this (game pixels). */
@@ -21,12 +21,6 @@ export interface ButtonOptions {
   labelInset?: number;
   /** Feedback when the pointer comes over the button (a sound cue). */
   onHover?: () => void;
-}
-
-/** The width of a text's widest word at its current font, in game pixels (as Phaser's wrapping measures it). */
-function widestWord(text: Phaser.GameObjects.Text): number {
-  text.style.syncFont(text.canvas, text.context);
-  return Math.max(0, ...text.text.split(/\s+/).map((word) => text.context.measureText(word).width));
 }
 
 /** Room around a button's face in its baked texture, for the drop shadow and the outline. */
@@ -73,21 +67,13 @@ export class Button {
     ).setOrigin(center ? 0.5 : 0, 0.5);
     // A long label first shrinks a little on one line, then wraps between words, then shrinks to the button's
     // height and until its longest word fits a line: wrapping breaks a word wider than the line in two.
-    let size = options.fontSize;
+    // Each shrink tries sizes on the style alone and draws the label once, at the end.
     const oneLineFloor = Math.max(MIN_LABEL_SIZE, Math.round(options.fontSize * ONE_LINE_SHRINK));
-    while (this.label.width > maxWidth && size > oneLineFloor) {
-      size -= 1;
-      setTextSize(this.label, size);
+    if (!shrinkFontUntil(this.label, oneLineFloor, (size) => size.width <= maxWidth)) {
+      setTextSize(this.label, options.fontSize).setWordWrapWidth(maxWidth, true);
     }
-    if (this.label.width > maxWidth) {
-      size = options.fontSize;
-      setTextSize(this.label, size).setWordWrapWidth(maxWidth, true);
-    }
-    const wordTooWide = () => this.label.style.wordWrapWidth !== null && widestWord(this.label) > maxWidth;
-    while ((this.label.height > rect.height - 8 || wordTooWide()) && size > MIN_LABEL_SIZE) {
-      size -= 1;
-      setTextSize(this.label, size);
-    }
+    const wordTooWide = () => this.label.style.wordWrapWidth !== null && widestWordWidth(this.label) > maxWidth;
+    shrinkFontUntil(this.label, MIN_LABEL_SIZE, (size) => size.height <= rect.height - 8 && !wordTooWide());
     this.overflows = this.label.height > rect.height || this.label.width > rect.width - inset || wordTooWide();
     this.zone = scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0);
     this.zone.setInteractive({ useHandCursor: true });

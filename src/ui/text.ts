@@ -76,29 +76,48 @@ export function setTextSize<T extends Phaser.GameObjects.Text>(text: T, size: nu
 
 /** Shrinks a text's font until it fits the height, down to a floor; returns whether it fits. */
 export function fitTextHeight(text: Phaser.GameObjects.Text, maxHeight: number, minSize: number): boolean {
-  return shrinkToFit(text, minSize, (size) => size.height <= maxHeight);
+  return shrinkToFit(text, minSize, (size) => size.height <= maxHeight, restyleSize);
 }
 
 /** Shrinks a text's font until it fits the width, down to a floor; returns whether it fits. */
 export function fitTextWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSize: number): boolean {
-  return shrinkToFit(text, minSize, (size) => size.width <= maxWidth);
+  return shrinkToFit(text, minSize, (size) => size.width <= maxWidth, restyleSize);
+}
+
+/**
+ * Shrinks a text's font, keeping its line spacing, until `fits` accepts its laid-out size (the style is already
+ * at the size tried, so `fits` may measure with it), down to a floor; returns whether it fits.
+ */
+export function shrinkFontUntil(
+  text: Phaser.GameObjects.Text,
+  minSize: number,
+  fits: (size: { width: number; height: number }) => boolean,
+): boolean {
+  return shrinkToFit(text, minSize, fits, styleSize);
 }
 
 function shrinkToFit(
   text: Phaser.GameObjects.Text,
   minSize: number,
   fits: (size: { width: number; height: number }) => boolean,
+  restyle: (text: Phaser.GameObjects.Text, size: number) => void,
 ): boolean {
   if (fits(text)) return true;
   let size = parseInt(String(text.style.fontSize), 10);
   // Smaller sizes are tried on the style alone and laid out without drawing; the text is drawn once, at the end.
   while (size > minSize) {
     size -= 1;
-    restyleSize(text, size);
+    restyle(text, size);
     if (fits(laidOutSize(text))) break;
   }
   text.updateText();
   return fits(text);
+}
+
+/** The width of a text's widest word at its style's font, in game pixels (as Phaser's wrapping measures it). */
+export function widestWordWidth(text: Phaser.GameObjects.Text): number {
+  text.style.syncFont(text.canvas, text.context);
+  return Math.max(0, ...text.text.split(/\s+/).map((word) => text.context.measureText(word).width));
 }
 
 /** Sets the font size and its line spacing on a text's style without drawing it (updateText() draws it). */
