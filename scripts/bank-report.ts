@@ -1,4 +1,5 @@
-/** `npm run bank:report`: what the question bank holds, by topic, difficulty, skill, kind and source. */
+/** `npm run bank:report`: what the question bank holds, by topic, difficulty, skill, kind and source, its balance against the
+ * bank-wide rules, and every problem (it exits with 1 when there is one). */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBankFromDisk } from '../src/server/bankFiles';
@@ -7,6 +8,5 @@ import { formatBankError } from '../src/core/types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { bank, errors } = loadBankFromDisk(join(root, 'questions'), root);
-for (const error of errors) console.error(formatBankError(error));
-console.log(bankReport(bank));
+console.log(bankReport(bank, errors.map(formatBankError)));
 if (errors.length > 0) process.exit(1);

@@ -61,6 +61,7 @@ const result = importQuestions(
   { sources, ...(out !== undefined ? { topicId: topicForFile(out).id } : {}) },
 );
 for (const problem of result.problems) console.error(`${name}: ${formatImportProblem(problem)}`);
+for (const warning of result.warnings) console.error(`${name}: warning: ${warning}`);
 
 const count = result.questions.length;
 const withoutSource = result.questions.filter((question) => question.noSource).length;

@@ -6,6 +6,7 @@ import { isNode, LineCounter, parse as parseYaml, parseDocument, YAMLParseError,
 import {
   CLAIM_VERDICTS,
   DIFFICULTIES,
+  QUESTION_KINDS,
   SKILLS,
   SOURCE_KINDS,
   type Bank,
@@ -18,6 +19,7 @@ import {
   type Difficulty,
   type Excerpt,
   type Question,
+  type QuestionKind,
   type Skill,
   type SourceDoc,
   type SourceKind,
@@ -38,6 +40,7 @@ const QUESTION_FIELDS = [
   'id',
   'difficulty',
   'skill',
+  'kind',
   'prompt',
   'choices',
   'evidence',
@@ -375,6 +378,11 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
   if (id !== undefined && !KEBAB_CASE.test(id)) report.error('id', `must be kebab-case, found "${id}"`);
   const difficulty = report.oneOf<Difficulty>(raw, 'difficulty', 'difficulty', DIFFICULTIES);
   const skill = report.oneOf<Skill>(raw, 'skill', 'skill', SKILLS);
+  // Every shipped question says what it asks the player to do; a teacher's own may leave it out.
+  const kind =
+    context.kind === 'custom' && (raw.kind === undefined || raw.kind === null)
+      ? undefined
+      : report.oneOf<QuestionKind>(raw, 'kind', 'kind', QUESTION_KINDS);
   const prompt = report.text(raw, 'prompt', 'prompt');
   const choices = parseChoices(raw.choices, report);
   const evidence = parseEvidence(raw, report, context);
@@ -436,6 +444,7 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
     topic: context.topic,
     difficulty: difficulty!,
     skill: skill!,
+    ...(kind ? { kind } : {}),
     prompt: prompt!,
     choices: choices!,
     evidence,

@@ -9,6 +9,25 @@ export type Difficulty = (typeof DIFFICULTIES)[number];
 export const CLAIM_VERDICTS = ['accurate', 'inaccurate', 'misleading', 'unsupported'] as const;
 export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
 
+/**
+ * What a question asks the player to do. recall and arithmetic look a fact up; every other kind practises a move
+ * on a source (docs/question-bank.md describes each, with an example).
+ */
+export const QUESTION_KINDS = [
+  'recall',
+  'arithmetic',
+  'claim-check',
+  'source-choice',
+  'who-speaks',
+  'what-is-missing',
+  'compare',
+  'claim-or-opinion',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** The kinds that look up what a document says or count days, rather than practise a move on a source. */
+export const LOOKUP_KINDS: readonly QuestionKind[] = ['recall', 'arithmetic'];
+
 export const SOURCE_KINDS = ['primary', 'secondary'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -32,6 +51,8 @@ export interface Question {
   topic: string;
   difficulty: Difficulty;
   skill: Skill;
+  /** Always present in the shipped bank; a teacher's own question may have none. */
+  kind?: QuestionKind;
   prompt: string;
   choices: Choice[];
   /** 1 to 3 excerpts, the first settling the question alone; empty only in a custom bank (see noSource). */

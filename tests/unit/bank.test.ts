@@ -23,6 +23,7 @@ The prohibitions begin 45 days after the date of this order.
 const GOOD_QUESTION = `  - id: eo-signed
     difficulty: 2
     skill: trace-claims
+    kind: recall
     prompt: "When was the order signed?"
     choices:
       - text: "August 6, 2020"
@@ -105,6 +106,12 @@ describe('question bank validator', () => {
       (y) => y.replace('skill: trace-claims', 'skill: guessing'),
       `${WHERE}, field "skill": must be one of stop, investigate-source, find-better-coverage, trace-claims, found string "guessing"`,
     ],
+    [
+      'an unknown kind',
+      (y) => y.replace('kind: recall', 'kind: lookup'),
+      `${WHERE}, field "kind": must be one of recall, arithmetic, claim-check, source-choice, who-speaks, what-is-missing, compare, claim-or-opinion, found string "lookup"`,
+    ],
+    ['no kind', (y) => y.replace(/ {4}kind: .*\n/, ''), `${WHERE}, field "kind": is missing`],
     [
       'a single choice',
       (y) => y.replace('      - text: "Early July 2020"\n', ''),

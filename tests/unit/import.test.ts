@@ -607,7 +607,7 @@ describe('what the importers read', () => {
     expect(twice.questions.map((question) => question.id)).toEqual(['who-owns-tiktok', 'who-owns-tiktok-2']);
   });
 
-  it('keeps the shipped bank strict: evidence and explanation are required there', () => {
+  it('keeps the shipped bank strict: kind, evidence and explanation are required there', () => {
     const text = readFileSync(join(fixtures, 'yaml', 'good-no-source.yaml'), 'utf8')
       .replace('topic: my-quiz', 'topic: good-no-source')
       .replace(/ {4}explanation: .*\n/, '');
@@ -615,6 +615,7 @@ describe('what the importers read', () => {
       { path: 'questions/good-no-source.yaml', text },
     ]);
     expect(errors.map((error) => `${error.field}: ${error.message}`)).toEqual([
+      'kind: is missing',
       'evidence: is missing',
       'explanation: is missing',
     ]);

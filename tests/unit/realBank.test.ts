@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { DIFFICULTIES, formatBankError, SKILLS } from '../../src/core/types';
 import { isFactCheck, isTrueClaim } from '../../src/core/bankReport';
+import {
+  MAX_LONGEST_ANSWER_SHARE,
+  MAX_LOOKUP_SHARE,
+  MAX_SKILL_RATIO,
+  MAX_TOPIC_LONGEST_ANSWER_SHARE,
+  measureBalance,
+} from '../../src/core/bankBalance';
 
 const root = join(import.meta.dirname, '..', '..');
 const { bank, errors } = loadBankFromDisk(join(root, 'questions'), root);
@@ -62,5 +69,24 @@ describe('the shipped question bank', () => {
   it('keeps explanations short enough to read in 20 seconds', () => {
     const long = bank.questions.filter((q) => (q.explanation ?? '').split(/\s+/).length > 70).map((q) => q.id);
     expect(long).toEqual([]);
+  });
+
+  it('keeps at least 170 questions, each saying what kind of task it is', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(170);
+    expect(bank.questions.filter((q) => q.kind === undefined).map((q) => q.id)).toEqual([]);
+  });
+
+  it('does not give the right answer away by its length, in the bank or in any topic', () => {
+    const balance = measureBalance(bank.topics, bank.questions);
+    expect(balance.longest.share).toBeLessThanOrEqual(MAX_LONGEST_ANSWER_SHARE);
+    for (const topic of balance.byTopic) {
+      expect(topic.longest.share, topic.topic).toBeLessThanOrEqual(MAX_TOPIC_LONGEST_ANSWER_SHARE);
+    }
+  });
+
+  it('asks for a move on a source more than for a lookup, and practises the four moves about equally', () => {
+    const balance = measureBalance(bank.topics, bank.questions);
+    expect(balance.lookups.share).toBeLessThanOrEqual(MAX_LOOKUP_SHARE);
+    expect(balance.skillRatio).toBeLessThanOrEqual(MAX_SKILL_RATIO);
   });
 });

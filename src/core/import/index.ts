@@ -3,6 +3,7 @@
  * the game's questions, holding them to the bank's rules as a custom bank, and reports every problem in the
  * file's own terms. Pure: the caller reads the file and supplies the source documents quotes are checked against.
  */
+import { teacherBankWarnings } from '../bankBalance.ts';
 import type { BankFile, Question, SourceDoc, Topic } from '../types.ts';
 import { readCsv } from './csv.ts';
 import { kebabCase } from './drafts.ts';
@@ -40,6 +41,8 @@ export interface ImportResult {
   questions: Question[];
   /** Every problem, in file order; each failed question is left out, the others are kept. */
   problems: ImportProblem[];
+  /** The bank-wide rules the questions break (the right answer often the longest choice…): kept all the same. */
+  warnings: string[];
 }
 
 export function importFormatOf(path: string): ImportFormat | undefined {
@@ -92,5 +95,7 @@ export function importQuestions(file: BankFile, options: ImportOptions): ImportR
   }
   // Each reader reports some file-wide problems before its questions' own: list them all in file order.
   problems.sort((a, b) => position(a) - position(b));
-  return { ...(format ? { format } : {}), topic, questions, problems };
+  // Only the game's own YAML format says which move each question practises.
+  const warnings = teacherBankWarnings(questions, { skillsGiven: format === 'yaml' });
+  return { ...(format ? { format } : {}), topic, questions, problems, warnings };
 }

@@ -8,6 +8,7 @@ function toRecord(question: Question): Record<string, unknown> {
     id: question.id,
     difficulty: question.difficulty,
     skill: question.skill,
+    ...(question.kind !== undefined ? { kind: question.kind } : {}),
     prompt: question.prompt,
     choices: question.choices.map((choice) => ({
       text: choice.text,
