@@ -30,7 +30,7 @@ export const HANDOUT_MOVES: readonly HandoutMove[] = [
     name: 'Investigate the source',
     action: 'Find out who made it, what they know, and what they want you to think or do.',
     ask: ['Is this the document itself, or someone telling me about it?', 'What does its maker gain?'],
-    exampleId: 'rs-fact-sheet-14352-is-promotional',
+    exampleId: 'rs-fact-sheet-14352-who-speaks',
   },
   {
     skill: 'find-better-coverage',
