@@ -45,3 +45,12 @@ export function formatLongDate(iso: string): string {
   const month = MONTH_NAMES[Number(match[2]) - 1];
   return month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
+
+/**
+ * What the reveal says under a fact that can change after its document (a deadline, who owns what, whether an
+ * order is in force): the date the evidence holds as of. Nothing for a question without one.
+ */
+export function asOfNote(question: { asOf?: string }): string | undefined {
+  if (question.asOf === undefined || !isIsoDate(question.asOf)) return undefined;
+  return `As of ${formatLongDate(question.asOf)}: later documents may have changed this.`;
+}

@@ -1,7 +1,7 @@
 /** Builds a round from the bank: same seed + same settings ⇒ same questions, order and choice order. */
 import { createRng, shuffle, type RngState } from './rng';
 import type { RoundSettings } from './roundSettings';
-import type { Difficulty, Question } from './types';
+import { QUESTION_KINDS, type Difficulty, type Question, type QuestionKind } from './types';
 
 export { DEFAULT_ROUND_SETTINGS, DIFFICULTY_ORDERS, type DifficultyOrder, type RoundSettings } from './roundSettings';
 
@@ -41,13 +41,32 @@ function interleaveByTopic(rng: RngState, questions: readonly Question[]): [Ques
   return [result, next];
 }
 
+/** The questions of any of the given kinds; every question when none is given (a question without a kind too). */
+export function questionsOfKinds(bank: readonly Question[], kinds: readonly QuestionKind[] = []): Question[] {
+  if (kinds.length === 0) return [...bank];
+  return bank.filter((question) => question.kind !== undefined && kinds.includes(question.kind));
+}
+
+/** How many questions of each kind a bank holds, in the documented order, leaving out kinds it has none of. */
+export function kindCounts(bank: readonly Question[]): { kind: QuestionKind; count: number }[] {
+  return QUESTION_KINDS.map((kind) => ({
+    kind,
+    count: bank.filter((question) => question.kind === kind).length,
+  })).filter((entry) => entry.count > 0);
+}
+
+/**
+ * Draws a round. `settings.kinds` narrows the pool to those kinds of question (a round of who-speaks and
+ * source-choice questions, say); left empty, seeds give the rounds they gave before kinds existed.
+ */
 export function buildRound(bank: readonly Question[], settings: RoundSettings, seed: string): RoundPlan {
   // The defaults add nothing to the hashed seed, so seeds made before these settings existed give the same round.
   // The mode itself is left out: a practice round of a seed asks the same questions as its classic round.
   const order = settings.difficulty === 'easy-first' ? '' : `|${settings.difficulty}`;
   const claims = settings.claimsOnly ? '|claims' : '';
-  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}${order}${claims}`);
-  const eligible = bank
+  const kinds = settings.kinds && settings.kinds.length > 0 ? `|kinds:${[...settings.kinds].sort().join(',')}` : '';
+  let rng = createRng(`${seed}|${settings.questionCount}|${settings.topics.join(',')}${order}${claims}${kinds}`);
+  const eligible = questionsOfKinds(bank, settings.kinds)
     .filter((question) => settings.topics.length === 0 || settings.topics.includes(question.topic))
     .filter((question) => !settings.claimsOnly || question.claim !== undefined)
     .filter((question) => settings.difficulty !== 'hard-only' || question.difficulty === 3)

@@ -3,6 +3,7 @@
  * that reading the player's settings does not bring the round builder along.
  */
 import type { ModeId } from './modes';
+import type { QuestionKind } from './types';
 import { DEFAULT_TIME_LIMIT_SEC, QUESTIONS_PER_ROUND } from './settings';
 
 /** How difficulty shapes a round: the usual mix easiest first, the same mix in any order, or hard only. */
@@ -21,6 +22,8 @@ export interface RoundSettings {
   topics: string[];
   /** The rules the round is played by (MODES in modes.ts); classic is the timed game with speed points. */
   mode: ModeId;
+  /** Kinds of question to draw from (docs/question-bank.md); empty or absent means every kind. */
+  kinds?: QuestionKind[];
   /** Draw only questions that check a claim (fact-check rounds). */
   claimsOnly: boolean;
   /** Ask Sure / Think so / Guessing after each answer and mark it by certainty (wager.ts). */

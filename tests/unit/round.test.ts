@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRound, DEFAULT_ROUND_SETTINGS } from '../../src/core/round';
+import { buildRound, DEFAULT_ROUND_SETTINGS, kindCounts, questionsOfKinds } from '../../src/core/round';
 import { makeQuestions } from './helpers';
 
 const bank = makeQuestions(['alpha', 'beta', 'gamma', 'delta'], 9);
@@ -96,3 +96,34 @@ const STABLE_IDS = [
   'delta-q2',
   'alpha-q5',
 ];
+
+describe('rounds by kind of question', () => {
+  const kinds = ['who-speaks', 'source-choice', 'recall'] as const;
+  const typed = bank.map((question, index) =>
+    index % 4 === 3 ? question : { ...question, kind: kinds[index % 4 === 0 ? 0 : index % 4 === 1 ? 1 : 2] },
+  );
+
+  it('draws only the chosen kinds, and a question without a kind only when no kind is chosen', () => {
+    const settings = { ...DEFAULT_ROUND_SETTINGS, kinds: ['who-speaks' as const, 'source-choice' as const] };
+    const plan = buildRound(typed, settings, 'kinds');
+    const byId = new Map(typed.map((q) => [q.id, q]));
+    expect(plan.questions).toHaveLength(10);
+    for (const planned of plan.questions) expect(settings.kinds).toContain(byId.get(planned.questionId)!.kind);
+    expect(questionsOfKinds(typed, ['recall']).every((q) => q.kind === 'recall')).toBe(true);
+    expect(questionsOfKinds(typed)).toHaveLength(typed.length);
+  });
+
+  it('leaves the rounds of every seed as they were when no kind is chosen', () => {
+    expect(buildRound(typed, { ...DEFAULT_ROUND_SETTINGS, kinds: [] }, 'old').questions).toEqual(
+      buildRound(typed, DEFAULT_ROUND_SETTINGS, 'old').questions,
+    );
+  });
+
+  it('counts the kinds a bank holds, for a screen to offer', () => {
+    expect(kindCounts(typed)).toEqual([
+      { kind: 'recall', count: 9 },
+      { kind: 'source-choice', count: 9 },
+      { kind: 'who-speaks', count: 9 },
+    ]);
+  });
+});
