@@ -1,9 +1,11 @@
 /**
- * The student handout: the four SIFT moves in our own words, each with one question from the bank as it is
- * played, its right answer and the excerpt that settles it. Every quotation comes from the bank the build
- * ships, never from this file, so the handout can only quote what the validator has checked against a source.
+ * The student handout: the four SIFT moves in our own words, each with a sentence of the 2020 article to try it on
+ * and a task, never a question of the bank with its answer or the excerpt that settles one (a printed answer key
+ * would spoil the game). The sentence is taken from the bank's own copy of the article, so the build refuses a
+ * handout that quotes it wrongly.
  */
-import type { Bank, Question, Skill } from '../core/types.ts';
+import type { Bank, Skill } from '../core/types.ts';
+import { foldWhitespace } from '../core/text.ts';
 import { escapeHtml } from './markdown.ts';
 
 export interface HandoutMove {
@@ -13,9 +15,11 @@ export interface HandoutMove {
   action: string;
   /** Questions a reader asks themselves. */
   ask: string[];
-  /** The bank question that shows the move best; another of the same skill stands in if a bank lacks it. */
-  exampleId: string;
+  /** A sentence to try the move on, and what to do with it; no answer is given. */
+  practice: { source: string; quote: string; task: string };
 }
+
+const ARTICLE = 'tiktok-ban-article-2020';
 
 export const HANDOUT_MOVES: readonly HandoutMove[] = [
   {
@@ -23,38 +27,56 @@ export const HANDOUT_MOVES: readonly HandoutMove[] = [
     name: 'Stop',
     action: 'Before you read on, believe or share, pause. Notice how the text makes you feel.',
     ask: ['Do I know who made this?', 'Who does it say found this out, and can I check them?'],
-    exampleId: 'article-unnamed-techies',
+    practice: {
+      source: ARTICLE,
+      quote:
+        'A fact that gathered the attention of the political jet-set in the United States, as they worry about the ' +
+        'implications that the use of the app secretly gives data to the Chinese Communist Party.',
+      task: 'Which words are meant to alarm you? What would you need to know before you repeat “secretly gives data”?',
+    },
   },
   {
     skill: 'investigate-source',
     name: 'Investigate the source',
     action: 'Find out who made it, what they know, and what they want you to think or do.',
     ask: ['Is this the document itself, or someone telling me about it?', 'What does its maker gain?'],
-    exampleId: 'rs-fact-sheet-14352-who-speaks',
+    practice: {
+      source: ARTICLE,
+      quote: 'In the Western Hemisphere, criticism of TikTok is almost as abundant as its use.',
+      task: 'Who wrote the article this comes from, for which outlet, and when? What does the page let you find out?',
+    },
   },
   {
     skill: 'find-better-coverage',
     name: 'Find better coverage',
     action: 'Leave the page and look for what other, more reliable sources say about the same claim.',
     ask: ['Who else reports this, and do they agree?', 'Is there a figure where the text only has a big word?'],
-    exampleId: 'article-everyone-uses-it-vs-counted-users',
+    practice: {
+      source: ARTICLE,
+      quote: 'Any deal that Microsoft signs with ByteDance need approval by local regulators.',
+      task: 'Which document, or which other report, would tell you who had to approve a sale in the United States?',
+    },
   },
   {
     skill: 'trace-claims',
     name: 'Trace claims to the original',
     action: 'Follow a quote, date or number back to where it first appeared, and read it there.',
     ask: ['Where did this first appear?', 'Does the original say what the text says it does?'],
-    exampleId: 'article-early-july-vs-eo-13942-signing',
+    practice: {
+      source: ARTICLE,
+      quote:
+        'In early July, the Donald Trump administration gave TikTok an ultimatum to sell its Chinese stakes by ' +
+        'September 15 to an American company',
+      task: 'Find the order this sentence is about. What date and what deadline does the order itself give?',
+    },
   },
 ];
 
-export interface HandoutExample {
-  question: Question;
-  answer: string;
+/** A move's practice sentence as the handout prints it, with its citation. */
+export interface HandoutPractice {
   quote: string;
   citation: string;
-  /** The sentence of another text the question checks, with where it is from. */
-  claim?: { quote: string; citation: string };
+  task: string;
 }
 
 /** "6 August 2020", as the game writes dates in its citations. */
@@ -74,68 +96,44 @@ function citation(bank: Bank, sourceId: string): string {
   return `${source.title} · ${publisher}, ${date}`;
 }
 
-function score(question: Question): number {
-  return question.prompt.length + (question.evidence[0]?.quote.length ?? Infinity);
+/** The move's sentence, when the bank's copy of its source holds it word for word; none otherwise. */
+export function handoutPractice(bank: Bank, move: HandoutMove): HandoutPractice | undefined {
+  const source = bank.sources[move.practice.source];
+  if (!source || !foldWhitespace(source.text).includes(foldWhitespace(move.practice.quote))) return undefined;
+  return { quote: move.practice.quote, citation: citation(bank, source.id), task: move.practice.task };
 }
 
-/**
- * The example for a move: its chosen question when the bank has it with an excerpt, else the shortest question
- * of that skill that has one (a bank built from QUESTIONS_DIR may not hold ours); none if the skill has none.
- */
-export function handoutExample(bank: Bank, move: HandoutMove): HandoutExample | undefined {
-  const withExcerpt = bank.questions.filter((question) => question.skill === move.skill && question.evidence[0]);
-  const question =
-    withExcerpt.find((candidate) => candidate.id === move.exampleId) ??
-    [...withExcerpt].sort((a, b) => score(a) - score(b))[0];
-  if (!question) return undefined;
-  const evidence = question.evidence[0]!;
-  return {
-    question,
-    answer: question.choices.find((choice) => choice.correct)?.text ?? '',
-    quote: evidence.quote,
-    citation: citation(bank, evidence.source),
-    claim: question.claim && { quote: question.claim.quote, citation: citation(bank, question.claim.source) },
-  };
-}
-
-function moveHtml(move: HandoutMove, index: number, example: HandoutExample | undefined): string {
-  const exampleHtml = example
+function moveHtml(move: HandoutMove, index: number, practice: HandoutPractice | undefined): string {
+  const practiceHtml = practice
     ? `
       <div class="example">
-        <p class="example-label">In the game</p>
-        <p class="example-prompt">${escapeHtml(example.question.prompt)}</p>
-        <p class="example-answer"><span class="key">Answer:</span> ${escapeHtml(example.answer)}</p>${
-          example.claim
-            ? `
-        <p class="example-claim"><span class="key">The claim:</span> “${escapeHtml(example.claim.quote)}”
-          <span class="cite">${escapeHtml(example.claim.citation)}</span></p>`
-            : ''
-        }
+        <p class="example-label">Try it</p>
         <blockquote class="example-quote">
-          <p>“${escapeHtml(example.quote)}”</p>
-          <footer class="cite">${escapeHtml(example.citation)}</footer>
+          <p>“${escapeHtml(practice.quote)}”</p>
+          <footer class="cite">${escapeHtml(practice.citation)}</footer>
         </blockquote>
+        <p class="example-task">${escapeHtml(practice.task)}</p>
       </div>`
     : '';
   return `
     <section class="move" aria-labelledby="move-${move.skill}">
       <h2 id="move-${move.skill}"><span class="move-number" aria-hidden="true">${index + 1}</span> ${escapeHtml(move.name)}</h2>
       <p class="move-action">${escapeHtml(move.action)}</p>
-      <ul class="move-ask">${move.ask.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>${exampleHtml}
+      <ul class="move-ask">${move.ask.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>${practiceHtml}
     </section>`;
 }
 
 /** The handout's main content: title, the four moves, and a box for notes. */
 export function handoutBody(bank: Bank): string {
-  const moves = HANDOUT_MOVES.map((move, index) => moveHtml(move, index, handoutExample(bank, move))).join('');
+  const moves = HANDOUT_MOVES.map((move, index) => moveHtml(move, index, handoutPractice(bank, move))).join('');
   return `
     <div class="handout-head">
       <h1>Four moves for checking what you read</h1>
       <p class="handout-name">Name <span class="line"></span></p>
     </div>
     <p class="handout-intro">
-      Use these moves on anything you read or watch: a post, an article, a video. They work in any order. The examples are questions from Source Check, where an unsigned article about
-      the TikTok ban is held against the documents it talks about.
+      Use these moves on anything you read or watch: a post, an article, a video. They work in any order. Try each on a sentence of the unsigned article about the TikTok ban that
+      Source Check holds against the documents it talks about.
     </p>
     <div class="moves">${moves}
     </div>

@@ -2,8 +2,9 @@
  * The teacher pages as finished HTML documents (build time only): an index, the handout, and one page per
  * teacher doc in docs/, each rendered from its markdown with links between the docs pointing at the pages.
  */
-import type { Bank } from '../core/types.ts';
+import type { Bank, SourceDoc } from '../core/types.ts';
 import { HANDOUT_PAGE_URL, TEACHERS_PAGE_URL } from '../game/teacherLinks.ts';
+import { formatLongDate } from '../core/dates.ts';
 import { handoutBody } from './handout.ts';
 import { escapeHtml, renderMarkdown } from './markdown.ts';
 
@@ -54,10 +55,25 @@ export const TEACHER_DOCS: readonly TeacherDoc[] = [
     page: 'question-bank.html',
     label: 'Question bank',
     summary:
-      'What the built-in bank holds, by topic, difficulty, SIFT move and source; how to add to it, and what ' +
-      'makes a good prompt and good wrong answers.',
+      'What the built-in bank holds, by topic, difficulty, SIFT move, kind of question and source; the rules it ' +
+      'meets as a whole, where it stops, how to add to it, and what makes good wrong answers.',
   },
 ];
+
+/** A source document served as a page of its own, so a lesson can project or print it from the game's server. */
+export interface SourcePage {
+  sourceId: string;
+  page: string;
+  label: string;
+}
+
+/** The article the game checks: the lesson plan has it printed or projected. */
+export const SOURCE_PAGES: readonly SourcePage[] = [
+  { sourceId: 'tiktok-ban-article-2020', page: 'article.html', label: 'The article' },
+];
+
+/** How the docs link to a source file, so that the link also works where the docs are read as files. */
+const SOURCE_FILE_LINK = /^(?:\.\.\/)?questions\/sources\/([a-z0-9-]+)\.md$/;
 
 export const STYLESHEET = '/src/teachers/teachers.css';
 export const PAGE_SCRIPT = '/src/teachers/teacherPage.ts';
@@ -67,6 +83,7 @@ export const TEACHER_PAGE_FILES: readonly string[] = [
   TEACHERS_PAGE_URL,
   HANDOUT_PAGE_URL,
   ...TEACHER_DOCS.map((doc) => doc.page),
+  ...SOURCE_PAGES.map((source) => source.page),
 ];
 
 const GAME_URL = './';
@@ -81,6 +98,7 @@ const NAV: readonly NavItem[] = [
   { page: TEACHER_DOCS[0]!.page, label: TEACHER_DOCS[0]!.label },
   { page: HANDOUT_PAGE_URL, label: 'Student handout' },
   ...TEACHER_DOCS.slice(1).map((doc) => ({ page: doc.page, label: doc.label })),
+  ...SOURCE_PAGES.map((source) => ({ page: source.page, label: source.label })),
 ];
 
 interface Layout {
@@ -89,7 +107,7 @@ interface Layout {
   description: string;
   body: string;
   /** A class on <html> for page-specific styles (the handout's print layout sizes everything from it). */
-  kind: 'index' | 'doc' | 'handout';
+  kind: 'index' | 'doc' | 'handout' | 'source';
 }
 
 function layout({ page, title, description, body, kind }: Layout): string {
@@ -135,6 +153,9 @@ function docLinkRewriter(source: string): (href: string) => string {
   return (href) => {
     if (href.startsWith('#') || /^(https?:|mailto:)/i.test(href)) return href;
     const [file = '', fragment] = href.split('#', 2);
+    const sourceId = SOURCE_FILE_LINK.exec(file)?.[1];
+    const sourcePage = SOURCE_PAGES.find((candidate) => candidate.sourceId === sourceId);
+    if (sourcePage) return fragment === undefined ? sourcePage.page : `${sourcePage.page}#${fragment}`;
     const doc = TEACHER_DOCS.find((candidate) => candidate.source === file.replace(/^\.\//, ''));
     if (!doc) throw new Error(`docs/${source}: the link "${href}" points at a file that is not in the build`);
     return fragment === undefined ? doc.page : `${doc.page}#${fragment}`;
@@ -172,7 +193,9 @@ function indexBody(bank: Bank): string {
         <ul class="page-list">
           ${docItem(lessonPlan)}
           <li><a href="${HANDOUT_PAGE_URL}">Student handout</a>: the four SIFT moves on one printable page, each with
-            an example from the game, and room for notes.</li>
+            a sentence of the article to try it on, and room for notes.</li>
+          <li><a href="${SOURCE_PAGES[0]!.page}">The article</a>: the unsigned 2020 article the game checks, to
+            project or print.</li>
         </ul>
       </section>
 
@@ -202,6 +225,34 @@ function indexBody(bank: Bank): string {
             type the six-character code. The page follows the class live and exports the results as CSV.</li>
         </ol>
         <p>Without the server, every student can still play a round of their own: <a href="${GAME_URL}">play Source Check</a>.</p>
+      </section>`;
+}
+
+/** "6 August 2020" or "not stated", as the source's front matter has it. */
+function sourceFact(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatLongDate(value) : value;
+}
+
+/** A source document as a page: its citation, what the front matter notes about it, and its text as it is. */
+function sourceBody(page: SourcePage, source: SourceDoc | undefined): string {
+  if (!source) {
+    return `      <h1 id="source">${escapeHtml(page.label)}</h1>
+      <p>The question bank this game was built with has no copy of this document (${escapeHtml(page.sourceId)}).</p>`;
+  }
+  const paragraphs = source.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => `      <p>${escapeHtml(line)}</p>`)
+    .join('\n');
+  return `      <h1 id="source">${escapeHtml(source.title)}</h1>
+      <dl class="source-facts">
+        <dt>Author</dt><dd>${escapeHtml(sourceFact(source.author))}</dd>
+        <dt>Publisher</dt><dd>${escapeHtml(sourceFact(source.publisher))}</dd>
+        <dt>Date</dt><dd>${escapeHtml(sourceFact(source.date))}</dd>
+      </dl>${source.notes ? `\n      <p class="source-notes">${escapeHtml(source.notes)}</p>` : ''}
+      <section class="source-text" aria-label="The text">
+${paragraphs}
       </section>`;
 }
 
@@ -249,12 +300,27 @@ export function renderTeacherPages({ readDoc, bank }: TeacherSiteInput): Teacher
       html: layout({
         page: HANDOUT_PAGE_URL,
         title: handoutTitle,
-        description: 'A one-page student handout of the four SIFT moves, with examples from Source Check.',
+        description: 'A one-page student handout of the four SIFT moves, each with a sentence to try it on.',
         body: handoutBody(bank),
         kind: 'handout',
       }),
     },
     ...docs,
+    ...SOURCE_PAGES.map((page) => {
+      const source = bank.sources[page.sourceId];
+      const title = source?.title ?? page.label;
+      return {
+        fileName: page.page,
+        title,
+        html: layout({
+          page: page.page,
+          title,
+          description: `${page.label}, as the game's questions quote it, to project or print for a lesson.`,
+          body: sourceBody(page, source),
+          kind: 'source',
+        }),
+      };
+    }),
   ];
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldWhitespace } from '../../src/core/text';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
-import { HANDOUT_MOVES, handoutExample } from '../../src/teachers/handout';
+import { HANDOUT_MOVES, handoutPractice } from '../../src/teachers/handout';
 import { escapeHtml, headingSlug, renderMarkdown } from '../../src/teachers/markdown';
 import {
   anchorHrefs,
@@ -20,6 +20,8 @@ const { bank } = loadBankFromDisk(join(root, 'questions'), root);
 const readDoc = (name: string) => readFileSync(join(root, 'docs', name), 'utf8');
 const pages = renderTeacherPages({ readDoc, bank });
 const pageNamed = (fileName: string): TeacherPage => pages.find((page) => page.fileName === fileName)!;
+/** How long a right answer must be before the handout may not contain it: shorter ones occur in any text. */
+const ANSWER_CHARS_THAT_GIVE_AWAY = 12;
 /** The build's other pages, beside the teacher pages. */
 const OTHER_PAGES = ['index.html', 'host.html'];
 
@@ -95,7 +97,22 @@ describe('the teacher pages', () => {
       'question-format.html',
       'import-formats.html',
       'question-bank.html',
+      'article.html',
     ]);
+  });
+
+  it('serves the article as a page, and the lesson plan links to it there', () => {
+    const article = pageNamed('article.html');
+    const source = bank.sources['tiktok-ban-article-2020']!;
+    expect(article.title).toBe(source.title);
+    expect(article.html).toContain('<dt>Author</dt><dd>not stated</dd>');
+    expect(article.html).toContain(escapeHtml(source.notes!));
+    for (const line of source.text.split('\n').filter((text) => text.trim() !== '')) {
+      expect(article.html).toContain(`<p>${escapeHtml(line.trim())}</p>`);
+    }
+    const lessonPlan = anchorHrefs(pageNamed('lesson-plan.html').html);
+    expect(lessonPlan).toContain('article.html');
+    expect(lessonPlan.filter((href) => href.includes('questions/sources'))).toEqual([]);
   });
 
   it('gives every page a language, a title, one h1, a named navigation and a main landmark', () => {
@@ -188,42 +205,39 @@ describe('the student handout', () => {
     ]);
   });
 
-  it('quotes, for each move, a real question of that skill with its answer and its excerpt, word for word', () => {
+  it('gives each move a sentence of the article to try it on, word for word, with a task', () => {
     for (const move of HANDOUT_MOVES) {
-      const example = handoutExample(bank, move)!;
-      const question = bank.questions.find((candidate) => candidate.id === move.exampleId)!;
-      expect(example.question, move.name).toBe(question);
-      expect(question.skill).toBe(move.skill);
-      expect(example.answer).toBe(question.choices.find((choice) => choice.correct)!.text);
-      expect(example.quote).toBe(question.evidence[0]!.quote);
-      // The validator already holds every quote to its source; the handout must not have drifted from it.
-      const source = bank.sources[question.evidence[0]!.source]!;
-      expect(foldWhitespace(source.text)).toContain(foldWhitespace(example.quote));
-      expect(example.citation.startsWith(source.title)).toBe(true);
-      for (const text of [question.prompt, example.answer, `“${example.quote}”`]) {
-        expect(handout).toContain(escapeHtml(text));
-      }
-      if (question.claim) expect(handout).toContain(`“${escapeHtml(question.claim.quote)}”`);
+      const practice = handoutPractice(bank, move)!;
+      expect(practice, move.name).toBeDefined();
+      const source = bank.sources[move.practice.source]!;
+      expect(foldWhitespace(source.text)).toContain(foldWhitespace(practice.quote));
+      expect(handout).toContain(`“${escapeHtml(practice.quote)}”`);
+      expect(handout).toContain(escapeHtml(practice.task));
+      expect(practice.citation).toBe(
+        'TikTok Ban (feature article; original headline not preserved) · no publisher named, no date given',
+      );
     }
   });
 
-  it('dates each citation as the source does, and says so when the source has no date', () => {
-    const trace = handoutExample(bank, HANDOUT_MOVES[3]!)!;
-    expect(trace.citation).toBe(
-      'Executive Order 13942 — Addressing the Threat Posed by TikTok · Federal Register, 6 August 2020',
-    );
-    expect(trace.claim?.citation).toBe(
-      'TikTok Ban (feature article; original headline not preserved) · no publisher named, no date given',
-    );
+  it('gives no answer to a question in the bank: no prompt, no right answer, no excerpt that settles one', () => {
+    const text = foldWhitespace(handout);
+    expect(text).not.toMatch(/Answer:/);
+    for (const question of bank.questions) {
+      expect(text, question.id).not.toContain(foldWhitespace(escapeHtml(question.prompt)));
+      expect(text, question.id).not.toContain(foldWhitespace(escapeHtml(question.evidence[0]!.quote)));
+      const answer = question.choices.find((choice) => choice.correct)!.text;
+      // Short answers ("Yes", a year) occur in any text; a longer one on the handout would give it away.
+      if (answer.length >= ANSWER_CHARS_THAT_GIVE_AWAY) {
+        expect(text, question.id).not.toContain(foldWhitespace(escapeHtml(answer)));
+      }
+    }
   });
 
-  it('falls back to another question of the same skill when the bank lacks the chosen one', () => {
+  it('leaves out a sentence that the bank it was built with does not hold', () => {
     const move = HANDOUT_MOVES[0]!;
-    const without = { ...bank, questions: bank.questions.filter((question) => question.id !== move.exampleId) };
-    const example = handoutExample(without, move)!;
-    expect(example.question.id).not.toBe(move.exampleId);
-    expect(example.question.skill).toBe(move.skill);
-    expect(handoutExample({ ...bank, questions: [] }, move)).toBeUndefined();
+    expect(handoutPractice({ ...bank, sources: {} }, move)).toBeUndefined();
+    const changed = { ...bank.sources[move.practice.source]!, text: 'another text' };
+    expect(handoutPractice({ ...bank, sources: { [changed.id]: changed } }, move)).toBeUndefined();
   });
 
   it('has a box for notes', () => {
