@@ -12,7 +12,7 @@ import {
   type QuestionKind,
   type Skill,
   type Topic,
-} from './types';
+} from './types.ts';
 
 /** The most of a bank whose right answer is the uniquely longest choice (chance alone gives about 25 %). */
 export const MAX_LONGEST_ANSWER_SHARE = 0.3;

@@ -67,9 +67,10 @@ export interface SourcePage {
   label: string;
 }
 
-/** The article the game checks: the lesson plan has it printed or projected. */
+/** The article the game checks and the order it is held against first: the lesson plan prints or projects both. */
 export const SOURCE_PAGES: readonly SourcePage[] = [
   { sourceId: 'tiktok-ban-article-2020', page: 'article.html', label: 'The article' },
+  { sourceId: 'eo-13942', page: 'eo-13942.html', label: 'EO 13942' },
 ];
 
 /** How the docs link to a source file, so that the link also works where the docs are read as files. */
@@ -194,8 +195,9 @@ function indexBody(bank: Bank): string {
           ${docItem(lessonPlan)}
           <li><a href="${HANDOUT_PAGE_URL}">Student handout</a>: the four SIFT moves on one printable page, each with
             a sentence of the article to try it on, and room for notes.</li>
-          <li><a href="${SOURCE_PAGES[0]!.page}">The article</a>: the unsigned 2020 article the game checks, to
-            project or print.</li>
+          <li><a href="${SOURCE_PAGES[0]!.page}">The article</a>: the unsigned 2020 article the game checks, and
+            <a href="${SOURCE_PAGES[1]!.page}">Executive Order 13942</a>, the primary source to hold up beside it,
+            to project or print.</li>
         </ul>
       </section>
 

@@ -98,6 +98,7 @@ describe('the teacher pages', () => {
       'import-formats.html',
       'question-bank.html',
       'article.html',
+      'eo-13942.html',
     ]);
   });
 
@@ -112,6 +113,7 @@ describe('the teacher pages', () => {
     }
     const lessonPlan = anchorHrefs(pageNamed('lesson-plan.html').html);
     expect(lessonPlan).toContain('article.html');
+    expect(lessonPlan).toContain('eo-13942.html');
     expect(lessonPlan.filter((href) => href.includes('questions/sources'))).toEqual([]);
   });
 
