@@ -22,6 +22,8 @@ export const MAX_TOPIC_LONGEST_ANSWER_SHARE = 0.4;
 export const MAX_LOOKUP_SHARE = 0.35;
 /** The most-used SIFT move may be used at most this many times as often as the least-used. */
 export const MAX_SKILL_RATIO = 1.2;
+/** A teacher's file is only warned from this many questions on: a share of fewer (1 of 3 is 33 %) says little. */
+export const MIN_QUESTIONS_TO_WARN = 10;
 
 /** A choice's length as the rule measures it: characters, after trimming. */
 function choiceLength(text: string): number {
@@ -187,9 +189,10 @@ export function balanceProblems(balance: BankBalance, rules: BalanceRules = ALL_
 /**
  * The same rules as warnings for a teacher's own bank, which is played all the same. Its file may not say what
  * move a question practises (a GIFT file or a spreadsheet cannot), so the spread of moves is only checked when
- * it does; questions without a kind never count as lookups.
+ * it does; questions without a kind never count as lookups. A short file is not warned at all.
  */
 export function teacherBankWarnings(questions: readonly Question[], options: { skillsGiven: boolean }): string[] {
+  if (questions.length < MIN_QUESTIONS_TO_WARN) return [];
   const rules: BalanceRules = { perTopic: false, lookups: true, skills: options.skillsGiven };
   return balanceProblems(measureBalance([], questions), rules).map((problem) => problem.message);
 }

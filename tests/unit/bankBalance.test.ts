@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   balanceProblems,
+  MIN_QUESTIONS_TO_WARN,
   measureBalance,
   rightAnswerIsUniquelyLongest,
   rightAnswerIsUniquelyShortest,
@@ -135,23 +136,27 @@ describe("a teacher's own bank", () => {
       .join('');
 
   it('is warned, not refused, when the right answer is too often the longest choice or the moves are uneven', () => {
-    const result = importQuestions({ path: 'my-quiz.yaml', text: yaml(['stop', 'stop']) }, { sources: {} });
+    const skills = Array.from({ length: 10 }, () => 'stop');
+    const result = importQuestions({ path: 'my-quiz.yaml', text: yaml(skills) }, { sources: {} });
     expect(result.problems).toEqual([]);
-    expect(result.questions).toHaveLength(2);
+    expect(result.questions).toHaveLength(10);
     expect(result.warnings).toEqual([
-      'the right answer is the uniquely longest choice in 2 of 2 questions (100 %, at most 30 % allowed): ' +
+      'the right answer is the uniquely longest choice in 10 of 10 questions (100 %, at most 30 % allowed): ' +
         'make wrong choices as specific as the right one, or the right one plainer',
-      'the four moves are not used about equally (stop 2, investigate-source 0, find-better-coverage 0, ' +
+      'the four moves are not used about equally (stop 10, investigate-source 0, find-better-coverage 0, ' +
         'trace-claims 0): the most-used may be at most 1.2 times the least-used',
     ]);
   });
 
+  it('is not warned when it is too short for a share to mean much', () => {
+    const short = Array.from({ length: MIN_QUESTIONS_TO_WARN - 1 }, () => 'stop');
+    expect(importQuestions({ path: 'my-quiz.yaml', text: yaml(short) }, { sources: {} }).warnings).toEqual([]);
+  });
+
   it('is not warned about the moves when its format cannot name them (GIFT, spreadsheet)', () => {
-    const result = importQuestions(
-      { path: 'quiz.gift', text: 'Who? {=Yes ~Nay}\n\nWhat? {=One ~Two}\n\nWhen? {=Now ~Then}' },
-      { sources: {} },
-    );
-    expect(result.questions).toHaveLength(3);
+    const text = Array.from({ length: 10 }, (_, i) => `Question ${i}? {=Yes ~Nay}`).join('\n\n');
+    const result = importQuestions({ path: 'quiz.gift', text }, { sources: {} });
+    expect(result.questions).toHaveLength(10);
     expect(result.warnings).toEqual([]);
   });
 
