@@ -88,32 +88,33 @@ describe('the shipped bank rules, on fixture banks that each break one', () => {
     expect(problemsOf('good')).toEqual([]);
   });
 
-  it('fails a bank whose right answer is the uniquely longest choice in more than 30 % of questions', () => {
-    expect(problemsOf('longest-answer')).toEqual([
+  it.each([
+    [
+      'a bank whose right answer is the uniquely longest choice in more than 30 % of questions',
+      'longest-answer',
       'tests/fixtures/bank-rules/longest-answer: the right answer is the uniquely longest choice in 4 of 12 questions ' +
         '(33.3 %, at most 30 % allowed): make wrong choices as specific as the right one, or the right one plainer',
-    ]);
-  });
-
-  it('fails a topic whose right answer is the uniquely longest choice in more than 40 % of its questions', () => {
-    expect(problemsOf('topic-longest-answer')).toEqual([
+    ],
+    [
+      'a topic whose right answer is the uniquely longest choice in more than 40 % of its questions',
+      'topic-longest-answer',
       'tests/fixtures/bank-rules/topic-longest-answer/topic-a.yaml: the right answer is the uniquely longest choice ' +
         "in 3 of this topic's 6 questions (50 %, at most 40 % per topic allowed)",
-    ]);
-  });
-
-  it('fails a bank with more than 35 % lookups (recall and arithmetic)', () => {
-    expect(problemsOf('lookup-share')).toEqual([
+    ],
+    [
+      'a bank with more than 35 % lookups (recall and arithmetic)',
+      'lookup-share',
       'tests/fixtures/bank-rules/lookup-share: 5 of 12 questions are recall or arithmetic (41.7 %, at most 35 % allowed): ' +
         'turn lookups into questions that practise a move on a source',
-    ]);
-  });
-
-  it('fails a bank whose most-used move is more than 1.2 times its least-used', () => {
-    expect(problemsOf('skill-ratio')).toEqual([
+    ],
+    [
+      'a bank whose most-used move is more than 1.2 times its least-used',
+      'skill-ratio',
       'tests/fixtures/bank-rules/skill-ratio: the four moves are not used about equally (stop 4, investigate-source 3, ' +
         'find-better-coverage 3, trace-claims 2): the most-used may be at most 1.2 times the least-used',
-    ]);
+    ],
+  ])('fails %s', (_rule, fixture, problem) => {
+    expect(problemsOf(fixture)).toEqual([problem]);
   });
 
   it('fails a shipped question without a kind', () => {
