@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
-import { DIFFICULTIES, formatBankError, SKILLS } from '../../src/core/types';
+import { DIFFICULTIES, formatBankError, QUESTION_KINDS, SKILLS } from '../../src/core/types';
 import { isFactCheck, isTrueClaim } from '../../src/core/bankReport';
 import {
   MAX_LONGEST_ANSWER_SHARE,
@@ -88,5 +89,15 @@ describe('the shipped question bank', () => {
     const balance = measureBalance(bank.topics, bank.questions);
     expect(balance.lookups.share).toBeLessThanOrEqual(MAX_LOOKUP_SHARE);
     expect(balance.skillRatio).toBeLessThanOrEqual(MAX_SKILL_RATIO);
+  });
+
+  it('has the example of each kind that docs/question-bank.md names, of that kind', () => {
+    const doc = readFileSync(join(root, 'docs', 'question-bank.md'), 'utf8');
+    const examples = [...doc.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| `([a-z0-9-]+)`/gm)].map((match) => [
+      match[1],
+      match[2],
+    ]);
+    expect(examples.map(([kind]) => kind)).toEqual([...QUESTION_KINDS]);
+    for (const [kind, id] of examples) expect(bank.questions.find((q) => q.id === id)?.kind, id).toBe(kind);
   });
 });
