@@ -38,6 +38,8 @@ const QUESTION_FIELDS = [
   'id',
   'difficulty',
   'skill',
+  // What the question asks the player to do: recall, claim-check, source-choice…
+  'kind',
   'prompt',
   'choices',
   'evidence',
