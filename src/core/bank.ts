@@ -49,6 +49,7 @@ const QUESTION_FIELDS = [
   'asOf',
   'timeLimitSec',
   'surprising',
+  'kind',
 ];
 const CHOICE_FIELDS = ['text', 'correct', 'feedback'];
 const EXCERPT_FIELDS = ['source', 'quote'];
