@@ -38,6 +38,7 @@ const QUESTION_FIELDS = [
   'id',
   'difficulty',
   'skill',
+  'kind',
   'prompt',
   'choices',
   'evidence',
