@@ -49,7 +49,6 @@ const QUESTION_FIELDS = [
   'asOf',
   'timeLimitSec',
   'surprising',
-  'kind',
 ];
 const CHOICE_FIELDS = ['text', 'correct', 'feedback'];
 const EXCERPT_FIELDS = ['source', 'quote'];
