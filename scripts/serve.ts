@@ -28,6 +28,7 @@ try {
     host: config.host,
     retentionMs: config.retentionMs,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });
   console.log(`Source Check is running at ${server.url}  (Ctrl+C to stop)`);

@@ -66,6 +66,8 @@ export interface ClassAppOptions {
   /** Where students can reach this server (filled in once it listens). */
   serverInfo?: () => ServerInfo;
   logger?: FastifyServerOptions['logger'];
+  /** Proxies whose X-Forwarded-For names the client (rate limits and logs then count students, not the proxy). */
+  trustProxy?: string[] | false;
 }
 
 const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
@@ -159,7 +161,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },

@@ -1,6 +1,7 @@
 /** The class server's settings from the environment, checked, with the defaults the README documents. */
 import { resolve } from 'node:path';
 import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
+import { trustProxyFromEnv } from './trustProxy';
 
 export interface ServerConfig {
   port: number;
@@ -9,9 +10,10 @@ export interface ServerConfig {
   retentionMs: number;
   publicUrl?: string;
   logLevel: string;
+  trustProxy: string[] | false;
 }
 
-/** Reads PORT, HOST, CLASS_DB, CLASS_RETENTION_DAYS, PUBLIC_URL and LOG_LEVEL; throws a readable error. */
+/** Reads the settings docs/operations.md lists (PORT, HOST, CLASS_DB, …); throws a readable error. */
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
   root: string,
@@ -34,6 +36,7 @@ export function configFromEnv(
     retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
     publicUrl,
     logLevel: env.LOG_LEVEL || 'warn',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
   };
 }
 

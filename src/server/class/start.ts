@@ -31,6 +31,8 @@ export interface ClassServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
+  /** The proxies whose X-Forwarded-For is believed (see trustProxy.ts); none by default. */
+  trustProxy?: string[] | false;
 }
 
 export interface RunningClassServer {
@@ -67,12 +69,18 @@ export function joinOriginsFor(host: string, port: number, publicUrl?: string): 
   return { joinOrigins: origins, loopbackOnly: origins.length === 0 };
 }
 
-/** Reads the retention in days from the environment (CLASS_RETENTION_DAYS), default 30. */
+/** The shortest and longest a class may be kept: a class outlives its lesson, and no data is kept for years. */
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 365;
+
+/** Reads the retention in days from the environment (CLASS_RETENTION_DAYS), default 30, within 1–365. */
 export function retentionFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_RETENTION_DAYS * DAY_MS;
   const days = Number(value);
-  if (!Number.isFinite(days) || days <= 0) {
-    throw new Error(`CLASS_RETENTION_DAYS must be a positive number of days, found "${value}".`);
+  if (!Number.isFinite(days) || days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+    throw new Error(
+      `CLASS_RETENTION_DAYS must be a number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}, found "${value}".`,
+    );
   }
   return days * DAY_MS;
 }
@@ -96,6 +104,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     staticDir: options.staticDir,
     limits: options.limits,
     logger: options.logger,
+    trustProxy: options.trustProxy,
     serverInfo: () => info,
   });
   service.sweepExpired();
