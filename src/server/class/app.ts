@@ -364,6 +364,28 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     },
   );
 
+  // Deleting for real, at the teacher's request: the rows go and their bytes are zeroed (docs/privacy.md).
+  app.delete(
+    '/api/classes/:code',
+    { schema: { params: classParams, headers: authHeaders } },
+    async (request, reply) => {
+      await commits.run(() => service.deleteClass((request.params as Params).code, tokenOf(request)));
+      service.flushDeleted();
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/classes/:code/players/:playerId/data',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      await commits.run(() => service.erasePlayer(params.code, tokenOf(request), params.playerId));
+      service.flushDeleted();
+      return reply.code(204).send();
+    },
+  );
+
   app.get(
     '/api/classes/:code/results.csv',
     { schema: { params: classParams, headers: authHeaders } },

@@ -91,6 +91,8 @@ export function openClassDb(path: string): ClassDb {
     // cut can lose the last few. See docs/architecture.md.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A deleted class or player is overwritten with zeros, not just unlinked: their names must not linger.
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 2000');
     migrate(db);
   } catch (error) {
@@ -104,6 +106,19 @@ export function openClassDb(path: string): ClassDb {
     throw error;
   }
   return db;
+}
+
+/**
+ * Copies every committed page into the file and empties the WAL, which still holds the old versions of pages a
+ * deletion zeroed. Waits for the open group transaction, if any, to commit first.
+ */
+export function checkpointAndTruncate(db: ClassDb): void {
+  if (!db.open) return;
+  if (db.inTransaction) {
+    setImmediate(() => checkpointAndTruncate(db));
+    return;
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIONS): number[] {

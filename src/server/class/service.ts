@@ -38,7 +38,7 @@ import { checkNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
-import { atomically, type ClassDb } from './db';
+import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 
 export class ApiError extends Error {
   constructor(
@@ -252,6 +252,7 @@ export class ClassService {
       ),
       expired: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE expires_at <= ?'),
       deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
+      deletePlayer: db.prepare('DELETE FROM players WHERE id = ?'),
     };
   }
 
@@ -525,17 +526,55 @@ export class ClassService {
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
   sweepExpired(): number {
     const ids = this.stmt.expired.all(this.now()).map((row) => row.id);
+    if (ids.length === 0) return 0;
     this.atomically(() => {
       for (const id of ids) this.stmt.deleteClass.run(id);
     });
-    for (const id of ids) {
-      this.rounds.delete(id);
-      this.rosters.delete(id);
-      // A new class may be given a deleted class's id.
-      this.summaries.delete(id);
-      this.emit({ kind: 'deleted', classId: id });
-    }
+    for (const id of ids) this.forgetClass(id);
+    checkpointAndTruncate(this.db);
     return ids.length;
+  }
+
+  /**
+   * Deletes a class at its teacher's request, running or ended, with every player and answer in it. The rows go
+   * at once and their bytes are zeroed (secure_delete); call flushDeleted() once the deletion is committed.
+   */
+  deleteClass(code: string, teacherToken: string): void {
+    this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken);
+      this.stmt.deleteClass.run(row.id);
+      this.forgetClass(row.id);
+    });
+  }
+
+  /**
+   * Deletes one player's data (their nickname, answers and totals) at their teacher's request, removed or not,
+   * in a running or an ended class. Their streams are told they were removed.
+   */
+  erasePlayer(code: string, teacherToken: string, playerId: string): void {
+    this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken);
+      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+      if (!player) throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+      this.stmt.deletePlayer.run(player.id);
+      this.rosters.delete(row.id);
+      this.summaries.delete(row.id);
+      this.emit({ kind: 'removed', classId: row.id, playerId });
+      this.emit({ kind: 'progress', classId: row.id });
+    });
+  }
+
+  /** After a committed deletion: empties the WAL, where the deleted text still sits in older page versions. */
+  flushDeleted(): void {
+    checkpointAndTruncate(this.db);
+  }
+
+  private forgetClass(id: number): void {
+    this.rounds.delete(id);
+    this.rosters.delete(id);
+    // A new class may be given a deleted class's id.
+    this.summaries.delete(id);
+    this.emit({ kind: 'deleted', classId: id });
   }
 
   /** Checks a teacher's token against the class; `changing` refuses an ended class. */
