@@ -16,6 +16,7 @@ import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/c
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
 import type { GroupCommit } from './groupCommit';
+import type { Readiness } from './readiness';
 import { LiveHub } from './hub';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
@@ -66,6 +67,8 @@ export interface ClassAppOptions {
   /** Where students can reach this server (filled in once it listens). */
   serverInfo?: () => ServerInfo;
   logger?: FastifyServerOptions['logger'];
+  /** What /api/ready checks (a write and a read of the database, the free disk); ready when none is given. */
+  readiness?: Readiness;
   /** Proxies whose X-Forwarded-For names the client (rate limits and logs then count students, not the proxy). */
   trustProxy?: string[] | false;
 }
@@ -239,7 +242,17 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     },
   };
 
+  // Liveness: the process answers. Readiness: it can also write its database (503 otherwise, for the proxy's
+  // health check and the operator; see docs/operations.md).
   app.get('/api/health', { schema: {} }, async () => ({ ok: true }));
+  app.get('/api/ready', { schema: {} }, async (request, reply) => {
+    const report = options.readiness ? await options.readiness.check() : { ready: true };
+    if (!report.ready) request.log.warn({ problem: report.problem }, 'not ready');
+    return reply
+      .code(report.ready ? 200 : 503)
+      .header('Cache-Control', 'no-store')
+      .send(report);
+  });
 
   app.get(
     '/api/server-info',

@@ -77,6 +77,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX turns_class ON turns (class_id, position);
     `,
   },
+  {
+    version: 2,
+    name: 'readiness probe',
+    // One row the readiness check rewrites and reads back: a real write through the WAL to the disk.
+    sql: `
+      CREATE TABLE readiness_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at INTEGER NOT NULL,
+        nonce TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Opens (creating when needed) the database file and brings its schema up to date. */

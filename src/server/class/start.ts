@@ -11,6 +11,7 @@ import { buildClassApp, type RateLimits } from './app';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
+import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
 
 export const DEFAULT_PORT = 8080;
@@ -31,6 +32,8 @@ export interface ClassServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
+  /** /api/ready answers 503 when the database's disk has less free space than this. */
+  minFreeBytes?: number;
   /** The proxies whose X-Forwarded-For is believed (see trustProxy.ts); none by default. */
   trustProxy?: string[] | false;
 }
@@ -96,11 +99,13 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
+  // A failed commit rolls back writes the service's memory already holds: it forgets them.
+  const commits = new GroupCommit(db, () => service.forgetRosters());
   const app = await buildClassApp({
     service,
     hub,
-    // A failed commit rolls back writes the service's memory already holds: it forgets them.
-    commits: new GroupCommit(db, () => service.forgetRosters()),
+    commits,
+    readiness: new Readiness(db, commits, options.dbPath, options.minFreeBytes),
     staticDir: options.staticDir,
     limits: options.limits,
     logger: options.logger,
