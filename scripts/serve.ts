@@ -29,6 +29,8 @@ try {
     retentionMs: config.retentionMs,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    backup: config.backup,
+    minFreeBytes: config.minFreeBytes,
     logger: { level: config.logLevel },
   });
   console.log(`Source Check is running at ${server.url}  (Ctrl+C to stop)`);
@@ -42,6 +44,16 @@ try {
   console.log(
     `Class data: ${config.dbPath} (deleted ${Math.round(config.retentionMs / 86_400_000)} days after a class is created)`,
   );
+  console.log(
+    `Snapshots: ${config.backup.dir} (${config.backup.everyMs > 0 ? `every ${config.backup.everyMs / 3_600_000} h, ` : ''}on SIGUSR2; the newest ${config.backup.keep} kept)`,
+  );
+  // kill -USR2 <pid> (or systemctl kill -s USR2 source-check) takes a snapshot now.
+  process.on('SIGUSR2', () => {
+    server.backups!.snapshot().then(
+      (path) => console.log(`Snapshot written: ${path}`),
+      (error: Error) => console.error(`Snapshot failed: ${error.message}`),
+    );
+  });
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

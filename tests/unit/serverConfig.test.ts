@@ -19,6 +19,15 @@ describe('class server settings', () => {
     },
   );
 
+  it('takes snapshots daily into backups/ beside the database, keeping 7, unless told', () => {
+    const config = configFromEnv({ CLASS_DB: 'var/classes.db' }, '/srv');
+    expect(config.backup).toEqual({ dir: '/srv/var/backups', everyMs: 24 * 3_600_000, keep: 7 });
+    expect(config.minFreeBytes).toBe(64 * 1024 * 1024);
+    expect(() => configFromEnv({ READY_MIN_FREE_MB: 'lots' }, '/srv')).toThrow(
+      'READY_MIN_FREE_MB must be a number of megabytes from 0 to 100000, found "lots".',
+    );
+  });
+
   it('trusts no proxy unless TRUST_PROXY names one', () => {
     expect(configFromEnv({}, '/srv').trustProxy).toBe(false);
     expect(configFromEnv({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }, '/srv').trustProxy).toEqual([

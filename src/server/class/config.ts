@@ -1,6 +1,8 @@
 /** The class server's settings from the environment, checked, with the defaults the README documents. */
 import { resolve } from 'node:path';
 import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
+import { backupSettingsFromEnv, type BackupSettings } from './backup';
+import { minFreeBytesFromEnv } from './readiness';
 import { trustProxyFromEnv } from './trustProxy';
 
 export interface ServerConfig {
@@ -11,6 +13,8 @@ export interface ServerConfig {
   publicUrl?: string;
   logLevel: string;
   trustProxy: string[] | false;
+  backup: BackupSettings;
+  minFreeBytes: number;
 }
 
 /** Reads the settings docs/operations.md lists (PORT, HOST, CLASS_DB, …); throws a readable error. */
@@ -29,14 +33,17 @@ export function configFromEnv(
   if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
     throw new Error(`PUBLIC_URL must be an http(s) address, found "${publicUrl}".`);
   }
+  const dbPath = resolve(root, env.CLASS_DB || DEFAULT_DB_PATH);
   return {
     port,
     host: env.HOST || DEFAULT_HOST,
-    dbPath: resolve(root, env.CLASS_DB || DEFAULT_DB_PATH),
+    dbPath,
     retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
     publicUrl,
     logLevel: env.LOG_LEVEL || 'warn',
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    backup: backupSettingsFromEnv(env, dbPath, root),
+    minFreeBytes: minFreeBytesFromEnv(env.READY_MIN_FREE_MB),
   };
 }
 

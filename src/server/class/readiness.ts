@@ -12,6 +12,16 @@ import type { GroupCommit } from './groupCommit';
 /** Below this much free space on the database's disk, the server says it is not ready (set by READY_MIN_FREE_MB). */
 export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
+/** Reads READY_MIN_FREE_MB (0–100000, default 64). */
+export function minFreeBytesFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_MIN_FREE_BYTES;
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes < 0 || megabytes > 100_000) {
+    throw new Error(`READY_MIN_FREE_MB must be a number of megabytes from 0 to 100000, found "${value}".`);
+  }
+  return megabytes * 1024 * 1024;
+}
+
 export interface ReadinessReport {
   ready: boolean;
   /** What is wrong, in a sentence, when not ready. */

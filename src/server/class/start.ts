@@ -11,6 +11,7 @@ import { buildClassApp, type RateLimits } from './app';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
+import { Backups, type BackupSettings } from './backup';
 import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
 
@@ -32,6 +33,8 @@ export interface ClassServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
+  /** Where and how often the server snapshots its database; no snapshots unless given. */
+  backup?: BackupSettings;
   /** /api/ready answers 503 when the database's disk has less free space than this. */
   minFreeBytes?: number;
   /** The proxies whose X-Forwarded-For is believed (see trustProxy.ts); none by default. */
@@ -43,6 +46,8 @@ export interface RunningClassServer {
   service: ClassService;
   hub: LiveHub;
   db: ClassDb;
+  /** Snapshots on request (SIGUSR2 in scripts/serve.ts) and on the schedule, when backups are set. */
+  backups?: Backups;
   /** e.g. http://127.0.0.1:8080/ */
   url: string;
   port: number;
@@ -112,6 +117,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     trustProxy: options.trustProxy,
     serverInfo: () => info,
   });
+  const backups = options.backup ? new Backups(db, commits, options.backup) : undefined;
   service.sweepExpired();
   const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
   sweeper.unref();
@@ -123,6 +129,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     db.close();
     throw error;
   }
+  backups?.start((error) => app.log.error({ err: error }, 'scheduled snapshot failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   info = joinOriginsFor(host, port, options.publicUrl);
@@ -133,6 +140,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     service,
     hub,
     db,
+    backups,
     url: `http://${shown}:${port}/`,
     port,
     info,
@@ -140,6 +148,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
+      await backups?.stop();
       await app.close();
       db.close();
     },
