@@ -251,6 +251,7 @@ export class ClassService {
          WHERE player_id = ? AND position < ? AND answered_at IS NOT NULL ORDER BY position`,
       ),
       expired: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE expires_at <= ?'),
+      createdBefore: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE created_at < ?'),
       deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
       deletePlayer: db.prepare('DELETE FROM players WHERE id = ?'),
     };
@@ -496,7 +497,15 @@ export class ClassService {
 
   /** One row per player per question: nickname, question id, chosen answer, correct, time in ms, points. */
   resultsCsv(code: string, teacherToken: string): string {
-    const row = this.authTeacher(code, teacherToken);
+    return this.csvOf(this.authTeacher(code, teacherToken));
+  }
+
+  /** The same CSV by the class's code alone (the administrator's export, with the server stopped). */
+  exportCsv(code: string): string {
+    return this.csvOf(this.classByCode(code));
+  }
+
+  private csvOf(row: ClassRow): string {
     const round = this.round(row);
     const players = this.stmt.activePlayers.all(row.id);
     const turns = new Map<string, TurnRow>();
@@ -525,14 +534,12 @@ export class ClassService {
 
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
   sweepExpired(): number {
-    const ids = this.stmt.expired.all(this.now()).map((row) => row.id);
-    if (ids.length === 0) return 0;
-    this.atomically(() => {
-      for (const id of ids) this.stmt.deleteClass.run(id);
-    });
-    for (const id of ids) this.forgetClass(id);
-    checkpointAndTruncate(this.db);
-    return ids.length;
+    return this.deleteClasses(this.stmt.expired.all(this.now()).map((row) => row.id));
+  }
+
+  /** Deletes every class created before `time` (the administrator's purge by age); returns how many went. */
+  deleteCreatedBefore(time: number): number {
+    return this.deleteClasses(this.stmt.createdBefore.all(time).map((row) => row.id));
   }
 
   /**
@@ -545,6 +552,11 @@ export class ClassService {
       this.stmt.deleteClass.run(row.id);
       this.forgetClass(row.id);
     });
+  }
+
+  /** Deletes a class by its code alone (the administrator's command, with the server stopped). */
+  deleteClassByCode(code: string): void {
+    this.deleteClasses([this.classByCode(code).id]);
   }
 
   /**
@@ -567,6 +579,17 @@ export class ClassService {
   /** After a committed deletion: empties the WAL, where the deleted text still sits in older page versions. */
   flushDeleted(): void {
     checkpointAndTruncate(this.db);
+  }
+
+  /** Deletes these classes in one transaction, forgets them, and empties the WAL of their old pages. */
+  private deleteClasses(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    this.atomically(() => {
+      for (const id of ids) this.stmt.deleteClass.run(id);
+    });
+    for (const id of ids) this.forgetClass(id);
+    checkpointAndTruncate(this.db);
+    return ids.length;
   }
 
   private forgetClass(id: number): void {
