@@ -57,6 +57,14 @@ export const TEACHER_DOCS: readonly TeacherDoc[] = [
       'What the built-in bank holds, by topic, difficulty, SIFT move and source; how to add to it, and what ' +
       'makes a good prompt and good wrong answers.',
   },
+  {
+    source: 'privacy.md',
+    page: 'privacy.html',
+    label: 'Privacy',
+    summary:
+      'For students, families and schools: what class mode stores, where, for how long, who sees it, what is ' +
+      'never collected, and how to delete it. The join screen links to it.',
+  },
 ];
 
 export const STYLESHEET = '/src/teachers/teachers.css';

@@ -105,6 +105,7 @@ const createBody = {
     },
     scoring: { type: 'string', enum: [...SCORING_MODES] },
     holdStart: { type: 'boolean' },
+    generatedNicknamesOnly: { type: 'boolean' },
   },
 } as const;
 
@@ -272,6 +273,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         timeLimitSec: body.timeLimitSec,
         topics: body.topics,
         scoring: body.scoring,
+        // Stored only when on, so the settings of every other class stay as they were.
+        ...(body.generatedNicknamesOnly === true ? { generatedNicknamesOnly: true } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },

@@ -34,7 +34,7 @@ import {
   type TallyRow,
 } from '../../core/classRules';
 import { toCsv } from '../../core/csv';
-import { checkNickname } from '../../core/nicknames';
+import { checkNickname, isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
@@ -316,6 +316,13 @@ export class ClassService {
       if (row.status === 'ended') throw ended();
       const check = checkNickname(typedNickname);
       if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
+      if (this.round(row).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
+        throw new ApiError(
+          422,
+          'nickname-not-generated',
+          'This class takes only the nicknames the game makes up: keep the one you are given or ask for another.',
+        );
+      }
       if (this.stmt.countPlayers.get(row.id)!.n >= MAX_PLAYERS_PER_CLASS) {
         throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
       }
@@ -712,6 +719,7 @@ export class ClassService {
       scoring: settings.scoring,
       topics: settings.topics.map((id) => this.topics.get(id) ?? { id, title: id }),
       hideScores: row.hide_scores === 1,
+      generatedNicknamesOnly: settings.generatedNicknamesOnly === true,
     };
   }
 
