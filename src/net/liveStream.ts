@@ -1,8 +1,9 @@
 /**
  * Server-Sent Events read through fetch (EventSource cannot send the Authorization header), with polling as
- * the fallback: when the stream cannot open or breaks, `poll` runs every few seconds while the stream is tried
- * again with a growing pause. A 4xx answer to the stream itself (the class ended, the player was removed) is
- * final and goes to `onRefused`.
+ * the fallback: when the stream cannot open, breaks, or opens but brings no event within a few seconds (a proxy
+ * that buffers responses holds every event back; the server always sends one at once), `poll` runs every few
+ * seconds while the stream is tried again with a growing pause. A 4xx answer to the stream itself (the class
+ * ended, the player was removed) is final and goes to `onRefused`.
  */
 import { bearer } from '../core/classProtocol';
 
@@ -17,7 +18,12 @@ export interface LiveOptions {
   onMode?: (mode: LiveMode) => void;
   onRefused?: (status: number, code: string) => void;
   pollMs?: number;
+  /** How long an open stream may stay silent before its first event (the server sends one at once). */
+  firstEventMs?: number;
 }
+
+/** A stream that opened but brought nothing in this long is held back somewhere on the way: poll instead. */
+export const FIRST_EVENT_MS = 4000;
 
 export interface LiveConnection {
   readonly mode: LiveMode;
@@ -66,6 +72,7 @@ export async function* readEventStream(
 
 export function openLive(options: LiveOptions): LiveConnection {
   const pollMs = options.pollMs ?? 3000;
+  const firstEventMs = options.firstEventMs ?? FIRST_EVENT_MS;
   let mode: LiveMode = 'connecting';
   let closed = false;
   let controller: AbortController | undefined;
@@ -101,7 +108,11 @@ export function openLive(options: LiveOptions): LiveConnection {
 
   const connect = async () => {
     if (closed) return;
-    controller = new AbortController();
+    const stream = new AbortController();
+    controller = stream;
+    // Live only once an event arrives: a buffering proxy may hold back the headers, or let them through and
+    // hold the events; either way the stream is given up after a few silent seconds.
+    const silence = setTimeout(() => stream.abort(), firstEventMs);
     let response: Response;
     try {
       response = await fetch(options.url, {
@@ -111,11 +122,13 @@ export function openLive(options: LiveOptions): LiveConnection {
         signal: controller.signal,
       });
     } catch {
+      clearTimeout(silence);
       scheduleRetry();
       return;
     }
     const type = response.headers.get('content-type') ?? '';
     if (!response.ok || !response.body || !type.includes('text/event-stream')) {
+      clearTimeout(silence);
       if (response.status >= 400 && response.status < 500 && response.status !== 429 && type.includes('json')) {
         const body = (await response.json().catch(() => ({}))) as { error?: string };
         closed = true;
@@ -127,11 +140,16 @@ export function openLive(options: LiveOptions): LiveConnection {
       scheduleRetry();
       return;
     }
-    failures = 0;
-    stopPolling();
-    setMode('live');
+    let heard = false;
     try {
       for await (const event of readEventStream(response.body)) {
+        if (!heard) {
+          heard = true;
+          clearTimeout(silence);
+          failures = 0;
+          stopPolling();
+          setMode('live');
+        }
         let data: unknown;
         try {
           data = JSON.parse(event.data);
@@ -141,7 +159,9 @@ export function openLive(options: LiveOptions): LiveConnection {
         options.onEvent(event.name, data);
       }
     } catch {
-      // The stream broke (network, server restart): fall back below.
+      // The stream broke (network, server restart) or stayed silent: fall back below.
+    } finally {
+      clearTimeout(silence);
     }
     if (!closed) scheduleRetry();
   };
