@@ -1,9 +1,11 @@
 /**
  * Server-Sent Events read through fetch (EventSource cannot send the Authorization header), with polling as
- * the fallback: when the stream cannot open, breaks, or opens but brings no event within a few seconds (a proxy
- * that buffers responses holds every event back; the server always sends one at once), `poll` runs every few
- * seconds while the stream is tried again with a growing pause. A 4xx answer to the stream itself (the class
- * ended, the player was removed) is final and goes to `onRefused`.
+ * the fallback: when the stream cannot open, breaks, or falls silent, `poll` runs every few seconds while the
+ * stream is tried again with a growing pause. The server sends an event at once and a heartbeat every 2 s, so
+ * silence means a proxy is holding the stream back (one that buffers may pass a large first event and keep the
+ * rest): a stream counts as live only once bytes arrive a second time, and is given up after SILENCE_MS without
+ * any. A 4xx answer to the stream itself (the class ended, the player was removed) is final and goes to
+ * `onRefused`.
  */
 import { bearer } from '../core/classProtocol';
 
@@ -18,12 +20,15 @@ export interface LiveOptions {
   onMode?: (mode: LiveMode) => void;
   onRefused?: (status: number, code: string) => void;
   pollMs?: number;
-  /** How long an open stream may stay silent before its first event (the server sends one at once). */
-  firstEventMs?: number;
+  /** How long a stream may bring no byte at all before it is given up for polling. */
+  silenceMs?: number;
 }
 
-/** A stream that opened but brought nothing in this long is held back somewhere on the way: poll instead. */
-export const FIRST_EVENT_MS = 4000;
+/** While the stream is down, the state is fetched this often. */
+export const POLL_MS = 2500;
+
+/** Longer than the server's heartbeat (2 s) with room for a busy moment; short enough that a change shows in 5 s. */
+export const SILENCE_MS = 3000;
 
 export interface LiveConnection {
   readonly mode: LiveMode;
@@ -71,8 +76,8 @@ export async function* readEventStream(
 }
 
 export function openLive(options: LiveOptions): LiveConnection {
-  const pollMs = options.pollMs ?? 3000;
-  const firstEventMs = options.firstEventMs ?? FIRST_EVENT_MS;
+  const pollMs = options.pollMs ?? POLL_MS;
+  const silenceMs = options.silenceMs ?? SILENCE_MS;
   let mode: LiveMode = 'connecting';
   let closed = false;
   let controller: AbortController | undefined;
@@ -110,9 +115,8 @@ export function openLive(options: LiveOptions): LiveConnection {
     if (closed) return;
     const stream = new AbortController();
     controller = stream;
-    // Live only once an event arrives: a buffering proxy may hold back the headers, or let them through and
-    // hold the events; either way the stream is given up after a few silent seconds.
-    const silence = setTimeout(() => stream.abort(), firstEventMs);
+    // A buffering proxy may hold back even the headers: the watch starts before they arrive.
+    let silence = setTimeout(() => stream.abort(), silenceMs);
     let response: Response;
     try {
       response = await fetch(options.url, {
@@ -140,16 +144,23 @@ export function openLive(options: LiveOptions): LiveConnection {
       scheduleRetry();
       return;
     }
-    let heard = false;
-    try {
-      for await (const event of readEventStream(response.body)) {
-        if (!heard) {
-          heard = true;
-          clearTimeout(silence);
+    let arrivals = 0;
+    const heard = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+      transform(chunk, controller) {
+        clearTimeout(silence);
+        silence = setTimeout(() => stream.abort(), silenceMs);
+        arrivals += 1;
+        // The second arrival (an event or a heartbeat) shows that the stream flows, not just its first burst.
+        if (arrivals === 2) {
           failures = 0;
           stopPolling();
           setMode('live');
         }
+        controller.enqueue(chunk);
+      },
+    });
+    try {
+      for await (const event of readEventStream(response.body.pipeThrough(heard))) {
         let data: unknown;
         try {
           data = JSON.parse(event.data);
@@ -159,7 +170,7 @@ export function openLive(options: LiveOptions): LiveConnection {
         options.onEvent(event.name, data);
       }
     } catch {
-      // The stream broke (network, server restart) or stayed silent: fall back below.
+      // The stream broke (network, server restart) or fell silent: fall back below.
     } finally {
       clearTimeout(silence);
     }

@@ -281,7 +281,7 @@ export class ClassJoinScene extends ClassScene {
       'Privacy ↗',
       { x: left + (third + gap) * 2, y: y + buttonHeight + gap, width: third, height: buttonHeight * 0.8 },
       () => openPrivacyPage(),
-      { name: 'Privacy: what the class stores (opens a new tab)' },
+      { name: 'Privacy' },
     );
     a11y.focus(focusTarget ?? join.dom);
     this.onKeys((event) => {

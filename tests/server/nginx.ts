@@ -31,7 +31,8 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts nginx proxying `location` to `upstream` (e.g. http://127.0.0.1:1234/). `locationLines` are put inside
- * the location block after proxy_pass: the headers and buffering the test wants.
+ * the location block after proxy_pass: the HTTP version, headers and buffering the test wants (nginx's own
+ * defaults otherwise: HTTP/1.0 to the upstream, responses buffered).
  */
 export async function startNginx(upstream: string, locationLines: string[], location = '/'): Promise<TestNginx> {
   if (!existsSync(NGINX_PATH)) throw new Error(`nginx is not installed at ${NGINX_PATH} (apt-get install nginx).`);
@@ -58,7 +59,6 @@ http {
     listen 127.0.0.1:${port};
     location ${location} {
       proxy_pass ${upstream};
-      proxy_http_version 1.1;
       ${locationLines.join('\n      ')}
     }
   }

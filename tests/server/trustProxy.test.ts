@@ -11,6 +11,7 @@ const JOIN_LIMIT = 20;
 const STUDENTS = 130;
 /** What docs/operations.md tells a deployment to set: the client's address appended to what it sent. */
 const PROXY_HEADERS = [
+  'proxy_http_version 1.1;',
   'proxy_set_header Host $http_host;',
   'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
   'proxy_set_header X-Forwarded-Proto $scheme;',

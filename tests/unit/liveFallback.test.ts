@@ -1,7 +1,7 @@
 /**
- * Live updates through a proxy that buffers: a stream whose headers arrive but whose events do not (or whose
- * headers never come) is given up after a few seconds, and polling takes over; a stream that brings its first
- * event at once goes live and stops polling. Real HTTP on 127.0.0.1.
+ * Live updates through a proxy that buffers: a stream whose headers arrive but whose events do not, whose
+ * headers never come, or whose first burst comes and then nothing, is given up after a few silent seconds and
+ * polling takes over; a stream that keeps bringing events or heartbeats goes live. Real HTTP on 127.0.0.1.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ function follow(url: string): { modes: LiveMode[]; polls: () => number; events: 
     },
     onMode: (mode) => modes.push(mode),
     pollMs: 100,
-    firstEventMs: 300,
+    silenceMs: 300,
   });
   return { modes, polls: () => polls, events };
 }
@@ -73,13 +73,28 @@ describe('live updates behind a buffering proxy', () => {
     expect(followed.polls()).toBeGreaterThan(0);
   });
 
-  it('goes live and does not poll when the first event comes at once', async () => {
+  it('polls when the first event comes and then nothing (a buffer that filled once)', async () => {
     const url = await serve((response) => {
       response.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      response.write('retry: 2000\n\nevent: class\ndata: {"status":"open"}\n\n');
+      response.write('retry: 2000\n\nevent: snapshot\ndata: {"version":1}\n\n');
     });
     const followed = follow(url);
     await sleep(600);
+    expect(followed.events[0]).toBe('snapshot');
+    expect(followed.modes).toContain('polling');
+    expect(followed.modes).not.toContain('live');
+    expect(followed.polls()).toBeGreaterThan(0);
+  });
+
+  it('goes live and does not poll while events and heartbeats keep coming', async () => {
+    const url = await serve((response) => {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      response.write('retry: 2000\n\nevent: class\ndata: {"status":"open"}\n\n');
+      const heartbeat = setInterval(() => response.write(':\n\n'), 100);
+      response.once('close', () => clearInterval(heartbeat));
+    });
+    const followed = follow(url);
+    await sleep(800);
     expect(followed.modes).toEqual(['live']);
     expect(followed.events).toEqual(['class']);
     expect(followed.polls()).toBe(0);
