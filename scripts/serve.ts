@@ -39,9 +39,13 @@ try {
     logger: { level: config.logLevel },
   });
   console.log(`Source Check is running at ${server.url}  (process ${process.pid}; Ctrl+C to stop)`);
-  console.log(`Teachers: host a class at ${server.url}host.html`);
-  console.log(`          lesson plan, student handout and guides at ${server.url}teachers.html`);
-  if (server.info.loopbackOnly) {
+  // Behind a proxy, the public address (path included) is where teachers and students go.
+  const site = config.publicUrl ?? server.url;
+  console.log(`Teachers: host a class at ${site}host.html`);
+  console.log(`          lesson plan, student handout and guides at ${site}teachers.html`);
+  if (config.publicUrl) {
+    console.log(`Students join at ${config.publicUrl}`);
+  } else if (server.info.loopbackOnly) {
     console.log('Only this computer can reach it. To let a class join, start it with: HOST=0.0.0.0 npm start');
   } else {
     for (const origin of server.info.joinOrigins) console.log(`Students join at ${origin}/`);

@@ -193,6 +193,8 @@ export interface ServerInfo {
   /** Origins students can open, best first; empty when the server listens on this computer only. */
   joinOrigins: string[];
   loopbackOnly: boolean;
+  /** PUBLIC_URL when set: the full address students open, path included (https://school.example/quiz/). */
+  publicUrl?: string;
 }
 
 /** The header that carries a teacher's or a student's token. */

@@ -29,10 +29,11 @@ export function configFromEnv(
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`${portVariable} must be a port number (0–65535), found "${rawPort}".`);
   }
-  const publicUrl = env.PUBLIC_URL || undefined;
-  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
-    throw new Error(`PUBLIC_URL must be an http(s) address, found "${publicUrl}".`);
+  const rawPublicUrl = env.PUBLIC_URL || undefined;
+  if (rawPublicUrl !== undefined && !isHttpUrl(rawPublicUrl)) {
+    throw new Error(`PUBLIC_URL must be an http(s) address, found "${rawPublicUrl}".`);
   }
+  const publicUrl = rawPublicUrl === undefined ? undefined : asFolder(rawPublicUrl);
   const dbPath = resolve(root, env.CLASS_DB || DEFAULT_DB_PATH);
   return {
     port,
@@ -45,6 +46,15 @@ export function configFromEnv(
     backup: backupSettingsFromEnv(env, dbPath, root),
     minFreeBytes: minFreeBytesFromEnv(env.READY_MIN_FREE_MB),
   };
+}
+
+/** The address as a folder (https://school.example/quiz → https://school.example/quiz/), query and hash dropped. */
+function asFolder(text: string): string {
+  const url = new URL(text);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  return url.href;
 }
 
 function isHttpUrl(text: string): boolean {

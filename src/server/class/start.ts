@@ -61,7 +61,7 @@ function isLoopback(host: string): boolean {
 
 /** Addresses students can open: this machine's network addresses when listening on all of them. */
 export function joinOriginsFor(host: string, port: number, publicUrl?: string): ServerInfo {
-  if (publicUrl) return { joinOrigins: [new URL(publicUrl).origin], loopbackOnly: false };
+  if (publicUrl) return { joinOrigins: [new URL(publicUrl).origin], loopbackOnly: false, publicUrl };
   if (isLoopback(host)) return { joinOrigins: [], loopbackOnly: true };
   if (host !== '0.0.0.0' && host !== '::') {
     const name = host.includes(':') ? `[${host}]` : host;
