@@ -93,8 +93,16 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Opens (creating when needed) the database file and brings its schema up to date. */
 export function openClassDb(path: string): ClassDb {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: ClassDb;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    // The bare system error ("EACCES", "unable to open database file") does not say which file.
+    throw new Error(`The class database ${path} cannot be opened: ${(error as Error).message}. Check CLASS_DB.`, {
+      cause: error,
+    });
+  }
   try {
     // One server owns the file: the WAL index lives in its memory and no lock is taken per transaction.
     db.pragma('locking_mode = EXCLUSIVE');
