@@ -85,26 +85,30 @@ describe('behind a buffering proxy', () => {
   });
 });
 
+/** A class made through the API, with the default settings and `extra`; resolves with its code. */
+async function createClass(extra: Record<string, unknown>): Promise<string> {
+  const created = await fetch(new URL('api/classes', appUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ questionCount: 3, timeLimitSec: 20, topics: [], scoring: 'speed', ...extra }),
+  });
+  return ((await created.json()) as { class: { code: string } }).class.code;
+}
+
+/** A student's game on the join screen of class `code`, with the screen's messages. */
+async function joinScreenOf(code: string): Promise<{ student: Page; messages: (string | null)[] }> {
+  const student = await openGame(browser, appUrl, PROJECTOR);
+  await student.goto(`${appUrl}?class=${code}`);
+  await classMode(student, 'name');
+  const messages = await student.$$eval('#a11y [data-name="class-message"]', (nodes) =>
+    nodes.map((node) => node.textContent),
+  );
+  return { student, messages };
+}
+
 describe('the join screen', () => {
   it('asks for a nickname, links the privacy page, and offers only generated names when the class says so', async () => {
-    const created = await fetch(new URL('api/classes', appUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        questionCount: 3,
-        timeLimitSec: 20,
-        topics: [],
-        scoring: 'speed',
-        generatedNicknamesOnly: true,
-      }),
-    });
-    const code = ((await created.json()) as { class: { code: string } }).class.code;
-    const student = await openGame(browser, appUrl, PROJECTOR);
-    await student.goto(`${appUrl}?class=${code}`);
-    await classMode(student, 'name');
-    const messages = await student.$$eval('#a11y [data-name="class-message"]', (nodes) =>
-      nodes.map((node) => node.textContent),
-    );
+    const { student, messages } = await joinScreenOf(await createClass({ generatedNicknamesOnly: true }));
     expect(messages).toContain('This class uses the game’s nicknames: keep this one or pick another.');
     expect(await student.$('#a11y button[data-name="Type my own"]')).toBeNull();
     expect(await student.$('#a11y button[data-name="Another name"]')).not.toBeNull();
@@ -117,18 +121,7 @@ describe('the join screen', () => {
     expect(await privacy.textContent('h1')).toContain('Privacy');
     await student.context().close();
 
-    const open = await fetch(new URL('api/classes', appUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ questionCount: 3, timeLimitSec: 20, topics: [], scoring: 'speed' }),
-    });
-    const openCode = ((await open.json()) as { class: { code: string } }).class.code;
-    const other = await openGame(browser, appUrl, PROJECTOR);
-    await other.goto(`${appUrl}?class=${openCode}`);
-    await classMode(other, 'name');
-    const hints = await other.$$eval('#a11y [data-name="class-message"]', (nodes) =>
-      nodes.map((node) => node.textContent),
-    );
+    const { student: other, messages: hints } = await joinScreenOf(await createClass({}));
     expect(hints).toContain('Use a nickname, not your real name.');
     expect(await other.$('#a11y button[data-name="Type my own"]')).not.toBeNull();
     await other.context().close();
