@@ -30,7 +30,12 @@ const canBuild = existsSync(join(root, 'node_modules', 'vite', 'package.json'));
 if (missing || stale) {
   if (canBuild) {
     console.log(missing ? 'No build yet: building the game and the server…' : 'Sources changed: rebuilding…');
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    // npm is npm.cmd on Windows, which only a shell runs.
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     process.exit(build.status ?? 1);
   }
   if (missing) {
