@@ -93,4 +93,17 @@ describe('readiness on a full disk', () => {
       await server.close();
     }
   });
+
+  it('is rate-limited per address, since each check writes', async () => {
+    const server = await startClassServer({ bank: testBank(), dbPath: join(dir, 'limited.db'), port: 0 });
+    try {
+      const api = new Api(server.url);
+      const statuses: number[] = [];
+      for (let index = 0; index < 121; index += 1) statuses.push((await api.get('/api/ready')).status);
+      expect(statuses.slice(0, 120).every((status) => status === 200)).toBe(true);
+      expect(statuses[120]).toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
 });
