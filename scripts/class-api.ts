@@ -24,6 +24,7 @@ try {
     host: config.host,
     retentionMs: config.retentionMs,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });
   console.log(`Class API listening at ${server.url}`);

@@ -16,6 +16,8 @@ export interface ClassSettings {
   /** Topic ids; empty means every topic. */
   topics: string[];
   scoring: ScoringMode;
+  /** Students keep a name the game generates ("Curious Otter") and cannot type their own. */
+  generatedNicknamesOnly?: boolean;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -30,6 +32,8 @@ export interface ClassInfo {
   scoring: ScoringMode;
   topics: Topic[];
   hideScores: boolean;
+  /** Only the game's generated nicknames are taken (see ClassSettings). */
+  generatedNicknamesOnly: boolean;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */
@@ -189,6 +193,8 @@ export interface ServerInfo {
   /** Origins students can open, best first; empty when the server listens on this computer only. */
   joinOrigins: string[];
   loopbackOnly: boolean;
+  /** PUBLIC_URL when set: the full address students open, path included (https://school.example/quiz/). */
+  publicUrl?: string;
 }
 
 /** The header that carries a teacher's or a student's token. */

@@ -119,3 +119,16 @@ export function checkNickname(typed: string): NicknameCheck {
   if (isBlocked(nickname)) return fail('blocked');
   return { ok: true, nickname };
 }
+
+/**
+ * Whether a nickname is one the game generates (an adjective and a noun from the lists above, as
+ * generateNickname spells them): what a class with "generated nicknames only" takes, so no student's own name.
+ */
+export function isGeneratedNickname(nickname: string): boolean {
+  const [adjective, noun, extra] = nickname.split(' ');
+  return (
+    extra === undefined &&
+    (NICKNAME_ADJECTIVES as readonly string[]).includes(adjective ?? '') &&
+    (NICKNAME_NOUNS as readonly string[]).includes(noun ?? '')
+  );
+}

@@ -8,3 +8,11 @@ export const HANDOUT_PAGE_URL = 'handout.html';
 export function openTeacherPages(target: Pick<Window, 'open'> = window): void {
   target.open(TEACHERS_PAGE_URL, '_blank', 'noopener');
 }
+
+/** What class mode stores and for how long, for students, families and schools (made from docs/privacy.md). */
+export const PRIVACY_PAGE_URL = 'privacy.html';
+
+/** Opens the privacy page in a new tab, leaving the game where it is. */
+export function openPrivacyPage(target: Pick<Window, 'open'> = window): void {
+  target.open(PRIVACY_PAGE_URL, '_blank', 'noopener');
+}

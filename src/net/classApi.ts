@@ -145,6 +145,18 @@ export class ClassApi {
     });
   }
 
+  /** Deletes the class with every player and answer in it, at once (the host page's "Delete this class"). */
+  deleteClass(code: string, token: string): Promise<void> {
+    return this.call('DELETE', `classes/${encodeURIComponent(code)}`, { token });
+  }
+
+  /** Deletes one player's nickname, answers and totals, at once (a family's request to delete their data). */
+  erasePlayer(code: string, token: string, playerId: string): Promise<void> {
+    return this.call('DELETE', `classes/${encodeURIComponent(code)}/players/${encodeURIComponent(playerId)}/data`, {
+      token,
+    });
+  }
+
   /** The results as CSV text (the page turns it into a download). */
   async resultsCsv(code: string, token: string): Promise<string> {
     let response: Response;

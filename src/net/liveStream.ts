@@ -1,8 +1,11 @@
 /**
  * Server-Sent Events read through fetch (EventSource cannot send the Authorization header), with polling as
- * the fallback: when the stream cannot open or breaks, `poll` runs every few seconds while the stream is tried
- * again with a growing pause. A 4xx answer to the stream itself (the class ended, the player was removed) is
- * final and goes to `onRefused`.
+ * the fallback: when the stream cannot open, breaks, or falls silent, `poll` runs every few seconds while the
+ * stream is tried again with a growing pause. The server sends an event at once and a heartbeat every 2 s, so
+ * silence means a proxy is holding the stream back (one that buffers may pass a large first event and keep the
+ * rest): a stream counts as live only once bytes arrive a second time, and is given up after SILENCE_MS without
+ * any. A 4xx answer to the stream itself (the class ended, the player was removed) is final and goes to
+ * `onRefused`.
  */
 import { bearer } from '../core/classProtocol';
 
@@ -17,7 +20,15 @@ export interface LiveOptions {
   onMode?: (mode: LiveMode) => void;
   onRefused?: (status: number, code: string) => void;
   pollMs?: number;
+  /** How long a stream may bring no byte at all before it is given up for polling. */
+  silenceMs?: number;
 }
+
+/** While the stream is down, the state is fetched this often. */
+export const POLL_MS = 2500;
+
+/** Longer than the server's heartbeat (2 s) with room for a busy moment; short enough that a change shows in 5 s. */
+export const SILENCE_MS = 3000;
 
 export interface LiveConnection {
   readonly mode: LiveMode;
@@ -65,7 +76,8 @@ export async function* readEventStream(
 }
 
 export function openLive(options: LiveOptions): LiveConnection {
-  const pollMs = options.pollMs ?? 3000;
+  const pollMs = options.pollMs ?? POLL_MS;
+  const silenceMs = options.silenceMs ?? SILENCE_MS;
   let mode: LiveMode = 'connecting';
   let closed = false;
   let controller: AbortController | undefined;
@@ -101,7 +113,10 @@ export function openLive(options: LiveOptions): LiveConnection {
 
   const connect = async () => {
     if (closed) return;
-    controller = new AbortController();
+    const stream = new AbortController();
+    controller = stream;
+    // A buffering proxy may hold back even the headers: the watch starts before they arrive.
+    let silence = setTimeout(() => stream.abort(), silenceMs);
     let response: Response;
     try {
       response = await fetch(options.url, {
@@ -111,11 +126,13 @@ export function openLive(options: LiveOptions): LiveConnection {
         signal: controller.signal,
       });
     } catch {
+      clearTimeout(silence);
       scheduleRetry();
       return;
     }
     const type = response.headers.get('content-type') ?? '';
     if (!response.ok || !response.body || !type.includes('text/event-stream')) {
+      clearTimeout(silence);
       if (response.status >= 400 && response.status < 500 && response.status !== 429 && type.includes('json')) {
         const body = (await response.json().catch(() => ({}))) as { error?: string };
         closed = true;
@@ -127,11 +144,23 @@ export function openLive(options: LiveOptions): LiveConnection {
       scheduleRetry();
       return;
     }
-    failures = 0;
-    stopPolling();
-    setMode('live');
+    let arrivals = 0;
+    const heard = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+      transform(chunk, controller) {
+        clearTimeout(silence);
+        silence = setTimeout(() => stream.abort(), silenceMs);
+        arrivals += 1;
+        // The second arrival (an event or a heartbeat) shows that the stream flows, not just its first burst.
+        if (arrivals === 2) {
+          failures = 0;
+          stopPolling();
+          setMode('live');
+        }
+        controller.enqueue(chunk);
+      },
+    });
     try {
-      for await (const event of readEventStream(response.body)) {
+      for await (const event of readEventStream(response.body.pipeThrough(heard))) {
         let data: unknown;
         try {
           data = JSON.parse(event.data);
@@ -141,7 +170,9 @@ export function openLive(options: LiveOptions): LiveConnection {
         options.onEvent(event.name, data);
       }
     } catch {
-      // The stream broke (network, server restart): fall back below.
+      // The stream broke (network, server restart) or fell silent: fall back below.
+    } finally {
+      clearTimeout(silence);
     }
     if (!closed) scheduleRetry();
   };

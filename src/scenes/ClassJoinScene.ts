@@ -4,6 +4,7 @@ import type { ClassInfo } from '../core/classProtocol';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
 import { nicknamesOf } from '../game/nicknames';
 import { ClassPlay, clearSeat, loadSeat, saveSeat } from '../game/classPlay';
+import { openPrivacyPage } from '../game/teacherLinks';
 import { ClassApi, ClassApiError } from '../net/classApi';
 import { SafeStorage } from '../storage/SafeStorage';
 import { COLORS, CSS } from '../ui/theme';
@@ -235,9 +236,14 @@ export class ClassJoinScene extends ClassScene {
       a11y.text(`Your nickname: ${nicknames.get()}`, { label: 'Nickname' }).dataset.name = 'nickname';
     }
     top += rowHeight + gap;
+    const generatedOnly = info.generatedNicknamesOnly;
     const hint =
       this.data_.message ??
-      (this.data_.editing ? 'Enter keeps it, Escape goes back. Letters, digits, spaces and punctuation.' : '');
+      (this.data_.editing
+        ? 'A nickname, not your real name. Enter keeps it, Escape goes back.'
+        : generatedOnly
+          ? 'This class uses the game’s nicknames: keep this one or pick another.'
+          : 'Use a nickname, not your real name.');
     if (hint) {
       this.say(hint, top, this.data_.message ? CSS.wrong : CSS.muted);
       if (this.data_.message) a11y.announce(this.data_.message);
@@ -247,13 +253,17 @@ export class ClassJoinScene extends ClassScene {
     const third = (inner - gap * 2) / 3;
     const y = Math.max(top + gap, height - margin - buttonHeight * 2 - gap);
     if (!this.data_.editing) {
-      this.addButton('Another name', { x: left, y, width: third, height: buttonHeight }, () => {
+      // With generated nicknames only, there is nothing to type: re-rolling takes the room of both buttons.
+      const rerollWidth = generatedOnly ? third * 2 + gap : third;
+      this.addButton('Another name', { x: left, y, width: rerollWidth, height: buttonHeight }, () => {
         nicknames.reroll();
         this.restartWith({});
       });
-      this.addButton('Type my own', { x: left + third + gap, y, width: third, height: buttonHeight }, () =>
-        this.restartWith({ editing: true }),
-      );
+      if (!generatedOnly) {
+        this.addButton('Type my own', { x: left + third + gap, y, width: third, height: buttonHeight }, () =>
+          this.restartWith({ editing: true }),
+        );
+      }
     }
     const join = this.addButton(
       'Join the class',
@@ -264,8 +274,14 @@ export class ClassJoinScene extends ClassScene {
     if (this.data_.editing) join.canvas.setEnabled(false).setLook('dim');
     this.addButton(
       'Another class',
-      { x: left, y: y + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 },
+      { x: left, y: y + buttonHeight + gap, width: third * 2 + gap, height: buttonHeight * 0.8 },
       () => this.restartWith({ step: 'code', code: undefined, info: undefined, editing: false }),
+    );
+    this.addButton(
+      'Privacy ↗',
+      { x: left + (third + gap) * 2, y: y + buttonHeight + gap, width: third, height: buttonHeight * 0.8 },
+      () => openPrivacyPage(),
+      { name: 'Privacy' },
     );
     a11y.focus(focusTarget ?? join.dom);
     this.onKeys((event) => {

@@ -58,6 +58,14 @@ export const TEACHER_DOCS: readonly TeacherDoc[] = [
       'What the built-in bank holds, by topic, difficulty, SIFT move, kind of question and source; the rules it ' +
       'meets as a whole, where it stops, how to add to it, and what makes good wrong answers.',
   },
+  {
+    source: 'privacy.md',
+    page: 'privacy.html',
+    label: 'Privacy',
+    summary:
+      'For students, families and schools: what class mode stores, where, for how long, who sees it, what is ' +
+      'never collected, and how to delete it. The join screen links to it.',
+  },
 ];
 
 /** A source document served as a page of its own, so a lesson can project or print it from the game's server. */

@@ -146,7 +146,12 @@ function makeRequest(rng: RngState, n: number): [FuzzRequest, RngState] {
     () => ({ method: 'POST', path: `/api/classes/${fx.open}/${enc}`, headers: json, body: '{}' }),
     () => ({ method: 'PUT', path: `/api/classes/${fx.open}/start`, headers: json, body: '{}' }),
     () => ({ method: 'PATCH', path: '/api/classes', headers: json, body: '{}' }),
-    () => ({ method: 'DELETE', path: `/api/classes/${fx.open}`, headers: { authorization: `Bearer ${fx.teacher}` } }),
+    // Deleting a class with another class's teacher token.
+    () => ({
+      method: 'DELETE',
+      path: `/api/classes/${fx.open}`,
+      headers: { authorization: `Bearer ${fx.endedTeacher}` },
+    }),
     () => ({ method: 'GET', path: `/${enc}/../../package.json`, headers: {} }),
     () => ({ method: 'GET', path: `/..%2f..%2f..%2fpackage.json`, headers: {} }),
     // Payloads in the path parameters.

@@ -97,6 +97,7 @@ describe('the teacher pages', () => {
       'question-format.html',
       'import-formats.html',
       'question-bank.html',
+      'privacy.html',
       'article.html',
       'eo-13942.html',
     ]);
@@ -115,6 +116,14 @@ describe('the teacher pages', () => {
     expect(lessonPlan).toContain('article.html');
     expect(lessonPlan).toContain('eo-13942.html');
     expect(lessonPlan.filter((href) => href.includes('questions/sources'))).toEqual([]);
+  });
+
+  it('makes the privacy page from docs/privacy.md: what is stored, for how long, and how to delete it', () => {
+    const privacy = pageNamed('privacy.html').html;
+    for (const heading of ['What is stored', 'Who sees it', 'How long it is kept', 'How to delete it']) {
+      expect(privacy).toContain(`>${heading}</h3>`);
+    }
+    expect(privacy).toContain('no real names asked for');
   });
 
   it('gives every page a language, a title, one h1, a named navigation and a main landmark', () => {

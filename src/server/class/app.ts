@@ -16,6 +16,7 @@ import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/c
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
 import type { GroupCommit } from './groupCommit';
+import type { Readiness } from './readiness';
 import { LiveHub } from './hub';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
@@ -66,6 +67,10 @@ export interface ClassAppOptions {
   /** Where students can reach this server (filled in once it listens). */
   serverInfo?: () => ServerInfo;
   logger?: FastifyServerOptions['logger'];
+  /** What /api/ready checks (a write and a read of the database, the free disk); ready when none is given. */
+  readiness?: Readiness;
+  /** Proxies whose X-Forwarded-For names the client (rate limits and logs then count students, not the proxy). */
+  trustProxy?: string[] | false;
 }
 
 const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
@@ -100,6 +105,7 @@ const createBody = {
     },
     scoring: { type: 'string', enum: [...SCORING_MODES] },
     holdStart: { type: 'boolean' },
+    generatedNicknamesOnly: { type: 'boolean' },
   },
 } as const;
 
@@ -159,7 +165,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
@@ -237,7 +243,22 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     },
   };
 
+  // Liveness: the process answers. Readiness: it can also write its database (503 otherwise, for the proxy's
+  // health check and the operator; see docs/operations.md).
   app.get('/api/health', { schema: {} }, async () => ({ ok: true }));
+  // Each check writes a row: plenty for a load balancer's health check, and no lever for a flood.
+  app.get(
+    '/api/ready',
+    { schema: {}, config: { rateLimit: { max: 120, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const report = options.readiness ? await options.readiness.check() : { ready: true };
+      if (!report.ready) request.log.warn({ problem: report.problem }, 'not ready');
+      return reply
+        .code(report.ready ? 200 : 503)
+        .header('Cache-Control', 'no-store')
+        .send(report);
+    },
+  );
 
   app.get(
     '/api/server-info',
@@ -257,6 +278,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         timeLimitSec: body.timeLimitSec,
         topics: body.topics,
         scoring: body.scoring,
+        // Stored only when on, so the settings of every other class stay as they were.
+        ...(body.generatedNicknamesOnly === true ? { generatedNicknamesOnly: true } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
@@ -358,6 +381,28 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     async (request, reply) => {
       const params = request.params as Required<Params>;
       await commits.run(() => service.removePlayer(params.code, tokenOf(request), params.playerId));
+      return reply.code(204).send();
+    },
+  );
+
+  // Deleting for real, at the teacher's request: the rows go and their bytes are zeroed (docs/privacy.md).
+  app.delete(
+    '/api/classes/:code',
+    { schema: { params: classParams, headers: authHeaders } },
+    async (request, reply) => {
+      await commits.run(() => service.deleteClass((request.params as Params).code, tokenOf(request)));
+      service.flushDeleted();
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/classes/:code/players/:playerId/data',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      await commits.run(() => service.erasePlayer(params.code, tokenOf(request), params.playerId));
+      service.flushDeleted();
       return reply.code(204).send();
     },
   );

@@ -1,6 +1,9 @@
 /** The class server's settings from the environment, checked, with the defaults the README documents. */
 import { resolve } from 'node:path';
 import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
+import { backupSettingsFromEnv, type BackupSettings } from './backup';
+import { minFreeBytesFromEnv } from './readiness';
+import { trustProxyFromEnv } from './trustProxy';
 
 export interface ServerConfig {
   port: number;
@@ -9,9 +12,12 @@ export interface ServerConfig {
   retentionMs: number;
   publicUrl?: string;
   logLevel: string;
+  trustProxy: string[] | false;
+  backup: BackupSettings;
+  minFreeBytes: number;
 }
 
-/** Reads PORT, HOST, CLASS_DB, CLASS_RETENTION_DAYS, PUBLIC_URL and LOG_LEVEL; throws a readable error. */
+/** Reads the settings docs/operations.md lists (PORT, HOST, CLASS_DB, …); throws a readable error. */
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
   root: string,
@@ -23,18 +29,32 @@ export function configFromEnv(
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`${portVariable} must be a port number (0–65535), found "${rawPort}".`);
   }
-  const publicUrl = env.PUBLIC_URL || undefined;
-  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
-    throw new Error(`PUBLIC_URL must be an http(s) address, found "${publicUrl}".`);
+  const rawPublicUrl = env.PUBLIC_URL || undefined;
+  if (rawPublicUrl !== undefined && !isHttpUrl(rawPublicUrl)) {
+    throw new Error(`PUBLIC_URL must be an http(s) address, found "${rawPublicUrl}".`);
   }
+  const publicUrl = rawPublicUrl === undefined ? undefined : asFolder(rawPublicUrl);
+  const dbPath = resolve(root, env.CLASS_DB || DEFAULT_DB_PATH);
   return {
     port,
     host: env.HOST || DEFAULT_HOST,
-    dbPath: resolve(root, env.CLASS_DB || DEFAULT_DB_PATH),
+    dbPath,
     retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
     publicUrl,
     logLevel: env.LOG_LEVEL || 'warn',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    backup: backupSettingsFromEnv(env, dbPath, root),
+    minFreeBytes: minFreeBytesFromEnv(env.READY_MIN_FREE_MB),
   };
+}
+
+/** The address as a folder (https://school.example/quiz → https://school.example/quiz/), query and hash dropped. */
+function asFolder(text: string): string {
+  const url = new URL(text);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  return url.href;
 }
 
 function isHttpUrl(text: string): boolean {

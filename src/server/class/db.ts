@@ -77,12 +77,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX turns_class ON turns (class_id, position);
     `,
   },
+  {
+    version: 2,
+    name: 'readiness probe',
+    // One row the readiness check rewrites and reads back: a real write through the WAL to the disk.
+    sql: `
+      CREATE TABLE readiness_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at INTEGER NOT NULL,
+        nonce TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Opens (creating when needed) the database file and brings its schema up to date. */
 export function openClassDb(path: string): ClassDb {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: ClassDb;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    // The bare system error ("EACCES", "unable to open database file") does not say which file.
+    throw new Error(`The class database ${path} cannot be opened: ${(error as Error).message}. Check CLASS_DB.`, {
+      cause: error,
+    });
+  }
   try {
     // One server owns the file: the WAL index lives in its memory and no lock is taken per transaction.
     db.pragma('locking_mode = EXCLUSIVE');
@@ -91,6 +111,8 @@ export function openClassDb(path: string): ClassDb {
     // cut can lose the last few. See docs/architecture.md.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A deleted class or player is overwritten with zeros, not just unlinked: their names must not linger.
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 2000');
     migrate(db);
   } catch (error) {
@@ -104,6 +126,19 @@ export function openClassDb(path: string): ClassDb {
     throw error;
   }
   return db;
+}
+
+/**
+ * Copies every committed page into the file and empties the WAL, which still holds the old versions of pages a
+ * deletion zeroed. Waits for the open group transaction, if any, to commit first.
+ */
+export function checkpointAndTruncate(db: ClassDb): void {
+  if (!db.open) return;
+  if (db.inTransaction) {
+    setImmediate(() => checkpointAndTruncate(db));
+    return;
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIONS): number[] {

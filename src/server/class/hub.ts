@@ -8,7 +8,11 @@ import type { ServerResponse } from 'node:http';
 import type { ClassInfo, DashboardSnapshot } from '../../core/classProtocol';
 import type { ClassEvent } from './service';
 
-export const HEARTBEAT_MS = 20_000;
+/**
+ * A comment on every stream this often: it keeps proxies from closing quiet streams, and lets a page notice a
+ * stream that a buffering proxy holds back (no byte for a few heartbeats' time: see src/net/liveStream.ts).
+ */
+export const HEARTBEAT_MS = 2000;
 /** Streams one viewer may hold open; the oldest is closed when another opens (a reload, a second tab). */
 export const MAX_DASHBOARD_STREAMS = 4;
 export const MAX_PLAYER_STREAMS = 2;
@@ -117,7 +121,7 @@ export class LiveHub {
     response.write(`retry: ${RETRY_MS}\n\n`);
     const stream: Stream = {
       response,
-      heartbeat: setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS),
+      heartbeat: setInterval(() => response.write(':\n\n'), HEARTBEAT_MS),
     };
     list.push(stream);
     // The oldest goes first; it leaves the list now, since its 'close' comes later.

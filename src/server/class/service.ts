@@ -34,11 +34,11 @@ import {
   type TallyRow,
 } from '../../core/classRules';
 import { toCsv } from '../../core/csv';
-import { checkNickname } from '../../core/nicknames';
+import { checkNickname, isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
-import { atomically, type ClassDb } from './db';
+import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 
 export class ApiError extends Error {
   constructor(
@@ -251,7 +251,9 @@ export class ClassService {
          WHERE player_id = ? AND position < ? AND answered_at IS NOT NULL ORDER BY position`,
       ),
       expired: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE expires_at <= ?'),
+      createdBefore: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE created_at < ?'),
       deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
+      deletePlayer: db.prepare('DELETE FROM players WHERE id = ?'),
     };
   }
 
@@ -314,6 +316,13 @@ export class ClassService {
       if (row.status === 'ended') throw ended();
       const check = checkNickname(typedNickname);
       if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
+      if (this.round(row).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
+        throw new ApiError(
+          422,
+          'nickname-not-generated',
+          'This class takes only the nicknames the game makes up: keep the one you are given or ask for another.',
+        );
+      }
       if (this.stmt.countPlayers.get(row.id)!.n >= MAX_PLAYERS_PER_CLASS) {
         throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
       }
@@ -495,7 +504,15 @@ export class ClassService {
 
   /** One row per player per question: nickname, question id, chosen answer, correct, time in ms, points. */
   resultsCsv(code: string, teacherToken: string): string {
-    const row = this.authTeacher(code, teacherToken);
+    return this.csvOf(this.authTeacher(code, teacherToken));
+  }
+
+  /** The same CSV by the class's code alone (the administrator's export, with the server stopped). */
+  exportCsv(code: string): string {
+    return this.csvOf(this.classByCode(code));
+  }
+
+  private csvOf(row: ClassRow): string {
     const round = this.round(row);
     const players = this.stmt.activePlayers.all(row.id);
     const turns = new Map<string, TurnRow>();
@@ -524,18 +541,70 @@ export class ClassService {
 
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
   sweepExpired(): number {
-    const ids = this.stmt.expired.all(this.now()).map((row) => row.id);
+    return this.deleteClasses(this.stmt.expired.all(this.now()).map((row) => row.id));
+  }
+
+  /** Deletes every class created before `time` (the administrator's purge by age); returns how many went. */
+  deleteCreatedBefore(time: number): number {
+    return this.deleteClasses(this.stmt.createdBefore.all(time).map((row) => row.id));
+  }
+
+  /**
+   * Deletes a class at its teacher's request, running or ended, with every player and answer in it. The rows go
+   * at once and their bytes are zeroed (secure_delete); call flushDeleted() once the deletion is committed.
+   */
+  deleteClass(code: string, teacherToken: string): void {
+    this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken);
+      this.stmt.deleteClass.run(row.id);
+      this.forgetClass(row.id);
+    });
+  }
+
+  /** Deletes a class by its code alone (the administrator's command, with the server stopped). */
+  deleteClassByCode(code: string): void {
+    this.deleteClasses([this.classByCode(code).id]);
+  }
+
+  /**
+   * Deletes one player's data (their nickname, answers and totals) at their teacher's request, removed or not,
+   * in a running or an ended class. Their streams are told they were removed.
+   */
+  erasePlayer(code: string, teacherToken: string, playerId: string): void {
+    this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken);
+      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+      if (!player) throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+      this.stmt.deletePlayer.run(player.id);
+      this.rosters.delete(row.id);
+      this.summaries.delete(row.id);
+      this.emit({ kind: 'removed', classId: row.id, playerId });
+      this.emit({ kind: 'progress', classId: row.id });
+    });
+  }
+
+  /** After a committed deletion: empties the WAL, where the deleted text still sits in older page versions. */
+  flushDeleted(): void {
+    checkpointAndTruncate(this.db);
+  }
+
+  /** Deletes these classes in one transaction, forgets them, and empties the WAL of their old pages. */
+  private deleteClasses(ids: number[]): number {
+    if (ids.length === 0) return 0;
     this.atomically(() => {
       for (const id of ids) this.stmt.deleteClass.run(id);
     });
-    for (const id of ids) {
-      this.rounds.delete(id);
-      this.rosters.delete(id);
-      // A new class may be given a deleted class's id.
-      this.summaries.delete(id);
-      this.emit({ kind: 'deleted', classId: id });
-    }
+    for (const id of ids) this.forgetClass(id);
+    checkpointAndTruncate(this.db);
     return ids.length;
+  }
+
+  private forgetClass(id: number): void {
+    this.rounds.delete(id);
+    this.rosters.delete(id);
+    // A new class may be given a deleted class's id.
+    this.summaries.delete(id);
+    this.emit({ kind: 'deleted', classId: id });
   }
 
   /** Checks a teacher's token against the class; `changing` refuses an ended class. */
@@ -650,6 +719,7 @@ export class ClassService {
       scoring: settings.scoring,
       topics: settings.topics.map((id) => this.topics.get(id) ?? { id, title: id }),
       hideScores: row.hide_scores === 1,
+      generatedNicknamesOnly: settings.generatedNicknamesOnly === true,
     };
   }
 

@@ -11,6 +11,8 @@ import { buildClassApp, type RateLimits } from './app';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
+import { Backups, type BackupSettings } from './backup';
+import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
 
 export const DEFAULT_PORT = 8080;
@@ -31,6 +33,12 @@ export interface ClassServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
+  /** Where and how often the server snapshots its database; no snapshots unless given. */
+  backup?: BackupSettings;
+  /** /api/ready answers 503 when the database's disk has less free space than this. */
+  minFreeBytes?: number;
+  /** The proxies whose X-Forwarded-For is believed (see trustProxy.ts); none by default. */
+  trustProxy?: string[] | false;
 }
 
 export interface RunningClassServer {
@@ -38,6 +46,8 @@ export interface RunningClassServer {
   service: ClassService;
   hub: LiveHub;
   db: ClassDb;
+  /** Snapshots on request (SIGUSR2 in scripts/serve.ts) and on the schedule, when backups are set. */
+  backups?: Backups;
   /** e.g. http://127.0.0.1:8080/ */
   url: string;
   port: number;
@@ -51,7 +61,7 @@ function isLoopback(host: string): boolean {
 
 /** Addresses students can open: this machine's network addresses when listening on all of them. */
 export function joinOriginsFor(host: string, port: number, publicUrl?: string): ServerInfo {
-  if (publicUrl) return { joinOrigins: [new URL(publicUrl).origin], loopbackOnly: false };
+  if (publicUrl) return { joinOrigins: [new URL(publicUrl).origin], loopbackOnly: false, publicUrl };
   if (isLoopback(host)) return { joinOrigins: [], loopbackOnly: true };
   if (host !== '0.0.0.0' && host !== '::') {
     const name = host.includes(':') ? `[${host}]` : host;
@@ -67,12 +77,18 @@ export function joinOriginsFor(host: string, port: number, publicUrl?: string): 
   return { joinOrigins: origins, loopbackOnly: origins.length === 0 };
 }
 
-/** Reads the retention in days from the environment (CLASS_RETENTION_DAYS), default 30. */
+/** The shortest and longest a class may be kept: a class outlives its lesson, and no data is kept for years. */
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 365;
+
+/** Reads the retention in days from the environment (CLASS_RETENTION_DAYS), default 30, within 1–365. */
 export function retentionFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_RETENTION_DAYS * DAY_MS;
   const days = Number(value);
-  if (!Number.isFinite(days) || days <= 0) {
-    throw new Error(`CLASS_RETENTION_DAYS must be a positive number of days, found "${value}".`);
+  if (!Number.isFinite(days) || days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+    throw new Error(
+      `CLASS_RETENTION_DAYS must be a number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}, found "${value}".`,
+    );
   }
   return days * DAY_MS;
 }
@@ -88,16 +104,20 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
+  // A failed commit rolls back writes the service's memory already holds: it forgets them.
+  const commits = new GroupCommit(db, () => service.forgetRosters());
   const app = await buildClassApp({
     service,
     hub,
-    // A failed commit rolls back writes the service's memory already holds: it forgets them.
-    commits: new GroupCommit(db, () => service.forgetRosters()),
+    commits,
+    readiness: new Readiness(db, commits, options.dbPath, options.minFreeBytes),
     staticDir: options.staticDir,
     limits: options.limits,
     logger: options.logger,
+    trustProxy: options.trustProxy,
     serverInfo: () => info,
   });
+  const backups = options.backup ? new Backups(db, commits, options.backup) : undefined;
   service.sweepExpired();
   const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
   sweeper.unref();
@@ -109,6 +129,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     db.close();
     throw error;
   }
+  backups?.start((error) => app.log.error({ err: error }, 'scheduled snapshot failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   info = joinOriginsFor(host, port, options.publicUrl);
@@ -119,6 +140,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     service,
     hub,
     db,
+    backups,
     url: `http://${shown}:${port}/`,
     port,
     info,
@@ -126,6 +148,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
+      await backups?.stop();
       await app.close();
       db.close();
     },
