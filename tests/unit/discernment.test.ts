@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bootstrapMean,
+  compareChecks,
+  countOutcomes,
+  detectionMeasures,
+  dPrimeAndC,
+  inverseNormalCdf,
+  PRACTICE_CAVEAT,
+  summariseCheck,
+  summariseConfidence,
+  type CheckResponse,
+  type StudentCheck,
+} from '../../src/core/discernment';
+import { createRng, nextFloat, type RngState } from '../../src/core/rng';
+
+describe('the inverse normal CDF (Wichura AS241)', () => {
+  it('matches published z values in the centre and both tails', () => {
+    // Reference values: Python's statistics.NormalDist().inv_cdf, itself AS241, and any printed normal table.
+    const cases: [number, number][] = [
+      [0.5, 0],
+      [0.8, 0.8416212335729144],
+      [0.975, 1.9599639845400536],
+      [0.3, -0.5244005127080407],
+      [0.02425, -1.9729610513118845],
+      [0.01, -2.3263478740408408],
+      [0.001, -3.090232306167813],
+      [0.999999, 4.753424308817089],
+      [1e-10, -6.361340902404056],
+    ];
+    for (const [p, z] of cases) expect(inverseNormalCdf(p)).toBeCloseTo(z, 12);
+  });
+
+  it('refuses rates of 0 and 1 instead of returning infinity', () => {
+    expect(() => inverseNormalCdf(0)).toThrow(/strictly between 0 and 1/);
+    expect(() => inverseNormalCdf(1)).toThrow(/strictly between 0 and 1/);
+    expect(() => inverseNormalCdf(Number.NaN)).toThrow(/strictly between 0 and 1/);
+  });
+});
+
+function responses(accurate: [number, number], inaccurate: [number, number]): CheckResponse[] {
+  // [judged accurate, judged not accurate] for the accurate items, then for the inaccurate ones.
+  const make = (itemAccurate: boolean, saidAccurate: boolean, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      itemId: `${itemAccurate ? 'a' : 'n'}-${saidAccurate ? 'y' : 'n'}-${i}`,
+      itemAccurate,
+      judgement: saidAccurate ? ('accurate' as const) : ('not-accurate' as const),
+      confidence: 'think-so' as const,
+    }));
+  return [
+    ...make(true, true, accurate[0]),
+    ...make(true, false, accurate[1]),
+    ...make(false, true, inaccurate[0]),
+    ...make(false, false, inaccurate[1]),
+  ];
+}
+
+describe('d′ and c against worked examples', () => {
+  it('Stanislaw & Todorov (1999), sample calculations: 50 of 50 hits and 17 of 25 false alarms', () => {
+    // Their yes/no example replaces the perfect hit rate by 1 − 1/(2N) = .99; F = 17/25 = .68.
+    // d′ = z(.99) − z(.68) = 2.326 − 0.468 = 1.86; c = −(2.326 + 0.468)/2 = −1.40.
+    const { dPrime, c } = dPrimeAndC(0.99, 0.68);
+    expect(dPrime).toBeCloseTo(1.86, 2);
+    expect(c).toBeCloseTo(-1.4, 2);
+  });
+
+  it('the same data with the log-linear correction (Hautus 1995, as given in Stanislaw & Todorov 1999)', () => {
+    // H = (50 + .5)/(50 + 1) = .9902, F = (17 + .5)/(25 + 1) = .6731: d′ = 1.885, c = −1.391.
+    const measures = detectionMeasures(countOutcomes(responses([50, 0], [17, 8])));
+    expect(measures.hitRate).toBe(1);
+    expect(measures.falseAlarmRate).toBeCloseTo(0.68, 10);
+    expect(measures.dPrime).toBeCloseTo(1.8853, 3);
+    expect(measures.c).toBeCloseTo(-1.3911, 3);
+  });
+
+  it('Macmillan & Creelman (2005), chapter 1: a symmetric observer, H = .8 and F = .2, has d′ = 1.68 and c = 0', () => {
+    const { dPrime, c } = dPrimeAndC(0.8, 0.2);
+    expect(dPrime).toBeCloseTo(1.683, 3);
+    expect(c).toBeCloseTo(0, 10);
+  });
+
+  it('the same sensitivity with opposite biases: H = .9, F = .3 and H = .7, F = .1 (z from a normal table)', () => {
+    // z(.9) = 1.2816, z(.3) = −0.5244, z(.7) = 0.5244, z(.1) = −1.2816.
+    const liberal = dPrimeAndC(0.9, 0.3);
+    const conservative = dPrimeAndC(0.7, 0.1);
+    expect(liberal.dPrime).toBeCloseTo(1.806, 3);
+    expect(conservative.dPrime).toBeCloseTo(1.806, 3);
+    expect(liberal.c).toBeCloseTo(-0.379, 3);
+    expect(conservative.c).toBeCloseTo(0.379, 3);
+  });
+
+  it('corrects perfect rates: all 6 accurate items called accurate and no inaccurate one', () => {
+    // H = 6.5/7 = .9286, F = 0.5/7 = .0714: d′ = 2 × 1.4652 = 2.930, c = 0; uncorrected d′ would be infinite.
+    const measures = detectionMeasures(countOutcomes(responses([6, 0], [0, 6])));
+    expect(measures.hitRate).toBe(1);
+    expect(measures.falseAlarmRate).toBe(0);
+    expect(measures.dPrime).toBeCloseTo(2.9305, 3);
+    expect(measures.c).toBeCloseTo(0, 10);
+  });
+
+  it('corrects the reverse perfect case and calling everything accurate', () => {
+    expect(detectionMeasures(countOutcomes(responses([0, 6], [6, 0]))).dPrime).toBeCloseTo(-2.9305, 3);
+    const yesToAll = detectionMeasures(countOutcomes(responses([6, 0], [6, 0])));
+    expect(yesToAll.dPrime).toBeCloseTo(0, 10);
+    expect(yesToAll.c).toBeCloseTo(-1.4652, 3);
+    const noToAll = detectionMeasures(countOutcomes(responses([0, 6], [0, 6])));
+    expect(noToAll.c).toBeCloseTo(1.4652, 3);
+  });
+
+  it('applies the correction to every student, not only at 0 and 1: 5 of 6 hits, 1 of 6 false alarms', () => {
+    // H = 5.5/7 = .7857, F = 1.5/7 = .2143: d′ = 1.583.
+    expect(detectionMeasures(countOutcomes(responses([5, 1], [1, 5]))).dPrime).toBeCloseTo(1.5833, 3);
+  });
+
+  it('refuses a set without an accurate or without an inaccurate item, naming the counts', () => {
+    expect(() => detectionMeasures(countOutcomes(responses([3, 3], [0, 0])))).toThrow(/0 inaccurate/);
+  });
+});
+
+describe('confidence ratings', () => {
+  it('counts each level and how often it went with a right judgement', () => {
+    const answers: CheckResponse[] = [
+      { itemId: 'a', itemAccurate: true, judgement: 'accurate', confidence: 'sure' },
+      { itemId: 'b', itemAccurate: false, judgement: 'accurate', confidence: 'sure' },
+      { itemId: 'c', itemAccurate: false, judgement: 'not-accurate', confidence: 'guessing' },
+      { itemId: 'd', itemAccurate: true, judgement: 'accurate', confidence: 'sure' },
+    ];
+    expect(summariseConfidence(answers)).toEqual([
+      { level: 'sure', count: 3, share: 0.75, correct: 2, accuracy: 2 / 3 },
+      { level: 'think-so', count: 0, share: 0, correct: 0 },
+      { level: 'guessing', count: 1, share: 0.25, correct: 1, accuracy: 1 },
+    ]);
+  });
+});
+
+/** The standard normal CDF (Abramowitz & Stegun 7.1.26, error below 1.5e-7): enough to simulate answers. */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+function normal(state: RngState): [number, RngState] {
+  const [u1, s1] = nextFloat(state);
+  const [u2, s2] = nextFloat(s1);
+  return [Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2), s2];
+}
+
+const ITEMS_PER_KIND = 6;
+
+/** A student of true discernment d and bias c answers 6 accurate and 6 inaccurate items. */
+function simulateStudent(name: string, d: number, c: number, state: RngState): [StudentCheck, RngState] {
+  const hit = normalCdf(d / 2 - c);
+  const falseAlarm = normalCdf(-d / 2 - c);
+  let current = state;
+  const answers: CheckResponse[] = [];
+  for (let i = 0; i < 2 * ITEMS_PER_KIND; i += 1) {
+    const itemAccurate = i < ITEMS_PER_KIND;
+    let u: number;
+    [u, current] = nextFloat(current);
+    const saidAccurate = u < (itemAccurate ? hit : falseAlarm);
+    answers.push({
+      itemId: `item-${i}`,
+      itemAccurate,
+      judgement: saidAccurate ? 'accurate' : 'not-accurate',
+      confidence: 'sure',
+    });
+  }
+  return [{ student: name, responses: answers }, current];
+}
+
+/** A student drawn from a class whose discernment and bias vary around the given means. */
+function simulateVariedStudent(name: string, state: RngState): [StudentCheck, RngState] {
+  const [dNoise, s1] = normal(state);
+  const [cNoise, s2] = normal(s1);
+  return simulateStudent(name, 1 + 0.5 * dNoise, 0.2 + 0.3 * cNoise, s2);
+}
+
+describe('the 95 % bootstrap interval over students', () => {
+  it('covers the population mean in close to 95 % of 1,000 simulated classes of 25 students', () => {
+    // The estimator (per-student d′ with the log-linear correction, averaged) is biased towards 0 on 12 items, so
+    // the interval is judged against the population mean of that same estimator, found from 200,000 students.
+    let state = createRng('population');
+    let total = 0;
+    const population = 200_000;
+    for (let i = 0; i < population; i += 1) {
+      let student: StudentCheck;
+      [student, state] = simulateVariedStudent(`p${i}`, state);
+      total += detectionMeasures(countOutcomes(student.responses)).dPrime;
+    }
+    const truth = total / population;
+
+    const classes = 1000;
+    const classSize = 25;
+    // 400 resamples per class (the game uses 2,000) keeps the test to a few seconds.
+    const resamples = 400;
+    let covered = 0;
+    let classState = createRng('classes');
+    let bootState = createRng('bootstrap');
+    for (let k = 0; k < classes; k += 1) {
+      const values: number[] = [];
+      for (let i = 0; i < classSize; i += 1) {
+        let student: StudentCheck;
+        [student, classState] = simulateVariedStudent(`s${i}`, classState);
+        values.push(detectionMeasures(countOutcomes(student.responses)).dPrime);
+      }
+      let interval;
+      [interval, bootState] = bootstrapMean(values, bootState, resamples);
+      if (interval.low <= truth && truth <= interval.high) covered += 1;
+    }
+    const coverage = covered / classes;
+    // Percentile intervals run slightly narrow on small samples; 1,000 classes put ±1.4 points of noise on top.
+    expect(coverage).toBeGreaterThan(0.92);
+    expect(coverage).toBeLessThan(0.975);
+  }, 20_000);
+
+  it('gives the same interval for the same seed and refuses an empty class', () => {
+    const values = [0.1, 0.5, 1.2, 2.0, -0.3];
+    expect(bootstrapMean(values, createRng('x'), 200)[0]).toEqual(bootstrapMean(values, createRng('x'), 200)[0]);
+    expect(bootstrapMean(values, createRng('x'), 200)[0].value).toBeCloseTo(0.7, 10);
+    expect(() => bootstrapMean([], createRng('x'))).toThrow(/at least one student/);
+  });
+});
+
+function simulateClass(prefix: string, size: number, d: number, c: number, seed: string, offset = 0): StudentCheck[] {
+  let state = createRng(seed);
+  const students: StudentCheck[] = [];
+  for (let i = 0; i < size; i += 1) {
+    let student: StudentCheck;
+    [student, state] = simulateStudent(`${prefix}${i + offset}`, d, c, state);
+    students.push(student);
+  }
+  return students;
+}
+
+describe('a class summary and a before/after reading', () => {
+  it('summarises a class with intervals around each mean and leaves out students with one kind of item only', () => {
+    const students = simulateClass('s', 20, 1.5, 0, 'summary');
+    const partial: StudentCheck = { student: 'late', responses: responses([2, 0], [0, 0]) };
+    const summary = summariseCheck([...students, partial], 'seed', 500)!;
+    expect(summary.students).toBe(20);
+    for (const figure of [summary.hitRate, summary.falseAlarmRate, summary.dPrime, summary.c]) {
+      expect(figure.low).toBeLessThanOrEqual(figure.value);
+      expect(figure.high).toBeGreaterThanOrEqual(figure.value);
+    }
+    expect(summary.hitRate.value).toBeGreaterThan(summary.falseAlarmRate.value);
+    expect(summary.confidence.find((entry) => entry.level === 'sure')!.count).toBe(20 * 12);
+    expect(summary.confidence.find((entry) => entry.level === 'think-so')!.count).toBe(2);
+    expect(summariseCheck([partial], 'seed')).toBeUndefined();
+  });
+
+  it('tells a class that discerns better from one that only became more sceptical', () => {
+    const gainBefore = simulateClass('g', 30, 0.5, 0, 'gain-before');
+    const gainAfter = simulateClass('g', 30, 2.0, 0, 'gain-after');
+    const gain = compareChecks(gainBefore, gainAfter, 'reading')!;
+    expect(gain.reading).toBe('better-discernment');
+    expect(gain.words).toMatch(/^Better at telling true from false/);
+    expect(gain.words).toContain(PRACTICE_CAVEAT);
+
+    const scepticBefore = simulateClass('k', 30, 1.0, 0, 'sceptic-before');
+    const scepticAfter = simulateClass('k', 30, 1.0, 1.0, 'sceptic-after');
+    const sceptic = compareChecks(scepticBefore, scepticAfter, 'reading')!;
+    expect(sceptic.reading).toBe('more-sceptical');
+    expect(sceptic.words).toMatch(/^More sceptical of everything/);
+    expect(sceptic.words).toContain(PRACTICE_CAVEAT);
+  });
+
+  it('pairs students by name, reads no change when nothing changed, and needs a student in both checks', () => {
+    const before = simulateClass('n', 30, 1.0, 0, 'same-1');
+    const after = simulateClass('n', 30, 1.0, 0, 'same-2');
+    expect(compareChecks(before, after, 'reading')!.reading).toBe('no-clear-change');
+    const others = simulateClass('m', 5, 1.0, 0, 'other');
+    expect(compareChecks(before, others, 'reading')).toBeUndefined();
+    expect(compareChecks(before, [...others, after[0]!], 'reading')!.students).toBe(1);
+  });
+});
