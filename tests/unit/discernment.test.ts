@@ -56,8 +56,9 @@ function responses(accurate: [number, number], inaccurate: [number, number]): Ch
 }
 
 describe('d′ and c against worked examples', () => {
-  it('Stanislaw & Todorov (1999), sample calculations: 50 of 50 hits and 17 of 25 false alarms', () => {
-    // Their yes/no example replaces the perfect hit rate by 1 − 1/(2N) = .99; F = 17/25 = .68.
+  it('Stanislaw & Todorov (1999), sample data: 50 of 50 hits and 17 of 25 false alarms', () => {
+    // Their yes/no sample data (as also reproduced in the Statistics::SDT documentation, which gives d′ = 1.86):
+    // the perfect hit rate replaced by 1 − 1/(2N) = .99; F = 17/25 = .68.
     // d′ = z(.99) − z(.68) = 2.326 − 0.468 = 1.86; c = −(2.326 + 0.468)/2 = −1.40.
     const { dPrime, c } = dPrimeAndC(0.99, 0.68);
     expect(dPrime).toBeCloseTo(1.86, 2);
@@ -73,7 +74,7 @@ describe('d′ and c against worked examples', () => {
     expect(measures.c).toBeCloseTo(-1.3911, 3);
   });
 
-  it('Macmillan & Creelman (2005), chapter 1: a symmetric observer, H = .8 and F = .2, has d′ = 1.68 and c = 0', () => {
+  it('an unbiased observer, worked from the definitions in Macmillan & Creelman (2005): H = .8, F = .2 give d′ = 1.68, c = 0', () => {
     const { dPrime, c } = dPrimeAndC(0.8, 0.2);
     expect(dPrime).toBeCloseTo(1.683, 3);
     expect(c).toBeCloseTo(0, 10);
