@@ -16,6 +16,7 @@ import {
   yamlProblem,
   type LocateField,
 } from './bank';
+import { isCheckJudgement, isConfidence, type CheckResponse } from './discernment';
 import { MAX_EVIDENCE } from './settings';
 import { foldWhitespace } from './text';
 import { DIFFICULTIES, type Bank, type BankError, type BankFile, type Difficulty, type Excerpt } from './types';
@@ -302,4 +303,29 @@ export function formOrderForJoin(joinIndex: number): FormOrder {
     throw new RangeError(`a join position must be a whole number from 0, found ${joinIndex}`);
   }
   return FORM_ORDERS[joinIndex % FORM_ORDERS.length]!;
+}
+
+/**
+ * Checks one answer sent for an item of a form (by a student's browser, or read back from storage) and turns it into
+ * a response the measure can count, or says what is wrong with it.
+ */
+export function checkAnswer(
+  checks: CheckSet,
+  form: CheckForm,
+  answer: unknown,
+): { response: CheckResponse; error?: undefined } | { response?: undefined; error: string } {
+  if (!isRecord(answer))
+    return { error: `an answer must be a mapping of itemId, judgement and confidence, found ${describe(answer)}` };
+  const { itemId, judgement, confidence } = answer;
+  if (typeof itemId !== 'string' || !checks.forms[form].includes(itemId)) {
+    return { error: `itemId ${describe(itemId)} is not an item of form ${form}` };
+  }
+  if (!isCheckJudgement(judgement)) {
+    return { error: `judgement must be "accurate" or "not-accurate", found ${describe(judgement)}` };
+  }
+  if (!isConfidence(confidence)) {
+    return { error: `confidence must be "sure", "think-so" or "guessing", found ${describe(confidence)}` };
+  }
+  const item = checks.items.find((candidate) => candidate.id === itemId)!;
+  return { response: { itemId, itemAccurate: item.accurate, judgement, confidence } };
 }

@@ -8,6 +8,7 @@
  * docs/learning-check.md explains the measure to a teacher.
  */
 import { createRng, nextInt, type RngState } from './rng';
+import { CONFIDENCE_LEVELS, type Confidence } from './wager';
 
 /** The coefficients of Wichura's algorithm AS241 (PPND16), highest power first. */
 const AS241_CENTRAL_NUM = [
@@ -68,15 +69,12 @@ export function inverseNormalCdf(p: number): number {
 export const CHECK_JUDGEMENTS = ['accurate', 'not-accurate'] as const;
 export type CheckJudgement = (typeof CHECK_JUDGEMENTS)[number];
 
-/** How sure the student was, asked after each judgement. */
-export const CONFIDENCE_LEVELS = ['sure', 'think-so', 'guessing'] as const;
-export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+export function isCheckJudgement(value: unknown): value is CheckJudgement {
+  return (CHECK_JUDGEMENTS as readonly unknown[]).includes(value);
+}
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  sure: 'Sure',
-  'think-so': 'Think so',
-  guessing: 'Guessing',
-};
+// How sure the student was, asked after each judgement: the same three levels as the game's confidence wager.
+export { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidence, type Confidence } from './wager';
 
 /** One answer to one check item, with the item's truth. */
 export interface CheckResponse {

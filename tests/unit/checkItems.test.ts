@@ -5,6 +5,7 @@ import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import {
   ACCURATE_PER_FORM,
+  checkAnswer,
   CHECK_FORMS,
   formItems,
   formOrderForJoin,
@@ -168,5 +169,32 @@ describe('form assignment at join', () => {
   it('refuses a join position that is not a whole number from 0', () => {
     expect(() => formOrderForJoin(-1)).toThrow(/whole number from 0, found -1/);
     expect(() => formOrderForJoin(1.5)).toThrow(/found 1.5/);
+  });
+});
+
+describe('an answer to a check item', () => {
+  const { checks } = loadChecksFromDisk(questionsDir, bank, root);
+  const [accurateItem] = formItems(checks, 'A').filter((item) => item.accurate);
+  const [otherFormItem] = formItems(checks, 'B');
+
+  it('becomes a response carrying the item’s truth', () => {
+    expect(
+      checkAnswer(checks, 'A', { itemId: accurateItem!.id, judgement: 'not-accurate', confidence: 'sure' }),
+    ).toEqual({
+      response: { itemId: accurateItem!.id, itemAccurate: true, judgement: 'not-accurate', confidence: 'sure' },
+    });
+  });
+
+  it('is refused, saying why, when it names an item of another form or a value out of its list', () => {
+    expect(
+      checkAnswer(checks, 'A', { itemId: otherFormItem!.id, judgement: 'accurate', confidence: 'sure' }).error,
+    ).toBe(`itemId string "${otherFormItem!.id}" is not an item of form A`);
+    expect(checkAnswer(checks, 'A', { itemId: accurateItem!.id, judgement: 'true', confidence: 'sure' }).error).toBe(
+      'judgement must be "accurate" or "not-accurate", found string "true"',
+    );
+    expect(checkAnswer(checks, 'A', { itemId: accurateItem!.id, judgement: 'accurate' }).error).toBe(
+      'confidence must be "sure", "think-so" or "guessing", found nothing',
+    );
+    expect(checkAnswer(checks, 'A', 'accurate').error).toMatch(/^an answer must be a mapping/);
   });
 });
