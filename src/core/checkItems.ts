@@ -15,11 +15,11 @@ import {
   Reporter,
   yamlProblem,
   type LocateField,
-} from './bank';
-import { isCheckJudgement, isConfidence, type CheckResponse } from './discernment';
-import { MAX_EVIDENCE } from './settings';
-import { foldWhitespace } from './text';
-import { DIFFICULTIES, type Bank, type BankError, type BankFile, type Difficulty, type Excerpt } from './types';
+} from './bank.ts';
+import { isCheckJudgement, isConfidence, type CheckResponse } from './discernment.ts';
+import { MAX_EVIDENCE } from './settings.ts';
+import { foldWhitespace } from './text.ts';
+import { DIFFICULTIES, type Bank, type BankError, type BankFile, type Difficulty, type Excerpt } from './types.ts';
 
 /** What a claim is about; forms are matched on it. */
 export const CHECK_KINDS = ['date', 'number', 'actor', 'scope', 'cause', 'status'] as const;

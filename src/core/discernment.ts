@@ -7,8 +7,8 @@
  * d′ = z(H) − z(F) and c = −(z(H) + z(F)) / 2, so a positive c leans towards "not accurate" (sceptical).
  * docs/learning-check.md explains the measure to a teacher.
  */
-import { createRng, nextInt, type RngState } from './rng';
-import { CONFIDENCE_LEVELS, type Confidence } from './wager';
+import { createRng, nextInt, type RngState } from './rng.ts';
+import { CONFIDENCE_LEVELS, type Confidence } from './wager.ts';
 
 /** The coefficients of Wichura's algorithm AS241 (PPND16), highest power first. */
 const AS241_CENTRAL_NUM = [
@@ -74,7 +74,7 @@ export function isCheckJudgement(value: unknown): value is CheckJudgement {
 }
 
 // How sure the student was, asked after each judgement: the same three levels as the game's confidence wager.
-export { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidence, type Confidence } from './wager';
+export { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidence, type Confidence } from './wager.ts';
 
 /** One answer to one check item, with the item's truth. */
 export interface CheckResponse {
