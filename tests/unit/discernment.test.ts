@@ -12,7 +12,8 @@ import {
   type CheckResponse,
   type StudentCheck,
 } from '../../src/core/discernment';
-import { createRng, nextFloat, type RngState } from '../../src/core/rng';
+import { createRng, type RngState } from '../../src/core/rng';
+import { normalDraw, simulateAnswers } from '../simulatedStudents';
 
 describe('the inverse normal CDF (Wichura AS241)', () => {
   it('matches published z values in the centre and both tails', () => {
@@ -134,47 +135,20 @@ describe('confidence ratings', () => {
   });
 });
 
-/** The standard normal CDF (Abramowitz & Stegun 7.1.26, error below 1.5e-7): enough to simulate answers. */
-function normalCdf(x: number): number {
-  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-(x * x) / 2);
-  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-
-function normal(state: RngState): [number, RngState] {
-  const [u1, s1] = nextFloat(state);
-  const [u2, s2] = nextFloat(s1);
-  return [Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2), s2];
-}
-
 const ITEMS_PER_KIND = 6;
+/** A check of 6 accurate and 6 inaccurate items. */
+const ITEMS = Array.from({ length: 2 * ITEMS_PER_KIND }, (_, i) => ({ id: `item-${i}`, accurate: i < ITEMS_PER_KIND }));
 
 /** A student of true discernment d and bias c answers 6 accurate and 6 inaccurate items. */
 function simulateStudent(name: string, d: number, c: number, state: RngState): [StudentCheck, RngState] {
-  const hit = normalCdf(d / 2 - c);
-  const falseAlarm = normalCdf(-d / 2 - c);
-  let current = state;
-  const answers: CheckResponse[] = [];
-  for (let i = 0; i < 2 * ITEMS_PER_KIND; i += 1) {
-    const itemAccurate = i < ITEMS_PER_KIND;
-    let u: number;
-    [u, current] = nextFloat(current);
-    const saidAccurate = u < (itemAccurate ? hit : falseAlarm);
-    answers.push({
-      itemId: `item-${i}`,
-      itemAccurate,
-      judgement: saidAccurate ? 'accurate' : 'not-accurate',
-      confidence: 'sure',
-    });
-  }
-  return [{ student: name, responses: answers }, current];
+  const [responses, next] = simulateAnswers(ITEMS, d, c, state);
+  return [{ student: name, responses }, next];
 }
 
 /** A student drawn from a class whose discernment and bias vary around the given means. */
 function simulateVariedStudent(name: string, state: RngState): [StudentCheck, RngState] {
-  const [dNoise, s1] = normal(state);
-  const [cNoise, s2] = normal(s1);
+  const [dNoise, s1] = normalDraw(state);
+  const [cNoise, s2] = normalDraw(s1);
   return simulateStudent(name, 1 + 0.5 * dNoise, 0.2 + 0.3 * cNoise, s2);
 }
 
