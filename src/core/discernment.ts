@@ -150,7 +150,7 @@ export function dPrimeAndC(hitRate: number, falseAlarmRate: number): { dPrime: n
   return { dPrime: zHit - zFalseAlarm, c: -(zHit + zFalseAlarm) / 2 };
 }
 
-/** A class figure: the mean over students, with its 95 % percentile bootstrap interval. */
+/** A class figure with its 95 % percentile bootstrap interval over students. */
 export interface Estimate {
   value: number;
   low: number;
@@ -199,48 +199,76 @@ function percentile(sorted: readonly number[], at: number): number {
   return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
+const NO_OUTCOMES: Outcomes = { hits: 0, misses: 0, falseAlarms: 0, correctRejections: 0 };
+
+export function poolOutcomes(list: readonly Outcomes[]): Outcomes {
+  return list.reduce(
+    (sum, next) => ({
+      hits: sum.hits + next.hits,
+      misses: sum.misses + next.misses,
+      falseAlarms: sum.falseAlarms + next.falseAlarms,
+      correctRejections: sum.correctRejections + next.correctRejections,
+    }),
+    NO_OUTCOMES,
+  );
 }
 
+const MEASURE_KEYS = ['hitRate', 'falseAlarmRate', 'dPrime', 'c'] as const;
+export type ClassMeasures = Record<(typeof MEASURE_KEYS)[number], Estimate>;
+
 /**
- * The mean of per-student values with a percentile bootstrap interval: students are drawn with replacement,
- * `resamples` times, from the seeded RNG (so the same answers always give the same interval).
+ * A class's figures from its students' pooled answers, with 95 % percentile bootstrap intervals: students are drawn
+ * with replacement `resamples` times from the seeded RNG (the same answers always give the same intervals). Each
+ * figure of a sample comes from `measure`, given the drawn students' indices; pooling before computing d′ and c keeps
+ * the log-linear correction small, where an average of 12-item students' d′ would shrink as bias grows.
  */
-export function bootstrapMean(
-  values: readonly number[],
+function bootstrapStudents(
+  students: number,
+  measure: (picked: readonly number[]) => DetectionMeasures,
+  rng: RngState,
+  resamples: number,
+): ClassMeasures {
+  if (students === 0) throw new RangeError('a class figure needs at least one student');
+  let state = rng;
+  const samples = MEASURE_KEYS.map(() => new Array<number>(resamples));
+  const picked = new Array<number>(students);
+  for (let r = 0; r < resamples; r += 1) {
+    for (let i = 0; i < students; i += 1) [picked[i], state] = nextInt(state, students);
+    const measures = measure(picked);
+    MEASURE_KEYS.forEach((key, k) => (samples[k]![r] = measures[key]));
+  }
+  const everyone = measure(Array.from({ length: students }, (_, i) => i));
+  const tail = (1 - INTERVAL_LEVEL) / 2;
+  return Object.fromEntries(
+    MEASURE_KEYS.map((key, k) => {
+      const sorted = samples[k]!.sort((a, b) => a - b);
+      return [key, { value: everyone[key], low: percentile(sorted, tail), high: percentile(sorted, 1 - tail) }];
+    }),
+  ) as ClassMeasures;
+}
+
+/** The figures of a class's pooled outcomes, each with its 95 % interval over students. */
+export function classMeasures(
+  outcomes: readonly Outcomes[],
   rng: RngState,
   resamples = BOOTSTRAP_RESAMPLES,
-): [Estimate, RngState] {
-  if (values.length === 0) throw new RangeError('a class figure needs at least one student');
-  let state = rng;
-  const means: number[] = new Array<number>(resamples);
-  for (let r = 0; r < resamples; r += 1) {
-    let sum = 0;
-    for (let i = 0; i < values.length; i += 1) {
-      let pick: number;
-      [pick, state] = nextInt(state, values.length);
-      sum += values[pick]!;
-    }
-    means[r] = sum / values.length;
-  }
-  means.sort((a, b) => a - b);
-  const tail = (1 - INTERVAL_LEVEL) / 2;
-  return [{ value: mean(values), low: percentile(means, tail), high: percentile(means, 1 - tail) }, state];
+): ClassMeasures {
+  return bootstrapStudents(
+    outcomes.length,
+    (picked) => detectionMeasures(poolOutcomes(picked.map((i) => outcomes[i]!))),
+    rng,
+    resamples,
+  );
 }
 
 /** A class's figures for one check. */
-export interface CheckSummary {
-  /** Students with at least one accurate and one inaccurate item answered. */
+export interface CheckSummary extends ClassMeasures {
+  /** Students counted: those who have answered at least one accurate and one inaccurate item. */
   students: number;
-  hitRate: Estimate;
-  falseAlarmRate: Estimate;
-  dPrime: Estimate;
-  c: Estimate;
   confidence: ConfidenceSummary[];
 }
 
-/** Each student's figures; students who have not yet answered both an accurate and an inaccurate item are left out. */
+/** Each student's own figures (for a summary row per student); students without both kinds of item are left out. */
 export function studentMeasures(students: readonly StudentCheck[]): { student: string; measures: DetectionMeasures }[] {
   return students.flatMap((entry) => {
     const outcomes = countOutcomes(entry.responses);
@@ -249,31 +277,26 @@ export function studentMeasures(students: readonly StudentCheck[]): { student: s
   });
 }
 
+function hasBothKinds(outcomes: Outcomes): boolean {
+  return outcomes.hits + outcomes.misses > 0 && outcomes.falseAlarms + outcomes.correctRejections > 0;
+}
+
 /**
- * The class's figures for one check: each the mean of the students' own figures, with a 95 % interval from the same
- * bootstrap resamples for all four. Undefined when no student has answered enough to be counted.
+ * The class's figures for one check, from its students' answers pooled, with 95 % intervals over students. A student
+ * counts once they have judged at least one accurate and one inaccurate item; undefined until one has.
  */
 export function summariseCheck(
   students: readonly StudentCheck[],
   seed: string | number,
   resamples = BOOTSTRAP_RESAMPLES,
 ): CheckSummary | undefined {
-  const measured = studentMeasures(students);
-  if (measured.length === 0) return undefined;
-  const figure = (key: keyof DetectionMeasures): Estimate =>
-    bootstrapMean(
-      measured.map((entry) => entry.measures[key]),
-      // The same seed for every figure: each interval then resamples the same students.
-      createRng(seed),
-      resamples,
-    )[0];
+  const answered = students.filter((entry) => hasBothKinds(countOutcomes(entry.responses)));
+  const outcomes = answered.map((entry) => countOutcomes(entry.responses));
+  if (answered.length === 0) return undefined;
   return {
-    students: measured.length,
-    hitRate: figure('hitRate'),
-    falseAlarmRate: figure('falseAlarmRate'),
-    dPrime: figure('dPrime'),
-    c: figure('c'),
-    confidence: summariseConfidence(students.flatMap((entry) => entry.responses)),
+    students: answered.length,
+    ...classMeasures(outcomes, createRng(seed), resamples),
+    confidence: summariseConfidence(answered.flatMap((entry) => entry.responses)),
   };
 }
 
@@ -284,9 +307,9 @@ export type ChangeReading =
 export interface CheckChange {
   /** Students who took both checks. */
   students: number;
-  /** Mean change in d′ per student (later minus earlier), with its 95 % interval. */
+  /** The change in the class's d′ (later minus earlier), with its 95 % interval. */
   dPrime: Estimate;
-  /** Mean change in c per student, with its 95 % interval. */
+  /** The change in the class's c, with its 95 % interval. */
   c: Estimate;
   reading: ChangeReading;
   /** The reading and its caveat in plain words, for the host page and the player's report. */
@@ -309,9 +332,9 @@ const READING_WORDS: Record<ChangeReading, string> = {
 };
 
 /**
- * Compares two checks of the same students (before → after, or before → delayed) by the per-student change in d′
- * and c. A change counts only when its 95 % interval leaves out zero; a change in d′ comes first, since a class
- * that discerns better may also shift its bias.
+ * Compares two checks of the same students (before → after, or before → delayed), by the change in the class's
+ * pooled d′ and c, resampling the students who took both. A change counts only when its 95 % interval leaves out
+ * zero; a change in d′ comes first, since a class that discerns better may also shift its bias.
  */
 export function compareChecks(
   earlier: readonly StudentCheck[],
@@ -319,24 +342,36 @@ export function compareChecks(
   seed: string | number,
   resamples = BOOTSTRAP_RESAMPLES,
 ): CheckChange | undefined {
-  const before = new Map(studentMeasures(earlier).map((entry) => [entry.student, entry.measures]));
-  const pairs = studentMeasures(later).flatMap((entry) => {
+  const before = new Map(earlier.map((entry) => [entry.student, countOutcomes(entry.responses)]));
+  const pairs = later.flatMap((entry) => {
     const first = before.get(entry.student);
-    return first ? [{ first, second: entry.measures }] : [];
+    const second = countOutcomes(entry.responses);
+    return first && hasBothKinds(first) && hasBothKinds(second) ? [{ first, second }] : [];
   });
   if (pairs.length === 0) return undefined;
-  const dPrime = bootstrapMean(
-    pairs.map((pair) => pair.second.dPrime - pair.first.dPrime),
+  const change = bootstrapStudents(
+    pairs.length,
+    (picked) => {
+      const first = detectionMeasures(poolOutcomes(picked.map((i) => pairs[i]!.first)));
+      const second = detectionMeasures(poolOutcomes(picked.map((i) => pairs[i]!.second)));
+      return {
+        hitRate: second.hitRate - first.hitRate,
+        falseAlarmRate: second.falseAlarmRate - first.falseAlarmRate,
+        dPrime: second.dPrime - first.dPrime,
+        c: second.c - first.c,
+      };
+    },
     createRng(seed),
     resamples,
-  )[0];
-  const c = bootstrapMean(
-    pairs.map((pair) => pair.second.c - pair.first.c),
-    createRng(seed),
-    resamples,
-  )[0];
-  const reading = readChange(dPrime, c);
-  return { students: pairs.length, dPrime, c, reading, words: `${READING_WORDS[reading]} ${PRACTICE_CAVEAT}` };
+  );
+  const reading = readChange(change.dPrime, change.c);
+  return {
+    students: pairs.length,
+    dPrime: change.dPrime,
+    c: change.c,
+    reading,
+    words: `${READING_WORDS[reading]} ${PRACTICE_CAVEAT}`,
+  };
 }
 
 function readChange(dPrime: Estimate, c: Estimate): ChangeReading {
