@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changeReadingWords,
   classMeasures,
   compareChecks,
   countOutcomes,
@@ -249,6 +250,7 @@ describe('a class summary and a before/after reading', () => {
     expect(sceptic.reading).toBe('more-sceptical');
     expect(sceptic.words).toMatch(/^More sceptical of everything/);
     expect(sceptic.words).toContain(PRACTICE_CAVEAT);
+    expect(sceptic.words).toBe(`${changeReadingWords('more-sceptical')} ${PRACTICE_CAVEAT}`);
   });
 
   it('pairs students by name, reads no change when nothing changed, and needs a student in both checks', () => {
