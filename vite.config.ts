@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
+import { loadChecksFromDisk } from './src/checks/checkFiles.ts';
 import { formatBankError } from './src/core/types.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
 import { teacherPageInputs, teacherPages, type TeacherPagesApi } from './src/teachers/vitePlugin.ts';
@@ -16,11 +17,22 @@ export const BANK_FILE_NAME = 'bank.json';
  * "Your questions" screen fetches it; bank.json, on the way to the title, carries no source texts.
  */
 export const SOURCES_FILE_NAME = 'sources.json';
+/** The learning check's items and forms (questions/checks/), checked with the bank. */
+export const CHECKS_FILE_NAME = 'checks.json';
 
-/** Validates questions/ at build time (a broken bank fails the build) and ships it as bank.json. */
+/**
+ * Validates questions/ at build time (a broken bank or learning check fails the build) and ships it as bank.json
+ * and checks.json.
+ */
 function loadBank() {
   const { bank, errors } = loadBankFromDisk(questionsDir, root);
-  return { bundle: bundleBank(bank), sources: bank.sources, errors: errors.map(formatBankError) };
+  const checks = loadChecksFromDisk(questionsDir, bank, root);
+  return {
+    bundle: bundleBank(bank),
+    sources: bank.sources,
+    checks: checks.checks,
+    errors: [...errors, ...checks.errors].map(formatBankError),
+  };
 }
 
 function questionBank(): Plugin {
@@ -35,9 +47,10 @@ function questionBank(): Plugin {
       }
     },
     generateBundle() {
-      const { bundle, sources } = load();
+      const { bundle, sources, checks } = load();
       this.emitFile({ type: 'asset', fileName: BANK_FILE_NAME, source: JSON.stringify(bundle) });
       this.emitFile({ type: 'asset', fileName: SOURCES_FILE_NAME, source: JSON.stringify(sources) });
+      this.emitFile({ type: 'asset', fileName: CHECKS_FILE_NAME, source: JSON.stringify(checks) });
     },
     configureServer(server) {
       server.middlewares.use(`/${SOURCES_FILE_NAME}`, (_req, res) => {

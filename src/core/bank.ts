@@ -30,7 +30,7 @@ import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LI
 import { foldWhitespace } from './text.ts';
 import { isIsoDate } from './dates.ts';
 
-const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NOT_STATED = 'not stated';
 /** How much of a quote a "not found" message repeats. */
 const QUOTE_SHOWN_CHARS = 80;
@@ -64,11 +64,11 @@ export function baseName(path: string): string {
   return name.replace(/\.(ya?ml|md)$/i, '');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -79,7 +79,7 @@ function describe(value: unknown): string {
 export type LocateField = (field: string | undefined) => number | undefined;
 
 /** Collects errors for one place (file, question) so each check stays one line. */
-class Reporter {
+export class Reporter {
   /** How many problems this place has had: a question with any is not kept. */
   problems = 0;
 
@@ -151,7 +151,7 @@ class Reporter {
   }
 }
 
-function yamlProblem(error: unknown): string {
+export function yamlProblem(error: unknown): string {
   if (error instanceof YAMLParseError) {
     const line = error.linePos?.[0];
     // The parser's message repeats the place; keep it once, before the message.
@@ -221,7 +221,7 @@ export function parseSource(file: BankFile, errors: BankError[]): SourceDoc | un
   };
 }
 
-function parseExcerpt(
+export function parseExcerpt(
   raw: unknown,
   field: string,
   report: Reporter,
@@ -477,7 +477,7 @@ export interface PlacedQuestion {
 }
 
 /** "choices[2].text" → ["choices", 1, "text"]: the YAML path of a field named in a problem. */
-function fieldPath(field: string): (string | number)[] {
+export function fieldPath(field: string): (string | number)[] {
   const path: (string | number)[] = [];
   for (const match of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     path.push(match[2] !== undefined ? Number(match[2]) - 1 : match[1]!);
@@ -486,7 +486,7 @@ function fieldPath(field: string): (string | number)[] {
 }
 
 /** Finds the line of a node, or of its nearest parent that exists (a missing field points at its question). */
-function lineIn(doc: Document, lineCounter: LineCounter, path: (string | number)[]): number | undefined {
+export function lineIn(doc: Document, lineCounter: LineCounter, path: (string | number)[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth -= 1) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return Math.max(1, lineCounter.linePos(node.range[0]).line);

@@ -3,7 +3,7 @@
  * and the answer is marked by certainty as in Moodle's certainty-based marking (CBM). Being sure of a wrong
  * answer costs more than being sure of a right one earns, so saying "Sure" only pays when it is true.
  */
-import { MIN_ROUND_SCORE } from './settings';
+import { MIN_ROUND_SCORE } from './settings.ts';
 
 /** From most to least sure, the order the choices are offered in. */
 export const CONFIDENCE_LEVELS = ['sure', 'think-so', 'guessing'] as const;

@@ -29,6 +29,14 @@ export const TEACHER_DOCS: readonly TeacherDoc[] = [
       'projector, discussion questions on the article’s claims with answers for you, and an exit ticket.',
   },
   {
+    source: 'learning-check.md',
+    page: 'learning-check.html',
+    label: 'Learning check',
+    summary:
+      'How the before, after and delayed checks measure whether students got better at telling true claims from ' +
+      'false ones, not just more sceptical: hits, false alarms, d′ and c in plain words, and what the check cannot show.',
+  },
+  {
     source: 'teacher-guide.md',
     page: 'teacher-guide.html',
     label: 'Your own questions',

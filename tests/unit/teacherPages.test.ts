@@ -93,6 +93,7 @@ describe('the teacher pages', () => {
       TEACHERS_PAGE_URL,
       'handout.html',
       'lesson-plan.html',
+      'learning-check.html',
       'teacher-guide.html',
       'question-format.html',
       'import-formats.html',
