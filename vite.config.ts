@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
 import { formatBankError } from './src/core/types.ts';
+import { loadSpanishOverlay } from './scripts/spanishBankFiles.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
 import { teacherPageInputs, teacherPages, type TeacherPagesApi } from './src/teachers/vitePlugin.ts';
 
@@ -20,7 +21,13 @@ export const SOURCES_FILE_NAME = 'sources.json';
 /** Validates questions/ at build time (a broken bank fails the build) and ships it as bank.json. */
 function loadBank() {
   const { bank, errors } = loadBankFromDisk(questionsDir, root);
-  return { bundle: bundleBank(bank), sources: bank.sources, errors: errors.map(formatBankError) };
+  // The Spanish overlay is checked with the bank, so a build never ships a bank whose Spanish is incomplete.
+  const spanish = loadSpanishOverlay(questionsDir, bank, root);
+  return {
+    bundle: bundleBank(bank),
+    sources: bank.sources,
+    errors: [...errors, ...spanish.errors].map(formatBankError),
+  };
 }
 
 function questionBank(): Plugin {
