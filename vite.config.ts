@@ -108,6 +108,7 @@ const teachers = teacherPages({
   root,
   docsDir: join(root, 'docs'),
   loadBank: () => loadBankFromDisk(questionsDir, root).bank,
+  loadSpanishSources: (bank) => loadSpanishOverlay(questionsDir, bank, root).overlay.sources,
 });
 
 /** Whether a build is the game's own: the benchmark builds its bare Phaser page with this config from bench/bare. */
