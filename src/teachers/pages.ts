@@ -157,6 +157,12 @@ interface SiteText {
   nav: readonly NavItem[];
 }
 
+/** A language's navigation: its index, its lesson plan, its handout, its other docs, then pages it shares. */
+function siteNav(index: NavItem, handout: NavItem, docs: readonly TeacherDoc[], shared: readonly NavItem[]): NavItem[] {
+  const item = (doc: TeacherDoc): NavItem => ({ page: doc.page, label: doc.label });
+  return [index, item(docs[0]!), handout, ...docs.slice(1).map(item), ...shared];
+}
+
 const SITE_TEXT: Record<TeacherLocale, SiteText> = {
   en: {
     lang: 'en',
@@ -166,13 +172,12 @@ const SITE_TEXT: Record<TeacherLocale, SiteText> = {
     play: 'Play Source Check',
     allPages: 'All teacher pages',
     otherLanguage: { lang: 'es', label: 'En español' },
-    nav: [
+    nav: siteNav(
       { page: TEACHERS_PAGE_URL, label: 'For teachers' },
-      { page: TEACHER_DOCS[0]!.page, label: TEACHER_DOCS[0]!.label },
       { page: HANDOUT_PAGE_URL, label: 'Student handout' },
-      ...TEACHER_DOCS.slice(1).map((doc) => ({ page: doc.page, label: doc.label })),
-      ...SOURCE_PAGES.map((source) => ({ page: source.page, label: source.label })),
-    ],
+      TEACHER_DOCS,
+      SOURCE_PAGES.map((source) => ({ page: source.page, label: source.label })),
+    ),
   },
   es: {
     lang: 'es',
@@ -182,12 +187,12 @@ const SITE_TEXT: Record<TeacherLocale, SiteText> = {
     play: 'Jugar a Source Check',
     allPages: 'Todas las páginas para docentes',
     otherLanguage: { lang: 'en', label: 'In English' },
-    nav: [
+    nav: siteNav(
       { page: SPANISH_TEACHERS_PAGE_URL, label: 'Para docentes' },
-      { page: SPANISH_TEACHER_DOCS[0]!.page, label: SPANISH_TEACHER_DOCS[0]!.label },
       { page: SPANISH_HANDOUT_PAGE_URL, label: 'Hoja para estudiantes' },
-      ...SPANISH_TEACHER_DOCS.slice(1).map((doc) => ({ page: doc.page, label: doc.label })),
-    ],
+      SPANISH_TEACHER_DOCS,
+      [],
+    ),
   },
 };
 
