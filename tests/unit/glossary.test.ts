@@ -5,6 +5,8 @@ import { glossaryConflicts, parseGlossary, type PlacedText } from '../../src/cor
 import type { SpanishOverlay } from '../../src/core/spanishBank';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
+import { SPANISH_TEACHER_DOCS } from '../../src/teachers/pages';
+import { SPANISH_HANDOUT_MOVES } from '../../src/teachers/handout';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -98,5 +100,18 @@ describe('docs/es/glosario.md and the Spanish bank', () => {
     const texts = overlayTexts(overlay);
     expect(texts.length).toBeGreaterThan(1000);
     expect(glossaryConflicts(entries, texts)).toEqual([]);
+  });
+
+  it('is followed in the Spanish teacher pages too', () => {
+    const docs = SPANISH_TEACHER_DOCS.filter((doc) => doc.source !== 'es/glosario.md').map((doc) => ({
+      where: `docs/${doc.source}`,
+      text: readFileSync(join(root, 'docs', doc.source), 'utf8'),
+    }));
+    const handout = SPANISH_HANDOUT_MOVES.map((move) => ({
+      where: `handout, ${move.skill}`,
+      text: [move.name, move.action, ...move.ask, move.practice.task, move.practice.translation ?? ''].join('\n'),
+    }));
+    expect(docs).toHaveLength(2);
+    expect(glossaryConflicts(entries, [...docs, ...handout])).toEqual([]);
   });
 });
