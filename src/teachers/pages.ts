@@ -106,6 +106,15 @@ export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
     english: 'teacher-guide.html',
   },
   {
+    source: 'es/question-format.md',
+    page: 'question-format-es.html',
+    label: 'Formato de las preguntas',
+    summary:
+      'El formato de las preguntas y documentos fuente del juego, campo por campo, con un ejemplo; el banco en ' +
+      'español; y cada regla que comprueba el validador.',
+    english: 'question-format.html',
+  },
+  {
     source: 'es/glosario.md',
     page: 'glosario-es.html',
     label: 'Glosario',
@@ -347,16 +356,18 @@ function spanishIndexBody(bank: Bank): string {
   const sourcesQuoted = new Set(bank.questions.flatMap((question) => question.evidence.map((e) => e.source))).size;
   const docItem = (doc: TeacherDoc) =>
     `<li><a href="${doc.page}">${escapeHtml(doc.label)}</a>: ${escapeHtml(doc.summary)}</li>`;
-  const [lessonPlan, guide, glossary] = SPANISH_TEACHER_DOCS as [TeacherDoc, TeacherDoc, TeacherDoc];
-  const [, , format, imports, bankReport] = TEACHER_DOCS as [
-    TeacherDoc,
-    TeacherDoc,
-    TeacherDoc,
-    TeacherDoc,
-    TeacherDoc,
-  ];
-  const englishItem = (doc: TeacherDoc, what: string) =>
-    `<li><a href="${doc.page}" hreflang="en"><span lang="en">${escapeHtml(doc.label)}</span></a> (en inglés): ${what}</li>`;
+  const spanishOf = (english: TeacherDoc) => SPANISH_TEACHER_DOCS.find((doc) => doc.english === english.page);
+  const [englishPlan, englishGuide, ...references] = TEACHER_DOCS as [TeacherDoc, TeacherDoc, ...TeacherDoc[]];
+  const lessonPlan = spanishOf(englishPlan)!;
+  const guide = spanishOf(englishGuide)!;
+  const glossary = SPANISH_TEACHER_DOCS.find((doc) => doc.source === 'es/glosario.md')!;
+  // A reference not yet translated is listed in English, marked as such for readers and screen readers.
+  const referenceItem = (english: TeacherDoc) => {
+    const spanish = spanishOf(english);
+    return spanish
+      ? docItem(spanish)
+      : `<li><a href="${english.page}" hreflang="en"><span lang="en">${escapeHtml(english.label)}</span></a> (en inglés)</li>`;
+  };
   return `      <h1 id="para-docentes">Para docentes</h1>
       <p class="lead">
         Source Check es un juego de preguntas para clases de alfabetización mediática. Un artículo de 2020 sobre la
@@ -390,9 +401,7 @@ function spanishIndexBody(bank: Bank): string {
         <h2 id="tus-preguntas">Tus propias preguntas</h2>
         <ul class="page-list">
           ${docItem(guide)}
-          ${englishItem(format, 'el formato de las preguntas del juego, campo por campo, y cada regla que se comprueba.')}
-          ${englishItem(imports, 'la sintaxis exacta de GIFT, CSV y YAML que lee el juego.')}
-          ${englishItem(bankReport, 'qué contiene el banco de preguntas y las reglas que cumple en conjunto.')}
+          ${references.map(referenceItem).join('\n          ')}
         </ul>
       </section>
 

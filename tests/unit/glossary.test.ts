@@ -111,7 +111,7 @@ describe('docs/es/glosario.md and the Spanish bank', () => {
       where: `handout, ${move.skill}`,
       text: [move.name, move.action, ...move.ask, move.practice.task, move.practice.translation ?? ''].join('\n'),
     }));
-    expect(docs).toHaveLength(2);
+    expect(docs.length).toBeGreaterThanOrEqual(2);
     expect(glossaryConflicts(entries, [...docs, ...handout])).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ const SPANISH_PAGES = [
   'handout-es.html',
   'lesson-plan-es.html',
   'teacher-guide-es.html',
+  'question-format-es.html',
   'glosario-es.html',
 ];
 const pageNamed = (fileName: string): TeacherPage => pages.find((page) => page.fileName === fileName)!;
@@ -218,6 +219,7 @@ describe('the teacher pages in Spanish', () => {
       ['handout.html', 'handout-es.html'],
       ['lesson-plan.html', 'lesson-plan-es.html'],
       ['teacher-guide.html', 'teacher-guide-es.html'],
+      ['question-format.html', 'question-format-es.html'],
     ];
     for (const [english, spanish] of pairs) {
       expect(languageLink(pageNamed(english!).html).slice(1), english).toEqual([spanish, 'es', 'En español']);
