@@ -115,6 +115,15 @@ export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
     english: 'question-format.html',
   },
   {
+    source: 'es/question-bank.md',
+    page: 'question-bank-es.html',
+    label: 'Banco de preguntas',
+    summary:
+      'Qué contiene el banco del juego, por tema, dificultad, paso SIFT, tipo de pregunta y fuente; las reglas que ' +
+      'cumple en conjunto, dónde termina, cómo ampliarlo y qué hace buenas las respuestas incorrectas.',
+    english: 'question-bank.html',
+  },
+  {
     source: 'es/glosario.md',
     page: 'glosario-es.html',
     label: 'Glosario',

@@ -30,6 +30,7 @@ const SPANISH_PAGES = [
   'lesson-plan-es.html',
   'teacher-guide-es.html',
   'question-format-es.html',
+  'question-bank-es.html',
   'glosario-es.html',
 ];
 const pageNamed = (fileName: string): TeacherPage => pages.find((page) => page.fileName === fileName)!;
@@ -220,6 +221,7 @@ describe('the teacher pages in Spanish', () => {
       ['lesson-plan.html', 'lesson-plan-es.html'],
       ['teacher-guide.html', 'teacher-guide-es.html'],
       ['question-format.html', 'question-format-es.html'],
+      ['question-bank.html', 'question-bank-es.html'],
     ];
     for (const [english, spanish] of pairs) {
       expect(languageLink(pageNamed(english!).html).slice(1), english).toEqual([spanish, 'es', 'En español']);
