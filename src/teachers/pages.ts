@@ -115,6 +115,14 @@ export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
     english: 'question-format.html',
   },
   {
+    source: 'es/import-formats.md',
+    page: 'import-formats-es.html',
+    label: 'Formatos de importación',
+    summary:
+      'La sintaxis exacta de GIFT, CSV y YAML que lee el juego, y los documentos fuente que puede nombrar un fragmento.',
+    english: 'import-formats.html',
+  },
+  {
     source: 'es/question-bank.md',
     page: 'question-bank-es.html',
     label: 'Banco de preguntas',
@@ -365,18 +373,11 @@ function spanishIndexBody(bank: Bank): string {
   const sourcesQuoted = new Set(bank.questions.flatMap((question) => question.evidence.map((e) => e.source))).size;
   const docItem = (doc: TeacherDoc) =>
     `<li><a href="${doc.page}">${escapeHtml(doc.label)}</a>: ${escapeHtml(doc.summary)}</li>`;
-  const spanishOf = (english: TeacherDoc) => SPANISH_TEACHER_DOCS.find((doc) => doc.english === english.page);
-  const [englishPlan, englishGuide, ...references] = TEACHER_DOCS as [TeacherDoc, TeacherDoc, ...TeacherDoc[]];
-  const lessonPlan = spanishOf(englishPlan)!;
-  const guide = spanishOf(englishGuide)!;
+  // Every English doc has its Spanish page (a unit test holds this), in the same order.
+  const [lessonPlan, guide, ...references] = TEACHER_DOCS.map((english) =>
+    SPANISH_TEACHER_DOCS.find((doc) => doc.english === english.page)!,
+  ) as [TeacherDoc, TeacherDoc, ...TeacherDoc[]];
   const glossary = SPANISH_TEACHER_DOCS.find((doc) => doc.source === 'es/glosario.md')!;
-  // A reference not yet translated is listed in English, marked as such for readers and screen readers.
-  const referenceItem = (english: TeacherDoc) => {
-    const spanish = spanishOf(english);
-    return spanish
-      ? docItem(spanish)
-      : `<li><a href="${english.page}" hreflang="en"><span lang="en">${escapeHtml(english.label)}</span></a> (en inglés)</li>`;
-  };
   return `      <h1 id="para-docentes">Para docentes</h1>
       <p class="lead">
         Source Check es un juego de preguntas para clases de alfabetización mediática. Un artículo de 2020 sobre la
@@ -410,7 +411,7 @@ function spanishIndexBody(bank: Bank): string {
         <h2 id="tus-preguntas">Tus propias preguntas</h2>
         <ul class="page-list">
           ${docItem(guide)}
-          ${references.map(referenceItem).join('\n          ')}
+          ${references.map(docItem).join('\n          ')}
         </ul>
       </section>
 

@@ -30,6 +30,7 @@ const SPANISH_PAGES = [
   'lesson-plan-es.html',
   'teacher-guide-es.html',
   'question-format-es.html',
+  'import-formats-es.html',
   'question-bank-es.html',
   'glosario-es.html',
 ];
@@ -221,6 +222,7 @@ describe('the teacher pages in Spanish', () => {
       ['lesson-plan.html', 'lesson-plan-es.html'],
       ['teacher-guide.html', 'teacher-guide-es.html'],
       ['question-format.html', 'question-format-es.html'],
+      ['import-formats.html', 'import-formats-es.html'],
       ['question-bank.html', 'question-bank-es.html'],
     ];
     for (const [english, spanish] of pairs) {
@@ -228,8 +230,14 @@ describe('the teacher pages in Spanish', () => {
       expect(languageLink(pageNamed(spanish!).html).slice(1), spanish).toEqual([english, 'en', 'In English']);
     }
     // A page with no translation leads to the other language's index.
-    expect(languageLink(pageNamed('import-formats.html').html)[1]).toBe('teachers-es.html');
+    expect(languageLink(pageNamed('article.html').html)[1]).toBe('teachers-es.html');
     expect(languageLink(pageNamed('glosario-es.html').html)[1]).toBe('teachers.html');
+  });
+
+  it('translates every teacher doc', () => {
+    expect(SPANISH_TEACHER_DOCS.flatMap((doc) => (doc.english ? [doc.english] : []))).toEqual(
+      TEACHER_DOCS.map((doc) => doc.page),
+    );
   });
 
   it('frames every Spanish page in Spanish and reaches every Spanish page from the Spanish index', () => {
