@@ -174,5 +174,20 @@ describe('the shipped bank in Spanish', () => {
     const { overlay, errors } = loadSpanishOverlay(join(root, 'questions'), shipped.bank, root);
     expect(errors.map(formatBankError)).toEqual([]);
     expect(Object.keys(overlay.questions)).toHaveLength(shipped.bank.questions.length);
+    // Every question has its Spanish view, every quote as published with a rendering and a Spanish citation.
+    for (const question of shipped.bank.questions) {
+      const view = spanishQuestionView(question, overlay, shipped.bank.sources)!;
+      expect(view, question.id).toBeDefined();
+      expect(view.topicTitle, question.id).toBeDefined();
+      expect(view.choices.map((choice) => choice.correct)).toEqual(question.choices.map((choice) => choice.correct));
+      const quotes = [...view.evidence, ...(view.claim ? [view.claim] : [])];
+      expect(quotes.map((quote) => quote.quote)).toEqual(
+        [...question.evidence, ...(question.claim ? [question.claim] : [])].map((excerpt) => excerpt.quote),
+      );
+      for (const quote of quotes) {
+        expect(quote.translation.trim(), question.id).not.toBe('');
+        expect(quote.citation?.originalTitle, question.id).toBe(shipped.bank.sources[quote.source]!.title);
+      }
+    }
   });
 });
