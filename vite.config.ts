@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
 import { loadChecksFromDisk } from './src/checks/checkFiles.ts';
 import { formatBankError } from './src/core/types.ts';
+import { loadSpanishOverlay } from './scripts/spanishBankFiles.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
 import { teacherPageInputs, teacherPages, type TeacherPagesApi } from './src/teachers/vitePlugin.ts';
 
@@ -27,11 +28,13 @@ export const CHECKS_FILE_NAME = 'checks.json';
 function loadBank() {
   const { bank, errors } = loadBankFromDisk(questionsDir, root);
   const checks = loadChecksFromDisk(questionsDir, bank, root);
+  // The Spanish overlay is checked with the bank, so a build never ships a bank whose Spanish is incomplete.
+  const spanish = loadSpanishOverlay(questionsDir, bank, root);
   return {
     bundle: bundleBank(bank),
     sources: bank.sources,
     checks: checks.checks,
-    errors: [...errors, ...checks.errors].map(formatBankError),
+    errors: [...errors, ...checks.errors, ...spanish.errors].map(formatBankError),
   };
 }
 
@@ -114,6 +117,7 @@ const teachers = teacherPages({
   root,
   docsDir: join(root, 'docs'),
   loadBank: () => loadBankFromDisk(questionsDir, root).bank,
+  loadSpanishSources: (bank) => loadSpanishOverlay(questionsDir, bank, root).overlay.sources,
 });
 
 /** Whether a build is the game's own: the benchmark builds its bare Phaser page with this config from bench/bare. */

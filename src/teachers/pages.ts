@@ -2,14 +2,19 @@
  * The teacher pages as finished HTML documents (build time only): an index, the handout, and one page per
  * teacher doc in docs/, each rendered from its markdown with links between the docs pointing at the pages.
  */
+import { posix } from 'node:path';
 import type { Bank, SourceDoc } from '../core/types.ts';
+import type { SpanishSource } from '../core/spanishBank.ts';
 import { HANDOUT_PAGE_URL, TEACHERS_PAGE_URL } from '../game/teacherLinks.ts';
 import { formatLongDate } from '../core/dates.ts';
-import { handoutBody } from './handout.ts';
+import { HANDOUT_TEXT, handoutBody } from './handout.ts';
 import { escapeHtml, renderMarkdown } from './markdown.ts';
 
+/** The languages the teacher pages are written in. */
+export type TeacherLocale = 'en' | 'es';
+
 export interface TeacherDoc {
-  /** The markdown file in docs/. */
+  /** The markdown file in docs/ (docs/es/ for a page in Spanish). */
   source: string;
   /** The page it becomes, beside the game. */
   page: string;
@@ -17,6 +22,8 @@ export interface TeacherDoc {
   label: string;
   /** One line on the index. */
   summary: string;
+  /** For a translated doc: the English page it translates, which links to it as "En español". */
+  english?: string;
 }
 
 export const TEACHER_DOCS: readonly TeacherDoc[] = [
@@ -89,7 +96,73 @@ export const SOURCE_PAGES: readonly SourcePage[] = [
   { sourceId: 'eo-13942', page: 'eo-13942.html', label: 'EO 13942' },
 ];
 
-/** How the docs link to a source file, so that the link also works where the docs are read as files. */
+/** The Spanish pages: their index, the handout, and the docs of docs/es/. */
+export const SPANISH_TEACHERS_PAGE_URL = 'teachers-es.html';
+export const SPANISH_HANDOUT_PAGE_URL = 'handout-es.html';
+
+export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
+  {
+    source: 'es/lesson-plan.md',
+    page: 'lesson-plan-es.html',
+    label: 'Plan de clase',
+    summary:
+      'Una clase de 45 minutos para 13–18 años: los cuatro pasos SIFT, fuentes primarias y secundarias, una ronda ' +
+      'en el proyector, preguntas para el debate sobre las afirmaciones del artículo con sus respuestas, y un ' +
+      'boleto de salida.',
+    english: 'lesson-plan.html',
+  },
+  {
+    source: 'es/teacher-guide.md',
+    page: 'teacher-guide-es.html',
+    label: 'Tus propias preguntas',
+    summary:
+      'Jugar con tus propias preguntas: un cuestionario de Moodle (GIFT), una hoja de cálculo de Kahoot! o el YAML ' +
+      'del juego, con un fragmento de la fuente que el juego comprueba palabra por palabra, y qué significa cada ' +
+      'mensaje.',
+    english: 'teacher-guide.html',
+  },
+  {
+    source: 'es/question-format.md',
+    page: 'question-format-es.html',
+    label: 'Formato de las preguntas',
+    summary:
+      'El formato de las preguntas y documentos fuente del juego, campo por campo, con un ejemplo; el banco en ' +
+      'español; y cada regla que comprueba el validador.',
+    english: 'question-format.html',
+  },
+  {
+    source: 'es/import-formats.md',
+    page: 'import-formats-es.html',
+    label: 'Formatos de importación',
+    summary:
+      'La sintaxis exacta de GIFT, CSV y YAML que lee el juego, y los documentos fuente que puede nombrar un fragmento.',
+    english: 'import-formats.html',
+  },
+  {
+    source: 'es/question-bank.md',
+    page: 'question-bank-es.html',
+    label: 'Banco de preguntas',
+    summary:
+      'Qué contiene el banco del juego, por tema, dificultad, paso SIFT, tipo de pregunta y fuente; las reglas que ' +
+      'cumple en conjunto, dónde termina, cómo ampliarlo y qué hace buenas las respuestas incorrectas.',
+    english: 'question-bank.html',
+  },
+  {
+    source: 'es/glosario.md',
+    page: 'glosario-es.html',
+    label: 'Glosario',
+    summary: 'Cómo traducimos los términos legales y de alfabetización mediática, y las formas que no usamos.',
+  },
+];
+
+/** Each English page with a Spanish translation, and that translation: the two link to each other. */
+const SPANISH_COUNTERPARTS: ReadonlyMap<string, string> = new Map([
+  [TEACHERS_PAGE_URL, SPANISH_TEACHERS_PAGE_URL],
+  [HANDOUT_PAGE_URL, SPANISH_HANDOUT_PAGE_URL],
+  ...SPANISH_TEACHER_DOCS.flatMap((doc) => (doc.english ? [[doc.english, doc.page] as const] : [])),
+]);
+
+/** How the docs link to a source file (from docs/ or docs/es/), so that the link also works in the files. */
 const SOURCE_FILE_LINK = /^(?:\.\.\/)?questions\/sources\/([a-z0-9-]+)\.md$/;
 
 export const STYLESHEET = '/src/teachers/teachers.css';
@@ -101,6 +174,9 @@ export const TEACHER_PAGE_FILES: readonly string[] = [
   HANDOUT_PAGE_URL,
   ...TEACHER_DOCS.map((doc) => doc.page),
   ...SOURCE_PAGES.map((source) => source.page),
+  SPANISH_TEACHERS_PAGE_URL,
+  SPANISH_HANDOUT_PAGE_URL,
+  ...SPANISH_TEACHER_DOCS.map((doc) => doc.page),
 ];
 
 const GAME_URL = './';
@@ -110,13 +186,64 @@ interface NavItem {
   label: string;
 }
 
-const NAV: readonly NavItem[] = [
-  { page: TEACHERS_PAGE_URL, label: 'For teachers' },
-  { page: TEACHER_DOCS[0]!.page, label: TEACHER_DOCS[0]!.label },
-  { page: HANDOUT_PAGE_URL, label: 'Student handout' },
-  ...TEACHER_DOCS.slice(1).map((doc) => ({ page: doc.page, label: doc.label })),
-  ...SOURCE_PAGES.map((source) => ({ page: source.page, label: source.label })),
-];
+/** The words of the pages' frame in each language. */
+interface SiteText {
+  lang: TeacherLocale;
+  skipLink: string;
+  forTeachers: string;
+  navLabel: string;
+  play: string;
+  allPages: string;
+  /** The link to the same page in the other language, written in that language. */
+  otherLanguage: { lang: TeacherLocale; label: string };
+  nav: readonly NavItem[];
+}
+
+/** A language's navigation: its index, its lesson plan, its handout, its other docs, then pages it shares. */
+function siteNav(index: NavItem, handout: NavItem, docs: readonly TeacherDoc[], shared: readonly NavItem[]): NavItem[] {
+  const item = (doc: TeacherDoc): NavItem => ({ page: doc.page, label: doc.label });
+  return [index, item(docs[0]!), handout, ...docs.slice(1).map(item), ...shared];
+}
+
+const SITE_TEXT: Record<TeacherLocale, SiteText> = {
+  en: {
+    lang: 'en',
+    skipLink: 'Skip to the content',
+    forTeachers: 'for teachers',
+    navLabel: 'Teacher pages',
+    play: 'Play Source Check',
+    allPages: 'All teacher pages',
+    otherLanguage: { lang: 'es', label: 'En español' },
+    nav: siteNav(
+      { page: TEACHERS_PAGE_URL, label: 'For teachers' },
+      { page: HANDOUT_PAGE_URL, label: 'Student handout' },
+      TEACHER_DOCS,
+      SOURCE_PAGES.map((source) => ({ page: source.page, label: source.label })),
+    ),
+  },
+  es: {
+    lang: 'es',
+    skipLink: 'Ir al contenido',
+    forTeachers: 'para docentes',
+    navLabel: 'Páginas para docentes',
+    play: 'Jugar a Source Check',
+    allPages: 'Todas las páginas para docentes',
+    otherLanguage: { lang: 'en', label: 'In English' },
+    nav: siteNav(
+      { page: SPANISH_TEACHERS_PAGE_URL, label: 'Para docentes' },
+      { page: SPANISH_HANDOUT_PAGE_URL, label: 'Hoja para estudiantes' },
+      SPANISH_TEACHER_DOCS,
+      [],
+    ),
+  },
+};
+
+/** The same page in the other language, or that language's index when the page has no translation. */
+function otherLanguagePage(page: string, locale: TeacherLocale): string {
+  if (locale === 'en') return SPANISH_COUNTERPARTS.get(page) ?? SPANISH_TEACHERS_PAGE_URL;
+  const english = [...SPANISH_COUNTERPARTS].find(([, spanish]) => spanish === page)?.[0];
+  return english ?? TEACHERS_PAGE_URL;
+}
 
 interface Layout {
   page: string;
@@ -125,15 +252,21 @@ interface Layout {
   body: string;
   /** A class on <html> for page-specific styles (the handout's print layout sizes everything from it). */
   kind: 'index' | 'doc' | 'handout' | 'source';
+  /** The language of the page's own words (a source page's document stays as published). */
+  locale?: TeacherLocale;
 }
 
-function layout({ page, title, description, body, kind }: Layout): string {
-  const nav = NAV.map(
-    (item) =>
-      `<li><a href="${item.page}"${item.page === page ? ' aria-current="page"' : ''}>${escapeHtml(item.label)}</a></li>`,
-  ).join('\n          ');
+function layout({ page, title, description, body, kind, locale = 'en' }: Layout): string {
+  const text = SITE_TEXT[locale];
+  const other = text.otherLanguage;
+  const nav = text.nav
+    .map(
+      (item) =>
+        `<li><a href="${item.page}"${item.page === page ? ' aria-current="page"' : ''}>${escapeHtml(item.label)}</a></li>`,
+    )
+    .join('\n          ');
   return `<!doctype html>
-<html lang="en" class="teachers ${kind}">
+<html lang="${text.lang}" class="teachers ${kind}">
   <head>
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -145,10 +278,11 @@ function layout({ page, title, description, body, kind }: Layout): string {
     <script type="module" src="${PAGE_SCRIPT}"></script>
   </head>
   <body>
-    <a class="skip-link" href="#main">Skip to the content</a>
+    <a class="skip-link" href="#main">${escapeHtml(text.skipLink)}</a>
     <header class="site-header">
-      <p class="site-name"><a href="${GAME_URL}">Source Check</a> <span>for teachers</span></p>
-      <nav aria-label="Teacher pages">
+      <p class="site-name"><a href="${GAME_URL}">Source Check</a> <span>${escapeHtml(text.forTeachers)}</span></p>
+      <p class="language"><a href="${otherLanguagePage(page, locale)}" lang="${other.lang}" hreflang="${other.lang}">${escapeHtml(other.label)}</a></p>
+      <nav aria-label="${escapeHtml(text.navLabel)}">
         <ul>
           ${nav}
         </ul>
@@ -158,22 +292,27 @@ function layout({ page, title, description, body, kind }: Layout): string {
 ${body}
     </main>
     <footer class="site-footer">
-      <p><a href="${GAME_URL}">Play Source Check</a> · <a href="${TEACHERS_PAGE_URL}">All teacher pages</a></p>
+      <p><a href="${GAME_URL}">${escapeHtml(text.play)}</a> · <a href="${text.nav[0]!.page}">${escapeHtml(text.allPages)}</a></p>
     </footer>
   </body>
 </html>
 `;
 }
 
-/** Turns a link in a doc into a link to the built pages, or refuses one that would lead out of the build. */
+/**
+ * Turns a link in a doc into a link to the built pages, or refuses one that would lead out of the build. A link is
+ * read from the doc's own folder, so docs/es/ links to "teacher-guide.md" (its Spanish neighbour) and to
+ * "../import-formats.md" (an English page).
+ */
 function docLinkRewriter(source: string): (href: string) => string {
   return (href) => {
     if (href.startsWith('#') || /^(https?:|mailto:)/i.test(href)) return href;
-    const [file = '', fragment] = href.split('#', 2);
+    const [written = '', fragment] = href.split('#', 2);
+    const file = posix.normalize(posix.join(posix.dirname(source), written));
     const sourceId = SOURCE_FILE_LINK.exec(file)?.[1];
     const sourcePage = SOURCE_PAGES.find((candidate) => candidate.sourceId === sourceId);
     if (sourcePage) return fragment === undefined ? sourcePage.page : `${sourcePage.page}#${fragment}`;
-    const doc = TEACHER_DOCS.find((candidate) => candidate.source === file.replace(/^\.\//, ''));
+    const doc = [...TEACHER_DOCS, ...SPANISH_TEACHER_DOCS].find((candidate) => candidate.source === file);
     if (!doc) throw new Error(`docs/${source}: the link "${href}" points at a file that is not in the build`);
     return fragment === undefined ? doc.page : `${doc.page}#${fragment}`;
   };
@@ -246,6 +385,72 @@ function indexBody(bank: Bank): string {
       </section>`;
 }
 
+function spanishIndexBody(bank: Bank): string {
+  const sourcesQuoted = new Set(bank.questions.flatMap((question) => question.evidence.map((e) => e.source))).size;
+  const docItem = (doc: TeacherDoc) =>
+    `<li><a href="${doc.page}">${escapeHtml(doc.label)}</a>: ${escapeHtml(doc.summary)}</li>`;
+  // Every English doc has its Spanish page (a unit test holds this), in the same order.
+  const [lessonPlan, guide, ...references] = TEACHER_DOCS.map((english) =>
+    SPANISH_TEACHER_DOCS.find((doc) => doc.english === english.page)!,
+  ) as [TeacherDoc, TeacherDoc, ...TeacherDoc[]];
+  const glossary = SPANISH_TEACHER_DOCS.find((doc) => doc.source === 'es/glosario.md')!;
+  return `      <h1 id="para-docentes">Para docentes</h1>
+      <p class="lead">
+        Source Check es un juego de preguntas para clases de alfabetización mediática. Un artículo de 2020 sobre la
+        prohibición de TikTok, sin firma, sin medio y sin fecha, hace una serie de afirmaciones; las órdenes
+        ejecutivas, la ley de 2024, la opinión de la Corte Suprema y las órdenes de 2025 de las que habla son
+        públicas. Cada pregunta pone una afirmación frente a ellas, y después de cada respuesta el juego muestra las
+        palabras exactas de la fuente que la resuelven, de dónde vienen y por qué. Los estudiantes practican cuatro
+        pasos para comprobar lo que leen (SIFT) y aprenden a distinguir el documento mismo de un relato sobre él.
+      </p>
+      <p>
+        El juego tiene ${bank.questions.length} preguntas en ${bank.topics.length} temas, cada una resuelta con
+        palabras citadas de uno de ${sourcesQuoted} documentos fuente. Las preguntas tienen su traducción al español;
+        las citas se muestran en su inglés original, con una traducción no oficial. Funciona en cualquier navegador
+        reciente, en un proyector o en los dispositivos de los estudiantes, y sin conexión una vez abierto.
+      </p>
+
+      <section aria-labelledby="planificar">
+        <h2 id="planificar">Planificar una clase</h2>
+        <ul class="page-list">
+          ${docItem(lessonPlan)}
+          <li><a href="${SPANISH_HANDOUT_PAGE_URL}">Hoja para estudiantes</a>: los cuatro pasos SIFT en una página
+            para imprimir, cada uno con una frase del artículo para probarlo, y espacio para notas.</li>
+          <li><a href="${SOURCE_PAGES[0]!.page}" hreflang="en">El artículo</a> (en inglés): el artículo sin firma de
+            2020 que comprueba el juego, y la <a href="${SOURCE_PAGES[1]!.page}" hreflang="en">Orden ejecutiva
+            13942</a>, la fuente primaria para poner a su lado, para proyectar o imprimir.</li>
+          ${docItem(glossary)}
+        </ul>
+      </section>
+
+      <section aria-labelledby="tus-preguntas">
+        <h2 id="tus-preguntas">Tus propias preguntas</h2>
+        <ul class="page-list">
+          ${docItem(guide)}
+          ${references.map(docItem).join('\n          ')}
+        </ul>
+      </section>
+
+      <section aria-labelledby="clase">
+        <h2 id="clase">Una ronda para toda la clase</h2>
+        <p>
+          El modo de clase necesita el servidor del propio juego, en una computadora del aula donde esté instalado el
+          proyecto con Node.js 20 o posterior:
+        </p>
+        <ol>
+          <li>En la computadora del proyector, en la carpeta del proyecto, ejecuta
+            <code>HOST=0.0.0.0 npm start</code>. Muestra las direcciones que pueden abrir los estudiantes. (Sin
+            <code>HOST</code>, solo esa computadora puede abrir el juego: sirve para probarlo.)</li>
+          <li>Abre <a href="host.html" hreflang="en"><span lang="en">Host a class</span></a> (dirigir una clase) en
+            ese servidor, elige las preguntas, el tiempo de cada una y la puntuación, y proyecta la página.</li>
+          <li>Los estudiantes abren el enlace o escanean su código QR, o eligen <strong lang="en">Class</strong> en la
+            pantalla de inicio y escriben el código de seis caracteres. La página sigue la clase en directo y
+            exporta los resultados en CSV.</li>
+        </ol>
+        <p>Sin el servidor, cada estudiante puede jugar su propia ronda: <a href="${GAME_URL}">jugar a Source Check</a>.</p>
+      </section>`;
+}
+
 /** "6 August 2020" or "not stated", as the source's front matter has it. */
 function sourceFact(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatLongDate(value) : value;
@@ -281,13 +486,15 @@ export interface TeacherPage {
 }
 
 export interface TeacherSiteInput {
-  /** Reads a file of docs/ by name. */
+  /** Reads a file of docs/ by name ("lesson-plan.md", "es/lesson-plan.md"). */
   readDoc: (name: string) => string;
   bank: Bank;
+  /** The sources' citations in Spanish (questions/es/sources.yaml), for the Spanish handout. */
+  spanishSources?: Record<string, SpanishSource>;
 }
 
-export function renderTeacherPages({ readDoc, bank }: TeacherSiteInput): TeacherPage[] {
-  const docs = TEACHER_DOCS.map((doc) => {
+export function renderTeacherPages({ readDoc, bank, spanishSources }: TeacherSiteInput): TeacherPage[] {
+  const docPage = (locale: TeacherLocale) => (doc: TeacherDoc) => {
     const rendered = renderMarkdown(readDoc(doc.source), docLinkRewriter(doc.source));
     const html = layout({
       page: doc.page,
@@ -295,11 +502,42 @@ export function renderTeacherPages({ readDoc, bank }: TeacherSiteInput): Teacher
       description: doc.summary,
       body: rendered.html,
       kind: 'doc',
+      locale,
     });
     return { fileName: doc.page, title: rendered.title, html };
-  });
+  };
+  const docs = TEACHER_DOCS.map(docPage('en'));
+  const spanishIndexTitle = 'Para docentes';
+  const spanish: TeacherPage[] = [
+    {
+      fileName: SPANISH_TEACHERS_PAGE_URL,
+      title: spanishIndexTitle,
+      html: layout({
+        page: SPANISH_TEACHERS_PAGE_URL,
+        title: spanishIndexTitle,
+        description:
+          'Source Check para docentes: plan de clase, hoja para estudiantes, preguntas propias, modo de clase.',
+        body: spanishIndexBody(bank),
+        kind: 'index',
+        locale: 'es',
+      }),
+    },
+    {
+      fileName: SPANISH_HANDOUT_PAGE_URL,
+      title: HANDOUT_TEXT.es.title,
+      html: layout({
+        page: SPANISH_HANDOUT_PAGE_URL,
+        title: HANDOUT_TEXT.es.title,
+        description: 'Una hoja de una página con los cuatro pasos SIFT, cada uno con una frase para probarlo.',
+        body: handoutBody(bank, HANDOUT_TEXT.es, spanishSources),
+        kind: 'handout',
+        locale: 'es',
+      }),
+    },
+    ...SPANISH_TEACHER_DOCS.map(docPage('es')),
+  ];
   const indexTitle = 'For teachers';
-  const handoutTitle = 'Four moves for checking what you read';
+  const handoutTitle = HANDOUT_TEXT.en.title;
   return [
     {
       fileName: TEACHERS_PAGE_URL,
@@ -339,6 +577,7 @@ export function renderTeacherPages({ readDoc, bank }: TeacherSiteInput): Teacher
         }),
       };
     }),
+    ...spanish,
   ];
 }
 
@@ -366,7 +605,8 @@ export function brokenLinks(pages: readonly TeacherPage[], otherPages: readonly 
       const target = byName.get(file);
       if (!target && !otherPages.includes(file)) {
         problems.push(`${page.fileName}: "${href}" is not a page of the build`);
-      } else if (fragment !== undefined && !(target && elementIds(target.html).has(fragment))) {
+      } else if (fragment !== undefined && !(target && elementIds(target.html).has(decodeURIComponent(fragment)))) {
+        // A heading with accents ("para-ir-más-lejos") is linked percent-encoded, as a browser reads it.
         problems.push(`${page.fileName}: "${href}" points at an anchor that ${file} does not have`);
       }
     }

@@ -8,13 +8,23 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { Bank } from '../core/types.ts';
-import { brokenLinks, renderTeacherPages, TEACHER_DOCS, TEACHER_PAGE_FILES, type TeacherPage } from './pages.ts';
+import type { SpanishSource } from '../core/spanishBank.ts';
+import {
+  brokenLinks,
+  renderTeacherPages,
+  SPANISH_TEACHER_DOCS,
+  TEACHER_DOCS,
+  TEACHER_PAGE_FILES,
+  type TeacherPage,
+} from './pages.ts';
 
 export interface TeacherPagesOptions {
   root: string;
   /** The folder of the teacher docs (docs/). */
   docsDir: string;
   loadBank: () => Bank;
+  /** The sources' citations in Spanish, for the Spanish handout. */
+  loadSpanishSources?: (bank: Bank) => Record<string, SpanishSource>;
 }
 
 /** The pages as Vite inputs: { teachers: '<root>/teachers.html', … }, to spread into build input. */
@@ -37,15 +47,22 @@ export interface TeacherPagesApi {
   digest(): string;
 }
 
-export function teacherPages({ root, docsDir, loadBank }: TeacherPagesOptions): Plugin<TeacherPagesApi> {
+export function teacherPages({
+  root,
+  docsDir,
+  loadBank,
+  loadSpanishSources,
+}: TeacherPagesOptions): Plugin<TeacherPagesApi> {
   const entries = new Map(TEACHER_PAGE_FILES.map((file) => [join(root, file), file]));
   let otherPages: string[] = ['index.html'];
   let rendered: Map<string, TeacherPage> | undefined;
 
   const render = (): Map<string, TeacherPage> => {
+    const bank = loadBank();
     const pages = renderTeacherPages({
       readDoc: (name) => readFileSync(join(docsDir, name), 'utf8'),
-      bank: loadBank(),
+      bank,
+      ...(loadSpanishSources ? { spanishSources: loadSpanishSources(bank) } : {}),
     });
     const problems = brokenLinks(pages, otherPages);
     if (problems.length > 0) throw new Error(`The teacher pages have broken links:\n${problems.join('\n')}`);
@@ -69,7 +86,7 @@ export function teacherPages({ root, docsDir, loadBank }: TeacherPagesOptions): 
       if (!otherPages.includes('index.html')) otherPages.push('index.html');
     },
     buildStart() {
-      for (const doc of TEACHER_DOCS) this.addWatchFile(join(docsDir, doc.source));
+      for (const doc of [...TEACHER_DOCS, ...SPANISH_TEACHER_DOCS]) this.addWatchFile(join(docsDir, doc.source));
       try {
         rendered = render();
       } catch (error) {

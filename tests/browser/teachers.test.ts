@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HANDOUT_PAGE_URL, TEACHERS_PAGE_URL } from '../../src/game/teacherLinks';
-import { TEACHER_PAGE_FILES } from '../../src/teachers/pages';
+import { SPANISH_HANDOUT_PAGE_URL, TEACHER_PAGE_FILES } from '../../src/teachers/pages';
 import { axeProblems } from './axe';
 import { launchChromium } from './chromium';
 import { ARTIFACTS, PHONE, PROJECTOR } from './game';
@@ -89,7 +89,8 @@ describe('the teacher pages', () => {
         continue;
       }
       const shown = await describePage(page);
-      expect(shown.lang, name).toBe('en');
+      // The Spanish pages end in -es.html; a screen reader switches voice with the page's language.
+      expect(shown.lang, name).toBe(name.endsWith('-es.html') ? 'es' : 'en');
       expect(shown.title, name).toMatch(/^.+ — Source Check$/);
       expect(shown.h1.length, name).toBeGreaterThan(3);
       expect(shown.landmarks, name).toEqual(['header', 'nav', 'main', 'footer']);
@@ -152,11 +153,14 @@ describe('the teacher pages', () => {
   it('print the handout on exactly one portrait page, A4 or Letter, black on white with no navigation', async () => {
     const context = await browser.newContext({ viewport: PROJECTOR, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(new URL(HANDOUT_PAGE_URL, url).href);
-    await page.evaluate(() => document.fonts.ready);
-    for (const format of ['A4', 'Letter'] as const) {
-      const pdf = await page.pdf({ format, printBackground: true });
-      expect(pdfPageCount(pdf), format).toBe(1);
+    // In Spanish too, with each sentence's rendering under it.
+    for (const handout of [HANDOUT_PAGE_URL, SPANISH_HANDOUT_PAGE_URL]) {
+      await page.goto(new URL(handout, url).href);
+      await page.evaluate(() => document.fonts.ready);
+      for (const format of ['A4', 'Letter'] as const) {
+        const pdf = await page.pdf({ format, printBackground: true });
+        expect(pdfPageCount(pdf), `${handout} ${format}`).toBe(1);
+      }
     }
     // The count is not one by default: a long doc prints on several pages.
     await page.goto(new URL('import-formats.html', url).href);

@@ -3,22 +3,37 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldWhitespace } from '../../src/core/text';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
-import { HANDOUT_MOVES, handoutPractice } from '../../src/teachers/handout';
+import { HANDOUT_MOVES, HANDOUT_TEXT, handoutPractice, SPANISH_HANDOUT_MOVES } from '../../src/teachers/handout';
 import { escapeHtml, headingSlug, renderMarkdown } from '../../src/teachers/markdown';
 import {
   anchorHrefs,
   brokenLinks,
   renderTeacherPages,
+  SPANISH_TEACHER_DOCS,
   TEACHER_DOCS,
   TEACHER_PAGE_FILES,
   type TeacherPage,
 } from '../../src/teachers/pages';
 import { TEACHERS_PAGE_URL } from '../../src/game/teacherLinks';
+import { UNOFFICIAL_TRANSLATION_LABEL } from '../../src/core/spanishBank';
+import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
 
 const root = join(import.meta.dirname, '..', '..');
 const { bank } = loadBankFromDisk(join(root, 'questions'), root);
 const readDoc = (name: string) => readFileSync(join(root, 'docs', name), 'utf8');
-const pages = renderTeacherPages({ readDoc, bank });
+const spanishSources = loadSpanishOverlay(join(root, 'questions'), bank, root).overlay.sources;
+const pages = renderTeacherPages({ readDoc, bank, spanishSources });
+/** The pages written in Spanish; every other page is in English. */
+const SPANISH_PAGES = [
+  'teachers-es.html',
+  'handout-es.html',
+  'lesson-plan-es.html',
+  'teacher-guide-es.html',
+  'question-format-es.html',
+  'import-formats-es.html',
+  'question-bank-es.html',
+  'glosario-es.html',
+];
 const pageNamed = (fileName: string): TeacherPage => pages.find((page) => page.fileName === fileName)!;
 /** How long a right answer must be before the handout may not contain it: shorter ones occur in any text. */
 const ANSWER_CHARS_THAT_GIVE_AWAY = 12;
@@ -101,6 +116,7 @@ describe('the teacher pages', () => {
       'privacy.html',
       'article.html',
       'eo-13942.html',
+      ...SPANISH_PAGES,
     ]);
   });
 
@@ -129,17 +145,18 @@ describe('the teacher pages', () => {
 
   it('gives every page a language, a title, one h1, a named navigation and a main landmark', () => {
     for (const page of pages) {
-      expect(page.html, page.fileName).toMatch(/^<!doctype html>\n<html lang="en"/);
+      const spanish = SPANISH_PAGES.includes(page.fileName);
+      expect(page.html, page.fileName).toMatch(new RegExp(`^<!doctype html>\n<html lang="${spanish ? 'es' : 'en'}"`));
       expect(page.html).toContain(`<title>${escapeHtml(page.title)} — Source Check</title>`);
       expect(page.html.match(/<h1[ >]/g)).toHaveLength(1);
-      expect(page.html).toContain('<nav aria-label="Teacher pages">');
+      expect(page.html).toContain(`<nav aria-label="${spanish ? 'Páginas para docentes' : 'Teacher pages'}">`);
       expect(page.html).toContain('<main id="main">');
       expect(page.html).toContain(`<a href="${page.fileName}" aria-current="page">`);
     }
   });
 
   it('titles each doc page with its markdown heading', () => {
-    for (const doc of TEACHER_DOCS) {
+    for (const doc of [...TEACHER_DOCS, ...SPANISH_TEACHER_DOCS]) {
       const heading = readDoc(doc.source).match(/^# (.+)$/m)![1]!;
       expect(pageNamed(doc.page).title).toBe(heading);
     }
@@ -200,6 +217,96 @@ describe('the teacher pages', () => {
     expect(index).toContain(`${bank.questions.length} questions in ${bank.topics.length} topics`);
     expect(index).toContain('<code>HOST=0.0.0.0 npm start</code>');
     expect(index).toContain('<a href="host.html">Host a class</a>');
+  });
+});
+
+describe('the teacher pages in Spanish', () => {
+  /** The link to the page in the other language, with its language marked for screen readers. */
+  const languageLink = (html: string) =>
+    /<p class="language"><a href="([^"]+)" lang="(\w+)" hreflang="\w+">([^<]+)<\/a>/.exec(html)!;
+
+  it('links each English page to its Spanish translation as "En español", and back as "In English"', () => {
+    const pairs = [
+      ['teachers.html', 'teachers-es.html'],
+      ['handout.html', 'handout-es.html'],
+      ['lesson-plan.html', 'lesson-plan-es.html'],
+      ['teacher-guide.html', 'teacher-guide-es.html'],
+      ['question-format.html', 'question-format-es.html'],
+      ['import-formats.html', 'import-formats-es.html'],
+      ['question-bank.html', 'question-bank-es.html'],
+    ];
+    for (const [english, spanish] of pairs) {
+      expect(languageLink(pageNamed(english!).html).slice(1), english).toEqual([spanish, 'es', 'En español']);
+      expect(languageLink(pageNamed(spanish!).html).slice(1), spanish).toEqual([english, 'en', 'In English']);
+    }
+    // A page with no translation leads to the other language's index.
+    expect(languageLink(pageNamed('article.html').html)[1]).toBe('teachers-es.html');
+    expect(languageLink(pageNamed('glosario-es.html').html)[1]).toBe('teachers.html');
+  });
+
+  it('translates every teacher doc', () => {
+    expect(SPANISH_TEACHER_DOCS.flatMap((doc) => (doc.english ? [doc.english] : []))).toEqual(
+      TEACHER_DOCS.map((doc) => doc.page),
+    );
+  });
+
+  it('frames every Spanish page in Spanish and reaches every Spanish page from the Spanish index', () => {
+    const index = pageNamed('teachers-es.html').html;
+    for (const file of SPANISH_PAGES) {
+      const { html } = pageNamed(file);
+      expect(html, file).toContain('<a class="skip-link" href="#main">Ir al contenido</a>');
+      expect(html, file).toContain('<span>para docentes</span>');
+      expect(index, file).toContain(`href="${file}"`);
+    }
+    expect(index).toContain(`${bank.questions.length} preguntas en ${bank.topics.length} temas`);
+    expect(index).toContain('<code>HOST=0.0.0.0 npm start</code>');
+  });
+
+  it('rewrites links from docs/es/ to their Spanish neighbours, the English docs and the source pages', () => {
+    const plan = anchorHrefs(pageNamed('lesson-plan-es.html').html);
+    expect(plan).toEqual(
+      expect.arrayContaining(['teacher-guide-es.html', 'glosario-es.html', 'article.html', 'eo-13942.html']),
+    );
+    const guide = anchorHrefs(pageNamed('teacher-guide-es.html').html);
+    expect(guide).toEqual(
+      expect.arrayContaining([
+        'lesson-plan-es.html',
+        'import-formats.html#source-documents-an-excerpt-may-name',
+        `lesson-plan-es.html#${encodeURIComponent('para-ir-más-lejos')}`,
+      ]),
+    );
+    expect(brokenLinks(pages, OTHER_PAGES)).toEqual([]);
+  });
+
+  it('prints a Spanish handout: the moves in Spanish, each sentence as published with its unofficial rendering', () => {
+    const handout = pageNamed('handout-es.html').html;
+    const names = [...handout.matchAll(/<h2 id="move-[^"]+">.*?<\/span> ([^<]+)<\/h2>/g)].map((match) => match[1]);
+    expect(names).toEqual([
+      'Detente',
+      'Investiga la fuente',
+      'Busca mejor cobertura',
+      'Rastrea las afirmaciones hasta el original',
+    ]);
+    expect(SPANISH_HANDOUT_MOVES.map((move) => move.skill)).toEqual(HANDOUT_MOVES.map((move) => move.skill));
+    for (const move of SPANISH_HANDOUT_MOVES) {
+      const practice = handoutPractice(bank, move, HANDOUT_TEXT.es, spanishSources)!;
+      expect(practice.quote).toBe(HANDOUT_MOVES.find((english) => english.skill === move.skill)!.practice.quote);
+      expect(handout).toContain(`<p lang="en">“${escapeHtml(practice.quote)}”</p>`);
+      expect(handout).toContain(
+        `<span class="translation-label">${UNOFFICIAL_TRANSLATION_LABEL}:</span> ${escapeHtml(move.practice.translation!)}`,
+      );
+      expect(practice.citation).toBe(
+        'Artículo sobre la prohibición de TikTok (reportaje; no se conserva el titular original) · no consta el medio, sin fecha',
+      );
+    }
+    expect(handout).toContain('<h2 id="notes-title">Mis notas</h2>');
+  });
+
+  it('dates a Spanish citation the US Spanish way', () => {
+    const dated = { ...bank.sources['tiktok-ban-article-2020']!, date: '2020-08-06', publisher: 'The Register' };
+    const move = { ...SPANISH_HANDOUT_MOVES[0]! };
+    const practice = handoutPractice({ ...bank, sources: { [dated.id]: dated } }, move, HANDOUT_TEXT.es, {});
+    expect(practice?.citation).toBe(`${dated.title} · The Register, 6 de agosto de 2020`);
   });
 });
 
