@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
+import { precompressFolder } from './src/server/precompress.ts';
 import { formatBankError } from './src/core/types.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
 import { teacherPageInputs, teacherPages, type TeacherPagesApi } from './src/teachers/vitePlugin.ts';
@@ -97,6 +98,25 @@ function offlineCache(teachers: TeacherPagesApi): Plugin {
   };
 }
 
+/** Brotli and gzip copies of the written build's text files, which the class server sends by Accept-Encoding. */
+function precompressed(): Plugin {
+  let outDir = '';
+  return {
+    name: 'source-check-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        precompressFolder(outDir);
+      },
+    },
+  };
+}
+
 const teachers = teacherPages({
   root,
   docsDir: join(root, 'docs'),
@@ -133,6 +153,7 @@ export default defineConfig({
     gamePages(),
     { ...teachers, apply: buildsTheGame },
     { ...offlineCache(teachers.api!), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },
+    { ...precompressed(), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },
   ],
   build: {
     target: 'es2022',

@@ -19,7 +19,7 @@ import type { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
-import { StaticFiles } from './staticFiles';
+import { serveBuild } from './staticFiles';
 
 /** Requests per window; each limit is counted per client address, answers per player. */
 export interface RateLimits {
@@ -155,7 +155,6 @@ function errorCodeFor(status: number): string {
 export async function buildClassApp(options: ClassAppOptions): Promise<FastifyInstance> {
   const { service, hub, commits } = options;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
-  const files = options.staticDir ? new StaticFiles(options.staticDir) : undefined;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -378,14 +377,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
 
   // ——— The built game ———
 
-  app.get('/*', { schema: {} }, async (request, reply) => {
-    const path = request.url.split('?')[0]!;
-    const file = files && !path.startsWith('/api/') ? await files.get(path) : undefined;
-    if (!file) return reply.code(404).send({ error: 'not-found', message: 'There is nothing here.' });
-    reply.header('Content-Type', file.type).header('Cache-Control', file.cacheControl).header('ETag', file.etag);
-    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-    return reply.send(file.body);
-  });
+  if (options.staticDir) await serveBuild(app, options.staticDir);
 
   return app;
 }
