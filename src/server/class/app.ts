@@ -15,6 +15,12 @@ import { CLASS_CODE_PATTERN } from '../../core/classCode';
 import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import {
+  capConnectionsPerAddress,
+  DEFAULT_CONNECTION_LIMITS,
+  timeoutOptions,
+  type ConnectionLimits,
+} from './connections';
 import type { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
 import { ApiError, ClassService, hashToken } from './service';
@@ -63,6 +69,8 @@ export interface ClassAppOptions {
   /** The built game to serve beside the API; none in development (Vite serves it) and in the API tests. */
   staticDir?: string;
   limits?: Partial<RateLimits>;
+  /** Timeouts and the per-address connection cap (see connections.ts). */
+  connections?: Partial<ConnectionLimits>;
   /** Where students can reach this server (filled in once it listens). */
   serverInfo?: () => ServerInfo;
   logger?: FastifyServerOptions['logger'];
@@ -155,7 +163,9 @@ function errorCodeFor(status: number): string {
 export async function buildClassApp(options: ClassAppOptions): Promise<FastifyInstance> {
   const { service, hub, commits } = options;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
+  const connectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   const app = Fastify({
+    ...timeoutOptions(connectionLimits),
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
@@ -165,6 +175,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     // Strict checking: no silent type coercion and no quietly dropped fields.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   });
+
+  capConnectionsPerAddress(app.server, connectionLimits.maxConnectionsPerAddress);
 
   const security = securityHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },

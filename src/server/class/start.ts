@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ServerInfo } from '../../core/classProtocol';
 import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
+import type { ConnectionLimits } from './connections';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
@@ -28,6 +29,7 @@ export interface ClassServerOptions {
   now?: () => number;
   retentionMs?: number;
   limits?: Partial<RateLimits>;
+  connections?: Partial<ConnectionLimits>;
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
@@ -95,6 +97,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     commits: new GroupCommit(db, () => service.forgetRosters()),
     staticDir: options.staticDir,
     limits: options.limits,
+    connections: options.connections,
     logger: options.logger,
     serverInfo: () => info,
   });
