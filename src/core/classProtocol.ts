@@ -30,6 +30,8 @@ export interface ClassInfo {
   scoring: ScoringMode;
   topics: Topic[];
   hideScores: boolean;
+  /** The teacher's "Lock joining": no new player can join while it is on. */
+  joiningLocked: boolean;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */

@@ -6,7 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer } from '../../src/core/classProtocol';
 import { MB, startChildServer, type ChildServer } from './child';
-import { Api, startTestServer, type TestServer } from './helpers';
+import { Api, someLoopbackAddress, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer | undefined;
 let child: ChildServer | undefined;
@@ -19,15 +19,6 @@ afterEach(async () => {
   t = undefined;
   child = undefined;
 });
-
-/**
- * Another loopback address for each run (the whole of 127.0.0.0/8 reaches this machine): a fixed one would find
- * its ports still waiting out the last run's closed connections.
- */
-function someLoopbackAddress(): string {
-  const part = () => 1 + Math.floor(Math.random() * 250);
-  return `127.${part()}.${part()}.${part()}`;
-}
 
 /** A connection from another address than the students'. */
 function openFrom(url: string, localAddress: string): Promise<{ socket: Socket; closed: Promise<number> }> {
@@ -111,7 +102,10 @@ describe('a live stream that never reads', () => {
   it('does not grow the server past a bound over 2,000 answers, and gives the memory back when it closes', async () => {
     const players = 70;
     const questions = 30;
-    child = await startChildServer({ limits: { joinPerMinute: 1000, createPerMinute: 1000 } });
+    child = await startChildServer({
+      limits: { joinPerMinute: 1000, createPerMinute: 1000 },
+      joinLimits: { burst: 1000, perAddress: 1000 },
+    });
     const api = new Api(child.url);
     const created = await api.createClass({ questionCount: questions, timeLimitSec: 60 });
     expect(created.status).toBe(201);

@@ -128,6 +128,13 @@ const answerBody = {
   },
 } as const;
 
+const lockBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['locked'],
+  properties: { locked: { type: 'boolean' } },
+} as const;
+
 const hideBody = {
   type: 'object',
   additionalProperties: false,
@@ -143,6 +150,11 @@ function tokenOf(request: FastifyRequest): string {
   const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
   if (!match) throw new ApiError(401, 'no-token', 'This request needs a token in its Authorization header.');
   return match[1]!;
+}
+
+/** The client's address, or a stand-in once its socket has gone (Node then no longer knows it). */
+function clientAddress(request: FastifyRequest): string {
+  return request.ip ?? 'gone';
 }
 
 function errorCodeFor(status: number): string {
@@ -190,6 +202,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   });
   await app.register(rateLimit, {
     global: false,
+    // A client that has already gone may have no address left: it is counted as one, not a server error.
+    keyGenerator: (request) => clientAddress(request),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'rate-limited',
@@ -244,7 +258,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     // Counted per player (by their token's hash), so a classroom behind one address is not throttled as one.
     keyGenerator: (request: FastifyRequest) => {
       const header = request.headers.authorization;
-      return typeof header === 'string' ? `t:${hashToken(header)}` : `ip:${request.ip}`;
+      return typeof header === 'string' ? `t:${hashToken(header)}` : `ip:${clientAddress(request)}`;
     },
   };
 
@@ -284,7 +298,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: classParams, body: joinBody }, config: { rateLimit: joinLimit } },
     async (request, reply) => {
       const { nickname } = request.body as { nickname: string };
-      return reply.code(201).send(await commits.run(() => service.join((request.params as Params).code, nickname)));
+      const code = (request.params as Params).code;
+      return reply.code(201).send(await commits.run(() => service.join(code, nickname, clientAddress(request))));
     },
   );
 
@@ -352,6 +367,15 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     '/api/classes/:code/end',
     { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
     async (request) => commits.run(() => service.end((request.params as Params).code, tokenOf(request))),
+  );
+
+  app.post(
+    '/api/classes/:code/lock-joining',
+    { schema: { params: classParams, headers: authHeaders, body: lockBody } },
+    async (request) => {
+      const { locked } = request.body as { locked: boolean };
+      return commits.run(() => service.setJoiningLocked((request.params as Params).code, tokenOf(request), locked));
+    },
   );
 
   app.post(

@@ -77,6 +77,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX turns_class ON turns (class_id, position);
     `,
   },
+  {
+    version: 2,
+    name: 'lock joining',
+    sql: `
+      -- The teacher's "Lock joining": no new player is seated while it is on.
+      ALTER TABLE classes ADD COLUMN joining_locked INTEGER NOT NULL DEFAULT 0 CHECK (joining_locked IN (0, 1));
+    `,
+  },
 ];
 
 /** Opens (creating when needed) the database file and brings its schema up to date. */

@@ -34,11 +34,12 @@ import {
   type TallyRow,
 } from '../../core/classRules';
 import { toCsv } from '../../core/csv';
-import { checkNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
 import { atomically, type ClassDb } from './db';
+import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
+import { checkClassNickname, nicknameKey } from './nicknameGuard';
 
 export class ApiError extends Error {
   constructor(
@@ -69,6 +70,8 @@ export interface ClassServiceOptions {
   /** How long a class's data is kept after it was created. */
   retentionMs?: number;
   onEvent?: (event: ClassEvent) => void;
+  /** How fast a class seats players and how many per address (see joinGuard.ts). */
+  joinLimits?: Partial<JoinLimits>;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -77,6 +80,7 @@ interface ClassRow {
   code: string;
   status: ClassStatus;
   hide_scores: 0 | 1;
+  joining_locked: 0 | 1;
   created_at: number;
   started_at: number | null;
   ended_at: number | null;
@@ -135,7 +139,7 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-const CLASS_COLUMNS = 'id, code, status, hide_scores, created_at, started_at, ended_at, expires_at';
+const CLASS_COLUMNS = 'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at';
 
 function notFound(): ApiError {
   return new ApiError(404, 'unknown-class', 'There is no class with that code. Check the code with your teacher.');
@@ -164,6 +168,7 @@ export class ClassService {
    */
   private readonly rosters = new Map<number, Roster>();
   private rostersTouched = false;
+  private readonly joins: JoinGuard;
   private readonly stmt;
 
   constructor(
@@ -175,6 +180,7 @@ export class ClassService {
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
     this.emit = options.onEvent ?? (() => {});
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
+    this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classByTeacher: db.prepare<[string], ClassRow>(
@@ -196,6 +202,10 @@ export class ClassService {
          WHERE id = @id`,
       ),
       setHide: db.prepare('UPDATE classes SET hide_scores = ? WHERE id = ?'),
+      setJoiningLocked: db.prepare('UPDATE classes SET joining_locked = ? WHERE id = ?'),
+      nicknames: db.prepare<[number], { nickname: string; removed: 0 | 1 }>(
+        'SELECT nickname, removed_at IS NOT NULL AS removed FROM players WHERE class_id = ?',
+      ),
       playerByToken: db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE token_hash = ?'),
       playerByPublicId: db.prepare<[number, string], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND public_id = ?',
@@ -308,14 +318,45 @@ export class ClassService {
     return this.info(this.classByCode(code));
   }
 
-  join(code: string, typedNickname: string): JoinedClass {
+  /** Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). */
+  join(code: string, typedNickname: string, address = 'local'): JoinedClass {
     return this.atomically(() => {
       const row = this.classByCode(code);
       if (row.status === 'ended') throw ended();
-      const check = checkNickname(typedNickname);
+      if (row.joining_locked === 1) {
+        throw new ApiError(403, 'joining-locked', 'The teacher has locked this class: no one new can join now.');
+      }
+      const check = checkClassNickname(typedNickname);
       if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
+      const key = nicknameKey(check.nickname);
+      for (const other of this.stmt.nicknames.all(row.id)) {
+        if (nicknameKey(other.nickname) !== key) continue;
+        if (other.removed === 1) {
+          throw new ApiError(
+            409,
+            'nickname-removed',
+            'The teacher removed a player of that name: pick another nickname.',
+          );
+        }
+        throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+      }
       if (this.stmt.countPlayers.get(row.id)!.n >= MAX_PLAYERS_PER_CLASS) {
         throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
+      }
+      const refusal = this.joins.check(row.id, address);
+      if (refusal?.code === 'address-full') {
+        throw new ApiError(
+          429,
+          'address-full',
+          `${refusal.limit} players have already joined this class from your network address: ask your teacher.`,
+        );
+      }
+      if (refusal?.code === 'join-rate') {
+        throw new ApiError(
+          429,
+          'join-rate',
+          `Many players are joining this class right now: try again in ${refusal.retryAfterSec} s.`,
+        );
       }
       const token = newToken();
       const publicId = randomBytes(9).toString('base64url');
@@ -352,6 +393,7 @@ export class ClassService {
         }
         throw error;
       }
+      this.joins.taken(row.id, address);
       this.emit({ kind: 'progress', classId: row.id });
       return { playerId: publicId, token, nickname: check.nickname, class: this.info(row) };
     });
@@ -479,6 +521,15 @@ export class ClassService {
     });
   }
 
+  /** The teacher's "Lock joining": while on, no new player is seated (those in the class play on). */
+  setJoiningLocked(code: string, teacherToken: string, locked: boolean): ClassInfo {
+    return this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      this.stmt.setJoiningLocked.run(locked ? 1 : 0, row.id);
+      return this.changed(row.id);
+    });
+  }
+
   removePlayer(code: string, teacherToken: string, playerId: string): void {
     this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
@@ -531,6 +582,7 @@ export class ClassService {
     for (const id of ids) {
       this.rounds.delete(id);
       this.rosters.delete(id);
+      this.joins.forget(id);
       // A new class may be given a deleted class's id.
       this.summaries.delete(id);
       this.emit({ kind: 'deleted', classId: id });
@@ -650,6 +702,7 @@ export class ClassService {
       scoring: settings.scoring,
       topics: settings.topics.map((id) => this.topics.get(id) ?? { id, title: id }),
       hideScores: row.hide_scores === 1,
+      joiningLocked: row.joining_locked === 1,
     };
   }
 

@@ -9,6 +9,7 @@ import type { ServerInfo } from '../../core/classProtocol';
 import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import type { ConnectionLimits } from './connections';
+import type { JoinLimits } from './joinGuard';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
@@ -30,6 +31,7 @@ export interface ClassServerOptions {
   retentionMs?: number;
   limits?: Partial<RateLimits>;
   connections?: Partial<ConnectionLimits>;
+  joinLimits?: Partial<JoinLimits>;
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
@@ -87,6 +89,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     now: options.now,
     retentionMs: options.retentionMs,
     onEvent: hub.onEvent,
+    joinLimits: options.joinLimits,
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
