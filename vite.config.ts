@@ -2,7 +2,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
+import { bundleBank, loadBankFromDisk, soloBank } from './src/server/bankFiles.ts';
 import { precompressFolder } from './src/server/precompress.ts';
 import { formatBankError } from './src/core/types.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
@@ -18,10 +18,13 @@ export const BANK_FILE_NAME = 'bank.json';
  */
 export const SOURCES_FILE_NAME = 'sources.json';
 
-/** Validates questions/ at build time (a broken bank fails the build) and ships it as bank.json. */
+/**
+ * Validates questions/ at build time (a broken bank fails the build) and ships it as bank.json, less the questions
+ * held back for classes (the class server reads those from questions/ itself).
+ */
 function loadBank() {
   const { bank, errors } = loadBankFromDisk(questionsDir, root);
-  return { bundle: bundleBank(bank), sources: bank.sources, errors: errors.map(formatBankError) };
+  return { bundle: bundleBank(soloBank(bank)), sources: bank.sources, errors: errors.map(formatBankError) };
 }
 
 function questionBank(): Plugin {
@@ -120,7 +123,8 @@ function precompressed(): Plugin {
 const teachers = teacherPages({
   root,
   docsDir: join(root, 'docs'),
-  loadBank: () => loadBankFromDisk(questionsDir, root).bank,
+  // The teacher pages are served to anyone: they quote only questions the game ships anyway.
+  loadBank: () => soloBank(loadBankFromDisk(questionsDir, root).bank),
 });
 
 /** Whether a build is the game's own: the benchmark builds its bare Phaser page with this config from bench/bare. */

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parseBank, type BankResult } from '../core/bank.ts';
 import type { Bank, BankBundle, BankFile } from '../core/types.ts';
 import { hashSeed } from '../core/rng.ts';
+import { soloQuestions } from '../core/classPool.ts';
 
 function readFolder(folder: string, extension: RegExp, root: string): BankFile[] {
   let names: string[];
@@ -47,4 +48,9 @@ export function bundleBank(bank: Bank): BankBundle {
   }
   const body = JSON.stringify({ topics: bank.topics, questions: bank.questions, sources });
   return { version: hashSeed(body).toString(36), topics: bank.topics, questions: bank.questions, sources };
+}
+
+/** The bank the game ships (bank.json): without the questions held back for classes (see classPool.ts). */
+export function soloBank(bank: Bank): Bank {
+  return { ...bank, questions: soloQuestions(bank.questions) };
 }

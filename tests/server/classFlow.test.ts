@@ -137,10 +137,22 @@ describe('a whole class', () => {
   });
 
   it('rounds down to the questions the chosen topics have, and refuses settings it cannot play', async () => {
-    const topics = (await t.api.get('/api/topics')).body.topics as { id: string; questions: number }[];
+    const topics = (await t.api.get('/api/topics')).body.topics as {
+      id: string;
+      questions: number;
+      classOnlyQuestions: number;
+    }[];
     const small = topics.reduce((a, b) => (a.questions <= b.questions ? a : b));
     const created = await newClass({ questionCount: 30, topics: [small.id], scoring: 'accuracy' });
-    expect(created.class).toMatchObject({ questionCount: Math.min(30, small.questions), scoring: 'accuracy' });
+    // By default from the class-only pool; from the whole bank when the teacher asks.
+    expect(created.class).toMatchObject({ questionCount: Math.min(30, small.classOnlyQuestions), pool: 'class-only' });
+    const whole = await newClass({ questionCount: 30, topics: [small.id], scoring: 'accuracy', pool: 'all' });
+    expect(whole.class).toMatchObject({
+      questionCount: Math.min(30, small.questions),
+      scoring: 'accuracy',
+      pool: 'all',
+    });
+    expect((await t.api.createClass({ pool: 'solo' })).status).toBe(400);
     expect((await t.api.createClass({ topics: ['no-such-topic'] })).status).toBe(422);
     expect((await t.api.createClass({ questionCount: 0 })).status).toBe(400);
     expect((await t.api.createClass({ timeLimitSec: 4 })).status).toBe(400);

@@ -117,6 +117,8 @@ export class Api {
       topics: string[];
       scoring: string;
       holdStart: boolean;
+      pool: string;
+      answerReveal: string;
     }> = {},
   ) {
     return this.post('/api/classes', {

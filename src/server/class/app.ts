@@ -12,7 +12,13 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { CLASS_CODE_PATTERN } from '../../core/classCode';
-import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/classProtocol';
+import {
+  ANSWER_REVEALS,
+  CLASS_POOLS,
+  SCORING_MODES,
+  type ClassSettings,
+  type ServerInfo,
+} from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
 import {
@@ -107,6 +113,8 @@ const createBody = {
       items: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 },
     },
     scoring: { type: 'string', enum: [...SCORING_MODES] },
+    pool: { type: 'string', enum: [...CLASS_POOLS] },
+    answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
     holdStart: { type: 'boolean' },
   },
 } as const;
@@ -282,6 +290,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         timeLimitSec: body.timeLimitSec,
         topics: body.topics,
         scoring: body.scoring,
+        ...(body.pool ? { pool: body.pool } : {}),
+        ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },

@@ -52,6 +52,9 @@ export class LiveHub {
         }
         break;
       }
+      case 'settled':
+        this.toPlayers(event.classId, 'settled', { upTo: event.upTo });
+        break;
       case 'deleted':
         this.versions.delete(event.classId);
         for (const stream of this.dashboards.get(event.classId) ?? []) stream.response.end();

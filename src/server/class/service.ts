@@ -6,18 +6,21 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { classCodeFrom, CLASS_CODE_LENGTH } from '../../core/classCode';
-import type {
-  AnswerOutcome,
-  ClassInfo,
-  ClassSettings,
-  ClassSkillSummary,
-  ClassStatus,
-  CreatedClass,
-  DashboardSnapshot,
-  FinalStanding,
-  JoinedClass,
-  PlayerSummary,
-  PlayerView,
+import {
+  DEFAULT_ANSWER_REVEAL,
+  DEFAULT_CLASS_POOL,
+  type AnswerOutcome,
+  type ClassInfo,
+  type ClassSettings,
+  type ClassSkillSummary,
+  type ClassStatus,
+  type CreatedClass,
+  type DashboardSnapshot,
+  type FinalStanding,
+  type JoinedClass,
+  type PendingOutcome,
+  type PlayerSummary,
+  type PlayerView,
 } from '../../core/classProtocol';
 import {
   answerOutcome,
@@ -26,6 +29,7 @@ import {
   isTimeUp,
   judgeAnswer,
   judgeTimeOut,
+  pendingOutcome,
   rankLeaderboard,
   remainingOnServer,
   servedQuestion,
@@ -33,6 +37,7 @@ import {
   type JudgedAnswer,
   type TallyRow,
 } from '../../core/classRules';
+import { classOnlyIds } from '../../core/classPool';
 import { toCsv } from '../../core/csv';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
@@ -56,7 +61,9 @@ export type ClassEvent =
   | { kind: 'progress'; classId: number }
   | { kind: 'class'; classId: number; info: ClassInfo }
   | { kind: 'removed'; classId: number; playerId: string }
-  | { kind: 'deleted'; classId: number };
+  | { kind: 'deleted'; classId: number }
+  /** The first `upTo` questions are settled for the class (only in classes that reveal answers once settled). */
+  | { kind: 'settled'; classId: number; upTo: number };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -169,6 +176,10 @@ export class ClassService {
   private readonly rosters = new Map<number, Roster>();
   private rostersTouched = false;
   private readonly joins: JoinGuard;
+  /** The questions held back from the game's bank.json, which class rounds draw from by default. */
+  private readonly classOnly: Set<string>;
+  /** How many questions, from the first, each class has announced as settled (see settle()). */
+  private readonly settledUpTo = new Map<number, number>();
   private readonly stmt;
 
   constructor(
@@ -180,6 +191,7 @@ export class ClassService {
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
     this.emit = options.onEvent ?? (() => {});
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
+    this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
@@ -265,26 +277,42 @@ export class ClassService {
     };
   }
 
-  /** The bank's topics, with how many questions each has (the host page offers them). */
-  topicList(): (Topic & { questions: number })[] {
-    return this.bank.topics.map((topic) => ({
-      ...topic,
-      questions: this.bank.questions.filter((question) => question.topic === topic.id).length,
-    }));
+  /** The bank's topics, with how many questions each has and how many of them are class-only (see classPool.ts). */
+  topicList(): (Topic & { questions: number; classOnlyQuestions: number })[] {
+    return this.bank.topics.map((topic) => {
+      const inTopic = this.bank.questions.filter((question) => question.topic === topic.id);
+      return {
+        ...topic,
+        questions: inTopic.length,
+        classOnlyQuestions: inTopic.filter((question) => this.classOnly.has(question.id)).length,
+      };
+    });
   }
 
   createClass(settings: ClassSettings, holdStart: boolean): CreatedClass {
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
     if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
+    const pool = settings.pool ?? DEFAULT_CLASS_POOL;
+    const answerReveal = settings.answerReveal ?? DEFAULT_ANSWER_REVEAL;
     const seed = randomBytes(8).toString('hex');
-    const plan = buildRound(this.bank.questions, classRoundSettings(settings), seed);
+    const drawn =
+      pool === 'class-only'
+        ? this.bank.questions.filter((question) => this.classOnly.has(question.id))
+        : this.bank.questions;
+    const plan = buildRound(drawn, classRoundSettings(settings), seed);
     if (plan.questions.length === 0) {
-      throw new ApiError(422, 'no-questions', 'The chosen topics hold no questions.');
+      throw new ApiError(
+        422,
+        'no-questions',
+        pool === 'class-only'
+          ? 'The chosen topics hold no class-only questions: choose more topics, or the whole bank.'
+          : 'The chosen topics hold no questions.',
+      );
     }
     const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
     // The class keeps its own copy of its questions: a later change to the bank cannot change a running class.
     const items = plan.questions.map((planned) => ({ planned, question: byId.get(planned.questionId)! }));
-    const stored: ClassSettings = { ...settings, questionCount: items.length };
+    const stored: ClassSettings = { ...settings, questionCount: items.length, pool, answerReveal };
     const teacherToken = newToken();
     const now = this.now();
     const expiresAt = now + this.retentionMs;
@@ -420,8 +448,11 @@ export class ClassService {
         const item = round.items[latest.position]!;
         if (!isTimeUp(item.planned, latest.served_at, now)) return this.viewOf(row, player, latest);
         this.close(row, player, latest, judgeTimeOut(item.planned), now);
+        this.settle(row);
         return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
       }
+      // The class reveals answers once settled: the next question waits until this one is settled.
+      if (latest && latest.answered_at !== null && this.isPending(row, latest)) return this.viewOf(row, player, latest);
       const position = latest ? latest.position + 1 : 0;
       if (position >= round.items.length) {
         if (this.stmt.finishPlayer.run(now, player.id).changes > 0) {
@@ -454,7 +485,13 @@ export class ClassService {
   }
 
   /** Takes one answer to the question at `position`, judged by this server's clock. */
-  answer(code: string, playerId: string, token: string, position: number, picked: number): AnswerOutcome {
+  answer(
+    code: string,
+    playerId: string,
+    token: string,
+    position: number,
+    picked: number,
+  ): AnswerOutcome | PendingOutcome {
     return this.atomically(() => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
@@ -480,7 +517,9 @@ export class ClassService {
           throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
         throw new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
       }
-      return this.close(row, player, turn, verdict.judged, now);
+      const outcome = this.close(row, player, turn, verdict.judged, now);
+      this.settle(row);
+      return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
     });
   }
 
@@ -509,7 +548,9 @@ export class ClassService {
     return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
-      return this.changed(row.id);
+      const info = this.changed(row.id);
+      this.settle(this.stmt.classById.get(row.id)!);
+      return info;
     });
   }
 
@@ -541,6 +582,8 @@ export class ClassService {
       this.rosters.delete(row.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
       this.emit({ kind: 'progress', classId: row.id });
+      // The player the class was waiting for may be the one removed.
+      this.settle(row);
     });
   }
 
@@ -583,6 +626,7 @@ export class ClassService {
       this.rounds.delete(id);
       this.rosters.delete(id);
       this.joins.forget(id);
+      this.settledUpTo.delete(id);
       // A new class may be given a deleted class's id.
       this.summaries.delete(id);
       this.emit({ kind: 'deleted', classId: id });
@@ -703,6 +747,9 @@ export class ClassService {
       topics: settings.topics.map((id) => this.topics.get(id) ?? { id, title: id }),
       hideScores: row.hide_scores === 1,
       joiningLocked: row.joining_locked === 1,
+      // Classes stored before these settings drew from the whole bank and revealed at once.
+      pool: settings.pool ?? 'all',
+      answerReveal: settings.answerReveal ?? 'immediate',
     };
   }
 
@@ -772,6 +819,45 @@ export class ClassService {
     };
   }
 
+  /** A player's totals before an answer whose verdict is held back; streaks show 0 (they would tell it). */
+  private summaryBefore(player: PlayerRow, turn: TurnRow): PlayerSummary {
+    return {
+      ...this.summary(player),
+      score: player.score - (turn.points ?? 0),
+      correct: player.correct - (turn.correct === 1 ? 1 : 0),
+      answered: player.answered - 1,
+      streak: 0,
+      bestStreak: 0,
+    };
+  }
+
+  /**
+   * How many questions, from the first, are settled for the class: every player in it is past them (answered or
+   * out of time), or the class has ended.
+   */
+  private settledCount(row: ClassRow): number {
+    const total = this.round(row).items.length;
+    if (row.status === 'ended') return total;
+    const { players } = this.roster(row.id);
+    return players.length === 0 ? 0 : Math.min(total, ...players.map((player) => player.answered));
+  }
+
+  /** Whether an answered turn still has its verdict held back (a class that reveals answers once settled). */
+  private isPending(row: ClassRow, answered: TurnRow): boolean {
+    if (this.round(row).settings.answerReveal !== 'settled') return false;
+    return answered.position >= this.settledCount(row);
+  }
+
+  /** Tells the students' streams when more questions are settled (a class that reveals answers once settled). */
+  private settle(row: ClassRow): void {
+    if (this.round(row).settings.answerReveal !== 'settled') return;
+    const upTo = this.settledCount(row);
+    if (upTo <= (this.settledUpTo.get(row.id) ?? 0)) return;
+    if (this.settledUpTo.size > 2000) this.settledUpTo.clear();
+    this.settledUpTo.set(row.id, upTo);
+    this.emit({ kind: 'settled', classId: row.id, upTo });
+  }
+
   private outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): AnswerOutcome {
     const round = this.round(row);
     const item = round.items[turn.position]!;
@@ -807,6 +893,10 @@ export class ClassService {
       };
     }
     if (!latest) return { ...base, state: 'ready' };
+    if (latest.answered_at !== null && this.isPending(row, latest)) {
+      const outcome = pendingOutcome(this.outcomeOf(row, player, latest));
+      return { ...base, player: this.summaryBefore(player, latest), state: 'pending', outcome };
+    }
     if (latest.answered_at !== null)
       return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, latest) };
     const item = round.items[latest.position]!;
