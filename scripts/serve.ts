@@ -35,6 +35,7 @@ try {
     host: config.host,
     retentionMs: config.retentionMs,
     publicUrl: config.publicUrl,
+    publicOrigins: config.publicOrigins,
     logger: { level: config.logLevel },
   });
   console.log(`Source Check is running at ${server.url}  (Ctrl+C to stop)`);

@@ -32,6 +32,7 @@ if (mode === 'hello') {
     limits: { createPerMinute: unlimited, joinPerMinute: unlimited, answerPerMinute: unlimited },
     joinLimits: { burst: unlimited, perAddress: unlimited },
     connections: { maxConnectionsPerAddress: unlimited },
+    lookupLimit: { max: unlimited },
   });
   console.log(`READY ${server.url}`);
   process.once(

@@ -248,21 +248,22 @@ describe('rejections: a clear 4xx and nothing stored', () => {
     await expectRejected(() => t.api.answer(code, bo, 0, 0), 409, 'not-served');
     await expectRejected(() => t.api.answer(code, ada, 0, question.choices.length), 422, 'unknown-choice');
     await expectRejected(() => t.api.answer(code, ada, 0, 12), 400, 'bad-request');
-    // Bo's token on Ada's answers; a token from another class; a token nobody has; none at all.
+    // Bo's token on Ada's answers; a token from another class; a token nobody has (each the same 404 as a code
+    // that names no class); none at all.
     await expectRejected(
       () => t.api.answer(code, { playerId: ada.playerId, token: bo.token }, 0, 0),
-      403,
-      'wrong-token',
+      404,
+      'unknown-class',
     );
     await expectRejected(
       () => t.api.answer(code, { playerId: ada.playerId, token: stranger.token }, 0, 0),
-      403,
-      'wrong-token',
+      404,
+      'unknown-class',
     );
     await expectRejected(
       () => t.api.answer(code, { playerId: ada.playerId, token: 'A'.repeat(32) }, 0, 0),
-      401,
-      'unknown-token',
+      404,
+      'unknown-class',
     );
     await expectRejected(
       () =>
@@ -273,8 +274,8 @@ describe('rejections: a clear 4xx and nothing stored', () => {
       'no-token',
     );
     // A teacher's token is not a student's, and a student's is not a teacher's.
-    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, ada.token), 401, 'unknown-token');
-    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, other.teacherToken), 403, 'wrong-token');
+    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, ada.token), 404, 'unknown-class');
+    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, other.teacherToken), 404, 'unknown-class');
 
     // Just inside the grace the answer counts (at the limit); one more millisecond past it would not.
     t.clock.advance(question.timeLimitMs + ANSWER_GRACE_MS + 1);

@@ -61,7 +61,7 @@ describe('joining a class', () => {
     const lock = (locked: boolean, token = teacher) =>
       t!.api.post(`/api/classes/${code}/lock-joining`, { locked }, token);
 
-    expect((await lock(true, inside.token)).status).toBe(401);
+    expect((await lock(true, inside.token)).status).toBe(404);
     const locked = await lock(true);
     expect(locked.status).toBe(200);
     expect(locked.body.joiningLocked).toBe(true);

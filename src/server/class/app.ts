@@ -29,6 +29,8 @@ import {
 } from './connections';
 import type { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
+import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
+import { originAllowed } from './origins';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
@@ -75,6 +77,10 @@ export interface ClassAppOptions {
   /** The built game to serve beside the API; none in development (Vite serves it) and in the API tests. */
   staticDir?: string;
   limits?: Partial<RateLimits>;
+  /** Origins whose pages may change things here, besides loopback ones (filled in once it listens). */
+  allowedOrigins?: () => readonly string[];
+  /** Failed class lookups one address may make per window (see lookupLimit.ts). */
+  lookupLimit?: Partial<LookupLimit>;
   /** Timeouts and the per-address connection cap (see connections.ts). */
   connections?: Partial<ConnectionLimits>;
   /** Where students can reach this server (filled in once it listens). */
@@ -239,20 +245,31 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     reply.code(404).send({ error: 'not-found', message: 'There is nothing here.' });
   });
 
-  // One origin: a browser sending a state-changing request from elsewhere is refused.
+  // A browser page from anywhere but this server's configured origins may not change anything (see origins.ts).
   app.addHook('onRequest', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
     const origin = request.headers.origin;
     if (origin === undefined) return;
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== request.headers.host) {
+    if (!originAllowed(origin, new Set(options.allowedOrigins?.() ?? []))) {
       throw new ApiError(403, 'cross-origin', 'Requests to the class server must come from its own pages.');
     }
+  });
+  // Failed class lookups (one 404 for a dead code and a token that does not fit) are counted per address.
+  const failedLookups = new FailedLookups({ ...DEFAULT_LOOKUP_LIMIT, ...options.lookupLimit });
+  const isClassLookup = (request: FastifyRequest) => request.url.startsWith('/api/classes/');
+  app.addHook('onRequest', async (request) => {
+    if (!isClassLookup(request)) return;
+    const wait = failedLookups.waitFor(clientAddress(request));
+    if (wait > 0) {
+      throw new ApiError(
+        429,
+        'rate-limited',
+        `Too many lookups of classes that are not there: try again in ${wait} s.`,
+      );
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 404 && isClassLookup(request)) failedLookups.record(clientAddress(request));
   });
   app.addHook('preClose', async () => {
     commits.commit();

@@ -1,5 +1,6 @@
 /** The class server's settings from the environment, checked, with the defaults the README documents. */
 import { resolve } from 'node:path';
+import { publicOriginsFrom } from './origins';
 import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
 
 export interface ServerConfig {
@@ -8,10 +9,12 @@ export interface ServerConfig {
   dbPath: string;
   retentionMs: number;
   publicUrl?: string;
+  /** PUBLIC_URL's origin and those listed in PUBLIC_ORIGINS: the pages that may use the server (see origins.ts). */
+  publicOrigins: string[];
   logLevel: string;
 }
 
-/** Reads PORT, HOST, CLASS_DB, CLASS_RETENTION_DAYS, PUBLIC_URL and LOG_LEVEL; throws a readable error. */
+/** Reads PORT, HOST, CLASS_DB, CLASS_RETENTION_DAYS, PUBLIC_URL, PUBLIC_ORIGINS and LOG_LEVEL; throws a readable error. */
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
   root: string,
@@ -33,6 +36,7 @@ export function configFromEnv(
     dbPath: resolve(root, env.CLASS_DB || DEFAULT_DB_PATH),
     retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
     publicUrl,
+    publicOrigins: publicOriginsFrom(publicUrl, env.PUBLIC_ORIGINS),
     logLevel: env.LOG_LEVEL || 'warn',
   };
 }

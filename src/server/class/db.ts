@@ -3,7 +3,7 @@
  * run in order inside a transaction each (schema_migrations records which have run).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type ClassDb = Database.Database;
@@ -87,9 +87,21 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Opens (creating when needed) the database file and brings its schema up to date. */
+/**
+ * Opens (creating when needed) the database file, checks it, and brings its schema up to date. A file that is
+ * there but empty is refused, not taken as a new database (that would silently start over without the classes it
+ * should hold), and so is one that fails SQLite's quick_check.
+ */
 export function openClassDb(path: string): ClassDb {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path) && statSync(path).size === 0) {
+      throw new Error(
+        `The class database ${path} is an empty file, not a database. Restore it from a backup, or move it away ` +
+          'to start with no classes (a new database is made where there is no file).',
+      );
+    }
+  }
   const db = new Database(path);
   try {
     // One server owns the file: the WAL index lives in its memory and no lock is taken per transaction.
@@ -100,10 +112,16 @@ export function openClassDb(path: string): ClassDb {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 2000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DamagedDatabaseError(path, String(check));
     migrate(db);
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DamagedDatabaseError(path, (error as Error).message, error);
+    }
+    if (code === 'SQLITE_BUSY') {
       throw new Error(
         `The class database ${path} is in use by another server. Stop it, or set CLASS_DB to another file.`,
         { cause: error },
@@ -112,6 +130,17 @@ export function openClassDb(path: string): ClassDb {
     throw error;
   }
   return db;
+}
+
+/** The database file is not a sound SQLite database: the server does not start on it. */
+export class DamagedDatabaseError extends Error {
+  constructor(path: string, detail: string, cause?: unknown) {
+    super(
+      `The class database ${path} is damaged (${detail.split('\n')[0]}). Restore it from a backup, or move it ` +
+        'away to start with no classes.',
+      { cause },
+    );
+  }
 }
 
 export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIONS): number[] {

@@ -148,8 +148,16 @@ export function newToken(): string {
 
 const CLASS_COLUMNS = 'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at';
 
+/**
+ * One answer for a code that names no class (never did, or has expired) and for a token that does not fit it: a
+ * prober learns nothing from the difference, and each of these counts towards the failed-lookup limit.
+ */
 function notFound(): ApiError {
-  return new ApiError(404, 'unknown-class', 'There is no class with that code. Check the code with your teacher.');
+  return new ApiError(
+    404,
+    'unknown-class',
+    'There is no class with that code, or this link is not valid for it. Check the code with your teacher.',
+  );
 }
 
 function ended(): ApiError {
@@ -532,7 +540,7 @@ export class ClassService {
   /** The snapshot the live stream sends (no authorisation: the stream checked it when it opened). */
   snapshotById(classId: number, version: number): DashboardSnapshot | undefined {
     const row = this.stmt.classById.get(classId);
-    return row ? this.snapshot(row, version) : undefined;
+    return row && row.expires_at > this.now() ? this.snapshot(row, version) : undefined;
   }
 
   start(code: string, teacherToken: string): ClassInfo {
@@ -639,8 +647,7 @@ export class ClassService {
     const row = this.classByCode(code);
     if (changing && row.status === 'ended') throw ended();
     const owner = this.stmt.classByTeacher.get(hashToken(token));
-    if (!owner) throw new ApiError(401, 'unknown-token', 'This teacher link is not valid (or the class has expired).');
-    if (owner.id !== row.id) throw new ApiError(403, 'wrong-token', 'This token belongs to another class.');
+    if (!owner || owner.id !== row.id) throw notFound();
     return row;
   }
 
@@ -649,10 +656,7 @@ export class ClassService {
     const row = this.classByCode(code);
     if (row.status === 'ended') throw ended();
     const player = this.stmt.playerByToken.get(hashToken(token));
-    if (!player) throw new ApiError(401, 'unknown-token', 'This player is not known here. Join the class again.');
-    if (player.class_id !== row.id || player.public_id !== playerId) {
-      throw new ApiError(403, 'wrong-token', 'This token belongs to another player or another class.');
-    }
+    if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
     if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
     return { row, player };
   }
@@ -718,7 +722,8 @@ export class ClassService {
 
   private classByCode(code: string): ClassRow {
     const row = this.stmt.classByCode.get(code);
-    if (!row) throw notFound();
+    // An expired class is gone at once, not at the next sweep.
+    if (!row || row.expires_at <= this.now()) throw notFound();
     return row;
   }
 

@@ -10,6 +10,7 @@ import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import type { ConnectionLimits } from './connections';
 import type { JoinLimits } from './joinGuard';
+import type { LookupLimit } from './lookupLimit';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
@@ -32,9 +33,12 @@ export interface ClassServerOptions {
   limits?: Partial<RateLimits>;
   connections?: Partial<ConnectionLimits>;
   joinLimits?: Partial<JoinLimits>;
+  lookupLimit?: Partial<LookupLimit>;
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
+  /** More origins whose pages may use this server (PUBLIC_ORIGINS), besides the join origins and loopback. */
+  publicOrigins?: string[];
 }
 
 export interface RunningClassServer {
@@ -101,8 +105,10 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     staticDir: options.staticDir,
     limits: options.limits,
     connections: options.connections,
+    lookupLimit: options.lookupLimit,
     logger: options.logger,
     serverInfo: () => info,
+    allowedOrigins: () => [...info.joinOrigins, ...(options.publicOrigins ?? [])],
   });
   service.sweepExpired();
   const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
