@@ -36,6 +36,7 @@ try {
     retentionMs: config.retentionMs,
     publicUrl: config.publicUrl,
     publicOrigins: config.publicOrigins,
+    ...(config.maxPlayersPerAddress ? { joinLimits: { perAddress: config.maxPlayersPerAddress } } : {}),
     logger: { level: config.logLevel },
   });
   console.log(`Source Check is running at ${server.url}  (Ctrl+C to stop)`);

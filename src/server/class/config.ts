@@ -11,6 +11,8 @@ export interface ServerConfig {
   publicUrl?: string;
   /** PUBLIC_URL's origin and those listed in PUBLIC_ORIGINS: the pages that may use the server (see origins.ts). */
   publicOrigins: string[];
+  /** Players one client address may seat in one class (CLASS_MAX_PLAYERS_PER_ADDRESS; see joinGuard.ts). */
+  maxPlayersPerAddress?: number;
   logLevel: string;
 }
 
@@ -37,6 +39,7 @@ export function configFromEnv(
     retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
     publicUrl,
     publicOrigins: publicOriginsFrom(publicUrl, env.PUBLIC_ORIGINS),
+    maxPlayersPerAddress: positiveIntegerFrom(env.CLASS_MAX_PLAYERS_PER_ADDRESS, 'CLASS_MAX_PLAYERS_PER_ADDRESS'),
     logLevel: env.LOG_LEVEL || 'warn',
   };
 }
@@ -47,4 +50,12 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function positiveIntegerFrom(value: string | undefined, variable: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${variable} must be a whole number from 1, found "${value}".`);
+  return number;
 }
