@@ -116,16 +116,10 @@ export interface AnswerOutcome {
  * An answer the server has taken and scored, its verdict held back because the class reveals answers only once a
  * question is settled: what the student picked, and nothing that tells whether it was right.
  */
-export interface PendingOutcome {
-  pending: true;
-  position: number;
-  total: number;
-  questionId: string;
-  prompt: string;
-  choices: string[];
-  picked: number | null;
-  timedOut: boolean;
-}
+export type PendingOutcome = { pending: true } & Pick<
+  AnswerOutcome,
+  'position' | 'total' | 'questionId' | 'prompt' | 'choices' | 'picked' | 'timedOut'
+>;
 
 export interface PlayerSummary {
   playerId: string;
