@@ -2,7 +2,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { bundleBank, loadBankFromDisk } from './src/server/bankFiles.ts';
+import { bundleBank, loadBankFromDisk, soloBank } from './src/server/bankFiles.ts';
+import { precompressFolder } from './src/server/precompress.ts';
 import { loadChecksFromDisk } from './src/checks/checkFiles.ts';
 import { formatBankError } from './src/core/types.ts';
 import { loadSpanishOverlay } from './scripts/spanishBankFiles.ts';
@@ -22,7 +23,8 @@ export const SOURCES_FILE_NAME = 'sources.json';
 export const CHECKS_FILE_NAME = 'checks.json';
 
 /**
- * Validates questions/ at build time (a broken bank or learning check fails the build) and ships it as bank.json
+ * Validates questions/ at build time (a broken bank, learning check or Spanish overlay fails the build) and ships
+ * it as bank.json, less the questions held back for classes (the class server reads those from questions/ itself),
  * and checks.json.
  */
 function loadBank() {
@@ -31,7 +33,7 @@ function loadBank() {
   // The Spanish overlay is checked with the bank, so a build never ships a bank whose Spanish is incomplete.
   const spanish = loadSpanishOverlay(questionsDir, bank, root);
   return {
-    bundle: bundleBank(bank),
+    bundle: bundleBank(soloBank(bank)),
     sources: bank.sources,
     checks: checks.checks,
     errors: [...errors, ...checks.errors, ...spanish.errors].map(formatBankError),
@@ -113,10 +115,30 @@ function offlineCache(teachers: TeacherPagesApi): Plugin {
   };
 }
 
+/** Brotli and gzip copies of the written build's text files, which the class server sends by Accept-Encoding. */
+function precompressed(): Plugin {
+  let outDir = '';
+  return {
+    name: 'source-check-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        precompressFolder(outDir);
+      },
+    },
+  };
+}
+
 const teachers = teacherPages({
   root,
   docsDir: join(root, 'docs'),
-  loadBank: () => loadBankFromDisk(questionsDir, root).bank,
+  // The teacher pages are served to anyone: they quote only questions the game ships anyway.
+  loadBank: () => soloBank(loadBankFromDisk(questionsDir, root).bank),
   loadSpanishSources: (bank) => loadSpanishOverlay(questionsDir, bank, root).overlay.sources,
 });
 
@@ -150,6 +172,7 @@ export default defineConfig({
     gamePages(),
     { ...teachers, apply: buildsTheGame },
     { ...offlineCache(teachers.api!), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },
+    { ...precompressed(), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },
   ],
   build: {
     target: 'es2022',

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBankBundle } from '../src/core/bankBundle';
+import { bundleBank, loadBankFromDisk, soloBank } from '../src/server/bankFiles';
 import { configFromEnv } from '../src/server/class/config';
 import { startClassServer } from '../src/server/class/start';
 
@@ -22,11 +23,17 @@ if (!existsSync(join(dist, 'index.html'))) {
 
 try {
   const config = configFromEnv(process.env, root);
-  // The class server plays the very bank the build shipped.
+  // The class server plays the whole bank (bank.json ships without the class-only questions), the very one the
+  // build was made from: a build older than questions/ is refused rather than mixed with it.
+  const { bank, errors } = loadBankFromDisk(join(root, 'questions'), root);
+  if (errors.length > 0) throw new Error(`questions/ has problems: ${errors[0]!.message}`);
   const checked = checkBankBundle(JSON.parse(readFileSync(join(dist, 'bank.json'), 'utf8')));
   if (!checked.bundle) throw new Error(`dist/bank.json is not usable: ${checked.error}`);
+  if (checked.bundle.version !== bundleBank(soloBank(bank)).version) {
+    throw new Error('dist/ was built from other questions than questions/ holds now. Run "npm run build" again.');
+  }
   const server = await startClassServer({
-    bank: checked.bundle,
+    bank: bundleBank(bank),
     dbPath: config.dbPath,
     staticDir: dist,
     port: config.port,
@@ -36,6 +43,8 @@ try {
     trustProxy: config.trustProxy,
     backup: config.backup,
     minFreeBytes: config.minFreeBytes,
+    publicOrigins: config.publicOrigins,
+    ...(config.maxPlayersPerAddress ? { joinLimits: { perAddress: config.maxPlayersPerAddress } } : {}),
     logger: { level: config.logLevel },
   });
   console.log(`Source Check is running at ${server.url}  (process ${process.pid}; Ctrl+C to stop)`);

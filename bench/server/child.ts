@@ -1,7 +1,7 @@
 /**
  * A server for `npm run bench:server`, in a process of its own so the load generator does not share its CPU:
  * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh database in a temporary folder,
- * with the rate limits raised (one address sends every request here). Prints its address, stops on SIGTERM.
+ * with the rate, join and connection limits raised (one address sends every request here). Prints its address, stops on SIGTERM.
  */
 import Fastify from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +30,9 @@ if (mode === 'hello') {
     port: 0,
     host: '127.0.0.1',
     limits: { createPerMinute: unlimited, joinPerMinute: unlimited, answerPerMinute: unlimited },
+    joinLimits: { burst: unlimited, perAddress: unlimited },
+    connections: { maxConnectionsPerAddress: unlimited },
+    lookupLimit: { max: unlimited },
   });
   console.log(`READY ${server.url}`);
   process.once(

@@ -9,6 +9,23 @@ export const SCORING_MODES = ['speed', 'accuracy'] as const;
 /** speed: 500–1,000 points a right answer, more the faster; accuracy: 1,000 for every right answer. */
 export type ScoringMode = (typeof SCORING_MODES)[number];
 
+/**
+ * class-only: the round is drawn from the questions the game does not ship in its offline bank.json (see
+ * classPool.ts), so their answers cannot be looked up; all: from the whole bank.
+ */
+export const CLASS_POOLS = ['class-only', 'all'] as const;
+export type ClassPool = (typeof CLASS_POOLS)[number];
+export const DEFAULT_CLASS_POOL: ClassPool = 'class-only';
+
+/**
+ * immediate: each student sees the right answer as soon as their own answer is in; settled: only once the question
+ * is settled for the class (every player in it has answered it or run out of time, or the class has ended), so a
+ * second device cannot scout the answers for the first.
+ */
+export const ANSWER_REVEALS = ['immediate', 'settled'] as const;
+export type AnswerReveal = (typeof ANSWER_REVEALS)[number];
+export const DEFAULT_ANSWER_REVEAL: AnswerReveal = 'immediate';
+
 export interface ClassSettings {
   questionCount: number;
   /** Seconds per question, or null for no time limit (a question's own limit still applies when set). */
@@ -18,6 +35,10 @@ export interface ClassSettings {
   scoring: ScoringMode;
   /** Students keep a name the game generates ("Curious Otter") and cannot type their own. */
   generatedNicknamesOnly?: boolean;
+  /** Where the questions come from; class-only when not given. */
+  pool?: ClassPool;
+  /** When a student is shown the right answer; immediate when not given. */
+  answerReveal?: AnswerReveal;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -34,6 +55,10 @@ export interface ClassInfo {
   hideScores: boolean;
   /** Only the game's generated nicknames are taken (see ClassSettings). */
   generatedNicknamesOnly: boolean;
+  /** The teacher's "Lock joining": no new player can join while it is on. */
+  joiningLocked: boolean;
+  pool: ClassPool;
+  answerReveal: AnswerReveal;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */
@@ -91,6 +116,15 @@ export interface AnswerOutcome {
   explanation?: string;
 }
 
+/**
+ * An answer the server has taken and scored, its verdict held back because the class reveals answers only once a
+ * question is settled: what the student picked, and nothing that tells whether it was right.
+ */
+export type PendingOutcome = { pending: true } & Pick<
+  AnswerOutcome,
+  'position' | 'total' | 'questionId' | 'prompt' | 'choices' | 'picked' | 'timedOut'
+>;
+
 export interface PlayerSummary {
   playerId: string;
   nickname: string;
@@ -105,7 +139,10 @@ export interface FinalStanding {
   /** Place in the class, or null while the teacher hides scores. */
   rank: number | null;
   players: number;
-  /** Scored by the server, by its clock: never reported by the student's device. */
+  /**
+   * Timed and scored by the class server, by its own clock, against its own copy of the questions: the device
+   * never reports a score or a time. It does not mean the student answered alone or without looking things up.
+   */
   verified: true;
 }
 
@@ -115,6 +152,11 @@ export type PlayerView = { class: ClassInfo; player: PlayerSummary; total: numbe
   | { state: 'ready' }
   | { state: 'question'; question: ServedQuestion }
   | { state: 'answered'; outcome: AnswerOutcome }
+  /**
+   * Answered, the verdict held back until the question is settled for the class; the player's totals are those
+   * before this answer (streaks show 0). Next gives this again until then, and the live stream says "settled".
+   */
+  | { state: 'pending'; outcome: PendingOutcome }
   | { state: 'finished'; standing: FinalStanding; outcome?: AnswerOutcome }
 );
 

@@ -8,6 +8,7 @@ import type {
   ChoiceTally,
   ClassSettings,
   LeaderboardEntry,
+  PendingOutcome,
   QuestionTally,
   ServedQuestion,
 } from './classProtocol';
@@ -197,6 +198,12 @@ export function answerOutcome(
     ...(question.claim ? { claim: { ...question.claim } } : {}),
     ...(question.explanation ? { explanation: question.explanation } : {}),
   };
+}
+
+/** The part of an outcome a student may see before the question is settled for the class (see PendingOutcome). */
+export function pendingOutcome(outcome: AnswerOutcome): PendingOutcome {
+  const { position, total, questionId, prompt, choices, picked, timedOut } = outcome;
+  return { pending: true, position, total, questionId, prompt, choices, picked, timedOut };
 }
 
 export interface RankablePlayer {

@@ -40,7 +40,7 @@ export type NicknameProblem = 'too-short' | 'too-long' | 'characters' | 'blocked
 
 export type NicknameCheck = { ok: true; nickname: string } | { ok: false; problem: NicknameProblem; message: string };
 
-const MESSAGES: Record<NicknameProblem, string> = {
+export const NICKNAME_MESSAGES: Record<NicknameProblem, string> = {
   'too-short': `A nickname needs at least ${NICKNAME_MIN_LENGTH} letters or digits.`,
   'too-long': `A nickname can be at most ${NICKNAME_MAX_LENGTH} characters long.`,
   characters: 'Use letters, digits, spaces and ordinary punctuation only (no emoji or symbols).',
@@ -92,7 +92,8 @@ function squeeze(text: string): string {
   return text.replace(/(.)\1+/g, '$1');
 }
 
-function isBlocked(nickname: string): boolean {
+/** Whether a name holds a blocked word (the class server also asks this of the name with look-alikes folded). */
+export function isBlockedNickname(nickname: string): boolean {
   const read = readAsLetters(nickname);
   const joined = read.replace(/[^a-z]/g, '');
   const forms = [joined, squeeze(joined)];
@@ -107,16 +108,27 @@ function isBlocked(nickname: string): boolean {
 /** Letters (any script), digits, spaces and ASCII punctuation; accents only right after a letter, two at most. */
 const ALLOWED = /^(?:[\p{L}\p{N} \x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]|(?<=\p{L}\p{M}?)\p{M})+$/u;
 
+/**
+ * Letters that draw nothing: the Hangul fillers, which a name can be made of and show as a blank row, and the
+ * Mongolian vowel separator. They are letters to Unicode, so the character check alone lets them through.
+ */
+const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u180E]/u;
+
 /** Tidies what was typed (NFC, outer spaces off, runs of spaces made one) and checks it. */
 export function checkNickname(typed: string): NicknameCheck {
   const nickname = typed.normalize('NFC').replace(/\s+/gu, ' ').trim();
-  const fail = (problem: NicknameProblem): NicknameCheck => ({ ok: false, problem, message: MESSAGES[problem] });
+  const fail = (problem: NicknameProblem): NicknameCheck => ({
+    ok: false,
+    problem,
+    message: NICKNAME_MESSAGES[problem],
+  });
   // Tabs and line breaks are folded to spaces above; any other control or invisible character is refused below.
   if ([...nickname].length > NICKNAME_MAX_LENGTH) return fail('too-long');
   if (nickname === '') return fail('too-short');
-  if (!ALLOWED.test(nickname) || /[\p{Cc}\p{Cf}]/u.test(typed.replace(/[\t\n\r]/g, ''))) return fail('characters');
+  if (!ALLOWED.test(nickname) || BLANK_LETTERS.test(nickname) || /[\p{Cc}\p{Cf}]/u.test(typed.replace(/[\t\n\r]/g, '')))
+    return fail('characters');
   if ((nickname.match(/[\p{L}\p{N}]/gu) ?? []).length < NICKNAME_MIN_LENGTH) return fail('too-short');
-  if (isBlocked(nickname)) return fail('blocked');
+  if (isBlockedNickname(nickname)) return fail('blocked');
   return { ok: true, nickname };
 }
 

@@ -9,6 +9,11 @@ import { openLive, type LiveConnection } from '../net/liveStream';
 import type { KeyValueStore } from '../storage/SafeStorage';
 
 export const SEAT_KEY = 'source-check:class-seat:v1';
+/** What a student sees while the class reveals answers only once everyone has answered. */
+export const ANSWER_PENDING_MESSAGE =
+  'Your answer is in. The right answer shows once everyone in the class has answered.';
+/** How often the view is asked for while an answer waits for the class, should the live stream's word not come. */
+const SETTLED_POLL_MS = 3000;
 
 export interface Seat extends PlayerKey {
   nickname: string;
@@ -47,6 +52,8 @@ export class ClassPlay {
   private live?: LiveConnection;
   private readonly listeners = new Set<(event: ClassPlayEvent) => void>();
   private status: ClassStatus;
+  /** Resolved when the live stream says more questions are settled (see settled()). */
+  private readonly settledWaiters = new Set<() => void>();
 
   constructor(
     readonly api: ClassApi,
@@ -69,15 +76,45 @@ export class ClassPlay {
   }
 
   async refresh(): Promise<PlayerView> {
-    return this.keep(await this.guard(this.api.view(this.seat)));
+    return this.keep(await this.settled(await this.guard(this.api.view(this.seat))));
   }
 
   async next(): Promise<PlayerView> {
-    return this.keep(await this.guard(this.api.next(this.seat)));
+    return this.keep(await this.settled(await this.guard(this.api.next(this.seat))));
   }
 
-  async answer(position: number, choice: number): Promise<AnswerOutcome> {
-    return this.guard(this.api.answer(this.seat, position, choice));
+  /**
+   * Sends an answer and gives its verdict. In a class that reveals answers once a question is settled, the
+   * verdict comes when the whole class has answered: `onPending` is called meanwhile.
+   */
+  async answer(position: number, choice: number, onPending?: () => void): Promise<AnswerOutcome> {
+    const outcome = await this.guard(this.api.answer(this.seat, position, choice));
+    if (!('pending' in outcome)) return outcome;
+    onPending?.();
+    const view = this.keep(await this.settled(await this.guard(this.api.view(this.seat))));
+    if ((view.state === 'answered' || view.state === 'finished') && view.outcome?.position === position) {
+      return view.outcome;
+    }
+    throw new ClassApiError(409, 'moved-on', 'The class has moved on: your answer was kept.');
+  }
+
+  /** The view once it no longer waits for the class: asked again on the stream's "settled", or every few seconds. */
+  private async settled(view: PlayerView): Promise<PlayerView> {
+    let current = view;
+    while (current.state === 'pending') {
+      this.connect();
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.settledWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, SETTLED_POLL_MS);
+        this.settledWaiters.add(done);
+      });
+      current = await this.guard(this.api.view(this.seat));
+    }
+    return current;
   }
 
   /** Leaves the class on this device: the seat is forgotten and the stream closed. */
@@ -122,6 +159,7 @@ export class ClassPlay {
       token: this.seat.token,
       onEvent: (name, data) => {
         if (name === 'removed') this.emit({ type: 'removed' });
+        if (name === 'settled') for (const done of [...this.settledWaiters]) done();
         if (name === 'class') this.statusFrom(data as ClassInfo);
       },
       poll: async () => {

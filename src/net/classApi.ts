@@ -10,6 +10,7 @@ import {
   type CreatedClass,
   type DashboardSnapshot,
   type JoinedClass,
+  type PendingOutcome,
   type PlayerView,
   type ServerInfo,
 } from '../core/classProtocol';
@@ -119,12 +120,18 @@ export class ClassApi {
     return this.call('POST', `${playerPath(key)}/next`, { token: key.token });
   }
 
-  answer(key: PlayerKey, position: number, choice: number): Promise<AnswerOutcome> {
+  /** The verdict, or only that the answer is in when the class reveals answers once a question is settled. */
+  answer(key: PlayerKey, position: number, choice: number): Promise<AnswerOutcome | PendingOutcome> {
     return this.call('POST', `${playerPath(key)}/answers`, { token: key.token, body: { position, choice } });
   }
 
   dashboard(code: string, token: string): Promise<DashboardSnapshot> {
     return this.call('GET', `classes/${encodeURIComponent(code)}/dashboard`, { token });
+  }
+
+  /** The teacher's "Lock joining": while locked, no new player can join the class. */
+  lockJoining(code: string, token: string, locked: boolean): Promise<ClassInfo> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/lock-joining`, { token, body: { locked } });
   }
 
   start(code: string, token: string): Promise<ClassInfo> {

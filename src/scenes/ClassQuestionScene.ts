@@ -6,7 +6,7 @@ import { CountdownRing } from '../ui/CountdownRing';
 import { answerTileRects } from '../ui/layout';
 import { ANSWER_KEYS, COLORS, CSS, TILE_SHAPES } from '../ui/theme';
 import { addText } from '../ui/text';
-import type { ClassPlay } from '../game/classPlay';
+import { ANSWER_PENDING_MESSAGE, type ClassPlay } from '../game/classPlay';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 
@@ -166,7 +166,10 @@ export class ClassQuestionScene extends ClassScene {
   /** Sends the answer; a dropped connection is retried while it can still count. */
   private async send(position: number): Promise<void> {
     try {
-      const outcome = await this.play.answer(this.question.position, position);
+      const outcome = await this.play.answer(this.question.position, position, () => {
+        this.status?.setText(ANSWER_PENDING_MESSAGE);
+        this.services.a11y.announce(ANSWER_PENDING_MESSAGE);
+      });
       if (!this.leaving) this.goTo(SceneKey.ClassReveal, { play: this.play, outcome });
     } catch (error) {
       if (this.leaving) return;

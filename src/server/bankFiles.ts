@@ -5,6 +5,7 @@ import { baseName, parseBank, type BankResult } from '../core/bank.ts';
 import { balanceProblems, measureBalance } from '../core/bankBalance.ts';
 import type { Bank, BankBundle, BankError, BankFile } from '../core/types.ts';
 import { hashSeed } from '../core/rng.ts';
+import { soloQuestions } from '../core/classPool.ts';
 
 function readFolder(folder: string, extension: RegExp, root: string): BankFile[] {
   let names: string[];
@@ -65,4 +66,9 @@ export function bundleBank(bank: Bank): BankBundle {
   }
   const body = JSON.stringify({ topics: bank.topics, questions: bank.questions, sources });
   return { version: hashSeed(body).toString(36), topics: bank.topics, questions: bank.questions, sources };
+}
+
+/** The bank the game ships (bank.json): without the questions held back for classes (see classPool.ts). */
+export function soloBank(bank: Bank): Bank {
+  return { ...bank, questions: soloQuestions(bank.questions) };
 }

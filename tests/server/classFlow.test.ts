@@ -137,10 +137,22 @@ describe('a whole class', () => {
   });
 
   it('rounds down to the questions the chosen topics have, and refuses settings it cannot play', async () => {
-    const topics = (await t.api.get('/api/topics')).body.topics as { id: string; questions: number }[];
+    const topics = (await t.api.get('/api/topics')).body.topics as {
+      id: string;
+      questions: number;
+      classOnlyQuestions: number;
+    }[];
     const small = topics.reduce((a, b) => (a.questions <= b.questions ? a : b));
     const created = await newClass({ questionCount: 30, topics: [small.id], scoring: 'accuracy' });
-    expect(created.class).toMatchObject({ questionCount: Math.min(30, small.questions), scoring: 'accuracy' });
+    // By default from the class-only pool; from the whole bank when the teacher asks.
+    expect(created.class).toMatchObject({ questionCount: Math.min(30, small.classOnlyQuestions), pool: 'class-only' });
+    const whole = await newClass({ questionCount: 30, topics: [small.id], scoring: 'accuracy', pool: 'all' });
+    expect(whole.class).toMatchObject({
+      questionCount: Math.min(30, small.questions),
+      scoring: 'accuracy',
+      pool: 'all',
+    });
+    expect((await t.api.createClass({ pool: 'solo' })).status).toBe(400);
     expect((await t.api.createClass({ topics: ['no-such-topic'] })).status).toBe(422);
     expect((await t.api.createClass({ questionCount: 0 })).status).toBe(400);
     expect((await t.api.createClass({ timeLimitSec: 4 })).status).toBe(400);
@@ -236,21 +248,22 @@ describe('rejections: a clear 4xx and nothing stored', () => {
     await expectRejected(() => t.api.answer(code, bo, 0, 0), 409, 'not-served');
     await expectRejected(() => t.api.answer(code, ada, 0, question.choices.length), 422, 'unknown-choice');
     await expectRejected(() => t.api.answer(code, ada, 0, 12), 400, 'bad-request');
-    // Bo's token on Ada's answers; a token from another class; a token nobody has; none at all.
+    // Bo's token on Ada's answers; a token from another class; a token nobody has (each the same 404 as a code
+    // that names no class); none at all.
     await expectRejected(
       () => t.api.answer(code, { playerId: ada.playerId, token: bo.token }, 0, 0),
-      403,
-      'wrong-token',
+      404,
+      'unknown-class',
     );
     await expectRejected(
       () => t.api.answer(code, { playerId: ada.playerId, token: stranger.token }, 0, 0),
-      403,
-      'wrong-token',
+      404,
+      'unknown-class',
     );
     await expectRejected(
       () => t.api.answer(code, { playerId: ada.playerId, token: 'A'.repeat(32) }, 0, 0),
-      401,
-      'unknown-token',
+      404,
+      'unknown-class',
     );
     await expectRejected(
       () =>
@@ -261,8 +274,8 @@ describe('rejections: a clear 4xx and nothing stored', () => {
       'no-token',
     );
     // A teacher's token is not a student's, and a student's is not a teacher's.
-    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, ada.token), 401, 'unknown-token');
-    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, other.teacherToken), 403, 'wrong-token');
+    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, ada.token), 404, 'unknown-class');
+    await expectRejected(() => t.api.post(`/api/classes/${code}/end`, {}, other.teacherToken), 404, 'unknown-class');
 
     // Just inside the grace the answer counts (at the limit); one more millisecond past it would not.
     t.clock.advance(question.timeLimitMs + ANSWER_GRACE_MS + 1);

@@ -235,9 +235,9 @@ describe("the class's skill summary", () => {
     await play(code, ada, true);
     for (const path of [`/api/classes/${code}/dashboard`, `/api/classes/${code}/events`]) {
       const asStudent = await t.api.get(path, ada.token);
-      expect(asStudent.status).toBe(401);
-      expect(asStudent.body).toEqual({ error: 'unknown-token', message: expect.any(String) });
-      expect((await t.api.get(path, other.teacherToken)).status).toBe(403);
+      expect(asStudent.status).toBe(404);
+      expect(asStudent.body).toEqual({ error: 'unknown-class', message: expect.any(String) });
+      expect((await t.api.get(path, other.teacherToken)).status).toBe(404);
       expect((await t.api.get(path)).status).toBe(401);
     }
     // Nothing a student reads carries it.

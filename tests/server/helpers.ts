@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field in the tests */
 /** Starts a class server on 127.0.0.1 with a database of its own in a temporary folder, and talks to it over HTTP. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -116,6 +117,8 @@ export class Api {
       topics: string[];
       scoring: string;
       holdStart: boolean;
+      pool: string;
+      answerReveal: string;
     }> = {},
   ) {
     return this.post('/api/classes', {
@@ -191,4 +194,47 @@ export async function readEvents(
     controller.abort();
   }
   return events;
+}
+
+/**
+ * A JSON request from another loopback address than the tests' own (the whole of 127.0.0.0/8 reaches this
+ * machine), for the limits counted per client address.
+ */
+export function requestFrom(
+  localAddress: string,
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: any }> {
+  const { hostname, port } = new URL(base);
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = {};
+  if (text !== undefined) headers['content-type'] = 'application/json';
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, method, path, headers, localAddress, agent: false }, (response) => {
+      let data = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (data += chunk));
+      response.on('end', () => {
+        let parsed: unknown = data;
+        try {
+          parsed = JSON.parse(data);
+        } catch {
+          // Not JSON: keep the text.
+        }
+        resolve({ status: response.statusCode!, body: parsed });
+      });
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** A loopback address of its own for each call, so runs do not meet the last run's closing connections. */
+export function someLoopbackAddress(): string {
+  const part = () => 1 + Math.floor(Math.random() * 250);
+  return `127.${part()}.${part()}.${part()}`;
 }

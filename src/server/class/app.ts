@@ -12,15 +12,29 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { CLASS_CODE_PATTERN } from '../../core/classCode';
-import { SCORING_MODES, type ClassSettings, type ServerInfo } from '../../core/classProtocol';
+import {
+  ANSWER_REVEALS,
+  CLASS_POOLS,
+  SCORING_MODES,
+  type ClassSettings,
+  type ServerInfo,
+} from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import {
+  capConnectionsPerAddress,
+  DEFAULT_CONNECTION_LIMITS,
+  timeoutOptions,
+  type ConnectionLimits,
+} from './connections';
 import type { GroupCommit } from './groupCommit';
 import type { Readiness } from './readiness';
 import { LiveHub } from './hub';
+import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
+import { originAllowed } from './origins';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
-import { StaticFiles } from './staticFiles';
+import { serveBuild } from './staticFiles';
 
 /** Requests per window; each limit is counted per client address, answers per player. */
 export interface RateLimits {
@@ -64,6 +78,12 @@ export interface ClassAppOptions {
   /** The built game to serve beside the API; none in development (Vite serves it) and in the API tests. */
   staticDir?: string;
   limits?: Partial<RateLimits>;
+  /** Origins whose pages may change things here, besides loopback ones (filled in once it listens). */
+  allowedOrigins?: () => readonly string[];
+  /** Failed class lookups one address may make per window (see lookupLimit.ts). */
+  lookupLimit?: Partial<LookupLimit>;
+  /** Timeouts and the per-address connection cap (see connections.ts). */
+  connections?: Partial<ConnectionLimits>;
   /** Where students can reach this server (filled in once it listens). */
   serverInfo?: () => ServerInfo;
   logger?: FastifyServerOptions['logger'];
@@ -104,6 +124,8 @@ const createBody = {
       items: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 },
     },
     scoring: { type: 'string', enum: [...SCORING_MODES] },
+    pool: { type: 'string', enum: [...CLASS_POOLS] },
+    answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
     holdStart: { type: 'boolean' },
     generatedNicknamesOnly: { type: 'boolean' },
   },
@@ -126,6 +148,13 @@ const answerBody = {
   },
 } as const;
 
+const lockBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['locked'],
+  properties: { locked: { type: 'boolean' } },
+} as const;
+
 const hideBody = {
   type: 'object',
   additionalProperties: false,
@@ -141,6 +170,11 @@ function tokenOf(request: FastifyRequest): string {
   const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
   if (!match) throw new ApiError(401, 'no-token', 'This request needs a token in its Authorization header.');
   return match[1]!;
+}
+
+/** The client's address, or a stand-in once its socket has gone (Node then no longer knows it). */
+function clientAddress(request: FastifyRequest): string {
+  return request.ip ?? 'gone';
 }
 
 function errorCodeFor(status: number): string {
@@ -161,8 +195,9 @@ function errorCodeFor(status: number): string {
 export async function buildClassApp(options: ClassAppOptions): Promise<FastifyInstance> {
   const { service, hub, commits } = options;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
-  const files = options.staticDir ? new StaticFiles(options.staticDir) : undefined;
+  const connectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   const app = Fastify({
+    ...timeoutOptions(connectionLimits),
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
@@ -172,6 +207,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     // Strict checking: no silent type coercion and no quietly dropped fields.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   });
+
+  capConnectionsPerAddress(app.server, connectionLimits.maxConnectionsPerAddress);
 
   const security = securityHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -185,6 +222,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   });
   await app.register(rateLimit, {
     global: false,
+    // A client that has already gone may have no address left: it is counted as one, not a server error.
+    keyGenerator: (request) => clientAddress(request),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'rate-limited',
@@ -212,20 +251,31 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     reply.code(404).send({ error: 'not-found', message: 'There is nothing here.' });
   });
 
-  // One origin: a browser sending a state-changing request from elsewhere is refused.
+  // A browser page from anywhere but this server's configured origins may not change anything (see origins.ts).
   app.addHook('onRequest', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
     const origin = request.headers.origin;
     if (origin === undefined) return;
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== request.headers.host) {
+    if (!originAllowed(origin, new Set(options.allowedOrigins?.() ?? []))) {
       throw new ApiError(403, 'cross-origin', 'Requests to the class server must come from its own pages.');
     }
+  });
+  // Failed class lookups (one 404 for a dead code and a token that does not fit) are counted per address.
+  const failedLookups = new FailedLookups({ ...DEFAULT_LOOKUP_LIMIT, ...options.lookupLimit });
+  const isClassLookup = (request: FastifyRequest) => request.url.startsWith('/api/classes/');
+  app.addHook('onRequest', async (request) => {
+    if (!isClassLookup(request)) return;
+    const wait = failedLookups.waitFor(clientAddress(request));
+    if (wait > 0) {
+      throw new ApiError(
+        429,
+        'rate-limited',
+        `Too many lookups of classes that are not there: try again in ${wait} s.`,
+      );
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 404 && isClassLookup(request)) failedLookups.record(clientAddress(request));
   });
   app.addHook('preClose', async () => {
     commits.commit();
@@ -239,7 +289,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     // Counted per player (by their token's hash), so a classroom behind one address is not throttled as one.
     keyGenerator: (request: FastifyRequest) => {
       const header = request.headers.authorization;
-      return typeof header === 'string' ? `t:${hashToken(header)}` : `ip:${request.ip}`;
+      return typeof header === 'string' ? `t:${hashToken(header)}` : `ip:${clientAddress(request)}`;
     },
   };
 
@@ -280,6 +330,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         scoring: body.scoring,
         // Stored only when on, so the settings of every other class stay as they were.
         ...(body.generatedNicknamesOnly === true ? { generatedNicknamesOnly: true } : {}),
+        ...(body.pool ? { pool: body.pool } : {}),
+        ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
@@ -296,7 +348,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: classParams, body: joinBody }, config: { rateLimit: joinLimit } },
     async (request, reply) => {
       const { nickname } = request.body as { nickname: string };
-      return reply.code(201).send(await commits.run(() => service.join((request.params as Params).code, nickname)));
+      const code = (request.params as Params).code;
+      return reply.code(201).send(await commits.run(() => service.join(code, nickname, clientAddress(request))));
     },
   );
 
@@ -367,6 +420,15 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   );
 
   app.post(
+    '/api/classes/:code/lock-joining',
+    { schema: { params: classParams, headers: authHeaders, body: lockBody } },
+    async (request) => {
+      const { locked } = request.body as { locked: boolean };
+      return commits.run(() => service.setJoiningLocked((request.params as Params).code, tokenOf(request), locked));
+    },
+  );
+
+  app.post(
     '/api/classes/:code/hide-scores',
     { schema: { params: classParams, headers: authHeaders, body: hideBody } },
     async (request) => {
@@ -423,14 +485,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
 
   // ——— The built game ———
 
-  app.get('/*', { schema: {} }, async (request, reply) => {
-    const path = request.url.split('?')[0]!;
-    const file = files && !path.startsWith('/api/') ? await files.get(path) : undefined;
-    if (!file) return reply.code(404).send({ error: 'not-found', message: 'There is nothing here.' });
-    reply.header('Content-Type', file.type).header('Cache-Control', file.cacheControl).header('ETag', file.etag);
-    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-    return reply.send(file.body);
-  });
+  if (options.staticDir) await serveBuild(app, options.staticDir);
 
   return app;
 }

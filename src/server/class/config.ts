@@ -1,5 +1,6 @@
 /** The class server's settings from the environment, checked, with the defaults the README documents. */
 import { resolve } from 'node:path';
+import { publicOriginsFrom } from './origins';
 import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
 import { backupSettingsFromEnv, type BackupSettings } from './backup';
 import { minFreeBytesFromEnv } from './readiness';
@@ -11,6 +12,10 @@ export interface ServerConfig {
   dbPath: string;
   retentionMs: number;
   publicUrl?: string;
+  /** PUBLIC_URL's origin and those listed in PUBLIC_ORIGINS: the pages that may use the server (see origins.ts). */
+  publicOrigins: string[];
+  /** Players one client address may seat in one class (CLASS_MAX_PLAYERS_PER_ADDRESS; see joinGuard.ts). */
+  maxPlayersPerAddress?: number;
   logLevel: string;
   trustProxy: string[] | false;
   backup: BackupSettings;
@@ -41,6 +46,8 @@ export function configFromEnv(
     dbPath,
     retentionMs: retentionFromEnv(env.CLASS_RETENTION_DAYS),
     publicUrl,
+    publicOrigins: publicOriginsFrom(publicUrl, env.PUBLIC_ORIGINS),
+    maxPlayersPerAddress: positiveIntegerFrom(env.CLASS_MAX_PLAYERS_PER_ADDRESS, 'CLASS_MAX_PLAYERS_PER_ADDRESS'),
     logLevel: env.LOG_LEVEL || 'warn',
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     backup: backupSettingsFromEnv(env, dbPath, root),
@@ -63,4 +70,12 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function positiveIntegerFrom(value: string | undefined, variable: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${variable} must be a whole number from 1, found "${value}".`);
+  return number;
 }

@@ -3,7 +3,7 @@
  * run in order inside a transaction each (schema_migrations records which have run).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type ClassDb = Database.Database;
@@ -89,10 +89,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'lock joining',
+    sql: `
+      -- The teacher's "Lock joining": no new player is seated while it is on.
+      ALTER TABLE classes ADD COLUMN joining_locked INTEGER NOT NULL DEFAULT 0 CHECK (joining_locked IN (0, 1));
+    `,
+  },
 ];
 
-/** Opens (creating when needed) the database file and brings its schema up to date. */
+/**
+ * Opens (creating when needed) the database file, checks it, and brings its schema up to date. A file that is
+ * there but empty is refused, not taken as a new database (that would silently start over without the classes it
+ * should hold), and so is one that fails SQLite's quick_check.
+ */
 export function openClassDb(path: string): ClassDb {
+  if (path !== ':memory:' && existsSync(path) && statSync(path).size === 0) {
+    throw new Error(
+      `The class database ${path} is an empty file, not a database. Restore it from a backup, or move it away ` +
+        'to start with no classes (a new database is made where there is no file).',
+    );
+  }
   let db: ClassDb;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -114,10 +132,16 @@ export function openClassDb(path: string): ClassDb {
     // A deleted class or player is overwritten with zeros, not just unlinked: their names must not linger.
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 2000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DamagedDatabaseError(path, String(check));
     migrate(db);
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DamagedDatabaseError(path, (error as Error).message, error);
+    }
+    if (code === 'SQLITE_BUSY') {
       throw new Error(
         `The class database ${path} is in use by another server. Stop it, or set CLASS_DB to another file.`,
         { cause: error },
@@ -139,6 +163,17 @@ export function checkpointAndTruncate(db: ClassDb): void {
     return;
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** The database file is not a sound SQLite database: the server does not start on it. */
+export class DamagedDatabaseError extends Error {
+  constructor(path: string, detail: string, cause?: unknown) {
+    super(
+      `The class database ${path} is damaged (${detail.split('\n')[0]}). Restore it from a backup, or move it ` +
+        'away to start with no classes.',
+      { cause },
+    );
+  }
 }
 
 export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIONS): number[] {

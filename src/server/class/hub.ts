@@ -3,6 +3,10 @@
  * to its class (changes made in the same turn of the event loop are sent as one); a student's stream gets the
  * class's status when it changes, and word when they have been removed. Each stream has a heartbeat so
  * proxies and browsers keep it open, and a class keeps only a few streams per viewer.
+ *
+ * A stream whose reader has stopped reading is never queued for: while its socket's buffer is full, a dashboard
+ * skips the snapshots in between and gets the latest one once the socket drains; a student's stream is closed
+ * (their game polls, and reconnects to a fresh start). The socket's inactivity timeout ends either for good.
  */
 import type { ServerResponse } from 'node:http';
 import type { ClassInfo, DashboardSnapshot } from '../../core/classProtocol';
@@ -22,6 +26,8 @@ const RETRY_MS = 2000;
 interface Stream {
   response: ServerResponse;
   heartbeat: NodeJS.Timeout;
+  /** A dashboard that skipped a snapshot while its socket was full: it gets the latest once it drains. */
+  behind?: boolean;
 }
 
 export class LiveHub {
@@ -50,6 +56,9 @@ export class LiveHub {
         }
         break;
       }
+      case 'settled':
+        this.toPlayers(event.classId, 'settled', { upTo: event.upTo });
+        break;
       case 'deleted':
         this.versions.delete(event.classId);
         for (const stream of this.dashboards.get(event.classId) ?? []) stream.response.end();
@@ -62,8 +71,14 @@ export class LiveHub {
   openDashboard(classId: number, response: ServerResponse, headers: Record<string, string>): void {
     const list = this.dashboards.get(classId) ?? [];
     this.dashboards.set(classId, list);
-    this.open(list, MAX_DASHBOARD_STREAMS, response, headers, () => {
+    const stream = this.open(list, MAX_DASHBOARD_STREAMS, response, headers, () => {
       if (list.length === 0) this.dashboards.delete(classId);
+    });
+    response.on('drain', () => {
+      if (!stream.behind) return;
+      stream.behind = false;
+      const latest = this.snapshot(classId, this.version(classId));
+      if (latest) this.toDashboard(stream, format('snapshot', latest));
     });
     const snapshot = this.snapshot(classId, this.version(classId));
     if (snapshot) send(response, 'snapshot', snapshot);
@@ -110,7 +125,7 @@ export class LiveHub {
     response: ServerResponse,
     headers: Record<string, string>,
     onEmpty: () => void,
-  ): void {
+  ): Stream {
     response.writeHead(200, {
       ...headers,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -121,7 +136,8 @@ export class LiveHub {
     response.write(`retry: ${RETRY_MS}\n\n`);
     const stream: Stream = {
       response,
-      heartbeat: setInterval(() => response.write(':\n\n'), HEARTBEAT_MS),
+      // Nothing is added to a full buffer: the data still queued keeps the stream alive as well as a heartbeat.
+      heartbeat: setInterval(() => response.writableNeedDrain || response.write(': heartbeat\n\n'), HEARTBEAT_MS),
     };
     list.push(stream);
     // The oldest goes first; it leaves the list now, since its 'close' comes later.
@@ -138,6 +154,7 @@ export class LiveHub {
     };
     response.once('close', forget);
     response.once('finish', forget);
+    return stream;
   }
 
   private version(classId: number): number {
@@ -161,16 +178,31 @@ export class LiveHub {
         const snapshot = this.snapshot(classId, this.version(classId));
         if (!snapshot) continue;
         const message = format('snapshot', snapshot);
-        for (const stream of list) stream.response.write(message);
+        for (const stream of list) this.toDashboard(stream, message);
       }
     });
+  }
+
+  /** A snapshot to one dashboard, unless its socket is still full: then it waits for the latest (see open). */
+  private toDashboard(stream: Stream, message: string): void {
+    if (stream.response.writableNeedDrain) {
+      stream.behind = true;
+      return;
+    }
+    stream.response.write(message);
   }
 
   private toPlayers(classId: number, event: string, data: unknown): void {
     const byPlayer = this.players.get(classId);
     if (!byPlayer) return;
     const message = format(event, data);
-    for (const list of byPlayer.values()) for (const stream of list) stream.response.write(message);
+    for (const list of byPlayer.values()) {
+      for (const stream of list) {
+        // A student's stream that has not taken the last message is closed: their game polls meanwhile.
+        if (stream.response.writableNeedDrain) stream.response.destroy();
+        else stream.response.write(message);
+      }
+    }
   }
 }
 

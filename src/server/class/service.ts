@@ -6,18 +6,21 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { classCodeFrom, CLASS_CODE_LENGTH } from '../../core/classCode';
-import type {
-  AnswerOutcome,
-  ClassInfo,
-  ClassSettings,
-  ClassSkillSummary,
-  ClassStatus,
-  CreatedClass,
-  DashboardSnapshot,
-  FinalStanding,
-  JoinedClass,
-  PlayerSummary,
-  PlayerView,
+import {
+  DEFAULT_ANSWER_REVEAL,
+  DEFAULT_CLASS_POOL,
+  type AnswerOutcome,
+  type ClassInfo,
+  type ClassSettings,
+  type ClassSkillSummary,
+  type ClassStatus,
+  type CreatedClass,
+  type DashboardSnapshot,
+  type FinalStanding,
+  type JoinedClass,
+  type PendingOutcome,
+  type PlayerSummary,
+  type PlayerView,
 } from '../../core/classProtocol';
 import {
   answerOutcome,
@@ -26,6 +29,7 @@ import {
   isTimeUp,
   judgeAnswer,
   judgeTimeOut,
+  pendingOutcome,
   rankLeaderboard,
   remainingOnServer,
   servedQuestion,
@@ -33,12 +37,15 @@ import {
   type JudgedAnswer,
   type TallyRow,
 } from '../../core/classRules';
+import { classOnlyIds } from '../../core/classPool';
 import { toCsv } from '../../core/csv';
-import { checkNickname, isGeneratedNickname } from '../../core/nicknames';
+import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, Topic } from '../../core/types';
 import { atomically, checkpointAndTruncate, type ClassDb } from './db';
+import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
+import { checkClassNickname, nicknameKey } from './nicknameGuard';
 
 export class ApiError extends Error {
   constructor(
@@ -55,7 +62,9 @@ export type ClassEvent =
   | { kind: 'progress'; classId: number }
   | { kind: 'class'; classId: number; info: ClassInfo }
   | { kind: 'removed'; classId: number; playerId: string }
-  | { kind: 'deleted'; classId: number };
+  | { kind: 'deleted'; classId: number }
+  /** The first `upTo` questions are settled for the class (only in classes that reveal answers once settled). */
+  | { kind: 'settled'; classId: number; upTo: number };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -69,6 +78,8 @@ export interface ClassServiceOptions {
   /** How long a class's data is kept after it was created. */
   retentionMs?: number;
   onEvent?: (event: ClassEvent) => void;
+  /** How fast a class seats players and how many per address (see joinGuard.ts). */
+  joinLimits?: Partial<JoinLimits>;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -77,6 +88,7 @@ interface ClassRow {
   code: string;
   status: ClassStatus;
   hide_scores: 0 | 1;
+  joining_locked: 0 | 1;
   created_at: number;
   started_at: number | null;
   ended_at: number | null;
@@ -135,10 +147,18 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-const CLASS_COLUMNS = 'id, code, status, hide_scores, created_at, started_at, ended_at, expires_at';
+const CLASS_COLUMNS = 'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at';
 
+/**
+ * One answer for a code that names no class (never did, or has expired) and for a token that does not fit it: a
+ * prober learns nothing from the difference, and each of these counts towards the failed-lookup limit.
+ */
 function notFound(): ApiError {
-  return new ApiError(404, 'unknown-class', 'There is no class with that code. Check the code with your teacher.');
+  return new ApiError(
+    404,
+    'unknown-class',
+    'There is no class with that code, or this link is not valid for it. Check the code with your teacher.',
+  );
 }
 
 function ended(): ApiError {
@@ -164,6 +184,11 @@ export class ClassService {
    */
   private readonly rosters = new Map<number, Roster>();
   private rostersTouched = false;
+  private readonly joins: JoinGuard;
+  /** The questions held back from the game's bank.json, which class rounds draw from by default. */
+  private readonly classOnly: Set<string>;
+  /** How many questions, from the first, each class has announced as settled (see settle()). */
+  private readonly settledUpTo = new Map<number, number>();
   private readonly stmt;
 
   constructor(
@@ -175,6 +200,8 @@ export class ClassService {
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
     this.emit = options.onEvent ?? (() => {});
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
+    this.classOnly = classOnlyIds(bank.questions);
+    this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classByTeacher: db.prepare<[string], ClassRow>(
@@ -196,6 +223,10 @@ export class ClassService {
          WHERE id = @id`,
       ),
       setHide: db.prepare('UPDATE classes SET hide_scores = ? WHERE id = ?'),
+      setJoiningLocked: db.prepare('UPDATE classes SET joining_locked = ? WHERE id = ?'),
+      nicknames: db.prepare<[number], { nickname: string; removed: 0 | 1 }>(
+        'SELECT nickname, removed_at IS NOT NULL AS removed FROM players WHERE class_id = ?',
+      ),
       playerByToken: db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE token_hash = ?'),
       playerByPublicId: db.prepare<[number, string], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND public_id = ?',
@@ -257,26 +288,42 @@ export class ClassService {
     };
   }
 
-  /** The bank's topics, with how many questions each has (the host page offers them). */
-  topicList(): (Topic & { questions: number })[] {
-    return this.bank.topics.map((topic) => ({
-      ...topic,
-      questions: this.bank.questions.filter((question) => question.topic === topic.id).length,
-    }));
+  /** The bank's topics, with how many questions each has and how many of them are class-only (see classPool.ts). */
+  topicList(): (Topic & { questions: number; classOnlyQuestions: number })[] {
+    return this.bank.topics.map((topic) => {
+      const inTopic = this.bank.questions.filter((question) => question.topic === topic.id);
+      return {
+        ...topic,
+        questions: inTopic.length,
+        classOnlyQuestions: inTopic.filter((question) => this.classOnly.has(question.id)).length,
+      };
+    });
   }
 
   createClass(settings: ClassSettings, holdStart: boolean): CreatedClass {
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
     if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
+    const pool = settings.pool ?? DEFAULT_CLASS_POOL;
+    const answerReveal = settings.answerReveal ?? DEFAULT_ANSWER_REVEAL;
     const seed = randomBytes(8).toString('hex');
-    const plan = buildRound(this.bank.questions, classRoundSettings(settings), seed);
+    const drawn =
+      pool === 'class-only'
+        ? this.bank.questions.filter((question) => this.classOnly.has(question.id))
+        : this.bank.questions;
+    const plan = buildRound(drawn, classRoundSettings(settings), seed);
     if (plan.questions.length === 0) {
-      throw new ApiError(422, 'no-questions', 'The chosen topics hold no questions.');
+      throw new ApiError(
+        422,
+        'no-questions',
+        pool === 'class-only'
+          ? 'The chosen topics hold no class-only questions: choose more topics, or the whole bank.'
+          : 'The chosen topics hold no questions.',
+      );
     }
     const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
     // The class keeps its own copy of its questions: a later change to the bank cannot change a running class.
     const items = plan.questions.map((planned) => ({ planned, question: byId.get(planned.questionId)! }));
-    const stored: ClassSettings = { ...settings, questionCount: items.length };
+    const stored: ClassSettings = { ...settings, questionCount: items.length, pool, answerReveal };
     const teacherToken = newToken();
     const now = this.now();
     const expiresAt = now + this.retentionMs;
@@ -310,11 +357,15 @@ export class ClassService {
     return this.info(this.classByCode(code));
   }
 
-  join(code: string, typedNickname: string): JoinedClass {
+  /** Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). */
+  join(code: string, typedNickname: string, address = 'local'): JoinedClass {
     return this.atomically(() => {
       const row = this.classByCode(code);
       if (row.status === 'ended') throw ended();
-      const check = checkNickname(typedNickname);
+      if (row.joining_locked === 1) {
+        throw new ApiError(403, 'joining-locked', 'The teacher has locked this class: no one new can join now.');
+      }
+      const check = checkClassNickname(typedNickname);
       if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
       if (this.round(row).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
         throw new ApiError(
@@ -323,8 +374,35 @@ export class ClassService {
           'This class takes only the nicknames the game makes up: keep the one you are given or ask for another.',
         );
       }
+      const key = nicknameKey(check.nickname);
+      for (const other of this.stmt.nicknames.all(row.id)) {
+        if (nicknameKey(other.nickname) !== key) continue;
+        if (other.removed === 1) {
+          throw new ApiError(
+            409,
+            'nickname-removed',
+            'The teacher removed a player of that name: pick another nickname.',
+          );
+        }
+        throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+      }
       if (this.stmt.countPlayers.get(row.id)!.n >= MAX_PLAYERS_PER_CLASS) {
         throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
+      }
+      const refusal = this.joins.check(row.id, address);
+      if (refusal?.code === 'address-full') {
+        throw new ApiError(
+          429,
+          'address-full',
+          `${refusal.limit} players have already joined this class from your network address: ask your teacher.`,
+        );
+      }
+      if (refusal?.code === 'join-rate') {
+        throw new ApiError(
+          429,
+          'join-rate',
+          `Many players are joining this class right now: try again in ${refusal.retryAfterSec} s.`,
+        );
       }
       const token = newToken();
       const publicId = randomBytes(9).toString('base64url');
@@ -361,6 +439,7 @@ export class ClassService {
         }
         throw error;
       }
+      this.joins.taken(row.id, address);
       this.emit({ kind: 'progress', classId: row.id });
       return { playerId: publicId, token, nickname: check.nickname, class: this.info(row) };
     });
@@ -387,8 +466,11 @@ export class ClassService {
         const item = round.items[latest.position]!;
         if (!isTimeUp(item.planned, latest.served_at, now)) return this.viewOf(row, player, latest);
         this.close(row, player, latest, judgeTimeOut(item.planned), now);
+        this.settle(row);
         return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
       }
+      // The class reveals answers once settled: the next question waits until this one is settled.
+      if (latest && latest.answered_at !== null && this.isPending(row, latest)) return this.viewOf(row, player, latest);
       const position = latest ? latest.position + 1 : 0;
       if (position >= round.items.length) {
         if (this.stmt.finishPlayer.run(now, player.id).changes > 0) {
@@ -421,7 +503,13 @@ export class ClassService {
   }
 
   /** Takes one answer to the question at `position`, judged by this server's clock. */
-  answer(code: string, playerId: string, token: string, position: number, picked: number): AnswerOutcome {
+  answer(
+    code: string,
+    playerId: string,
+    token: string,
+    position: number,
+    picked: number,
+  ): AnswerOutcome | PendingOutcome {
     return this.atomically(() => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
@@ -447,7 +535,9 @@ export class ClassService {
           throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
         throw new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
       }
-      return this.close(row, player, turn, verdict.judged, now);
+      const outcome = this.close(row, player, turn, verdict.judged, now);
+      this.settle(row);
+      return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
     });
   }
 
@@ -460,7 +550,7 @@ export class ClassService {
   /** The snapshot the live stream sends (no authorisation: the stream checked it when it opened). */
   snapshotById(classId: number, version: number): DashboardSnapshot | undefined {
     const row = this.stmt.classById.get(classId);
-    return row ? this.snapshot(row, version) : undefined;
+    return row && row.expires_at > this.now() ? this.snapshot(row, version) : undefined;
   }
 
   start(code: string, teacherToken: string): ClassInfo {
@@ -476,7 +566,9 @@ export class ClassService {
     return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
-      return this.changed(row.id);
+      const info = this.changed(row.id);
+      this.settle(this.stmt.classById.get(row.id)!);
+      return info;
     });
   }
 
@@ -484,6 +576,15 @@ export class ClassService {
     return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setHide.run(hide ? 1 : 0, row.id);
+      return this.changed(row.id);
+    });
+  }
+
+  /** The teacher's "Lock joining": while on, no new player is seated (those in the class play on). */
+  setJoiningLocked(code: string, teacherToken: string, locked: boolean): ClassInfo {
+    return this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      this.stmt.setJoiningLocked.run(locked ? 1 : 0, row.id);
       return this.changed(row.id);
     });
   }
@@ -499,6 +600,8 @@ export class ClassService {
       this.rosters.delete(row.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
       this.emit({ kind: 'progress', classId: row.id });
+      // The player the class was waiting for may be the one removed.
+      this.settle(row);
     });
   }
 
@@ -602,6 +705,8 @@ export class ClassService {
   private forgetClass(id: number): void {
     this.rounds.delete(id);
     this.rosters.delete(id);
+    this.joins.forget(id);
+    this.settledUpTo.delete(id);
     // A new class may be given a deleted class's id.
     this.summaries.delete(id);
     this.emit({ kind: 'deleted', classId: id });
@@ -612,8 +717,7 @@ export class ClassService {
     const row = this.classByCode(code);
     if (changing && row.status === 'ended') throw ended();
     const owner = this.stmt.classByTeacher.get(hashToken(token));
-    if (!owner) throw new ApiError(401, 'unknown-token', 'This teacher link is not valid (or the class has expired).');
-    if (owner.id !== row.id) throw new ApiError(403, 'wrong-token', 'This token belongs to another class.');
+    if (!owner || owner.id !== row.id) throw notFound();
     return row;
   }
 
@@ -622,10 +726,7 @@ export class ClassService {
     const row = this.classByCode(code);
     if (row.status === 'ended') throw ended();
     const player = this.stmt.playerByToken.get(hashToken(token));
-    if (!player) throw new ApiError(401, 'unknown-token', 'This player is not known here. Join the class again.');
-    if (player.class_id !== row.id || player.public_id !== playerId) {
-      throw new ApiError(403, 'wrong-token', 'This token belongs to another player or another class.');
-    }
+    if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
     if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
     return { row, player };
   }
@@ -691,7 +792,8 @@ export class ClassService {
 
   private classByCode(code: string): ClassRow {
     const row = this.stmt.classByCode.get(code);
-    if (!row) throw notFound();
+    // An expired class is gone at once, not at the next sweep.
+    if (!row || row.expires_at <= this.now()) throw notFound();
     return row;
   }
 
@@ -720,6 +822,10 @@ export class ClassService {
       topics: settings.topics.map((id) => this.topics.get(id) ?? { id, title: id }),
       hideScores: row.hide_scores === 1,
       generatedNicknamesOnly: settings.generatedNicknamesOnly === true,
+      joiningLocked: row.joining_locked === 1,
+      // Classes stored before these settings drew from the whole bank and revealed at once.
+      pool: settings.pool ?? 'all',
+      answerReveal: settings.answerReveal ?? 'immediate',
     };
   }
 
@@ -789,6 +895,45 @@ export class ClassService {
     };
   }
 
+  /** A player's totals before an answer whose verdict is held back; streaks show 0 (they would tell it). */
+  private summaryBefore(player: PlayerRow, turn: TurnRow): PlayerSummary {
+    return {
+      ...this.summary(player),
+      score: player.score - (turn.points ?? 0),
+      correct: player.correct - (turn.correct === 1 ? 1 : 0),
+      answered: player.answered - 1,
+      streak: 0,
+      bestStreak: 0,
+    };
+  }
+
+  /**
+   * How many questions, from the first, are settled for the class: every player in it is past them (answered or
+   * out of time), or the class has ended.
+   */
+  private settledCount(row: ClassRow): number {
+    const total = this.round(row).items.length;
+    if (row.status === 'ended') return total;
+    const { players } = this.roster(row.id);
+    return players.length === 0 ? 0 : Math.min(total, ...players.map((player) => player.answered));
+  }
+
+  /** Whether an answered turn still has its verdict held back (a class that reveals answers once settled). */
+  private isPending(row: ClassRow, answered: TurnRow): boolean {
+    if (this.round(row).settings.answerReveal !== 'settled') return false;
+    return answered.position >= this.settledCount(row);
+  }
+
+  /** Tells the students' streams when more questions are settled (a class that reveals answers once settled). */
+  private settle(row: ClassRow): void {
+    if (this.round(row).settings.answerReveal !== 'settled') return;
+    const upTo = this.settledCount(row);
+    if (upTo <= (this.settledUpTo.get(row.id) ?? 0)) return;
+    if (this.settledUpTo.size > 2000) this.settledUpTo.clear();
+    this.settledUpTo.set(row.id, upTo);
+    this.emit({ kind: 'settled', classId: row.id, upTo });
+  }
+
   private outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): AnswerOutcome {
     const round = this.round(row);
     const item = round.items[turn.position]!;
@@ -824,6 +969,10 @@ export class ClassService {
       };
     }
     if (!latest) return { ...base, state: 'ready' };
+    if (latest.answered_at !== null && this.isPending(row, latest)) {
+      const outcome = pendingOutcome(this.outcomeOf(row, player, latest));
+      return { ...base, player: this.summaryBefore(player, latest), state: 'pending', outcome };
+    }
     if (latest.answered_at !== null)
       return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, latest) };
     const item = round.items[latest.position]!;

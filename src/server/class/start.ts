@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { ServerInfo } from '../../core/classProtocol';
 import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
+import type { ConnectionLimits } from './connections';
+import type { JoinLimits } from './joinGuard';
+import type { LookupLimit } from './lookupLimit';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
@@ -30,6 +33,9 @@ export interface ClassServerOptions {
   now?: () => number;
   retentionMs?: number;
   limits?: Partial<RateLimits>;
+  connections?: Partial<ConnectionLimits>;
+  joinLimits?: Partial<JoinLimits>;
+  lookupLimit?: Partial<LookupLimit>;
   logger?: FastifyServerOptions['logger'];
   /** A fixed address for the join link (e.g. behind a proxy), instead of this machine's own addresses. */
   publicUrl?: string;
@@ -39,6 +45,8 @@ export interface ClassServerOptions {
   minFreeBytes?: number;
   /** The proxies whose X-Forwarded-For is believed (see trustProxy.ts); none by default. */
   trustProxy?: string[] | false;
+  /** More origins whose pages may use this server (PUBLIC_ORIGINS), besides the join origins and loopback. */
+  publicOrigins?: string[];
 }
 
 export interface RunningClassServer {
@@ -101,6 +109,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     now: options.now,
     retentionMs: options.retentionMs,
     onEvent: hub.onEvent,
+    joinLimits: options.joinLimits,
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
@@ -113,9 +122,12 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     readiness: new Readiness(db, commits, options.dbPath, options.minFreeBytes),
     staticDir: options.staticDir,
     limits: options.limits,
+    connections: options.connections,
+    lookupLimit: options.lookupLimit,
     logger: options.logger,
     trustProxy: options.trustProxy,
     serverInfo: () => info,
+    allowedOrigins: () => [...info.joinOrigins, ...(options.publicOrigins ?? [])],
   });
   const backups = options.backup ? new Backups(db, commits, options.backup) : undefined;
   service.sweepExpired();
