@@ -10,23 +10,14 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
-
-export interface ClassJoinData {
-  /** The code from a join link, or typed. */
-  code?: string;
-  step?: 'code' | 'name' | 'no-server';
-  info?: ClassInfo;
-  /** Typing a nickname of one's own. */
-  editing?: boolean;
-  message?: string;
-}
+import type { ClassJoinData } from './sceneData';
 
 /**
  * Joining a class: checks that the class server is there (a static copy of the game has none, and says so),
  * rejoins with a saved seat, else asks for the code and then the nickname (a generated one to keep or re-roll,
  * or one typed that passes the checks).
  */
-export class ClassJoinScene extends ClassScene {
+export class ClassJoinScene extends ClassScene<'class-join'> {
   private readonly storage = SafeStorage.fromWindow();
   private readonly api = new ClassApi();
   private data_: ClassJoinData = {};
@@ -62,7 +53,7 @@ export class ClassJoinScene extends ClassScene {
   private restartWith(change: Partial<ClassJoinData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.scene.restart({ ...this.data_, message: undefined, ...change });
+    this.rebuild({ ...this.data_, message: undefined, ...change });
   }
 
   /** Finds the server, then rejoins with a saved seat or asks for what is missing. */

@@ -6,14 +6,9 @@ import { CountdownRing } from '../ui/CountdownRing';
 import { answerTileRects } from '../ui/layout';
 import { ANSWER_KEYS, COLORS, CSS, TILE_SHAPES } from '../ui/theme';
 import { addText } from '../ui/text';
-import type { ClassPlay } from '../game/classPlay';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
-
-export interface ClassQuestionData {
-  play: ClassPlay;
-  question: ServedQuestion;
-}
+import type { ClassQuestionData } from './sceneData';
 
 /** How long to wait before sending an answer again when the connection dropped. */
 const RETRY_MS = 1500;
@@ -23,7 +18,7 @@ const RETRY_MS = 1500;
  * (a reload shows the same question with the time that was left, never a fresh clock). The answer goes to the
  * server, which judges and scores it; only then does the reveal show what was right.
  */
-export class ClassQuestionScene extends ClassScene {
+export class ClassQuestionScene extends ClassScene<'class-question'> {
   private question!: ServedQuestion;
   private deadline: number | null = null;
   private tiles: AnswerTile[] = [];

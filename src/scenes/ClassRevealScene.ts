@@ -1,5 +1,3 @@
-import type { AnswerOutcome } from '../core/classProtocol';
-import type { ClassPlay } from '../game/classPlay';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { emphasize } from '../ui/motion';
@@ -8,14 +6,10 @@ import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import { OUTCOME_TEXT } from './RevealScene';
-
-export interface ClassRevealData {
-  play: ClassPlay;
-  outcome: AnswerOutcome;
-}
+import type { ClassRevealData } from './sceneData';
 
 /** After each class answer: the server's verdict and points, then the source that settles the question. */
-export class ClassRevealScene extends ClassScene {
+export class ClassRevealScene extends ClassScene<'class-reveal'> {
   private card?: ExcerptCard;
 
   constructor() {

@@ -1,7 +1,8 @@
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { ClassScene, type ClassWaitData } from './ClassScene';
+import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
+import type { ClassWaitData } from './sceneData';
 
 const NOTES = {
   ended: 'Your teacher has ended the class.',
@@ -12,7 +13,7 @@ const NOTES = {
  * Between the moments of a class: the lobby until the teacher starts, and the plain word when the class has
  * ended, the student was removed, or the server could not be reached (with a way to try again).
  */
-export class ClassWaitScene extends ClassScene {
+export class ClassWaitScene extends ClassScene<'class-wait'> {
   private data_!: ClassWaitData;
 
   constructor() {

@@ -1,8 +1,7 @@
 import { countOf, MAX_BANK_NAME_CHARS } from '../core/customBankLimits';
 import type { SavedBank } from '../core/customBanks';
-import type { CustomBankKit, LoadReport } from '../game/customBankKit';
+import type { CustomBankKit } from '../game/customBankKit';
 import { readyKit } from '../game/customBanks';
-import { startCustomRound } from '../game/customRound';
 import { downloadText } from '../game/files';
 import { formatDate } from '../game/round';
 import { TextField } from '../a11y/TextField';
@@ -10,25 +9,14 @@ import type { ScrollItem } from '../ui/ScrollList';
 import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { ListScreen, type Notice } from './ListScreen';
+import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
-import type { CustomBanksSceneData } from './CustomBanksScene';
-
-export interface CustomBankSceneData {
-  bankId: string;
-  /** The file just loaded into this bank, with its problems. */
-  report?: LoadReport;
-  /** Viewing, typing a new name, or asked to confirm the removal. */
-  mode?: 'view' | 'rename' | 'remove';
-  notice?: Notice;
-  /** The button to focus after the screen is rebuilt. */
-  focus?: string;
-}
+import type { CustomBankSceneData, CustomBanksSceneData } from './sceneData';
 
 const YAML_TYPE = 'application/yaml';
 
 /** One saved bank: what is in it and what its file said was wrong; play it, rename it, export it or remove it. */
-export class CustomBankScene extends ListScreen {
+export class CustomBankScene extends ListScreen<'custom-bank'> {
   private data_!: CustomBankSceneData;
   private bank!: SavedBank;
   private kit!: CustomBankKit;
@@ -46,7 +34,7 @@ export class CustomBankScene extends ListScreen {
     const bank = kit?.store.get(data.bankId);
     if (!kit || !bank) {
       // Only reached through the list, which opened the kit; a bank removed meanwhile sends the player back there.
-      this.scene.start(SceneKey.CustomBanks, { notice: { text: 'That bank is no longer saved.', tone: 'warning' } });
+      this.goTo(SceneKey.CustomBanks, { notice: { text: 'That bank is no longer saved.', tone: 'warning' } });
       return;
     }
     this.kit = kit;
@@ -267,7 +255,7 @@ export class CustomBankScene extends ListScreen {
 
   private play(): void {
     if (this.leaving) return;
-    this.goTo(SceneKey.Question, { session: startCustomRound(this.services, this.bank.questions) });
+    this.goTo(SceneKey.Question, { session: this.services.rounds.start({ questions: this.bank.questions }) });
   }
 
   private rename(value: string): void {
@@ -317,7 +305,7 @@ export class CustomBankScene extends ListScreen {
   private restartWith(changes: Partial<CustomBankSceneData>): void {
     this.leaving = true;
     const { bankId, report } = this.data_;
-    this.scene.restart({ bankId, ...(report ? { report } : {}), mode: 'view', ...changes });
+    this.rebuild({ bankId, ...(report ? { report } : {}), mode: 'view', ...changes });
   }
 
   private back(): void {

@@ -1,30 +1,20 @@
 import type Phaser from 'phaser';
 import { countOf, formatSize } from '../core/customBankLimits';
-import type { CustomBankKit, LoadReport } from '../game/customBankKit';
+import type { CustomBankKit } from '../game/customBankKit';
 import { openKit, readyKit } from '../game/customBanks';
-import { startCustomRound } from '../game/customRound';
 import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
 import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { ListScreen, type Notice } from './ListScreen';
+import { ListScreen } from './ListScreen';
 import { SceneKey, SOURCES_URL } from './keys';
-
-export interface CustomBanksSceneData {
-  /** The last file loaded, when it did not become a bank (nothing playable, or it could not be saved). */
-  report?: LoadReport;
-  /** The page of the saved banks on view. */
-  page?: number;
-  /** The button to focus after the screen is rebuilt. */
-  focus?: string;
-  notice?: Notice;
-}
+import type { CustomBanksSceneData } from './sceneData';
 
 /**
  * "Your questions": load a teacher's GIFT, CSV or YAML file (picker or drop), see every problem in it, and pick a
  * saved bank to play or manage.
  */
-export class CustomBanksScene extends ListScreen {
+export class CustomBanksScene extends ListScreen<'custom-banks'> {
   private data_: CustomBanksSceneData = {};
   private dropTarget?: Phaser.GameObjects.Container;
   private picker?: FilePicker;
@@ -69,7 +59,7 @@ export class CustomBanksScene extends ListScreen {
       if (visit !== this.visit || this.leaving || !this.scene.isActive()) return;
       if ('kit' in state) {
         this.leaving = true;
-        this.scene.restart(this.data_);
+        this.rebuild(this.data_);
         return;
       }
       status.setText(state.error).setColor(CSS.wrong);
@@ -80,7 +70,7 @@ export class CustomBanksScene extends ListScreen {
         { x: width / 2 - buttonWidth / 2, y: height * 0.6, width: buttonWidth, height: 64 },
         () => {
           this.leaving = true;
-          this.scene.restart(this.data_);
+          this.rebuild(this.data_);
         },
       );
       a11y.focus(retry.dom);
@@ -213,7 +203,7 @@ export class CustomBanksScene extends ListScreen {
       this.addButton(
         `Play without saving (${countOf(questions.length, 'question')})`,
         { x: area.x, y, width: Math.min(area.width, 460), height: buttonHeight },
-        () => this.goTo(SceneKey.Question, { session: startCustomRound(this.services, questions) }),
+        () => this.goTo(SceneKey.Question, { session: this.services.rounds.start({ questions }) }),
         { name: 'play-unsaved' },
       );
       y += buttonHeight + gap;
@@ -274,7 +264,7 @@ export class CustomBanksScene extends ListScreen {
       const turn = (to: number, name: string) => {
         if (this.leaving || to < 0 || to >= pages) return;
         this.leaving = true;
-        this.scene.restart({ ...this.data_, page: to, focus: name });
+        this.rebuild({ ...this.data_, page: to, focus: name });
       };
       const previous = this.addButton(
         '‹ Previous',
@@ -344,7 +334,7 @@ export class CustomBanksScene extends ListScreen {
       return;
     }
     this.leaving = true;
-    this.scene.restart({ report });
+    this.rebuild({ report });
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -2,8 +2,6 @@ import Phaser from 'phaser';
 import { answer, currentQuestion, displayedChoices, expire, pause, type SessionState } from '../core/session';
 import { remainingMs } from '../core/countdown';
 import type { ModeId } from '../core/modes';
-import { startChallengeRound } from '../game/challengeRound';
-import { startNewRound } from '../game/round';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { answerTileRects } from '../ui/layout';
@@ -12,12 +10,10 @@ import { ANSWER_KEYS, COLORS, CSS, MOTION, TILE_SHAPES } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { ANSWER_FEEDBACK_MARK, SceneKey } from './keys';
-
-/** A round in progress, or a new one to deal: in a mode, or the challenge the page's link brought. */
-export type QuestionSceneData = { session: SessionState } | { deal: { mode: ModeId } | { challenge: true } };
+import type { QuestionSceneData } from './sceneData';
 
 /** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */
-export class QuestionScene extends BaseScene {
+export class QuestionScene extends BaseScene<'question'> {
   private session!: SessionState;
   private tiles: AnswerTile[] = [];
   private ring!: CountdownRing;
@@ -32,12 +28,12 @@ export class QuestionScene extends BaseScene {
     this.tiles = [];
     // A fact-check question opens on its claim: every way into a question passes through here.
     if (this.session.phase === 'claim') {
-      this.scene.start(SceneKey.Claim, { session: this.session });
+      this.goTo(SceneKey.Claim, { session: this.session });
       return;
     }
     const question = currentQuestion(this.session);
     if (!question) {
-      this.goTo(SceneKey.Results, { session: this.session });
+      this.goTo(SceneKey.Results, this.services.rounds.finish(this.session));
       return;
     }
     const total = this.session.plan.questions.length;
@@ -141,15 +137,7 @@ export class QuestionScene extends BaseScene {
 
   /** Deals a new round, and keeps it as this screen's data, so a redraw (the device turned) does not deal again. */
   private deal(deal: { mode: ModeId } | { challenge: true }): SessionState {
-    const services = this.services;
-    const challenge = services.activeChallenge;
-    let session: SessionState;
-    if ('challenge' in deal && challenge && services.bank) {
-      services.incoming = undefined;
-      session = startChallengeRound(challenge, services.bank, services.now());
-    } else {
-      session = startNewRound(services, 'mode' in deal ? deal.mode : 'classic');
-    }
+    const session = this.services.rounds.start(deal);
     this.sys.settings.data = { session };
     return session;
   }
@@ -197,7 +185,7 @@ export class QuestionScene extends BaseScene {
     // With the wager on, an answer waits for how sure the player is before it is marked.
     const after = next.phase === 'wager' ? SceneKey.Wager : SceneKey.Reveal;
     this.time.delayedCall(position === null ? 0 : MOTION.answerToRevealMs, () => {
-      this.scene.start(after, { session: next });
+      this.continueTo(after, { session: next });
     });
   }
 }

@@ -5,7 +5,6 @@ import { advance, lastAnswer, type AnswerRecord, type SessionState } from '../co
 import type { ClaimVerdict, Question } from '../core/types';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { compareWords, differingPhrases } from '../core/wordDiff';
-import { recordRound } from '../game/results';
 import { signedPoints } from '../ui/format';
 import { citationFor } from '../game/round';
 import { SOUND } from '../audio/cues';
@@ -18,12 +17,7 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText, setTextSize } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-
-export interface RevealSceneData {
-  session: SessionState;
-  /** Which of the question's excerpts the source card shows; set when the player pages through them. */
-  evidenceIndex?: number;
-}
+import type { RevealSceneData } from './sceneData';
 
 /** What each verdict means, said after the player's own call on the claim. */
 const VERDICT_MEANING: Record<ClaimVerdict, string> = {
@@ -36,7 +30,7 @@ const VERDICT_MEANING: Record<ClaimVerdict, string> = {
 export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', timedOut: "◔ Time's up" } as const;
 
 /** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
-export class RevealScene extends BaseScene {
+export class RevealScene extends BaseScene<'reveal'> {
   private session!: SessionState;
   private card?: ExcerptCard | NoSourceCard;
 
@@ -338,7 +332,7 @@ export class RevealScene extends BaseScene {
     if (this.leaving) return;
     const next = advance(this.session, this.services.now());
     if (next.phase === 'finished') {
-      this.goTo(SceneKey.Results, { session: next, recorded: recordRound(this.services, next) });
+      this.goTo(SceneKey.Results, this.services.rounds.finish(next));
       return;
     }
     this.goTo(SceneKey.Question, { session: next });

@@ -7,6 +7,7 @@ import type { Rect } from '../ui/layout';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
+import type { SceneKey } from './keys';
 
 export interface StepChoice<T> {
   value: T;
@@ -21,7 +22,7 @@ export interface StepChoice<T> {
   name: string;
 }
 
-export abstract class RoundStepScene extends BaseScene {
+export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
   /**
    * Begins the screen with the corner controls and "Q n / total" (the score beside it when asked); returns
    * where the content starts.

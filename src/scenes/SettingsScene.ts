@@ -15,14 +15,7 @@ import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-
-export interface SettingsSceneData {
-  /** Where Done leads, with that screen's data (the title, or a paused round). */
-  returnTo?: SceneKey;
-  returnData?: object;
-  /** The setting to focus after the screen is rebuilt. */
-  focus?: string;
-}
+import type { SettingsSceneData } from './sceneData';
 
 interface SettingRow {
   key: string;
@@ -119,7 +112,7 @@ function rows(topicCount: number): SettingRow[] {
 }
 
 /** Every setting is a row: its name, and a button that steps to the next value. Remembered at once. */
-export class SettingsScene extends BaseScene {
+export class SettingsScene extends BaseScene<'settings'> {
   private data_: SettingsSceneData = {};
 
   constructor() {
@@ -201,10 +194,13 @@ export class SettingsScene extends BaseScene {
     applyPageTheme(changed.highContrast);
     // Rebuilt, not patched: a new text size re-lays out the whole screen, a new theme repaints it.
     this.leaving = true;
-    this.scene.restart({ ...this.data_, focus: row.key });
+    this.rebuild({ ...this.data_, focus: row.key });
   }
 
   private leave(): void {
-    this.goTo(this.data_.returnTo ?? SceneKey.Title, this.data_.returnData);
+    const back = this.data_.returnTo;
+    // Back to the paused round only while it is still the one in play.
+    if (back && this.services.rounds.isInPlay(back.data.session)) this.goTo(back.to, back.data);
+    else this.goTo(SceneKey.Title);
   }
 }

@@ -11,19 +11,10 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-import type { ResultsSceneData } from './ResultsScene';
-
-export interface ShareSceneData {
-  results: ResultsSceneData;
-  /** Typing a name of one's own instead of the generated one. */
-  editing?: boolean;
-  /** Why the last typed name was refused. */
-  refusal?: string;
-  focus?: string;
-}
+import type { ShareSceneData } from './sceneData';
 
 /** After a round: the spoiler-free share text with a challenge link, the score card, and the player's name. */
-export class ShareScene extends BaseScene {
+export class ShareScene extends BaseScene<'share'> {
   private data_!: ShareSceneData;
   private status?: Phaser.GameObjects.Text;
 
@@ -180,7 +171,7 @@ export class ShareScene extends BaseScene {
   private restartWith(change: Partial<ShareSceneData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.scene.restart({ results: this.data_.results, ...change });
+    this.rebuild({ results: this.data_.results, ...change });
   }
 
   private reroll(): void {

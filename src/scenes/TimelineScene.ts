@@ -1,7 +1,6 @@
 import Phaser from 'phaser';
 import { dayNumber } from '../core/dates';
 import { bankTimeline, roundTimeline, type Timeline } from '../core/reports';
-import type { SessionState } from '../core/session';
 import type { Question } from '../core/types';
 import { citationFor, formatDate } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
@@ -10,17 +9,7 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-import type { ResultsSceneData } from './ResultsScene';
-
-/** Which control moved the selection, so focus stays on it after the screen is redrawn. */
-type FocusAfter = 'Earlier' | 'Later' | 'item';
-
-export type TimelineSceneData = (
-  { source: 'bank' } | { source: 'round'; session: SessionState; back: ResultsSceneData }
-) & {
-  selected?: number;
-  focus?: FocusAfter;
-};
+import type { TimelineFocus, TimelineSceneData } from './sceneData';
 
 /** At most this many dots are stacked at one place on the line; more share the top one. */
 const MAX_STACK = 6;
@@ -32,7 +21,7 @@ const MIN_TARGET_CSS_PX = 26;
  * the bank (from the title). Each dot opens its question and its evidence below the line; ◀ ▶, the arrow keys
  * or a click move along it.
  */
-export class TimelineScene extends BaseScene {
+export class TimelineScene extends BaseScene<'timeline'> {
   private data_!: TimelineSceneData;
   private itemCount = 0;
 
@@ -248,11 +237,11 @@ export class TimelineScene extends BaseScene {
     });
   }
 
-  private select(index: number, focus: FocusAfter = 'item'): void {
+  private select(index: number, focus: TimelineFocus = 'item'): void {
     if (this.leaving || this.itemCount === 0) return;
     const wrapped = ((index % this.itemCount) + this.itemCount) % this.itemCount;
     this.leaving = true;
-    this.scene.restart({ ...this.data_, selected: wrapped, focus });
+    this.rebuild({ ...this.data_, selected: wrapped, focus });
   }
 
   private leave(): void {

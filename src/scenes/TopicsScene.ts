@@ -2,18 +2,18 @@ import { CSS, COLORS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-import type { SettingsSceneData } from './SettingsScene';
+import type { SettingsSceneData, TopicsSceneData } from './sceneData';
 
 /** Which topics rounds draw from: a toggle per topic; none chosen means all. */
-export class TopicsScene extends BaseScene {
+export class TopicsScene extends BaseScene<'topics'> {
   private settingsData: SettingsSceneData = {};
 
   constructor() {
     super(SceneKey.Topics);
   }
 
-  create(data: { settings?: SettingsSceneData; focus?: string } = {}): void {
-    this.settingsData = data.settings ?? {};
+  create(data: TopicsSceneData): void {
+    this.settingsData = data.settings;
     this.beginScreen('Topics');
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -93,6 +93,6 @@ export class TopicsScene extends BaseScene {
     }
     this.services.preferences.set({ ...preferences, topics });
     this.leaving = true;
-    this.scene.restart({ settings: this.settingsData, focus: topicId || 'all' });
+    this.rebuild({ settings: this.settingsData, focus: topicId || 'all' });
   }
 }
