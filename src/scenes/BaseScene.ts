@@ -151,6 +151,37 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     });
   }
 
+  /** The top row of a question's screens: "Q n / total" at the left, the corner buttons at the right. */
+  protected addRoundBar(number: number, total: number): { top: number; height: number } {
+    const { margin, type } = this.frame;
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    const top = margin * 0.6;
+    const height = home.canvas.rect.height;
+    addText(this, margin, top + height / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
+      0,
+      0.5,
+    );
+    return { top, height };
+  }
+
+  /** Done, centred at the bottom: it and Escape run `action`; focus goes to `focus`, or to Done. */
+  protected addDoneButton(height: number, action: () => void, focus?: HTMLButtonElement): MirroredButton {
+    const { width, margin } = this.frame;
+    const doneWidth = Math.min(320, width - margin * 2);
+    const done = this.addButton(
+      'Done',
+      { x: width / 2 - doneWidth / 2, y: this.frame.height - margin - height, width: doneWidth, height },
+      action,
+      { name: 'Done' },
+    );
+    this.services.a11y.focus(focus ?? done.dom);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') action();
+    });
+    return done;
+  }
+
   /** The mute switch, on every screen (M does the same). */
   protected addSoundButton(): void {
     const height = this.cornerHeight;

@@ -5,7 +5,6 @@ import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
 import { answerForKey } from '../ui/theme';
-import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassQuestionData } from './sceneData';
@@ -44,15 +43,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     this.follow(data.play);
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
-    this.addSoundButton();
-
-    const barY = margin * 0.6;
-    const barHeight = home.canvas.rect.height;
-    addText(this, margin, barY + barHeight / 2, `Q ${number} / ${question.total}`, {
-      size: type.body,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    const { top: barY, height: barHeight } = this.addRoundBar(number, question.total);
     const ringRadius = portrait ? 26 : 30;
     const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
     const ringY = portrait ? barY + barHeight + gap + ringRadius : barY + barHeight / 2;

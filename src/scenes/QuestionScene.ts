@@ -41,16 +41,8 @@ export class QuestionScene extends BaseScene<'question'> {
     this.beginScreen(`Question ${number} of ${total}`);
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
-    this.addSoundButton();
-
     // Top bar: progress, countdown, score and streak.
-    const barY = margin * 0.6;
-    const barHeight = home.canvas.rect.height;
-    addText(this, margin, barY + barHeight / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
-      0,
-      0.5,
-    );
+    const { top: barY, height: barHeight } = this.addRoundBar(number, total);
     const scoreText = `${this.session.score.toLocaleString('en-US')} pts`;
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;

@@ -11,10 +11,13 @@ import { SOUND } from '../audio/cues';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import type { Rect } from '../ui/layout';
 import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
-import { emphasize, grow } from '../ui/motion';
+import { grow } from '../ui/motion';
+import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { spokenOutcome } from '../ui/outcome';
+import { mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
-import { addText, setTextSize } from '../ui/text';
+import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { RevealSceneData } from './sceneData';
@@ -26,8 +29,6 @@ const VERDICT_MEANING: Record<ClaimVerdict, string> = {
   misleading: 'it is misleading',
   unsupported: 'the sources cannot settle it',
 };
-
-export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', timedOut: "◔ Time's up" } as const;
 
 /** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
 export class RevealScene extends BaseScene<'reveal'> {
@@ -56,48 +57,27 @@ export class RevealScene extends BaseScene<'reveal'> {
 
     const right = question.choices.find((choice) => choice.correct)!;
     const picked = record.choiceIndex === null ? undefined : question.choices[record.choiceIndex];
-    const outcome = record.timedOut
-      ? OUTCOME_TEXT.timedOut
-      : record.correct
-        ? OUTCOME_TEXT.correct
-        : OUTCOME_TEXT.wrong;
-    const color = record.correct ? CSS.correct : CSS.wrong;
+    const words = {
+      correct: record.correct,
+      timedOut: record.timedOut,
+      points: record.points,
+      right: right.text,
+      picked: picked?.text,
+    };
     const barY = margin * 0.6 + home.canvas.rect.height / 2;
-    const outcomeText = addText(this, margin, barY, outcome, { size: type.heading, bold: true, color }).setOrigin(
-      0,
-      0.5,
-    );
-    const points = signedPoints(record.points);
-    const pointsText = addText(this, 0, barY, points, {
-      size: type.body,
-      bold: true,
-      color: CSS.paper,
-    }).setOrigin(0, 0.5);
-    const streak =
-      this.session.streak > 1
-        ? new StreakMeter(this, 0, barY, this.session.streak, type.small, { justGrew: record.correct, reduceMotion })
-        : undefined;
-    const rest = () => gap * 2 + pointsText.width + (streak ? gap * 1.5 + streak.width : 0);
-    // The outcome line shrinks rather than run under the corner buttons.
-    const room = this.cornerLeft - margin;
-    let outcomeSize = type.heading;
-    while (outcomeText.width + rest() > room && outcomeSize > type.body) {
-      outcomeSize -= 1;
-      setTextSize(outcomeText, outcomeSize);
-    }
-    // Still too wide (large text on a phone): the points go on a line of their own under the outcome.
-    let pointsRow = 0;
-    if (outcomeText.width + rest() > room) {
-      outcomeSize = type.heading;
-      setTextSize(outcomeText, outcomeSize);
-      if (outcomeText.width > room) this.services.a11y.markOverflow('outcome');
-      pointsRow = pointsText.height + gap / 2;
-      pointsText.setPosition(margin, barY + outcomeText.height / 2 + pointsRow / 2);
-    } else {
-      pointsText.setX(margin + outcomeText.width + gap * 2);
-    }
-    streak?.setX(pointsText.x + pointsText.width + gap * 1.5).setY(pointsText.y);
-    if (!revisit) emphasize(this, outcomeText, reduceMotion);
+    const { verdict: outcomeText, pointsRow } = addOutcomeBar(this, this.frame, a11y, {
+      outcome: words,
+      pointsText: signedPoints(record.points),
+      barY,
+      right: this.cornerLeft,
+      streak:
+        this.session.streak > 1
+          ? (x, y) =>
+              new StreakMeter(this, x, y, this.session.streak, type.small, { justGrew: record.correct, reduceMotion })
+          : undefined,
+      emphasize: !revisit,
+      reduceMotion,
+    });
     // Time's up already sounded on the question; right and wrong sound as their verdict appears.
     if (revisit) {
       // Sounded on the first visit.
@@ -115,14 +95,9 @@ export class RevealScene extends BaseScene<'reveal'> {
     }
 
     let top = barY + Math.max(home.canvas.rect.height / 2, outcomeText.height / 2) + pointsRow + gap;
-    const answerLine =
-      picked && !record.correct ? `Answer: ${right.text}   ·   You picked: ${picked.text}` : `Answer: ${right.text}`;
-    const answerText = addText(this, margin, top, answerLine, {
-      size: type.body,
-      bold: true,
-      wrapWidth: width - margin * 2,
-    });
-    this.fit(answerText, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
+    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
+      this.fit(text, maxHeight, name, minSize),
+    );
     // The right answer, underlined on its first line by a mark drawn out from the left.
     const probe = addText(this, 0, 0, `Answer: ${right.text}`, {
       size: parseInt(String(answerText.style.fontSize), 10),
@@ -280,11 +255,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
-    const announcement = record.timedOut
-      ? `Time's up. The answer is: ${right.text}.`
-      : record.correct
-        ? `Correct, plus ${record.points} points. The answer is: ${right.text}.`
-        : `Not quite. You picked ${picked?.text}. The answer is: ${right.text}.`;
+    const announcement = spokenOutcome(words);
     if (!revisit) {
       a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
     }
@@ -296,14 +267,7 @@ export class RevealScene extends BaseScene<'reveal'> {
         { parent: region },
       );
     }
-    for (const [index, item] of question.evidence.entries()) {
-      const label = index === 0 ? 'The source says' : 'More evidence';
-      const quote = a11y.text(`${label}: “${item.quote}”`, { parent: region });
-      quote.dataset.source = item.source;
-      quote.dataset.quote = item.quote;
-      quote.classList.add('excerpt');
-      a11y.text(`Source: ${citationFor(this.services, item.source)}`, { parent: region });
-    }
+    mirrorEvidence(a11y, region, question.evidence, (source) => citationFor(this.services, source));
     if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
     if (compared) {
       const claimSide = differingPhrases(compared.claim);

@@ -31,12 +31,10 @@ export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
     const total = session.plan.questions.length;
     const number = session.index + 1;
     this.beginScreen(title);
-    const { width, margin, gap, type, portrait } = this.frame;
+    const { width, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
-    this.addSoundButton();
-    const barY = margin * 0.6 + home.canvas.rect.height / 2;
-    addText(this, margin, barY, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(0, 0.5);
+    const bar = this.addRoundBar(number, total);
+    const barY = bar.top + bar.height / 2;
     a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
     if (showScore) {
       if (!portrait) {
@@ -47,7 +45,7 @@ export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
       }
       a11y.text(`Score: ${session.score}`, { label: 'Score' }).dataset.name = 'score';
     }
-    return barY + home.canvas.rect.height / 2 + gap * 1.5;
+    return barY + bar.height / 2 + gap * 1.5;
   }
 
   /**

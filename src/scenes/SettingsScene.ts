@@ -167,17 +167,7 @@ export class SettingsScene extends BaseScene<'settings'> {
       if (row.key === data.focus) focusTarget = button.dom;
     });
 
-    const doneWidth = Math.min(320, width - margin * 2);
-    const done = this.addButton(
-      'Done',
-      { x: width / 2 - doneWidth / 2, y: height - margin - doneHeight, width: doneWidth, height: doneHeight },
-      () => this.leave(),
-      { name: 'Done' },
-    );
-    a11y.focus(focusTarget ?? done.dom);
-    this.onKeys((event) => {
-      if (event.key === 'Escape') this.leave();
-    });
+    this.addDoneButton(doneHeight, () => this.leave(), focusTarget);
   }
 
   private activate(row: SettingRow): void {

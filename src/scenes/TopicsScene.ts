@@ -66,17 +66,7 @@ export class TopicsScene extends BaseScene<'topics'> {
       );
       if ((topic.id || 'all') === data.focus) focusTarget = button.dom;
     });
-    const doneWidth = Math.min(320, width - margin * 2);
-    const done = this.addButton(
-      'Done',
-      { x: width / 2 - doneWidth / 2, y: height - margin - doneHeight, width: doneWidth, height: doneHeight },
-      () => this.goTo(SceneKey.Settings, this.settingsData),
-      { name: 'Done' },
-    );
-    a11y.focus(focusTarget ?? done.dom);
-    this.onKeys((event) => {
-      if (event.key === 'Escape') this.goTo(SceneKey.Settings, this.settingsData);
-    });
+    this.addDoneButton(doneHeight, () => this.goTo(SceneKey.Settings, this.settingsData), focusTarget);
   }
 
   private toggle(topicId: string): void {
