@@ -32,6 +32,16 @@ export default tseslint.config(
     },
   },
   {
+    // Typed rules that pay: a promise nobody awaits or catches fails silently, and one handed to a caller that
+    // expects nothing back (an event listener, a Phaser callback) loses its rejection the same way.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // An import circle makes the order modules run in depend on who imports first, and a change ripple both ways.
     files: ['src/**/*.ts'],
     plugins: { 'import-x': importX },

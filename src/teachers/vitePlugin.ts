@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { ServerResponse } from 'node:http';
+import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import type { Bank } from '../core/types.ts';
 import { brokenLinks, renderTeacherPages, TEACHER_DOCS, TEACHER_PAGE_FILES, type TeacherPage } from './pages.ts';
 
@@ -86,7 +87,7 @@ export function teacherPages({ root, docsDir, loadBank }: TeacherPagesOptions): 
       return rendered.get(file)!.html;
     },
     configureServer(server) {
-      server.middlewares.use(async (req, res, next) => {
+      const serve = async (req: Connect.IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
         const file = (req.url ?? '').split(/[?#]/, 1)[0]!.replace(/^\//, '');
         if (!TEACHER_PAGE_FILES.includes(file)) return next();
         try {
@@ -98,7 +99,9 @@ export function teacherPages({ root, docsDir, loadBank }: TeacherPagesOptions): 
         } catch (error) {
           next(error);
         }
-      });
+      };
+      // Every failure goes to next() inside, so the promise is left to run on its own.
+      server.middlewares.use((req, res, next) => void serve(req, res, next));
     },
   };
 }
