@@ -12,7 +12,12 @@ import { RoundFlow } from './game/roundFlow';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
-import { BACKGROUND_WORK_LATEST_MS, BANK_URL, BANK_WAIT_BEFORE_BOOT_MS, TITLE_INTERACTIVE_MARK } from './scenes/keys';
+import {
+  BACKGROUND_WORK_LATEST_MS,
+  BANK_URL,
+  BANK_WAIT_BEFORE_BOOT_MS,
+  TITLE_INTERACTIVE_MARK,
+} from './game/pageConstants';
 import { LAZY_SCREENS } from './scenes/lazyScreens';
 import { Navigator } from './scenes/navigator';
 import { HighScoreStore } from './storage/HighScoreStore';

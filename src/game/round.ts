@@ -1,4 +1,5 @@
 /** Starting a round from the title, "Play again" and links: one place that wires core to services. */
+import { NOT_STATED } from '../core/settings';
 import { formatLongDate } from '../core/dates';
 import { dailySeed, roundSettingsForMode, type ModeId } from '../core/modes';
 import { roundSettingsFrom, wagerOption } from '../core/preferences';
@@ -34,9 +35,6 @@ export function citationFor(services: PageServices, sourceId: string): string {
   const known = [source.publisher, formatDate(source.date)].filter((part) => part !== NOT_STATED);
   return known.length > 0 ? `${source.title} (${known.join(', ')})` : `${source.title} (no outlet or date given)`;
 }
-
-/** How a source's front matter says that a publisher or a date is not known. */
-const NOT_STATED = 'not stated';
 
 /** "6 August 2020": dates as every screen prints them. */
 export const formatDate = formatLongDate;

@@ -20,7 +20,8 @@ import type { ClassJoinData } from './sceneData';
 export class ClassJoinScene extends ClassScene<'class-join'> {
   private readonly storage = SafeStorage.fromWindow();
   private readonly api = new ClassApi();
-  private data_: ClassJoinData = {};
+  /** The data this visit was opened with. */
+  private opened: ClassJoinData = {};
   private visit = 0;
 
   constructor() {
@@ -28,7 +29,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
   }
 
   create(data: ClassJoinData): void {
-    this.data_ = data ?? {};
+    this.opened = data ?? {};
     const visit = ++this.visit;
     this.beginScreen('Join a class');
     this.addHomeButton();
@@ -38,10 +39,10 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
-    const step = this.data_.step;
+    const step = this.opened.step;
     if (step === 'no-server') return this.showNoServer();
     if (step === 'code') return this.showCode();
-    if (step === 'name' && this.data_.info) return this.showName(this.data_.info);
+    if (step === 'name' && this.opened.info) return this.showName(this.opened.info);
     this.say('Looking for the class server…', height * 0.4);
     void this.begin(visit);
   }
@@ -53,7 +54,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
   private restartWith(change: Partial<ClassJoinData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.rebuild({ ...this.data_, message: undefined, ...change });
+    this.rebuild({ ...this.opened, message: undefined, ...change });
   }
 
   /** Finds the server, then rejoins with a saved seat or asks for what is missing. */
@@ -61,7 +62,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     const available = await this.api.available();
     if (visit !== this.visit || !this.current) return;
     if (!available) return this.restartWith({ step: 'no-server' });
-    const wanted = this.data_.code ? normalizeClassCode(this.data_.code) : undefined;
+    const wanted = this.opened.code ? normalizeClassCode(this.opened.code) : undefined;
     const seat = loadSeat(this.storage);
     if (seat && (!wanted || wanted === seat.code)) {
       try {
@@ -138,7 +139,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     const field = new TextField(this, a11y.section('Class code', 'group'), rect, {
       label: 'Class code',
-      value: this.data_.code ?? '',
+      value: this.opened.code ?? '',
       maxLength: CLASS_CODE_LENGTH + 4,
       fontSize: type.prompt,
       onSubmit: (value) => this.submitCode(value),
@@ -149,9 +150,9 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.events.once('shutdown', () => field.destroy());
     this.time.delayedCall(0, () => field.focus());
     top += rect.height + gap;
-    if (this.data_.message) {
-      this.say(this.data_.message, top, CSS.wrong);
-      a11y.announce(this.data_.message);
+    if (this.opened.message) {
+      this.say(this.opened.message, top, CSS.wrong);
+      a11y.announce(this.opened.message);
       top += type.body * 2 + gap;
     }
     const buttonWidth = Math.min(300, (width - margin * 2 - gap) / 2);
@@ -196,7 +197,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     top += type.small * 1.6;
     const rowHeight = Math.round(type.prompt * 2.2);
     let focusTarget: HTMLElement | undefined;
-    if (this.data_.editing) {
+    if (this.opened.editing) {
       this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
       const field = new TextField(
         this,
@@ -227,17 +228,17 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }
     top += rowHeight + gap;
     const hint =
-      this.data_.message ??
-      (this.data_.editing ? 'Enter keeps it, Escape goes back. Letters, digits, spaces and punctuation.' : '');
+      this.opened.message ??
+      (this.opened.editing ? 'Enter keeps it, Escape goes back. Letters, digits, spaces and punctuation.' : '');
     if (hint) {
-      this.say(hint, top, this.data_.message ? CSS.wrong : CSS.muted);
-      if (this.data_.message) a11y.announce(this.data_.message);
+      this.say(hint, top, this.opened.message ? CSS.wrong : CSS.muted);
+      if (this.opened.message) a11y.announce(this.opened.message);
       top += type.body * 2.2;
     }
     const buttonHeight = Math.max(56, type.button * 2.2);
     const third = (inner - gap * 2) / 3;
     const y = Math.max(top + gap, height - margin - buttonHeight * 2 - gap);
-    if (!this.data_.editing) {
+    if (!this.opened.editing) {
       this.addButton('Another name', { x: left, y, width: third, height: buttonHeight }, () => {
         nicknames.reroll();
         this.restartWith({});
@@ -249,10 +250,10 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     const join = this.addButton(
       'Join the class',
       { x: left + (third + gap) * 2, y, width: third, height: buttonHeight },
-      () => (this.data_.editing ? undefined : void this.join(info)),
+      () => (this.opened.editing ? undefined : void this.join(info)),
       { fill: COLORS.highlight, textColor: CSS.ink, name: 'Join the class' },
     );
-    if (this.data_.editing) join.canvas.setEnabled(false).setLook('dim');
+    if (this.opened.editing) join.canvas.setEnabled(false).setLook('dim');
     this.addButton(
       'Another class',
       { x: left, y: y + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 },
@@ -260,7 +261,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     );
     a11y.focus(focusTarget ?? join.dom);
     this.onKeys((event) => {
-      if (event.key === 'Enter' && !this.data_.editing) void this.join(info);
+      if (event.key === 'Enter' && !this.opened.editing) void this.join(info);
     });
   }
 

@@ -14,14 +14,15 @@ const NOTES = {
  * ended, the student was removed, or the server could not be reached (with a way to try again).
  */
 export class ClassWaitScene extends ClassScene<'class-wait'> {
-  private data_!: ClassWaitData;
+  /** The data this visit was opened with. */
+  private opened!: ClassWaitData;
 
   constructor() {
     super(SceneKey.ClassWait);
   }
 
   create(data: ClassWaitData): void {
-    this.data_ = data;
+    this.opened = data;
     const play = data.play;
     const note = data.note;
     this.beginScreen(note ? 'Class' : 'Waiting for the class to start');
@@ -88,7 +89,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
   }
 
   protected override onStatus(): void {
-    if (this.play.view.class.status === 'open' && !this.data_.note) void this.retry();
+    if (this.play.view.class.status === 'open' && !this.opened.note) void this.retry();
   }
 
   private async retry(): Promise<void> {
@@ -97,7 +98,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
       const view = await this.play.next();
       if (!this.leaving && view.state !== 'waiting') this.route(view);
     } catch (error) {
-      if (!this.data_.note) this.failed(error);
+      if (!this.opened.note) this.failed(error);
       else this.services.a11y.announce(error instanceof Error ? error.message : 'Still no answer.');
     }
   }

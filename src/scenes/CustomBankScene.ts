@@ -17,7 +17,8 @@ const YAML_TYPE = 'application/yaml';
 
 /** One saved bank: what is in it and what its file said was wrong; play it, rename it, export it or remove it. */
 export class CustomBankScene extends ListScreen<'custom-bank'> {
-  private data_!: CustomBankSceneData;
+  /** The data this visit was opened with. */
+  private opened!: CustomBankSceneData;
   private bank!: SavedBank;
   private kit!: CustomBankKit;
   private field?: TextField;
@@ -27,7 +28,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
   }
 
   create(data: CustomBankSceneData): void {
-    this.data_ = data;
+    this.opened = data;
     this.list = undefined;
     this.field = undefined;
     const kit = readyKit(this.game);
@@ -92,7 +93,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
   private buildContents(area: Rect): void {
     const { type } = this.frame;
     const a11y = this.services.a11y;
-    const report = this.data_.report;
+    const report = this.opened.report;
     const items: ScrollItem[] = [];
     if (report) {
       items.push({ text: `${report.fileName}: ${report.summary}`, heading: true });
@@ -162,7 +163,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     ];
     const shortcuts = ['P', 'R', 'E', 'Delete', 'Escape'];
     buttons.forEach((button, index) => button.dom.setAttribute('aria-keyshortcuts', shortcuts[index]!));
-    const wanted = buttons.find((button) => button.dom.dataset.name === this.data_.focus);
+    const wanted = buttons.find((button) => button.dom.dataset.name === this.opened.focus);
     a11y.focus((wanted ?? buttons[0]!).dom);
   }
 
@@ -304,7 +305,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
   /** The same bank again, rebuilt for a new mode or notice; the load report is kept only while viewing. */
   private restartWith(changes: Partial<CustomBankSceneData>): void {
     this.leaving = true;
-    const { bankId, report } = this.data_;
+    const { bankId, report } = this.opened;
     this.rebuild({ bankId, ...(report ? { report } : {}), mode: 'view', ...changes });
   }
 
@@ -313,7 +314,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
   }
 
   private onKey(event: KeyboardEvent): void {
-    const mode = this.data_.mode ?? 'view';
+    const mode = this.opened.mode ?? 'view';
     if (event.key === 'Escape') {
       if (mode === 'view') this.back();
       else this.switchTo('view', mode);

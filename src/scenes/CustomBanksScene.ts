@@ -7,7 +7,8 @@ import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
-import { SceneKey, SOURCES_URL } from './keys';
+import { SOURCES_URL } from '../game/pageConstants';
+import { SceneKey } from './keys';
 import type { CustomBanksSceneData } from './sceneData';
 
 /**
@@ -15,7 +16,8 @@ import type { CustomBanksSceneData } from './sceneData';
  * saved bank to play or manage.
  */
 export class CustomBanksScene extends ListScreen<'custom-banks'> {
-  private data_: CustomBanksSceneData = {};
+  /** The data this visit was opened with. */
+  private opened: CustomBanksSceneData = {};
   private dropTarget?: Phaser.GameObjects.Container;
   private picker?: FilePicker;
   private busy = false;
@@ -27,7 +29,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
   }
 
   create(data: CustomBanksSceneData = {}): void {
-    this.data_ = data;
+    this.opened = data;
     this.visit += 1;
     this.busy = false;
     this.list = undefined;
@@ -59,7 +61,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
       if (visit !== this.visit || this.leaving || !this.scene.isActive()) return;
       if ('kit' in state) {
         this.leaving = true;
-        this.rebuild(this.data_);
+        this.rebuild(this.opened);
         return;
       }
       status.setText(state.error).setColor(CSS.wrong);
@@ -70,7 +72,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
         { x: width / 2 - buttonWidth / 2, y: height * 0.6, width: buttonWidth, height: 64 },
         () => {
           this.leaving = true;
-          this.rebuild(this.data_);
+          this.rebuild(this.opened);
         },
       );
       a11y.focus(retry.dom);
@@ -120,7 +122,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     });
     y += buttonHeight + gap;
 
-    const notice = this.data_.report?.notice ?? this.data_.notice;
+    const notice = this.opened.report?.notice ?? this.opened.notice;
     if (notice) y += this.addNotice(notice, margin, y, leftWidth) + gap;
 
     // The banks: beside the report on a wide screen, under it on a phone.
@@ -133,7 +135,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
           height: 0,
         };
     // On a phone a list of problems shares the height with the banks; without one, the banks follow the text.
-    const listed = (this.data_.report?.problems ?? store.problems).length > 0;
+    const listed = (this.opened.report?.problems ?? store.problems).length > 0;
     const banksHeight = Math.max(type.body * 2.2 * 3 + buttonHeight * 2, (bottom - y) * 0.42);
     const reportBottom = portrait && listed ? bottom - banksHeight - gap * 2 : bottom;
     const reportEnd = this.buildReport(kit, { x: margin, y, width: leftWidth, height: reportBottom - y });
@@ -144,7 +146,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     if (!store.persistent)
       a11y.text('This browser does not let the game save: your banks last until you close this page.');
     a11y.focus(focus ?? load.dom);
-    if (this.data_.report) a11y.announce(`${this.data_.report.fileName}: ${this.data_.report.summary}`);
+    if (this.opened.report) a11y.announce(`${this.opened.report.fileName}: ${this.opened.report.summary}`);
   }
 
   /**
@@ -154,7 +156,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
   private buildReport(kit: CustomBankKit, area: Rect): number {
     const { gap, type } = this.frame;
     const a11y = this.services.a11y;
-    const report = this.data_.report;
+    const report = this.opened.report;
     const storedProblems = kit.store.problems;
     let y = area.y;
     const buttonHeight = this.buttonHeight;
@@ -237,7 +239,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const paged = banks.length > perPage;
     if (paged) perPage = Math.max(1, Math.floor((bottom - y - pagerHeight) / (rowHeight + gap)));
     const pages = Math.ceil(banks.length / perPage);
-    const page = Math.min(Math.max(0, this.data_.page ?? 0), pages - 1);
+    const page = Math.min(Math.max(0, this.opened.page ?? 0), pages - 1);
     const group = a11y.section('Saved banks', 'group');
     let focus: HTMLButtonElement | undefined;
     banks.slice(page * perPage, (page + 1) * perPage).forEach((bank) => {
@@ -255,7 +257,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
           accessibleLabel: `${bank.name}, ${countOf(bank.questions.length, 'question')}`,
         },
       );
-      if (`bank-${bank.id}` === this.data_.focus) focus = button.dom;
+      if (`bank-${bank.id}` === this.opened.focus) focus = button.dom;
       y += rowHeight + gap;
     });
     if (paged) {
@@ -264,7 +266,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
       const turn = (to: number, name: string) => {
         if (this.leaving || to < 0 || to >= pages) return;
         this.leaving = true;
-        this.rebuild({ ...this.data_, page: to, focus: name });
+        this.rebuild({ ...this.opened, page: to, focus: name });
       };
       const previous = this.addButton(
         '‹ Previous',
@@ -286,8 +288,8 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
         color: CSS.muted,
       }).setOrigin(0.5);
       a11y.text(where);
-      if (this.data_.focus === 'previous-page') focus = previous.dom;
-      if (this.data_.focus === 'next-page') focus = next.dom;
+      if (this.opened.focus === 'previous-page') focus = previous.dom;
+      if (this.opened.focus === 'next-page') focus = next.dom;
     }
     return focus;
   }

@@ -18,14 +18,15 @@ const BOARD_MODE: Record<BoardId, ModeId> = {
 
 /** Local high scores: one board per way of playing, as tabs, top ten each, with the name that played. */
 export class HighScoresScene extends BaseScene<'high-scores'> {
-  private data_: HighScoresSceneData = {};
+  /** The data this visit was opened with. */
+  private opened: HighScoresSceneData = {};
 
   constructor() {
     super(SceneKey.HighScores);
   }
 
   create(data: HighScoresSceneData = {}): void {
-    this.data_ = data;
+    this.opened = data;
     const board: BoardId = isBoardId(data.board) ? data.board : 'classic';
     this.beginScreen(`High scores: ${BOARDS[board].title}`);
     const { width, height, margin, gap, type, portrait } = this.frame;
@@ -182,7 +183,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
   private show(board: BoardId): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.rebuild({ board, highlight: board === this.data_.board ? this.data_.highlight : undefined });
+    this.rebuild({ board, highlight: board === this.opened.board ? this.opened.highlight : undefined });
   }
 
   private clear(board: BoardId): void {

@@ -9,7 +9,8 @@ import { StreakMeter } from '../ui/StreakMeter';
 import { answerForKey, CSS, MOTION } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
-import { ANSWER_FEEDBACK_MARK, SceneKey } from './keys';
+import { ANSWER_FEEDBACK_MARK } from '../game/pageConstants';
+import { SceneKey } from './keys';
 import type { QuestionSceneData } from './sceneData';
 
 /** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */

@@ -113,14 +113,15 @@ function rows(topicCount: number): SettingRow[] {
 
 /** Every setting is a row: its name, and a button that steps to the next value. Remembered at once. */
 export class SettingsScene extends BaseScene<'settings'> {
-  private data_: SettingsSceneData = {};
+  /** The data this visit was opened with. */
+  private opened: SettingsSceneData = {};
 
   constructor() {
     super(SceneKey.Settings);
   }
 
   create(data: SettingsSceneData = {}): void {
-    this.data_ = data;
+    this.opened = data;
     this.beginScreen('Settings');
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -174,7 +175,7 @@ export class SettingsScene extends BaseScene<'settings'> {
     if (this.leaving) return;
     const preferences = this.services.preferences.get();
     if (!row.next) {
-      this.goTo(SceneKey.Topics, { settings: { ...this.data_, focus: row.key } });
+      this.goTo(SceneKey.Topics, { settings: { ...this.opened, focus: row.key } });
       return;
     }
     if (row.locked?.(preferences)) return;
@@ -184,11 +185,11 @@ export class SettingsScene extends BaseScene<'settings'> {
     applyPageTheme(changed.highContrast);
     // Rebuilt, not patched: a new text size re-lays out the whole screen, a new theme repaints it.
     this.leaving = true;
-    this.rebuild({ ...this.data_, focus: row.key });
+    this.rebuild({ ...this.opened, focus: row.key });
   }
 
   private leave(): void {
-    const back = this.data_.returnTo;
+    const back = this.opened.returnTo;
     // Back to the paused round only while it is still the one in play.
     if (back && this.services.rounds.isInPlay(back.data.session)) this.goTo(back.to, back.data);
     else this.goTo(SceneKey.Title);

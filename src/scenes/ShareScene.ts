@@ -15,7 +15,8 @@ import type { ShareSceneData } from './sceneData';
 
 /** After a round: the spoiler-free share text with a challenge link, the score card, and the player's name. */
 export class ShareScene extends BaseScene<'share'> {
-  private data_!: ShareSceneData;
+  /** The data this visit was opened with. */
+  private opened!: ShareSceneData;
   private status?: Phaser.GameObjects.Text;
 
   constructor() {
@@ -23,7 +24,7 @@ export class ShareScene extends BaseScene<'share'> {
   }
 
   create(data: ShareSceneData): void {
-    this.data_ = data;
+    this.opened = data;
     this.beginScreen('Share your result');
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -171,7 +172,7 @@ export class ShareScene extends BaseScene<'share'> {
   private restartWith(change: Partial<ShareSceneData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.rebuild({ results: this.data_.results, ...change });
+    this.rebuild({ results: this.opened.results, ...change });
   }
 
   private reroll(): void {
@@ -214,7 +215,7 @@ export class ShareScene extends BaseScene<'share'> {
     summary: ReturnType<typeof summarize>,
     marks: ReturnType<typeof marksOf>,
   ): Promise<void> {
-    const session = this.data_.results.session;
+    const session = this.opened.results.session;
     const blob = await scoreCardBlob({
       name,
       label: shareLabel(session.plan.settings, session.plan.seed),

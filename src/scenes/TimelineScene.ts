@@ -22,7 +22,8 @@ const MIN_TARGET_CSS_PX = 26;
  * or a click move along it.
  */
 export class TimelineScene extends BaseScene<'timeline'> {
-  private data_!: TimelineSceneData;
+  /** The data this visit was opened with. */
+  private opened!: TimelineSceneData;
   private itemCount = 0;
 
   constructor() {
@@ -30,7 +31,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
   }
 
   create(data: TimelineSceneData): void {
-    this.data_ = data;
+    this.opened = data;
     const bank = this.services.bank;
     const round = data.source === 'round';
     const questions: readonly Question[] = round ? data.session.questions : (bank?.questions ?? []);
@@ -241,11 +242,11 @@ export class TimelineScene extends BaseScene<'timeline'> {
     if (this.leaving || this.itemCount === 0) return;
     const wrapped = ((index % this.itemCount) + this.itemCount) % this.itemCount;
     this.leaving = true;
-    this.rebuild({ ...this.data_, selected: wrapped, focus });
+    this.rebuild({ ...this.opened, selected: wrapped, focus });
   }
 
   private leave(): void {
-    const data = this.data_;
+    const data = this.opened;
     if (data.source === 'round') this.goTo(SceneKey.Results, data.back);
     else this.goTo(SceneKey.Title);
   }

@@ -3,6 +3,7 @@
  * played, its right answer and the excerpt that settles it. Every quotation comes from the bank the build
  * ships, never from this file, so the handout can only quote what the validator has checked against a source.
  */
+import { NOT_STATED } from '../core/settings.ts';
 import type { Bank, Question, Skill } from '../core/types.ts';
 import { escapeHtml } from './markdown.ts';
 
@@ -68,9 +69,8 @@ const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
 function citation(bank: Bank, sourceId: string): string {
   const source = bank.sources[sourceId];
   if (!source) return sourceId;
-  const publisher = source.publisher === 'not stated' ? 'no publisher named' : source.publisher;
-  const date =
-    source.date === 'not stated' ? 'no date given' : DATE_FORMAT.format(new Date(`${source.date}T00:00:00Z`));
+  const publisher = source.publisher === NOT_STATED ? 'no publisher named' : source.publisher;
+  const date = source.date === NOT_STATED ? 'no date given' : DATE_FORMAT.format(new Date(`${source.date}T00:00:00Z`));
   return `${source.title} · ${publisher}, ${date}`;
 }
 

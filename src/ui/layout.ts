@@ -46,8 +46,8 @@ export interface Rect {
 }
 
 /** The fewest and the most choices a question may have (the built-in bank uses 4; teachers' banks 2 to 6). */
-export const MIN_CHOICES = 2;
-export const MAX_CHOICES = 6;
+export const MIN_TILES = 2;
+export const MAX_TILES = 6;
 /** The tallest an answer tile grows, in game pixels: a short list of choices does not become a wall of colour. */
 const MAX_TILE_HEIGHT = { portrait: 110, landscape: 150 } as const;
 
@@ -56,8 +56,8 @@ const MAX_TILE_HEIGHT = { portrait: 110, landscape: 150 } as const;
  * three columns on a wide screen and two on a phone, so no tile gets too short to read.
  */
 export function answerGrid(count: number, portrait: boolean): { columns: number; rows: number } {
-  if (!Number.isInteger(count) || count < MIN_CHOICES || count > MAX_CHOICES) {
-    throw new RangeError(`A question has ${MIN_CHOICES} to ${MAX_CHOICES} choices; this one has ${count}`);
+  if (!Number.isInteger(count) || count < MIN_TILES || count > MAX_TILES) {
+    throw new RangeError(`A question has ${MIN_TILES} to ${MAX_TILES} choices; this one has ${count}`);
   }
   const columns = count <= 4 ? (portrait ? 1 : 2) : portrait ? 2 : 3;
   return { columns, rows: Math.ceil(count / columns) };

@@ -3,8 +3,8 @@ import {
   answerGrid,
   answerTileRects,
   frameFor,
-  MAX_CHOICES,
-  MIN_CHOICES,
+  MAX_TILES,
+  MIN_TILES,
   placeAnswerTiles,
   type Rect,
 } from '../../src/ui/layout';
@@ -113,9 +113,9 @@ describe('the answer keys', () => {
 
   it('come with a shape and a colour for every choice, in both themes', () => {
     for (const list of [ANSWER_KEYS, TILE_SHAPES, STANDARD_PALETTE.colors.tiles, HIGH_CONTRAST_PALETTE.colors.tiles]) {
-      expect(list).toHaveLength(MAX_CHOICES);
+      expect(list).toHaveLength(MAX_TILES);
     }
-    expect(new Set(TILE_SHAPES).size).toBe(MAX_CHOICES);
-    expect(MIN_CHOICES).toBe(2);
+    expect(new Set(TILE_SHAPES).size).toBe(MAX_TILES);
+    expect(MIN_TILES).toBe(2);
   });
 });
