@@ -1,5 +1,5 @@
 /** What the teacher's dashboard says: its display rules as plain functions of the class's data (no DOM). */
-import type { ClassSkillSummary, DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
 import type { CalibrationFit } from '../core/reports';
 import type { LiveMode } from '../net/liveStream';
 
@@ -69,7 +69,7 @@ export function leaderboardNote(hidden: boolean): string {
 
 /** Which answers the skills panel counts so far; it never counts a question some player has still to answer. */
 export function skillsCoverage(
-  summary: Pick<ClassSkillSummary, 'skills' | 'players' | 'questionsCounted'>,
+  summary: { skills: readonly { asked: number }[]; players: number; questionsCounted: number },
   info: { status: DashboardSnapshot['class']['status']; questionCount: number },
 ): string {
   const asked = summary.skills.reduce((sum, row) => sum + row.asked, 0);

@@ -6,8 +6,6 @@
  * the leaderboard (scores can be hidden), the class's SIFT skills and discernment, and how the class answered
  * each question. Remove a player, end the class, export the results as CSV. Plain DOM: every piece of text from users is set as text.
  */
-import '@fontsource/atkinson-hyperlegible/latin-400.css';
-import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
 import { ClassApi, ClassApiError } from '../net/classApi';
 import { SafeStorage, type KeyValueStore } from '../storage/SafeStorage';
