@@ -4,22 +4,23 @@
  *   npx tsx scripts/screens.ts capture <folder>    builds the game, serves it and walks every screen
  *   npx tsx scripts/screens.ts compare <before> <after>
  *
- * The walk is deterministic where the page allows: a fixed seed for every random draw in the page, a fixed date,
- * no timer and reduced motion. It runs at 1366×768 and at 390×844 with 150 % text, each in both themes. A class's
- * code, link and QR code come from the server and are masked on the host page.
+ * The walk is deterministic: fixed seeds for every random draw in the page and in the class server (which runs in
+ * this process), a fixed date, no timer and reduced motion. It runs at 1366×768 and at 390×844 with 150 % text,
+ * each in both themes. SCREENS_ROOT builds another checkout of the game (an older commit, say) instead of this one.
  */
+import nodeCrypto from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { build } from 'vite';
 import { checkBankBundle } from '../src/core/bankBundle';
-import { startClassServer } from '../src/server/class/start';
 import { PREFERENCES_KEY } from '../src/storage/PreferencesStore';
 import { launchChromium } from '../tests/browser/chromium';
 
-const root = join(import.meta.dirname, '..');
+const root = process.env.SCREENS_ROOT ?? join(import.meta.dirname, '..');
 /** Every screen is pictured once it is at rest: with reduced motion, only textures still being uploaded. */
 const SETTLE_MS = 500;
 const FIXED_DATE = new Date('2026-03-02T10:00:00Z');
@@ -39,24 +40,50 @@ const SETUPS: Setup[] = [
   { name: '390x844-text150-contrast', viewport: { width: 390, height: 844 }, textScale: 1.5, highContrast: true },
 ];
 
-/** Replaces the page's random sources with one seeded generator (mulberry32), before any script runs. */
-function seedPage(seed: number): void {
+/**
+ * Replaces the page's random sources with seeded generators (mulberry32), before any script runs: one for
+ * Math.random (Phaser draws from it as frames come), one for crypto (the game's seeds and nicknames), so the rounds
+ * dealt do not depend on how many frames were drawn before. Plain JavaScript in a string: a function compiled here
+ * would carry the compiler's helpers, which the page does not have.
+ */
+function seedPageScript(seed: number): string {
+  return `(() => {
+    const generator = (start) => {
+      let state = start >>> 0;
+      return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return (t ^ (t >>> 14)) >>> 0;
+      };
+    };
+    const forMath = generator(${seed});
+    const forCrypto = generator(${seed ^ 0x5bd1e995});
+    Math.random = () => forMath() / 2 ** 32;
+    crypto.getRandomValues = (array) => {
+      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+      for (let i = 0; i < bytes.length; i += 1) bytes[i] = forCrypto() & 0xff;
+      return array;
+    };
+    window.seededForScreens = true;
+  })();`;
+}
+
+/** The class server's random draws (class codes, seeds, tokens), seeded for this process only: pictures, not safety. */
+function seedServer(seed: number): void {
   let state = seed >>> 0;
   const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state;
   };
-  Math.random = () => next() / 2 ** 32;
-  crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
-    if (array) {
-      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-      for (let i = 0; i < bytes.length; i += 1) bytes[i] = next() & 0xff;
-    }
-    return array;
+  const randomBytes = (size: number) => Buffer.from(Array.from({ length: size }, () => next() >>> 24));
+  const randomInt = (min: number, max?: number) => {
+    const [low, high] = max === undefined ? [0, min] : [min, max];
+    return low + (next() % (high - low));
   };
+  Object.assign(nodeCrypto, { randomBytes, randomInt });
+  syncBuiltinESMExports();
 }
 
 async function waitForScreen(page: Page, screen: string): Promise<void> {
@@ -85,7 +112,7 @@ async function openPage(browser: Browser, url: string, setup: Setup, seed: numbe
   const context = await browser.newContext({ viewport: setup.viewport });
   const page = await context.newPage();
   await page.clock.setFixedTime(FIXED_DATE);
-  await page.addInitScript(seedPage, seed);
+  await page.addInitScript({ content: seedPageScript(seed) });
   await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
     PREFERENCES_KEY,
     JSON.stringify({
@@ -97,6 +124,7 @@ async function openPage(browser: Browser, url: string, setup: Setup, seed: numbe
     }),
   ] as const);
   await page.goto(url);
+  if (!(await page.evaluate(() => 'seededForScreens' in window))) throw new Error('The page was not seeded');
   return page;
 }
 
@@ -112,28 +140,38 @@ async function choose(page: Page, name: string, then: string, built?: string): P
   if (built) await page.waitForSelector(built);
 }
 
+/**
+ * One step of the walk: a key, or a button by its name ("button:Name", with a selector to wait for when the screen
+ * builds in two steps), the screen it leads to, and whether that screen is pictured.
+ */
+type Step = [how: string, screen: string, shoot: boolean, built?: string];
+
+async function walkSteps(page: Page, walk: Walk, steps: Step[]): Promise<void> {
+  for (const [how, screen, shoot, built] of steps) {
+    if (how.startsWith('button:')) await choose(page, how.slice('button:'.length), screen, built);
+    else await press(page, how, screen);
+    if (shoot) await walk.shot(page, screen);
+  }
+}
+
 async function walkGame(browser: Browser, url: string, folder: string, setup: Setup): Promise<void> {
   const walk = new Walk(folder, setup);
   const page = await openPage(browser, url, setup, SEED);
   await walk.shot(page, 'title');
-  await press(page, 's', 'settings');
-  await walk.shot(page, 'settings');
-  await choose(page, 'topics', 'topics');
-  await walk.shot(page, 'topics');
-  await press(page, 'Escape', 'settings');
-  await press(page, 'Escape', 'title');
-  await choose(page, 'How to play', 'how-to-play');
-  await walk.shot(page, 'how-to-play');
-  await press(page, 'Escape', 'title');
-  await press(page, 'h', 'high-scores');
-  await walk.shot(page, 'high-scores');
-  await press(page, 'Escape', 'title');
-  await press(page, 't', 'timeline');
-  await walk.shot(page, 'timeline');
-  await press(page, 'Escape', 'title');
-  await choose(page, 'Your questions', 'custom-banks', '#a11y button[data-name="load-file"]');
-  await walk.shot(page, 'custom-banks');
-  await press(page, 'Escape', 'title');
+  await walkSteps(page, walk, [
+    ['s', 'settings', true],
+    ['button:topics', 'topics', true],
+    ['Escape', 'settings', false],
+    ['Escape', 'title', false],
+    ['button:How to play', 'how-to-play', true],
+    ['Escape', 'title', false],
+    ['h', 'high-scores', true],
+    ['Escape', 'title', false],
+    ['t', 'timeline', true],
+    ['Escape', 'title', false],
+    ['button:Your questions', 'custom-banks', true, '#a11y button[data-name="load-file"]'],
+    ['Escape', 'title', false],
+  ]);
 
   // A Classic round of five: right, then wrong (the streak and both outcomes), a pause, and the screens after it.
   await press(page, 'Enter', 'question');
@@ -150,30 +188,22 @@ async function walkGame(browser: Browser, url: string, folder: string, setup: Se
     await page.keyboard.press('Enter');
   }
   await walk.shot(page, 'results');
-  await press(page, 'y', 'report');
-  await walk.shot(page, 'report');
-  await press(page, 't', 'timeline');
-  await walk.shot(page, 'timeline');
-  await press(page, 'Escape', 'results');
-  await press(page, 's', 'share');
-  await walk.shot(page, 'share');
-  await press(page, 'Escape', 'results');
-  await press(page, 'h', 'high-scores');
-  await walk.shot(page, 'high-scores');
-  await press(page, 'Escape', 'title');
-
-  // Fact-check: the claim, the question, the wager and the side-by-side reveal.
-  await press(page, 'f', 'claim');
-  await walk.shot(page, 'claim');
-  await press(page, '2', 'question');
-  await walk.shot(page, 'question');
-  await press(page, '1', 'wager');
-  await walk.shot(page, 'wager');
-  await press(page, '1', 'reveal');
-  await walk.shot(page, 'reveal');
-  await press(page, 'Escape', 'title');
-  await press(page, 'd', 'question');
-  await walk.shot(page, 'question');
+  await walkSteps(page, walk, [
+    ['y', 'report', true],
+    ['t', 'timeline', true],
+    ['Escape', 'results', false],
+    ['s', 'share', true],
+    ['Escape', 'results', false],
+    ['h', 'high-scores', true],
+    ['Escape', 'title', false],
+    // Fact-check: the claim, the question, the wager and the side-by-side reveal; then the daily round.
+    ['f', 'claim', true],
+    ['2', 'question', true],
+    ['1', 'wager', true],
+    ['1', 'reveal', true],
+    ['Escape', 'title', false],
+    ['d', 'question', true],
+  ]);
   await page.context().close();
 }
 
@@ -222,6 +252,8 @@ async function capture(folder: string): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'source-check-screens-build-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'source-check-screens-data-'));
   process.env.NODE_ENV = 'production';
+  seedServer(SEED);
+  const { startClassServer } = await import('../src/server/class/start');
   await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const bank = checkBankBundle(JSON.parse(readFileSync(join(outDir, 'bank.json'), 'utf8'))).bundle!;
   const server = await startClassServer({ bank, dbPath: join(dataDir, 'classes.db'), staticDir: outDir, port: 0 });

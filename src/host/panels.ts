@@ -93,26 +93,16 @@ export function discernmentParts(summary: ClassSkillSummary): Node[] {
       'discernment-table',
       'Right answers on true claims and on false or misleading ones',
       ['Claims', 'Right / asked', 'Right', 'Weaker here'],
-      [
-        {
-          key: 'true-claims',
-          head: 'True, surprising ones too',
-          cells: [
-            rightOfAsked(discernment.answers.trueClaims),
-            percent(discernment.answers.trueClaims.rate),
-            count(counts['true-claims'], 'player'),
-          ],
-        },
-        {
-          key: 'false-claims',
-          head: 'False or misleading',
-          cells: [
-            rightOfAsked(discernment.answers.falseClaims),
-            percent(discernment.answers.falseClaims.rate),
-            count(counts['false-claims'], 'player'),
-          ],
-        },
-      ],
+      (
+        [
+          ['true-claims', 'True, surprising ones too', discernment.answers.trueClaims],
+          ['false-claims', 'False or misleading', discernment.answers.falseClaims],
+        ] as const
+      ).map(([key, head, tally]) => ({
+        key,
+        head,
+        cells: [rightOfAsked(tally), percent(tally.rate), count(counts[key], 'player')],
+      })),
     ),
   ];
   const judgements = discernment.judgements;
