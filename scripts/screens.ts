@@ -70,15 +70,22 @@ function seedPageScript(seed: number): string {
   })();`;
 }
 
-/** The class server's random draws (class codes, seeds, tokens), seeded for this process only: pictures, not safety. */
+/**
+ * The class server's random draws (class codes, seeds, tokens), seeded for this process only: pictures, not safety.
+ * Only the server's own calls are seeded; Playwright, in the same process, draws from crypto as events come.
+ */
 function seedServer(seed: number): void {
   let state = seed >>> 0;
   const next = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state;
   };
-  const randomBytes = (size: number) => Buffer.from(Array.from({ length: size }, () => next() >>> 24));
+  const fromServer = () => /src[\\/]server[\\/]/.test(new Error().stack ?? '');
+  const { randomBytes: realBytes, randomInt: realInt } = nodeCrypto;
+  const randomBytes = (size: number) =>
+    fromServer() ? Buffer.from(Array.from({ length: size }, () => next() >>> 24)) : realBytes(size);
   const randomInt = (min: number, max?: number) => {
+    if (!fromServer()) return max === undefined ? realInt(min) : realInt(min, max);
     const [low, high] = max === undefined ? [0, min] : [min, max];
     return low + (next() % (high - low));
   };

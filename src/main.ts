@@ -51,7 +51,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const services: GameServices = {
     a11y,
     navigator: new Navigator(LAZY_SCREENS, (message) => a11y.announce(message)),
-    rounds: new RoundFlow(() => services),
+    rounds: new RoundFlow(() => services.bank),
     bankRequest,
     highScores,
     persistent: storage.persistent,

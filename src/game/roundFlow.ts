@@ -1,22 +1,27 @@
 /**
  * The round in play and the way to the next one, in one place: a challenge from a link, a teacher's bank, the mode
- * last played, practice replays and the end of a round. Screens ask for a round and get one back; none of them
- * keeps any of this in fields for another screen to read.
+ * last played, practice replays and the end of a round. Screens ask for a round (a RoundRequest, dealt by the
+ * question screen through roundStart.ts) and ask here what it was; none of them keeps any of this in fields for
+ * another screen to read. Light on purpose: the title holds it, so nothing here builds a round.
  */
 import type { Challenge } from '../core/challenge';
 import type { ModeId } from '../core/modes';
 import type { RoundPlan } from '../core/round';
-import { startRetry, type SessionState } from '../core/session';
-import type { Question } from '../core/types';
+import type { SessionState } from '../core/session';
+import type { BankBundle, Question } from '../core/types';
 import { checkAgainstBank, type IncomingChallenge } from './challenge';
-import { startChallengeRound } from './challengeRound';
-import { isCustomRound, startCustomRound } from './customRound';
-import { recordRound, type RecordedRound } from './results';
-import { startNewRound } from './round';
-import type { PageServices } from './pageServices';
+import type { RecordedRound } from './results';
 
-/** What a new round is: a mode (the last one played when none is named), the link's challenge, or a teacher's bank. */
-export type RoundRequest = { mode?: ModeId } | { challenge: true } | { questions: readonly Question[] };
+/**
+ * A new round: a mode (the last one played when none is named), the link's challenge, a teacher's bank, another
+ * round like a finished one ("Play again"), or a practice round's missed questions again.
+ */
+export type RoundRequest =
+  | { mode?: ModeId }
+  | { challenge: true }
+  | { questions: readonly Question[] }
+  | { again: SessionState }
+  | { retry: SessionState };
 
 /** What the title offers: the link's challenge to play, or a notice (once) why it cannot be played. */
 export interface TitleOffer {
@@ -24,11 +29,14 @@ export interface TitleOffer {
   notice?: string;
 }
 
-/** A finished round: where it went, and the round its report is about (a replay reports its first try). */
+/** A finished round: where it went. */
 export interface FinishedRound {
   session: SessionState;
   recorded: RecordedRound;
 }
+
+/** Where a round that was no longer in play goes: nowhere. */
+export const QUIT_ROUND: RecordedRound = { board: null, place: null, unranked: 'quit' };
 
 export class RoundFlow {
   private incoming: IncomingChallenge;
@@ -43,7 +51,7 @@ export class RoundFlow {
   /** The plan of the round in play; a round whose plan this is not was quit (or finished) and counts for nothing. */
   private inPlay?: RoundPlan;
 
-  constructor(private readonly services: () => PageServices) {}
+  constructor(private readonly bank: () => BankBundle | undefined) {}
 
   /** What the page's link asked for: a challenge to play, or a notice why it cannot be played. */
   receiveLink(incoming: IncomingChallenge): void {
@@ -53,7 +61,7 @@ export class RoundFlow {
   /** Called by the title: the link's challenge while it is on offer, or the notice about it, said once. */
   titleOffer(): TitleOffer {
     const incoming = this.incoming;
-    const bank = this.services().bank;
+    const bank = this.bank();
     if (incoming && bank) {
       const problem = 'notice' in incoming ? incoming.notice : checkAgainstBank(incoming.challenge, bank);
       if (problem) {
@@ -80,49 +88,40 @@ export class RoundFlow {
     this.challenge = undefined;
   }
 
+  /** The challenge to replay now, taken from the link (Play again is then a round of one's own). */
+  takeChallenge(): Challenge | undefined {
+    if (!this.challengeOnOffer) return undefined;
+    this.incoming = undefined;
+    return this.challenge;
+  }
+
   /** The mode of the last round started, for "Play again" and How to play's Play. */
   get lastMode(): ModeId {
     return this.mode;
   }
 
-  /** Starts a new round; it is the round in play until it ends or the player leaves it. */
-  start(request: RoundRequest = {}): SessionState {
-    const services = this.services();
-    let session: SessionState;
-    if ('challenge' in request && this.challenge && services.bank) {
-      // Played once from the link: Play again is a round of one's own.
-      this.incoming = undefined;
-      session = startChallengeRound(this.challenge, services.bank, services.now());
-    } else if ('questions' in request) {
-      this.challenge = undefined;
-      // Kept for "Play again", which draws a new round from the whole bank, not only this round's questions.
-      this.customQuestions = request.questions;
-      session = startCustomRound(services, request.questions);
-    } else {
-      const mode = ('mode' in request ? request.mode : undefined) ?? this.mode;
-      // A round of one's own: any challenge being replayed is over.
-      this.challenge = undefined;
-      this.mode = mode;
-      session = startNewRound(services, mode);
-    }
+  /** The teacher's bank the last round of one's own questions came from. */
+  get customBank(): readonly Question[] | undefined {
+    return this.customQuestions;
+  }
+
+  /** A new round has started: it is the round in play until it ends or the player leaves it. */
+  begin(
+    session: SessionState,
+    from: { mode: ModeId } | { questions: readonly Question[] } | { challenge: true },
+  ): void {
+    if ('mode' in from) this.mode = from.mode;
+    if ('questions' in from) this.customQuestions = from.questions;
+    // A round of one's own: any challenge being replayed is over.
+    if (!('challenge' in from)) this.challenge = undefined;
     this.retryOf = undefined;
     this.inPlay = session.plan;
-    return session;
   }
 
-  /** "Play again": another round like this one (a teacher's bank stays a teacher's bank). */
-  playAgain(session: SessionState): SessionState {
-    const services = this.services();
-    if (isCustomRound(services, session)) return this.start({ questions: this.customQuestions ?? session.questions });
-    return this.start({ mode: session.plan.settings.mode });
-  }
-
-  /** Practice: the missed questions again, for no points; the first try stays the round reported. */
-  retry(session: SessionState): SessionState {
-    const replay = startRetry(session, this.services().now());
-    this.retryOf = session.attempt > 0 ? (this.retryOf ?? session) : session;
+  /** Practice: a replay of `of`'s missed questions has started; the first try stays the round reported. */
+  beginReplay(of: SessionState, replay: SessionState): void {
+    this.retryOf = of.attempt > 0 ? (this.retryOf ?? of) : of;
     this.inPlay = replay.plan;
-    return replay;
   }
 
   /** Whether this is the round in play (not one the player has quit). */
@@ -135,11 +134,11 @@ export class RoundFlow {
     this.inPlay = undefined;
   }
 
-  /** The end of the round in play: it goes on its board (once); a round no longer in play goes on none. */
-  finish(session: SessionState): FinishedRound {
-    if (!this.isInPlay(session)) return { session, recorded: { board: null, place: null, unranked: 'quit' } };
+  /** The round has ended: true when it was the round in play (and so may be recorded, once). */
+  end(session: SessionState): boolean {
+    if (!this.isInPlay(session)) return false;
     this.inPlay = undefined;
-    return { session, recorded: recordRound(this.services(), session) };
+    return true;
   }
 
   /** The round a results screen reports on: a practice replay's first try. */

@@ -256,7 +256,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
 
   private play(): void {
     if (this.leaving) return;
-    this.goTo(SceneKey.Question, { session: this.services.rounds.start({ questions: this.bank.questions }) });
+    this.goTo(SceneKey.Question, { deal: { questions: this.bank.questions } });
   }
 
   private rename(value: string): void {

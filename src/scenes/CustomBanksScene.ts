@@ -205,7 +205,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
       this.addButton(
         `Play without saving (${countOf(questions.length, 'question')})`,
         { x: area.x, y, width: Math.min(area.width, 460), height: buttonHeight },
-        () => this.goTo(SceneKey.Question, { session: this.services.rounds.start({ questions }) }),
+        () => this.goTo(SceneKey.Question, { deal: { questions } }),
         { name: 'play-unsaved' },
       );
       y += buttonHeight + gap;

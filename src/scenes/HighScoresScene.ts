@@ -149,7 +149,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
       focus = this.addButton(
         'Play',
         { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
-        () => this.goTo(SceneKey.Question, { session: this.services.rounds.start({ mode: BOARD_MODE[board] }) }),
+        () => this.goTo(SceneKey.Question, { deal: { mode: BOARD_MODE[board] } }),
         { fill: COLORS.highlight, textColor: CSS.ink },
       ).dom;
       if (entries.length > 0) {

@@ -34,7 +34,7 @@ export class HowToPlayScene extends BaseScene<'how-to-play'> {
     this.addButton(
       'Play',
       { x: width / 2 - buttonWidth / 2, y: buttonTop, width: buttonWidth, height: buttonHeight },
-      () => this.goTo(SceneKey.Question, { session: this.services.rounds.start() }),
+      () => this.goTo(SceneKey.Question, { deal: {} }),
     );
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);

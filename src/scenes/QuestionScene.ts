@@ -1,7 +1,6 @@
 import Phaser from 'phaser';
 import { answer, currentQuestion, displayedChoices, expire, pause, type SessionState } from '../core/session';
 import { remainingMs } from '../core/countdown';
-import type { ModeId } from '../core/modes';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
@@ -10,6 +9,8 @@ import { answerForKey, CSS, MOTION } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { ANSWER_FEEDBACK_MARK } from '../game/pageConstants';
+import type { RoundRequest } from '../game/roundFlow';
+import { finishRound, startRound } from '../game/roundStart';
 import { SceneKey } from './keys';
 import type { QuestionSceneData } from './sceneData';
 
@@ -34,7 +35,7 @@ export class QuestionScene extends BaseScene<'question'> {
     }
     const question = currentQuestion(this.session);
     if (!question) {
-      this.goTo(SceneKey.Results, this.services.rounds.finish(this.session));
+      this.goTo(SceneKey.Results, finishRound(this.services, this.session));
       return;
     }
     const total = this.session.plan.questions.length;
@@ -90,8 +91,8 @@ export class QuestionScene extends BaseScene<'question'> {
   }
 
   /** Deals a new round, and keeps it as this screen's data, so a redraw (the device turned) does not deal again. */
-  private deal(deal: { mode: ModeId } | { challenge: true }): SessionState {
-    const session = this.services.rounds.start(deal);
+  private deal(deal: RoundRequest): SessionState {
+    const session = startRound(this.services, deal);
     this.sys.settings.data = { session };
     return session;
   }

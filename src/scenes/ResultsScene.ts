@@ -188,22 +188,17 @@ export class ResultsScene extends BaseScene<'results'> {
   /** The way on: replay the misses (practice), play again, the report, the timeline, share, the boards. */
   private resultButtons(data: ResultsSceneData, reported: SessionState): [string, () => void, string][] {
     const session = data.session;
-    const services = this.services;
     const buttons: [string, () => void, string][] = [];
     if (canRetry(session)) {
       buttons.push([
         `Retry missed (${missedQuestionIds(session).length})`,
         () => {
-          this.goTo(SceneKey.Question, { session: services.rounds.retry(session) });
+          this.goTo(SceneKey.Question, { deal: { retry: session } });
         },
         'Retry missed',
       ]);
     }
-    buttons.push([
-      'Play again',
-      () => this.goTo(SceneKey.Question, { session: services.rounds.playAgain(session) }),
-      'Play again',
-    ]);
+    buttons.push(['Play again', () => this.goTo(SceneKey.Question, { deal: { again: session } }), 'Play again']);
     buttons.push(['Your report', () => this.goTo(SceneKey.Report, { session: reported, back: data }), 'Your report']);
     buttons.push([
       'Timeline',

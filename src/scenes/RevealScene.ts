@@ -11,6 +11,7 @@ import { SOUND } from '../audio/cues';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import type { Rect } from '../ui/layout';
 import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
+import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenOutcome } from '../ui/outcome';
@@ -296,7 +297,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     if (this.leaving) return;
     const next = advance(this.session, this.services.now());
     if (next.phase === 'finished') {
-      this.goTo(SceneKey.Results, this.services.rounds.finish(next));
+      this.goTo(SceneKey.Results, finishRound(this.services, next));
       return;
     }
     this.goTo(SceneKey.Question, { session: next });

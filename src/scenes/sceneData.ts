@@ -4,11 +4,11 @@
  */
 import type { AnswerOutcome, ClassInfo, PlayerView, ServedQuestion } from '../core/classProtocol';
 import type { BoardId } from '../core/highScores';
-import type { ModeId } from '../core/modes';
 import type { SessionState } from '../core/session';
 import type { ClassPlay } from '../game/classPlay';
 import type { LoadReport, NoticeTone } from '../game/customBankKit';
 import type { RecordedRound } from '../game/results';
+import type { RoundRequest } from '../game/roundFlow';
 import type { SceneKey } from './keys';
 
 /** A line of news at the top of a list screen. */
@@ -23,7 +23,7 @@ export interface RoundData {
 }
 
 /** The question screen deals a new round itself, so a redraw never deals twice. */
-export type QuestionSceneData = RoundData | { deal: { mode: ModeId } | { challenge: true } };
+export type QuestionSceneData = RoundData | { deal: RoundRequest };
 
 export interface RevealSceneData extends RoundData {
   /** Which of the question's excerpts the source card shows; set when the player pages through them. */

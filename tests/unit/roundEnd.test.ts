@@ -7,6 +7,7 @@ import type { BankBundle } from '../../src/core/types';
 import { startCustomRound } from '../../src/game/customRound';
 import { recordRound } from '../../src/game/results';
 import { RoundFlow } from '../../src/game/roundFlow';
+import { finishRound, startRound } from '../../src/game/roundStart';
 import { currentRoundSettings, startNewRound } from '../../src/game/round';
 import type { GameServices } from '../../src/game/services';
 import { HighScoreStore } from '../../src/storage/HighScoreStore';
@@ -39,6 +40,13 @@ function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'):
   } as unknown as GameServices;
 }
 
+/** A player with the round flow the game gives every screen. */
+function withRounds(preferences: Partial<Preferences> = {}): GameServices {
+  const player = services(preferences);
+  player.rounds = new RoundFlow(() => player.bank);
+  return player;
+}
+
 /** Plays a round to its end: right answers where `right(index)` says, and the wager or judgement when asked. */
 function finish(session: SessionState, right: (index: number) => boolean = () => true): SessionState {
   let state = session;
@@ -65,11 +73,11 @@ describe('starting a round in a mode', () => {
   });
 
   it('remembers the mode for Play again, and keeps a wager choice where the mode allows one', () => {
-    const player = services({ wager: 'on' });
-    const rounds = new RoundFlow(() => player);
-    const session = rounds.start({ mode: 'practice' });
+    const player = withRounds({ wager: 'on' });
+    const rounds = player.rounds;
+    const session = startRound(player, { mode: 'practice' });
     expect(rounds.lastMode).toBe('practice');
-    expect(rounds.start().plan.settings.mode).toBe('practice');
+    expect(startRound(player).plan.settings.mode).toBe('practice');
     expect(session.plan.settings).toMatchObject({ mode: 'practice', timeLimitSec: null, wager: true });
     expect(currentRoundSettings(player, 'daily').wager).toBe(false);
     expect(currentRoundSettings(services({ wager: 'off' }), 'fact-check').wager).toBe(false);
@@ -123,15 +131,14 @@ describe('the end of a round', () => {
   });
 
   it('plays again from the same place: the same mode, or the same teacher’s bank', () => {
-    const player = services();
-    const rounds = new RoundFlow(() => player);
-    const factCheck = rounds.start({ mode: 'fact-check' });
-    const again = rounds.playAgain(factCheck);
+    const player = withRounds();
+    const factCheck = startRound(player, { mode: 'fact-check' });
+    const again = startRound(player, { again: factCheck });
     expect(again.plan.settings.mode).toBe('fact-check');
     expect(again.plan.seed).not.toBe(factCheck.plan.seed);
     const custom = makeQuestions(['gamma'], 8).map((question) => ({ ...question, id: `own-${question.id}` }));
-    const first = rounds.start({ questions: custom.slice(0, 8) });
-    const next = rounds.playAgain({ ...first, questions: first.questions.slice(0, 2) });
+    const first = startRound(player, { questions: custom.slice(0, 8) });
+    const next = startRound(player, { again: { ...first, questions: first.questions.slice(0, 2) } });
     // Drawn again from the whole bank, not only from the questions of the last round.
     expect(next.questions.every((question) => question.id.startsWith('own-'))).toBe(true);
     expect(next.questions).toHaveLength(8);
@@ -159,45 +166,47 @@ function boardTotal(player: GameServices): number {
 
 describe('the round flow', () => {
   it('records the round in play once, and never a round that was quit', () => {
-    const player = services();
-    const rounds = new RoundFlow(() => player);
-    const quit = rounds.start({ mode: 'classic' });
+    const player = withRounds();
+    const rounds = player.rounds;
+    const quit = startRound(player, { mode: 'classic' });
     rounds.quit();
     expect(rounds.isInPlay(quit)).toBe(false);
-    expect(rounds.finish(finish(quit)).recorded).toEqual({ board: null, place: null, unranked: 'quit' });
+    expect(finishRound(player, finish(quit)).recorded).toEqual({ board: null, place: null, unranked: 'quit' });
     expect(boardTotal(player)).toBe(0);
-    const played = finish(rounds.start({ mode: 'classic' }));
-    expect(rounds.finish(played).recorded).toEqual({ board: 'classic', place: 1 });
+    const played = finish(startRound(player, { mode: 'classic' }));
+    expect(finishRound(player, played).recorded).toEqual({ board: 'classic', place: 1 });
     // Finished: the same round cannot be put on the board a second time.
-    expect(rounds.finish(played).recorded.unranked).toBe('quit');
+    expect(finishRound(player, played).recorded.unranked).toBe('quit');
     expect(boardTotal(player)).toBe(1);
   });
 
   it('leaves the round in play when another one starts', () => {
-    const rounds = new RoundFlow(() => services());
-    const first = rounds.start({ mode: 'classic' });
-    const second = rounds.start({ mode: 'daily' });
+    const player = withRounds();
+    const rounds = player.rounds;
+    const first = startRound(player, { mode: 'classic' });
+    const second = startRound(player, { mode: 'daily' });
     expect(rounds.isInPlay(first)).toBe(false);
     expect(rounds.isInPlay(second)).toBe(true);
   });
 
   it('reports a practice replay as its first try, through every replay', () => {
-    const rounds = new RoundFlow(() => services());
-    const practice = finish(rounds.start({ mode: 'practice' }), (index) => index > 1);
-    expect(rounds.finish(practice).recorded.unranked).toBeUndefined();
-    const replay = rounds.retry(practice);
+    const player = withRounds();
+    const rounds = player.rounds;
+    const practice = finish(startRound(player, { mode: 'practice' }), (index) => index > 1);
+    expect(finishRound(player, practice).recorded.unranked).toBeUndefined();
+    const replay = startRound(player, { retry: practice });
     expect(rounds.isInPlay(replay)).toBe(true);
     const once = finish(replay, (index) => index > 0);
-    expect(rounds.finish(once).recorded).toEqual({ board: null, place: null, unranked: 'retry' });
-    const twice = finish(rounds.retry(once));
+    expect(finishRound(player, once).recorded).toEqual({ board: null, place: null, unranked: 'retry' });
+    const twice = finish(startRound(player, { retry: once }));
     expect(twice.attempt).toBe(2);
     expect(rounds.reportedRound(twice)).toBe(practice);
     expect(rounds.reportedRound(practice)).toBe(practice);
   });
 
   it('offers a link’s challenge until it is played or declined, and says once why one cannot be played', () => {
-    const player = services();
-    const rounds = new RoundFlow(() => player);
+    const player = withRounds();
+    const rounds = player.rounds;
     const challenge = {
       seed: 'abc',
       questionCount: 5,
@@ -215,12 +224,12 @@ describe('the round flow', () => {
     rounds.receiveLink({ challenge: { ...challenge, topics: [...challenge.topics], marks: [...challenge.marks] } });
     expect(rounds.titleOffer().challenge?.name).toBe('Bo');
     expect(rounds.challengeOnOffer).toBe(true);
-    const replayed = rounds.start({ challenge: true });
+    const replayed = startRound(player, { challenge: true });
     expect(replayed.plan.seed).toBe('abc');
     expect(rounds.challengeOf(replayed)?.name).toBe('Bo');
     expect(rounds.challengeOnOffer).toBe(false);
     // A round of one's own ends the comparison.
-    expect(rounds.challengeOf(rounds.start({ mode: 'classic' }))).toBeUndefined();
+    expect(rounds.challengeOf(startRound(player, { mode: 'classic' }))).toBeUndefined();
 
     rounds.receiveLink({ challenge: { ...challenge, bankVersion: 'v0', topics: [], marks: [] } });
     expect(rounds.titleOffer().notice).toMatch(/another version of the questions/);
