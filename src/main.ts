@@ -146,7 +146,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
       return;
     }
     game.scale.setGameSize(wanted.width, wanted.height);
-    for (const scene of game.scene.getScenes(true)) scene.scene.restart(scene.sys.settings.data);
+    services.navigator.rebuildVisible(game);
   };
   window.addEventListener('resize', onResize);
   return game;

@@ -61,6 +61,11 @@ export class Navigator {
     );
   }
 
+  /** Builds every visible screen again from its own data (the device turned to the other layout). */
+  rebuildVisible(game: Phaser.Game): void {
+    for (const scene of game.scene.getScenes(true)) scene.scene.restart(scene.sys.settings.data);
+  }
+
   /** Fetches every group in the background, so the first visit to a screen does not wait for the network. */
   prefetch(): void {
     for (const group of new Set(Object.values(this.lazyScreens))) void this.fetchGroup(group).catch(() => undefined);
