@@ -11,7 +11,7 @@ import type { Socket } from 'node:net';
 import { bundleBank, loadBankFromDisk } from '../src/server/bankFiles';
 import { startClassServer } from '../src/server/class/start';
 import { launchChromium } from '../tests/browser/chromium';
-import { TITLE_INTERACTIVE_MARK } from '../src/scenes/keys';
+import { TITLE_INTERACTIVE_MARK } from '../src/game/pageConstants';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { serveStatic } from '../scripts/static-server';
-import { ANSWER_FEEDBACK_MARK, TITLE_INTERACTIVE_MARK } from '../src/scenes/keys';
+import { ANSWER_FEEDBACK_MARK, TITLE_INTERACTIVE_MARK } from '../src/game/pageConstants';
 import { launchChromium } from '../tests/browser/chromium';
 import { BARE_CREATE_MARK } from './bare/marks';
 

@@ -1,5 +1,5 @@
 /** A small static file server for the production build (npm start, the browser tests, the benchmark). */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -24,7 +24,9 @@ export function serveStatic(
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
   const root = resolve(folder);
-  const server = createServer(async (request, response) => {
+  // Every failure is answered inside, so the promise is left to run on its own.
+  const server = createServer((request, response) => void answer(request, response));
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
       let file = normalize(join(root, path));
@@ -42,7 +44,7 @@ export function serveStatic(
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     }
-  });
+  }
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

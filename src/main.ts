@@ -8,11 +8,18 @@ import { utcDateOf } from './core/dates';
 import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
 import type { IncomingChallenge } from './game/challenge';
+import { RoundFlow } from './game/roundFlow';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
-import { BACKGROUND_WORK_LATEST_MS, BANK_URL, BANK_WAIT_BEFORE_BOOT_MS, TITLE_INTERACTIVE_MARK } from './scenes/keys';
-import { prefetchLazyScenes } from './scenes/sceneLoader';
+import {
+  BACKGROUND_WORK_LATEST_MS,
+  BANK_URL,
+  BANK_WAIT_BEFORE_BOOT_MS,
+  TITLE_INTERACTIVE_MARK,
+} from './game/pageConstants';
+import { LAZY_SCREENS } from './scenes/lazyScreens';
+import { Navigator } from './scenes/navigator';
 import { HighScoreStore } from './storage/HighScoreStore';
 import { PreferencesStore } from './storage/PreferencesStore';
 import { SafeStorage } from './storage/SafeStorage';
@@ -43,17 +50,17 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   let titleMarked = false;
   const services: GameServices = {
     a11y,
+    navigator: new Navigator(LAZY_SCREENS, (message) => a11y.announce(message)),
+    rounds: new RoundFlow(() => services.bank),
     bankRequest,
     highScores,
     persistent: storage.persistent,
     preferences,
     storage,
-    incoming: undefined,
     sound,
     get reduceMotion() {
       return reducesMotion(preferences.get().motion, deviceReducesMotion?.matches ?? false);
     },
-    lastMode: 'classic',
     today: () => utcDateOf(Date.now()),
     now: () => performance.now(),
     newSeed: () => {
@@ -74,7 +81,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
         // Sound is never on the way to the first screen: Howler and the files load once it takes input.
         void sound.load();
         // Nor are the screens around a round: they download in the background.
-        prefetchLazyScenes();
+        services.navigator.prefetch();
       });
     },
   };
@@ -88,7 +95,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     takeChallengeFromUrl(),
     Promise.race([bankRequest.result, delay(BANK_WAIT_BEFORE_BOOT_MS)]),
   ]);
-  services.incoming = incoming;
+  services.rounds.receiveLink(incoming);
   if (early && 'bundle' in early) services.bank = early.bundle;
   document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
   // The page's own text (the update bar, text fields) in the same face as the canvas.
@@ -139,7 +146,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
       return;
     }
     game.scale.setGameSize(wanted.width, wanted.height);
-    for (const scene of game.scene.getScenes(true)) scene.scene.restart(scene.sys.settings.data);
+    services.navigator.rebuildVisible(game);
   };
   window.addEventListener('resize', onResize);
   return game;

@@ -26,12 +26,18 @@ import {
   type Topic,
   type Violation,
 } from './types.ts';
-import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LIMIT_SEC } from './settings.ts';
+import {
+  MAX_CHOICES,
+  MAX_EVIDENCE,
+  MAX_TIME_LIMIT_SEC,
+  MIN_CHOICES,
+  MIN_TIME_LIMIT_SEC,
+  NOT_STATED,
+} from './settings.ts';
 import { foldWhitespace } from './text.ts';
 import { isIsoDate } from './dates.ts';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const NOT_STATED = 'not stated';
 /** How much of a quote a "not found" message repeats. */
 const QUOTE_SHOWN_CHARS = 80;
 

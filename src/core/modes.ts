@@ -4,10 +4,9 @@
  */
 import { isIsoDate } from './dates';
 import { hashSeed } from './rng';
-import { DEFAULT_ROUND_SETTINGS, type RoundSettings } from './roundSettings';
+import { DEFAULT_ROUND_SETTINGS, MODE_IDS, type ModeId, type RoundSettings } from './roundSettings';
 
-export const MODE_IDS = ['classic', 'practice', 'fact-check', 'daily'] as const;
-export type ModeId = (typeof MODE_IDS)[number];
+export { MODE_IDS, type ModeId };
 
 export interface ModeRules {
   title: string;

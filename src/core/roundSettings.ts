@@ -2,9 +2,12 @@
  * What a round is asked to be: its settings and their defaults, apart from round.ts (which builds the round) so
  * that reading the player's settings does not bring the round builder along.
  */
-import type { ModeId } from './modes';
 import type { QuestionKind } from './types';
 import { DEFAULT_TIME_LIMIT_SEC, QUESTIONS_PER_ROUND } from './settings';
+
+/** The ways to play a round, by id (their rules are in modes.ts, which builds on these settings). */
+export const MODE_IDS = ['classic', 'practice', 'fact-check', 'daily'] as const;
+export type ModeId = (typeof MODE_IDS)[number];
 
 /** How difficulty shapes a round: the usual mix easiest first, the same mix in any order, or hard only. */
 export const DIFFICULTY_ORDERS = ['easy-first', 'mixed', 'hard-only'] as const;

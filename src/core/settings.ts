@@ -39,3 +39,6 @@ export const TIP_PROMPT_CHARS = 80;
 /** The span of the timeline screen: from before the first order on TikTok to the 2025 deal. */
 export const TIMELINE_START = '2019-01-01';
 export const TIMELINE_END = '2025-12-31';
+
+/** How a source's front matter says that its publisher or date is not known. */
+export const NOT_STATED = 'not stated';

@@ -6,7 +6,7 @@ import { roundSettingsFrom } from '../core/preferences';
 import { buildRound } from '../core/round';
 import { startSession, type SessionState } from '../core/session';
 import type { Question } from '../core/types';
-import type { GameServices } from './services';
+import type { PageServices } from './pageServices';
 
 /**
  * A round from a teacher's bank, under the player's settings (time, count, order, speed points). The shipped
@@ -14,12 +14,10 @@ import type { GameServices } from './services';
  * questions (GIFT and spreadsheet questions count as medium) plays them all in mixed order rather than none.
  */
 export function startCustomRound(
-  services: GameServices,
+  services: PageServices,
   questions: readonly Question[],
   seed = services.newSeed(),
 ): SessionState {
-  // Kept for "Play again", which draws a new round from the whole bank, not only this round's questions.
-  services.customQuestions = questions;
   const settings = { ...roundSettingsFrom(services.preferences.get()), topics: [] };
   const hasHard = questions.some((question) => question.difficulty === 3);
   if (settings.difficulty === 'hard-only' && !hasHard) settings.difficulty = 'mixed';
@@ -27,7 +25,7 @@ export function startCustomRound(
 }
 
 /** Whether a round is played from a teacher's bank rather than the game's own (whose seed rebuilds it). */
-export function isCustomRound(services: GameServices, session: SessionState): boolean {
+export function isCustomRound(services: PageServices, session: SessionState): boolean {
   const shipped = new Set(services.bank?.questions ?? []);
   return session.questions.some((question) => !shipped.has(question));
 }

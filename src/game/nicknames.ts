@@ -3,9 +3,9 @@
  * its word lists and blocklist stay off the way to the title.
  */
 import { NicknameStore } from '../storage/NicknameStore';
-import type { GameServices } from './services';
+import type { PageServices } from './pageServices';
 
-export function nicknamesOf(services: GameServices): NicknameStore {
+export function nicknamesOf(services: PageServices): NicknameStore {
   services.nicknames ??= new NicknameStore(services.storage, () => crypto.getRandomValues(new Uint32Array(1))[0]!);
   return services.nicknames;
 }

@@ -1,13 +1,12 @@
 /** The end of a round: which board it goes on (if any), and what "Play again" starts. */
 import { boardFor, type BoardId } from '../core/highScores';
 import { summarize, type SessionState } from '../core/session';
-import { startCustomRound, isCustomRound } from './customRound';
+import { isCustomRound } from './customRound';
 import { nicknamesOf } from './nicknames';
-import { startNewRound } from './round';
-import type { GameServices } from './services';
+import type { PageServices } from './pageServices';
 
 /** Why a finished round is on no board. */
-export type UnrankedReason = 'custom' | 'retry' | 'daily-replayed';
+export type UnrankedReason = 'custom' | 'retry' | 'daily-replayed' | 'quit';
 
 export interface RecordedRound {
   /** The board the round belongs to; null for a teacher's questions or a practice replay. */
@@ -21,10 +20,11 @@ export const UNRANKED_TEXT: Record<UnrankedReason, string> = {
   custom: 'Rounds of your own questions are not on the high-score boards.',
   retry: 'Replays of missed questions score nothing and are not on the boards.',
   'daily-replayed': "You already played today's round: only the first round of the day counts for the board.",
+  quit: 'This round was left before its end, so it is on no board.',
 };
 
 /** Puts a finished round on its board: once per day for the daily round, never for replays or a teacher's bank. */
-export function recordRound(services: GameServices, session: SessionState): RecordedRound {
+export function recordRound(services: PageServices, session: SessionState): RecordedRound {
   if (session.attempt > 0) return { board: null, place: null, unranked: 'retry' };
   if (isCustomRound(services, session)) return { board: null, place: null, unranked: 'custom' };
   const summary = summarize(session);
@@ -46,12 +46,4 @@ export function recordRound(services: GameServices, session: SessionState): Reco
     board,
   );
   return counted ? { board, place } : { board, place: null, unranked: 'daily-replayed' };
-}
-
-/** "Play again": another round like this one, from the same questions (a teacher's bank stays a teacher's bank). */
-export function playAgain(services: GameServices, session: SessionState): SessionState {
-  if (isCustomRound(services, session)) {
-    return startCustomRound(services, services.customQuestions ?? session.questions);
-  }
-  return startNewRound(services, session.plan.settings.mode);
 }

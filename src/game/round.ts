@@ -1,28 +1,26 @@
 /** Starting a round from the title, "Play again" and links: one place that wires core to services. */
+import { NOT_STATED } from '../core/settings';
 import { formatLongDate } from '../core/dates';
 import { dailySeed, roundSettingsForMode, type ModeId } from '../core/modes';
 import { roundSettingsFrom, wagerOption } from '../core/preferences';
 import { buildRound, type RoundSettings } from '../core/round';
 import { startSession, type SessionState } from '../core/session';
-import type { GameServices } from './services';
+import type { PageServices } from './pageServices';
 
 /**
- * A new round in a mode (the last one played when none is named). The daily round's seed is the UTC date and
+ * A new round in a mode (roundFlow.ts keeps which round is in play). The daily round's seed is the UTC date and
  * the bank's version, so everyone plays the same questions that day.
  */
-export function startNewRound(services: GameServices, mode: ModeId = services.lastMode): SessionState {
+export function startNewRound(services: PageServices, mode: ModeId): SessionState {
   const bank = services.bank;
   if (!bank) throw new Error('The question bank has not been loaded');
-  // A round of one's own: any challenge being replayed is over.
-  services.activeChallenge = undefined;
-  services.lastMode = mode;
   const seed = mode === 'daily' ? dailySeed(services.today(), bank.version) : services.newSeed();
   const plan = buildRound(bank.questions, currentRoundSettings(services, mode), seed);
   return startSession(plan, bank.questions, services.now());
 }
 
 /** The round the settings ask for in a mode; topics the bank no longer has are ignored (none left means all). */
-export function currentRoundSettings(services: GameServices, mode: ModeId = 'classic'): RoundSettings {
+export function currentRoundSettings(services: PageServices, mode: ModeId = 'classic'): RoundSettings {
   const preferences = services.preferences.get();
   const settings = roundSettingsForMode(mode, roundSettingsFrom(preferences), wagerOption(preferences.wager));
   const known = new Set(services.bank?.topics.map((topic) => topic.id) ?? []);
@@ -30,16 +28,13 @@ export function currentRoundSettings(services: GameServices, mode: ModeId = 'cla
 }
 
 /** "Source title (issuer, 6 August 2020)" for the excerpt card. */
-export function citationFor(services: GameServices, sourceId: string): string {
+export function citationFor(services: PageServices, sourceId: string): string {
   const source = services.bank?.sources[sourceId];
   if (!source) return sourceId;
   // The undated article states neither: saying so is part of the lesson, "(not stated, not stated)" is not.
   const known = [source.publisher, formatDate(source.date)].filter((part) => part !== NOT_STATED);
   return known.length > 0 ? `${source.title} (${known.join(', ')})` : `${source.title} (no outlet or date given)`;
 }
-
-/** How a source's front matter says that a publisher or a date is not known. */
-const NOT_STATED = 'not stated';
 
 /** "6 August 2020": dates as every screen prints them. */
 export const formatDate = formatLongDate;

@@ -10,14 +10,15 @@ import { SoundToggle } from '../ui/SoundToggle';
 import { COLORS } from '../ui/theme';
 import { addText, fitTextHeight, fitTextWidth } from '../ui/text';
 import { SceneKey } from './keys';
-import { isSceneReady, openLazyScene } from './sceneLoader';
+import type { SceneDataArgs, SceneDataMap } from './sceneData';
 
 export interface MirroredButton {
   canvas: Button;
   dom: HTMLButtonElement;
 }
 
-export abstract class BaseScene extends Phaser.Scene {
+/** A screen; `K` is its own key, so its data and `rebuild` are typed by the map in sceneData.ts. */
+export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Scene {
   protected frame!: Frame;
   /** Set once the screen has acted on an input that leaves it, so nothing acts twice. */
   protected leaving = false;
@@ -27,6 +28,11 @@ export abstract class BaseScene extends Phaser.Scene {
 
   protected get services(): GameServices {
     return servicesOf(this);
+  }
+
+  /** Phaser calls this before create() on every visit: a new visit takes input, even before its screen is built. */
+  init(): void {
+    this.leaving = false;
   }
 
   /** Call first in create(): resets per-visit state and paints the desk. */
@@ -48,13 +54,22 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /**
    * Leaves for another screen once; later calls from the same visit are ignored. A screen that is a download of
-   * its own (sceneLoader.ts) starts once it is there; if the download fails, this screen takes input again.
+   * its own (lazyScreens.ts) starts once it is there; if the download fails, this screen takes input again.
    */
-  protected goTo(key: SceneKey, data?: object): void {
+  protected goTo<T extends SceneKey>(key: T, ...data: SceneDataArgs<T>): void {
     if (this.leaving) return;
+    this.continueTo(key, ...data);
+  }
+
+  /** Leaves for another screen from a visit that has already stopped taking input (its answer is being shown). */
+  protected continueTo<T extends SceneKey>(key: T, ...[data]: SceneDataArgs<T>): void {
     this.leaving = true;
-    if (isSceneReady(this.game, key)) this.scene.start(key, data);
-    else openLazyScene(this, key, data, () => (this.leaving = false));
+    this.services.navigator.goTo(this, key, data as SceneDataMap[T], () => (this.leaving = false));
+  }
+
+  /** Builds this screen again from new data of its own (a changed setting, another page, a new step). */
+  protected rebuild(...[data]: SceneDataArgs<K>): void {
+    this.scene.restart(data ?? {});
   }
 
   /** A canvas button with its twin in the accessible layer; both run the same action. */
@@ -134,6 +149,37 @@ export abstract class BaseScene extends Phaser.Scene {
       accessibleLabel: 'Back to title',
       name: 'Back to title',
     });
+  }
+
+  /** The top row of a question's screens: "Q n / total" at the left, the corner buttons at the right. */
+  protected addRoundBar(number: number, total: number): { top: number; height: number } {
+    const { margin, type } = this.frame;
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    const top = margin * 0.6;
+    const height = home.canvas.rect.height;
+    addText(this, margin, top + height / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
+      0,
+      0.5,
+    );
+    return { top, height };
+  }
+
+  /** Done, centred at the bottom: it and Escape run `action`; focus goes to `focus`, or to Done. */
+  protected addDoneButton(height: number, action: () => void, focus?: HTMLButtonElement): MirroredButton {
+    const { width, margin } = this.frame;
+    const doneWidth = Math.min(320, width - margin * 2);
+    const done = this.addButton(
+      'Done',
+      { x: width / 2 - doneWidth / 2, y: this.frame.height - margin - height, width: doneWidth, height },
+      action,
+      { name: 'Done' },
+    );
+    this.services.a11y.focus(focus ?? done.dom);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') action();
+    });
+    return done;
   }
 
   /** The mute switch, on every screen (M does the same). */

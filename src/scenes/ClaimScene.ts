@@ -6,10 +6,7 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
-
-export interface ClaimSceneData {
-  session: SessionState;
-}
+import type { RoundData } from './sceneData';
 
 /** Keys for the three judgements, in the order shown: 1–3, or the judgement's first letter. */
 const JUDGEMENT_KEYS: Record<ClaimJudgement, readonly [string, string]> = {
@@ -22,14 +19,14 @@ const JUDGEMENT_KEYS: Record<ClaimJudgement, readonly [string, string]> = {
  * Fact-check rounds: before the question, the article's sentence alone, and the player's call on it. Judging
  * first is the point: it is the "stop" move, made before any choice can suggest an answer.
  */
-export class ClaimScene extends RoundStepScene {
+export class ClaimScene extends RoundStepScene<'claim'> {
   private session!: SessionState;
 
   constructor() {
     super(SceneKey.Claim);
   }
 
-  create(data: ClaimSceneData): void {
+  create(data: RoundData): void {
     this.session = data.session;
     const question = currentQuestion(this.session);
     if (!question?.claim) {

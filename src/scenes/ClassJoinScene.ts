@@ -11,26 +11,18 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
-
-export interface ClassJoinData {
-  /** The code from a join link, or typed. */
-  code?: string;
-  step?: 'code' | 'name' | 'no-server';
-  info?: ClassInfo;
-  /** Typing a nickname of one's own. */
-  editing?: boolean;
-  message?: string;
-}
+import type { ClassJoinData } from './sceneData';
 
 /**
  * Joining a class: checks that the class server is there (a static copy of the game has none, and says so),
  * rejoins with a saved seat, else asks for the code and then the nickname (a generated one to keep or re-roll,
  * or one typed that passes the checks).
  */
-export class ClassJoinScene extends ClassScene {
+export class ClassJoinScene extends ClassScene<'class-join'> {
   private readonly storage = SafeStorage.fromWindow();
   private readonly api = new ClassApi();
-  private data_: ClassJoinData = {};
+  /** The data this visit was opened with. */
+  private opened: ClassJoinData = {};
   private visit = 0;
 
   constructor() {
@@ -38,7 +30,7 @@ export class ClassJoinScene extends ClassScene {
   }
 
   create(data: ClassJoinData): void {
-    this.data_ = data ?? {};
+    this.opened = data ?? {};
     const visit = ++this.visit;
     this.beginScreen('Join a class');
     this.addHomeButton();
@@ -48,10 +40,10 @@ export class ClassJoinScene extends ClassScene {
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
-    const step = this.data_.step;
+    const step = this.opened.step;
     if (step === 'no-server') return this.showNoServer();
     if (step === 'code') return this.showCode();
-    if (step === 'name' && this.data_.info) return this.showName(this.data_.info);
+    if (step === 'name' && this.opened.info) return this.showName(this.opened.info);
     this.say('Looking for the class server…', height * 0.4);
     void this.begin(visit);
   }
@@ -63,7 +55,7 @@ export class ClassJoinScene extends ClassScene {
   private restartWith(change: Partial<ClassJoinData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.scene.restart({ ...this.data_, message: undefined, ...change });
+    this.rebuild({ ...this.opened, message: undefined, ...change });
   }
 
   /** Finds the server, then rejoins with a saved seat or asks for what is missing. */
@@ -71,7 +63,7 @@ export class ClassJoinScene extends ClassScene {
     const available = await this.api.available();
     if (visit !== this.visit || !this.current) return;
     if (!available) return this.restartWith({ step: 'no-server' });
-    const wanted = this.data_.code ? normalizeClassCode(this.data_.code) : undefined;
+    const wanted = this.opened.code ? normalizeClassCode(this.opened.code) : undefined;
     const seat = loadSeat(this.storage);
     if (seat && (!wanted || wanted === seat.code)) {
       try {
@@ -148,7 +140,7 @@ export class ClassJoinScene extends ClassScene {
     this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     const field = new TextField(this, a11y.section('Class code', 'group'), rect, {
       label: 'Class code',
-      value: this.data_.code ?? '',
+      value: this.opened.code ?? '',
       maxLength: CLASS_CODE_LENGTH + 4,
       fontSize: type.prompt,
       onSubmit: (value) => this.submitCode(value),
@@ -159,9 +151,9 @@ export class ClassJoinScene extends ClassScene {
     this.events.once('shutdown', () => field.destroy());
     this.time.delayedCall(0, () => field.focus());
     top += rect.height + gap;
-    if (this.data_.message) {
-      this.say(this.data_.message, top, CSS.wrong);
-      a11y.announce(this.data_.message);
+    if (this.opened.message) {
+      this.say(this.opened.message, top, CSS.wrong);
+      a11y.announce(this.opened.message);
       top += type.body * 2 + gap;
     }
     const buttonWidth = Math.min(300, (width - margin * 2 - gap) / 2);
@@ -206,7 +198,7 @@ export class ClassJoinScene extends ClassScene {
     top += type.small * 1.6;
     const rowHeight = Math.round(type.prompt * 2.2);
     let focusTarget: HTMLElement | undefined;
-    if (this.data_.editing) {
+    if (this.opened.editing) {
       this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
       const field = new TextField(
         this,
@@ -238,21 +230,21 @@ export class ClassJoinScene extends ClassScene {
     top += rowHeight + gap;
     const generatedOnly = info.generatedNicknamesOnly;
     const hint =
-      this.data_.message ??
-      (this.data_.editing
+      this.opened.message ??
+      (this.opened.editing
         ? 'A nickname, not your real name. Enter keeps it, Escape goes back.'
         : generatedOnly
           ? 'This class uses the game’s nicknames: keep this one or pick another.'
           : 'Use a nickname, not your real name.');
     if (hint) {
-      this.say(hint, top, this.data_.message ? CSS.wrong : CSS.muted);
-      if (this.data_.message) a11y.announce(this.data_.message);
+      this.say(hint, top, this.opened.message ? CSS.wrong : CSS.muted);
+      if (this.opened.message) a11y.announce(this.opened.message);
       top += type.body * 2.2;
     }
     const buttonHeight = Math.max(56, type.button * 2.2);
     const third = (inner - gap * 2) / 3;
     const y = Math.max(top + gap, height - margin - buttonHeight * 2 - gap);
-    if (!this.data_.editing) {
+    if (!this.opened.editing) {
       // With generated nicknames only, there is nothing to type: re-rolling takes the room of both buttons.
       const rerollWidth = generatedOnly ? third * 2 + gap : third;
       this.addButton('Another name', { x: left, y, width: rerollWidth, height: buttonHeight }, () => {
@@ -268,10 +260,10 @@ export class ClassJoinScene extends ClassScene {
     const join = this.addButton(
       'Join the class',
       { x: left + (third + gap) * 2, y, width: third, height: buttonHeight },
-      () => (this.data_.editing ? undefined : void this.join(info)),
+      () => (this.opened.editing ? undefined : void this.join(info)),
       { fill: COLORS.highlight, textColor: CSS.ink, name: 'Join the class' },
     );
-    if (this.data_.editing) join.canvas.setEnabled(false).setLook('dim');
+    if (this.opened.editing) join.canvas.setEnabled(false).setLook('dim');
     this.addButton(
       'Another class',
       { x: left, y: y + buttonHeight + gap, width: third * 2 + gap, height: buttonHeight * 0.8 },
@@ -285,7 +277,7 @@ export class ClassJoinScene extends ClassScene {
     );
     a11y.focus(focusTarget ?? join.dom);
     this.onKeys((event) => {
-      if (event.key === 'Enter' && !this.data_.editing) void this.join(info);
+      if (event.key === 'Enter' && !this.opened.editing) void this.join(info);
     });
   }
 

@@ -3,17 +3,12 @@ import type { ServedQuestion } from '../core/classProtocol';
 import { ClassApiError } from '../net/classApi';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
-import { answerTileRects } from '../ui/layout';
-import { ANSWER_KEYS, COLORS, CSS, TILE_SHAPES } from '../ui/theme';
-import { addText } from '../ui/text';
-import { ANSWER_PENDING_MESSAGE, type ClassPlay } from '../game/classPlay';
+import { addQuestionView } from '../ui/QuestionView';
+import { answerForKey } from '../ui/theme';
+import { ANSWER_PENDING_MESSAGE } from '../game/classPlay';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
-
-export interface ClassQuestionData {
-  play: ClassPlay;
-  question: ServedQuestion;
-}
+import type { ClassQuestionData } from './sceneData';
 
 /** How long to wait before sending an answer again when the connection dropped. */
 const RETRY_MS = 1500;
@@ -23,7 +18,7 @@ const RETRY_MS = 1500;
  * (a reload shows the same question with the time that was left, never a fresh clock). The answer goes to the
  * server, which judges and scores it; only then does the reveal show what was right.
  */
-export class ClassQuestionScene extends ClassScene {
+export class ClassQuestionScene extends ClassScene<'class-question'> {
   private question!: ServedQuestion;
   private deadline: number | null = null;
   private tiles: AnswerTile[] = [];
@@ -47,17 +42,9 @@ export class ClassQuestionScene extends ClassScene {
     this.beginScreen(`Class question ${number} of ${question.total}`);
     document.body.dataset.classMode = 'question';
     this.follow(data.play);
-    const { width, height, margin, gap, type, portrait } = this.frame;
+    const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
-    this.addSoundButton();
-
-    const barY = margin * 0.6;
-    const barHeight = home.canvas.rect.height;
-    addText(this, margin, barY + barHeight / 2, `Q ${number} / ${question.total}`, {
-      size: type.body,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    const { top: barY, height: barHeight } = this.addRoundBar(number, question.total);
     const ringRadius = portrait ? 26 : 30;
     const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
     const ringY = portrait ? barY + barHeight + gap + ringRadius : barY + barHeight / 2;
@@ -73,59 +60,25 @@ export class ClassQuestionScene extends ClassScene {
     a11y.text(`Question ${number} of ${question.total}`, { label: 'Progress' }).dataset.name = 'progress';
     this.timerText = a11y.text('', { role: 'timer', label: 'Time left' });
 
-    let top = portrait ? ringY + ringRadius + gap : barY + barHeight + gap * 2.5;
-    const textWidth = width - margin * 2;
-    if (question.claimQuote) {
-      const claim = addText(this, margin, top, `The article claims: “${question.claimQuote}”`, {
-        size: type.small,
-        color: CSS.muted,
-        wrapWidth: textWidth,
-      });
-      this.fit(claim, height * (portrait ? 0.16 : 0.14), 'claim', 14);
-      top += claim.height + gap;
-      a11y.text(`The article claims: ${question.claimQuote}`, { label: 'Claim' });
-    }
-    const promptArea = portrait ? height * 0.3 : height * 0.22;
-    const prompt = addText(this, margin, top, question.prompt, { size: type.prompt, bold: true, wrapWidth: textWidth });
-    this.fit(prompt, promptArea, 'prompt');
-    a11y.heading(question.prompt);
-    top += Math.max(prompt.height, portrait ? 0 : promptArea * 0.6) + gap;
-    this.status = addText(this, margin, top, '', { size: type.small, color: CSS.wrong });
-    top += type.small * 1.4 + gap;
-
-    const tileArea = { x: margin, y: top, width: textWidth, height: height - top - margin };
-    const rects = answerTileRects(tileArea, question.choices.length, portrait, gap);
-    const used = rects[rects.length - 1]!.y + rects[rects.length - 1]!.height - top;
-    const shift = portrait ? tileArea.height - used : (tileArea.height - used) / 2;
-    for (const rect of rects) rect.y += Math.max(0, shift);
-    const group = a11y.section('Answers', 'group');
-    const domButtons: HTMLButtonElement[] = [];
-    question.choices.forEach((choice, position) => {
-      const tile = new AnswerTile(
-        this,
-        rects[position]!,
-        {
-          label: choice,
-          fontSize: type.button,
-          fill: COLORS.tiles[position],
-          shape: TILE_SHAPES[position]!,
-          keyLabel: ANSWER_KEYS[position]![0],
-          onHover: () => this.services.sound.play('hover'),
-        },
-        () => this.choose(position),
-      );
-      this.tiles.push(tile);
-      domButtons.push(a11y.button(choice, () => this.choose(position), rects[position]!, { parent: group }));
+    const view = addQuestionView(this, this.frame, a11y, {
+      top: portrait ? ringY + ringRadius + gap : barY + barHeight + gap * 2.5,
+      number,
+      total: question.total,
+      claimQuote: question.claimQuote,
+      prompt: question.prompt,
+      choices: question.choices,
+      promptShare: 0.22,
+      statusLine: true,
+      onChoose: (position) => this.choose(position),
+      onHover: () => this.services.sound.play('hover'),
+      fit: (text, maxHeight, name, minSize) => this.fit(text, maxHeight, name, minSize),
     });
-    a11y.focus(domButtons[0]);
+    this.tiles = view.tiles;
+    this.status = view.status;
     this.onKeys((event) => {
-      const key = event.key.toUpperCase();
-      const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(key));
-      if (position >= 0 && position < question.choices.length) this.choose(position);
+      const position = answerForKey(event.key, question.choices.length);
+      if (position !== undefined) this.choose(position);
     });
-    a11y.announce(
-      `Question ${number} of ${question.total}. ${question.prompt} ${question.choices.map((choice, i) => `${i + 1}: ${choice}.`).join(' ')}`,
-    );
     this.updateCountdown();
   }
 

@@ -1,15 +1,9 @@
-import type { PlayerView } from '../core/classProtocol';
-import type { ClassPlay } from '../game/classPlay';
 import { countUp } from '../ui/motion';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
-
-export interface ClassResultsData {
-  play: ClassPlay;
-  view: Extract<PlayerView, { state: 'finished' }>;
-}
+import type { ClassResultsData } from './sceneData';
 
 function ordinal(n: number): string {
   const tens = n % 100;
@@ -19,7 +13,7 @@ function ordinal(n: number): string {
 }
 
 /** The end of a class round: the score the server worked out, the place in the class (unless hidden). */
-export class ClassResultsScene extends ClassScene {
+export class ClassResultsScene extends ClassScene<'class-results'> {
   constructor() {
     super(SceneKey.ClassResults);
   }
@@ -85,7 +79,7 @@ export class ClassResultsScene extends ClassScene {
   protected override onStatus(): void {
     // The teacher showed or hid the scores: show the place (or not) as they now want.
     void this.play.refresh().then((view) => {
-      if (!this.leaving && view.state === 'finished') this.scene.restart({ play: this.play, view });
+      if (!this.leaving && view.state === 'finished') this.rebuild({ play: this.play, view });
     });
   }
 }

@@ -1,21 +1,16 @@
-import type { AnswerOutcome } from '../core/classProtocol';
-import type { ClassPlay } from '../game/classPlay';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
-import { emphasize } from '../ui/motion';
+import { mirrorEvidence } from '../ui/evidenceMirror';
+import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { spokenOutcome } from '../ui/outcome';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
-import { OUTCOME_TEXT } from './RevealScene';
-
-export interface ClassRevealData {
-  play: ClassPlay;
-  outcome: AnswerOutcome;
-}
+import type { ClassRevealData } from './sceneData';
 
 /** After each class answer: the server's verdict and points, then the source that settles the question. */
-export class ClassRevealScene extends ClassScene {
+export class ClassRevealScene extends ClassScene<'class-reveal'> {
   private card?: ExcerptCard;
 
   constructor() {
@@ -34,39 +29,27 @@ export class ClassRevealScene extends ClassScene {
     this.addSoundButton();
     const sound = this.services.sound;
 
-    const verdict = outcome.timedOut
-      ? OUTCOME_TEXT.timedOut
-      : outcome.correct
-        ? OUTCOME_TEXT.correct
-        : OUTCOME_TEXT.wrong;
+    const right = outcome.choices[outcome.correctChoice] ?? '';
+    const picked = outcome.picked === null ? undefined : outcome.choices[outcome.picked];
+    const words = { correct: outcome.correct, timedOut: outcome.timedOut, points: outcome.points, right, picked };
     const barY = margin * 0.6 + home.canvas.rect.height / 2;
-    const verdictText = addText(this, margin, barY, verdict, {
-      size: type.heading,
-      bold: true,
-      color: outcome.correct ? CSS.correct : CSS.wrong,
-    }).setOrigin(0, 0.5);
-    emphasize(this, verdictText, this.services.reduceMotion);
+    const { pointsRow } = addOutcomeBar(this, this.frame, a11y, {
+      outcome: words,
+      pointsText: `+${outcome.points}`,
+      barY,
+      right: this.cornerLeft,
+      emphasize: true,
+      reduceMotion: this.services.reduceMotion,
+    });
     if (outcome.correct) sound.play('correct');
     else if (!outcome.timedOut) sound.play('wrong');
-    addText(this, margin + verdictText.width + gap * 2, barY, `+${outcome.points}`, {
-      size: type.body,
-      bold: true,
-      color: CSS.paper,
-    }).setOrigin(0, 0.5);
-    let top = barY + home.canvas.rect.height / 2 + gap;
+    let top = barY + home.canvas.rect.height / 2 + pointsRow + gap;
     this.addSeatLine(outcome.score, top);
     top += type.small + gap;
 
-    const right = outcome.choices[outcome.correctChoice] ?? '';
-    const picked = outcome.picked === null ? undefined : outcome.choices[outcome.picked];
-    const answerLine =
-      picked !== undefined && !outcome.correct ? `Answer: ${right}   ·   You picked: ${picked}` : `Answer: ${right}`;
-    const answerText = addText(this, margin, top, answerLine, {
-      size: type.body,
-      bold: true,
-      wrapWidth: width - margin * 2,
-    });
-    this.fit(answerText, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
+    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
+      this.fit(text, maxHeight, name, minSize),
+    );
     top += answerText.height + gap;
     if (outcome.feedback) {
       const feedback = addText(this, margin, top, outcome.feedback, {
@@ -120,23 +103,11 @@ export class ClassRevealScene extends ClassScene {
       { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
     );
 
-    const spoken = outcome.timedOut
-      ? `Time's up. The answer is: ${right}.`
-      : outcome.correct
-        ? `Correct, plus ${outcome.points} points. The answer is: ${right}.`
-        : `Not quite. You picked ${picked}. The answer is: ${right}.`;
+    const spoken = spokenOutcome(words);
     a11y.announce(evidence ? `${spoken} The source says: “${evidence.quote}”` : spoken);
     a11y.text(spoken, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');
-    for (const [index, item] of outcome.evidence.entries()) {
-      const quote = a11y.text(`${index === 0 ? 'The source says' : 'More evidence'}: “${item.quote}”`, {
-        parent: region,
-      });
-      quote.dataset.source = item.source;
-      quote.dataset.quote = item.quote;
-      quote.classList.add('excerpt');
-      a11y.text(`Source: ${citationFor(this.services, item.source)}`, { parent: region });
-    }
+    mirrorEvidence(a11y, region, outcome.evidence, (source) => citationFor(this.services, source));
     if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
     a11y.text(verified);
     a11y.focus(next.dom);

@@ -10,16 +10,9 @@ import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
+import type { ClassWaitData } from './sceneData';
 
-export type ClassNote = 'ended' | 'removed' | 'error';
-
-export interface ClassWaitData {
-  play: ClassPlay;
-  note?: ClassNote;
-  message?: string;
-}
-
-export abstract class ClassScene extends BaseScene {
+export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
   protected play!: ClassPlay;
 
   /** Call in create() after beginScreen: follows the teacher's ending or removal from here on. */

@@ -1,7 +1,8 @@
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { ClassScene, type ClassWaitData } from './ClassScene';
+import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
+import type { ClassWaitData } from './sceneData';
 
 const NOTES = {
   ended: 'Your teacher has ended the class.',
@@ -12,15 +13,16 @@ const NOTES = {
  * Between the moments of a class: the lobby until the teacher starts, and the plain word when the class has
  * ended, the student was removed, or the server could not be reached (with a way to try again).
  */
-export class ClassWaitScene extends ClassScene {
-  private data_!: ClassWaitData;
+export class ClassWaitScene extends ClassScene<'class-wait'> {
+  /** The data this visit was opened with. */
+  private opened!: ClassWaitData;
 
   constructor() {
     super(SceneKey.ClassWait);
   }
 
   create(data: ClassWaitData): void {
-    this.data_ = data;
+    this.opened = data;
     const play = data.play;
     const note = data.note;
     this.beginScreen(note ? 'Class' : 'Waiting for the class to start');
@@ -87,7 +89,7 @@ export class ClassWaitScene extends ClassScene {
   }
 
   protected override onStatus(): void {
-    if (this.play.view.class.status === 'open' && !this.data_.note) void this.retry();
+    if (this.play.view.class.status === 'open' && !this.opened.note) void this.retry();
   }
 
   private async retry(): Promise<void> {
@@ -96,7 +98,7 @@ export class ClassWaitScene extends ClassScene {
       const view = await this.play.next();
       if (!this.leaving && view.state !== 'waiting') this.route(view);
     } catch (error) {
-      if (!this.data_.note) this.failed(error);
+      if (!this.opened.note) this.failed(error);
       else this.services.a11y.announce(error instanceof Error ? error.message : 'Still no answer.');
     }
   }

@@ -1,8 +1,7 @@
 import { countOf, MAX_BANK_NAME_CHARS } from '../core/customBankLimits';
 import type { SavedBank } from '../core/customBanks';
-import type { CustomBankKit, LoadReport } from '../game/customBankKit';
+import type { CustomBankKit } from '../game/customBankKit';
 import { readyKit } from '../game/customBanks';
-import { startCustomRound } from '../game/customRound';
 import { downloadText } from '../game/files';
 import { formatDate } from '../game/round';
 import { TextField } from '../a11y/TextField';
@@ -10,26 +9,16 @@ import type { ScrollItem } from '../ui/ScrollList';
 import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { ListScreen, type Notice } from './ListScreen';
+import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
-import type { CustomBanksSceneData } from './CustomBanksScene';
-
-export interface CustomBankSceneData {
-  bankId: string;
-  /** The file just loaded into this bank, with its problems. */
-  report?: LoadReport;
-  /** Viewing, typing a new name, or asked to confirm the removal. */
-  mode?: 'view' | 'rename' | 'remove';
-  notice?: Notice;
-  /** The button to focus after the screen is rebuilt. */
-  focus?: string;
-}
+import type { CustomBankSceneData, CustomBanksSceneData } from './sceneData';
 
 const YAML_TYPE = 'application/yaml';
 
 /** One saved bank: what is in it and what its file said was wrong; play it, rename it, export it or remove it. */
-export class CustomBankScene extends ListScreen {
-  private data_!: CustomBankSceneData;
+export class CustomBankScene extends ListScreen<'custom-bank'> {
+  /** The data this visit was opened with. */
+  private opened!: CustomBankSceneData;
   private bank!: SavedBank;
   private kit!: CustomBankKit;
   private field?: TextField;
@@ -39,14 +28,14 @@ export class CustomBankScene extends ListScreen {
   }
 
   create(data: CustomBankSceneData): void {
-    this.data_ = data;
+    this.opened = data;
     this.list = undefined;
     this.field = undefined;
     const kit = readyKit(this.game);
     const bank = kit?.store.get(data.bankId);
     if (!kit || !bank) {
       // Only reached through the list, which opened the kit; a bank removed meanwhile sends the player back there.
-      this.scene.start(SceneKey.CustomBanks, { notice: { text: 'That bank is no longer saved.', tone: 'warning' } });
+      this.goTo(SceneKey.CustomBanks, { notice: { text: 'That bank is no longer saved.', tone: 'warning' } });
       return;
     }
     this.kit = kit;
@@ -104,7 +93,7 @@ export class CustomBankScene extends ListScreen {
   private buildContents(area: Rect): void {
     const { type } = this.frame;
     const a11y = this.services.a11y;
-    const report = this.data_.report;
+    const report = this.opened.report;
     const items: ScrollItem[] = [];
     if (report) {
       items.push({ text: `${report.fileName}: ${report.summary}`, heading: true });
@@ -174,7 +163,7 @@ export class CustomBankScene extends ListScreen {
     ];
     const shortcuts = ['P', 'R', 'E', 'Delete', 'Escape'];
     buttons.forEach((button, index) => button.dom.setAttribute('aria-keyshortcuts', shortcuts[index]!));
-    const wanted = buttons.find((button) => button.dom.dataset.name === this.data_.focus);
+    const wanted = buttons.find((button) => button.dom.dataset.name === this.opened.focus);
     a11y.focus((wanted ?? buttons[0]!).dom);
   }
 
@@ -267,7 +256,7 @@ export class CustomBankScene extends ListScreen {
 
   private play(): void {
     if (this.leaving) return;
-    this.goTo(SceneKey.Question, { session: startCustomRound(this.services, this.bank.questions) });
+    this.goTo(SceneKey.Question, { deal: { questions: this.bank.questions } });
   }
 
   private rename(value: string): void {
@@ -316,8 +305,8 @@ export class CustomBankScene extends ListScreen {
   /** The same bank again, rebuilt for a new mode or notice; the load report is kept only while viewing. */
   private restartWith(changes: Partial<CustomBankSceneData>): void {
     this.leaving = true;
-    const { bankId, report } = this.data_;
-    this.scene.restart({ bankId, ...(report ? { report } : {}), mode: 'view', ...changes });
+    const { bankId, report } = this.opened;
+    this.rebuild({ bankId, ...(report ? { report } : {}), mode: 'view', ...changes });
   }
 
   private back(): void {
@@ -325,7 +314,7 @@ export class CustomBankScene extends ListScreen {
   }
 
   private onKey(event: KeyboardEvent): void {
-    const mode = this.data_.mode ?? 'view';
+    const mode = this.opened.mode ?? 'view';
     if (event.key === 'Escape') {
       if (mode === 'view') this.back();
       else this.switchTo('view', mode);

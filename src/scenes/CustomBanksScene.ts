@@ -1,31 +1,23 @@
 import type Phaser from 'phaser';
 import { countOf, formatSize } from '../core/customBankLimits';
-import type { CustomBankKit, LoadReport } from '../game/customBankKit';
+import type { CustomBankKit } from '../game/customBankKit';
 import { openKit, readyKit } from '../game/customBanks';
-import { startCustomRound } from '../game/customRound';
 import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
 import type { Rect } from '../ui/layout';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
-import { ListScreen, type Notice } from './ListScreen';
-import { SceneKey, SOURCES_URL } from './keys';
-
-export interface CustomBanksSceneData {
-  /** The last file loaded, when it did not become a bank (nothing playable, or it could not be saved). */
-  report?: LoadReport;
-  /** The page of the saved banks on view. */
-  page?: number;
-  /** The button to focus after the screen is rebuilt. */
-  focus?: string;
-  notice?: Notice;
-}
+import { ListScreen } from './ListScreen';
+import { SOURCES_URL } from '../game/pageConstants';
+import { SceneKey } from './keys';
+import type { CustomBanksSceneData } from './sceneData';
 
 /**
  * "Your questions": load a teacher's GIFT, CSV or YAML file (picker or drop), see every problem in it, and pick a
  * saved bank to play or manage.
  */
-export class CustomBanksScene extends ListScreen {
-  private data_: CustomBanksSceneData = {};
+export class CustomBanksScene extends ListScreen<'custom-banks'> {
+  /** The data this visit was opened with. */
+  private opened: CustomBanksSceneData = {};
   private dropTarget?: Phaser.GameObjects.Container;
   private picker?: FilePicker;
   private busy = false;
@@ -37,7 +29,7 @@ export class CustomBanksScene extends ListScreen {
   }
 
   create(data: CustomBanksSceneData = {}): void {
-    this.data_ = data;
+    this.opened = data;
     this.visit += 1;
     this.busy = false;
     this.list = undefined;
@@ -69,7 +61,7 @@ export class CustomBanksScene extends ListScreen {
       if (visit !== this.visit || this.leaving || !this.scene.isActive()) return;
       if ('kit' in state) {
         this.leaving = true;
-        this.scene.restart(this.data_);
+        this.rebuild(this.opened);
         return;
       }
       status.setText(state.error).setColor(CSS.wrong);
@@ -80,7 +72,7 @@ export class CustomBanksScene extends ListScreen {
         { x: width / 2 - buttonWidth / 2, y: height * 0.6, width: buttonWidth, height: 64 },
         () => {
           this.leaving = true;
-          this.scene.restart(this.data_);
+          this.rebuild(this.opened);
         },
       );
       a11y.focus(retry.dom);
@@ -130,7 +122,7 @@ export class CustomBanksScene extends ListScreen {
     });
     y += buttonHeight + gap;
 
-    const notice = this.data_.report?.notice ?? this.data_.notice;
+    const notice = this.opened.report?.notice ?? this.opened.notice;
     if (notice) y += this.addNotice(notice, margin, y, leftWidth) + gap;
 
     // The banks: beside the report on a wide screen, under it on a phone.
@@ -143,7 +135,7 @@ export class CustomBanksScene extends ListScreen {
           height: 0,
         };
     // On a phone a list of problems shares the height with the banks; without one, the banks follow the text.
-    const listed = (this.data_.report?.problems ?? store.problems).length > 0;
+    const listed = (this.opened.report?.problems ?? store.problems).length > 0;
     const banksHeight = Math.max(type.body * 2.2 * 3 + buttonHeight * 2, (bottom - y) * 0.42);
     const reportBottom = portrait && listed ? bottom - banksHeight - gap * 2 : bottom;
     const reportEnd = this.buildReport(kit, { x: margin, y, width: leftWidth, height: reportBottom - y });
@@ -154,7 +146,7 @@ export class CustomBanksScene extends ListScreen {
     if (!store.persistent)
       a11y.text('This browser does not let the game save: your banks last until you close this page.');
     a11y.focus(focus ?? load.dom);
-    if (this.data_.report) a11y.announce(`${this.data_.report.fileName}: ${this.data_.report.summary}`);
+    if (this.opened.report) a11y.announce(`${this.opened.report.fileName}: ${this.opened.report.summary}`);
   }
 
   /**
@@ -164,7 +156,7 @@ export class CustomBanksScene extends ListScreen {
   private buildReport(kit: CustomBankKit, area: Rect): number {
     const { gap, type } = this.frame;
     const a11y = this.services.a11y;
-    const report = this.data_.report;
+    const report = this.opened.report;
     const storedProblems = kit.store.problems;
     let y = area.y;
     const buttonHeight = this.buttonHeight;
@@ -213,7 +205,7 @@ export class CustomBanksScene extends ListScreen {
       this.addButton(
         `Play without saving (${countOf(questions.length, 'question')})`,
         { x: area.x, y, width: Math.min(area.width, 460), height: buttonHeight },
-        () => this.goTo(SceneKey.Question, { session: startCustomRound(this.services, questions) }),
+        () => this.goTo(SceneKey.Question, { deal: { questions } }),
         { name: 'play-unsaved' },
       );
       y += buttonHeight + gap;
@@ -247,7 +239,7 @@ export class CustomBanksScene extends ListScreen {
     const paged = banks.length > perPage;
     if (paged) perPage = Math.max(1, Math.floor((bottom - y - pagerHeight) / (rowHeight + gap)));
     const pages = Math.ceil(banks.length / perPage);
-    const page = Math.min(Math.max(0, this.data_.page ?? 0), pages - 1);
+    const page = Math.min(Math.max(0, this.opened.page ?? 0), pages - 1);
     const group = a11y.section('Saved banks', 'group');
     let focus: HTMLButtonElement | undefined;
     banks.slice(page * perPage, (page + 1) * perPage).forEach((bank) => {
@@ -265,7 +257,7 @@ export class CustomBanksScene extends ListScreen {
           accessibleLabel: `${bank.name}, ${countOf(bank.questions.length, 'question')}`,
         },
       );
-      if (`bank-${bank.id}` === this.data_.focus) focus = button.dom;
+      if (`bank-${bank.id}` === this.opened.focus) focus = button.dom;
       y += rowHeight + gap;
     });
     if (paged) {
@@ -274,7 +266,7 @@ export class CustomBanksScene extends ListScreen {
       const turn = (to: number, name: string) => {
         if (this.leaving || to < 0 || to >= pages) return;
         this.leaving = true;
-        this.scene.restart({ ...this.data_, page: to, focus: name });
+        this.rebuild({ ...this.opened, page: to, focus: name });
       };
       const previous = this.addButton(
         '‹ Previous',
@@ -296,8 +288,8 @@ export class CustomBanksScene extends ListScreen {
         color: CSS.muted,
       }).setOrigin(0.5);
       a11y.text(where);
-      if (this.data_.focus === 'previous-page') focus = previous.dom;
-      if (this.data_.focus === 'next-page') focus = next.dom;
+      if (this.opened.focus === 'previous-page') focus = previous.dom;
+      if (this.opened.focus === 'next-page') focus = next.dom;
     }
     return focus;
   }
@@ -344,7 +336,7 @@ export class CustomBanksScene extends ListScreen {
       return;
     }
     this.leaving = true;
-    this.scene.restart({ report });
+    this.rebuild({ report });
   }
 
   private onKey(event: KeyboardEvent): void {

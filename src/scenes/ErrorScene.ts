@@ -3,7 +3,7 @@ import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
 /** Says plainly what went wrong when the game cannot start (the bank failed to load). */
-export class ErrorScene extends BaseScene {
+export class ErrorScene extends BaseScene<'error'> {
   constructor() {
     super(SceneKey.Error);
   }

@@ -1,20 +1,11 @@
 import { BOARD_IDS, BOARDS, isBoardId, type BoardId } from '../core/highScores';
 import type { ModeId } from '../core/modes';
-import { formatDate, startNewRound } from '../game/round';
+import { formatDate } from '../game/round';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-
-export interface HighScoresSceneData {
-  /** The place to light up on the board shown (the round just played). */
-  highlight?: number | null;
-  board?: BoardId;
-  /** The board's clear button was pressed: ask before anything is lost. */
-  confirmClear?: boolean;
-  /** What to say once, after a board was cleared. */
-  notice?: string;
-}
+import type { HighScoresSceneData } from './sceneData';
 
 /** The mode each board's Play button starts (no speed points is Classic with the player's settings). */
 const BOARD_MODE: Record<BoardId, ModeId> = {
@@ -26,15 +17,16 @@ const BOARD_MODE: Record<BoardId, ModeId> = {
 };
 
 /** Local high scores: one board per way of playing, as tabs, top ten each, with the name that played. */
-export class HighScoresScene extends BaseScene {
-  private data_: HighScoresSceneData = {};
+export class HighScoresScene extends BaseScene<'high-scores'> {
+  /** The data this visit was opened with. */
+  private opened: HighScoresSceneData = {};
 
   constructor() {
     super(SceneKey.HighScores);
   }
 
   create(data: HighScoresSceneData = {}): void {
-    this.data_ = data;
+    this.opened = data;
     const board: BoardId = isBoardId(data.board) ? data.board : 'classic';
     this.beginScreen(`High scores: ${BOARDS[board].title}`);
     const { width, height, margin, gap, type, portrait } = this.frame;
@@ -157,14 +149,14 @@ export class HighScoresScene extends BaseScene {
       focus = this.addButton(
         'Play',
         { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
-        () => this.goTo(SceneKey.Question, { session: startNewRound(this.services, BOARD_MODE[board]) }),
+        () => this.goTo(SceneKey.Question, { deal: { mode: BOARD_MODE[board] } }),
         { fill: COLORS.highlight, textColor: CSS.ink },
       ).dom;
       if (entries.length > 0) {
         this.addButton(
           'Clear this board',
           { x: width / 2 + gap / 2, y, width: bottomWidth, height: buttonHeight },
-          () => this.scene.restart({ board, confirmClear: true }),
+          () => this.rebuild({ board, confirmClear: true }),
           { name: 'Clear board' },
         );
       }
@@ -191,13 +183,13 @@ export class HighScoresScene extends BaseScene {
   private show(board: BoardId): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.scene.restart({ board, highlight: board === this.data_.board ? this.data_.highlight : undefined });
+    this.rebuild({ board, highlight: board === this.opened.board ? this.opened.highlight : undefined });
   }
 
   private clear(board: BoardId): void {
     if (this.leaving) return;
     this.services.highScores.clear(board);
     this.leaving = true;
-    this.scene.restart({ board, notice: `The ${BOARDS[board].title} board was cleared.` });
+    this.rebuild({ board, notice: `The ${BOARDS[board].title} board was cleared.` });
   }
 }

@@ -1,11 +1,11 @@
 import { howToPlayRules } from '../game/howToPlay';
-import { currentRoundSettings, startNewRound } from '../game/round';
+import { currentRoundSettings } from '../game/round';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 
-export class HowToPlayScene extends BaseScene {
+export class HowToPlayScene extends BaseScene<'how-to-play'> {
   constructor() {
     super(SceneKey.HowToPlay);
   }
@@ -34,7 +34,7 @@ export class HowToPlayScene extends BaseScene {
     this.addButton(
       'Play',
       { x: width / 2 - buttonWidth / 2, y: buttonTop, width: buttonWidth, height: buttonHeight },
-      () => this.goTo(SceneKey.Question, { session: startNewRound(this.services) }),
+      () => this.goTo(SceneKey.Question, { deal: {} }),
     );
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);

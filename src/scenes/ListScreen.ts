@@ -5,16 +5,13 @@ import { ScrollList, type ScrollItem } from '../ui/ScrollList';
 import { CSS, type TextColors } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
-
-export interface Notice {
-  text: string;
-  tone: NoticeTone;
-}
+import type { SceneKey } from './keys';
+import type { Notice } from './sceneData';
 
 /** Names, not values: the colour is looked up as the notice is drawn, so it follows the theme in force. */
 const NOTICE_COLOR: Record<NoticeTone, keyof TextColors> = { good: 'correct', warning: 'wrong' };
 
-export abstract class ListScreen extends BaseScene {
+export abstract class ListScreen<K extends SceneKey> extends BaseScene<K> {
   /** The screen's scrolling list, if it has one; the arrow keys scroll it. */
   protected list?: ScrollList;
 

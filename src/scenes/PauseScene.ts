@@ -3,19 +3,20 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
+import type { RoundData } from './sceneData';
 
 /**
  * The pause menu. The question is not on screen while paused (pausing is not a way to think for
  * free) and its clock is stopped in the session; Resume starts it again where it was.
  */
-export class PauseScene extends BaseScene {
+export class PauseScene extends BaseScene<'pause'> {
   private session!: SessionState;
 
   constructor() {
     super(SceneKey.Pause);
   }
 
-  create(data: { session: SessionState }): void {
+  create(data: RoundData): void {
     this.session = data.session;
     this.beginScreen('Paused');
     this.addSoundButton();
@@ -68,6 +69,6 @@ export class PauseScene extends BaseScene {
   }
 
   private openSettings(): void {
-    this.goTo(SceneKey.Settings, { returnTo: SceneKey.Pause, returnData: { session: this.session } });
+    this.goTo(SceneKey.Settings, { returnTo: { to: SceneKey.Pause, data: { session: this.session } } });
   }
 }

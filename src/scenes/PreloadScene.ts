@@ -7,7 +7,7 @@ import { SceneKey } from './keys';
  * The first screen when the question bank is not in hand at start-up (a slow connection, or a bank that could
  * not be loaded): a progress bar while it arrives, then the title (or a clear error).
  */
-export class PreloadScene extends BaseScene {
+export class PreloadScene extends BaseScene<'preload'> {
   constructor() {
     super(SceneKey.Preload);
   }
@@ -35,11 +35,11 @@ export class PreloadScene extends BaseScene {
     void services.bankRequest.result.then((result) => {
       this.events.off('update', onUpdate);
       if ('error' in result) {
-        this.scene.start(SceneKey.Error, { message: result.error });
+        this.goTo(SceneKey.Error, { message: result.error });
         return;
       }
       services.bank = result.bundle;
-      this.scene.start(SceneKey.Title);
+      this.goTo(SceneKey.Title);
     });
   }
 }

@@ -1,23 +1,21 @@
 import Phaser from 'phaser';
 import { answer, currentQuestion, displayedChoices, expire, pause, type SessionState } from '../core/session';
 import { remainingMs } from '../core/countdown';
-import type { ModeId } from '../core/modes';
-import { startChallengeRound } from '../game/challengeRound';
-import { startNewRound } from '../game/round';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
-import { answerTileRects } from '../ui/layout';
+import { addQuestionView } from '../ui/QuestionView';
 import { StreakMeter } from '../ui/StreakMeter';
-import { ANSWER_KEYS, COLORS, CSS, MOTION, TILE_SHAPES } from '../ui/theme';
+import { answerForKey, CSS, MOTION } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
-import { ANSWER_FEEDBACK_MARK, SceneKey } from './keys';
-
-/** A round in progress, or a new one to deal: in a mode, or the challenge the page's link brought. */
-export type QuestionSceneData = { session: SessionState } | { deal: { mode: ModeId } | { challenge: true } };
+import { ANSWER_FEEDBACK_MARK } from '../game/pageConstants';
+import type { RoundRequest } from '../game/roundFlow';
+import { finishRound, startRound } from '../game/roundStart';
+import { SceneKey } from './keys';
+import type { QuestionSceneData } from './sceneData';
 
 /** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */
-export class QuestionScene extends BaseScene {
+export class QuestionScene extends BaseScene<'question'> {
   private session!: SessionState;
   private tiles: AnswerTile[] = [];
   private ring!: CountdownRing;
@@ -32,29 +30,21 @@ export class QuestionScene extends BaseScene {
     this.tiles = [];
     // A fact-check question opens on its claim: every way into a question passes through here.
     if (this.session.phase === 'claim') {
-      this.scene.start(SceneKey.Claim, { session: this.session });
+      this.goTo(SceneKey.Claim, { session: this.session });
       return;
     }
     const question = currentQuestion(this.session);
     if (!question) {
-      this.goTo(SceneKey.Results, { session: this.session });
+      this.goTo(SceneKey.Results, finishRound(this.services, this.session));
       return;
     }
     const total = this.session.plan.questions.length;
     const number = this.session.index + 1;
     this.beginScreen(`Question ${number} of ${total}`);
-    const { width, height, margin, gap, type, portrait } = this.frame;
+    const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
-    this.addSoundButton();
-
     // Top bar: progress, countdown, score and streak.
-    const barY = margin * 0.6;
-    const barHeight = home.canvas.rect.height;
-    addText(this, margin, barY + barHeight / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
-      0,
-      0.5,
-    );
+    const { top: barY, height: barHeight } = this.addRoundBar(number, total);
     const scoreText = `${this.session.score.toLocaleString('en-US')} pts`;
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;
@@ -75,81 +65,34 @@ export class QuestionScene extends BaseScene {
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' }).dataset.name = 'score';
     this.timerText = a11y.text('', { role: 'timer', label: 'Time left' });
 
-    // Prompt, with the article's claim above it when the question checks one.
-    let top = portrait ? scoreY + ringRadius + gap : barY + barHeight + gap * 1.5;
-    const textWidth = width - margin * 2;
-    if (question.claim) {
-      const claim = addText(this, margin, top, `The article claims: “${question.claim.quote}”`, {
-        size: type.small,
-        color: CSS.muted,
-        wrapWidth: textWidth,
-      });
-      this.fit(claim, height * (portrait ? 0.16 : 0.14), 'claim', 14);
-      top += claim.height + gap;
-      a11y.text(`The article claims: ${question.claim.quote}`, { label: 'Claim' });
-    }
-    const promptArea = portrait ? height * 0.3 : height * 0.24;
-    const prompt = addText(this, margin, top, question.prompt, { size: type.prompt, bold: true, wrapWidth: textWidth });
-    this.fit(prompt, promptArea, 'prompt');
-    a11y.heading(question.prompt);
-    top += Math.max(prompt.height, portrait ? 0 : promptArea * 0.6) + gap * 2;
-
+    // The article's claim when the question checks one, the prompt and the tiles.
     const choices = displayedChoices(this.session);
-    const tileArea = { x: margin, y: top, width: textWidth, height: height - top - margin };
-    const rects = answerTileRects(tileArea, choices.length, portrait, gap);
-    // Tiles sit at the bottom on a phone (thumb reach) and in the middle of the space on a wide screen.
-    const used = rects[rects.length - 1]!.y + rects[rects.length - 1]!.height - top;
-    const shift = portrait ? tileArea.height - used : (tileArea.height - used) / 2;
-    for (const rect of rects) rect.y += Math.max(0, shift);
-    const group = a11y.section('Answers', 'group');
-    const domButtons: HTMLButtonElement[] = [];
-    choices.forEach((choice, position) => {
-      const keys = ANSWER_KEYS[position]!;
-      const tile = new AnswerTile(
-        this,
-        rects[position]!,
-        {
-          label: choice.text,
-          fontSize: type.button,
-          fill: COLORS.tiles[position],
-          shape: TILE_SHAPES[position]!,
-          keyLabel: keys[0],
-          onHover: () => this.services.sound.play('hover'),
-        },
-        () => this.choose(position),
-      );
-      // The looks of the frame after an answer, baked now so that frame only swaps textures.
-      tile.prepareLooks(['picked', 'dim']);
-      this.tiles.push(tile);
-      domButtons.push(a11y.button(choice.text, () => this.choose(position), rects[position]!, { parent: group }));
-    });
-    a11y.focus(domButtons[0]);
+    this.tiles = addQuestionView(this, this.frame, a11y, {
+      top: portrait ? scoreY + ringRadius + gap : barY + barHeight + gap * 1.5,
+      number,
+      total,
+      claimQuote: question.claim?.quote,
+      prompt: question.prompt,
+      choices: choices.map((choice) => choice.text),
+      promptShare: 0.24,
+      onChoose: (position) => this.choose(position),
+      onHover: () => this.services.sound.play('hover'),
+      fit: (text, maxHeight, name, minSize) => this.fit(text, maxHeight, name, minSize),
+    }).tiles;
 
     this.onKeys((event) => {
-      const key = event.key.toUpperCase();
-      const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(key));
-      if (position >= 0 && position < choices.length) this.choose(position);
-      if (event.key === 'Escape' || key === 'P')
+      const position = answerForKey(event.key, choices.length);
+      if (position !== undefined) this.choose(position);
+      if (event.key === 'Escape' || event.key.toUpperCase() === 'P')
         // Paused as of the key press itself, not the frame that handles it: a busy device costs no time.
         this.goTo(SceneKey.Pause, { session: pause(this.session, Math.min(event.timeStamp, this.services.now())) });
     });
-    a11y.announce(
-      `Question ${number} of ${total}. ${question.prompt} ${choices.map((choice, i) => `${i + 1}: ${choice.text}.`).join(' ')}`,
-    );
     this.updateCountdown();
   }
 
   /** Deals a new round, and keeps it as this screen's data, so a redraw (the device turned) does not deal again. */
-  private deal(deal: { mode: ModeId } | { challenge: true }): SessionState {
-    const services = this.services;
-    const challenge = services.activeChallenge;
-    let session: SessionState;
-    if ('challenge' in deal && challenge && services.bank) {
-      services.incoming = undefined;
-      session = startChallengeRound(challenge, services.bank, services.now());
-    } else {
-      session = startNewRound(services, 'mode' in deal ? deal.mode : 'classic');
-    }
+  private deal(deal: RoundRequest): SessionState {
+    const session = startRound(this.services, deal);
     this.sys.settings.data = { session };
     return session;
   }
@@ -197,7 +140,7 @@ export class QuestionScene extends BaseScene {
     // With the wager on, an answer waits for how sure the player is before it is marked.
     const after = next.phase === 'wager' ? SceneKey.Wager : SceneKey.Reveal;
     this.time.delayedCall(position === null ? 0 : MOTION.answerToRevealMs, () => {
-      this.scene.start(after, { session: next });
+      this.continueTo(after, { session: next });
     });
   }
 }

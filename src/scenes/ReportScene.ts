@@ -8,7 +8,6 @@ import {
   type CalibrationFit,
   type Tally,
 } from '../core/reports';
-import type { SessionState } from '../core/session';
 import type { ClaimVerdict } from '../core/types';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { citationFor } from '../game/round';
@@ -17,14 +16,7 @@ import type { ScrollItem } from '../ui/ScrollList';
 import { COLORS, CSS } from '../ui/theme';
 import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
-import type { ResultsSceneData } from './ResultsScene';
-
-export interface ReportSceneData {
-  /** The round reported on (a practice round's first try, not its replays). */
-  session: SessionState;
-  /** The results screen to go back to. */
-  back: ResultsSceneData;
-}
+import type { ReportSceneData } from './sceneData';
 
 const FIT_TEXT: Record<CalibrationFit, string> = {
   fits: 'about right for this level.',
@@ -50,7 +42,7 @@ function rightOf(tally: Tally): string {
  * well their confidence matched their answers, whether they over-doubt true claims, and which SIFT move to
  * practise next, with the question that shows it. Every figure comes from src/core/reports.ts.
  */
-export class ReportScene extends ListScreen {
+export class ReportScene extends ListScreen<'report'> {
   constructor() {
     super(SceneKey.Report);
   }

@@ -1,7 +1,7 @@
 import { MODES } from '../core/modes';
 import { SKILL_NAMES, skillReport } from '../core/reports';
-import { canRetry, missedQuestionIds, startRetry, summarize, type SessionState } from '../core/session';
-import { playAgain, UNRANKED_TEXT, type RecordedRound } from '../game/results';
+import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
+import { UNRANKED_TEXT } from '../game/results';
 import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
@@ -9,16 +9,11 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-
-export interface ResultsSceneData {
-  session: SessionState;
-  /** Where the round went: its board and place, or why it is on none. */
-  recorded: RecordedRound;
-}
+import type { ResultsSceneData } from './sceneData';
 
 const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
 
-export class ResultsScene extends BaseScene {
+export class ResultsScene extends BaseScene<'results'> {
   constructor() {
     super(SceneKey.Results);
   }
@@ -28,7 +23,7 @@ export class ResultsScene extends BaseScene {
     const summary = summarize(session);
     const replay = session.attempt > 0;
     // A practice replay's report is the first try's: the replay only shows what was learnt since.
-    const reported = replay ? (this.services.retryOf ?? session) : session;
+    const reported = this.services.rounds.reportedRound(session);
     const mode = MODES[session.plan.settings.mode];
     const heading = replay ? `Replay ${session.attempt} · ${mode.title}` : `Results · ${mode.title}`;
     this.beginScreen(heading);
@@ -61,8 +56,7 @@ export class ResultsScene extends BaseScene {
     }).setOrigin(0.5, 0);
     top += statsText.height + gap * 0.5;
     // Replaying a challenge: both results side by side (theirs as shared, so unverified).
-    const challenge = this.services.activeChallenge;
-    const versus = challenge && challenge.seed === session.plan.seed ? challenge : undefined;
+    const versus = this.services.rounds.challengeOf(session);
     const recorded = data.recorded;
     const placeLine = versus
       ? `You ${summary.score.toLocaleString('en-US')} (${summary.correct}/${summary.total})  vs  ${versus.name} ${versus.score.toLocaleString('en-US')} (${versus.marks.filter((m) => m === 'right').length}/${versus.questionCount}, unverified): ${
@@ -194,23 +188,17 @@ export class ResultsScene extends BaseScene {
   /** The way on: replay the misses (practice), play again, the report, the timeline, share, the boards. */
   private resultButtons(data: ResultsSceneData, reported: SessionState): [string, () => void, string][] {
     const session = data.session;
-    const services = this.services;
     const buttons: [string, () => void, string][] = [];
     if (canRetry(session)) {
       buttons.push([
         `Retry missed (${missedQuestionIds(session).length})`,
         () => {
-          services.retryOf = session.attempt > 0 ? services.retryOf : session;
-          this.goTo(SceneKey.Question, { session: startRetry(session, services.now()) });
+          this.goTo(SceneKey.Question, { deal: { retry: session } });
         },
         'Retry missed',
       ]);
     }
-    buttons.push([
-      'Play again',
-      () => this.goTo(SceneKey.Question, { session: playAgain(services, session) }),
-      'Play again',
-    ]);
+    buttons.push(['Play again', () => this.goTo(SceneKey.Question, { deal: { again: session } }), 'Play again']);
     buttons.push(['Your report', () => this.goTo(SceneKey.Report, { session: reported, back: data }), 'Your report']);
     buttons.push([
       'Timeline',

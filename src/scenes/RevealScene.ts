@@ -5,25 +5,23 @@ import { advance, lastAnswer, type AnswerRecord, type SessionState } from '../co
 import type { ClaimVerdict, Question } from '../core/types';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { compareWords, differingPhrases } from '../core/wordDiff';
-import { recordRound } from '../game/results';
 import { signedPoints } from '../ui/format';
 import { citationFor } from '../game/round';
 import { SOUND } from '../audio/cues';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import type { Rect } from '../ui/layout';
 import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
-import { emphasize, grow } from '../ui/motion';
+import { finishRound } from '../game/roundStart';
+import { grow } from '../ui/motion';
+import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { spokenOutcome } from '../ui/outcome';
+import { mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
-import { addText, setTextSize } from '../ui/text';
+import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-
-export interface RevealSceneData {
-  session: SessionState;
-  /** Which of the question's excerpts the source card shows; set when the player pages through them. */
-  evidenceIndex?: number;
-}
+import type { RevealSceneData } from './sceneData';
 
 /** What each verdict means, said after the player's own call on the claim. */
 const VERDICT_MEANING: Record<ClaimVerdict, string> = {
@@ -33,10 +31,8 @@ const VERDICT_MEANING: Record<ClaimVerdict, string> = {
   unsupported: 'the sources cannot settle it',
 };
 
-export const OUTCOME_TEXT = { correct: '✔ Correct', wrong: '✘ Not quite', timedOut: "◔ Time's up" } as const;
-
 /** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
-export class RevealScene extends BaseScene {
+export class RevealScene extends BaseScene<'reveal'> {
   private session!: SessionState;
   private card?: ExcerptCard | NoSourceCard;
 
@@ -62,48 +58,27 @@ export class RevealScene extends BaseScene {
 
     const right = question.choices.find((choice) => choice.correct)!;
     const picked = record.choiceIndex === null ? undefined : question.choices[record.choiceIndex];
-    const outcome = record.timedOut
-      ? OUTCOME_TEXT.timedOut
-      : record.correct
-        ? OUTCOME_TEXT.correct
-        : OUTCOME_TEXT.wrong;
-    const color = record.correct ? CSS.correct : CSS.wrong;
+    const words = {
+      correct: record.correct,
+      timedOut: record.timedOut,
+      points: record.points,
+      right: right.text,
+      picked: picked?.text,
+    };
     const barY = margin * 0.6 + home.canvas.rect.height / 2;
-    const outcomeText = addText(this, margin, barY, outcome, { size: type.heading, bold: true, color }).setOrigin(
-      0,
-      0.5,
-    );
-    const points = signedPoints(record.points);
-    const pointsText = addText(this, 0, barY, points, {
-      size: type.body,
-      bold: true,
-      color: CSS.paper,
-    }).setOrigin(0, 0.5);
-    const streak =
-      this.session.streak > 1
-        ? new StreakMeter(this, 0, barY, this.session.streak, type.small, { justGrew: record.correct, reduceMotion })
-        : undefined;
-    const rest = () => gap * 2 + pointsText.width + (streak ? gap * 1.5 + streak.width : 0);
-    // The outcome line shrinks rather than run under the corner buttons.
-    const room = this.cornerLeft - margin;
-    let outcomeSize = type.heading;
-    while (outcomeText.width + rest() > room && outcomeSize > type.body) {
-      outcomeSize -= 1;
-      setTextSize(outcomeText, outcomeSize);
-    }
-    // Still too wide (large text on a phone): the points go on a line of their own under the outcome.
-    let pointsRow = 0;
-    if (outcomeText.width + rest() > room) {
-      outcomeSize = type.heading;
-      setTextSize(outcomeText, outcomeSize);
-      if (outcomeText.width > room) this.services.a11y.markOverflow('outcome');
-      pointsRow = pointsText.height + gap / 2;
-      pointsText.setPosition(margin, barY + outcomeText.height / 2 + pointsRow / 2);
-    } else {
-      pointsText.setX(margin + outcomeText.width + gap * 2);
-    }
-    streak?.setX(pointsText.x + pointsText.width + gap * 1.5).setY(pointsText.y);
-    if (!revisit) emphasize(this, outcomeText, reduceMotion);
+    const { verdict: outcomeText, pointsRow } = addOutcomeBar(this, this.frame, a11y, {
+      outcome: words,
+      pointsText: signedPoints(record.points),
+      barY,
+      right: this.cornerLeft,
+      streak:
+        this.session.streak > 1
+          ? (x, y) =>
+              new StreakMeter(this, x, y, this.session.streak, type.small, { justGrew: record.correct, reduceMotion })
+          : undefined,
+      emphasize: !revisit,
+      reduceMotion,
+    });
     // Time's up already sounded on the question; right and wrong sound as their verdict appears.
     if (revisit) {
       // Sounded on the first visit.
@@ -121,14 +96,9 @@ export class RevealScene extends BaseScene {
     }
 
     let top = barY + Math.max(home.canvas.rect.height / 2, outcomeText.height / 2) + pointsRow + gap;
-    const answerLine =
-      picked && !record.correct ? `Answer: ${right.text}   ·   You picked: ${picked.text}` : `Answer: ${right.text}`;
-    const answerText = addText(this, margin, top, answerLine, {
-      size: type.body,
-      bold: true,
-      wrapWidth: width - margin * 2,
-    });
-    this.fit(answerText, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
+    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
+      this.fit(text, maxHeight, name, minSize),
+    );
     // The right answer, underlined on its first line by a mark drawn out from the left.
     const probe = addText(this, 0, 0, `Answer: ${right.text}`, {
       size: parseInt(String(answerText.style.fontSize), 10),
@@ -286,11 +256,7 @@ export class RevealScene extends BaseScene {
     }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
-    const announcement = record.timedOut
-      ? `Time's up. The answer is: ${right.text}.`
-      : record.correct
-        ? `Correct, plus ${record.points} points. The answer is: ${right.text}.`
-        : `Not quite. You picked ${picked?.text}. The answer is: ${right.text}.`;
+    const announcement = spokenOutcome(words);
     if (!revisit) {
       a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
     }
@@ -302,14 +268,7 @@ export class RevealScene extends BaseScene {
         { parent: region },
       );
     }
-    for (const [index, item] of question.evidence.entries()) {
-      const label = index === 0 ? 'The source says' : 'More evidence';
-      const quote = a11y.text(`${label}: “${item.quote}”`, { parent: region });
-      quote.dataset.source = item.source;
-      quote.dataset.quote = item.quote;
-      quote.classList.add('excerpt');
-      a11y.text(`Source: ${citationFor(this.services, item.source)}`, { parent: region });
-    }
+    mirrorEvidence(a11y, region, question.evidence, (source) => citationFor(this.services, source));
     if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
     if (compared) {
       const claimSide = differingPhrases(compared.claim);
@@ -338,7 +297,7 @@ export class RevealScene extends BaseScene {
     if (this.leaving) return;
     const next = advance(this.session, this.services.now());
     if (next.phase === 'finished') {
-      this.goTo(SceneKey.Results, { session: next, recorded: recordRound(this.services, next) });
+      this.goTo(SceneKey.Results, finishRound(this.services, next));
       return;
     }
     this.goTo(SceneKey.Question, { session: next });

@@ -7,6 +7,7 @@ import type { Rect } from '../ui/layout';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
+import type { SceneKey } from './keys';
 
 export interface StepChoice<T> {
   value: T;
@@ -21,7 +22,7 @@ export interface StepChoice<T> {
   name: string;
 }
 
-export abstract class RoundStepScene extends BaseScene {
+export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
   /**
    * Begins the screen with the corner controls and "Q n / total" (the score beside it when asked); returns
    * where the content starts.
@@ -30,12 +31,10 @@ export abstract class RoundStepScene extends BaseScene {
     const total = session.plan.questions.length;
     const number = session.index + 1;
     this.beginScreen(title);
-    const { width, margin, gap, type, portrait } = this.frame;
+    const { width, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
-    this.addSoundButton();
-    const barY = margin * 0.6 + home.canvas.rect.height / 2;
-    addText(this, margin, barY, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(0, 0.5);
+    const bar = this.addRoundBar(number, total);
+    const barY = bar.top + bar.height / 2;
     a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
     if (showScore) {
       if (!portrait) {
@@ -46,7 +45,7 @@ export abstract class RoundStepScene extends BaseScene {
       }
       a11y.text(`Score: ${session.score}`, { label: 'Score' }).dataset.name = 'score';
     }
-    return barY + home.canvas.rect.height / 2 + gap * 1.5;
+    return barY + bar.height / 2 + gap * 1.5;
   }
 
   /**

@@ -15,14 +15,7 @@ import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-
-export interface SettingsSceneData {
-  /** Where Done leads, with that screen's data (the title, or a paused round). */
-  returnTo?: SceneKey;
-  returnData?: object;
-  /** The setting to focus after the screen is rebuilt. */
-  focus?: string;
-}
+import type { SettingsSceneData } from './sceneData';
 
 interface SettingRow {
   key: string;
@@ -119,15 +112,16 @@ function rows(topicCount: number): SettingRow[] {
 }
 
 /** Every setting is a row: its name, and a button that steps to the next value. Remembered at once. */
-export class SettingsScene extends BaseScene {
-  private data_: SettingsSceneData = {};
+export class SettingsScene extends BaseScene<'settings'> {
+  /** The data this visit was opened with. */
+  private opened: SettingsSceneData = {};
 
   constructor() {
     super(SceneKey.Settings);
   }
 
   create(data: SettingsSceneData = {}): void {
-    this.data_ = data;
+    this.opened = data;
     this.beginScreen('Settings');
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -174,24 +168,14 @@ export class SettingsScene extends BaseScene {
       if (row.key === data.focus) focusTarget = button.dom;
     });
 
-    const doneWidth = Math.min(320, width - margin * 2);
-    const done = this.addButton(
-      'Done',
-      { x: width / 2 - doneWidth / 2, y: height - margin - doneHeight, width: doneWidth, height: doneHeight },
-      () => this.leave(),
-      { name: 'Done' },
-    );
-    a11y.focus(focusTarget ?? done.dom);
-    this.onKeys((event) => {
-      if (event.key === 'Escape') this.leave();
-    });
+    this.addDoneButton(doneHeight, () => this.leave(), focusTarget);
   }
 
   private activate(row: SettingRow): void {
     if (this.leaving) return;
     const preferences = this.services.preferences.get();
     if (!row.next) {
-      this.goTo(SceneKey.Topics, { settings: { ...this.data_, focus: row.key } });
+      this.goTo(SceneKey.Topics, { settings: { ...this.opened, focus: row.key } });
       return;
     }
     if (row.locked?.(preferences)) return;
@@ -201,10 +185,13 @@ export class SettingsScene extends BaseScene {
     applyPageTheme(changed.highContrast);
     // Rebuilt, not patched: a new text size re-lays out the whole screen, a new theme repaints it.
     this.leaving = true;
-    this.scene.restart({ ...this.data_, focus: row.key });
+    this.rebuild({ ...this.opened, focus: row.key });
   }
 
   private leave(): void {
-    this.goTo(this.data_.returnTo ?? SceneKey.Title, this.data_.returnData);
+    const back = this.opened.returnTo;
+    // Back to the paused round only while it is still the one in play.
+    if (back && this.services.rounds.isInPlay(back.data.session)) this.goTo(back.to, back.data);
+    else this.goTo(SceneKey.Title);
   }
 }

@@ -11,20 +11,12 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-import type { ResultsSceneData } from './ResultsScene';
-
-export interface ShareSceneData {
-  results: ResultsSceneData;
-  /** Typing a name of one's own instead of the generated one. */
-  editing?: boolean;
-  /** Why the last typed name was refused. */
-  refusal?: string;
-  focus?: string;
-}
+import type { ShareSceneData } from './sceneData';
 
 /** After a round: the spoiler-free share text with a challenge link, the score card, and the player's name. */
-export class ShareScene extends BaseScene {
-  private data_!: ShareSceneData;
+export class ShareScene extends BaseScene<'share'> {
+  /** The data this visit was opened with. */
+  private opened!: ShareSceneData;
   private status?: Phaser.GameObjects.Text;
 
   constructor() {
@@ -32,7 +24,7 @@ export class ShareScene extends BaseScene {
   }
 
   create(data: ShareSceneData): void {
-    this.data_ = data;
+    this.opened = data;
     this.beginScreen('Share your result');
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -180,7 +172,7 @@ export class ShareScene extends BaseScene {
   private restartWith(change: Partial<ShareSceneData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.scene.restart({ results: this.data_.results, ...change });
+    this.rebuild({ results: this.opened.results, ...change });
   }
 
   private reroll(): void {
@@ -223,7 +215,7 @@ export class ShareScene extends BaseScene {
     summary: ReturnType<typeof summarize>,
     marks: ReturnType<typeof marksOf>,
   ): Promise<void> {
-    const session = this.data_.results.session;
+    const session = this.opened.results.session;
     const blob = await scoreCardBlob({
       name,
       label: shareLabel(session.plan.settings, session.plan.seed),

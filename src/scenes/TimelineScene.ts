@@ -1,7 +1,6 @@
 import Phaser from 'phaser';
 import { dayNumber } from '../core/dates';
 import { bankTimeline, roundTimeline, type Timeline } from '../core/reports';
-import type { SessionState } from '../core/session';
 import type { Question } from '../core/types';
 import { citationFor, formatDate } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
@@ -10,17 +9,7 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-import type { ResultsSceneData } from './ResultsScene';
-
-/** Which control moved the selection, so focus stays on it after the screen is redrawn. */
-type FocusAfter = 'Earlier' | 'Later' | 'item';
-
-export type TimelineSceneData = (
-  { source: 'bank' } | { source: 'round'; session: SessionState; back: ResultsSceneData }
-) & {
-  selected?: number;
-  focus?: FocusAfter;
-};
+import type { TimelineFocus, TimelineSceneData } from './sceneData';
 
 /** At most this many dots are stacked at one place on the line; more share the top one. */
 const MAX_STACK = 6;
@@ -32,8 +21,9 @@ const MIN_TARGET_CSS_PX = 26;
  * the bank (from the title). Each dot opens its question and its evidence below the line; ◀ ▶, the arrow keys
  * or a click move along it.
  */
-export class TimelineScene extends BaseScene {
-  private data_!: TimelineSceneData;
+export class TimelineScene extends BaseScene<'timeline'> {
+  /** The data this visit was opened with. */
+  private opened!: TimelineSceneData;
   private itemCount = 0;
 
   constructor() {
@@ -41,7 +31,7 @@ export class TimelineScene extends BaseScene {
   }
 
   create(data: TimelineSceneData): void {
-    this.data_ = data;
+    this.opened = data;
     const bank = this.services.bank;
     const round = data.source === 'round';
     const questions: readonly Question[] = round ? data.session.questions : (bank?.questions ?? []);
@@ -248,15 +238,15 @@ export class TimelineScene extends BaseScene {
     });
   }
 
-  private select(index: number, focus: FocusAfter = 'item'): void {
+  private select(index: number, focus: TimelineFocus = 'item'): void {
     if (this.leaving || this.itemCount === 0) return;
     const wrapped = ((index % this.itemCount) + this.itemCount) % this.itemCount;
     this.leaving = true;
-    this.scene.restart({ ...this.data_, selected: wrapped, focus });
+    this.rebuild({ ...this.opened, selected: wrapped, focus });
   }
 
   private leave(): void {
-    const data = this.data_;
+    const data = this.opened;
     if (data.source === 'round') this.goTo(SceneKey.Results, data.back);
     else this.goTo(SceneKey.Title);
   }

@@ -1,5 +1,3 @@
-import type { Challenge } from '../core/challenge';
-import { checkAgainstBank } from '../game/challenge';
 import { takeClassLink } from '../game/classLink';
 import { MODE_IDS, MODES, type ModeId } from '../core/modes';
 import { formatLongDate } from '../core/dates';
@@ -11,7 +9,7 @@ import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
 
-export class TitleScene extends BaseScene {
+export class TitleScene extends BaseScene<'title'> {
   constructor() {
     super(SceneKey.Title);
   }
@@ -57,12 +55,13 @@ export class TitleScene extends BaseScene {
     };
     let y = placeHeading(titleY, false);
 
+    // Any round still in play was left for the title: it is over, and never recorded.
+    this.services.rounds.quit();
     // A challenge link: play the challenger's round, or say plainly why it cannot be played.
-    const challenge = this.acceptChallenge();
+    const { challenge, notice } = this.services.rounds.titleOffer();
     const banner = challenge
       ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`} (unverified). Can you beat it?`
-      : this.services.notice;
-    this.services.notice = undefined;
+      : notice;
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
           size: type.small,
@@ -249,7 +248,7 @@ export class TitleScene extends BaseScene {
   /** The round itself is dealt by the question screen, which comes with the screens of play (sceneLoader.ts). */
   private play(mode: ModeId = 'classic'): void {
     if (this.leaving) return;
-    if (this.services.activeChallenge && this.services.bank && this.services.incoming) {
+    if (this.services.rounds.challengeOnOffer) {
       this.goTo(SceneKey.Question, { deal: { challenge: true } });
       return;
     }
@@ -258,28 +257,7 @@ export class TitleScene extends BaseScene {
 
   /** The player would rather play a round of their own: the challenge is set aside and the modes come back. */
   private declineChallenge(): void {
-    this.services.incoming = undefined;
-    this.services.activeChallenge = undefined;
-    this.scene.restart();
-  }
-
-  /** The link's challenge when it can be replayed with this bank; otherwise the notice says why not. */
-  private acceptChallenge(): Challenge | undefined {
-    const incoming = this.services.incoming;
-    const bank = this.services.bank;
-    if (!incoming || !bank) return undefined;
-    if ('notice' in incoming) {
-      this.services.notice = incoming.notice;
-      this.services.incoming = undefined;
-      return undefined;
-    }
-    const problem = checkAgainstBank(incoming.challenge, bank);
-    if (problem) {
-      this.services.notice = problem;
-      this.services.incoming = undefined;
-      return undefined;
-    }
-    this.services.activeChallenge = incoming.challenge;
-    return incoming.challenge;
+    this.services.rounds.declineChallenge();
+    this.rebuild();
   }
 }

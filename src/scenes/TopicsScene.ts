@@ -2,18 +2,18 @@ import { CSS, COLORS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
-import type { SettingsSceneData } from './SettingsScene';
+import type { SettingsSceneData, TopicsSceneData } from './sceneData';
 
 /** Which topics rounds draw from: a toggle per topic; none chosen means all. */
-export class TopicsScene extends BaseScene {
+export class TopicsScene extends BaseScene<'topics'> {
   private settingsData: SettingsSceneData = {};
 
   constructor() {
     super(SceneKey.Topics);
   }
 
-  create(data: { settings?: SettingsSceneData; focus?: string } = {}): void {
-    this.settingsData = data.settings ?? {};
+  create(data: TopicsSceneData): void {
+    this.settingsData = data.settings;
     this.beginScreen('Topics');
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -66,17 +66,7 @@ export class TopicsScene extends BaseScene {
       );
       if ((topic.id || 'all') === data.focus) focusTarget = button.dom;
     });
-    const doneWidth = Math.min(320, width - margin * 2);
-    const done = this.addButton(
-      'Done',
-      { x: width / 2 - doneWidth / 2, y: height - margin - doneHeight, width: doneWidth, height: doneHeight },
-      () => this.goTo(SceneKey.Settings, this.settingsData),
-      { name: 'Done' },
-    );
-    a11y.focus(focusTarget ?? done.dom);
-    this.onKeys((event) => {
-      if (event.key === 'Escape') this.goTo(SceneKey.Settings, this.settingsData);
-    });
+    this.addDoneButton(doneHeight, () => this.goTo(SceneKey.Settings, this.settingsData), focusTarget);
   }
 
   private toggle(topicId: string): void {
@@ -93,6 +83,6 @@ export class TopicsScene extends BaseScene {
     }
     this.services.preferences.set({ ...preferences, topics });
     this.leaving = true;
-    this.scene.restart({ settings: this.settingsData, focus: topicId || 'all' });
+    this.rebuild({ settings: this.settingsData, focus: topicId || 'all' });
   }
 }

@@ -5,10 +5,7 @@ import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
-
-export interface WagerSceneData {
-  session: SessionState;
-}
+import type { RoundData } from './sceneData';
 
 /** Keys for the three levels, in the order shown: 1–3, or the level's first letter. */
 const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
@@ -21,14 +18,14 @@ const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
  * The confidence wager: the answer is in, not yet marked, and the player says how sure they are. Each level
  * shows what it wins if right and costs if wrong, so the choice is an informed bet, not a mood.
  */
-export class WagerScene extends RoundStepScene {
+export class WagerScene extends RoundStepScene<'wager'> {
   private session!: SessionState;
 
   constructor() {
     super(SceneKey.Wager);
   }
 
-  create(data: WagerSceneData): void {
+  create(data: RoundData): void {
     this.session = data.session;
     const stakes = wagerStakes(this.session);
     const question = currentQuestion(this.session);

@@ -1,11 +1,11 @@
-/** The class screens, a download of their own (see sceneLoader.ts). */
+/** The class screens, a download of their own (see lazyScreens.ts). */
 import { ClassJoinScene } from './ClassJoinScene';
 import { ClassQuestionScene } from './ClassQuestionScene';
 import { ClassResultsScene } from './ClassResultsScene';
 import { ClassRevealScene } from './ClassRevealScene';
 import { ClassWaitScene } from './ClassWaitScene';
 import { SceneKey } from './keys';
-import type { SceneGroup } from './sceneLoader';
+import type { SceneGroup } from './navigator';
 
 export const SCENES: SceneGroup = {
   [SceneKey.ClassJoin]: ClassJoinScene,

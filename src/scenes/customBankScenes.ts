@@ -5,7 +5,7 @@
 import { CustomBankScene } from './CustomBankScene';
 import { CustomBanksScene } from './CustomBanksScene';
 import { SceneKey } from './keys';
-import type { SceneGroup } from './sceneLoader';
+import type { SceneGroup } from './navigator';
 
 export const SCENES: SceneGroup = {
   [SceneKey.CustomBanks]: CustomBanksScene,

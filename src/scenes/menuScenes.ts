@@ -1,5 +1,5 @@
-/** The screens around a round, a download of their own (see sceneLoader.ts). */
-import type { SceneGroup } from './sceneLoader';
+/** The screens around a round, a download of their own (see lazyScreens.ts). */
+import type { SceneGroup } from './navigator';
 import { HighScoresScene } from './HighScoresScene';
 import { HowToPlayScene } from './HowToPlayScene';
 import { SceneKey } from './keys';

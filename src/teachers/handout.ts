@@ -4,6 +4,7 @@
  * would spoil the game). The sentence is taken from the bank's own copy of the article, so the build refuses a
  * handout that quotes it wrongly.
  */
+import { NOT_STATED } from '../core/settings.ts';
 import type { Bank, Skill } from '../core/types.ts';
 import { foldWhitespace } from '../core/text.ts';
 import { UNOFFICIAL_TRANSLATION_LABEL, type SpanishSource } from '../core/spanishBank.ts';
@@ -198,8 +199,8 @@ function citation(bank: Bank, sourceId: string, text: HandoutText, spanish?: Rec
   const source = bank.sources[sourceId];
   if (!source) return sourceId;
   const translated = text.lang === 'es' ? spanish?.[sourceId] : undefined;
-  const publisher = source.publisher === 'not stated' ? text.noPublisher : (translated?.publisher ?? source.publisher);
-  const date = source.date === 'not stated' ? text.noDate : text.dates.format(new Date(`${source.date}T00:00:00Z`));
+  const publisher = source.publisher === NOT_STATED ? text.noPublisher : (translated?.publisher ?? source.publisher);
+  const date = source.date === NOT_STATED ? text.noDate : text.dates.format(new Date(`${source.date}T00:00:00Z`));
   return `${translated?.title ?? source.title} · ${publisher}, ${date}`;
 }
 

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { ServerResponse } from 'node:http';
+import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import type { Bank } from '../core/types.ts';
 import type { SpanishSource } from '../core/spanishBank.ts';
 import {
@@ -103,7 +104,7 @@ export function teacherPages({
       return rendered.get(file)!.html;
     },
     configureServer(server) {
-      server.middlewares.use(async (req, res, next) => {
+      const serve = async (req: Connect.IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
         const file = (req.url ?? '').split(/[?#]/, 1)[0]!.replace(/^\//, '');
         if (!TEACHER_PAGE_FILES.includes(file)) return next();
         try {
@@ -115,7 +116,9 @@ export function teacherPages({
         } catch (error) {
           next(error);
         }
-      });
+      };
+      // Every failure goes to next() inside, so the promise is left to run on its own.
+      server.middlewares.use((req, res, next) => void serve(req, res, next));
     },
   };
 }

@@ -45,17 +45,50 @@ export interface Rect {
   height: number;
 }
 
-/** Answer tiles: a 2×2 grid in landscape, a column in portrait. */
+/** The fewest and the most choices a question may have (the built-in bank uses 4; teachers' banks 2 to 6). */
+export const MIN_TILES = 2;
+export const MAX_TILES = 6;
+/** The tallest an answer tile grows, in game pixels: a short list of choices does not become a wall of colour. */
+const MAX_TILE_HEIGHT = { portrait: 110, landscape: 150 } as const;
+
+/**
+ * How answer tiles are arranged: up to four in two columns on a wide screen and in one on a phone; five or six in
+ * three columns on a wide screen and two on a phone, so no tile gets too short to read.
+ */
+export function answerGrid(count: number, portrait: boolean): { columns: number; rows: number } {
+  if (!Number.isInteger(count) || count < MIN_TILES || count > MAX_TILES) {
+    throw new RangeError(`A question has ${MIN_TILES} to ${MAX_TILES} choices; this one has ${count}`);
+  }
+  const columns = count <= 4 ? (portrait ? 1 : 2) : portrait ? 2 : 3;
+  return { columns, rows: Math.ceil(count / columns) };
+}
+
+/** Answer tiles filled in row by row from the top of `area`, as answerGrid arranges them. */
 export function answerTileRects(area: Rect, count: number, portrait: boolean, gap: number): Rect[] {
+  const { columns, rows } = answerGrid(count, portrait);
   const rects: Rect[] = [];
-  const columns = portrait ? 1 : 2;
-  const rows = Math.ceil(count / columns);
   const width = (area.width - gap * (columns - 1)) / columns;
-  const height = Math.min((area.height - gap * (rows - 1)) / rows, portrait ? 110 : 150);
+  const height = Math.min(
+    (area.height - gap * (rows - 1)) / rows,
+    portrait ? MAX_TILE_HEIGHT.portrait : MAX_TILE_HEIGHT.landscape,
+  );
   for (let i = 0; i < count; i += 1) {
     const column = i % columns;
     const row = Math.floor(i / columns);
     rects.push({ x: area.x + column * (width + gap), y: area.y + row * (height + gap), width, height });
   }
+  return rects;
+}
+
+/**
+ * Answer tiles placed in `area`: at its bottom on a phone (in reach of a thumb), in the middle of it on a wide
+ * screen; never above its top.
+ */
+export function placeAnswerTiles(area: Rect, count: number, portrait: boolean, gap: number): Rect[] {
+  const rects = answerTileRects(area, count, portrait, gap);
+  const last = rects[rects.length - 1]!;
+  const used = last.y + last.height - area.y;
+  const shift = portrait ? area.height - used : (area.height - used) / 2;
+  for (const rect of rects) rect.y += Math.max(0, shift);
   return rects;
 }

@@ -15,7 +15,7 @@ export interface CanvasColors {
   /** The thin rule between an excerpt and its citation. */
   rule: number;
   /** Answer tiles, each dark enough for white text. */
-  tiles: readonly [number, number, number, number];
+  tiles: readonly [number, number, number, number, number, number];
 }
 
 /** Text colours ("#rrggbb"), each named for what it is drawn on. */
@@ -60,8 +60,8 @@ export const STANDARD_PALETTE: Palette = {
     wrong: 0xf08a3c,
     controlEdge: 0x8da2d6,
     rule: 0x7a7a7a,
-    // Okabe–Ito-style hues.
-    tiles: [0x0067a5, 0xa34a00, 0x007a5e, 0x8e3b76],
+    // Okabe–Ito-style hues; the fifth and sixth for teachers' questions with more choices.
+    tiles: [0x0067a5, 0xa34a00, 0x007a5e, 0x8e3b76, 0x5b4fc4, 0x6a5a00],
   },
   css: {
     paper: '#fbf6e9',
@@ -94,7 +94,7 @@ export const HIGH_CONTRAST_PALETTE: Palette = {
     wrong: 0xff9a40,
     controlEdge: 0xd0d0d0,
     rule: 0x333333,
-    tiles: [0x0048a8, 0x923000, 0x006046, 0x7c1f6a],
+    tiles: [0x0048a8, 0x923000, 0x006046, 0x7c1f6a, 0x6a2ea0, 0x5c4a00],
   },
   css: {
     paper: '#ffffff',
@@ -136,12 +136,14 @@ export const FONT_FAMILY = `"${FONT_FACE}", system-ui, -apple-system, "Segoe UI"
 export const FONT_TIMEOUT_MS = 2500;
 
 /** Shapes and keys that go with the tile colours, so colour is never the only cue. */
-export const TILE_SHAPES = ['▲', '◆', '●', '■'] as const;
+export const TILE_SHAPES = ['▲', '◆', '●', '■', '★', '✚'] as const;
 export const ANSWER_KEYS = [
   ['1', 'A'],
   ['2', 'B'],
   ['3', 'C'],
   ['4', 'D'],
+  ['5', 'E'],
+  ['6', 'F'],
 ] as const;
 
 export const MOTION = {
@@ -180,3 +182,10 @@ export const LAYOUT = {
   topBarRatio: 0.1,
   minButtonHeight: 56,
 } as const;
+
+/** The answer a key chooses (1–6 or A–F, as far as the question has choices), or undefined for any other key. */
+export function answerForKey(key: string, choiceCount: number): number | undefined {
+  const wanted = key.toUpperCase();
+  const position = ANSWER_KEYS.findIndex((pair) => (pair as readonly string[]).includes(wanted));
+  return position >= 0 && position < choiceCount ? position : undefined;
+}

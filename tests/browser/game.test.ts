@@ -122,6 +122,34 @@ describe('a full round', () => {
   });
 });
 
+describe('leaving a round', () => {
+  it('lands on the title after a paused round is quit, and never keeps the quit round as a score', async () => {
+    const page = await openGame(browser, url);
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'question');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'pause');
+    await page.focus('#a11y button[data-name="Settings"]');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'settings');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'pause');
+    await page.focus('#a11y button[data-name="Quit to title"]');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'settings');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'title');
+    expect(await page.$eval('#a11y h1', (element) => element.textContent)).not.toMatch(/Paused/);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('source-check:high-scores'))),
+    ).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('time', () => {
   it("counts a question as time's up when the countdown runs out", async () => {
     const page = await openGame(browser, url);

@@ -5,7 +5,9 @@ import { DEFAULT_PREFERENCES, parsePreferences, wagerOption, type Preferences } 
 import { advance, answer, displayedChoices, startRetry, type SessionState } from '../../src/core/session';
 import type { BankBundle } from '../../src/core/types';
 import { startCustomRound } from '../../src/game/customRound';
-import { playAgain, recordRound } from '../../src/game/results';
+import { recordRound } from '../../src/game/results';
+import { RoundFlow } from '../../src/game/roundFlow';
+import { finishRound, startRound } from '../../src/game/roundStart';
 import { currentRoundSettings, startNewRound } from '../../src/game/round';
 import type { GameServices } from '../../src/game/services';
 import { HighScoreStore } from '../../src/storage/HighScoreStore';
@@ -32,11 +34,17 @@ function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'):
     preferences: { get: () => ({ ...DEFAULT_PREFERENCES, ...preferences }) },
     highScores: new HighScoreStore(new SafeStorage(new MemoryStore())),
     nicknames: { get: () => 'Curious Otter' },
-    lastMode: 'classic',
     today: () => today,
     now: () => 1000,
     newSeed: () => `seed${(seed += 1)}`,
   } as unknown as GameServices;
+}
+
+/** A player with the round flow the game gives every screen. */
+function withRounds(preferences: Partial<Preferences> = {}): GameServices {
+  const player = services(preferences);
+  player.rounds = new RoundFlow(() => player.bank);
+  return player;
 }
 
 /** Plays a round to its end: right answers where `right(index)` says, and the wager or judgement when asked. */
@@ -65,9 +73,11 @@ describe('starting a round in a mode', () => {
   });
 
   it('remembers the mode for Play again, and keeps a wager choice where the mode allows one', () => {
-    const player = services({ wager: 'on' });
-    const session = startNewRound(player, 'practice');
-    expect(player.lastMode).toBe('practice');
+    const player = withRounds({ wager: 'on' });
+    const rounds = player.rounds;
+    const session = startRound(player, { mode: 'practice' });
+    expect(rounds.lastMode).toBe('practice');
+    expect(startRound(player).plan.settings.mode).toBe('practice');
     expect(session.plan.settings).toMatchObject({ mode: 'practice', timeLimitSec: null, wager: true });
     expect(currentRoundSettings(player, 'daily').wager).toBe(false);
     expect(currentRoundSettings(services({ wager: 'off' }), 'fact-check').wager).toBe(false);
@@ -121,14 +131,14 @@ describe('the end of a round', () => {
   });
 
   it('plays again from the same place: the same mode, or the same teacher’s bank', () => {
-    const player = services();
-    const factCheck = startNewRound(player, 'fact-check');
-    const again = playAgain(player, factCheck);
+    const player = withRounds();
+    const factCheck = startRound(player, { mode: 'fact-check' });
+    const again = startRound(player, { again: factCheck });
     expect(again.plan.settings.mode).toBe('fact-check');
     expect(again.plan.seed).not.toBe(factCheck.plan.seed);
     const custom = makeQuestions(['gamma'], 8).map((question) => ({ ...question, id: `own-${question.id}` }));
-    const first = startCustomRound(player, custom.slice(0, 8));
-    const next = playAgain(player, { ...first, questions: first.questions.slice(0, 2) });
+    const first = startRound(player, { questions: custom.slice(0, 8) });
+    const next = startRound(player, { again: { ...first, questions: first.questions.slice(0, 2) } });
     // Drawn again from the whole bank, not only from the questions of the last round.
     expect(next.questions.every((question) => question.id.startsWith('own-'))).toBe(true);
     expect(next.questions).toHaveLength(8);
@@ -153,3 +163,81 @@ function boardTotal(player: GameServices): number {
     0,
   );
 }
+
+describe('the round flow', () => {
+  it('records the round in play once, and never a round that was quit', () => {
+    const player = withRounds();
+    const rounds = player.rounds;
+    const quit = startRound(player, { mode: 'classic' });
+    rounds.quit();
+    expect(rounds.isInPlay(quit)).toBe(false);
+    expect(finishRound(player, finish(quit)).recorded).toEqual({ board: null, place: null, unranked: 'quit' });
+    expect(boardTotal(player)).toBe(0);
+    const played = finish(startRound(player, { mode: 'classic' }));
+    expect(finishRound(player, played).recorded).toEqual({ board: 'classic', place: 1 });
+    // Finished: the same round cannot be put on the board a second time.
+    expect(finishRound(player, played).recorded.unranked).toBe('quit');
+    expect(boardTotal(player)).toBe(1);
+  });
+
+  it('leaves the round in play when another one starts', () => {
+    const player = withRounds();
+    const rounds = player.rounds;
+    const first = startRound(player, { mode: 'classic' });
+    const second = startRound(player, { mode: 'daily' });
+    expect(rounds.isInPlay(first)).toBe(false);
+    expect(rounds.isInPlay(second)).toBe(true);
+  });
+
+  it('reports a practice replay as its first try, through every replay', () => {
+    const player = withRounds();
+    const rounds = player.rounds;
+    const practice = finish(startRound(player, { mode: 'practice' }), (index) => index > 1);
+    expect(finishRound(player, practice).recorded.unranked).toBeUndefined();
+    const replay = startRound(player, { retry: practice });
+    expect(rounds.isInPlay(replay)).toBe(true);
+    const once = finish(replay, (index) => index > 0);
+    expect(finishRound(player, once).recorded).toEqual({ board: null, place: null, unranked: 'retry' });
+    const twice = finish(startRound(player, { retry: once }));
+    expect(twice.attempt).toBe(2);
+    expect(rounds.reportedRound(twice)).toBe(practice);
+    expect(rounds.reportedRound(practice)).toBe(practice);
+  });
+
+  it('offers a link’s challenge until it is played or declined, and says once why one cannot be played', () => {
+    const player = withRounds();
+    const rounds = player.rounds;
+    const challenge = {
+      seed: 'abc',
+      questionCount: 5,
+      time: 1,
+      topics: [],
+      difficulty: 'mixed',
+      speedPoints: true,
+      mode: 'classic',
+      wager: false,
+      bankVersion: 'v1',
+      name: 'Bo',
+      score: 1200,
+      marks: [],
+    } as const;
+    rounds.receiveLink({ challenge: { ...challenge, topics: [...challenge.topics], marks: [...challenge.marks] } });
+    expect(rounds.titleOffer().challenge?.name).toBe('Bo');
+    expect(rounds.challengeOnOffer).toBe(true);
+    const replayed = startRound(player, { challenge: true });
+    expect(replayed.plan.seed).toBe('abc');
+    expect(rounds.challengeOf(replayed)?.name).toBe('Bo');
+    expect(rounds.challengeOnOffer).toBe(false);
+    // A round of one's own ends the comparison.
+    expect(rounds.challengeOf(startRound(player, { mode: 'classic' }))).toBeUndefined();
+
+    rounds.receiveLink({ challenge: { ...challenge, bankVersion: 'v0', topics: [], marks: [] } });
+    expect(rounds.titleOffer().notice).toMatch(/another version of the questions/);
+    expect(rounds.titleOffer()).toEqual({});
+    rounds.receiveLink({ challenge: { ...challenge, topics: [], marks: [] } });
+    rounds.titleOffer();
+    rounds.declineChallenge();
+    expect(rounds.challengeOnOffer).toBe(false);
+    expect(rounds.titleOffer()).toEqual({});
+  });
+});

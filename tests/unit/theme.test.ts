@@ -111,7 +111,7 @@ describe.each(PALETTES)('the $name palette', (palette) => {
     expect(contrastRatio(colorNumber(icon), fill)).toBeGreaterThanOrEqual(CONTRAST.control);
   });
 
-  it('keeps the four answer tiles apart from one another', () => {
+  it('keeps the six answer tiles apart from one another', () => {
     for (const [i, a] of colors.tiles.entries()) {
       for (const b of colors.tiles.slice(i + 1)) {
         expect(deltaE(a, b, DEFICIENCIES.none)).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);

@@ -1,0 +1,15 @@
+/** What the page fetches and marks: the game's files, its timings before the first screen, performance marks. */
+export const BANK_URL = 'bank.json';
+/**
+ * How long the game waits for the question bank before starting Phaser. Started with the bank in hand, it opens
+ * on the title; otherwise (a slow connection) on the loading screen, which shows the download's progress.
+ */
+export const BANK_WAIT_BEFORE_BOOT_MS = 300;
+/** The background downloads start after the title's first frame, or after this long if no frame comes (a hidden tab). */
+export const BACKGROUND_WORK_LATEST_MS = 500;
+/** The shipped sources' full texts, fetched only by the "Your questions" screens (see vite.config.ts). */
+export const SOURCES_URL = 'sources.json';
+
+/** Performance marks the benchmark and the browser tests read. */
+export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';
+export const ANSWER_FEEDBACK_MARK = 'source-check:answer-feedback';

@@ -1,0 +1,358 @@
+/** The dashboard's controller: it follows the class live and keeps every panel up to date. */
+import QRCode from 'qrcode';
+import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import type { ClassApi } from '../net/classApi';
+import { openLive, type LiveConnection } from '../net/liveStream';
+import {
+  joinUrlFor,
+  leaderboardNote,
+  LIVE_TEXT,
+  progressText,
+  scoreText,
+  skillsCoverage,
+  statusLine,
+} from './dashboardText';
+import { button, el } from './dom';
+import { message, show, type HostPage } from './page';
+import { discernmentParts, questionTallies, skillParts } from './panels';
+import type { SavedClass } from './savedClass';
+
+/** The class live: how to join, the controls, the roster, the leaderboard, the skills and the questions. */
+export class Dashboard {
+  private readonly status = el('p', { class: 'status', data: { name: 'class-status' } });
+  private readonly live = el('span', { class: 'live', data: { name: 'live-mode' } });
+  private readonly controls = el('div', { class: 'controls' });
+  private readonly notice = el('p', { class: 'message', attrs: { role: 'status' } });
+  private readonly rosterBody = el('tbody');
+  private readonly rows = new Map<string, HTMLTableRowElement>();
+  private readonly leaderboard = el('ol', { class: 'leaderboard', data: { name: 'leaderboard' } });
+  private readonly leaderboardNote = el('p', { class: 'note' });
+  private readonly questions = el('div', { class: 'questions' });
+  private readonly skills = el('div', { class: 'skills', data: { name: 'skills-body' } });
+  private skillsShown = '';
+  private readonly startButton: HTMLButtonElement;
+  private readonly hideButton: HTMLButtonElement;
+  private readonly endButton: HTMLButtonElement;
+  private readonly confirmEnd: HTMLElement;
+  private connection?: LiveConnection;
+  private snapshot: DashboardSnapshot;
+
+  constructor(
+    page: HostPage,
+    private readonly api: ClassApi,
+    private readonly saved: SavedClass,
+    info: ServerInfo,
+    snapshot: DashboardSnapshot,
+    /** "Host a new class": the saved class is forgotten and the page starts again. */
+    newClass: () => void,
+  ) {
+    this.snapshot = snapshot;
+    document.body.dataset.hostState = 'dashboard';
+    const joinUrl = joinUrlFor(saved.code, info, location);
+    const qr = el('canvas', { data: { name: 'qr' }, attrs: { role: 'img', 'aria-label': `QR code for ${joinUrl}` } });
+    void QRCode.toCanvas(qr, joinUrl, { width: 260, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
+    const reach = info.loopbackOnly
+      ? message(
+          'Students cannot reach this server yet: it listens on this computer only. Stop it and start it again ' +
+            'with "HOST=0.0.0.0 npm start", then reload this page.',
+          'error',
+        )
+      : null;
+
+    this.startButton = button('Start the class', () => void this.act(() => this.api.start(saved.code, saved.token)), {
+      class: 'primary',
+      data: { name: 'start' },
+    });
+    this.hideButton = button('Hide scores', () => void this.toggleHide(), { data: { name: 'hide-scores' } });
+    const exportButton = button('Export results (CSV)', () => void this.exportCsv(), { data: { name: 'export' } });
+    this.endButton = button('End the class', () => this.askEnd(true), { class: 'danger', data: { name: 'end' } });
+    this.confirmEnd = el(
+      'div',
+      { class: 'confirm', hidden: true, attrs: { role: 'group', 'aria-label': 'End the class?' } },
+      el('span', { text: 'End the class for everyone? Nobody can answer after this.' }),
+      button(
+        'End now',
+        () => void this.act(() => this.api.end(saved.code, saved.token)).then(() => this.askEnd(false)),
+        {
+          class: 'danger',
+          data: { name: 'confirm-end' },
+        },
+      ),
+      button('Keep going', () => this.askEnd(false)),
+    );
+    const newClassButton = button('Host a new class', () => {
+      this.connection?.close();
+      newClass();
+    });
+    this.controls.append(this.startButton, this.hideButton, exportButton, this.endButton, newClassButton);
+
+    show(
+      page,
+      el(
+        'section',
+        { class: 'join', attrs: { 'aria-label': 'How to join' } },
+        el(
+          'div',
+          {},
+          el('p', { class: 'label', text: 'Class code' }),
+          el('p', { class: 'code', text: saved.code, data: { name: 'class-code' } }),
+          el('p', { class: 'label', text: 'Join at' }),
+          el(
+            'p',
+            {},
+            el('a', {
+              text: joinUrl,
+              data: { name: 'join-link' },
+              attrs: { href: joinUrl, target: '_blank', rel: 'noopener' },
+            }),
+          ),
+          el('p', { class: 'note', text: 'Or open the game, choose Class and type the code.' }),
+          reach,
+        ),
+        qr,
+      ),
+      el('div', { class: 'bar' }, this.status, this.live),
+      this.controls,
+      this.confirmEnd,
+      this.notice,
+      el(
+        'div',
+        { class: 'columns' },
+        el(
+          'section',
+          { attrs: { 'aria-labelledby': 'roster-heading' } },
+          el('h2', { text: 'Players', attrs: { id: 'roster-heading' } }),
+          el(
+            'table',
+            { class: 'roster', data: { name: 'roster' } },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ...['Nickname', 'Progress', 'Score', ''].map((text) => el('th', { text, attrs: { scope: 'col' } })),
+              ),
+            ),
+            this.rosterBody,
+          ),
+        ),
+        el(
+          'section',
+          { attrs: { 'aria-labelledby': 'board-heading' } },
+          el('h2', { text: 'Leaderboard', attrs: { id: 'board-heading' } }),
+          this.leaderboardNote,
+          this.leaderboard,
+        ),
+      ),
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
+        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
+        this.skills,
+      ),
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
+        el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
+        el('p', {
+          class: 'note',
+          text: 'The right answer is marked once every player is past the question, so the projector never gives it away.',
+        }),
+        this.questions,
+      ),
+    );
+    this.render(snapshot);
+    this.connect();
+  }
+
+  private connect(): void {
+    this.connection = openLive({
+      url: this.api.url(`classes/${encodeURIComponent(this.saved.code)}/events`),
+      token: this.saved.token,
+      onEvent: (name, data) => {
+        if (name === 'snapshot') this.render(data as DashboardSnapshot);
+      },
+      poll: async () => this.render(await this.api.dashboard(this.saved.code, this.saved.token)),
+      onMode: (mode) => {
+        this.live.textContent = LIVE_TEXT[mode];
+        document.body.dataset.live = mode;
+      },
+    });
+  }
+
+  private async act(action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+      this.render(await this.api.dashboard(this.saved.code, this.saved.token));
+    } catch (error) {
+      this.notice.textContent = error instanceof Error ? error.message : 'That did not work.';
+    }
+  }
+
+  private askEnd(open: boolean): void {
+    this.confirmEnd.hidden = !open;
+    this.endButton.hidden = open;
+    if (open) this.confirmEnd.querySelector('button')?.focus();
+  }
+
+  private async toggleHide(): Promise<void> {
+    await this.act(() => this.api.hideScores(this.saved.code, this.saved.token, !this.snapshot.class.hideScores));
+  }
+
+  private async exportCsv(): Promise<void> {
+    try {
+      const csv = await this.api.resultsCsv(this.saved.code, this.saved.token);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = el('a', { attrs: { href: url, download: `source-check-class-${this.saved.code}.csv` } });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.notice.textContent = 'The results were downloaded as a CSV file.';
+    } catch (error) {
+      this.notice.textContent = error instanceof Error ? error.message : 'The results could not be exported.';
+    }
+  }
+
+  private async remove(playerId: string, nickname: string): Promise<void> {
+    await this.act(() => this.api.removePlayer(this.saved.code, this.saved.token, playerId));
+    this.notice.textContent = `${nickname} was removed from the class.`;
+  }
+
+  private render(snapshot: DashboardSnapshot): void {
+    // An older snapshot (a poll racing the stream) never replaces a newer one from the same process.
+    if (snapshot.version > 0 && snapshot.version < this.snapshot.version) return;
+    this.snapshot = snapshot;
+    const info = snapshot.class;
+    this.status.textContent = statusLine(snapshot);
+    document.body.dataset.classStatus = info.status;
+    this.startButton.hidden = info.status !== 'lobby';
+    this.endButton.disabled = info.status === 'ended';
+    this.hideButton.disabled = info.status === 'ended';
+    this.hideButton.textContent = info.hideScores ? 'Show scores' : 'Hide scores';
+    this.hideButton.setAttribute('aria-pressed', String(info.hideScores));
+    this.renderRoster(snapshot);
+    this.renderLeaderboard(snapshot);
+    this.renderSkills(snapshot);
+    this.questions.replaceChildren(...questionTallies(snapshot));
+  }
+
+  /** Rows are kept by player, so a focused Remove button survives every update. */
+  private renderRoster(snapshot: DashboardSnapshot): void {
+    const seen = new Set<string>();
+    const total = snapshot.class.questionCount;
+    for (const player of snapshot.players) {
+      seen.add(player.playerId);
+      let row = this.rows.get(player.playerId);
+      if (!row) {
+        row = el(
+          'tr',
+          { data: { player: player.playerId } },
+          el('td', { class: 'nickname', text: player.nickname }),
+          el(
+            'td',
+            {},
+            el('progress', { attrs: { max: String(total), value: '0' } }),
+            el('span', { class: 'progress-text' }),
+          ),
+          el('td', { class: 'score' }),
+          el(
+            'td',
+            {},
+            button('Remove', () => void this.remove(player.playerId, player.nickname), {
+              class: 'small',
+              attrs: { 'aria-label': `Remove ${player.nickname}` },
+            }),
+          ),
+        );
+        this.rows.set(player.playerId, row);
+      }
+      this.rosterBody.append(row);
+      const progress = row.querySelector('progress')!;
+      progress.value = player.answered;
+      row.querySelector('.progress-text')!.textContent = progressText(player, total);
+      row.querySelector('.score')!.textContent = scoreText(player.score, snapshot.class.hideScores);
+      row.querySelector('button')!.disabled = snapshot.class.status === 'ended';
+    }
+    for (const [id, row] of this.rows) {
+      if (seen.has(id)) continue;
+      row.remove();
+      this.rows.delete(id);
+    }
+    if (snapshot.players.length === 0) {
+      this.rosterBody.replaceChildren(
+        el('tr', {}, el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '4' } })),
+      );
+      this.rows.clear();
+    } else {
+      this.rosterBody.querySelector('tr:not([data-player])')?.remove();
+    }
+  }
+
+  private renderLeaderboard(snapshot: DashboardSnapshot): void {
+    const hidden = snapshot.class.hideScores;
+    this.leaderboardNote.textContent = leaderboardNote(hidden);
+    if (hidden) {
+      const byProgress = [...snapshot.players].sort(
+        (a, b) => b.answered - a.answered || a.nickname.localeCompare(b.nickname),
+      );
+      this.leaderboard.replaceChildren(
+        ...byProgress.map((player) =>
+          el(
+            'li',
+            { class: 'progress-only', data: { player: player.playerId } },
+            el('span', { class: 'nickname', text: player.nickname }),
+            el('span', { class: 'points', text: `${player.answered} / ${snapshot.class.questionCount}` }),
+          ),
+        ),
+      );
+      return;
+    }
+    this.leaderboard.replaceChildren(
+      ...snapshot.leaderboard.map((entry) =>
+        el(
+          'li',
+          {
+            class: entry.rank <= 3 ? `top top-${entry.rank}` : '',
+            data: { player: entry.playerId, rank: String(entry.rank) },
+          },
+          el('span', { class: 'rank', text: `${entry.rank}.` }),
+          el('span', { class: 'nickname', text: entry.nickname }),
+          el('span', { class: 'points', text: `${entry.score.toLocaleString('en-US')} pts` }),
+          el('span', {
+            class: 'verified',
+            text: '✔',
+            attrs: { title: 'Verified by the class server', 'aria-label': 'verified' },
+          }),
+        ),
+      ),
+    );
+  }
+
+  private renderSkills(snapshot: DashboardSnapshot): void {
+    const { summary, class: info } = snapshot;
+    // Most snapshots leave the summary as it was (it changes as questions are settled): keep the DOM then.
+    const shown = `${info.status}:${info.questionCount}:${JSON.stringify(summary)}`;
+    if (shown === this.skillsShown) return;
+    this.skillsShown = shown;
+    const asked = summary.skills.reduce((sum, row) => sum + row.asked, 0);
+    const coverage = skillsCoverage(summary, info);
+    const note = el('p', { class: 'note', text: coverage, data: { name: 'skills-coverage' } });
+    if (asked === 0) {
+      this.skills.replaceChildren(note);
+      this.skills.dataset.state = 'empty';
+      return;
+    }
+    this.skills.dataset.state = 'filled';
+    this.skills.replaceChildren(
+      note,
+      el(
+        'div',
+        { class: 'columns' },
+        el('div', {}, ...skillParts(summary)),
+        el('div', {}, ...discernmentParts(summary)),
+      ),
+    );
+  }
+}

@@ -1,0 +1,31 @@
+/** The screens that are downloads of their own, by group (see navigator.ts); only main.ts reads this table. */
+import { SceneKey } from './keys';
+import type { LazyGroup, LazyScreens } from './navigator';
+
+const PLAY: LazyGroup = { name: 'The screens of a round', load: () => import('./playScenes') };
+const MENU: LazyGroup = { name: 'These screens', load: () => import('./menuScenes') };
+const CLASS: LazyGroup = { name: 'The class screens', load: () => import('./classScenes') };
+const CUSTOM: LazyGroup = { name: 'The “Use your own questions” screens', load: () => import('./customBankScenes') };
+
+export const LAZY_SCREENS: LazyScreens = {
+  [SceneKey.Claim]: PLAY,
+  [SceneKey.Question]: PLAY,
+  [SceneKey.Wager]: PLAY,
+  [SceneKey.Pause]: PLAY,
+  [SceneKey.Reveal]: PLAY,
+  [SceneKey.Results]: PLAY,
+  [SceneKey.Settings]: MENU,
+  [SceneKey.Topics]: MENU,
+  [SceneKey.HowToPlay]: MENU,
+  [SceneKey.HighScores]: MENU,
+  [SceneKey.Share]: MENU,
+  [SceneKey.Report]: MENU,
+  [SceneKey.Timeline]: MENU,
+  [SceneKey.ClassJoin]: CLASS,
+  [SceneKey.ClassWait]: CLASS,
+  [SceneKey.ClassQuestion]: CLASS,
+  [SceneKey.ClassReveal]: CLASS,
+  [SceneKey.ClassResults]: CLASS,
+  [SceneKey.CustomBanks]: CUSTOM,
+  [SceneKey.CustomBank]: CUSTOM,
+};

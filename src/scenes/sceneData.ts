@@ -1,0 +1,183 @@
+/**
+ * What each screen is opened with, in one map from scene key to data: `goTo(key, data)` is checked against it, so
+ * no screen imports another screen to learn what it takes.
+ */
+import type { AnswerOutcome, ClassInfo, PlayerView, ServedQuestion } from '../core/classProtocol';
+import type { BoardId } from '../core/highScores';
+import type { SessionState } from '../core/session';
+import type { ClassPlay } from '../game/classPlay';
+import type { LoadReport, NoticeTone } from '../game/customBankKit';
+import type { RecordedRound } from '../game/results';
+import type { RoundRequest } from '../game/roundFlow';
+import type { SceneKey } from './keys';
+
+/** A line of news at the top of a list screen. */
+export interface Notice {
+  text: string;
+  tone: NoticeTone;
+}
+
+/** A round's screen: the round as it stands. */
+export interface RoundData {
+  session: SessionState;
+}
+
+/** The question screen deals a new round itself, so a redraw never deals twice. */
+export type QuestionSceneData = RoundData | { deal: RoundRequest };
+
+export interface RevealSceneData extends RoundData {
+  /** Which of the question's excerpts the source card shows; set when the player pages through them. */
+  evidenceIndex?: number;
+}
+
+export interface ResultsSceneData extends RoundData {
+  /** Where the round went: its board and place, or why it is on none. */
+  recorded: RecordedRound;
+}
+
+export interface ReportSceneData {
+  /** The round reported on (a practice round's first try, not its replays). */
+  session: SessionState;
+  /** The results screen to go back to. */
+  back: ResultsSceneData;
+}
+
+/** What has focus after the timeline is rebuilt: a paging button or the selected item. */
+export type TimelineFocus = 'Earlier' | 'Later' | 'item';
+
+export type TimelineSceneData = (
+  { source: 'bank' } | { source: 'round'; session: SessionState; back: ResultsSceneData }
+) & {
+  selected?: number;
+  focus?: TimelineFocus;
+};
+
+export interface ShareSceneData {
+  results: ResultsSceneData;
+  /** Typing a name of one's own instead of the generated one. */
+  editing?: boolean;
+  /** Why the last typed name was refused. */
+  refusal?: string;
+  focus?: string;
+}
+
+export interface HighScoresSceneData {
+  /** The place to light up on the board shown (the round just played). */
+  highlight?: number | null;
+  board?: BoardId;
+  /** The board's clear button was pressed: ask before anything is lost. */
+  confirmClear?: boolean;
+  /** What to say once, after a board was cleared. */
+  notice?: string;
+}
+
+/** Where Done on the settings leads: the title, or back to the paused round. */
+export interface SettingsReturn {
+  to: 'pause';
+  data: RoundData;
+}
+
+export interface SettingsSceneData {
+  /** Where Done leads; the title when not given. */
+  returnTo?: SettingsReturn;
+  /** The setting to focus after the screen is rebuilt. */
+  focus?: string;
+}
+
+export interface TopicsSceneData {
+  /** The settings screen to go back to. */
+  settings: SettingsSceneData;
+  /** The topic to focus after the screen is rebuilt ('all' for the first row). */
+  focus?: string;
+}
+
+export interface CustomBanksSceneData {
+  /** The last file loaded, when it did not become a bank (nothing playable, or it could not be saved). */
+  report?: LoadReport;
+  /** The page of the saved banks on view. */
+  page?: number;
+  /** The button to focus after the screen is rebuilt. */
+  focus?: string;
+  notice?: Notice;
+}
+
+export interface CustomBankSceneData {
+  bankId: string;
+  /** The file just loaded into this bank, with its problems. */
+  report?: LoadReport;
+  /** Viewing, typing a new name, or asked to confirm the removal. */
+  mode?: 'view' | 'rename' | 'remove';
+  notice?: Notice;
+  /** The button to focus after the screen is rebuilt. */
+  focus?: string;
+}
+
+export interface ClassJoinData {
+  /** The code from a join link, or typed. */
+  code?: string;
+  step?: 'code' | 'name' | 'no-server';
+  info?: ClassInfo;
+  /** Typing a nickname of one's own. */
+  editing?: boolean;
+  message?: string;
+}
+
+/** Why a player waits outside the round: the teacher ended the class, removed them, or the server failed. */
+export type ClassNote = 'ended' | 'removed' | 'error';
+
+export interface ClassWaitData {
+  play: ClassPlay;
+  note?: ClassNote;
+  message?: string;
+}
+
+export interface ClassQuestionData {
+  play: ClassPlay;
+  question: ServedQuestion;
+}
+
+export interface ClassRevealData {
+  play: ClassPlay;
+  outcome: AnswerOutcome;
+}
+
+export interface ClassResultsData {
+  play: ClassPlay;
+  view: Extract<PlayerView, { state: 'finished' }>;
+}
+
+export interface ErrorSceneData {
+  message?: string;
+}
+
+/** Every screen's data; `undefined` where a screen takes none, optional where it can open without any. */
+export interface SceneDataMap {
+  preload: undefined;
+  title: undefined;
+  'how-to-play': undefined;
+  claim: RoundData;
+  question: QuestionSceneData;
+  wager: RoundData;
+  pause: RoundData;
+  reveal: RevealSceneData;
+  results: ResultsSceneData;
+  report: ReportSceneData;
+  timeline: TimelineSceneData;
+  share: ShareSceneData;
+  'high-scores': HighScoresSceneData | undefined;
+  settings: SettingsSceneData | undefined;
+  topics: TopicsSceneData;
+  'custom-banks': CustomBanksSceneData | undefined;
+  'custom-bank': CustomBankSceneData;
+  error: ErrorSceneData;
+  'class-join': ClassJoinData | undefined;
+  'class-wait': ClassWaitData;
+  'class-question': ClassQuestionData;
+  'class-reveal': ClassRevealData;
+  'class-results': ClassResultsData;
+}
+
+/** The data argument of `goTo(key, …)`: left out where the screen needs none. */
+export type SceneDataArgs<K extends SceneKey> = undefined extends SceneDataMap[K]
+  ? [data?: SceneDataMap[K]]
+  : [data: SceneDataMap[K]];

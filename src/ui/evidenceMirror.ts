@@ -1,0 +1,24 @@
+/** The excerpts that settle a question, in the accessible layer's "Source" region: each quote and its citation. */
+import type { AccessibleLayer } from '../a11y/AccessibleLayer';
+
+export interface EvidenceItem {
+  source: string;
+  quote: string;
+}
+
+export function mirrorEvidence(
+  a11y: AccessibleLayer,
+  region: HTMLElement,
+  evidence: readonly EvidenceItem[],
+  citationOf: (sourceId: string) => string,
+): void {
+  for (const [index, item] of evidence.entries()) {
+    const quote = a11y.text(`${index === 0 ? 'The source says' : 'More evidence'}: “${item.quote}”`, {
+      parent: region,
+    });
+    quote.dataset.source = item.source;
+    quote.dataset.quote = item.quote;
+    quote.classList.add('excerpt');
+    a11y.text(`Source: ${citationOf(item.source)}`, { parent: region });
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { answerLineOf, OUTCOME_TEXT, spokenOutcome, verdictOf } from '../../src/ui/outcome';
+
+const base = { points: 850, right: 'The Commerce Department' };
+
+describe('the words of an outcome', () => {
+  it('give the verdict: right, wrong, or out of time even when nothing was picked', () => {
+    expect(verdictOf({ correct: true, timedOut: false })).toBe(OUTCOME_TEXT.correct);
+    expect(verdictOf({ correct: false, timedOut: false })).toBe(OUTCOME_TEXT.wrong);
+    expect(verdictOf({ correct: false, timedOut: true })).toBe(OUTCOME_TEXT.timedOut);
+  });
+
+  it('show the answer picked beside the right one only when it was wrong', () => {
+    expect(answerLineOf({ ...base, correct: true, timedOut: false, picked: base.right })).toBe(
+      'Answer: The Commerce Department',
+    );
+    expect(answerLineOf({ ...base, correct: false, timedOut: false, picked: 'Congress' })).toBe(
+      'Answer: The Commerce Department   ·   You picked: Congress',
+    );
+    expect(answerLineOf({ ...base, correct: false, timedOut: true })).toBe('Answer: The Commerce Department');
+  });
+
+  it('say the outcome and the answer aloud', () => {
+    expect(spokenOutcome({ ...base, correct: true, timedOut: false })).toBe(
+      'Correct, plus 850 points. The answer is: The Commerce Department.',
+    );
+    expect(spokenOutcome({ ...base, correct: false, timedOut: false, picked: 'Congress' })).toBe(
+      'Not quite. You picked Congress. The answer is: The Commerce Department.',
+    );
+    expect(spokenOutcome({ ...base, correct: false, timedOut: true })).toBe(
+      "Time's up. The answer is: The Commerce Department.",
+    );
+  });
+});
