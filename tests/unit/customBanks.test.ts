@@ -260,6 +260,10 @@ describe('loading a file in the game', () => {
       fileName: 'Class quiz.gift',
       summary: '1 question ready to play. 1 problem: a question with a problem is left out until it is fixed.',
       problems: [
+        'Skipped: Line 6, question "No right answer", answers: no answer is marked correct; start the right answer with "="',
+      ],
+      changed: [],
+      skipped: [
         'Line 6, question "No right answer", answers: no answer is marked correct; start the right answer with "="',
       ],
       notice: { text: 'Saved on this device.', tone: 'good' },
@@ -271,7 +275,7 @@ describe('loading a file in the game', () => {
     const opened = kit();
     const report = opened.loadText('notes.docx', 'Who owns TikTok?', new Date(SAVED_AT));
     expect(report.summary).toBe('No question can be played yet: 1 problem to fix. Fix the file and load it again.');
-    expect(report.problems[0]).toMatch(/^This kind of file cannot be read/);
+    expect(report.problems[0]).toMatch(/^Skipped: This kind of file cannot be read/);
     expect(report.bankId).toBeUndefined();
     expect(opened.store.list()).toEqual([]);
   });
