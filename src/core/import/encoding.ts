@@ -8,15 +8,17 @@
 export type DecodedFile =
   { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252'; notice?: string } | { error: string };
 
-const SAVE_AS_UTF8 =
-  'To be sure every character comes through, save it as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma ' +
-  'delimited)"; in Notepad, Save As with Encoding "UTF-8".';
+const HOW_TO_SAVE_UTF8 =
+  'in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in Google Sheets, File › Download › CSV; in ' +
+  'Notepad, Save As with the encoding "UTF-8".';
 
-export const WINDOWS_1252_NOTICE = `The file is not saved as UTF-8; it was read as Windows-1252, the encoding of Excel's plain "CSV". ${SAVE_AS_UTF8}`;
+export const WINDOWS_1252_NOTICE =
+  'The file is not UTF-8: it was read as Windows-1252, which Excel writes when a sheet is saved as plain "CSV". ' +
+  `Check that accented letters, dashes and quotation marks look right; to be sure of them, save it as "CSV UTF-8": ${HOW_TO_SAVE_UTF8}`;
 
 export const UNREADABLE_ENCODING_MESSAGE =
-  `The file is neither UTF-8 nor Windows-1252 text (it may be a spreadsheet or a document rather than text, or ` +
-  `saved in another encoding), so it cannot be read. ${SAVE_AS_UTF8}`;
+  'The file cannot be read: it is neither UTF-8 nor Windows-1252 text (it may be a workbook or a document ' +
+  `rather than text, or saved in another encoding). Save it as "CSV UTF-8" or as UTF-8 text: ${HOW_TO_SAVE_UTF8}`;
 
 /**
  * Windows-1252's bytes 0x80–0x9F (every other byte means the same code point as in Latin-1). Written out because

@@ -114,7 +114,9 @@ class QuestionTexts {
         offset,
         field,
         skip: true,
-        message: `has ${reading.missing}, which the game cannot show, so the question cannot be understood without it: describe a picture in its alt text, or put the question in words`,
+        message:
+          `has ${reading.missing}, which the game cannot show or play, and the question cannot be answered ` +
+          'without it: give a picture a description (alt="…"), or put what it shows or says into words',
       });
     }
     return reading.text;
