@@ -89,7 +89,8 @@ describe('npm run import', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('source: class-handout');
     expect(run.stderr).toBe('1 question read from handout-quiz.gift, 0 problems.\n');
-  });
+    // Two runs of the command: more than the default five seconds on a busy machine.
+  }, 20_000);
 
   it('explains its usage when no file is named', () => {
     const run = runImport();
