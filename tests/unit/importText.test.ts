@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFileBytes, UNREADABLE_ENCODING_MESSAGE, WINDOWS_1252_NOTICE } from '../../src/core/import/encoding';
 import { htmlToText, markdownToText } from '../../src/core/import/html';
+import { formatImportProblem, importQuestions } from '../../src/core/import/index';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -95,5 +96,29 @@ describe('markdownToText', () => {
     expect(markdownToText('Is **this** *emphasised*, `code` or a [link](https://example.org)?').text).toBe(
       'Is this emphasised, code or a link?',
     );
+  });
+});
+
+describe('reading a GIFT file of Markdown', () => {
+  const read = (text: string) => importQuestions({ path: 'quiz.gift', text }, { sources: {} });
+
+  it('shows a Markdown text longer than the parser reads quickly as written, and says so', () => {
+    const long = `[markdown]${'Is **this** read? '.repeat(60)}{T}`;
+    const result = read(long);
+    expect(result.questions[0]!.prompt).toMatch(/^Is \*\*this\*\* read\?/);
+    expect(result.changes.map(formatImportProblem)).toEqual([
+      `Line 1, question "Is **this** read? Is **this** read? Is …", question text: shown as written, Markdown marks and all: the game reads at most 1,000 characters of Markdown in one text`,
+    ]);
+  });
+
+  it('reads a crafted file of unmatched emphasis marks in bounded time, Markdown past the file’s allowance as written', () => {
+    const question = (n: number) => `::Q${n}::[markdown]${'*a_'.repeat(330)}{T}`;
+    const text = Array.from({ length: 500 }, (_, n) => question(n)).join('\n\n');
+    const started = performance.now();
+    const result = read(text);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(result.questions).toHaveLength(500);
+    const asWritten = result.changes.filter((change) => change.message.includes('in a file'));
+    expect(asWritten.length).toBeGreaterThan(400);
   });
 });

@@ -82,15 +82,48 @@ function formatOf(raw: string, inherited: TextFormat): TextFormat {
   return name === 'markdown' ? 'markdown' : name === 'plain' ? 'plain' : 'html';
 }
 
+/**
+ * How much Markdown is read, in one text and in one file. The Markdown parser slows more than linearly on runs
+ * of unmatched "*" and "_" (2,000 such characters can take a tenth of a second, 20,000 ten seconds), so a
+ * crafted file could stall the game; real question texts are a few hundred characters. Past these, Markdown is
+ * shown as written.
+ */
+const MAX_MARKDOWN_TEXT_CHARS = 1_000;
+const MAX_MARKDOWN_FILE_CHARS = 50_000;
+/** How much of a question's start is read to name it in messages. */
+const LABEL_SOURCE_CHARS = 2_000;
+
+/** What is left of a file's allowance of Markdown characters. */
+interface MarkdownBudget {
+  left: number;
+}
+
 /** One piece of GIFT text as the game shows it: format tag dropped, escapes resolved, HTML or Markdown read. */
-function cleanText(raw: string, inherited: TextFormat): TextReading & { format: TextFormat } {
+function cleanText(
+  raw: string,
+  inherited: TextFormat,
+  budget: MarkdownBudget = { left: MAX_MARKDOWN_TEXT_CHARS },
+): TextReading & { format: TextFormat } {
   let text = raw.trim();
   const format = formatOf(text, inherited);
   const tag = TEXT_FORMAT.exec(text);
   if (tag) text = text.slice(tag[0].length);
   text = unescape(text);
   if (format === 'plain') return { text: foldWhitespace(text), changes: [], format };
-  return { ...(format === 'markdown' ? markdownToText(text) : htmlToText(text)), format };
+  if (format === 'html') return { ...htmlToText(text), format };
+  if (text.length > MAX_MARKDOWN_TEXT_CHARS || text.length > budget.left) {
+    const limit =
+      text.length > MAX_MARKDOWN_TEXT_CHARS
+        ? `${MAX_MARKDOWN_TEXT_CHARS.toLocaleString('en-US')} characters of Markdown in one text`
+        : `${MAX_MARKDOWN_FILE_CHARS.toLocaleString('en-US')} characters of Markdown in a file`;
+    return {
+      text: foldWhitespace(text),
+      changes: [`shown as written, Markdown marks and all: the game reads at most ${limit}`],
+      format,
+    };
+  }
+  budget.left -= text.length;
+  return { ...markdownToText(text), format };
 }
 
 /** What reading a question's texts altered (kept, reported as changes) or lost (the question is skipped). */
@@ -106,8 +139,10 @@ interface TextNote {
 class QuestionTexts {
   readonly notes: TextNote[] = [];
 
+  constructor(private readonly markdown: MarkdownBudget) {}
+
   clean(raw: string, format: TextFormat, field: string, offset: TextNote['offset']): string {
-    const reading = cleanText(raw, format);
+    const reading = cleanText(raw, format, this.markdown);
     for (const message of reading.changes) this.notes.push({ offset, field, message, skip: false });
     if (reading.missing !== undefined) {
       this.notes.push({
@@ -253,7 +288,8 @@ function splitQuestion(
     title = plainText(text.slice(position + 2, end)) || undefined;
     position = end + 2;
   }
-  const labelFrom = (raw: string) => title ?? questionLabel(cleanText(raw, DEFAULT_FORMAT).text);
+  const labelFrom = (raw: string) =>
+    title ?? questionLabel(cleanText(raw.slice(0, LABEL_SOURCE_CHARS), DEFAULT_FORMAT).text);
 
   const open = findUnescaped(text, '{', position);
   const firstClose = findUnescaped(text, '}', position);
@@ -386,7 +422,7 @@ type BlockReading =
     }
   | { problem: BlockProblem; label: string | undefined };
 
-function readBlock(lines: Block['lines'], sources: SourceComment[]): BlockReading {
+function readBlock(lines: Block['lines'], sources: SourceComment[], markdown: MarkdownBudget): BlockReading {
   const text = lines.map((line) => line.text).join('\n');
   const starts: number[] = [];
   let length = 0;
@@ -403,7 +439,7 @@ function readBlock(lines: Block['lines'], sources: SourceComment[]): BlockReadin
   const split = splitQuestion(text, lineAt);
   if ('problem' in split) return split;
   const { title, label, promptRaw, open } = split.parts;
-  const texts = new QuestionTexts();
+  const texts = new QuestionTexts(markdown);
   const format = formatOf(promptRaw, DEFAULT_FORMAT);
   const prompt = texts.clean(promptRaw, DEFAULT_FORMAT, 'question text', 'prompt');
   let answers = split.parts.answers;
@@ -478,6 +514,7 @@ export function readGift(
   changes: ImportChange[] = [],
 ): Question[] {
   const checker = new DraftChecker(path, topic, sources, HINTS, problems, changes);
+  const markdown: MarkdownBudget = { left: MAX_MARKDOWN_FILE_CHARS };
   const questions: Question[] = [];
   for (const block of splitBlocks(text)) {
     // Moodle writes a category before its questions; this game has one topic per file, named after the file.
@@ -491,7 +528,7 @@ export function readGift(
         });
       }
     }
-    const reading = lines.length > 0 ? readBlock(lines, block.sources) : undefined;
+    const reading = lines.length > 0 ? readBlock(lines, block.sources, markdown) : undefined;
     const question = reading?.label !== undefined ? { question: reading.label } : {};
     if (reading === undefined) continue;
     if ('problem' in reading) {
