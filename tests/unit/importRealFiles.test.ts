@@ -12,6 +12,7 @@ import {
   exportTopicYaml,
   importFileBytes,
   importFormatOf,
+  importQuestions,
   importReportLines,
   type ImportResult,
 } from '../../src/core/import/index';
@@ -44,13 +45,28 @@ function inputs(folder: string): string[] {
 
 const FILES = [...inputs('defects'), ...inputs('real')];
 
+/** A fixture read as the game reads a chosen file: by its bytes, under its own name. */
+function readFixture(file: string): ImportResult {
+  return importFileBytes(file.split('/').pop()!, readFileSync(join(fixtures, file)), { sources });
+}
+
 describe('teachers’ real files', () => {
   it.each(FILES)('%s imports as its expected text', (file) => {
-    const name = file.split('/').pop()!;
-    const result = importFileBytes(name, readFileSync(join(fixtures, file)), { sources });
+    const result = readFixture(file);
     const expected = readFileSync(join(fixtures, file.replace(/\.[a-z]+$/, EXPECTED)), 'utf8');
     expect(importText(result)).toBe(expected);
   });
+
+  it.each(FILES.filter((file) => readFixture(file).questions.length > 0))(
+    '%s: its questions come back the same from the YAML they are saved as',
+    (file) => {
+      const first = readFixture(file);
+      const yaml = exportTopicYaml(first.topic, first.questions);
+      const again = importQuestions({ path: `${first.topic.id}.yaml`, text: yaml }, { sources });
+      expect(again.problems).toEqual([]);
+      expect(again.questions).toEqual(first.questions);
+    },
+  );
 
   it('has an input for every expected text, and one defect fixture for each of the eleven', () => {
     const expected = ['defects', 'real'].flatMap((folder) =>
