@@ -44,6 +44,10 @@ describe('htmlToText', () => {
       '2¹⁰, x⁻¹, CO₂, x^(ab), a_k',
     );
     expect(htmlToText('the 21<sup>st</sup> century').text).toBe('the 21st century');
+    // A superscript closed by the end of its paragraph, or left open at the end, keeps its text.
+    expect(htmlToText('<p>x<sup>2</p><p>y<sub>3').text).toBe('x² y₃');
+    // Markup inside what is hidden does not end the hiding early.
+    expect(htmlToText('a<sup>1<noscript><audio></audio>b<sup>9</sup></noscript>2</sup>').text).toBe('a¹²');
   });
 
   it('keeps the words of cells, paragraphs, list items and line breaks apart', () => {

@@ -167,8 +167,12 @@ export function htmlToText(html: string): TextReading {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
-        if (hiddenDepth > 0) return;
+        // Inside a hidden element only the depth of hidden elements is kept, so that its end is found.
+        const hides = HIDDEN_TAGS.has(name) || MEDIA_TAGS[name] !== undefined;
+        if (hiddenDepth > 0 || HIDDEN_TAGS.has(name)) {
+          if (hides) hiddenDepth += 1;
+          return;
+        }
         if (name === 'pre') preDepth += 1;
         else if (name === 'sup' || name === 'sub') raisedStack.push({ mark: name === 'sup' ? '^' : '_', text: '' });
         else if (name === 'br') emit(preDepth > 0 ? '\n' : ' ');
@@ -198,16 +202,14 @@ export function htmlToText(html: string): TextReading {
           hiddenDepth = Math.max(0, hiddenDepth - 1);
           return;
         }
-        if (hiddenDepth > 0 || implied) {
-          if (name === 'sup' || name === 'sub') raisedStack.pop();
-          return;
-        }
+        if (hiddenDepth > 0) return;
         if (name === 'pre') {
           preDepth = Math.max(0, preDepth - 1);
         } else if ((name === 'sup' || name === 'sub') && raisedStack.length > 0) {
           const { mark, text } = raisedStack.pop()!;
           emit(raised(text, mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS, mark, textSoFar()));
-        } else if (BREAKING_TAGS.has(name)) {
+        } else if (BREAKING_TAGS.has(name) && !implied) {
+          // An element closed by the parser (<br>, or <td> before the next) was set apart when it opened.
           emit(' ');
         }
       },
