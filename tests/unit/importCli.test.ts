@@ -92,6 +92,23 @@ describe('npm run import', () => {
     // Two runs of the command: more than the default five seconds on a busy machine.
   }, 20_000);
 
+  it('reads a spreadsheet Excel saved as Windows-1252 as the game does, listing that under Changed', () => {
+    const run = runImport(join(fixtures, 'real', 'kahoot-template-excel-windows-1252.csv'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('prompt: What’s the first SIFT move?');
+    expect(run.stderr).toMatch(
+      /^Changed \(these questions play, altered as said\):\n {2}kahoot-template-excel-windows-1252\.csv: The file is not UTF-8: it was read as Windows-1252[^\n]*"CSV UTF-8"[^\n]*\n5 questions read from kahoot-template-excel-windows-1252\.csv \(5 without a source excerpt\), 1 change, 0 problems\.\n$/,
+    );
+  });
+
+  it('refuses a file that is not text, saying how to save it as UTF-8', () => {
+    const run = runImport(join(fixtures, 'defects', '09-not-windows-1252.csv'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^Skipped \(fix these and import again\):\n {2}09-not-windows-1252\.csv: The file cannot be read: it is neither UTF-8 nor Windows-1252 text[^\n]*"CSV UTF-8"/,
+    );
+  });
+
   it('explains its usage when no file is named', () => {
     const run = runImport();
     expect(run.status).toBe(2);
