@@ -16,83 +16,24 @@ export interface TextReading {
   missing?: string;
 }
 
-const SUPERSCRIPTS: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '+': '⁺',
-  '-': '⁻',
-  '−': '⁻',
-  '=': '⁼',
-  '(': '⁽',
-  ')': '⁾',
-  n: 'ⁿ',
-  i: 'ⁱ',
-};
-const SUBSCRIPTS: Record<string, string> = {
-  '0': '₀',
-  '1': '₁',
-  '2': '₂',
-  '3': '₃',
-  '4': '₄',
-  '5': '₅',
-  '6': '₆',
-  '7': '₇',
-  '8': '₈',
-  '9': '₉',
-  '+': '₊',
-  '-': '₋',
-  '−': '₋',
-  '=': '₌',
-  '(': '₍',
-  ')': '₎',
-};
+/** Each character of `from` paired with the character at the same place in `to`. */
+function charMap(from: string, to: string): Record<string, string> {
+  const targets = [...to];
+  return Object.fromEntries([...from].map((char, index) => [char, targets[index]!]));
+}
+
+const SUPERSCRIPTS = charMap('0123456789+-−=()ni', '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ');
+const SUBSCRIPTS = charMap('0123456789+-−=()', '₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎');
 /** 21<sup>st</sup>: an ordinal's letters read as well on the line. */
 const ORDINAL_SUFFIX = /^(st|nd|rd|th|er|e|re|ème)$/i;
 
 /** Tags that end a line of text in a browser: their edges become a space, so words on either side stay apart. */
-const BREAKING_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+const BREAKING_TAGS = new Set(
+  (
+    'address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header ' +
+    'hr li ol p section table tbody td tfoot th thead tr ul'
+  ).split(' '),
+);
 /** Tags whose content is not text a reader sees. */
 const HIDDEN_TAGS = new Set(['script', 'style', 'head', 'template', 'noscript']);
 const MEDIA_TAGS: Record<string, string> = {
