@@ -1,14 +1,15 @@
 /**
  * `npm run import -- quiz.gift [--out quiz.yaml] [--sources folder]`: converts a teacher's GIFT file, CSV sheet
  * or YAML topic file into the bank's YAML with the same checks and messages as the game. The YAML goes to
- * stdout or to --out; every problem goes to stderr. Exits 1 when no question could be read, 2 on a usage error.
+ * stdout or to --out; what was changed and what was skipped go to stderr, each under its heading. Exits 1 when no
+ * question could be read, 2 on a usage error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseSources } from '../src/core/bank.ts';
-import { exportTopicYaml, formatImportProblem, importQuestions, topicForFile } from '../src/core/import/index.ts';
+import { exportTopicYaml, importFileBytes, importReportLines, topicForFile } from '../src/core/import/index.ts';
 import { formatBankError, type BankError } from '../src/core/types.ts';
 import { readSourceFiles } from '../src/server/bankFiles.ts';
 
@@ -40,9 +41,9 @@ if (args.positionals.length !== 1) fail('Name one file to import.');
 const input = resolve(here, args.positionals[0]!);
 const out = args.values.out !== undefined ? resolve(here, args.values.out) : undefined;
 
-let text: string;
+let bytes: Uint8Array;
 try {
-  text = readFileSync(input, 'utf8');
+  bytes = readFileSync(input);
 } catch (error) {
   fail(`Cannot read ${input}: ${error instanceof Error ? error.message : String(error)}`);
 }
@@ -56,11 +57,19 @@ const sources = parseSources(sourceFiles, sourceErrors);
 for (const error of sourceErrors) console.error(formatBankError(error));
 
 const name = basename(input);
-const result = importQuestions(
-  { path: name, text },
-  { sources, ...(out !== undefined ? { topicId: topicForFile(out).id } : {}) },
-);
-for (const problem of result.problems) console.error(`${name}: ${formatImportProblem(problem)}`);
+const result = importFileBytes(name, bytes, {
+  sources,
+  ...(out !== undefined ? { topicId: topicForFile(out).id } : {}),
+});
+const report = importReportLines(result);
+for (const [heading, lines] of [
+  ['Changed (these questions play, altered as said)', report.changed],
+  ['Skipped (fix these and import again)', report.skipped],
+] as const) {
+  if (lines.length === 0) continue;
+  console.error(`${heading}:`);
+  for (const line of lines) console.error(`  ${name}: ${line}`);
+}
 for (const warning of result.warnings) console.error(`${name}: warning: ${warning}`);
 
 const count = result.questions.length;
@@ -69,6 +78,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const summary =
   `${plural(count, 'question')} read from ${name}` +
   (withoutSource > 0 ? ` (${withoutSource} without a source excerpt)` : '') +
+  (result.changes.length > 0 ? `, ${plural(result.changes.length, 'change')}` : '') +
   `, ${plural(result.problems.length, 'problem')}.`;
 if (count === 0) {
   console.error(summary);

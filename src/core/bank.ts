@@ -29,6 +29,7 @@ import {
 import {
   MAX_CHOICES,
   MAX_EVIDENCE,
+  MAX_IMPORTED_CHOICES,
   MAX_TIME_LIMIT_SEC,
   MIN_CHOICES,
   MIN_TIME_LIMIT_SEC,
@@ -283,13 +284,13 @@ export function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
-function parseChoices(raw: unknown, report: Reporter): Choice[] | undefined {
+function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choice[] | undefined {
   if (!Array.isArray(raw)) {
     report.error('choices', raw === undefined ? 'is missing' : `must be a list, found ${describe(raw)}`);
     return undefined;
   }
-  if (raw.length < MIN_CHOICES || raw.length > MAX_CHOICES) {
-    report.error('choices', `must hold ${MIN_CHOICES} to ${MAX_CHOICES} choices, found ${raw.length}`, {
+  if (raw.length < MIN_CHOICES || raw.length > maxChoices) {
+    report.error('choices', `must hold ${MIN_CHOICES} to ${maxChoices} choices, found ${raw.length}`, {
       rule: 'choice-count',
       found: raw.length,
     });
@@ -390,7 +391,8 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
       ? undefined
       : report.oneOf<QuestionKind>(raw, 'kind', 'kind', QUESTION_KINDS);
   const prompt = report.text(raw, 'prompt', 'prompt');
-  const choices = parseChoices(raw.choices, report);
+  const maxChoices = context.kind === 'custom' ? MAX_IMPORTED_CHOICES : MAX_CHOICES;
+  const choices = parseChoices(raw.choices, report, maxChoices);
   const evidence = parseEvidence(raw, report, context);
   const explanation = report.text(raw, 'explanation', 'explanation', context.kind === 'shipped');
 

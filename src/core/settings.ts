@@ -18,6 +18,8 @@ export const HIGH_SCORE_LIMIT = 10;
 
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 4;
+/** A teacher's own question may have more: Moodle banks often have five, Kahoot! allows six. */
+export const MAX_IMPORTED_CHOICES = 6;
 export const MAX_EVIDENCE = 3;
 
 /**

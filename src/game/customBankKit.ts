@@ -3,9 +3,17 @@
  * back as YAML. Loaded only when "Your questions" opens (with the YAML and CSV readers and the source texts), so
  * none of it is on the way to the title.
  */
-import { countOf, fileTooBigMessage, MAX_IMPORT_FILE_BYTES, VISIT_ONLY_MESSAGE } from '../core/customBankLimits';
+import { fileTooBigMessage, MAX_IMPORT_FILE_BYTES, VISIT_ONLY_MESSAGE } from '../core/customBankLimits';
 import { checkSourceDocs, exportSavedBank, type SavedBank } from '../core/customBanks';
-import { formatImportProblem, IMPORT_EXTENSIONS, importQuestions } from '../core/import/index';
+import {
+  IMPORT_EXTENSIONS,
+  importFileBytes,
+  importQuestions,
+  importReportLines,
+  importReportList,
+  importSummary,
+  type ImportResult,
+} from '../core/import/index';
 import type { Question, SourceDoc, Topic } from '../core/types';
 import { CustomBankStore } from '../storage/CustomBankStore';
 import { SafeStorage } from '../storage/SafeStorage';
@@ -17,8 +25,12 @@ export interface LoadReport {
   fileName: string;
   /** "1 question ready to play. 1 problem: …" */
   summary: string;
-  /** Every problem, in the importer's words, in file order. */
+  /** What the screens list: each change ("Changed: …"), then each problem ("Skipped: …"), in file order. */
   problems: string[];
+  /** What was altered in questions that play, and why. */
+  changed: string[];
+  /** What was left out, and why. */
+  skipped: string[];
   /** Where the questions went (saved, kept for this visit, or not saved and why). */
   notice?: { text: string; tone: NoticeTone };
   /** The bank the questions were saved as. */
@@ -27,16 +39,7 @@ export interface LoadReport {
   unsaved?: { topic: Topic; questions: Question[] };
 }
 
-function summaryOf(questions: number, problems: number): string {
-  if (questions === 0) {
-    return problems === 0
-      ? 'No question could be read.'
-      : `No question can be played yet: ${countOf(problems, 'problem')} to fix. Fix the file and load it again.`;
-  }
-  const ready = `${countOf(questions, 'question')} ready to play.`;
-  if (problems === 0) return ready;
-  return `${ready} ${countOf(problems, 'problem')}: a question with a problem is left out until it is fixed.`;
-}
+const NOTHING_LISTED = { problems: [], changed: [], skipped: [] };
 
 export class CustomBankKit {
   /** The file endings the picker offers. */
@@ -50,28 +53,32 @@ export class CustomBankKit {
   /** Reads, checks and saves one file; never throws for anything in the file. */
   async load(file: File, now: Date): Promise<LoadReport> {
     if (file.size > MAX_IMPORT_FILE_BYTES) {
-      return { fileName: file.name, summary: fileTooBigMessage(file.name, file.size), problems: [] };
+      return { fileName: file.name, summary: fileTooBigMessage(file.name, file.size), ...NOTHING_LISTED };
     }
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       return {
         fileName: file.name,
         summary: 'The file could not be read. It may have been moved or be open in another program.',
-        problems: [],
+        ...NOTHING_LISTED,
       };
     }
-    return this.loadText(file.name, text, now);
+    return this.save(file.name, importFileBytes(file.name, bytes, { sources: this.sources }), now);
   }
 
+  /** Reads, checks and saves a file's text (already decoded). */
   loadText(fileName: string, text: string, now: Date): LoadReport {
-    const result = importQuestions({ path: fileName, text }, { sources: this.sources });
-    const problems = result.problems.map(formatImportProblem);
+    return this.save(fileName, importQuestions({ path: fileName, text }, { sources: this.sources }), now);
+  }
+
+  private save(fileName: string, result: ImportResult, now: Date): LoadReport {
     const report: LoadReport = {
       fileName,
-      summary: summaryOf(result.questions.length, problems.length),
-      problems,
+      summary: importSummary(result),
+      problems: importReportList(result),
+      ...importReportLines(result),
     };
     if (result.questions.length === 0 || !result.format) return report;
     const saved = this.store.add(

@@ -53,7 +53,7 @@ const CLASS_QUIZ = [
   '',
 ].join('\n');
 const CLASS_QUIZ_PROBLEM =
-  'Line 8, question "No right answer", answers: no answer is marked correct; start the right answer with "="';
+  'Skipped: Line 8, question "No right answer", answers: no answer is marked correct; start the right answer with "="';
 
 /** A spreadsheet row whose excerpt is checked against the shipped order. */
 const ORDERS_CSV = [
@@ -97,16 +97,17 @@ async function answer(page: Page, text: string): Promise<void> {
 }
 
 /** Drops a file on the page as a file manager does. */
-async function dropFile(page: Page, name: string, text: string): Promise<void> {
+async function dropFile(page: Page, name: string, content: string | Uint8Array): Promise<void> {
   await page.evaluate(
-    ([fileName, content]) => {
+    ([fileName, data]) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([content!], fileName!, { type: 'text/plain' }));
+      const body = typeof data === 'string' ? data : Uint8Array.from(data!);
+      transfer.items.add(new File([body], fileName!, { type: 'text/plain' }));
       for (const type of ['dragenter', 'dragover', 'drop']) {
         document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
       }
     },
-    [name, text],
+    [name, typeof content === 'string' ? content : [...content]] as const,
   );
 }
 
@@ -248,6 +249,27 @@ describe('use your own questions', () => {
       await page.context().close();
     },
   );
+
+  it('reads a spreadsheet Excel saved as Windows-1252 and lists that as a change', async () => {
+    const page = await openGame(browser, url);
+    await openCustomBanks(page);
+    const bytes = readFileSync(
+      join(root, 'tests', 'fixtures', 'import', 'real', 'kahoot-template-excel-windows-1252.csv'),
+    );
+    await dropFile(page, 'Week 3.csv', bytes);
+    await waitForScreen(page, 'custom-bank');
+    const listed = await texts(page, '#a11y [data-name="problems"] li');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatch(/^Changed: The file is not UTF-8: it was read as Windows-1252.*"CSV UTF-8"/);
+    expect(await page.$eval('#a11y [data-name="summary"]', (e) => e.textContent)).toBe(
+      'Week 3.csv: 5 questions ready to play. 1 change made in reading the file, listed below.',
+    );
+    expect(await texts(page, '#a11y [data-name="questions"] li')).toContain(
+      '4. What’s the first SIFT move?  (no source given, no explanation)',
+    );
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
 
   it('takes a dropped spreadsheet and shows its checked excerpt after the answer', async () => {
     const page = await openGame(browser, url);

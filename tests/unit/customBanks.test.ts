@@ -260,6 +260,10 @@ describe('loading a file in the game', () => {
       fileName: 'Class quiz.gift',
       summary: '1 question ready to play. 1 problem: a question with a problem is left out until it is fixed.',
       problems: [
+        'Skipped: Line 6, question "No right answer", answers: no answer is marked correct; start the right answer with "="',
+      ],
+      changed: [],
+      skipped: [
         'Line 6, question "No right answer", answers: no answer is marked correct; start the right answer with "="',
       ],
       notice: { text: 'Saved on this device.', tone: 'good' },
@@ -267,11 +271,47 @@ describe('loading a file in the game', () => {
     });
   });
 
+  it('reads a chosen file by its bytes: Excel’s Windows-1252 CSV plays, its reading listed as a change', async () => {
+    const bytes = readFileSync(join(fixtures, 'real', 'kahoot-template-excel-windows-1252.csv'));
+    const file = new File([bytes], 'Week 3.csv');
+    const report = await kit().load(file, new Date(SAVED_AT));
+    expect(report.summary).toBe('5 questions ready to play. 1 change made in reading the file, listed below.');
+    expect(report.changed).toEqual([expect.stringMatching(/^The file is not UTF-8: it was read as Windows-1252/)]);
+    expect(report.problems).toEqual([`Changed: ${report.changed[0]!}`]);
+    expect(report.skipped).toEqual([]);
+    expect(report.bankId).toBe('b1');
+  });
+
+  it('refuses a chosen file that is not text, saying how to save it as UTF-8', async () => {
+    const file = new File([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x81, 0x00])], 'Week 3.csv');
+    const report = await kit().load(file, new Date(SAVED_AT));
+    expect(report.summary).toBe('No question can be played yet: 1 problem to fix. Fix the file and load it again.');
+    expect(report.problems).toEqual([expect.stringMatching(/^Skipped: The file cannot be read: .*"CSV UTF-8"/)]);
+    expect(report.bankId).toBeUndefined();
+  });
+
+  it('lists what was changed apart from what was skipped, changes first', () => {
+    const text =
+      '// source: Kahoot quiz, 2023\n::Owner:: Who owns TikTok? {=ByteDance ~Microsoft}\n\n' +
+      '::Chart::[html]What does it show?<img src="chart.png">{=Growth ~Decline}\n';
+    const report = kit().loadText('Class quiz.gift', text, new Date(SAVED_AT));
+    expect(report.summary).toBe(
+      '1 question ready to play. 1 change made in reading the file, listed below. ' +
+        '1 problem: a question with a problem is left out until it is fixed.',
+    );
+    expect(report.problems).toEqual([
+      expect.stringMatching(
+        /^Changed: Line 1, question "Owner", source comment: is not used: .*plays without a source excerpt$/,
+      ),
+      expect.stringMatching(/^Skipped: Line 4, question "Chart", question text: has a picture with no description/),
+    ]);
+  });
+
   it('saves nothing from a file without a playable question, and says why', () => {
     const opened = kit();
     const report = opened.loadText('notes.docx', 'Who owns TikTok?', new Date(SAVED_AT));
     expect(report.summary).toBe('No question can be played yet: 1 problem to fix. Fix the file and load it again.');
-    expect(report.problems[0]).toMatch(/^This kind of file cannot be read/);
+    expect(report.problems[0]).toMatch(/^Skipped: This kind of file cannot be read/);
     expect(report.bankId).toBeUndefined();
     expect(opened.store.list()).toEqual([]);
   });

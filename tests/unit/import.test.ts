@@ -34,8 +34,11 @@ function importFixture(file: string): ImportResult {
   return importQuestions(fixture(file), { sources });
 }
 
-/** Every file of the corpus: the questions it yields, and its problems as a teacher reads them. */
-const CORPUS: [file: string, questions: number, problems: string[]][] = [
+/**
+ * Every file of the corpus: the questions it yields, its problems (what is skipped) and the changes made to the
+ * questions that play, as a teacher reads them.
+ */
+const CORPUS: [file: string, questions: number, problems: string[], changes?: string[]][] = [
   ['gift/broken-empty-answer.gift', 0, ['Line 1, question "Empty answer", answer 2: is empty']],
   ['gift/broken-empty-file.gift', 0, ['The file holds no questions']],
   ['gift/broken-empty-question-text.gift', 0, ['Line 1, question "Nameless", question text: is empty']],
@@ -46,17 +49,18 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
       'Line 1, question "Essay", answers: are empty, as in an essay question: the game needs answers to choose from, like {=right ~wrong}',
     ],
   ],
-  ['gift/broken-five-answers.gift', 0, ['Line 1, question "Five", answers: has 5 answers; the game shows at most 4']],
+  ['gift/broken-seven-answers.gift', 0, ['Line 1, question "Seven", answers: has 7 answers; the game shows at most 6']],
   [
     'gift/broken-four-sources.gift',
     0,
     ['Line 5, question "Four", source comments: has 4 source excerpts; the game shows at most 3'],
   ],
   [
-    'gift/broken-joined-quote.gift',
-    0,
+    'gift/changed-joined-quote.gift',
+    1,
+    [],
     [
-      'Line 1, question "Joined", source comment 1 (quote): an excerpt must be one passage copied exactly, without "..." joining two parts',
+      'Line 1, question "Joined", source comment 1 (quote): an excerpt must be one passage copied exactly, without "..." joining two parts; the question plays without a source excerpt',
     ],
   ],
   [
@@ -103,10 +107,11 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
     ],
   ],
   [
-    'gift/broken-quote-not-in-source.gift',
-    0,
+    'gift/changed-quote-not-in-source.gift',
+    1,
+    [],
     [
-      'Line 2, question "Signed", source comment 1 (quote): these words are not in source "eo-13942" exactly as written: "THE WHITE HOUSE, July 6, 2020." (copy them exactly; line breaks and extra spaces do not matter)',
+      'Line 2, question "Signed", source comment 1 (quote): these words are not in source "eo-13942" exactly as written: "THE WHITE HOUSE, July 6, 2020." (copy them exactly; line breaks and extra spaces do not matter); the question plays without a source excerpt',
     ],
   ],
   [
@@ -129,10 +134,11 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
     ],
   ],
   [
-    'gift/broken-source-comment-without-quote.gift',
-    0,
+    'gift/changed-source-comment-without-quote.gift',
+    1,
+    [],
     [
-      'Line 1, question "Signed", source comment: needs both parts, like // source: eo-13942 | quote: "the exact words"',
+      'Line 1, question "Signed", source comment: is not used: it needs both parts, like // source: eo-13942 | quote: "the exact words"; the question plays without a source excerpt',
     ],
   ],
   [
@@ -150,14 +156,16 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
   ['gift/broken-unclosed-brace.gift', 0, ['Line 1, question "Unclosed": "{" is never closed with "}"']],
   ['gift/broken-unclosed-title.gift', 0, ['Line 1, title: starts with "::" but is never closed with "::"']],
   [
-    'gift/broken-unknown-source.gift',
-    0,
+    'gift/changed-unknown-source.gift',
+    1,
+    [],
     [
-      'Line 1, question "Signed", source comment 1 (source): no source called "eo-99999" (the sources are: eo-13942, tiktok-ban-article-2020)',
+      'Line 1, question "Signed", source comment 1 (source): no source called "eo-99999" (the sources are: eo-13942, tiktok-ban-article-2020); the question plays without a source excerpt',
     ],
   ],
   ['gift/good-comments-and-category.gift', 2, []],
   ['gift/good-escapes.gift', 1, []],
+  ['gift/good-five-answers.gift', 1, []],
   ['gift/good-missing-word.gift', 1, []],
   ['gift/good-moodle-export.txt', 1, []],
   ['gift/good-multiline.gift', 1, []],
@@ -179,14 +187,14 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
     'csv/broken-correct-letter.csv',
     0,
     [
-      'Row 2, question "Who owns TikTok?", column "Correct answer(s)": must be the number of the right answer, 1 to 4; found "A"',
+      'Row 2, question "Who owns TikTok?", column "Correct answer(s)": must be the number of the right answer, 1 to 6; found "A"',
     ],
   ],
   [
     'csv/broken-correct-out-of-range.csv',
     0,
     [
-      'Row 2, question "Who owns TikTok?", column "Correct answer(s)": must be the number of the right answer, 1 to 4; found "5"',
+      'Row 2, question "Who owns TikTok?", column "Correct answer(s)": must be the number of the right answer, 1 to 6; found "7"',
     ],
   ],
   [
@@ -221,7 +229,7 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
     'csv/broken-no-correct.csv',
     5,
     [
-      'Row 7, question "What does SIFT\'s T stand for?", column "Correct answer(s)": no answer is marked correct; write the number of the right answer (1 to 4)',
+      'Row 7, question "What does SIFT\'s T stand for?", column "Correct answer(s)": no answer is marked correct; write the number of the right answer (1 to 6)',
     ],
   ],
   [
@@ -232,7 +240,7 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
   [
     'csv/broken-one-answer.csv',
     0,
-    ['Row 2, question "Who owns TikTok?", columns "Answer 1" to "Answer 4": needs at least 2 answers, found 1'],
+    ['Row 2, question "Who owns TikTok?", columns "Answer 1" to "Answer 6": needs at least 2 answers, found 1'],
   ],
   [
     'csv/broken-quote-not-found.csv',
@@ -288,7 +296,7 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
     'csv/broken-unknown-column.csv',
     1,
     [
-      'Row 1, column "Explaination": is not read: the game reads Question, Answer 1 to Answer 4, Time limit (sec), Correct answer(s), Source, Excerpt and Explanation',
+      'Row 1, column "Explaination": is not read: the game reads Question, Answer 1 to Answer 6, Time limit (sec), Correct answer(s), Source, Excerpt and Explanation',
     ],
   ],
   [
@@ -313,8 +321,8 @@ const CORPUS: [file: string, questions: number, problems: string[]][] = [
     'csv/mixed-rows.csv',
     3,
     [
-      'Row 3, question "Who owns TikTok? (no right answer)", column "Correct answer(s)": no answer is marked correct; write the number of the right answer (1 to 4)',
-      'Row 5, question "A question with one answer", columns "Answer 1" to "Answer 4": needs at least 2 answers, found 1',
+      'Row 3, question "Who owns TikTok? (no right answer)", column "Correct answer(s)": no answer is marked correct; write the number of the right answer (1 to 6)',
+      'Row 5, question "A question with one answer", columns "Answer 1" to "Answer 6": needs at least 2 answers, found 1',
     ],
   ],
   [
@@ -438,9 +446,10 @@ describe('the import corpus', () => {
     expect(Object.keys(sources).sort()).toEqual(['eo-13942', 'tiktok-ban-article-2020']);
   });
 
-  it.each(CORPUS)('%s: %i questions and exactly these problems', (file, count, problems) => {
+  it.each(CORPUS)('%s: %i questions and exactly these problems and changes', (file, count, problems, changes) => {
     const result = importFixture(file);
     expect(result.problems.map(formatImportProblem)).toEqual(problems);
+    expect(result.changes.map(formatImportProblem)).toEqual(changes ?? []);
     expect(result.questions).toHaveLength(count);
   });
 
@@ -457,8 +466,12 @@ describe('the import corpus', () => {
   });
 
   it('finds no problem in a good file and at least one in a broken one', () => {
-    for (const [file, , problems] of CORPUS) {
+    for (const [file, , problems, changes] of CORPUS) {
       if (file.includes('/good-')) expect(problems, file).toEqual([]);
+      if (file.includes('/changed-')) {
+        expect(problems, file).toEqual([]);
+        expect(changes?.length, file).toBeGreaterThan(0);
+      }
       if (file.includes('/broken-')) expect(problems.length, file).toBeGreaterThan(0);
     }
   });

@@ -1,6 +1,7 @@
 /**
  * Questions from a spreadsheet saved as CSV, in the columns of Kahoot!'s quiz template: Question, Answer 1–4,
- * Time limit (sec), Correct answer(s); plus the optional columns Source, Excerpt and Explanation.
+ * Time limit (sec), Correct answer(s); plus the optional columns Answer 5 and Answer 6 (Kahoot! allows six
+ * answers), Source, Excerpt and Explanation.
  */
 import Papa from 'papaparse';
 import { foldWhitespace } from '../text.ts';
@@ -8,7 +9,8 @@ import type { Question, SourceDoc, Violation } from '../types.ts';
 import { DraftChecker, type PlacedDraft, type QuestionDraft } from './drafts.ts';
 import { questionLabel, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
 
-const ANSWER_NUMBERS = [1, 2, 3, 4] as const;
+const ANSWER_NUMBERS = [1, 2, 3, 4, 5, 6] as const;
+const LAST_ANSWER = ANSWER_NUMBERS[ANSWER_NUMBERS.length - 1];
 type AnswerNumber = (typeof ANSWER_NUMBERS)[number];
 
 type Column = 'question' | `answer${AnswerNumber}` | 'timeLimit' | 'correct' | 'source' | 'excerpt' | 'explanation';
@@ -20,6 +22,8 @@ const COLUMNS: Record<Column, { name: string; headers: string[] }> = {
   answer2: { name: 'Answer 2', headers: ['answer 2'] },
   answer3: { name: 'Answer 3', headers: ['answer 3'] },
   answer4: { name: 'Answer 4', headers: ['answer 4'] },
+  answer5: { name: 'Answer 5', headers: ['answer 5'] },
+  answer6: { name: 'Answer 6', headers: ['answer 6'] },
   timeLimit: { name: 'Time limit (sec)', headers: ['time limit (sec)', 'time limit'] },
   correct: { name: 'Correct answer(s)', headers: ['correct answer(s)', 'correct answer', 'correct answers'] },
   source: { name: 'Source', headers: ['source'] },
@@ -27,11 +31,10 @@ const COLUMNS: Record<Column, { name: string; headers: string[] }> = {
   explanation: { name: 'Explanation', headers: ['explanation'] },
 };
 const REQUIRED_COLUMNS: Column[] = ['question', 'answer1', 'answer2', 'correct'];
-const READ_COLUMNS =
-  'Question, Answer 1 to Answer 4, Time limit (sec), Correct answer(s), Source, Excerpt and Explanation';
+const READ_COLUMNS = `Question, Answer 1 to Answer ${LAST_ANSWER}, Time limit (sec), Correct answer(s), Source, Excerpt and Explanation`;
 
 const HINTS: CorrectAnswerHints = {
-  none: 'write the number of the right answer (1 to 4)',
+  none: `write the number of the right answer (1 to ${LAST_ANSWER})`,
   several: 'write the number of one answer only',
 };
 
@@ -62,7 +65,7 @@ function readCorrect(cell: string, answers: Map<AnswerNumber, string>): { number
   for (const token of cell.split(/[\s,;]+/).filter((t) => t !== '')) {
     const number = Number(token) as AnswerNumber;
     if (!/^\d+$/.test(token) || !ANSWER_NUMBERS.includes(number)) {
-      return { numbers: [], problem: `must be the number of the right answer, 1 to 4; found "${token}"` };
+      return { numbers: [], problem: `must be the number of the right answer, 1 to ${LAST_ANSWER}; found "${token}"` };
     }
     if (!answers.has(number)) {
       return { numbers: [], problem: `says answer ${number} is correct, but column "Answer ${number}" is empty` };
@@ -77,7 +80,7 @@ function fieldNamer(answerNumbers: AnswerNumber[]) {
     if (field === undefined) return undefined;
     if (field === 'prompt') return column('question');
     if (field === 'choices') {
-      return violation?.rule === 'correct-count' ? column('correct') : 'columns "Answer 1" to "Answer 4"';
+      return violation?.rule === 'correct-count' ? column('correct') : `columns "Answer 1" to "Answer ${LAST_ANSWER}"`;
     }
     const choice = /^choices\[(\d+)\]/.exec(field);
     if (choice) return column(`answer${answerNumbers[Number(choice[1]) - 1]!}`);

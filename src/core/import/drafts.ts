@@ -36,7 +36,22 @@ export interface PlacedDraft {
   fieldName: (field: string | undefined, violation: Violation | undefined) => string | undefined;
   /** Problems the reader already reported in its own words, not to be repeated: field path and rule. */
   explained?: { field: string; rule: Violation['rule'] }[];
+  /**
+   * Source excerpts that cannot be used (an unknown source, words not in it) are dropped with a change naming
+   * why, and the question plays without an excerpt, rather than being left out.
+   */
+  excerptsOptional?: boolean;
 }
+
+/** The excerpt problems that dropping the excerpts cures: the question is otherwise sound. */
+const EXCERPT_RULES: ReadonlySet<Violation['rule'] | undefined> = new Set<Violation['rule'] | undefined>([
+  'missing',
+  'empty',
+  'unknown-source',
+  'joined-quote',
+  'quote-not-found',
+]);
+const PLAYS_WITHOUT_EXCERPT = 'the question plays without a source excerpt';
 
 /** Lower-case words joined by hyphens, accents and apostrophes dropped: "Rubio's letter?" → "rubios-letter". */
 export function kebabCase(text: string, maxWords = ID_WORDS): string {
@@ -65,6 +80,8 @@ export class DraftChecker {
     sources: Record<string, SourceDoc>,
     private readonly hints: CorrectAnswerHints,
     private readonly problems: ImportProblem[],
+    /** Where questions that are kept but altered are reported. */
+    private readonly changes: ImportProblem[] = [],
   ) {
     this.context = newQuestionContext('custom', topic, sources);
     this.crossChecks = new CrossQuestionChecks(this.errors);
@@ -94,10 +111,26 @@ export class DraftChecker {
     };
     const before = this.errors.length;
     let question = validateQuestion(record, { file: this.file, label: id }, this.context, this.errors);
+    let dropped: BankError[] = [];
+    if (!question && placed.excerptsOptional && record.evidence !== undefined) {
+      const found = this.errors.slice(before);
+      if (found.every((error) => error.field?.startsWith('evidence[') && EXCERPT_RULES.has(error.violation?.rule))) {
+        this.errors.length = before;
+        const { evidence: _dropped, ...withoutExcerpts } = record;
+        question = validateQuestion(withoutExcerpts, { file: this.file, label: id }, this.context, this.errors);
+        dropped = found;
+      }
+    }
     if (question && !this.crossChecks.admit(question, this.file)) question = undefined;
     for (const error of this.errors.slice(before)) {
       const explained = placed.explained?.some((e) => e.field === error.field && e.rule === error.violation?.rule);
       if (!explained) this.problems.push(this.reword(error, placed));
+    }
+    if (question) {
+      for (const error of dropped) {
+        const change = this.reword(error, placed);
+        this.changes.push({ ...change, message: `${change.message}; ${PLAYS_WITHOUT_EXCERPT}` });
+      }
     }
     return question;
   }

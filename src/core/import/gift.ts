@@ -9,12 +9,16 @@
  *   }
  *
  * A blank line ends a question; lines starting with // are comments, and a `// source: … | quote: …` comment
- * gives the question the source excerpt that settles it. Other GIFT question types are reported, not imported.
+ * gives the question the source excerpt that settles it (one that cannot be used is reported as a change: the
+ * question plays without it). Text is HTML unless marked [plain] or [markdown], as Moodle reads it, and what
+ * reading it alters (a picture shown by its description) is reported as a change. Other GIFT question types are
+ * reported, not imported.
  */
 import { foldWhitespace } from '../text.ts';
 import type { Question, SourceDoc } from '../types.ts';
 import { DraftChecker, type QuestionDraft } from './drafts.ts';
-import { questionLabel, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
+import { htmlToText, markdownToText, type TextReading } from './html.ts';
+import { questionLabel, type CorrectAnswerHints, type ImportChange, type ImportProblem } from './problems.ts';
 
 const TRUE_TEXT = 'True';
 const FALSE_TEXT = 'False';
@@ -25,7 +29,9 @@ const BLANK = '_____';
 const ANSWER_EXAMPLE = '{=right ~wrong}';
 const CHOOSE_FROM = `the game needs answers to choose from, like ${ANSWER_EXAMPLE}`;
 const GENERAL_FEEDBACK = '####';
-const BROKEN_SOURCE_COMMENT = 'needs both parts, like // source: eo-13942 | quote: "the exact words"';
+const BROKEN_SOURCE_COMMENT =
+  'is not used: it needs both parts, like // source: eo-13942 | quote: "the exact words"; ' +
+  'the question plays without a source excerpt';
 
 const HINTS: CorrectAnswerHints = {
   none: 'start the right answer with "="',
@@ -37,10 +43,10 @@ const SOURCE_COMMENT = /^\/\/\s*source\s*:\s*(.*?)\s*\|\s*quote\s*:\s*(.*?)\s*$/
 const SOURCE_COMMENT_START = /^\/\/\s*source\s*:/i;
 const TEXT_FORMAT = /^\[(html|moodle|plain|markdown)\]/i;
 const WEIGHT = /^\s*%(-?\d+(?:\.\d+)?)%/;
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const MAX_CODE_POINT = 0x10ffff;
 
-type TextFormat = 'html' | 'other';
+/** Moodle's default "moodle" format renders HTML too, so text without a marker is read as HTML. */
+type TextFormat = 'html' | 'markdown' | 'plain';
+const DEFAULT_FORMAT: TextFormat = 'html';
 
 /** The index of `token` at or after `from`, not counting backslash-escaped characters; -1 when absent. */
 function findUnescaped(text: string, token: string, from = 0): number {
@@ -64,31 +70,92 @@ function unescape(text: string): string {
   return text.replace(/\\([~=#{}:\\n])/g, (_match, char: string) => (char === 'n' ? '\n' : char));
 }
 
-function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6])>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith('#')) {
-        const code = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code <= MAX_CODE_POINT ? String.fromCodePoint(code) : entity;
-      }
-      return HTML_ENTITIES[name.toLowerCase()] ?? entity;
-    });
+/** A title, a source comment's parts: plain text with escapes resolved and spaces folded. */
+function plainText(raw: string): string {
+  return foldWhitespace(unescape(raw));
 }
 
-/** One piece of GIFT text as the game shows it: format tag dropped, escapes resolved, HTML made plain, spaces folded. */
-function cleanText(raw: string, inherited: TextFormat): { text: string; format: TextFormat } {
+/** The format a piece of text is in: its own [marker], else the one it inherits. */
+function formatOf(raw: string, inherited: TextFormat): TextFormat {
+  const name = TEXT_FORMAT.exec(raw.trim())?.[1]?.toLowerCase();
+  if (name === undefined) return inherited;
+  return name === 'markdown' ? 'markdown' : name === 'plain' ? 'plain' : 'html';
+}
+
+/**
+ * How much Markdown is read, in one text and in one file. The Markdown parser slows more than linearly on runs
+ * of unmatched "*" and "_" (2,000 such characters can take a tenth of a second, 20,000 ten seconds), so a
+ * crafted file could stall the game; real question texts are a few hundred characters. Past these, Markdown is
+ * shown as written.
+ */
+const MAX_MARKDOWN_TEXT_CHARS = 1_000;
+const MAX_MARKDOWN_FILE_CHARS = 50_000;
+/** How much of a question's start is read to name it in messages. */
+const LABEL_SOURCE_CHARS = 2_000;
+
+/** What is left of a file's allowance of Markdown characters. */
+interface MarkdownBudget {
+  left: number;
+}
+
+/** One piece of GIFT text as the game shows it: format tag dropped, escapes resolved, HTML or Markdown read. */
+function cleanText(
+  raw: string,
+  inherited: TextFormat,
+  budget: MarkdownBudget = { left: MAX_MARKDOWN_TEXT_CHARS },
+): TextReading & { format: TextFormat } {
   let text = raw.trim();
-  let format = inherited;
+  const format = formatOf(text, inherited);
   const tag = TEXT_FORMAT.exec(text);
-  if (tag) {
-    format = tag[1]!.toLowerCase() === 'html' ? 'html' : 'other';
-    text = text.slice(tag[0].length);
-  }
+  if (tag) text = text.slice(tag[0].length);
   text = unescape(text);
-  if (format === 'html') text = htmlToText(text);
-  return { text: foldWhitespace(text), format };
+  if (format === 'plain') return { text: foldWhitespace(text), changes: [], format };
+  if (format === 'html') return { ...htmlToText(text), format };
+  if (text.length > MAX_MARKDOWN_TEXT_CHARS || text.length > budget.left) {
+    const limit =
+      text.length > MAX_MARKDOWN_TEXT_CHARS
+        ? `${MAX_MARKDOWN_TEXT_CHARS.toLocaleString('en-US')} characters of Markdown in one text`
+        : `${MAX_MARKDOWN_FILE_CHARS.toLocaleString('en-US')} characters of Markdown in a file`;
+    return {
+      text: foldWhitespace(text),
+      changes: [`shown as written, Markdown marks and all: the game reads at most ${limit}`],
+      format,
+    };
+  }
+  budget.left -= text.length;
+  return { ...markdownToText(text), format };
+}
+
+/** What reading a question's texts altered (kept, reported as changes) or lost (the question is skipped). */
+interface TextNote {
+  /** Where the text starts in the answer block, or 'prompt' for the question text. */
+  offset: number | 'prompt';
+  field: string;
+  message: string;
+  skip: boolean;
+}
+
+/** Cleans the texts of one question, noting each change and loss with the part of the question it is in. */
+class QuestionTexts {
+  readonly notes: TextNote[] = [];
+
+  constructor(private readonly markdown: MarkdownBudget) {}
+
+  clean(raw: string, format: TextFormat, field: string, offset: TextNote['offset']): string {
+    const reading = cleanText(raw, format, this.markdown);
+    for (const message of reading.changes) this.notes.push({ offset, field, message, skip: false });
+    if (reading.missing !== undefined) {
+      this.notes.push({
+        offset,
+        field,
+        skip: true,
+        message:
+          `has ${reading.missing}, which the game cannot show or play, and the question cannot be answered ` +
+          'without it: give a picture a description (alt="…"), or put what it shows or says into words',
+      });
+    }
+    return reading.text;
+  }
 }
 
 interface SourceComment {
@@ -101,7 +168,7 @@ interface SourceComment {
 interface Block {
   lines: { text: string; line: number }[];
   sources: SourceComment[];
-  /** Lines of comments that start like a source comment but lack a part: their question is not imported. */
+  /** Lines of comments that start like a source comment but lack a part: their question plays without them. */
   brokenSources: number[];
 }
 
@@ -124,7 +191,7 @@ function splitBlocks(text: string): Block[] {
       } else if (trimmed.startsWith('//')) {
         const source = SOURCE_COMMENT.exec(trimmed);
         if (source) {
-          block.sources.push({ source: source[1]!, quote: unquote(source[2]!), line });
+          block.sources.push({ source: plainText(source[1]!), quote: unquote(source[2]!), line });
         } else if (SOURCE_COMMENT_START.test(trimmed)) {
           block.brokenSources.push(line);
         }
@@ -173,11 +240,21 @@ function splitAnswers(answers: string): { before: string; list: Answer[] } {
 }
 
 /** Text and feedback of one answer: "August 6, 2020 # the date under the signature". */
-function splitFeedback(body: string, format: TextFormat): { text: string; feedback?: string } {
+function splitFeedback(
+  body: string,
+  format: TextFormat,
+  texts: QuestionTexts,
+  number: number,
+  offset: number,
+): { text: string; feedback?: string } {
   const hash = findUnescaped(body, '#');
-  if (hash < 0) return { text: cleanText(body, format).text };
-  const feedback = cleanText(body.slice(hash + 1), format).text;
-  return { text: cleanText(body.slice(0, hash), format).text, ...(feedback !== '' ? { feedback } : {}) };
+  const answer = `answer ${number}`;
+  if (hash < 0) return { text: texts.clean(body, format, answer, offset) };
+  const feedback = texts.clean(body.slice(hash + 1), format, `feedback of ${answer}`, offset);
+  return {
+    text: texts.clean(body.slice(0, hash), format, answer, offset),
+    ...(feedback !== '' ? { feedback } : {}),
+  };
 }
 
 /** A problem with one question, before it is named: where it is, in which part, and what is wrong. */
@@ -208,10 +285,11 @@ function splitQuestion(
         problem: { line: lineAt(position), field: 'title', message: 'starts with "::" but is never closed with "::"' },
       };
     }
-    title = cleanText(text.slice(position + 2, end), 'other').text || undefined;
+    title = plainText(text.slice(position + 2, end)) || undefined;
     position = end + 2;
   }
-  const labelFrom = (raw: string) => title ?? questionLabel(cleanText(raw, 'other').text);
+  const labelFrom = (raw: string) =>
+    title ?? questionLabel(cleanText(raw.slice(0, LABEL_SOURCE_CHARS), DEFAULT_FORMAT).text);
 
   const open = findUnescaped(text, '{', position);
   const firstClose = findUnescaped(text, '}', position);
@@ -268,7 +346,7 @@ type AnswerReading =
   | { choices: QuestionDraft['choices']; starts: number[] }
   | { problem: { message: string; field: string; start?: number } };
 
-function readAnswers(answers: string, format: TextFormat): AnswerReading {
+function readAnswers(answers: string, format: TextFormat, texts: QuestionTexts): AnswerReading {
   const unsupported = (message: string): AnswerReading => ({ problem: { field: 'answers', message } });
   const trimmed = answers.trim();
   if (trimmed === '') return unsupported(`are empty, as in an essay question: ${CHOOSE_FROM}`);
@@ -293,7 +371,10 @@ function readAnswers(answers: string, format: TextFormat): AnswerReading {
         };
       }
       const body = weight ? answer.body.slice(weight[0].length) : answer.body;
-      choices.push({ ...splitFeedback(body, format), correct: answer.marker === '=' || percent === 100 });
+      choices.push({
+        ...splitFeedback(body, format, texts, index + 1, answer.start),
+        correct: answer.marker === '=' || percent === 100,
+      });
     }
     return { choices, starts: list.map((answer) => answer.start) };
   }
@@ -301,13 +382,17 @@ function readAnswers(answers: string, format: TextFormat): AnswerReading {
   if (findUnescaped(answers, '=') >= 0 && answers.includes('->')) {
     return unsupported(`matching questions (=item -> match) are not supported: ${CHOOSE_FROM}`);
   }
-  // True/false: {T}, {F#feedback for a wrong answer#feedback for a right one}.
-  const [value = '', wrongFeedback = '', rightFeedback = ''] = splitOnUnescaped(answers, '#');
+  // True/false: {T}, {F#feedback for a wrong answer#feedback for a right one}; the second feedback runs to the
+  // end, "#" and all, as in Moodle.
+  const [value = '', wrongFeedback = '', ...rightParts] = splitOnUnescaped(answers, '#');
+  const rightFeedback = rightParts.join('#');
   const truth = value.trim().toUpperCase();
   if (TRUE_VALUES.includes(truth) || FALSE_VALUES.includes(truth)) {
     const isTrue = TRUE_VALUES.includes(truth);
     const feedbackFor = (correct: boolean) => {
-      const feedback = cleanText(correct ? rightFeedback : wrongFeedback, format).text;
+      const number = correct === isTrue ? 1 : 2;
+      const raw = correct ? rightFeedback : wrongFeedback;
+      const feedback = texts.clean(raw, format, `feedback of answer ${number}`, 0);
       return feedback !== '' ? { feedback } : {};
     };
     return {
@@ -332,10 +417,12 @@ type BlockReading =
       answersLine: number;
       answerLines: number[];
       feedbackLine?: number;
+      /** What reading the texts altered, each with its line and part. */
+      changes: BlockProblem[];
     }
   | { problem: BlockProblem; label: string | undefined };
 
-function readBlock(lines: Block['lines'], sources: SourceComment[]): BlockReading {
+function readBlock(lines: Block['lines'], sources: SourceComment[], markdown: MarkdownBudget): BlockReading {
   const text = lines.map((line) => line.text).join('\n');
   const starts: number[] = [];
   let length = 0;
@@ -352,24 +439,35 @@ function readBlock(lines: Block['lines'], sources: SourceComment[]): BlockReadin
   const split = splitQuestion(text, lineAt);
   if ('problem' in split) return split;
   const { title, label, promptRaw, open } = split.parts;
-  const { text: prompt, format } = cleanText(promptRaw, 'other');
+  const texts = new QuestionTexts(markdown);
+  const format = formatOf(promptRaw, DEFAULT_FORMAT);
+  const prompt = texts.clean(promptRaw, DEFAULT_FORMAT, 'question text', 'prompt');
   let answers = split.parts.answers;
   let explanation: string | undefined;
   let feedbackLine: number | undefined;
   const generalFeedback = lastUnescaped(answers, GENERAL_FEEDBACK);
   if (generalFeedback >= 0) {
-    explanation = cleanText(answers.slice(generalFeedback + GENERAL_FEEDBACK.length), format).text || undefined;
+    const raw = answers.slice(generalFeedback + GENERAL_FEEDBACK.length);
+    explanation = texts.clean(raw, format, 'general feedback (####)', generalFeedback) || undefined;
     feedbackLine = lineAt(open + 1 + generalFeedback);
     answers = answers.slice(0, generalFeedback);
   }
 
-  const reading = readAnswers(answers, format);
+  const reading = readAnswers(answers, format, texts);
   if ('problem' in reading) {
     const { field, start, message } = reading.problem;
     return { label, problem: { line: lineAt(start !== undefined ? open + 1 + start : open), field, message } };
   }
+  const noteAt = (note: TextNote): BlockProblem => ({
+    line: note.offset === 'prompt' ? lines[0]!.line : lineAt(open + 1 + note.offset),
+    field: note.field,
+    message: note.message,
+  });
+  const lost = texts.notes.find((note) => note.skip);
+  if (lost) return { label, problem: noteAt(lost) };
   return {
     label,
+    changes: texts.notes.map(noteAt),
     answersLine: lineAt(open),
     answerLines: reading.starts.map((start) => lineAt(open + 1 + start)),
     ...(feedbackLine !== undefined ? { feedbackLine } : {}),
@@ -413,8 +511,10 @@ export function readGift(
   topic: string,
   sources: Record<string, SourceDoc>,
   problems: ImportProblem[],
+  changes: ImportChange[] = [],
 ): Question[] {
-  const checker = new DraftChecker(path, topic, sources, HINTS, problems);
+  const checker = new DraftChecker(path, topic, sources, HINTS, problems, changes);
+  const markdown: MarkdownBudget = { left: MAX_MARKDOWN_FILE_CHARS };
   const questions: Question[] = [];
   for (const block of splitBlocks(text)) {
     // Moodle writes a category before its questions; this game has one topic per file, named after the file.
@@ -428,17 +528,13 @@ export function readGift(
         });
       }
     }
-    const reading = lines.length > 0 ? readBlock(lines, block.sources) : undefined;
+    const reading = lines.length > 0 ? readBlock(lines, block.sources, markdown) : undefined;
     const question = reading?.label !== undefined ? { question: reading.label } : {};
-    for (const line of block.brokenSources) {
-      problems.push({ line, ...question, field: 'source comment', message: BROKEN_SOURCE_COMMENT });
-    }
     if (reading === undefined) continue;
     if ('problem' in reading) {
       problems.push({ ...reading.problem, ...question });
       continue;
     }
-    if (block.brokenSources.length > 0) continue;
     const { answersLine, answerLines, feedbackLine } = reading;
     const lineOf = (field: string | undefined): number | undefined => {
       if (field === 'choices') return answersLine;
@@ -455,8 +551,14 @@ export function readGift(
       label: reading.label,
       lineOf,
       fieldName: fieldNamer,
+      excerptsOptional: true,
     });
-    if (checked) questions.push(checked);
+    if (!checked) continue;
+    questions.push(checked);
+    for (const line of block.brokenSources) {
+      changes.push({ line, ...question, field: 'source comment', message: BROKEN_SOURCE_COMMENT });
+    }
+    for (const change of reading.changes) changes.push({ ...change, ...question });
   }
   return questions;
 }

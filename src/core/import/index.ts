@@ -4,14 +4,17 @@
  * file's own terms. Pure: the caller reads the file and supplies the source documents quotes are checked against.
  */
 import { teacherBankWarnings } from '../bankBalance.ts';
+import { countOf } from '../customBankLimits.ts';
 import type { BankFile, Question, SourceDoc, Topic } from '../types.ts';
 import { readCsv } from './csv.ts';
 import { kebabCase } from './drafts.ts';
 import { readGift } from './gift.ts';
-import type { ImportProblem } from './problems.ts';
+import { decodeFileBytes } from './encoding.ts';
+import { formatImportProblem, type ImportChange, type ImportProblem } from './problems.ts';
 import { readYaml } from './yaml.ts';
 
-export { formatImportProblem, type ImportProblem } from './problems.ts';
+export { formatImportProblem, type ImportChange, type ImportProblem } from './problems.ts';
+export { decodeFileBytes, type DecodedFile } from './encoding.ts';
 export { exportTopicYaml } from './yamlExport.ts';
 
 export type ImportFormat = 'gift' | 'csv' | 'yaml';
@@ -39,10 +42,12 @@ export interface ImportResult {
   topic: Topic;
   /** The questions that meet every rule, in file order; some may have `noSource: true`. */
   questions: Question[];
-  /** Every problem, in file order; each failed question is left out, the others are kept. */
+  /** Every problem, in file order: what was skipped (a question, a row, a column) and why. */
   problems: ImportProblem[];
   /** The bank-wide rules the questions break (the right answer often the longest choice…): kept all the same. */
   warnings: string[];
+  /** What was altered in questions that play (and in the file as a whole), and why, in file order. */
+  changes: ImportChange[];
 }
 
 export function importFormatOf(path: string): ImportFormat | undefined {
@@ -72,11 +77,12 @@ function position(problem: ImportProblem): number {
 export function importQuestions(file: BankFile, options: ImportOptions): ImportResult {
   const format = importFormatOf(file.path);
   const problems: ImportProblem[] = [];
+  const changes: ImportChange[] = [];
   let topic = topicForFile(file.path);
   if (options.topicId !== undefined) topic = { ...topic, id: options.topicId };
   let questions: Question[] = [];
   if (format === 'gift') {
-    questions = readGift(file.path, file.text, topic.id, options.sources, problems);
+    questions = readGift(file.path, file.text, topic.id, options.sources, problems, changes);
   } else if (format === 'csv') {
     questions = readCsv(file.path, file.text, topic.id, options.sources, problems);
   } else if (format === 'yaml') {
@@ -95,7 +101,64 @@ export function importQuestions(file: BankFile, options: ImportOptions): ImportR
   }
   // Each reader reports some file-wide problems before its questions' own: list them all in file order.
   problems.sort((a, b) => position(a) - position(b));
+  changes.sort((a, b) => position(a) - position(b));
   // Only the game's own YAML format says which move each question practises.
   const warnings = teacherBankWarnings(questions, { skillsGiven: format === 'yaml' });
-  return { ...(format ? { format } : {}), topic, questions, problems, warnings };
+  return { ...(format ? { format } : {}), topic, questions, problems, warnings, changes };
+}
+
+/**
+ * Reads a file as its bytes come from disk or the file picker: decoded (UTF-8, or Windows-1252 with a change
+ * saying so), then imported. A file that is not text is one problem, with how to save it.
+ */
+export function importFileBytes(path: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const decoded = decodeFileBytes(bytes);
+  if ('error' in decoded) {
+    const format = importFormatOf(path);
+    return {
+      ...(format ? { format } : {}),
+      topic: topicForFile(path),
+      questions: [],
+      problems: [{ message: decoded.error }],
+      warnings: [],
+      changes: [],
+    };
+  }
+  const result = importQuestions({ path, text: decoded.text }, options);
+  if (decoded.notice === undefined) return result;
+  return { ...result, changes: [{ message: decoded.notice }, ...result.changes] };
+}
+
+/** The report of one import as lines to show: what was changed, then what was skipped, each in file order. */
+export interface ImportReportLines {
+  changed: string[];
+  skipped: string[];
+}
+
+export function importReportLines(result: Pick<ImportResult, 'problems' | 'changes'>): ImportReportLines {
+  return { changed: result.changes.map(formatImportProblem), skipped: result.problems.map(formatImportProblem) };
+}
+
+/** "2 questions ready to play. 1 change made while reading, listed below. 1 problem: …" */
+export function importSummary(result: Pick<ImportResult, 'questions' | 'problems' | 'changes'>): string {
+  const problems = result.problems.length;
+  if (result.questions.length === 0) {
+    return problems === 0
+      ? 'No question could be read.'
+      : `No question can be played yet: ${countOf(problems, 'problem')} to fix. Fix the file and load it again.`;
+  }
+  const parts = [`${countOf(result.questions.length, 'question')} ready to play.`];
+  if (result.changes.length > 0) {
+    parts.push(`${countOf(result.changes.length, 'change')} made in reading the file, listed below.`);
+  }
+  if (problems > 0) {
+    parts.push(`${countOf(problems, 'problem')}: a question with a problem is left out until it is fixed.`);
+  }
+  return parts.join(' ');
+}
+
+/** One list for a screen with room for one: each line says whether it was changed or skipped. */
+export function importReportList(result: Pick<ImportResult, 'problems' | 'changes'>): string[] {
+  const { changed, skipped } = importReportLines(result);
+  return [...changed.map((line) => `Changed: ${line}`), ...skipped.map((line) => `Skipped: ${line}`)];
 }

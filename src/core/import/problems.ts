@@ -1,6 +1,12 @@
 /** Problems found in a teacher's file, told in the terms of that file: its lines or rows, columns and answers. */
 import { truncate } from '../bank.ts';
-import { MAX_CHOICES, MAX_EVIDENCE, MAX_TIME_LIMIT_SEC, MIN_CHOICES, MIN_TIME_LIMIT_SEC } from '../settings.ts';
+import {
+  MAX_EVIDENCE,
+  MAX_IMPORTED_CHOICES,
+  MAX_TIME_LIMIT_SEC,
+  MIN_CHOICES,
+  MIN_TIME_LIMIT_SEC,
+} from '../settings.ts';
 import type { Violation } from '../types.ts';
 
 /** How much of a question's text names it in a message. */
@@ -8,6 +14,10 @@ const QUESTION_LABEL_CHARS = 40;
 /** How much of an excerpt a "not in the source" message repeats. */
 const QUOTE_SHOWN_CHARS = 80;
 
+/**
+ * One note on a teacher's file: a problem (the question, row or column it names is skipped) or a change (the
+ * question plays, altered as the message says).
+ */
 export interface ImportProblem {
   /** 1-based line in a GIFT or YAML file. */
   line?: number;
@@ -19,6 +29,9 @@ export interface ImportProblem {
   field?: string;
   message: string;
 }
+
+/** A question that plays, altered from the file: what changed and why, where. */
+export type ImportChange = ImportProblem;
 
 /** `Row 7, question "Who signed…", column "Correct answer(s)": no answer is marked correct`. */
 export function formatImportProblem(problem: ImportProblem): string {
@@ -63,7 +76,7 @@ export function teacherMessage(
     case 'choice-count':
       return violation.found < MIN_CHOICES
         ? `needs at least ${MIN_CHOICES} answers, found ${violation.found}`
-        : `has ${violation.found} answers; the game shows at most ${MAX_CHOICES}`;
+        : `has ${violation.found} answers; the game shows at most ${MAX_IMPORTED_CHOICES}`;
     case 'correct-count':
       return violation.found === 0
         ? `no answer is marked correct; ${hints.none}`
