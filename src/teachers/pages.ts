@@ -100,6 +100,9 @@ export const SOURCE_PAGES: readonly SourcePage[] = [
 export const SPANISH_TEACHERS_PAGE_URL = 'teachers-es.html';
 export const SPANISH_HANDOUT_PAGE_URL = 'handout-es.html';
 
+/** The glossary, the one Spanish doc that translates no English page. */
+const SPANISH_GLOSSARY_SOURCE = 'es/glosario.md';
+
 export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
   {
     source: 'es/lesson-plan.md',
@@ -110,6 +113,16 @@ export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
       'en el proyector, preguntas para el debate sobre las afirmaciones del artículo con sus respuestas, y un ' +
       'boleto de salida.',
     english: 'lesson-plan.html',
+  },
+  {
+    source: 'es/learning-check.md',
+    page: 'learning-check-es.html',
+    label: 'Prueba de aprendizaje',
+    summary:
+      'Cómo las pruebas de antes, de después y diferida miden si los estudiantes aprendieron a distinguir las ' +
+      'afirmaciones verdaderas de las falsas, y no solo a desconfiar más: aciertos, falsas alarmas, d′ y c en ' +
+      'palabras sencillas, y lo que la prueba no puede mostrar.',
+    english: 'learning-check.html',
   },
   {
     source: 'es/teacher-guide.md',
@@ -148,7 +161,16 @@ export const SPANISH_TEACHER_DOCS: readonly TeacherDoc[] = [
     english: 'question-bank.html',
   },
   {
-    source: 'es/glosario.md',
+    source: 'es/privacy.md',
+    page: 'privacy-es.html',
+    label: 'Privacidad',
+    summary:
+      'Para estudiantes, familias y escuelas: qué guarda el modo de clase, dónde, por cuánto tiempo, quién lo ve, ' +
+      'qué no se recoge nunca y cómo borrarlo. La pantalla para entrar a una clase enlaza a esta página.',
+    english: 'privacy.html',
+  },
+  {
+    source: SPANISH_GLOSSARY_SOURCE,
     page: 'glosario-es.html',
     label: 'Glosario',
     summary: 'Cómo traducimos los términos legales y de alfabetización mediática, y las formas que no usamos.',
@@ -318,17 +340,37 @@ function docLinkRewriter(source: string): (href: string) => string {
   };
 }
 
+/** The docs an index names in a section of their own, by the English page each is or translates. */
+const INDEX_PLACES = {
+  lessonPlan: 'lesson-plan.html',
+  learningCheck: 'learning-check.html',
+  privacy: 'privacy.html',
+} as const;
+
+/**
+ * An index's docs by where they go: the docs of INDEX_PLACES (each an empty list when there is none, so a
+ * missing translation leaves a gap a test reports rather than a failed build), and every other doc, in order,
+ * with the references for questions of your own.
+ */
+function placeIndexDocs(
+  docs: readonly TeacherDoc[],
+  englishPage: (doc: TeacherDoc) => string | undefined,
+): Record<keyof typeof INDEX_PLACES | 'references', TeacherDoc[]> {
+  const placed = new Set<string>(Object.values(INDEX_PLACES));
+  const at = (page: string) => docs.filter((doc) => englishPage(doc) === page);
+  return {
+    lessonPlan: at(INDEX_PLACES.lessonPlan),
+    learningCheck: at(INDEX_PLACES.learningCheck),
+    privacy: at(INDEX_PLACES.privacy),
+    references: docs.filter((doc) => !placed.has(englishPage(doc) ?? '')),
+  };
+}
+
 function indexBody(bank: Bank): string {
   const sourcesQuoted = new Set(bank.questions.flatMap((question) => question.evidence.map((e) => e.source))).size;
   const docItem = (doc: TeacherDoc) =>
     `<li><a href="${doc.page}">${escapeHtml(doc.label)}</a>: ${escapeHtml(doc.summary)}</li>`;
-  const [lessonPlan, guide, format, imports, bankReport] = TEACHER_DOCS as [
-    TeacherDoc,
-    TeacherDoc,
-    TeacherDoc,
-    TeacherDoc,
-    TeacherDoc,
-  ];
+  const docs = placeIndexDocs(TEACHER_DOCS, (doc) => doc.page);
   return `      <h1 id="for-teachers">For teachers</h1>
       <p class="lead">
         Source Check is a quiz game for media-literacy lessons. A 2020 feature article about the TikTok ban, with no
@@ -347,22 +389,20 @@ function indexBody(bank: Bank): string {
       <section aria-labelledby="plan">
         <h2 id="plan">Plan a lesson</h2>
         <ul class="page-list">
-          ${docItem(lessonPlan)}
+          ${docs.lessonPlan.map(docItem).join('')}
           <li><a href="${HANDOUT_PAGE_URL}">Student handout</a>: the four SIFT moves on one printable page, each with
             a sentence of the article to try it on, and room for notes.</li>
           <li><a href="${SOURCE_PAGES[0]!.page}">The article</a>: the unsigned 2020 article the game checks, and
             <a href="${SOURCE_PAGES[1]!.page}">Executive Order 13942</a>, the primary source to hold up beside it,
             to project or print.</li>
+          ${docs.learningCheck.map(docItem).join('')}
         </ul>
       </section>
 
       <section aria-labelledby="questions">
         <h2 id="questions">Questions of your own</h2>
         <ul class="page-list">
-          ${docItem(guide)}
-          ${docItem(format)}
-          ${docItem(imports)}
-          ${docItem(bankReport)}
+          ${docs.references.map(docItem).join('\n          ')}
         </ul>
       </section>
 
@@ -382,6 +422,9 @@ function indexBody(bank: Bank): string {
             type the six-character code. The page follows the class live and exports the results as CSV.</li>
         </ol>
         <p>Without the server, every student can still play a round of their own: <a href="${GAME_URL}">play Source Check</a>.</p>
+        <ul class="page-list">
+          ${docs.privacy.map(docItem).join('')}
+        </ul>
       </section>`;
 }
 
@@ -389,11 +432,12 @@ function spanishIndexBody(bank: Bank): string {
   const sourcesQuoted = new Set(bank.questions.flatMap((question) => question.evidence.map((e) => e.source))).size;
   const docItem = (doc: TeacherDoc) =>
     `<li><a href="${doc.page}">${escapeHtml(doc.label)}</a>: ${escapeHtml(doc.summary)}</li>`;
-  // Every English doc has its Spanish page (a unit test holds this), in the same order.
-  const [lessonPlan, guide, ...references] = TEACHER_DOCS.map((english) =>
-    SPANISH_TEACHER_DOCS.find((doc) => doc.english === english.page)!,
-  ) as [TeacherDoc, TeacherDoc, ...TeacherDoc[]];
-  const glossary = SPANISH_TEACHER_DOCS.find((doc) => doc.source === 'es/glosario.md')!;
+  // The glossary translates no English page: it is placed by its source, below.
+  const glossary = SPANISH_TEACHER_DOCS.filter((doc) => doc.source === SPANISH_GLOSSARY_SOURCE);
+  const docs = placeIndexDocs(
+    SPANISH_TEACHER_DOCS.filter((doc) => doc.source !== SPANISH_GLOSSARY_SOURCE),
+    (doc) => doc.english,
+  );
   return `      <h1 id="para-docentes">Para docentes</h1>
       <p class="lead">
         Source Check es un juego de preguntas para clases de alfabetización mediática. Un artículo de 2020 sobre la
@@ -413,21 +457,20 @@ function spanishIndexBody(bank: Bank): string {
       <section aria-labelledby="planificar">
         <h2 id="planificar">Planificar una clase</h2>
         <ul class="page-list">
-          ${docItem(lessonPlan)}
+          ${docs.lessonPlan.map(docItem).join('')}
           <li><a href="${SPANISH_HANDOUT_PAGE_URL}">Hoja para estudiantes</a>: los cuatro pasos SIFT en una página
             para imprimir, cada uno con una frase del artículo para probarlo, y espacio para notas.</li>
           <li><a href="${SOURCE_PAGES[0]!.page}" hreflang="en">El artículo</a> (en inglés): el artículo sin firma de
             2020 que comprueba el juego, y la <a href="${SOURCE_PAGES[1]!.page}" hreflang="en">Orden ejecutiva
             13942</a>, la fuente primaria para poner a su lado, para proyectar o imprimir.</li>
-          ${docItem(glossary)}
+          ${[...docs.learningCheck, ...glossary].map(docItem).join('\n          ')}
         </ul>
       </section>
 
       <section aria-labelledby="tus-preguntas">
         <h2 id="tus-preguntas">Tus propias preguntas</h2>
         <ul class="page-list">
-          ${docItem(guide)}
-          ${references.map(docItem).join('\n          ')}
+          ${docs.references.map(docItem).join('\n          ')}
         </ul>
       </section>
 
@@ -448,6 +491,9 @@ function spanishIndexBody(bank: Bank): string {
             exporta los resultados en CSV.</li>
         </ol>
         <p>Sin el servidor, cada estudiante puede jugar su propia ronda: <a href="${GAME_URL}">jugar a Source Check</a>.</p>
+        <ul class="page-list">
+          ${docs.privacy.map(docItem).join('')}
+        </ul>
       </section>`;
 }
 

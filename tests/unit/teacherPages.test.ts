@@ -28,10 +28,12 @@ const SPANISH_PAGES = [
   'teachers-es.html',
   'handout-es.html',
   'lesson-plan-es.html',
+  'learning-check-es.html',
   'teacher-guide-es.html',
   'question-format-es.html',
   'import-formats-es.html',
   'question-bank-es.html',
+  'privacy-es.html',
   'glosario-es.html',
 ];
 const pageNamed = (fileName: string): TeacherPage => pages.find((page) => page.fileName === fileName)!;
@@ -230,10 +232,12 @@ describe('the teacher pages in Spanish', () => {
       ['teachers.html', 'teachers-es.html'],
       ['handout.html', 'handout-es.html'],
       ['lesson-plan.html', 'lesson-plan-es.html'],
+      ['learning-check.html', 'learning-check-es.html'],
       ['teacher-guide.html', 'teacher-guide-es.html'],
       ['question-format.html', 'question-format-es.html'],
       ['import-formats.html', 'import-formats-es.html'],
       ['question-bank.html', 'question-bank-es.html'],
+      ['privacy.html', 'privacy-es.html'],
     ];
     for (const [english, spanish] of pairs) {
       expect(languageLink(pageNamed(english!).html).slice(1), english).toEqual([spanish, 'es', 'En español']);
@@ -242,6 +246,25 @@ describe('the teacher pages in Spanish', () => {
     // A page with no translation leads to the other language's index.
     expect(languageLink(pageNamed('article.html').html)[1]).toBe('teachers-es.html');
     expect(languageLink(pageNamed('glosario-es.html').html)[1]).toBe('teachers.html');
+  });
+
+  it('lists every doc once on its index, each in its section by page name', () => {
+    /** The doc pages each section of an index links to, section by section. */
+    const sectionDocs = (html: string, docs: readonly { page: string }[]) =>
+      html
+        .split('<section')
+        .slice(1)
+        .map((section) => anchorHrefs(section).filter((href) => docs.some((doc) => doc.page === href)));
+    expect(sectionDocs(pageNamed(TEACHERS_PAGE_URL).html, TEACHER_DOCS)).toEqual([
+      ['lesson-plan.html', 'learning-check.html'],
+      ['teacher-guide.html', 'question-format.html', 'import-formats.html', 'question-bank.html'],
+      ['privacy.html'],
+    ]);
+    expect(sectionDocs(pageNamed('teachers-es.html').html, SPANISH_TEACHER_DOCS)).toEqual([
+      ['lesson-plan-es.html', 'learning-check-es.html', 'glosario-es.html'],
+      ['teacher-guide-es.html', 'question-format-es.html', 'import-formats-es.html', 'question-bank-es.html'],
+      ['privacy-es.html'],
+    ]);
   });
 
   it('translates every teacher doc', () => {
