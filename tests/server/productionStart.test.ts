@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -20,7 +21,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, rightChoice, testBank } from './helpers';
+import { bundleBank, loadBankFromDisk, soloBank } from '../../src/server/bankFiles';
+import { Api, rightChoice } from './helpers';
 
 const root = join(import.meta.dirname, '..', '..');
 const app = mkdtempSync(join(tmpdir(), 'source-check-production-'));
@@ -49,7 +51,12 @@ beforeAll(async () => {
   await build({ configFile: join(root, 'vite.server.config.ts'), build: { outDir: join(app, 'dist-server') } });
   mkdirSync(join(app, 'dist'));
   copyFileSync(join(root, 'index.html'), join(app, 'dist', 'index.html'));
-  writeFileSync(join(app, 'dist', 'bank.json'), JSON.stringify(testBank()));
+  // npm start plays the whole bank from questions/ and refuses a dist/bank.json (shipped without the class-only
+  // questions) built from other questions: the app holds both, as a checkout after `npm run build` does.
+  cpSync(join(root, 'questions'), join(app, 'questions'), { recursive: true });
+  const { bank, errors } = loadBankFromDisk(join(root, 'questions'), root);
+  expect(errors).toEqual([]);
+  writeFileSync(join(app, 'dist', 'bank.json'), JSON.stringify(bundleBank(soloBank(bank))));
   mkdirSync(join(app, 'scripts'));
   copyFileSync(join(root, 'scripts', 'prestart.mjs'), join(app, 'scripts', 'prestart.mjs'));
   copyFileSync(join(root, 'package.json'), join(app, 'package.json'));

@@ -96,6 +96,21 @@ describe('requests that never finish', () => {
     expect(stillOpen.length).toBeGreaterThanOrEqual(cap);
     expect((await t.api.get('/api/health')).status).toBe(200);
   });
+
+  it('does not cap a trusted proxy, which carries every student behind it, and still caps an address it does not trust', async () => {
+    const cap = 20;
+    const proxy = someLoopbackAddress();
+    let other = someLoopbackAddress();
+    while (other === proxy) other = someLoopbackAddress();
+    t = await startTestServer({ trustProxy: [proxy], connections: { maxConnectionsPerAddress: cap } });
+    const fromProxy = await Promise.all(Array.from({ length: cap + 30 }, () => openFrom(t!.url, proxy)));
+    const fromOther = await Promise.all(Array.from({ length: cap + 5 }, () => openFrom(t!.url, other)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const open = (sockets: { socket: Socket }[]) =>
+      sockets.filter(({ socket }) => !socket.destroyed && socket.readyState === 'open').length;
+    expect(open(fromProxy)).toBe(cap + 30);
+    expect(open(fromOther)).toBe(cap);
+  });
 });
 
 describe('a live stream that never reads', () => {

@@ -4,6 +4,7 @@
  * from the same origin under a Content-Security-Policy. No CORS: the game, the host page and the API are one
  * origin, and a state-changing request from another origin is refused.
  */
+import { compile as compileTrust } from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, {
   type FastifyInstance,
@@ -208,7 +209,13 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   });
 
-  capConnectionsPerAddress(app.server, connectionLimits.maxConnectionsPerAddress);
+  // The same test of "a trusted proxy" as Fastify's own (request.ip), applied to the socket's address.
+  const trusted = options.trustProxy ? compileTrust(options.trustProxy) : undefined;
+  capConnectionsPerAddress(
+    app.server,
+    connectionLimits.maxConnectionsPerAddress,
+    trusted ? (address) => trusted(address, 0) : undefined,
+  );
 
   const security = securityHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },

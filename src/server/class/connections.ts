@@ -47,13 +47,21 @@ export function timeoutOptions(limits: ConnectionLimits): Partial<FastifyServerO
   } as Partial<FastifyServerOptions>;
 }
 
-/** Refuses (closes at once) each connection past `max` open ones from the same address. */
-export function capConnectionsPerAddress(server: Server, max: number): void {
+/**
+ * Refuses (closes at once) each connection past `max` open ones from the same address. A trusted proxy's
+ * connections are not counted: they carry every student behind it (a live stream each), and the client's own
+ * address is known only once a request's X-Forwarded-For arrives, where the rate limits and join guard count it.
+ */
+export function capConnectionsPerAddress(
+  server: Server,
+  max: number,
+  isTrustedProxy: (address: string) => boolean = () => false,
+): void {
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress;
     // A socket already gone has no address: there is nothing to count.
-    if (address === undefined) return;
+    if (address === undefined || isTrustedProxy(address)) return;
     const count = (open.get(address) ?? 0) + 1;
     if (count > max) {
       socket.destroy();

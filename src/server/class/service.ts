@@ -612,7 +612,7 @@ export class ClassService {
 
   /** The same CSV by the class's code alone (the administrator's export, with the server stopped). */
   exportCsv(code: string): string {
-    return this.csvOf(this.classByCode(code));
+    return this.csvOf(this.storedClassByCode(code));
   }
 
   private csvOf(row: ClassRow): string {
@@ -666,7 +666,7 @@ export class ClassService {
 
   /** Deletes a class by its code alone (the administrator's command, with the server stopped). */
   deleteClassByCode(code: string): void {
-    this.deleteClasses([this.classByCode(code).id]);
+    this.deleteClasses([this.storedClassByCode(code).id]);
   }
 
   /**
@@ -794,6 +794,16 @@ export class ClassService {
     const row = this.stmt.classByCode.get(code);
     // An expired class is gone at once, not at the next sweep.
     if (!row || row.expires_at <= this.now()) throw notFound();
+    return row;
+  }
+
+  /**
+   * A class still in the file, expired or not: the administrator exports and deletes what the file holds, and an
+   * expired class stays there until the running server's next sweep.
+   */
+  private storedClassByCode(code: string): ClassRow {
+    const row = this.stmt.classByCode.get(code);
+    if (!row) throw notFound();
     return row;
   }
 
