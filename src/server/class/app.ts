@@ -21,6 +21,7 @@ import {
 } from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import { QUESTION_KINDS } from '../../core/types';
 import {
   capConnectionsPerAddress,
   DEFAULT_CONNECTION_LIMITS,
@@ -128,6 +129,12 @@ const createBody = {
     answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
     holdStart: { type: 'boolean' },
     generatedNicknamesOnly: { type: 'boolean' },
+    kinds: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: QUESTION_KINDS.length,
+      items: { type: 'string', enum: [...QUESTION_KINDS] },
+    },
   },
 } as const;
 
@@ -316,7 +323,10 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     async () => options.serverInfo?.() ?? { joinOrigins: [], loopbackOnly: true },
   );
 
-  app.get('/api/topics', { schema: {} }, async () => ({ topics: service.topicList() }));
+  app.get('/api/topics', { schema: {} }, async () => ({
+    topics: service.topicList(),
+    kinds: service.kindList(),
+  }));
 
   app.post(
     '/api/classes',
@@ -332,6 +342,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.generatedNicknamesOnly === true ? { generatedNicknamesOnly: true } : {}),
         ...(body.pool ? { pool: body.pool } : {}),
         ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
+        ...(body.kinds && body.kinds.length > 0 ? { kinds: body.kinds } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
