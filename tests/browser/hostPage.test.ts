@@ -29,13 +29,14 @@ afterAll(async () => {
 });
 
 /** Axe finds nothing serious, and the state is photographed at both sizes (the page has one theme). */
-async function checkState(page: Page, name: string): Promise<void> {
+async function checkState(page: Page, name: string, shown?: string): Promise<void> {
   expect(await axeProblems(page), name).toEqual([]);
   for (const [size, viewport] of [
     ['1366x768', PROJECTOR],
     ['390x844', PHONE],
   ] as const) {
     await page.setViewportSize(viewport);
+    if (shown) await page.locator(shown).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage: false });
   }
   await page.setViewportSize(PROJECTOR);
@@ -156,7 +157,7 @@ describe('the host page', () => {
     expect(await page.$eval('section[aria-labelledby="board-heading"] .note', (note) => note.textContent)).toContain(
       'It does not mean a student answered alone or without looking anything up.',
     );
-    await checkState(page, 'dashboard-lobby');
+    await checkState(page, 'dashboard-lobby', '[data-name="class-settings"]');
 
     // Lock joining: said plainly, and the server turns a newcomer away.
     await page.click('[data-name="lock-joining"]');
@@ -164,7 +165,7 @@ describe('the host page', () => {
     expect(await page.textContent('[data-name="joining-state"]')).toBe('Joining locked — no one new can join');
     expect(await page.getAttribute('[data-name="lock-joining"]', 'aria-pressed')).toBe('true');
     expect((await join(code, 'Quiet Panda')).status).not.toBe(201);
-    await checkState(page, 'dashboard-locked');
+    await checkState(page, 'dashboard-locked', '[data-name="joining-state"]');
 
     // Delete one player's data: a dialog that names them, the safe choice focused; keeping changes nothing.
     const bravo = '[data-name="erase"][aria-label="Delete data of Brave Heron"]';
