@@ -25,14 +25,7 @@ async function drawnKinds(code: string, token: string): Promise<(QuestionKind | 
 describe('kinds of question', () => {
   it('draws only the chosen kinds, and says which in the class info', async () => {
     const wanted: QuestionKind[] = ['who-speaks', 'source-choice'];
-    const created = await t.api.post('/api/classes', {
-      questionCount: 8,
-      timeLimitSec: 20,
-      topics: [],
-      scoring: 'speed',
-      pool: 'all',
-      kinds: wanted,
-    });
+    const created = await t.api.createClass({ questionCount: 8, pool: 'all', kinds: wanted });
     expect(created.status).toBe(201);
     expect(created.body.class.kinds).toEqual(wanted);
     const kinds = await drawnKinds(created.body.class.code, created.body.teacherToken);
@@ -48,13 +41,7 @@ describe('kinds of question', () => {
   });
 
   it('refuses a kind it does not know, naming the field', async () => {
-    const refused = await t.api.post('/api/classes', {
-      questionCount: 5,
-      timeLimitSec: 20,
-      topics: [],
-      scoring: 'speed',
-      kinds: ['gossip'],
-    });
+    const refused = await t.api.createClass({ kinds: ['gossip'] });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('kinds');
   });
