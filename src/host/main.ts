@@ -1,10 +1,12 @@
 /**
  * "Host a class": the teacher's page, started here (nothing runs on import elsewhere: savedClass.ts keeps the class
  * on this browser, setupForm.ts is the form, dashboard.ts the live controller, panels.ts its tables, dashboardText.ts
- * its display rules). Pick the round (questions, time, topics, scoring), get a class code, a
- * join link and a QR code for the projector, then watch the class live: who has joined and how far they are,
- * the leaderboard (scores can be hidden), the class's SIFT skills and discernment, and how the class answered
- * each question. Remove a player, end the class, export the results as CSV. Plain DOM: every piece of text from users is set as text.
+ * its display rules, dialog.ts its confirmations). Pick the round (questions, time, topics, pool, kinds, scoring,
+ * answer reveal, nicknames), get a class code, a join link and a QR code for the projector, then watch the class
+ * live: who has joined and how far they are, the leaderboard (scores can be hidden), the class's SIFT skills and
+ * discernment, and how the class answered each question. Lock joining, remove a player or delete their data, end,
+ * export the results as CSV, delete the class, or forget it on this device. Plain DOM: every piece of text from
+ * users is set as text.
  */
 import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
 import { PRIVACY_PAGE_URL } from '../game/teacherLinks';
