@@ -124,7 +124,8 @@ export function savedClassIsDead(status: number): boolean {
 /** Why the page forgot the class it had saved. */
 export function droppedClassText(code: string): string {
   return (
-    `The class ${code} saved on this browser is no longer on the class server, or this browser's teacher link does not fit it (the class was deleted or expired), ` +
+    `The class ${code} saved on this browser is no longer on the class server, or this browser's teacher link ` +
+    'does not fit it (the class was deleted or expired), ' +
     'so this browser has forgotten it. Set up a new class below.'
   );
 }
