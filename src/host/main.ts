@@ -34,6 +34,7 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
     // Created or asked for: a screen reader starts at the class's state, not at the top of the page.
     dashboard.focusStatus();
   };
+  document.body.dataset.hostState = 'looking';
   show(page, message('Looking for the class server…'));
   if (!(await api.available())) {
     document.body.dataset.hostState = 'no-server';

@@ -54,7 +54,6 @@ export async function showSetup(
   onCreated: (saved: SavedClass, snapshot: DashboardSnapshot) => void,
   extras: SetupExtras = {},
 ): Promise<void> {
-  document.body.dataset.hostState = 'setup';
   const { topics, kinds } = await api.topics();
   const count = el('input', {
     attrs: {
@@ -188,5 +187,7 @@ export async function showSetup(
     ? el('p', {}, button(extras.lastClass.label, extras.lastClass.open, { data: { name: 'show-last-class' } }))
     : null;
   show(page, ...(extras.notice ? [message(extras.notice)] : []), ...(lastClass ? [lastClass] : []), form);
+  // Set once the form is on screen, not before its topics arrive.
+  document.body.dataset.hostState = 'setup';
   count.focus();
 }

@@ -55,11 +55,13 @@ async function openHost(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement as HTMLElement | null;
-    return `${active?.tagName.toLowerCase()}:${active?.dataset.name ?? active?.textContent ?? ''}`;
-  });
+/** Waits (briefly) for focus to land on the class's status line, the element a screen reader should read next. */
+async function focusOnStatus(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (document.activeElement as HTMLElement | null)?.dataset.name === 'class-status',
+    undefined,
+    { timeout: 5_000 },
+  );
 }
 
 /** The open dialog's accessible name (its heading) and the focused button inside it. */
@@ -130,7 +132,7 @@ describe('the host page', () => {
     await page.check('input[name="kind"][value="who-speaks"]');
     await page.click('form[data-name="setup"] button[type="submit"]');
     await hostState(page, 'dashboard');
-    expect(await focused(page)).toBe('p:class-status');
+    await focusOnStatus(page);
     const code = (await page.textContent('[data-name="class-code"]'))!;
     const created = await classInfo(code);
     expect(created.body).toMatchObject({
@@ -189,7 +191,7 @@ describe('the host page', () => {
     // Start: focus on the status; End asks in a dialog, and Keep going returns focus to the status.
     await page.click('[data-name="start"]');
     await page.waitForFunction(() => document.body.dataset.classStatus === 'open');
-    expect(await focused(page)).toBe('p:class-status');
+    await focusOnStatus(page);
     await page.click('[data-name="end"]');
     dialog = await dialogShown(page, 'confirm-end-dialog');
     expect(dialog.heading).toBe(`End the class ${code}?`);
@@ -197,7 +199,7 @@ describe('the host page', () => {
     await checkState(page, 'dialog-end');
     await page.click('dialog [data-name="safe"]');
     await page.waitForSelector('dialog', { state: 'detached' });
-    expect(await focused(page)).toBe('p:class-status');
+    await focusOnStatus(page);
     expect(await page.evaluate(() => document.body.dataset.classStatus)).toBe('open');
     await page.click('[data-name="end"]');
     await page.click('[data-name="confirm-end"]');
@@ -220,7 +222,7 @@ describe('the host page', () => {
     await page.click('[data-name="show-last-class"]');
     await hostState(page, 'dashboard');
     expect(await page.textContent('[data-name="class-code"]')).toBe(code);
-    expect(await focused(page)).toBe('p:class-status');
+    await focusOnStatus(page);
     await context.close();
   });
 
