@@ -389,9 +389,9 @@ function spanishIndexBody(bank: Bank): string {
   const sourcesQuoted = new Set(bank.questions.flatMap((question) => question.evidence.map((e) => e.source))).size;
   const docItem = (doc: TeacherDoc) =>
     `<li><a href="${doc.page}">${escapeHtml(doc.label)}</a>: ${escapeHtml(doc.summary)}</li>`;
-  // The Spanish pages in the English docs' order; an English doc not yet translated is left out, not a crash.
-  const [lessonPlan, guide, ...references] = TEACHER_DOCS.flatMap((english) =>
-    SPANISH_TEACHER_DOCS.filter((doc) => doc.english === english.page),
+  // Every English doc has its Spanish page (a unit test holds this), in the same order.
+  const [lessonPlan, guide, ...references] = TEACHER_DOCS.map((english) =>
+    SPANISH_TEACHER_DOCS.find((doc) => doc.english === english.page)!,
   ) as [TeacherDoc, TeacherDoc, ...TeacherDoc[]];
   const glossary = SPANISH_TEACHER_DOCS.find((doc) => doc.source === 'es/glosario.md')!;
   return `      <h1 id="para-docentes">Para docentes</h1>
