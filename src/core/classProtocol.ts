@@ -3,7 +3,7 @@
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
 import type { ClassSummary } from './reports';
-import type { Claim, Excerpt, Topic } from './types';
+import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
 export const SCORING_MODES = ['speed', 'accuracy'] as const;
 /** speed: 500–1,000 points a right answer, more the faster; accuracy: 1,000 for every right answer. */
@@ -39,6 +39,8 @@ export interface ClassSettings {
   pool?: ClassPool;
   /** When a student is shown the right answer; immediate when not given. */
   answerReveal?: AnswerReveal;
+  /** The kinds of question the round is drawn from; none given (or empty) means every kind. */
+  kinds?: QuestionKind[];
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -59,6 +61,8 @@ export interface ClassInfo {
   joiningLocked: boolean;
   pool: ClassPool;
   answerReveal: AnswerReveal;
+  /** The kinds of question the round was drawn from; empty means every kind. */
+  kinds: QuestionKind[];
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */

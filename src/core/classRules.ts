@@ -40,6 +40,7 @@ export function classRoundSettings(settings: ClassSettings): RoundSettings {
     timeLimitSec: settings.timeLimitSec,
     topics: [...settings.topics],
     speedPoints: settings.scoring === 'speed',
+    ...(settings.kinds && settings.kinds.length > 0 ? { kinds: [...settings.kinds] } : {}),
   };
 }
 

@@ -1,17 +1,21 @@
 /** The dashboard's controller: it follows the class live and keeps every panel up to date. */
 import QRCode from 'qrcode';
 import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import { joinLinkFor, reachWarning } from '../core/joinLink';
 import type { ClassApi } from '../net/classApi';
 import { openLive, type LiveConnection } from '../net/liveStream';
 import {
-  joinUrlFor,
+  joiningText,
   leaderboardNote,
   LIVE_TEXT,
   progressText,
   scoreText,
+  settingsLines,
   skillsCoverage,
   statusLine,
+  VERIFIED_MEANING,
 } from './dashboardText';
+import { confirm } from './dialog';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
 import { discernmentParts, questionTallies, skillParts } from './panels';
@@ -19,7 +23,9 @@ import type { SavedClass } from './savedClass';
 
 /** The class live: how to join, the controls, the roster, the leaderboard, the skills and the questions. */
 export class Dashboard {
-  private readonly status = el('p', { class: 'status', data: { name: 'class-status' } });
+  private readonly status = el('p', { class: 'status', data: { name: 'class-status' }, attrs: { tabindex: '-1' } });
+  private readonly joining = el('p', { class: 'joining', data: { name: 'joining-state' } });
+  private readonly settings = el('ul', { class: 'settings', data: { name: 'class-settings' } });
   private readonly live = el('span', { class: 'live', data: { name: 'live-mode' } });
   private readonly controls = el('div', { class: 'controls' });
   private readonly notice = el('p', { class: 'message', attrs: { role: 'status' } });
@@ -33,7 +39,7 @@ export class Dashboard {
   private readonly startButton: HTMLButtonElement;
   private readonly hideButton: HTMLButtonElement;
   private readonly endButton: HTMLButtonElement;
-  private readonly confirmEnd: HTMLElement;
+  private readonly lockButton: HTMLButtonElement;
   private connection?: LiveConnection;
   private snapshot: DashboardSnapshot;
 
@@ -43,48 +49,44 @@ export class Dashboard {
     private readonly saved: SavedClass,
     info: ServerInfo,
     snapshot: DashboardSnapshot,
-    /** "Host a new class": the saved class is forgotten and the page starts again. */
-    newClass: () => void,
+    /**
+     * The saved class is forgotten and the page starts again at the set-up form, saying `notice` when given
+     * ("Host a new class", "Forget this device", a deleted class).
+     */
+    private readonly leave: (notice?: string) => void,
   ) {
     this.snapshot = snapshot;
     document.body.dataset.hostState = 'dashboard';
-    const joinUrl = joinUrlFor(saved.code, info, location);
+    const joinUrl = joinLinkFor(saved.code, info, location.href);
     const qr = el('canvas', { data: { name: 'qr' }, attrs: { role: 'img', 'aria-label': `QR code for ${joinUrl}` } });
     void QRCode.toCanvas(qr, joinUrl, { width: 260, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
-    const reach = info.loopbackOnly
-      ? message(
-          'Students cannot reach this server yet: it listens on this computer only. Stop it and start it again ' +
-            'with "HOST=0.0.0.0 npm start", then reload this page.',
-          'error',
-        )
-      : null;
+    const warning = reachWarning(info, location.href);
+    const reach = warning ? message(warning, 'error') : null;
 
-    this.startButton = button('Start the class', () => void this.act(() => this.api.start(saved.code, saved.token)), {
+    this.startButton = button('Start the class', () => void this.startClass(), {
       class: 'primary',
       data: { name: 'start' },
     });
     this.hideButton = button('Hide scores', () => void this.toggleHide(), { data: { name: 'hide-scores' } });
+    this.lockButton = button('Lock joining', () => void this.toggleLock(), { data: { name: 'lock-joining' } });
     const exportButton = button('Export results (CSV)', () => void this.exportCsv(), { data: { name: 'export' } });
-    this.endButton = button('End the class', () => this.askEnd(true), { class: 'danger', data: { name: 'end' } });
-    this.confirmEnd = el(
-      'div',
-      { class: 'confirm', hidden: true, attrs: { role: 'group', 'aria-label': 'End the class?' } },
-      el('span', { text: 'End the class for everyone? Nobody can answer after this.' }),
-      button(
-        'End now',
-        () => void this.act(() => this.api.end(saved.code, saved.token)).then(() => this.askEnd(false)),
-        {
-          class: 'danger',
-          data: { name: 'confirm-end' },
-        },
-      ),
-      button('Keep going', () => this.askEnd(false)),
-    );
-    const newClassButton = button('Host a new class', () => {
-      this.connection?.close();
-      newClass();
+    this.endButton = button('End the class', () => void this.askEnd(), { class: 'danger', data: { name: 'end' } });
+    const newClassButton = button('Host a new class', () => this.close());
+    const forgetButton = button('Forget this device', () => void this.askForget(), {
+      data: { name: 'forget-device' },
     });
-    this.controls.append(this.startButton, this.hideButton, exportButton, this.endButton, newClassButton);
+    const deleteButton = button('Delete this class and all its answers now', () => void this.askDelete(), {
+      class: 'danger',
+      data: { name: 'delete-class' },
+    });
+    this.controls.append(
+      this.startButton,
+      this.lockButton,
+      this.hideButton,
+      exportButton,
+      this.endButton,
+      newClassButton,
+    );
 
     show(
       page,
@@ -112,8 +114,8 @@ export class Dashboard {
         qr,
       ),
       el('div', { class: 'bar' }, this.status, this.live),
+      this.joining,
       this.controls,
-      this.confirmEnd,
       this.notice,
       el(
         'div',
@@ -144,6 +146,13 @@ export class Dashboard {
           this.leaderboardNote,
           this.leaderboard,
         ),
+      ),
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'settings-heading' } },
+        el('h2', { text: 'This class', attrs: { id: 'settings-heading' } }),
+        this.settings,
+        el('div', { class: 'controls' }, forgetButton, deleteButton),
       ),
       el(
         'section',
@@ -190,10 +199,95 @@ export class Dashboard {
     }
   }
 
-  private askEnd(open: boolean): void {
-    this.confirmEnd.hidden = !open;
-    this.endButton.hidden = open;
-    if (open) this.confirmEnd.querySelector('button')?.focus();
+  /** Stops following the class and hands the page back. */
+  private close(notice?: string): void {
+    this.connection?.close();
+    this.leave(notice);
+  }
+
+  /** Moves focus to the status line, so a screen reader reads the class's new state. */
+  focusStatus(): void {
+    this.status.focus();
+  }
+
+  private async startClass(): Promise<void> {
+    await this.act(() => this.api.start(this.saved.code, this.saved.token));
+    this.focusStatus();
+  }
+
+  private async askEnd(): Promise<void> {
+    const choice = await confirm({
+      name: 'confirm-end-dialog',
+      heading: `End the class ${this.saved.code}?`,
+      text: ['The class ends for everyone: nobody can answer after this. The results stay until you delete them.'],
+      choices: [{ name: 'confirm-end', label: 'End now', danger: true }],
+      safeLabel: 'Keep going',
+    });
+    if (choice === 'confirm-end') await this.act(() => this.api.end(this.saved.code, this.saved.token));
+    this.focusStatus();
+  }
+
+  private async toggleLock(): Promise<void> {
+    await this.act(() => this.api.lockJoining(this.saved.code, this.saved.token, !this.snapshot.class.joiningLocked));
+  }
+
+  private async askDelete(): Promise<void> {
+    const choice = await confirm({
+      name: 'confirm-delete-dialog',
+      heading: `Delete the class ${this.saved.code}?`,
+      text: [
+        `The class ${this.saved.code}, every player in it and all their answers are deleted from the class server ` +
+          'now. This cannot be undone. Export the results first if you need them.',
+      ],
+      choices: [{ name: 'confirm-delete', label: 'Delete the class', danger: true }],
+      safeLabel: 'Keep the class',
+    });
+    if (choice !== 'confirm-delete') return;
+    await this.deleteAndLeave();
+  }
+
+  /** Deletes the class on the server and forgets it here; says why when the server refuses. */
+  private async deleteAndLeave(): Promise<void> {
+    try {
+      await this.api.deleteClass(this.saved.code, this.saved.token);
+    } catch (error) {
+      this.notice.textContent = `The class was not deleted: ${error instanceof Error ? error.message : 'the server refused.'}`;
+      return;
+    }
+    this.close(`The class ${this.saved.code} and all its answers were deleted from the class server.`);
+  }
+
+  private async askForget(): Promise<void> {
+    const choice = await confirm({
+      name: 'confirm-forget-dialog',
+      heading: `Forget the class ${this.saved.code} on this device?`,
+      text: [
+        'This browser forgets the class code and its teacher link, so this dashboard cannot be opened here again.',
+        'The class stays on the class server until it expires, unless you delete it first.',
+      ],
+      choices: [
+        { name: 'delete-and-forget', label: 'Delete the class on the server, then forget it', danger: true },
+        { name: 'forget', label: 'Only forget it on this device' },
+      ],
+      safeLabel: 'Keep it',
+    });
+    if (choice === 'delete-and-forget') await this.deleteAndLeave();
+    else if (choice === 'forget') {
+      this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`);
+    }
+  }
+
+  private async askErase(playerId: string, nickname: string): Promise<void> {
+    const choice = await confirm({
+      name: 'confirm-erase-dialog',
+      heading: `Delete ${nickname}'s data?`,
+      text: [`${nickname}'s nickname, answers and score are deleted from the class server now. This cannot be undone.`],
+      choices: [{ name: 'confirm-erase', label: `Delete ${nickname}'s data`, danger: true }],
+      safeLabel: 'Keep it',
+    });
+    if (choice !== 'confirm-erase') return;
+    await this.act(() => this.api.erasePlayer(this.saved.code, this.saved.token, playerId));
+    this.notice.textContent = `${nickname}'s data was deleted from the class server.`;
   }
 
   private async toggleHide(): Promise<void> {
@@ -232,6 +326,13 @@ export class Dashboard {
     this.hideButton.disabled = info.status === 'ended';
     this.hideButton.textContent = info.hideScores ? 'Show scores' : 'Hide scores';
     this.hideButton.setAttribute('aria-pressed', String(info.hideScores));
+    this.lockButton.disabled = info.status === 'ended';
+    this.lockButton.textContent = info.joiningLocked ? 'Unlock joining' : 'Lock joining';
+    this.lockButton.setAttribute('aria-pressed', String(info.joiningLocked));
+    this.joining.textContent = info.status === 'ended' ? '' : joiningText(info.joiningLocked);
+    this.joining.classList.toggle('locked', info.joiningLocked);
+    document.body.dataset.joiningLocked = String(info.joiningLocked);
+    this.settings.replaceChildren(...settingsLines(info).map((line) => el('li', { text: line })));
     this.renderRoster(snapshot);
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
@@ -259,10 +360,16 @@ export class Dashboard {
           el('td', { class: 'score' }),
           el(
             'td',
-            {},
+            { class: 'actions' },
             button('Remove', () => void this.remove(player.playerId, player.nickname), {
               class: 'small',
+              data: { name: 'remove' },
               attrs: { 'aria-label': `Remove ${player.nickname}` },
+            }),
+            button('Delete data', () => void this.askErase(player.playerId, player.nickname), {
+              class: 'small danger',
+              data: { name: 'erase' },
+              attrs: { 'aria-label': `Delete data of ${player.nickname}` },
             }),
           ),
         );
@@ -273,7 +380,7 @@ export class Dashboard {
       progress.value = player.answered;
       row.querySelector('.progress-text')!.textContent = progressText(player, total);
       row.querySelector('.score')!.textContent = scoreText(player.score, snapshot.class.hideScores);
-      row.querySelector('button')!.disabled = snapshot.class.status === 'ended';
+      row.querySelector<HTMLButtonElement>('button[data-name="remove"]')!.disabled = snapshot.class.status === 'ended';
     }
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue;
@@ -323,7 +430,7 @@ export class Dashboard {
           el('span', {
             class: 'verified',
             text: '✔',
-            attrs: { title: 'Verified by the class server', 'aria-label': 'verified' },
+            attrs: { title: VERIFIED_MEANING, 'aria-label': 'verified' },
           }),
         ),
       ),

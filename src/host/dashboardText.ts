@@ -1,6 +1,7 @@
 /** What the teacher's dashboard says: its display rules as plain functions of the class's data (no DOM). */
-import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import type { AnswerReveal, ClassInfo, ClassPool, DashboardSnapshot } from '../core/classProtocol';
 import type { CalibrationFit } from '../core/reports';
+import type { QuestionKind } from '../core/types';
 import type { LiveMode } from '../net/liveStream';
 
 export const LIVE_TEXT: Record<LiveMode, string> = {
@@ -27,17 +28,6 @@ export function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)}%`;
 }
 
-/** The page's address students should open: this page's, unless it was opened on this computer only. */
-export function joinUrlFor(code: string, info: ServerInfo, page: { href: string; hostname: string }): string {
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(page.hostname);
-  const base =
-    local && info.joinOrigins[0]
-      ? new URL(new URL('./', page.href).pathname, info.joinOrigins[0])
-      : new URL('./', page.href);
-  base.search = `?class=${code}`;
-  return base.href;
-}
-
 /** "Playing · 12 players · 3 finished · 10 questions · 20 s each". */
 export function statusLine(snapshot: DashboardSnapshot): string {
   const { class: info, players } = snapshot;
@@ -61,10 +51,92 @@ export function scoreText(score: number, hidden: boolean): string {
   return hidden ? '—' : score.toLocaleString('en-US');
 }
 
+/** What "verified" means wherever scores are shown, and what it does not mean. */
+export const VERIFIED_MEANING =
+  'Timed and scored by the class server, by its own clock. It does not mean a student answered alone or without ' +
+  'looking anything up.';
+
 export function leaderboardNote(hidden: boolean): string {
   return hidden
     ? 'Scores are hidden: the projector shows progress only.'
-    : '✔ Every score was worked out by the class server from its own clock: verified.';
+    : `✔ Verified: ${VERIFIED_MEANING.charAt(0).toLowerCase()}${VERIFIED_MEANING.slice(1)}`;
+}
+
+/** The Lock joining toggle's state, said plainly. */
+export function joiningText(locked: boolean): string {
+  return locked ? 'Joining locked — no one new can join' : 'Joining open: anyone with the code can join';
+}
+
+/** The names of the kinds of question, as the set-up form and the class summary say them. */
+export const KIND_NAMES: Record<QuestionKind, string> = {
+  recall: 'Find what a document says',
+  arithmetic: 'Count days or orders between documents',
+  'claim-check': 'Judge a claim against the sources',
+  'source-choice': 'Pick the document that settles a claim',
+  'who-speaks': 'Tell who is speaking, and why',
+  'what-is-missing': 'Notice what a passage leaves out',
+  compare: 'Compare two descriptions side by side',
+  'claim-or-opinion': 'Tell a claim from an opinion or forecast',
+};
+
+export const POOL_TEXT: Record<ClassPool, string> = {
+  'class-only': 'Class-only questions: ones the game does not carry offline, so their answers cannot be looked up',
+  all: 'All questions, including the ones students can play on their own',
+};
+
+export const REVEAL_TEXT: Record<AnswerReveal, string> = {
+  immediate: 'Right away: each student sees the right answer once their own answer is in',
+  settled: 'Once settled: after everyone still in the class has answered (or run out of time)',
+};
+
+/** A pool choice with how many questions it holds over the ticked topics (all topics when none is ticked). */
+export function poolChoiceText(
+  pool: ClassPool,
+  topics: readonly { id: string; questions: number; classOnlyQuestions: number }[],
+  ticked: readonly string[],
+): string {
+  const chosen = ticked.length === 0 ? topics : topics.filter((topic) => ticked.includes(topic.id));
+  const held = chosen.reduce(
+    (sum, topic) => sum + (pool === 'class-only' ? topic.classOnlyQuestions : topic.questions),
+    0,
+  );
+  return `${POOL_TEXT[pool]} (${count(held, 'question')})`;
+}
+
+/** The class's settings in a few lines, for the dashboard's summary. */
+export function settingsLines(info: ClassInfo): string[] {
+  return [
+    `Questions from: ${info.pool === 'class-only' ? 'class-only questions' : 'all questions'}`,
+    `Kinds of question: ${info.kinds.length === 0 ? 'all kinds' : info.kinds.map((kind) => KIND_NAMES[kind]).join('; ')}`,
+    `Students see the answer: ${info.answerReveal === 'settled' ? 'once everyone still in the class has answered' : 'right away'}`,
+    `Nicknames: ${info.generatedNicknamesOnly ? 'generated nicknames only' : 'students may type their own'}`,
+  ];
+}
+
+/**
+ * Whether a saved teacher link the server refused should be forgotten: only a 404 (the code is gone or the token
+ * does not fit it) says it never will work again; a 429 or a lost connection may pass.
+ */
+export function savedClassIsDead(status: number): boolean {
+  return status === 404;
+}
+
+/** Why the page forgot the class it had saved. */
+export function droppedClassText(code: string): string {
+  return (
+    `The class ${code} saved on this browser is no longer on the class server, or this browser's teacher link ` +
+    'does not fit it (the class was deleted or expired), ' +
+    'so this browser has forgotten it. Set up a new class below.'
+  );
+}
+
+/** The button that opens a finished class on request: "Show the last class (ABC234, ended 6 Dec 2026)". */
+export function lastClassText(code: string, endedAt: number | null): string {
+  const date =
+    endedAt === null
+      ? ''
+      : `, ended ${new Date(endedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  return `Show the last class (${code}${date})`;
 }
 
 /** Which answers the skills panel counts so far; it never counts a question some player has still to answer. */

@@ -1,29 +1,40 @@
 /**
  * "Host a class": the teacher's page, started here (nothing runs on import elsewhere: savedClass.ts keeps the class
  * on this browser, setupForm.ts is the form, dashboard.ts the live controller, panels.ts its tables, dashboardText.ts
- * its display rules). Pick the round (questions, time, topics, scoring), get a class code, a
- * join link and a QR code for the projector, then watch the class live: who has joined and how far they are,
- * the leaderboard (scores can be hidden), the class's SIFT skills and discernment, and how the class answered
- * each question. Remove a player, end the class, export the results as CSV. Plain DOM: every piece of text from users is set as text.
+ * its display rules, dialog.ts its confirmations). Pick the round (questions, time, topics, pool, kinds, scoring,
+ * answer reveal, nicknames), get a class code, a join link and a QR code for the projector, then watch the class
+ * live: who has joined and how far they are, the leaderboard (scores can be hidden), the class's SIFT skills and
+ * discernment, and how the class answered each question. Lock joining, remove a player or delete their data, end,
+ * export the results as CSV, delete the class, or forget it on this device. Plain DOM: every piece of text from
+ * users is set as text.
  */
 import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import { PRIVACY_PAGE_URL } from '../game/teacherLinks';
 import { ClassApi, ClassApiError } from '../net/classApi';
 import { SafeStorage, type KeyValueStore } from '../storage/SafeStorage';
 import { Dashboard } from './dashboard';
-import { el } from './dom';
+import { droppedClassText, lastClassText, savedClassIsDead } from './dashboardText';
+import { button, el } from './dom';
 import './host.css';
 import { message, show, type HostPage } from './page';
 import { forgetClass, loadSavedClass, type SavedClass } from './savedClass';
-import { showSetup } from './setupForm';
+import { showSetup, type SetupExtras } from './setupForm';
 
-/** Finds the class server, then opens the dashboard of the class this browser hosts, or the set-up form. */
-async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore): Promise<void> {
-  const restart = () => {
+/**
+ * Finds the class server, then opens the dashboard of the class this browser hosts, or the set-up form: with a
+ * button for the saved class when it has ended, or saying why the saved class was forgotten.
+ */
+async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notice?: string): Promise<void> {
+  const restart = (said?: string) => {
     forgetClass(storage);
-    void boot(page, api, storage);
+    void boot(page, api, storage, said);
   };
-  const open = (saved: SavedClass, snapshot: DashboardSnapshot, info: ServerInfo) =>
-    new Dashboard(page, api, saved, info, snapshot, restart);
+  const open = (saved: SavedClass, snapshot: DashboardSnapshot, info: ServerInfo) => {
+    const dashboard = new Dashboard(page, api, saved, info, snapshot, restart);
+    // Created or asked for: a screen reader starts at the class's state, not at the top of the page.
+    dashboard.focusStatus();
+  };
+  document.body.dataset.hostState = 'looking';
   show(page, message('Looking for the class server…'));
   if (!(await api.available())) {
     document.body.dataset.hostState = 'no-server';
@@ -41,24 +52,56 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore): Prom
   }
   const info = await api.serverInfo().catch((): ServerInfo => ({ joinOrigins: [], loopbackOnly: true }));
   const saved = loadSavedClass(storage);
-  if (saved) {
-    try {
-      const snapshot = await api.dashboard(saved.code, saved.token);
-      open(saved, snapshot, info);
-      return;
-    } catch (error) {
-      if (!(error instanceof ClassApiError) || error.status === 0) {
-        show(page, message('The class server could not be reached. Reload the page to try again.', 'error'));
-        return;
-      }
+  const setup = (extras: SetupExtras = {}) =>
+    showSetup(page, api, storage, (created, snapshot) => open(created, snapshot, info), { notice, ...extras });
+  if (!saved) return setup();
+  let snapshot: DashboardSnapshot;
+  try {
+    snapshot = await api.dashboard(saved.code, saved.token);
+  } catch (error) {
+    if (error instanceof ClassApiError && savedClassIsDead(error.status)) {
       forgetClass(storage);
+      return setup({ notice: droppedClassText(saved.code) });
     }
+    // Busy (429), unreachable or failing: the class may well be there, so its teacher link is kept.
+    document.body.dataset.hostState = 'saved-unreachable';
+    show(
+      page,
+      message(
+        `The class ${saved.code} saved on this browser could not be opened just now ` +
+          `(${error instanceof Error ? error.message : 'no answer'}). It is still saved here: try again in a moment.`,
+        'error',
+      ),
+      el(
+        'p',
+        {},
+        button('Try again', () => void boot(page, api, storage), { class: 'primary', data: { name: 'retry' } }),
+      ),
+    );
+    return;
   }
-  await showSetup(page, api, storage, (created, snapshot) => open(created, snapshot, info));
+  if (snapshot.class.status === 'ended') {
+    // A finished class is opened only on request, so the next lesson starts at the set-up form.
+    return setup({
+      lastClass: { label: lastClassText(saved.code, snapshot.class.endedAt), open: () => open(saved, snapshot, info) },
+    });
+  }
+  open(saved, snapshot, info);
 }
 
 const hostRoot = document.getElementById('host');
 if (hostRoot) {
+  document.body.append(
+    el(
+      'footer',
+      { class: 'host-footer' },
+      el('a', {
+        text: 'Privacy: what a class stores, and how to delete it',
+        data: { name: 'privacy' },
+        attrs: { href: PRIVACY_PAGE_URL, target: '_blank', rel: 'noopener' },
+      }),
+    ),
+  );
   const page: HostPage = { root: hostRoot };
   void boot(page, new ClassApi(), SafeStorage.fromWindow()).catch((error: unknown) => {
     show(page, message(error instanceof Error ? error.message : 'Something went wrong.', 'error'));

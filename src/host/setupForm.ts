@@ -1,10 +1,23 @@
-/** The set-up form: the number of questions, the time for each, the topics, the scoring and the held start. */
-import type { ClassSettings, DashboardSnapshot, ScoringMode } from '../core/classProtocol';
+/**
+ * The set-up form: the number of questions, the time for each, the topics, where the questions come from, the kinds
+ * of question, the scoring, when students see the answer, the nicknames and the held start.
+ */
+import {
+  DEFAULT_ANSWER_REVEAL,
+  DEFAULT_CLASS_POOL,
+  type AnswerReveal,
+  type ClassPool,
+  type ClassSettings,
+  type DashboardSnapshot,
+  type ScoringMode,
+} from '../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../core/classRules';
+import type { QuestionKind } from '../core/types';
 import type { ClassApi } from '../net/classApi';
 import type { KeyValueStore } from '../storage/SafeStorage';
-import { el } from './dom';
-import { show, type HostPage } from './page';
+import { count as countOf, KIND_NAMES, poolChoiceText, REVEAL_TEXT } from './dashboardText';
+import { button, el } from './dom';
+import { message, show, type HostPage } from './page';
 import { saveClass, type SavedClass } from './savedClass';
 
 const TIME_CHOICES: { label: string; value: number | null }[] = [
@@ -17,6 +30,19 @@ const TIME_CHOICES: { label: string; value: number | null }[] = [
   { label: 'No time limit', value: null },
 ];
 
+/** What the form says above itself: why the saved class is gone, or the finished class it can show on request. */
+export interface SetupExtras {
+  notice?: string;
+  lastClass?: { label: string; open: () => void };
+}
+
+/** A radio button with its label, checked when it is the default. */
+function radio(name: string, value: string, text: string, checked: boolean): HTMLLabelElement {
+  const input = el('input', { attrs: { type: 'radio', name, value } });
+  input.checked = checked;
+  return el('label', { class: 'check' }, input, ` ${text}`);
+}
+
 /**
  * Shows the set-up form; once the class is created it is saved on this browser and `onCreated` opens its
  * dashboard.
@@ -26,9 +52,9 @@ export async function showSetup(
   api: ClassApi,
   storage: KeyValueStore,
   onCreated: (saved: SavedClass, snapshot: DashboardSnapshot) => void,
+  extras: SetupExtras = {},
 ): Promise<void> {
-  document.body.dataset.hostState = 'setup';
-  const { topics } = await api.topics();
+  const { topics, kinds } = await api.topics();
   const count = el('input', {
     attrs: {
       type: 'number',
@@ -52,11 +78,31 @@ export async function showSetup(
     const box = el('input', { attrs: { type: 'checkbox', value: topic.id, name: 'topic' } });
     return { box, label: el('label', { class: 'check' }, box, ` ${topic.title} (${topic.questions})`) };
   });
-  const scoring = (value: ScoringMode, text: string, checked: boolean) => {
-    const radio = el('input', { attrs: { type: 'radio', name: 'scoring', value } });
-    radio.checked = checked;
-    return el('label', { class: 'check' }, radio, ` ${text}`);
+  const scoring = (value: ScoringMode, text: string, checked: boolean) => radio('scoring', value, text, checked);
+  const pools = (['class-only', 'all'] as const).map((pool) => ({
+    pool,
+    label: radio('pool', pool, '', pool === DEFAULT_CLASS_POOL),
+  }));
+  const kindBoxes = kinds.map((entry) => {
+    const box = el('input', { attrs: { type: 'checkbox', value: entry.kind, name: 'kind' } });
+    return { entry, box, label: el('label', { class: 'check' }, box) };
+  });
+  const chosenPool = (): ClassPool =>
+    (form.querySelector<HTMLInputElement>('input[name="pool"]:checked')?.value ?? DEFAULT_CLASS_POOL) as ClassPool;
+  /** The counts beside each pool follow the ticked topics; those beside each kind follow the chosen pool. */
+  const recount = () => {
+    const ticked = topicBoxes.filter((item) => item.box.checked).map((item) => item.box.value);
+    for (const { pool, label } of pools) label.lastChild!.textContent = ` ${poolChoiceText(pool, topics, ticked)}`;
+    const pool = chosenPool();
+    for (const { entry, box, label } of kindBoxes) {
+      const held = pool === 'class-only' ? entry.classOnlyQuestions : entry.questions;
+      label.replaceChildren(box, ` ${KIND_NAMES[entry.kind]} (${countOf(held, 'question')})`);
+    }
   };
+  const reveals = (['immediate', 'settled'] as const).map((reveal) =>
+    radio('answer-reveal', reveal, REVEAL_TEXT[reveal], reveal === DEFAULT_ANSWER_REVEAL),
+  );
+  const generatedOnly = el('input', { attrs: { type: 'checkbox', id: 'generated-nicknames' } });
   const hold = el('input', { attrs: { type: 'checkbox', id: 'hold-start' } });
   hold.checked = true;
   const problem = el('p', { class: 'message error', attrs: { role: 'alert' }, hidden: true });
@@ -79,10 +125,29 @@ export async function showSetup(
     ),
     el(
       'fieldset',
+      { data: { name: 'pool' } },
+      el('legend', { text: 'Questions from' }),
+      ...pools.map((item) => item.label),
+    ),
+    el(
+      'fieldset',
+      { data: { name: 'kinds' } },
+      el('legend', { text: 'Kinds of question (none ticked: all kinds)' }),
+      ...kindBoxes.map((item) => item.label),
+    ),
+    el(
+      'fieldset',
       {},
       el('legend', { text: 'Scoring' }),
       scoring('speed', 'Speed and accuracy: 500–1,000 points for a right answer, more the faster', true),
       scoring('accuracy', 'Accuracy only: 1,000 points for every right answer', false),
+    ),
+    el('fieldset', { data: { name: 'answer-reveal' } }, el('legend', { text: 'Show students the answer' }), ...reveals),
+    el(
+      'label',
+      { class: 'check' },
+      generatedOnly,
+      ' Generated nicknames only: students keep a made-up name ("Curious Otter") and cannot type their own',
     ),
     el('label', { class: 'check' }, hold, ' Hold the start until everyone has joined (I press Start)'),
     problem,
@@ -95,6 +160,11 @@ export async function showSetup(
       timeLimitSec: time.value === 'none' ? null : Number(time.value),
       topics: topicBoxes.filter((item) => item.box.checked).map((item) => item.box.value),
       scoring: (form.querySelector<HTMLInputElement>('input[name="scoring"]:checked')?.value ?? 'speed') as ScoringMode,
+      pool: chosenPool(),
+      answerReveal: (form.querySelector<HTMLInputElement>('input[name="answer-reveal"]:checked')?.value ??
+        DEFAULT_ANSWER_REVEAL) as AnswerReveal,
+      generatedNicknamesOnly: generatedOnly.checked,
+      kinds: kindBoxes.filter((item) => item.box.checked).map((item) => item.entry.kind as QuestionKind),
     };
     submit.disabled = true;
     problem.hidden = true;
@@ -111,6 +181,13 @@ export async function showSetup(
       },
     );
   });
-  show(page, form);
+  form.addEventListener('change', recount);
+  recount();
+  const lastClass = extras.lastClass
+    ? el('p', {}, button(extras.lastClass.label, extras.lastClass.open, { data: { name: 'show-last-class' } }))
+    : null;
+  show(page, ...(extras.notice ? [message(extras.notice)] : []), ...(lastClass ? [lastClass] : []), form);
+  // Set once the form is on screen, not before its topics arrive.
+  document.body.dataset.hostState = 'setup';
   count.focus();
 }

@@ -14,7 +14,7 @@ import {
   type PlayerView,
   type ServerInfo,
 } from '../core/classProtocol';
-import type { Topic } from '../core/types';
+import type { QuestionKind, Topic } from '../core/types';
 
 export class ClassApiError extends Error {
   constructor(
@@ -96,7 +96,11 @@ export class ClassApi {
     return this.call('GET', 'server-info');
   }
 
-  topics(): Promise<{ topics: (Topic & { questions: number })[] }> {
+  /** The bank's topics and kinds of question, each with how many questions it holds and how many are class-only. */
+  topics(): Promise<{
+    topics: (Topic & { questions: number; classOnlyQuestions: number })[];
+    kinds: { kind: QuestionKind; questions: number; classOnlyQuestions: number }[];
+  }> {
     return this.call('GET', 'topics');
   }
 

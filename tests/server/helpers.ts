@@ -119,6 +119,7 @@ export class Api {
       holdStart: boolean;
       pool: string;
       answerReveal: string;
+      kinds: string[];
     }> = {},
   ) {
     return this.post('/api/classes', {

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardSnapshot } from '../../src/core/classProtocol';
+import type { ClassInfo, DashboardSnapshot } from '../../src/core/classProtocol';
 import {
   answeredNote,
   count,
-  joinUrlFor,
+  droppedClassText,
+  joiningText,
+  KIND_NAMES,
+  lastClassText,
   leaderboardNote,
   percent,
+  poolChoiceText,
   progressText,
+  REVEAL_TEXT,
+  savedClassIsDead,
   scoreText,
+  settingsLines,
   skillsCoverage,
   statusLine,
+  VERIFIED_MEANING,
 } from '../../src/host/dashboardText';
 
 function snapshot(status: 'lobby' | 'open' | 'ended', finished: boolean[], timeLimitSec: number | null = 20) {
@@ -45,7 +53,7 @@ describe('the dashboard’s words', () => {
     expect(scoreText(12345, false)).toBe('12,345');
     expect(scoreText(12345, true)).toBe('—');
     expect(leaderboardNote(true)).toMatch(/hidden/);
-    expect(leaderboardNote(false)).toMatch(/verified/);
+    expect(leaderboardNote(false)).toMatch(/^✔ Verified: /);
   });
 
   it('say which answers the skills count, never one a player has still to give', () => {
@@ -72,23 +80,70 @@ describe('the dashboard’s words', () => {
     expect(answeredNote({ answered: 5, timedOut: 2 })).toBe('5 answered · 2 ran out of time');
   });
 
-  it('give students this page’s address, or the classroom address when opened on this computer', () => {
-    const info = { joinOrigins: ['http://192.168.1.20:8080'], loopbackOnly: false };
-    expect(joinUrlFor('ABC123', info, { href: 'http://127.0.0.1:8080/host.html', hostname: '127.0.0.1' })).toBe(
-      'http://192.168.1.20:8080/?class=ABC123',
+  it('say what verified means where scores are shown, and what it does not mean', () => {
+    expect(VERIFIED_MEANING).toBe(
+      'Timed and scored by the class server, by its own clock. It does not mean a student answered alone or ' +
+        'without looking anything up.',
     );
+    expect(leaderboardNote(false)).toContain('timed and scored by the class server, by its own clock');
+    expect(leaderboardNote(false)).toContain('It does not mean a student answered alone');
+    expect(leaderboardNote(true)).toBe('Scores are hidden: the projector shows progress only.');
+  });
+
+  it('say plainly whether joining is locked', () => {
+    expect(joiningText(true)).toBe('Joining locked — no one new can join');
+    expect(joiningText(false)).toBe('Joining open: anyone with the code can join');
+  });
+
+  it('count the questions each pool holds over the ticked topics, or all topics when none is ticked', () => {
+    const topics = [
+      { id: 'ban', questions: 10, classOnlyQuestions: 4 },
+      { id: 'courts', questions: 6, classOnlyQuestions: 1 },
+    ];
+    expect(poolChoiceText('class-only', topics, [])).toMatch(/\(5 questions\)$/);
+    expect(poolChoiceText('all', topics, [])).toMatch(/\(16 questions\)$/);
+    expect(poolChoiceText('class-only', topics, ['courts'])).toMatch(/\(1 question\)$/);
+    expect(poolChoiceText('all', topics, ['courts'])).toMatch(/^All questions.*\(6 questions\)$/);
+  });
+
+  it('sum up the class’s settings, settled reveal and kinds included', () => {
+    const info = {
+      pool: 'class-only',
+      kinds: [],
+      answerReveal: 'immediate',
+      generatedNicknamesOnly: false,
+    } as unknown as ClassInfo;
+    expect(settingsLines(info)).toEqual([
+      'Questions from: class-only questions',
+      'Kinds of question: all kinds',
+      'Students see the answer: right away',
+      'Nicknames: students may type their own',
+    ]);
     expect(
-      joinUrlFor('ABC123', info, {
-        href: 'https://quiz.school.example/game/host.html',
-        hostname: 'quiz.school.example',
+      settingsLines({
+        ...info,
+        pool: 'all',
+        kinds: ['who-speaks', 'compare'],
+        answerReveal: 'settled',
+        generatedNicknamesOnly: true,
       }),
-    ).toBe('https://quiz.school.example/game/?class=ABC123');
-    expect(
-      joinUrlFor(
-        'ABC123',
-        { joinOrigins: [], loopbackOnly: true },
-        { href: 'http://localhost:8080/host.html', hostname: 'localhost' },
-      ),
-    ).toBe('http://localhost:8080/?class=ABC123');
+    ).toEqual([
+      'Questions from: all questions',
+      `Kinds of question: ${KIND_NAMES['who-speaks']}; ${KIND_NAMES.compare}`,
+      'Students see the answer: once everyone still in the class has answered',
+      'Nicknames: generated nicknames only',
+    ]);
+    expect(REVEAL_TEXT.settled).toContain('after everyone still in the class has answered');
+  });
+
+  it('forget a saved class only when the server says it is gone (404), never on a 429 or a lost connection', () => {
+    expect(savedClassIsDead(404)).toBe(true);
+    for (const status of [0, 429, 500, 502, 503]) expect(savedClassIsDead(status)).toBe(false);
+    expect(droppedClassText('ABC234')).toMatch(/^The class ABC234 saved on this browser is no longer/);
+  });
+
+  it('offer a finished class by its code and the day it ended', () => {
+    expect(lastClassText('ABC234', Date.UTC(2026, 11, 6, 12))).toBe('Show the last class (ABC234, ended 6 Dec 2026)');
+    expect(lastClassText('ABC234', null)).toBe('Show the last class (ABC234)');
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import { QUESTION_KINDS } from '../../core/types';
 import {
   capConnectionsPerAddress,
   DEFAULT_CONNECTION_LIMITS,
@@ -129,6 +130,12 @@ const createBody = {
     answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
     holdStart: { type: 'boolean' },
     generatedNicknamesOnly: { type: 'boolean' },
+    kinds: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: QUESTION_KINDS.length,
+      items: { type: 'string', enum: [...QUESTION_KINDS] },
+    },
   },
 } as const;
 
@@ -323,7 +330,10 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     async () => options.serverInfo?.() ?? { joinOrigins: [], loopbackOnly: true },
   );
 
-  app.get('/api/topics', { schema: {} }, async () => ({ topics: service.topicList() }));
+  app.get('/api/topics', { schema: {} }, async () => ({
+    topics: service.topicList(),
+    kinds: service.kindList(),
+  }));
 
   app.post(
     '/api/classes',
@@ -339,6 +349,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.generatedNicknamesOnly === true ? { generatedNicknamesOnly: true } : {}),
         ...(body.pool ? { pool: body.pool } : {}),
         ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
+        ...(body.kinds && body.kinds.length > 0 ? { kinds: body.kinds } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },

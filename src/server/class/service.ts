@@ -41,8 +41,8 @@ import { classOnlyIds } from '../../core/classPool';
 import { toCsv } from '../../core/csv';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
-import { buildRound, type PlannedQuestion } from '../../core/round';
-import type { BankBundle, Question, Topic } from '../../core/types';
+import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
+import type { BankBundle, Question, QuestionKind, Topic } from '../../core/types';
 import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
@@ -300,6 +300,21 @@ export class ClassService {
     });
   }
 
+  /** How many questions of each kind the bank holds, and how many of them are class-only (kindCounts' order). */
+  kindList(): { kind: QuestionKind; questions: number; classOnlyQuestions: number }[] {
+    const classOnly = new Map(
+      kindCounts(this.bank.questions.filter((question) => this.classOnly.has(question.id))).map((entry) => [
+        entry.kind,
+        entry.count,
+      ]),
+    );
+    return kindCounts(this.bank.questions).map((entry) => ({
+      kind: entry.kind,
+      questions: entry.count,
+      classOnlyQuestions: classOnly.get(entry.kind) ?? 0,
+    }));
+  }
+
   createClass(settings: ClassSettings, holdStart: boolean): CreatedClass {
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
     if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
@@ -316,8 +331,8 @@ export class ClassService {
         422,
         'no-questions',
         pool === 'class-only'
-          ? 'The chosen topics hold no class-only questions: choose more topics, or the whole bank.'
-          : 'The chosen topics hold no questions.',
+          ? 'The chosen topics and kinds hold no class-only questions: choose more of them, or the whole bank.'
+          : 'The chosen topics and kinds hold no questions.',
       );
     }
     const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
@@ -836,6 +851,7 @@ export class ClassService {
       // Classes stored before these settings drew from the whole bank and revealed at once.
       pool: settings.pool ?? 'all',
       answerReveal: settings.answerReveal ?? 'immediate',
+      kinds: settings.kinds ?? [],
     };
   }
 
