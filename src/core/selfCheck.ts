@@ -15,9 +15,7 @@ import {
   isConfidence,
   summariseConfidence,
   type ChangeReading,
-  type CheckJudgement,
   type CheckResponse,
-  type Confidence,
   type ConfidenceSummary,
   type DetectionMeasures,
   type Outcomes,
@@ -31,11 +29,8 @@ export const DELAYED_CHECK_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 /** What each form measures for a player alone: before the rounds, after them, and a week later. */
 export const FORM_STAGES: Record<CheckForm, string> = { A: 'Before', B: 'After', C: 'A week later' };
 
-export interface SavedAnswer {
-  itemId: string;
-  judgement: CheckJudgement;
-  confidence: Confidence;
-}
+/** One answer as saved: with the item's truth at the time, so the figures never depend on a later checks.json. */
+export type SavedAnswer = CheckResponse;
 
 /** One check the player finished. */
 export interface SavedCheck {
@@ -79,10 +74,11 @@ function savedCheckProblem(raw: unknown): string | undefined {
     (answer) =>
       !isRecord(answer) ||
       typeof answer.itemId !== 'string' ||
+      typeof answer.itemAccurate !== 'boolean' ||
       !isCheckJudgement(answer.judgement) ||
       !isConfidence(answer.confidence),
   );
-  return bad >= 0 ? `answer ${bad + 1} is not an item id with a judgement and a confidence` : undefined;
+  return bad >= 0 ? `answer ${bad + 1} is not an item id with its truth, a judgement and a confidence` : undefined;
 }
 
 /**
@@ -113,7 +109,12 @@ export function parseSelfChecks(raw: string | null): { data: SelfCheckData; prob
       form: check.form,
       takenAt: check.takenAt,
       roundsBefore: check.roundsBefore,
-      answers: check.answers.map(({ itemId, judgement, confidence }) => ({ itemId, judgement, confidence })),
+      answers: check.answers.map(({ itemId, itemAccurate, judgement, confidence }) => ({
+        itemId,
+        itemAccurate,
+        judgement,
+        confidence,
+      })),
     });
   });
   let roundsFinished = 0;
@@ -215,27 +216,17 @@ export function checkCheckSet(data: unknown): { checks: CheckSet; error?: undefi
   return { checks: { items: [...byId.values()], forms } };
 }
 
-/** The player's answers to a form as responses the measure counts; answers to items no longer in the form are left out. */
-export function savedResponses(checks: CheckSet, check: SavedCheck): CheckResponse[] {
-  const byId = new Map(checks.items.map((item) => [item.id, item]));
-  return check.answers.flatMap((answer) => {
-    const item = byId.get(answer.itemId);
-    if (!item || !checks.forms[check.form].includes(answer.itemId)) return [];
-    return [{ ...answer, itemAccurate: item.accurate }];
-  });
-}
-
 /** One check's figures for the player. */
 export interface CheckFigures {
   form: CheckForm;
   outcomes: Outcomes;
-  /** Undefined when the saved answers no longer hold both kinds of item (the check's items changed). */
+  /** Undefined when the answers do not hold both kinds of item (never for a whole form). */
   measures?: DetectionMeasures;
   confidence: ConfidenceSummary[];
 }
 
-export function checkFigures(checks: CheckSet, check: SavedCheck): CheckFigures {
-  const responses = savedResponses(checks, check);
+export function checkFigures(check: SavedCheck): CheckFigures {
+  const responses = check.answers;
   const outcomes = countOutcomes(responses);
   const bothKinds = outcomes.hits + outcomes.misses > 0 && outcomes.falseAlarms + outcomes.correctRejections > 0;
   return {
@@ -254,11 +245,10 @@ const ONE_PLAYER_RESAMPLES = 1;
 
 /** The reading of a change from one of the player's checks to a later one, with the small-sample caveat. */
 export function readPlayerChange(
-  checks: CheckSet,
   earlier: SavedCheck,
   later: SavedCheck,
 ): { reading: ChangeReading; dPrime: number; c: number; words: string } | undefined {
-  const player = (check: SavedCheck) => [{ student: 'you', responses: savedResponses(checks, check) }];
+  const player = (check: SavedCheck) => [{ student: 'you', responses: check.answers }];
   const change = compareChecks(player(earlier), player(later), 'you', ONE_PLAYER_RESAMPLES);
   if (!change) return undefined;
   return {

@@ -37,7 +37,12 @@ function answer(form: CheckForm, hits: number, falseAlarms: number): SavedAnswer
   let inaccurateSeen = 0;
   return formItems(checks, form).map((item) => {
     const saysAccurate = item.accurate ? accurateSeen++ < hits : inaccurateSeen++ < falseAlarms;
-    return { itemId: item.id, judgement: saysAccurate ? 'accurate' : 'not-accurate', confidence: 'think-so' };
+    return {
+      itemId: item.id,
+      itemAccurate: item.accurate,
+      judgement: saysAccurate ? 'accurate' : 'not-accurate',
+      confidence: 'think-so',
+    };
   });
 }
 
@@ -105,7 +110,7 @@ describe('which check is due', () => {
 
 describe("the player's figures", () => {
   it('counts hits and false alarms and computes d′ and c with the log-linear correction', () => {
-    const figures = checkFigures(checks, taken('A', 0, 0, answer('A', 5, 2)));
+    const figures = checkFigures(taken('A', 0, 0, answer('A', 5, 2)));
     expect(figures.outcomes).toEqual({ hits: 5, misses: 1, falseAlarms: 2, correctRejections: 4 });
     // (5 + 0.5) / 7 and (2 + 0.5) / 7: z = 0.7916 and −0.3661.
     expect(figures.measures!.dPrime).toBeCloseTo(1.1577, 3);
@@ -115,7 +120,7 @@ describe("the player's figures", () => {
 
   it('reads a gain in discernment, and a shift to scepticism, with the small-sample note', () => {
     const before = taken('A', 0, 0, answer('A', 4, 3));
-    const better = readPlayerChange(checks, before, taken('B', 1, 5, answer('B', 6, 1)))!;
+    const better = readPlayerChange(before, taken('B', 1, 5, answer('B', 6, 1)))!;
     expect(better.reading).toBe('better-discernment');
     const expected =
       detectionMeasures({ hits: 6, misses: 0, falseAlarms: 1, correctRejections: 5 }).dPrime -
@@ -123,15 +128,11 @@ describe("the player's figures", () => {
     expect(better.dPrime).toBeCloseTo(expected, 10);
     expect(better.words).toContain(SMALL_SAMPLE_NOTE);
     // Mirror images: (5 hits, 3 false alarms) and (3, 1) have the same d′; c rises from −0.40 to +0.40.
-    const sceptical = readPlayerChange(
-      checks,
-      taken('A', 0, 0, answer('A', 5, 3)),
-      taken('B', 1, 5, answer('B', 3, 1)),
-    )!;
+    const sceptical = readPlayerChange(taken('A', 0, 0, answer('A', 5, 3)), taken('B', 1, 5, answer('B', 3, 1)))!;
     expect(sceptical.dPrime).toBeCloseTo(0, 12);
     expect(sceptical.c).toBeCloseTo(0.7916, 3);
     expect(sceptical.reading).toBe('more-sceptical');
-    const level = readPlayerChange(checks, before, taken('B', 1, 5, answer('B', 4, 3)))!;
+    const level = readPlayerChange(before, taken('B', 1, 5, answer('B', 4, 3)))!;
     expect(level.reading).toBe('no-clear-change');
   });
 });
@@ -175,7 +176,7 @@ describe('saved checks', () => {
       answers: answer('A', 3, 3).map((a, i) => (i === 4 ? { ...a, confidence: 'very' } : a)),
     };
     expect(parseSelfChecks(JSON.stringify({ taken: [badAnswer], roundsFinished: 0 })).problems).toEqual([
-      'saved check 1 answer 5 is not an item id with a judgement and a confidence',
+      'saved check 1 answer 5 is not an item id with its truth, a judgement and a confidence',
     ]);
     expect(
       parseSelfChecks(JSON.stringify({ taken: [taken('A', 1, 0), taken('A', 2, 0)], roundsFinished: 0 })).problems,
