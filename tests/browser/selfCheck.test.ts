@@ -97,7 +97,7 @@ async function openWith(viewport: Viewport, settings: object): Promise<Page> {
 
 describe('check yourself', () => {
   it('takes check A and check B with the keyboard only, and reports the figures of the answers given', async () => {
-    const page = await openGame(browser, url);
+    const page = await openWith(PROJECTOR, { questionCount: 5 });
     expect(await page.$eval('#a11y button[data-name="Check yourself"]', (b) => b.textContent)).toContain('first');
     await page.keyboard.press('c');
     // Check A: a fair judge, sure of the first four; four accurate claims and two inaccurate ones called accurate.
@@ -143,6 +143,25 @@ describe('check yourself', () => {
     expect(await texts(page, '#a11y [data-name="verdict"]')).toEqual([expect.stringMatching(/✔ right/)]);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('#a11y h2')?.textContent?.startsWith('Claim 2 of 12'));
+    // The round's report shows the same figures, per check taken.
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'check-report');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('Enter');
+    for (let question = 1; question <= 5; question += 1) {
+      await waitForScreen(page, 'question');
+      await page.waitForSelector('#a11y [role="group"][aria-label="Answers"] button');
+      await page.keyboard.press('1');
+      await waitForScreen(page, 'reveal');
+      await page.keyboard.press('Enter');
+    }
+    await waitForScreen(page, 'results');
+    await page.keyboard.press('y');
+    await waitForScreen(page, 'report');
+    const report = await page.$eval('#a11y section[aria-label="Your report"]', (element) => element.textContent ?? '');
+    for (const line of [...expectedLines(before), ...expectedLines(after)]) expect(report).toContain(line);
+    expect(report).toContain(change.words);
     expect(pageErrors(page)).toEqual([]);
     // Kept on the device: a new visit shows the same checks.
     await page.reload();
