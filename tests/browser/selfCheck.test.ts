@@ -171,13 +171,32 @@ describe('check yourself', () => {
   });
 
   it('drops saved checks that cannot be read, with a notice, and plays on', async () => {
+    const answers = Array.from({ length: 12 }, (_, index) => ({
+      itemId: `item-${index}`,
+      itemAccurate: index % 2 === 0,
+      judgement: 'accurate',
+      confidence: 'sure',
+    }));
+    const saved = JSON.stringify({
+      taken: [{ form: 'A', takenAt: 0, roundsBefore: 0, answers }, { form: 'Z' }],
+      roundsFinished: 0,
+    });
     const page = await openGame(browser, url, PROJECTOR, (p) =>
-      p.addInitScript(() => localStorage.setItem('source-check:self-checks:v1', '{"taken": [{"form": "Z"}]}')),
+      p.addInitScript((value) => localStorage.setItem('source-check:self-checks:v1', value), saved),
     );
     await page.keyboard.press('c');
     await waitForScreen(page, 'check');
-    await page.keyboard.press('Escape');
-    await waitForScreen(page, 'title');
+    await page.waitForSelector('#a11y button[data-name="Your checks"]');
+    await page.focus('#a11y button[data-name="Your checks"]');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'check-report');
+    expect(await texts(page, '#a11y [data-name="notice"]')).toEqual([
+      'Some saved answers could not be read and were dropped: saved check 2 has no form A, B or C (found "Z").',
+    ]);
+    // Check A, kept: six accurate claims called accurate, six inaccurate ones too.
+    expect(await texts(page, '#a11y [data-name="figure"]')).toEqual(
+      expect.arrayContaining(['Accurate claims you called accurate (hits): 6 of 6.']),
+    );
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
