@@ -62,6 +62,10 @@ function questionBank(): Plugin {
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify(load().sources));
       });
+      server.middlewares.use(`/${CHECKS_FILE_NAME}`, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(load().checks));
+      });
       server.middlewares.use(`/${BANK_FILE_NAME}`, (_req, res) => {
         const { bundle, errors } = load();
         res.setHeader('Content-Type', 'application/json');

@@ -16,6 +16,7 @@ import {
   yamlProblem,
   type LocateField,
 } from './bank.ts';
+import { ACCURATE_PER_FORM, CHECK_FORMS, ITEMS_PER_FORM, type CheckForm } from './checkForms.ts';
 import { isCheckJudgement, isConfidence, type CheckResponse } from './discernment.ts';
 import { MAX_EVIDENCE } from './settings.ts';
 import { foldWhitespace } from './text.ts';
@@ -29,11 +30,7 @@ export type CheckKind = (typeof CHECK_KINDS)[number];
 export const CHECK_VERDICTS = ['accurate', 'inaccurate', 'unsupported'] as const;
 export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
 
-export const CHECK_FORMS = ['A', 'B', 'C'] as const;
-export type CheckForm = (typeof CHECK_FORMS)[number];
-
-export const ITEMS_PER_FORM = 12;
-export const ACCURATE_PER_FORM = ITEMS_PER_FORM / 2;
+export { ACCURATE_PER_FORM, CHECK_FORMS, ITEMS_PER_FORM, type CheckForm } from './checkForms.ts';
 /** Parallel forms: their difficulty sums, and their counts of each kind, differ by at most this much. */
 export const FORM_DIFFICULTY_SUM_TOLERANCE = 1;
 export const FORM_KIND_COUNT_TOLERANCE = 1;

@@ -13,3 +13,5 @@ export const SOURCES_URL = 'sources.json';
 /** Performance marks the benchmark and the browser tests read. */
 export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';
 export const ANSWER_FEEDBACK_MARK = 'source-check:answer-feedback';
+/** The learning check's items and forms, written by the build next to bank.json. */
+export const CHECKS_URL = 'checks.json';

@@ -2,6 +2,7 @@
  * Dealing and ending rounds for the round flow (roundFlow.ts): the round builder and the boards, which come with the
  * screens of a round, not with the title.
  */
+import { selfCheckStore } from './selfChecks';
 import { startRetry, type SessionState } from '../core/session';
 import { startChallengeRound } from './challengeRound';
 import { isCustomRound, startCustomRound } from './customRound';
@@ -48,5 +49,7 @@ export function startRound(services: GameServices, request: RoundRequest = {}): 
 /** The end of a round: on its board (once) when it was the round in play; a round quit before goes on none. */
 export function finishRound(services: GameServices, session: SessionState): FinishedRound {
   if (!services.rounds.end(session)) return { session, recorded: QUIT_ROUND };
+  // Check yourself offers check B five finished rounds after check A.
+  selfCheckStore(services.storage).roundFinished();
   return { session, recorded: recordRound(services, session) };
 }

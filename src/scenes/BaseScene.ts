@@ -7,7 +7,7 @@ import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { SoundToggle } from '../ui/SoundToggle';
-import { COLORS } from '../ui/theme';
+import { COLORS, CSS } from '../ui/theme';
 import { addText, fitTextHeight, fitTextWidth } from '../ui/text';
 import { SceneKey } from './keys';
 import type { SceneDataArgs, SceneDataMap } from './sceneData';
@@ -180,6 +180,37 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
       if (event.key === 'Escape') action();
     });
     return done;
+  }
+
+  /**
+   * Buttons of `height` side by side at the bottom, or one above the other on a phone; the first marked primary is
+   * highlighted. Returns where the row starts and the accessible buttons, in order.
+   */
+  protected addBottomButtons(
+    buttons: readonly { label: string; action: () => void; name: string; primary?: boolean }[],
+    height: number,
+  ): { top: number; doms: HTMLButtonElement[] } {
+    const { width, margin, gap, portrait } = this.frame;
+    const rows = portrait ? buttons.length : 1;
+    const columns = portrait ? 1 : buttons.length;
+    const room = (width - margin * 2 - gap * (columns - 1)) / columns;
+    const buttonWidth = portrait ? room : Math.min(360, room);
+    const rowWidth = buttonWidth * columns + gap * (columns - 1);
+    const top = this.frame.height - margin - rows * height - (rows - 1) * gap;
+    const doms = buttons.map((button, index) => {
+      const rect = {
+        x: width / 2 - rowWidth / 2 + (index % columns) * (buttonWidth + gap),
+        y: top + Math.floor(index / columns) * (height + gap),
+        width: buttonWidth,
+        height,
+      };
+      return this.addButton(button.label, rect, button.action, {
+        name: button.name,
+        fill: button.primary ? COLORS.highlight : COLORS.inkLighter,
+        textColor: button.primary ? CSS.ink : CSS.white,
+      }).dom;
+    });
+    return { top, doms };
   }
 
   /** The mute switch, on every screen (M does the same). */

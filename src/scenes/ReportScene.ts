@@ -11,6 +11,7 @@ import {
 import type { ClaimVerdict } from '../core/types';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { citationFor } from '../game/round';
+import { checkReportLines, selfCheckStore } from '../game/selfChecks';
 import { percent } from '../ui/format';
 import type { ScrollItem } from '../ui/ScrollList';
 import { COLORS, CSS } from '../ui/theme';
@@ -138,6 +139,12 @@ export class ReportScene extends ListScreen<'report'> {
           color: CSS.muted,
         },
       );
+    }
+
+    // The learning check's figures, per check taken (Check yourself on the title).
+    add('Check yourself', { heading: true });
+    for (const line of checkReportLines(selfCheckStore(this.services.storage).get())) {
+      add(line.text, { bold: line.heading || line.strong, color: line.heading || line.strong ? CSS.paper : CSS.muted });
     }
 
     const buttonHeight = this.buttonHeight;

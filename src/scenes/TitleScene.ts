@@ -1,4 +1,6 @@
 import { takeClassLink } from '../game/classLink';
+import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/selfCheck';
+import { selfCheckStore } from '../game/selfChecks';
 import { MODE_IDS, MODES, type ModeId } from '../core/modes';
 import { formatLongDate } from '../core/dates';
 import { openTeacherPages } from '../game/teacherLinks';
@@ -91,11 +93,13 @@ export class TitleScene extends BaseScene<'title'> {
     const textScale = type.body / TYPE.landscape.body;
     const menuWidth = Math.min(width - margin * 2, portrait ? width * 0.92 : 900 * Math.max(1, textScale));
     const x = width / 2 - menuWidth / 2;
+    const checkEntry = this.checkEntry();
     const entries: [string, () => void][] = [
       ['How to play', () => this.goTo(SceneKey.HowToPlay)],
       ['High scores', () => this.goTo(SceneKey.HighScores)],
       ['Timeline', () => this.goTo(SceneKey.Timeline, { source: 'bank' })],
       ['Your questions', () => this.goTo(SceneKey.CustomBanks)],
+      [checkEntry.label, () => this.openCheck()],
       ['Class', () => this.goTo(SceneKey.ClassJoin)],
       ['For teachers ↗', () => openTeacherPages()],
     ];
@@ -162,7 +166,13 @@ export class TitleScene extends BaseScene<'title'> {
         action,
         label.startsWith('For teachers')
           ? { name: 'For teachers', accessibleLabel: 'For teachers: lesson plan and handout (opens a new tab)' }
-          : {},
+          : label === checkEntry.label
+            ? {
+                name: 'Check yourself',
+                accessibleLabel: checkEntry.accessibleLabel,
+                ...(checkEntry.offered ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
+              }
+            : {},
       );
     });
 
@@ -173,12 +183,45 @@ export class TitleScene extends BaseScene<'title'> {
       if (event.key.toLowerCase() === 't') this.goTo(SceneKey.Timeline, { source: 'bank' });
       if (event.key.toLowerCase() === 'h') this.goTo(SceneKey.HighScores);
       if (event.key.toLowerCase() === 's') this.goTo(SceneKey.Settings);
+      if (event.key.toLowerCase() === 'c') this.openCheck();
     });
     a11y.focus(play.dom);
     this.services.markTitleInteractive();
     // A class's join link (?class=CODE) goes straight to joining, once per page load.
     const classCode = takeClassLink(window.location.search);
     if (classCode) this.goTo(SceneKey.ClassJoin, { code: classCode });
+  }
+
+  /**
+   * Check yourself: offered (highlighted) before the first round, when check B is due after five rounds, and when
+   * check C has opened a week after B; open whenever the player asks.
+   */
+  private checkEntry(): { label: string; accessibleLabel: string; offered: boolean } {
+    const saved = selfCheckStore(this.services.storage).get();
+    const now = Date.now();
+    const form = nextForm(saved, now);
+    if (offerBeforeFirstRound(saved)) {
+      return {
+        label: 'Check yourself first',
+        accessibleLabel: 'Check yourself first: twelve claims before your first round (you can skip it)',
+        offered: true,
+      };
+    }
+    if (form && checkIsDue(saved, now)) {
+      return {
+        label: `Check yourself: ${form}`,
+        accessibleLabel: `Check yourself: check ${form} is due`,
+        offered: true,
+      };
+    }
+    return { label: 'Check yourself', accessibleLabel: 'Check yourself', offered: false };
+  }
+
+  /** The next check's introduction, or the figures when no check is open. */
+  private openCheck(): void {
+    const form = nextForm(selfCheckStore(this.services.storage).get(), Date.now());
+    if (form) this.goTo(SceneKey.Check, { step: 'intro', form });
+    else this.goTo(SceneKey.CheckReport, {});
   }
 
   /** A mode card's height with its name and a two-line description at full size. */

@@ -18,6 +18,8 @@ export const SceneKey = {
   CustomBanks: 'custom-banks',
   CustomBank: 'custom-bank',
   Error: 'error',
+  Check: 'check',
+  CheckReport: 'check-report',
   ClassJoin: 'class-join',
   ClassWait: 'class-wait',
   ClassQuestion: 'class-question',

@@ -21,6 +21,8 @@ export const LAZY_SCREENS: LazyScreens = {
   [SceneKey.Share]: MENU,
   [SceneKey.Report]: MENU,
   [SceneKey.Timeline]: MENU,
+  [SceneKey.Check]: MENU,
+  [SceneKey.CheckReport]: MENU,
   [SceneKey.ClassJoin]: CLASS,
   [SceneKey.ClassWait]: CLASS,
   [SceneKey.ClassQuestion]: CLASS,

@@ -1,5 +1,7 @@
 /** The screens around a round, a download of their own (see lazyScreens.ts). */
 import type { SceneGroup } from './navigator';
+import { CheckReportScene } from './CheckReportScene';
+import { CheckScene } from './CheckScene';
 import { HighScoresScene } from './HighScoresScene';
 import { HowToPlayScene } from './HowToPlayScene';
 import { SceneKey } from './keys';
@@ -17,4 +19,6 @@ export const SCENES: SceneGroup = {
   [SceneKey.Share]: ShareScene,
   [SceneKey.Report]: ReportScene,
   [SceneKey.Timeline]: TimelineScene,
+  [SceneKey.Check]: CheckScene,
+  [SceneKey.CheckReport]: CheckReportScene,
 };

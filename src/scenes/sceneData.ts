@@ -4,6 +4,9 @@
  */
 import type { AnswerOutcome, ClassInfo, PlayerView, ServedQuestion } from '../core/classProtocol';
 import type { BoardId } from '../core/highScores';
+import type { CheckForm } from '../core/checkForms';
+import type { CheckJudgement } from '../core/discernment';
+import type { SavedAnswer } from '../core/selfCheck';
 import type { SessionState } from '../core/session';
 import type { ClassPlay } from '../game/classPlay';
 import type { LoadReport, NoticeTone } from '../game/customBankKit';
@@ -146,6 +149,18 @@ export interface ClassResultsData {
   view: Extract<PlayerView, { state: 'finished' }>;
 }
 
+/** Check yourself: its introduction, or one claim (judged, then rated for confidence) with the answers so far. */
+export type CheckSceneData =
+  | { step: 'intro'; form: CheckForm }
+  | { step: 'item'; form: CheckForm; answers: SavedAnswer[]; judgement?: CheckJudgement };
+
+export interface CheckReportSceneData {
+  /** The check just finished, said once at the top. */
+  finished?: CheckForm;
+  /** One claim of a check taken, with its evidence, instead of the figures. */
+  claims?: { form: CheckForm; index: number };
+}
+
 export interface ErrorSceneData {
   message?: string;
 }
@@ -170,6 +185,8 @@ export interface SceneDataMap {
   'custom-banks': CustomBanksSceneData | undefined;
   'custom-bank': CustomBankSceneData;
   error: ErrorSceneData;
+  check: CheckSceneData;
+  'check-report': CheckReportSceneData;
   'class-join': ClassJoinData | undefined;
   'class-wait': ClassWaitData;
   'class-question': ClassQuestionData;

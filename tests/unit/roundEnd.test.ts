@@ -10,6 +10,7 @@ import { RoundFlow } from '../../src/game/roundFlow';
 import { finishRound, startRound } from '../../src/game/roundStart';
 import { currentRoundSettings, startNewRound } from '../../src/game/round';
 import type { GameServices } from '../../src/game/services';
+import { selfCheckStore } from '../../src/game/selfChecks';
 import { HighScoreStore } from '../../src/storage/HighScoreStore';
 import { MemoryStore, SafeStorage } from '../../src/storage/SafeStorage';
 import { makeQuestion, makeQuestions } from './helpers';
@@ -33,6 +34,7 @@ function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'):
     bank,
     preferences: { get: () => ({ ...DEFAULT_PREFERENCES, ...preferences }) },
     highScores: new HighScoreStore(new SafeStorage(new MemoryStore())),
+    storage: new MemoryStore(),
     nicknames: { get: () => 'Curious Otter' },
     today: () => today,
     now: () => 1000,
@@ -178,6 +180,8 @@ describe('the round flow', () => {
     // Finished: the same round cannot be put on the board a second time.
     expect(finishRound(player, played).recorded.unranked).toBe('quit');
     expect(boardTotal(player)).toBe(1);
+    // Check yourself counts the finished round once, and not the one quit (check B is due five rounds after A).
+    expect(selfCheckStore(player.storage).get().roundsFinished).toBe(1);
   });
 
   it('leaves the round in play when another one starts', () => {

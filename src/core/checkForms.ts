@@ -1,0 +1,13 @@
+/**
+ * The learning check's forms and their size, apart from the YAML checks in checkItems.ts so the game can use them
+ * without the parser.
+ */
+export const CHECK_FORMS = ['A', 'B', 'C'] as const;
+export type CheckForm = (typeof CHECK_FORMS)[number];
+
+export const ITEMS_PER_FORM = 12;
+export const ACCURATE_PER_FORM = ITEMS_PER_FORM / 2;
+
+export function isCheckForm(value: unknown): value is CheckForm {
+  return (CHECK_FORMS as readonly unknown[]).includes(value);
+}

@@ -1,0 +1,199 @@
+import type { CheckForm } from '../core/checkForms';
+import { formItems } from '../core/checkItems';
+import { CONFIDENCE_LABELS } from '../core/discernment';
+import { formatLongDate } from '../core/dates';
+import { delayedCheckOpensAt, nextForm, takenForm } from '../core/selfCheck';
+import { citationFor } from '../game/round';
+import { checkReportLines, JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { mirrorEvidence } from '../ui/evidenceMirror';
+import { ExcerptCard } from '../ui/ExcerptCard';
+import { CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { SceneKey } from './keys';
+import { ListScreen } from './ListScreen';
+import type { CheckReportSceneData } from './sceneData';
+
+/**
+ * Your checks: the player's figures for every check taken (hits, false alarms, d′, c, confidence) and the reading
+ * of what changed, then, claim by claim, what each claim was, what the player said and the evidence that settles it.
+ */
+export class CheckReportScene extends ListScreen<'check-report'> {
+  constructor() {
+    super(SceneKey.CheckReport);
+  }
+
+  create(data: CheckReportSceneData): void {
+    this.beginScreen('Your checks');
+    this.addHomeButton();
+    this.addSoundButton();
+    this.addScreenTitle('Your checks');
+    if (data.claims) this.showClaims(data.claims.form, data.claims.index);
+    else this.showFigures(data.finished);
+  }
+
+  private showFigures(finished: CheckForm | undefined): void {
+    const a11y = this.services.a11y;
+    const store = selfCheckStore(this.services.storage);
+    const saved = store.get();
+    const { width, margin, gap } = this.frame;
+    const now = Date.now();
+    const next = nextForm(saved, now);
+    const buttons = saved.taken
+      .map((check) => check.form)
+      .sort()
+      .map((form) => ({
+        label: `Claims of ${form}`,
+        action: () => this.goTo(SceneKey.CheckReport, { claims: { form, index: 0 } }),
+        name: `claims-${form}`,
+        primary: form === finished,
+      }));
+    if (next) {
+      buttons.push({
+        label: `Take check ${next}`,
+        action: () => this.goTo(SceneKey.Check, { step: 'intro', form: next }),
+        name: 'Next check',
+        primary: false,
+      });
+    }
+    buttons.push({ label: 'Done', action: () => this.goTo(SceneKey.Title), name: 'Done', primary: false });
+    const bottom = this.addBottomButtons(buttons, this.buttonHeight);
+    let top = this.contentTop;
+    if (finished) {
+      top += this.addNotice(
+        { text: `Check ${finished} is done and kept on this device.`, tone: 'good' },
+        margin,
+        top,
+        width - margin * 2,
+      );
+      top += gap;
+      a11y.announce(`Check ${finished} is done. Your figures follow.`);
+    }
+    for (const problem of store.problems) {
+      top += this.addNotice(
+        { text: `Some saved answers could not be read and were dropped: ${problem}.`, tone: 'warning' },
+        margin,
+        top,
+        width - margin * 2,
+      );
+      top += gap;
+    }
+    const lines = checkReportLines(saved);
+    const opensAt = delayedCheckOpensAt(saved);
+    if (opensAt !== undefined && opensAt > now) {
+      lines.push({
+        text: `Check C opens on ${formatLongDate(new Date(opensAt).toISOString())}, a week after check B.`,
+      });
+    }
+    this.addScrollList(
+      { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
+      lines.map((line) => ({
+        text: line.text,
+        heading: line.heading,
+        bold: line.strong,
+        color: line.heading || line.strong ? CSS.paper : CSS.muted,
+      })),
+      'figures',
+    );
+    const region = a11y.section('Your figures', 'region');
+    for (const line of lines) {
+      if (line.heading) a11y.heading(line.text, 3, region);
+      else a11y.text(line.text, { parent: region }).dataset.name = 'figure';
+    }
+    a11y.focus(bottom.doms[0]);
+    this.onKeys((event) => {
+      if (!this.scrollKey(event) && event.key === 'Escape') this.goTo(SceneKey.Title);
+    });
+  }
+
+  private showClaims(form: CheckForm, index: number): void {
+    const visit = this.sys.settings.data;
+    const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the claims…', {
+      size: this.frame.type.body,
+      color: CSS.muted,
+    });
+    const back = () => this.goTo(SceneKey.CheckReport, {});
+    void loadChecks().then((result) => {
+      if (!this.sys.isActive() || this.sys.settings.data !== visit) return;
+      loading.destroy();
+      const saved = takenForm(selfCheckStore(this.services.storage).get(), form);
+      const item = 'checks' in result ? formItems(result.checks, form)[index] : undefined;
+      if ('error' in result || !saved || !item) {
+        const message = 'error' in result ? result.error : `Check ${form} has no claim ${index + 1}.`;
+        const bottom = this.addBottomButtons(
+          [{ label: 'Back', action: back, name: 'Back', primary: true }],
+          this.buttonHeight,
+        );
+        this.addNotice(
+          { text: message, tone: 'warning' },
+          this.frame.margin,
+          this.contentTop,
+          this.frame.width - this.frame.margin * 2,
+        );
+        this.services.a11y.focus(bottom.doms[0]);
+        return;
+      }
+      const total = formItems(result.checks, form).length;
+      const { width, margin, gap, type, portrait } = this.frame;
+      const a11y = this.services.a11y;
+      const answer = saved.answers.find((entry) => entry.itemId === item.id);
+      const truth = item.accurate
+        ? 'Accurate'
+        : item.verdict === 'unsupported'
+          ? 'Not accurate: none of the sources bears it out'
+          : 'Not accurate';
+      const right = answer && (answer.judgement === 'accurate') === item.accurate;
+      const yours = answer
+        ? ` You said ${JUDGEMENT_LABELS[answer.judgement]} (${CONFIDENCE_LABELS[answer.confidence].toLowerCase()}): ${right ? '✔ right' : '✘ not right'}.`
+        : '';
+      const go = (to: number) => this.goTo(SceneKey.CheckReport, { claims: { form, index: to } });
+      const buttons = [];
+      if (index > 0) buttons.push({ label: '◀ Earlier', action: () => go(index - 1), name: 'Earlier' });
+      if (index < total - 1)
+        buttons.push({ label: 'Later ▶', action: () => go(index + 1), name: 'Later', primary: true });
+      buttons.push({ label: 'Back to figures', action: back, name: 'Back' });
+      const bottom = this.addBottomButtons(buttons, this.buttonHeight);
+      let top = this.contentTop;
+      const heading = `Claim ${index + 1} of ${total} · check ${form}`;
+      const headingText = addText(this, margin, top, heading, { size: type.small, color: CSS.muted });
+      a11y.heading(heading);
+      top += headingText.height + gap / 2;
+      const head = addText(this, margin, top, `“${item.statement}”\n${truth}.${yours}`, {
+        size: type.body,
+        color: CSS.paper,
+        wrapWidth: width - margin * 2,
+      });
+      this.fit(head, type.body * (portrait ? 8 : 4), 'claim', 14);
+      a11y.text(`The claim: ${item.statement}`).dataset.name = 'claim';
+      a11y.text(`${truth}.${yours}`).dataset.name = 'verdict';
+      top += head.height + gap;
+      const explanation = addText(this, margin, top, item.explanation, {
+        size: type.small,
+        color: CSS.muted,
+        wrapWidth: width - margin * 2,
+      });
+      this.fit(explanation, type.small * (portrait ? 7 : 3.5), 'explanation', 13);
+      a11y.text(item.explanation).dataset.name = 'explanation';
+      top += explanation.height + gap;
+      const evidence = item.evidence[0]!;
+      new ExcerptCard(
+        this,
+        { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
+        {
+          label: item.evidence.length > 1 ? `The source says (1 of ${item.evidence.length})` : 'The source says',
+          quote: evidence.quote,
+          citation: citationFor(this.services, evidence.source),
+        },
+        portrait ? type.body : type.prompt - 4,
+      );
+      mirrorEvidence(a11y, a11y.section('Source', 'region'), item.evidence, (source) =>
+        citationFor(this.services, source),
+      );
+      a11y.focus(bottom.doms[index < total - 1 ? bottom.doms.length - 2 : bottom.doms.length - 1]);
+      this.onKeys((event) => {
+        if (event.key === 'ArrowLeft' && index > 0) go(index - 1);
+        if (event.key === 'ArrowRight' && index < total - 1) go(index + 1);
+        if (event.key === 'Escape') back();
+      });
+    });
+  }
+}

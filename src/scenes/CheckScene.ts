@@ -1,0 +1,209 @@
+import type { CheckForm } from '../core/checkForms';
+import { formItems, type CheckSet } from '../core/checkItems';
+import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core/discernment';
+import { FORM_STAGES, type SavedAnswer } from '../core/selfCheck';
+import { JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { COLORS, CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { SceneKey } from './keys';
+import { RoundStepScene } from './RoundStepScene';
+import type { CheckSceneData } from './sceneData';
+
+/** Keys for the two judgements and the three confidence levels: their number, or their initial. */
+const JUDGEMENT_KEYS: Record<CheckJudgement, readonly [string, string]> = {
+  accurate: ['1', 'A'],
+  'not-accurate': ['2', 'N'],
+};
+const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
+  sure: ['1', 'S'],
+  'think-so': ['2', 'T'],
+  guessing: ['3', 'G'],
+};
+
+const ABOUT_THE_CHECK =
+  'Twelve short claims about the TikTok controversy. Say whether each is accurate or not, then how sure you are. ' +
+  'No clock, no points, and no answers until the end: then you can open every claim’s evidence.';
+
+const WHEN: Record<CheckForm, string> = {
+  A: 'Check A comes before your rounds. Check B, after a few rounds, shows what changed.',
+  B: 'Check B comes after your rounds: your figures are then set beside check A’s.',
+  C: 'Check C comes a week after check B: it shows what stayed.',
+};
+
+/**
+ * "Check yourself": the learning check played alone. An introduction, then each claim judged accurate or not and
+ * rated sure / think so / guessing, with nothing marked until the end, when the check is kept on the device and
+ * the report screen (CheckReportScene) shows the figures. The rules are in src/core/selfCheck.ts.
+ */
+export class CheckScene extends RoundStepScene<'check'> {
+  constructor() {
+    super(SceneKey.Check);
+  }
+
+  create(data: CheckSceneData): void {
+    this.beginScreen(`Check yourself · check ${data.form}`);
+    this.addHomeButton();
+    this.addSoundButton();
+    this.addScreenTitle('Check yourself');
+    const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the check…', {
+      size: this.frame.type.body,
+      color: CSS.muted,
+    });
+    const visit = this.sys.settings.data;
+    void loadChecks().then((result) => {
+      // The player may have left, or the screen been rebuilt, while the check downloaded.
+      if (!this.sys.isActive() || this.sys.settings.data !== visit) return;
+      loading.destroy();
+      if ('error' in result) this.showProblem(result.error);
+      else if (data.step === 'intro') this.showIntro(data.form);
+      else this.showItem(result.checks, data.form, data.answers, data.judgement);
+    });
+  }
+
+  private get contentTop(): number {
+    return this.frame.margin * 0.6 + this.cornerHeight + this.frame.gap * 1.5;
+  }
+
+  private get buttonHeight(): number {
+    return Math.max(56, Math.round(this.frame.type.button * 2.2));
+  }
+
+  /** A block of text from `top` down to `bottom`, shrunk to fit, mirrored for screen readers. */
+  private addBody(text: string, top: number, bottom: number, name: string, color = CSS.paper): void {
+    const { width, margin, type } = this.frame;
+    const body = addText(this, margin, top, text, { size: type.body, color, wrapWidth: width - margin * 2 });
+    this.fit(body, bottom - top, name, 14);
+    this.services.a11y.text(text).dataset.name = name;
+  }
+
+  private showProblem(message: string): void {
+    const bottom = this.addBottomButtons(
+      [{ label: 'Back to title', action: () => this.goTo(SceneKey.Title), name: 'Back', primary: true }],
+      this.buttonHeight,
+    );
+    this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', CSS.wrong);
+    this.services.a11y.announce(message);
+    this.services.a11y.focus(bottom.doms[0]);
+  }
+
+  private showIntro(form: CheckForm): void {
+    const a11y = this.services.a11y;
+    const store = selfCheckStore(this.services.storage);
+    const notNow = () => {
+      // Declining check A before the first round stops the title offering it first; it stays open there.
+      if (form === 'A') store.skipBefore();
+      this.goTo(SceneKey.Title);
+    };
+    const buttons = [
+      {
+        label: `Start check ${form}`,
+        action: () => this.goTo(SceneKey.Check, { step: 'item', form, answers: [] }),
+        name: 'Start',
+        primary: true,
+      },
+      { label: 'Not now', action: notNow, name: 'Not now' },
+    ];
+    if (store.get().taken.length > 0) {
+      buttons.push({ label: 'Your checks', action: () => this.goTo(SceneKey.CheckReport, {}), name: 'Your checks' });
+    }
+    const bottom = this.addBottomButtons(buttons, this.buttonHeight);
+    a11y.heading(`Check ${form}: ${FORM_STAGES[form].toLowerCase()}`);
+    this.addBody(`${ABOUT_THE_CHECK}\n\n${WHEN[form]}`, this.contentTop, bottom.top - this.frame.gap, 'about');
+    a11y.focus(bottom.doms[0]);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') notNow();
+    });
+  }
+
+  private showItem(
+    checks: CheckSet,
+    form: CheckForm,
+    answers: readonly SavedAnswer[],
+    judgement: CheckJudgement | undefined,
+  ): void {
+    const items = formItems(checks, form);
+    const item = items[answers.length];
+    if (!item) {
+      // The last claim is answered: the check is kept on the device, and its figures shown.
+      selfCheckStore(this.services.storage).record(form, answers, Date.now());
+      this.goTo(SceneKey.CheckReport, { finished: form });
+      return;
+    }
+    const { width, height, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const number = answers.length + 1;
+    const progress = `Claim ${number} of ${items.length} · check ${form}`;
+    addText(this, margin, this.contentTop, progress, { size: type.small, color: CSS.muted });
+    a11y.text(progress, { label: 'Progress' }).dataset.name = 'progress';
+    let top = this.contentTop + type.small * 1.6 + gap;
+    const statement = addText(this, margin, top, item.statement, {
+      size: type.prompt,
+      bold: true,
+      color: CSS.paper,
+      wrapWidth: width - margin * 2,
+    });
+    this.fit(statement, type.prompt * 5, 'claim', 16);
+    a11y.heading(item.statement).dataset.name = 'claim';
+    top += statement.height + gap * 1.5;
+    const question = judgement
+      ? `You said: ${JUDGEMENT_LABELS[judgement]}. How sure are you?`
+      : 'Is this claim accurate?';
+    const asked = addText(this, margin, top, question, {
+      size: type.body,
+      color: CSS.muted,
+      wrapWidth: width - margin * 2,
+    });
+    top += asked.height + gap * 1.5;
+    a11y.text(question).dataset.name = 'asked';
+    const count = judgement ? CONFIDENCE_LEVELS.length : 2;
+    const rows = portrait ? count : 1;
+    const buttonHeight = Math.min(Math.max(64, type.button * 2.6), (height - margin - top - gap * (rows - 1)) / rows);
+    // At the bottom on a phone, in thumb's reach as a round's answers are; under the claim on a wide screen.
+    const area = {
+      x: margin,
+      y: portrait ? height - margin - buttonHeight * rows - gap * (rows - 1) : top,
+      width: width - margin * 2,
+      height: buttonHeight * rows + gap * (rows - 1),
+    };
+    if (!judgement) {
+      this.addChoices(
+        (['accurate', 'not-accurate'] as const).map((value) => ({
+          value,
+          label: JUDGEMENT_LABELS[value],
+          accessibleLabel: JUDGEMENT_LABELS[value],
+          keys: JUDGEMENT_KEYS[value],
+          fill: COLORS.inkLighter,
+          name: `judge-${value}`,
+        })),
+        area,
+        'Your judgement',
+        (value) => this.goTo(SceneKey.Check, { step: 'item', form, answers: [...answers], judgement: value }),
+      );
+      a11y.announce(`Claim ${number} of ${items.length}: ${item.statement} Accurate or not accurate?`);
+      return;
+    }
+    this.addChoices(
+      CONFIDENCE_LEVELS.map((level) => ({
+        value: level,
+        label: CONFIDENCE_LABELS[level],
+        accessibleLabel: CONFIDENCE_LABELS[level],
+        keys: CONFIDENCE_KEYS[level],
+        fill: COLORS.inkLighter,
+        name: `confidence-${level}`,
+      })),
+      area,
+      'Your confidence',
+      (confidence) => {
+        const next = [...answers, { itemId: item.id, itemAccurate: item.accurate, judgement, confidence }];
+        this.goTo(SceneKey.Check, { step: 'item', form, answers: next });
+      },
+    );
+    a11y.announce(`You said ${JUDGEMENT_LABELS[judgement]}. How sure are you? Sure, Think so, or Guessing.`);
+    this.onKeys((event) => {
+      // Back to the judgement: an answer is kept only once its confidence is given.
+      if (event.key === 'Escape' || event.key === 'Backspace') {
+        this.goTo(SceneKey.Check, { step: 'item', form, answers: [...answers] });
+      }
+    });
+  }
+}
