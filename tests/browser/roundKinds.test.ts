@@ -47,6 +47,16 @@ async function press(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** From the title to the Topics screen's kinds of question, by the keyboard. */
+async function openKinds(page: Page): Promise<void> {
+  await page.keyboard.press('s');
+  await waitForScreen(page, 'settings');
+  await press(page, 'topics');
+  await waitForScreen(page, 'topics');
+  await press(page, 'view-kinds');
+  await page.waitForSelector(button('all-kinds'));
+}
+
 async function overflow(page: Page): Promise<string | undefined> {
   return page.$eval('#a11y', (element) => (element as HTMLElement).dataset.overflow);
 }
@@ -62,12 +72,7 @@ async function questionOnScreen(page: Page): Promise<BankQuestion> {
 describe('choosing kinds of question', () => {
   it('narrows a round to one kind with the keyboard, shows the counts, and keeps the choice', async () => {
     const page = await openWithSettings({}, PROJECTOR);
-    await page.keyboard.press('s');
-    await waitForScreen(page, 'settings');
-    await press(page, 'topics');
-    await waitForScreen(page, 'topics');
-    await press(page, 'view-kinds');
-    await page.waitForSelector(button('all-kinds'));
+    await openKinds(page);
     expect(await page.$eval(button('view-kinds'), (element) => element.getAttribute('aria-pressed'))).toBe('true');
 
     const whoSpeaks = questions.filter((question) => question.kind === 'who-speaks').length;
@@ -112,12 +117,7 @@ describe('choosing kinds of question', () => {
 
   it('lays the kinds out on a phone with 150 % text, nothing cut off', async () => {
     const page = await openWithSettings({ textScale: 1.5, kinds: ['compare', 'who-speaks'] }, PHONE);
-    await page.keyboard.press('s');
-    await waitForScreen(page, 'settings');
-    await press(page, 'topics');
-    await waitForScreen(page, 'topics');
-    await press(page, 'view-kinds');
-    await page.waitForSelector(button('all-kinds'));
+    await openKinds(page);
     const pressed = await page.$$eval('#a11y [role="group"][aria-label="Kinds of question"] button', (buttons) =>
       buttons.filter((element) => element.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.name),
     );
