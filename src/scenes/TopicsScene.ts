@@ -30,13 +30,13 @@ export class TopicsScene extends BaseScene<'topics'> {
     this.settingsData = data.settings;
     this.view = data.view ?? 'topics';
     const kindsView = this.view === 'kinds';
-    this.beginScreen(kindsView ? 'Kinds of question' : 'Topics');
+    const title = kindsView ? 'Kinds of question' : 'Topics';
+    this.beginScreen(title);
     const { width, height, margin, gap, type, portrait } = this.frame;
-    const a11y = this.services.a11y;
-    const preferences = this.services.preferences.get();
     const home = this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle(kindsView ? 'Kinds of question' : 'Topics');
+    this.addScreenTitle(title);
+    const a11y = this.services.a11y;
     let top = margin * 0.6 + home.canvas.rect.height + gap;
 
     // The two views, as a pair of switches: which one is shown is pressed.
@@ -68,6 +68,7 @@ export class TopicsScene extends BaseScene<'topics'> {
     top += switchHeight + gap;
 
     const entries = kindsView ? this.kindEntries() : this.topicEntries();
+    const preferences = this.services.preferences.get();
     const chosen: readonly string[] = kindsView ? preferences.kinds : preferences.topics;
     const total = entries.length - 1;
     const note = kindsView ? this.kindsNote(total) : this.topicsNote(total);
