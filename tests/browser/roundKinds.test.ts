@@ -118,6 +118,16 @@ describe('choosing kinds of question', () => {
   it('lays the kinds out on a phone with 150 % text, nothing cut off', async () => {
     const page = await openWithSettings({ textScale: 1.5, kinds: ['compare', 'who-speaks'] }, PHONE);
     await openKinds(page);
+    // The settings row it was opened from says the round is narrowed, and fitted.
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'settings');
+    expect(await page.$eval(button('topics'), (element) => element.textContent)).toBe('Topics: All 7, 2 kinds ›');
+    expect(await overflow(page)).toBeUndefined();
+    await screenshot(page, 'settings-kinds-phone-text150');
+    await press(page, 'topics');
+    await waitForScreen(page, 'topics');
+    await press(page, 'view-kinds');
+    await page.waitForSelector(button('all-kinds'));
     const pressed = await page.$$eval('#a11y [role="group"][aria-label="Kinds of question"] button', (buttons) =>
       buttons.filter((element) => element.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.name),
     );
