@@ -8,6 +8,7 @@ import { checkNickname } from './nicknames';
 import { isModeId, MODES, type ModeId } from './modes';
 import { FLAT_CORRECT_POINTS, STREAK_BONUS_CAP } from './settings';
 import { CERTAINTY_MARKS } from './wager';
+import { QUESTION_KINDS, type QuestionKind } from './types';
 
 export const CHALLENGE_VERSION = 1;
 /** The fragment key: #c=… */
@@ -24,6 +25,8 @@ export interface Challenge {
   questionCount: number;
   time: TimeChoice;
   topics: string[];
+  /** Kinds of question the round drew from; absent (or empty) means every kind, as in links made before kinds. */
+  kinds?: QuestionKind[];
   difficulty: DifficultyOrder;
   speedPoints: boolean;
   /** The mode's rules (links made before there were modes are Classic). */
@@ -79,6 +82,7 @@ export function encodeChallenge(challenge: Challenge): string {
     n: challenge.questionCount,
     t: challenge.time,
     tp: challenge.topics,
+    ...(challenge.kinds && challenge.kinds.length > 0 ? { k: challenge.kinds } : {}),
     d: challenge.difficulty,
     sp: challenge.speedPoints ? 1 : 0,
     // Classic without a wager is written as links were before modes, so those links stay short.
@@ -106,7 +110,7 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'the link is damaged' };
   const raw = data as Record<string, unknown>;
-  const allowed = ['v', 's', 'n', 't', 'tp', 'd', 'sp', 'md', 'w', 'b', 'nm', 'sc', 'm'];
+  const allowed = ['v', 's', 'n', 't', 'tp', 'k', 'd', 'sp', 'md', 'w', 'b', 'nm', 'sc', 'm'];
   const unknown = Object.keys(raw).find((key) => !allowed.includes(key));
   if (unknown !== undefined) return { error: `the link has an unknown field "${unknown}"` };
   if (raw.v !== CHALLENGE_VERSION) return { error: 'the link was made by another version of the game' };
@@ -120,6 +124,14 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
     !raw.tp.every((t) => typeof t === 'string' && TOPIC_PATTERN.test(t))
   ) {
     return { error: 'the link has invalid topics' };
+  }
+  if (
+    raw.k !== undefined &&
+    (!Array.isArray(raw.k) ||
+      raw.k.length === 0 ||
+      !raw.k.every((kind) => (QUESTION_KINDS as readonly unknown[]).includes(kind)))
+  ) {
+    return { error: 'the link has invalid kinds of question' };
   }
   if (!(DIFFICULTY_ORDERS as readonly unknown[]).includes(raw.d))
     return { error: 'the link has an invalid difficulty' };
@@ -151,6 +163,7 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
       questionCount: count,
       time: raw.t as TimeChoice,
       topics: raw.tp as string[],
+      ...(raw.k === undefined ? {} : { kinds: raw.k as QuestionKind[] }),
       difficulty: raw.d as DifficultyOrder,
       speedPoints: raw.sp === 1,
       mode,

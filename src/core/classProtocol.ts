@@ -118,6 +118,8 @@ export interface AnswerOutcome {
   evidence: Excerpt[];
   claim?: Claim;
   explanation?: string;
+  /** The date the evidence holds as of, for a fact that can change after it (the reveal names it). */
+  asOf?: string;
 }
 
 /**

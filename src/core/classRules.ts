@@ -198,6 +198,7 @@ export function answerOutcome(
     evidence: question.evidence.map((excerpt) => ({ ...excerpt })),
     ...(question.claim ? { claim: { ...question.claim } } : {}),
     ...(question.explanation ? { explanation: question.explanation } : {}),
+    ...(question.asOf ? { asOf: question.asOf } : {}),
   };
 }
 

@@ -104,7 +104,12 @@ export function roundSettingsForMode(
         topics: [...DEFAULT_ROUND_SETTINGS.topics],
         difficulty: DEFAULT_ROUND_SETTINGS.difficulty,
       }
-    : { questionCount: preferred.questionCount, topics: [...preferred.topics], difficulty: preferred.difficulty };
+    : {
+        questionCount: preferred.questionCount,
+        topics: [...preferred.topics],
+        difficulty: preferred.difficulty,
+        ...(preferred.kinds && preferred.kinds.length > 0 ? { kinds: [...preferred.kinds] } : {}),
+      };
   const timing = rules.timed
     ? { timeLimitSec: preferred.timeLimitSec, timeScale: preferred.timeScale, speedPoints: preferred.speedPoints }
     : { timeLimitSec: null, timeScale: 1, speedPoints: false };

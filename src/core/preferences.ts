@@ -4,6 +4,7 @@
  */
 import { DEFAULT_ROUND_SETTINGS, DIFFICULTY_ORDERS, type DifficultyOrder, type RoundSettings } from './roundSettings';
 import { DEFAULT_TIME_LIMIT_SEC } from './settings';
+import { QUESTION_KINDS, type QuestionKind } from './types';
 
 /** Time per question as a multiple of each question's own time, or no timer at all (WCAG 2.2.1). */
 export const TIME_CHOICES = [1, 1.5, 2, 10, 'off'] as const;
@@ -26,6 +27,8 @@ export interface Preferences {
   questionCount: number;
   /** Topic ids to draw from; empty means all topics. */
   topics: string[];
+  /** Kinds of question to draw from; empty means every kind. */
+  kinds: QuestionKind[];
   difficulty: DifficultyOrder;
   speedPoints: boolean;
   textScale: number;
@@ -43,6 +46,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   time: 1,
   questionCount: DEFAULT_ROUND_SETTINGS.questionCount,
   topics: [],
+  kinds: [],
   difficulty: DEFAULT_ROUND_SETTINGS.difficulty,
   speedPoints: true,
   textScale: 1,
@@ -96,11 +100,22 @@ export function parsePreferences(stored: string | null, knownTopics: readonly st
       problems.push('saved setting "topics" is not a list of topic ids; using all topics');
     }
   }
+  let kinds: QuestionKind[] = [];
+  if (raw.kinds !== undefined) {
+    if (Array.isArray(raw.kinds) && raw.kinds.every((kind) => typeof kind === 'string')) {
+      kinds = raw.kinds.filter((kind): kind is QuestionKind => (QUESTION_KINDS as readonly string[]).includes(kind));
+      if (kinds.length < raw.kinds.length)
+        problems.push('saved kinds of question included some that no longer exist; they were dropped');
+    } else {
+      problems.push('saved setting "kinds" is not a list of kinds of question; using every kind');
+    }
+  }
   return {
     preferences: {
       time: pick('time', TIME_CHOICES),
       questionCount: pick('questionCount', QUESTION_COUNTS),
       topics,
+      kinds,
       difficulty: pick('difficulty', DIFFICULTY_ORDERS),
       speedPoints: pick('speedPoints', [true, false]),
       textScale: pick('textScale', TEXT_SCALES),
@@ -126,6 +141,8 @@ export function roundSettingsFrom(preferences: Preferences): RoundSettings {
     difficulty: preferences.difficulty,
     speedPoints: !off && preferences.speedPoints,
     topics: [...preferences.topics],
+    // Left out when empty, so a round's settings (and its seed) stay as they were before kinds existed.
+    ...(preferences.kinds.length > 0 ? { kinds: [...preferences.kinds] } : {}),
   };
 }
 

@@ -47,6 +47,18 @@ export function questionsOfKinds(bank: readonly Question[], kinds: readonly Ques
   return bank.filter((question) => question.kind !== undefined && kinds.includes(question.kind));
 }
 
+/** What each kind of question is called on screen (the Topics screen, the teacher's page). */
+export const KIND_TITLES: Record<QuestionKind, string> = {
+  recall: 'Recall',
+  arithmetic: 'Dates and days',
+  'claim-check': 'Check a claim',
+  'source-choice': 'Which source settles it',
+  'who-speaks': 'Who is speaking',
+  'what-is-missing': 'What is missing',
+  compare: 'Compare',
+  'claim-or-opinion': 'Claim or opinion',
+};
+
 /** How many questions of each kind a bank holds, in the documented order, leaving out kinds it has none of. */
 export function kindCounts(bank: readonly Question[]): { kind: QuestionKind; count: number }[] {
   return QUESTION_KINDS.map((kind) => ({

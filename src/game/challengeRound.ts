@@ -12,6 +12,7 @@ export function startChallengeRound(challenge: Challenge, bank: BankBundle, now:
     time: challenge.time,
     questionCount: challenge.questionCount,
     topics: challenge.topics,
+    kinds: challenge.kinds ?? [],
     difficulty: challenge.difficulty,
     speedPoints: challenge.speedPoints,
   });
@@ -32,6 +33,7 @@ export function challengeFor(
     questionCount: settings.questionCount,
     time: settings.timeLimitSec === null ? 'off' : (settings.timeScale as Challenge['time']),
     topics: [...settings.topics],
+    ...(settings.kinds && settings.kinds.length > 0 ? { kinds: [...settings.kinds] } : {}),
     difficulty: settings.difficulty,
     speedPoints: settings.speedPoints,
     mode: settings.mode,

@@ -10,7 +10,7 @@ import type { PageServices } from './pageServices';
 
 /**
  * A round from a teacher's bank, under the player's settings (time, count, order, speed points). The shipped
- * topics do not apply; a bank smaller than a round is played whole; and "hard only" on a bank without hard
+ * topics and kinds do not apply; a bank smaller than a round is played whole; and "hard only" on a bank without hard
  * questions (GIFT and spreadsheet questions count as medium) plays them all in mixed order rather than none.
  */
 export function startCustomRound(
@@ -18,7 +18,8 @@ export function startCustomRound(
   questions: readonly Question[],
   seed = services.newSeed(),
 ): SessionState {
-  const settings = { ...roundSettingsFrom(services.preferences.get()), topics: [] };
+  // A teacher's questions carry no kind: the player's kinds, like the shipped topics, do not apply.
+  const settings = { ...roundSettingsFrom(services.preferences.get()), topics: [], kinds: [] };
   const hasHard = questions.some((question) => question.difficulty === 3);
   if (settings.difficulty === 'hard-only' && !hasHard) settings.difficulty = 'mixed';
   return startSession(buildRound(questions, settings, seed), questions, services.now());

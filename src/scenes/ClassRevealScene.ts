@@ -1,6 +1,7 @@
+import { asOfNote } from '../core/dates';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
-import { mirrorEvidence } from '../ui/evidenceMirror';
+import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenOutcome } from '../ui/outcome';
 import { COLORS, CSS } from '../ui/theme';
@@ -62,7 +63,9 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     }
 
     const nextHeight = Math.max(56, type.button * 2.2);
-    const whyHeight = outcome.explanation ? (portrait ? height * 0.17 : height * 0.13) : 0;
+    const asOf = asOfNote(outcome);
+    const whyLines = [outcome.explanation ? `Why: ${outcome.explanation}` : '', asOf ?? ''].filter(Boolean).join('\n');
+    const whyHeight = whyLines ? (portrait ? height * 0.17 : height * 0.13) : 0;
     const cardsBottom = height - margin - nextHeight - gap - whyHeight;
     const evidence = outcome.evidence[0];
     let cardsEnd = top;
@@ -75,8 +78,8 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       );
       cardsEnd = top + this.card.height;
     }
-    if (outcome.explanation) {
-      const why = addText(this, margin, cardsEnd + gap, `Why: ${outcome.explanation}`, {
+    if (whyLines) {
+      const why = addText(this, margin, cardsEnd + gap, whyLines, {
         size: type.body,
         color: CSS.paper,
         wrapWidth: width - margin * 2,
@@ -109,6 +112,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const region = a11y.section('Source', 'region');
     mirrorEvidence(a11y, region, outcome.evidence, (source) => citationFor(this.services, source));
     if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
+    mirrorAsOfNote(a11y, region, asOf);
     a11y.text(verified);
     a11y.focus(next.dom);
     this.onKeys((event) => {

@@ -7,6 +7,7 @@ import { formatDate } from '../game/round';
 import { TextField } from '../a11y/TextField';
 import type { ScrollItem } from '../ui/ScrollList';
 import type { Rect } from '../ui/layout';
+import { importReportColor, importReportTitle } from '../ui/importReport';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
@@ -89,7 +90,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     this.onKeys((event) => this.onKey(event));
   }
 
-  /** The problems of the file just loaded, then the bank's questions (without their answers: the class may be watching). */
+  /** What was changed or skipped in the file just loaded, then the bank's questions (without their answers: the class may be watching). */
   private buildContents(area: Rect): void {
     const { type } = this.frame;
     const a11y = this.services.a11y;
@@ -98,9 +99,9 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     if (report) {
       items.push({ text: `${report.fileName}: ${report.summary}`, heading: true });
       a11y.text(`${report.fileName}: ${report.summary}`).dataset.name = 'summary';
-      items.push(...report.problems.map((problem) => ({ text: problem, color: CSS.wrong })));
+      items.push(...report.problems.map((line) => ({ text: line, color: importReportColor(line) })));
       if (report.problems.length > 0) {
-        const problems = a11y.section(`Problems in ${report.fileName}`, 'list');
+        const problems = a11y.section(importReportTitle(report.problems, report.fileName), 'list');
         problems.dataset.name = 'problems';
         for (const problem of report.problems) a11y.listItem(problem, problems);
       }

@@ -4,6 +4,7 @@ import type { CustomBankKit } from '../game/customBankKit';
 import { openKit, readyKit } from '../game/customBanks';
 import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
 import type { Rect } from '../ui/layout';
+import { importReportColor, importReportTitle } from '../ui/importReport';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
@@ -191,12 +192,12 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const unsaved = report?.unsaved;
     const listBottom = area.y + area.height - (unsaved ? buttonHeight + gap : 0);
     if (problems.length > 0 && listBottom - y > type.small * 3) {
-      const items = problems.map((problem) => ({ text: problem }));
+      const items = problems.map((line) => ({ text: line, color: importReportColor(line) }));
       this.addScrollList({ x: area.x, y, width: area.width, height: listBottom - y }, items, 'problems');
       y = listBottom + gap;
     }
     if (problems.length > 0) {
-      const list = a11y.section(report ? `Problems in ${report.fileName}` : 'Problems in the saved banks', 'list');
+      const list = a11y.section(importReportTitle(problems, report ? report.fileName : 'the saved banks'), 'list');
       list.dataset.name = 'problems';
       for (const problem of problems) a11y.listItem(problem, list);
     }

@@ -5,6 +5,7 @@ import { advance, lastAnswer, type AnswerRecord, type SessionState } from '../co
 import type { ClaimVerdict, Question } from '../core/types';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { compareWords, differingPhrases } from '../core/wordDiff';
+import { asOfNote } from '../core/dates';
 import { signedPoints } from '../ui/format';
 import { citationFor } from '../game/round';
 import { SOUND } from '../audio/cues';
@@ -15,7 +16,7 @@ import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenOutcome } from '../ui/outcome';
-import { mirrorEvidence } from '../ui/evidenceMirror';
+import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
@@ -220,7 +221,9 @@ export class RevealScene extends BaseScene<'reveal'> {
     const explained = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
     const settles = evidence ? `Why this source settles it: ${SETTLING_SOURCE_NOTES[question.skill]}` : '';
     const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
-    const why = addText(this, margin, whyTop, whyLine, {
+    // A fact that can change after its document is dated under the explanation, in the same fitted text.
+    const asOf = asOfNote(question);
+    const why = addText(this, margin, whyTop, asOf ? `${whyLine}\n${asOf}` : whyLine, {
       size: type.body,
       color: question.explanation ? CSS.paper : CSS.muted,
       wrapWidth: width - margin * 2,
@@ -281,6 +284,7 @@ export class RevealScene extends BaseScene<'reveal'> {
       }
     }
     a11y.text(whyLine, { parent: region });
+    mirrorAsOfNote(a11y, region, asOf);
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
     a11y.focus(next.dom);
 

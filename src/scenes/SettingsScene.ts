@@ -57,7 +57,11 @@ function rows(topicCount: number): SettingRow[] {
     {
       key: 'topics',
       label: 'Topics',
-      value: (p) => (p.topics.length === 0 ? `All ${topicCount}` : `${p.topics.length} of ${topicCount} ›`),
+      // Kinds of question are chosen on the same screen: a narrowed round says so here.
+      value: (p) =>
+        `${p.topics.length === 0 ? `All ${topicCount}` : `${p.topics.length} of ${topicCount}`}` +
+        `${p.kinds.length > 0 ? `, ${p.kinds.length} ${p.kinds.length === 1 ? 'kind' : 'kinds'}` : ''}` +
+        `${p.topics.length + p.kinds.length > 0 ? ' ›' : ''}`,
     },
     {
       key: 'difficulty',

@@ -1,12 +1,26 @@
+import { KIND_TITLES, kindCounts } from '../core/round';
+import type { QuestionKind } from '../core/types';
+import { kindsLeaveQuestions } from '../game/round';
 import { CSS, COLORS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { SettingsSceneData, TopicsSceneData } from './sceneData';
 
-/** Which topics rounds draw from: a toggle per topic; none chosen means all. */
+/** One toggle row: a topic or a kind of question; the empty id is "all". */
+interface Entry {
+  id: string;
+  title: string;
+  /** What the accessible button says, when it differs from the title (a count spelled out). */
+  label?: string;
+}
+
+/**
+ * What rounds draw from: a toggle per topic, or (the second view) per kind of question; none chosen means all.
+ */
 export class TopicsScene extends BaseScene<'topics'> {
   private settingsData: SettingsSceneData = {};
+  private view: NonNullable<TopicsSceneData['view']> = 'topics';
 
   constructor() {
     super(SceneKey.Topics);
@@ -14,75 +28,159 @@ export class TopicsScene extends BaseScene<'topics'> {
 
   create(data: TopicsSceneData): void {
     this.settingsData = data.settings;
-    this.beginScreen('Topics');
+    this.view = data.view ?? 'topics';
+    const kindsView = this.view === 'kinds';
+    const title = kindsView ? 'Kinds of question' : 'Topics';
+    this.beginScreen(title);
     const { width, height, margin, gap, type, portrait } = this.frame;
-    const a11y = this.services.a11y;
-    const topics = this.services.bank?.topics ?? [];
-    const chosen = this.services.preferences.get().topics;
     const home = this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Topics');
-    const note =
-      chosen.length === 0
-        ? 'All topics are in play. Choose some to play only those.'
-        : `${chosen.length} of ${topics.length} topics in play.`;
+    this.addScreenTitle(title);
+    const a11y = this.services.a11y;
     let top = margin * 0.6 + home.canvas.rect.height + gap;
+
+    // The two views, as a pair of switches: which one is shown is pressed.
+    const switchHeight = Math.max(48, type.body * 2);
+    const switchWidth = (width - margin * 2 - gap) / 2;
+    const views = a11y.section('Choose by', 'group');
+    const switches: { view: 'topics' | 'kinds'; title: string }[] = [
+      { view: 'topics', title: 'Topics' },
+      { view: 'kinds', title: 'Kinds' },
+    ];
+    let focusTarget: HTMLButtonElement | undefined;
+    switches.forEach((entry, index) => {
+      const on = entry.view === this.view;
+      const button = this.addButton(
+        entry.title,
+        { x: margin + index * (switchWidth + gap), y: top, width: switchWidth, height: switchHeight },
+        () => this.show(entry.view),
+        {
+          fontSize: type.body,
+          fill: on ? COLORS.inkLighter : COLORS.inkLight,
+          accessibleLabel: entry.view === 'kinds' ? 'Kinds of question' : 'Topics',
+          pressed: on,
+          parent: views,
+          name: `view-${entry.view}`,
+        },
+      );
+      if (`view-${entry.view}` === data.focus) focusTarget = button.dom;
+    });
+    top += switchHeight + gap;
+
+    const entries = kindsView ? this.kindEntries() : this.topicEntries();
+    const preferences = this.services.preferences.get();
+    const chosen: readonly string[] = kindsView ? preferences.kinds : preferences.topics;
+    const total = entries.length - 1;
+    const note = kindsView ? this.kindsNote(total) : this.topicsNote(total);
     const noteText = addText(this, margin, top, note, {
       size: type.small,
       color: CSS.muted,
       wrapWidth: width - margin * 2,
     });
-    a11y.text(note);
+    this.fit(noteText, type.small * 3.6, 'note', 13);
+    a11y.text(note).dataset.name = 'note';
     top += noteText.height + gap;
 
     const doneHeight = Math.max(56, type.button * 2.2);
     const columns = portrait ? 1 : 2;
-    const perColumn = Math.ceil((topics.length + 1) / columns);
+    const perColumn = Math.ceil(entries.length / columns);
     const rowHeight = Math.min(
       Math.max(48, type.body * 2.2),
       (height - top - margin - doneHeight - gap) / perColumn - gap,
     );
+    if (rowHeight < 40) a11y.markOverflow(`${this.view} rows`);
     const columnWidth = (width - margin * 2 - gap * (columns - 1)) / columns;
-    const group = a11y.section('Topics', 'group');
-    let focusTarget: HTMLButtonElement | undefined;
-    const entries = [{ id: '', title: 'All topics' }, ...topics];
-    entries.forEach((topic, index) => {
-      const on = topic.id === '' ? chosen.length === 0 : chosen.includes(topic.id);
+    const group = a11y.section(kindsView ? 'Kinds of question' : 'Topics', 'group');
+    entries.forEach((entry, index) => {
+      const on = entry.id === '' ? chosen.length === 0 : chosen.includes(entry.id);
       const x = margin + Math.floor(index / perColumn) * (columnWidth + gap);
       const y = top + (index % perColumn) * (rowHeight + gap);
+      const name = entry.id || (kindsView ? 'all-kinds' : 'all');
       const button = this.addButton(
-        `${on ? '✓' : '○'}  ${topic.title}`,
+        `${on ? '✓' : '○'}  ${entry.title}`,
         { x, y, width: columnWidth, height: rowHeight },
-        () => this.toggle(topic.id),
+        () => this.toggle(entry.id),
         {
           fontSize: type.body,
           align: 'left',
           fill: on ? COLORS.inkLighter : COLORS.inkLight,
-          accessibleLabel: topic.title,
+          accessibleLabel: entry.label ?? entry.title,
           pressed: on,
           parent: group,
-          name: topic.id || 'all',
+          name,
         },
       );
-      if ((topic.id || 'all') === data.focus) focusTarget = button.dom;
+      if (name === data.focus) focusTarget = button.dom;
     });
     this.addDoneButton(doneHeight, () => this.goTo(SceneKey.Settings, this.settingsData), focusTarget);
   }
 
-  private toggle(topicId: string): void {
+  private topicEntries(): Entry[] {
+    return [{ id: '', title: 'All topics' }, ...(this.services.bank?.topics ?? [])];
+  }
+
+  /** Only the kinds the bank has, each with how many questions are of it. */
+  private kindEntries(): Entry[] {
+    const counts = kindCounts(this.services.bank?.questions ?? []);
+    return [
+      { id: '', title: 'All kinds' },
+      ...counts.map(({ kind, count }) => ({
+        id: kind,
+        title: `${KIND_TITLES[kind]} (${count})`,
+        label: `${KIND_TITLES[kind]}, ${count} ${count === 1 ? 'question' : 'questions'}`,
+      })),
+    ];
+  }
+
+  private topicsNote(total: number): string {
+    const chosen = this.services.preferences.get().topics;
+    return chosen.length === 0
+      ? 'All topics are in play. Choose some to play only those.'
+      : `${chosen.length} of ${total} topics in play.`;
+  }
+
+  private kindsNote(total: number): string {
+    const { kinds, topics } = this.services.preferences.get();
+    if (kinds.length === 0) return 'Every kind of question is in play. Choose some to play only those.';
+    // The round would have nothing to ask: it is played with every kind instead (currentRoundSettings).
+    if (!kindsLeaveQuestions(this.services, topics, kinds)) {
+      return 'No question in your topics is of these kinds, so rounds use every kind. Choose more kinds or topics.';
+    }
+    return `${kinds.length} of ${total} kinds in play.`;
+  }
+
+  private show(view: 'topics' | 'kinds'): void {
+    if (this.leaving || view === this.view) return;
+    this.leaving = true;
+    this.rebuild({ settings: this.settingsData, view, focus: `view-${view}` });
+  }
+
+  private toggle(id: string): void {
     if (this.leaving) return;
     const preferences = this.services.preferences.get();
-    const all = this.services.bank?.topics.map((topic) => topic.id) ?? [];
-    let topics: string[];
-    if (topicId === '') topics = [];
-    else {
-      const current = preferences.topics.length === 0 ? all : preferences.topics;
-      topics = current.includes(topicId) ? current.filter((id) => id !== topicId) : [...current, topicId];
-      // Every topic chosen, or none, both mean "all".
-      if (topics.length === all.length) topics = [];
+    if (this.view === 'kinds') {
+      const all = kindCounts(this.services.bank?.questions ?? []).map((entry) => entry.kind);
+      const kinds = toggled(preferences.kinds, all, id as QuestionKind | '');
+      this.services.preferences.set({ ...preferences, kinds });
+    } else {
+      const all = this.services.bank?.topics.map((topic) => topic.id) ?? [];
+      this.services.preferences.set({ ...preferences, topics: toggled(preferences.topics, all, id) });
     }
-    this.services.preferences.set({ ...preferences, topics });
     this.leaving = true;
-    this.rebuild({ settings: this.settingsData, focus: topicId || 'all' });
+    this.rebuild({
+      settings: this.settingsData,
+      view: this.view,
+      focus: id || (this.view === 'kinds' ? 'all-kinds' : 'all'),
+    });
   }
+}
+
+/**
+ * The chosen ids after toggling one ('' chooses all). With all in play, choosing one plays only that one, as the
+ * note says and its ○ shows; every id chosen, or none, both mean "all" (empty).
+ */
+function toggled<T extends string>(chosen: readonly T[], all: readonly T[], id: T | ''): T[] {
+  if (id === '') return [];
+  const next = chosen.includes(id) ? chosen.filter((entry) => entry !== id) : [...chosen, id];
+  return next.length === all.length ? [] : next;
 }

@@ -92,6 +92,8 @@ export interface TopicsSceneData {
   settings: SettingsSceneData;
   /** The topic to focus after the screen is rebuilt ('all' for the first row). */
   focus?: string;
+  /** Choose by topic (the default) or by kind of question. */
+  view?: 'topics' | 'kinds';
 }
 
 export interface CustomBanksSceneData {

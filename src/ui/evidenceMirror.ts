@@ -22,3 +22,8 @@ export function mirrorEvidence(
     a11y.text(`Source: ${citationOf(item.source)}`, { parent: region });
   }
 }
+
+/** The as-of note (asOfNote in core/dates.ts) in the "Source" region, named so it can be found; nothing without one. */
+export function mirrorAsOfNote(a11y: AccessibleLayer, region: HTMLElement, note: string | undefined): void {
+  if (note) a11y.text(note, { parent: region }).dataset.name = 'as-of';
+}

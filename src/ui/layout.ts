@@ -48,8 +48,11 @@ export interface Rect {
 /** The fewest and the most choices a question may have (the built-in bank uses 4; teachers' banks 2 to 6). */
 export const MIN_TILES = 2;
 export const MAX_TILES = 6;
-/** The tallest an answer tile grows, in game pixels: a short list of choices does not become a wall of colour. */
-const MAX_TILE_HEIGHT = { portrait: 110, landscape: 150 } as const;
+/**
+ * The tallest an answer tile grows, in game pixels: a short list of choices does not become a wall of colour. Half-
+ * width tiles on a phone (five or six choices) wrap their words onto more lines, so they may grow taller.
+ */
+const MAX_TILE_HEIGHT = { portrait: 110, portraitHalfWidth: 150, landscape: 150 } as const;
 
 /**
  * How answer tiles are arranged: up to four in two columns on a wide screen and in one on a phone; five or six in
@@ -68,10 +71,12 @@ export function answerTileRects(area: Rect, count: number, portrait: boolean, ga
   const { columns, rows } = answerGrid(count, portrait);
   const rects: Rect[] = [];
   const width = (area.width - gap * (columns - 1)) / columns;
-  const height = Math.min(
-    (area.height - gap * (rows - 1)) / rows,
-    portrait ? MAX_TILE_HEIGHT.portrait : MAX_TILE_HEIGHT.landscape,
-  );
+  const tallest = !portrait
+    ? MAX_TILE_HEIGHT.landscape
+    : columns > 1
+      ? MAX_TILE_HEIGHT.portraitHalfWidth
+      : MAX_TILE_HEIGHT.portrait;
+  const height = Math.min((area.height - gap * (rows - 1)) / rows, tallest);
   for (let i = 0; i < count; i += 1) {
     const column = i % columns;
     const row = Math.floor(i / columns);

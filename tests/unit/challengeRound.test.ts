@@ -10,7 +10,10 @@ import { readChallenge } from '../../src/game/challengeLink';
 import { challengeFor, startChallengeRound } from '../../src/game/challengeRound';
 import { makeQuestions } from './helpers';
 
-const questions = makeQuestions(['alpha', 'beta', 'gamma'], 8);
+const questions = makeQuestions(['alpha', 'beta', 'gamma'], 8).map((question, index) => ({
+  ...question,
+  kind: index % 2 === 0 ? ('compare' as const) : ('recall' as const),
+}));
 const bank: BankBundle = {
   version: 'v1',
   topics: [
@@ -40,6 +43,19 @@ describe('a challenge link', () => {
     const replay = startChallengeRound((incoming as { challenge: typeof challenge }).challenge, bank, 0);
     expect(replay.plan.questions).toEqual(original.plan.questions);
     expect(replay.plan.settings).toEqual(original.plan.settings);
+  });
+
+  it('replays a round narrowed to kinds of question, and refuses kinds the game does not have', () => {
+    const original = playedRound({ ...DEFAULT_PREFERENCES, questionCount: 5, kinds: ['compare'] });
+    expect(original.questions.every((question) => question.kind === 'compare')).toBe(true);
+    const challenge = challengeFor(original, bank.version, 'Curious Otter', marksOf(original.log));
+    expect(challenge.kinds).toEqual(['compare']);
+    const decoded = decodeChallenge(encodeChallenge(challenge));
+    expect(decoded).toEqual({ challenge });
+    const replay = startChallengeRound(challenge, bank, 0);
+    expect(replay.plan.questions).toEqual(original.plan.questions);
+    const broken = encodeChallenge({ ...challenge, kinds: ['guessing' as 'compare'] });
+    expect(decodeChallenge(broken)).toEqual({ error: 'the link has invalid kinds of question' });
   });
 
   it('keeps the timer-off setting', () => {

@@ -114,6 +114,14 @@ describe('judging an answer', () => {
     const timeOut = answerOutcome(question, planned, 3, 10, judgeTimeOut(planned), { score: 900, streak: 0 });
     expect(timeOut).toMatchObject({ picked: null, timedOut: true, points: 0, elapsedMs: 20_000 });
   });
+
+  it('carries the date the evidence holds as of, for the reveal to name', () => {
+    const verdict = judgeAnswer({ ...base, picked: 1, now: 2_000 });
+    if (!verdict.ok) throw new Error('expected an answer');
+    const dated = { ...question, asOf: '2025-09-25' };
+    expect(answerOutcome(dated, planned, 0, 10, verdict.judged, { score: 0, streak: 0 }).asOf).toBe('2025-09-25');
+    expect(answerOutcome(question, planned, 0, 10, verdict.judged, { score: 0, streak: 0 })).not.toHaveProperty('asOf');
+  });
 });
 
 describe('the leaderboard', () => {

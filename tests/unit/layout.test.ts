@@ -83,6 +83,13 @@ describe('the answer tiles', () => {
     expect(above).toBeCloseTo(below);
   });
 
+  it('let half-width tiles on a phone grow taller than full-width ones, for their wrapped words', () => {
+    const area = { x: 0, y: 0, width: 400, height: 900 };
+    expect(answerTileRects(area, 4, true, 10)[0]!.height).toBe(110);
+    expect(answerTileRects(area, 5, true, 10)[0]!.height).toBe(150);
+    expect(answerTileRects(area, 6, false, 10)[0]!.height).toBe(150);
+  });
+
   it('never start above the area when it is short', () => {
     const area = { x: 0, y: 100, width: 400, height: 50 };
     expect(placeAnswerTiles(area, 6, true, 10)[0]!.y).toBe(100);

@@ -53,6 +53,17 @@ describe('preferences', () => {
     expect(new PreferencesStore(store).problems).toHaveLength(2);
   });
 
+  it('keep the kinds of question a round draws from, dropping kinds that do not exist', () => {
+    expect(roundSettingsFrom({ ...DEFAULT_PREFERENCES, kinds: ['who-speaks'] }).kinds).toEqual(['who-speaks']);
+    const loaded = parsePreferences(JSON.stringify({ kinds: ['compare', 'guessing'] }));
+    expect(loaded.preferences.kinds).toEqual(['compare']);
+    expect(loaded.problems).toEqual(['saved kinds of question included some that no longer exist; they were dropped']);
+    expect(parsePreferences(JSON.stringify({ kinds: 'compare' }))).toEqual({
+      preferences: DEFAULT_PREFERENCES,
+      problems: ['saved setting "kinds" is not a list of kinds of question; using every kind'],
+    });
+  });
+
   it('step through choices and wrap round', () => {
     expect(TIME_CHOICES.map((choice) => nextChoice(TIME_CHOICES, choice))).toEqual([1.5, 2, 10, 'off', 1]);
   });

@@ -16,7 +16,9 @@ import { MemoryStore, SafeStorage } from '../../src/storage/SafeStorage';
 import { makeQuestion, makeQuestions } from './helpers';
 
 const questions = [
-  ...makeQuestions(['alpha', 'beta'], 12),
+  ...makeQuestions(['alpha', 'beta'], 12).map((question) =>
+    question.topic === 'alpha' ? { ...question, kind: 'who-speaks' as const } : question,
+  ),
   ...Array.from({ length: 12 }, (_, i) =>
     makeQuestion(`claim-${i}`, { claim: { source: 'article', quote: `claim ${i}`, verdict: 'inaccurate' } }),
   ),
@@ -72,6 +74,15 @@ describe('starting a round in a mode', () => {
     // The player's own count and topics do not change the daily round.
     expect(startNewRound(services({ questionCount: 20, topics: ['beta'] }), 'daily').plan).toEqual(today.plan);
     expect(startNewRound(services({}, '2026-11-25'), 'daily').plan.seed).not.toBe(today.plan.seed);
+  });
+
+  it('narrows a round to the chosen kinds, and ignores kinds that leave the chosen topics no question', () => {
+    const narrowed = startNewRound(services({ questionCount: 5, kinds: ['who-speaks'] }), 'classic');
+    expect(narrowed.questions.every((question) => question.kind === 'who-speaks')).toBe(true);
+    expect(currentRoundSettings(services({ kinds: ['who-speaks'] })).kinds).toEqual(['who-speaks']);
+    const none = currentRoundSettings(services({ topics: ['beta'], kinds: ['who-speaks'] }));
+    expect(none).not.toHaveProperty('kinds');
+    expect(none.topics).toEqual(['beta']);
   });
 
   it('remembers the mode for Play again, and keeps a wager choice where the mode allows one', () => {
