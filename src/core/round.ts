@@ -59,6 +59,18 @@ export const KIND_TITLES: Record<QuestionKind, string> = {
   'claim-or-opinion': 'Claim or opinion',
 };
 
+/** Each kind of question described for a teacher: the host page's set-up form and class summary. */
+export const KIND_DESCRIPTIONS: Record<QuestionKind, string> = {
+  recall: 'Find what a document says',
+  arithmetic: 'Count days or orders between documents',
+  'claim-check': 'Judge a claim against the sources',
+  'source-choice': 'Pick the document that settles a claim',
+  'who-speaks': 'Tell who is speaking, and why',
+  'what-is-missing': 'Notice what a passage leaves out',
+  compare: 'Compare two descriptions side by side',
+  'claim-or-opinion': 'Tell a claim from an opinion or forecast',
+};
+
 /** How many questions of each kind a bank holds, in the documented order, leaving out kinds it has none of. */
 export function kindCounts(bank: readonly Question[]): { kind: QuestionKind; count: number }[] {
   return QUESTION_KINDS.map((kind) => ({

@@ -1,7 +1,7 @@
 /** What the teacher's dashboard says: its display rules as plain functions of the class's data (no DOM). */
 import type { AnswerReveal, ClassInfo, ClassPool, DashboardSnapshot } from '../core/classProtocol';
 import type { CalibrationFit } from '../core/reports';
-import type { QuestionKind } from '../core/types';
+import { KIND_DESCRIPTIONS } from '../core/round';
 import type { LiveMode } from '../net/liveStream';
 
 export const LIVE_TEXT: Record<LiveMode, string> = {
@@ -67,18 +67,6 @@ export function joiningText(locked: boolean): string {
   return locked ? 'Joining locked — no one new can join' : 'Joining open: anyone with the code can join';
 }
 
-/** The names of the kinds of question, as the set-up form and the class summary say them. */
-export const KIND_NAMES: Record<QuestionKind, string> = {
-  recall: 'Find what a document says',
-  arithmetic: 'Count days or orders between documents',
-  'claim-check': 'Judge a claim against the sources',
-  'source-choice': 'Pick the document that settles a claim',
-  'who-speaks': 'Tell who is speaking, and why',
-  'what-is-missing': 'Notice what a passage leaves out',
-  compare: 'Compare two descriptions side by side',
-  'claim-or-opinion': 'Tell a claim from an opinion or forecast',
-};
-
 export const POOL_TEXT: Record<ClassPool, string> = {
   'class-only': 'Class-only questions: ones the game does not carry offline, so their answers cannot be looked up',
   all: 'All questions, including the ones students can play on their own',
@@ -107,7 +95,7 @@ export function poolChoiceText(
 export function settingsLines(info: ClassInfo): string[] {
   return [
     `Questions from: ${info.pool === 'class-only' ? 'class-only questions' : 'all questions'}`,
-    `Kinds of question: ${info.kinds.length === 0 ? 'all kinds' : info.kinds.map((kind) => KIND_NAMES[kind]).join('; ')}`,
+    `Kinds of question: ${info.kinds.length === 0 ? 'all kinds' : info.kinds.map((kind) => KIND_DESCRIPTIONS[kind]).join('; ')}`,
     `Students see the answer: ${info.answerReveal === 'settled' ? 'once everyone still in the class has answered' : 'right away'}`,
     `Nicknames: ${info.generatedNicknamesOnly ? 'generated nicknames only' : 'students may type their own'}`,
   ];

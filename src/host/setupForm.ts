@@ -15,7 +15,8 @@ import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../core/classRules';
 import type { QuestionKind } from '../core/types';
 import type { ClassApi } from '../net/classApi';
 import type { KeyValueStore } from '../storage/SafeStorage';
-import { count as countOf, KIND_NAMES, poolChoiceText, REVEAL_TEXT } from './dashboardText';
+import { KIND_DESCRIPTIONS } from '../core/round';
+import { count as countOf, poolChoiceText, REVEAL_TEXT } from './dashboardText';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
 import { saveClass, type SavedClass } from './savedClass';
@@ -96,7 +97,7 @@ export async function showSetup(
     const pool = chosenPool();
     for (const { entry, box, label } of kindBoxes) {
       const held = pool === 'class-only' ? entry.classOnlyQuestions : entry.questions;
-      label.replaceChildren(box, ` ${KIND_NAMES[entry.kind]} (${countOf(held, 'question')})`);
+      label.replaceChildren(box, ` ${KIND_DESCRIPTIONS[entry.kind]} (${countOf(held, 'question')})`);
     }
   };
   const reveals = (['immediate', 'settled'] as const).map((reveal) =>

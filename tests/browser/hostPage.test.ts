@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kindCounts } from '../../src/core/round';
+import { KIND_DESCRIPTIONS, kindCounts } from '../../src/core/round';
 import { PRIVACY_PAGE_URL } from '../../src/game/teacherLinks';
-import { joiningText, KIND_NAMES, lastClassText, VERIFIED_MEANING } from '../../src/host/dashboardText';
+import { joiningText, lastClassText, VERIFIED_MEANING } from '../../src/host/dashboardText';
 import { axeProblems } from './axe';
 import { launchChromium } from './chromium';
 import { PHONE, PROJECTOR } from './game';
@@ -101,7 +101,7 @@ describe('the host page', () => {
     // Questions from: class-only by default, each choice saying how many questions it holds.
     const topics = (await (await fetch(new URL('api/topics', url))).json()) as {
       topics: { questions: number; classOnlyQuestions: number }[];
-      kinds: { kind: keyof typeof KIND_NAMES; questions: number; classOnlyQuestions: number }[];
+      kinds: { kind: keyof typeof KIND_DESCRIPTIONS; questions: number; classOnlyQuestions: number }[];
     };
     const classOnly = topics.topics.reduce((sum, topic) => sum + topic.classOnlyQuestions, 0);
     const all = topics.topics.reduce((sum, topic) => sum + topic.questions, 0);
@@ -144,7 +144,7 @@ describe('the host page', () => {
     const summary = await page.$$eval('[data-name="class-settings"] li', (items) => items.map((li) => li.textContent));
     expect(summary).toEqual([
       'Questions from: all questions',
-      `Kinds of question: ${KIND_NAMES['who-speaks']}`,
+      `Kinds of question: ${KIND_DESCRIPTIONS['who-speaks']}`,
       'Students see the answer: once everyone still in the class has answered',
       'Nicknames: generated nicknames only',
     ]);

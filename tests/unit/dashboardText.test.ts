@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { KIND_DESCRIPTIONS } from '../../src/core/round';
 import type { ClassInfo, DashboardSnapshot } from '../../src/core/classProtocol';
 import {
   answeredNote,
   count,
   droppedClassText,
   joiningText,
-  KIND_NAMES,
   lastClassText,
   leaderboardNote,
   percent,
@@ -129,7 +129,7 @@ describe('the dashboard’s words', () => {
       }),
     ).toEqual([
       'Questions from: all questions',
-      `Kinds of question: ${KIND_NAMES['who-speaks']}; ${KIND_NAMES.compare}`,
+      `Kinds of question: ${KIND_DESCRIPTIONS['who-speaks']}; ${KIND_DESCRIPTIONS.compare}`,
       'Students see the answer: once everyone still in the class has answered',
       'Nicknames: generated nicknames only',
     ]);
