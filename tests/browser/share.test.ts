@@ -113,10 +113,12 @@ describe('sharing a result', () => {
     await waitForScreen(page, 'share');
     await page.focus('#a11y button[data-name="Type my own"]');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#a11y input[aria-label="Your name"]');
+    const firstField = await page.waitForSelector('#a11y input[aria-label="Your name"]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Dead Otter');
     await page.keyboard.press('Enter');
+    // The refusal rebuilds the screen: type into the new field, not into the one on its way out.
+    await firstField.waitForElementState('hidden');
     await page.waitForSelector('#a11y input[aria-label="Your name"]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Ada Lovelace');
