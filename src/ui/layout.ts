@@ -54,21 +54,30 @@ export const MAX_TILES = 6;
  */
 const MAX_TILE_HEIGHT = { portrait: 110, portraitHalfWidth: 150, landscape: 150 } as const;
 
+/** The shortest full-width tile a phone gives five or six answers before it puts them in two columns. */
+const MIN_FULL_WIDTH_TILE_HEIGHT = 72;
+
 /**
  * How answer tiles are arranged: up to four in two columns on a wide screen and in one on a phone; five or six in
- * three columns on a wide screen and two on a phone, so no tile gets too short to read.
+ * three columns on a wide screen, and on a phone in one column while each tile can be MIN_FULL_WIDTH_TILE_HEIGHT
+ * tall in `fit` (full-width tiles keep a long answer readable), otherwise in two.
  */
-export function answerGrid(count: number, portrait: boolean): { columns: number; rows: number } {
+export function answerGrid(
+  count: number,
+  portrait: boolean,
+  fit?: { height: number; gap: number },
+): { columns: number; rows: number } {
   if (!Number.isInteger(count) || count < MIN_TILES || count > MAX_TILES) {
     throw new RangeError(`A question has ${MIN_TILES} to ${MAX_TILES} choices; this one has ${count}`);
   }
-  const columns = count <= 4 ? (portrait ? 1 : 2) : portrait ? 2 : 3;
+  const fullWidthFits = fit !== undefined && (fit.height - fit.gap * (count - 1)) / count >= MIN_FULL_WIDTH_TILE_HEIGHT;
+  const columns = count <= 4 ? (portrait ? 1 : 2) : portrait ? (fullWidthFits ? 1 : 2) : 3;
   return { columns, rows: Math.ceil(count / columns) };
 }
 
 /** Answer tiles filled in row by row from the top of `area`, as answerGrid arranges them. */
 export function answerTileRects(area: Rect, count: number, portrait: boolean, gap: number): Rect[] {
-  const { columns, rows } = answerGrid(count, portrait);
+  const { columns, rows } = answerGrid(count, portrait, { height: area.height, gap });
   const rects: Rect[] = [];
   const width = (area.width - gap * (columns - 1)) / columns;
   const tallest = !portrait

@@ -39,6 +39,10 @@ describe('the answer tiles', () => {
     expect(answerGrid(6, false)).toEqual({ columns: 3, rows: 2 });
     expect(answerGrid(5, true)).toEqual({ columns: 2, rows: 3 });
     expect(answerGrid(6, true)).toEqual({ columns: 2, rows: 3 });
+    // A phone with room gives five or six full-width tiles, so a long answer keeps a readable size.
+    expect(answerGrid(5, true, { height: 600, gap: 8 })).toEqual({ columns: 1, rows: 5 });
+    expect(answerGrid(6, true, { height: 600, gap: 8 })).toEqual({ columns: 1, rows: 6 });
+    expect(answerGrid(6, true, { height: 400, gap: 8 })).toEqual({ columns: 2, rows: 3 });
   });
 
   it('refuse a count of choices no question may have, saying which', () => {
@@ -86,7 +90,9 @@ describe('the answer tiles', () => {
   it('let half-width tiles on a phone grow taller than full-width ones, for their wrapped words', () => {
     const area = { x: 0, y: 0, width: 400, height: 900 };
     expect(answerTileRects(area, 4, true, 10)[0]!.height).toBe(110);
-    expect(answerTileRects(area, 5, true, 10)[0]!.height).toBe(150);
+    // Too short for five full-width tiles: two columns, whose tiles may pass the full-width cap.
+    expect(answerTileRects({ ...area, height: 380 }, 5, true, 10)[0]!.height).toBe(120);
+    expect(answerTileRects({ ...area, height: 380 }, 5, true, 10)[0]!.width).toBe(195);
     expect(answerTileRects(area, 6, false, 10)[0]!.height).toBe(150);
   });
 
