@@ -54,3 +54,9 @@ export function asOfNote(question: { asOf?: string }): string | undefined {
   if (question.asOf === undefined || !isIsoDate(question.asOf)) return undefined;
   return `As of ${formatLongDate(question.asOf)}: later documents may have changed this.`;
 }
+
+/** The as-of date alone, for a screen with no room for asOfNote's whole sentence. */
+export function asOfShortNote(question: { asOf?: string }): string | undefined {
+  if (question.asOf === undefined || !isIsoDate(question.asOf)) return undefined;
+  return `As of ${formatLongDate(question.asOf)}.`;
+}

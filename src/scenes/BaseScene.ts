@@ -8,7 +8,7 @@ import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { SoundToggle } from '../ui/SoundToggle';
 import { COLORS, CSS } from '../ui/theme';
-import { addText, fitTextHeight, fitTextWidth } from '../ui/text';
+import { addText, fitTextHeight, fitTextWidth, setTextSize } from '../ui/text';
 import { SceneKey } from './keys';
 import type { SceneDataArgs, SceneDataMap } from './sceneData';
 
@@ -110,6 +110,26 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     const fits = fitTextHeight(text, maxHeight, minSize ?? Math.max(14, Math.round(size * 0.7)));
     if (!fits) this.services.a11y.markOverflow(name);
     return fits;
+  }
+
+  /**
+   * Shows the first of `versions` (longest first) that fits `maxHeight` at a readable size; the last is fitted as
+   * `fit` does, so only it can count as cut off.
+   */
+  protected fitFirstThatFits(
+    text: Phaser.GameObjects.Text,
+    versions: readonly string[],
+    maxHeight: number,
+    name: string,
+  ): boolean {
+    const size = parseInt(String(text.style.fontSize), 10);
+    const minSize = Math.max(14, Math.round(size * 0.7));
+    for (const version of versions.slice(0, -1)) {
+      setTextSize(text.setText(version), size);
+      if (fitTextHeight(text, maxHeight, minSize)) return true;
+    }
+    setTextSize(text.setText(versions[versions.length - 1] ?? ''), size);
+    return this.fit(text, maxHeight, name, minSize);
   }
 
   /** Keyboard shortcuts; Enter/Space are left to a focused DOM button so they never act twice. */

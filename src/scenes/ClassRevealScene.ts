@@ -1,4 +1,4 @@
-import { asOfNote } from '../core/dates';
+import { asOfNote, asOfShortNote } from '../core/dates';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
@@ -64,7 +64,9 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
 
     const nextHeight = Math.max(56, type.button * 2.2);
     const asOf = asOfNote(outcome);
-    const whyLines = [outcome.explanation ? `Why: ${outcome.explanation}` : '', asOf ?? ''].filter(Boolean).join('\n');
+    const explained = outcome.explanation ? `Why: ${outcome.explanation}` : '';
+    const withNote = (note: string | undefined) => [explained, note ?? ''].filter(Boolean).join('\n');
+    const whyLines = withNote(asOf);
     const whyHeight = whyLines ? (portrait ? height * 0.17 : height * 0.13) : 0;
     const cardsBottom = height - margin - nextHeight - gap - whyHeight;
     const evidence = outcome.evidence[0];
@@ -84,7 +86,11 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
         color: CSS.paper,
         wrapWidth: width - margin * 2,
       });
-      this.fit(why, height - margin - nextHeight - gap - (cardsEnd + gap), 'explanation');
+      // The whole as-of note, or the date alone where there is no room (the Source region keeps the whole note).
+      const versions = [whyLines, withNote(asOfShortNote(outcome)), explained].filter(
+        (version, index, all) => version !== '' && all.indexOf(version) === index,
+      );
+      this.fitFirstThatFits(why, versions, height - margin - nextHeight - gap - (cardsEnd + gap), 'explanation');
     }
     const verified = 'Scored by the class server ✔';
     addText(this, margin, height - margin - nextHeight / 2, verified, { size: type.small, color: CSS.muted }).setOrigin(

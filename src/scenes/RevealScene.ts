@@ -5,7 +5,7 @@ import { advance, lastAnswer, type AnswerRecord, type SessionState } from '../co
 import type { ClaimVerdict, Question } from '../core/types';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { compareWords, differingPhrases } from '../core/wordDiff';
-import { asOfNote } from '../core/dates';
+import { asOfNote, asOfShortNote } from '../core/dates';
 import { signedPoints } from '../ui/format';
 import { citationFor } from '../game/round';
 import { SOUND } from '../audio/cues';
@@ -221,14 +221,21 @@ export class RevealScene extends BaseScene<'reveal'> {
     const explained = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
     const settles = evidence ? `Why this source settles it: ${SETTLING_SOURCE_NOTES[question.skill]}` : '';
     const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
-    // A fact that can change after its document is dated under the explanation, in the same fitted text.
+    // A fact that can change after its document is dated under the explanation, in the same fitted text: the
+    // whole note, or the date alone where there is no room (the Source region always has the whole note).
     const asOf = asOfNote(question);
-    const why = addText(this, margin, whyTop, asOf ? `${whyLine}\n${asOf}` : whyLine, {
+    const asOfShort = asOfShortNote(question);
+    const why = addText(this, margin, whyTop, whyLine, {
       size: type.body,
       color: question.explanation ? CSS.paper : CSS.muted,
       wrapWidth: width - margin * 2,
     });
-    this.fit(why, height - margin - nextHeight - gap - whyTop, 'explanation');
+    this.fitFirstThatFits(
+      why,
+      asOf && asOfShort ? [`${whyLine}\n${asOf}`, `${whyLine}\n${asOfShort}`, whyLine] : [whyLine],
+      height - margin - nextHeight - gap - whyTop,
+      'explanation',
+    );
 
     const moreEvidence = evidenceCount > 1;
     const nextWidth = Math.min(
