@@ -2,6 +2,7 @@
  * The class server's messages, as the server sends them and the game and the host page read them.
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
+import type { LiveCommand, LivePhase } from './liveLesson';
 import type { ClassSummary } from './reports';
 import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
@@ -26,6 +27,15 @@ export const ANSWER_REVEALS = ['immediate', 'settled'] as const;
 export type AnswerReveal = (typeof ANSWER_REVEALS)[number];
 export const DEFAULT_ANSWER_REVEAL: AnswerReveal = 'immediate';
 
+/**
+ * live: the teacher moves the whole class from question to question on the projector (see liveLesson.ts);
+ * self: each student plays the round at their own pace (homework, stations).
+ */
+export const CLASS_PACES = ['live', 'self'] as const;
+export type ClassPace = (typeof CLASS_PACES)[number];
+/** A class created without a pace (an older client, a script) is self-paced, as every class was before. */
+export const DEFAULT_CLASS_PACE: ClassPace = 'self';
+
 export interface ClassSettings {
   questionCount: number;
   /** Seconds per question, or null for no time limit (a question's own limit still applies when set). */
@@ -41,6 +51,8 @@ export interface ClassSettings {
   answerReveal?: AnswerReveal;
   /** The kinds of question the round is drawn from; none given (or empty) means every kind. */
   kinds?: QuestionKind[];
+  /** Who moves the class on; self-paced when not given. */
+  pace?: ClassPace;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -63,6 +75,7 @@ export interface ClassInfo {
   answerReveal: AnswerReveal;
   /** The kinds of question the round was drawn from; empty means every kind. */
   kinds: QuestionKind[];
+  pace: ClassPace;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */
@@ -152,8 +165,21 @@ export interface FinalStanding {
   verified: true;
 }
 
-export type PlayerView = { class: ClassInfo; player: PlayerSummary; total: number } & (
+/** Where a live lesson is, as a student's phone needs it. */
+export interface LivePlayerStatus {
+  phase: LivePhase;
+  /** The question on show, from 0; -1 in the lobby. */
+  position: number;
+  paused: boolean;
+  /** The student's place in the class once a question has closed; null before, or while scores are hidden. */
+  rank: number | null;
+  players: number;
+}
+
+export type PlayerView = { class: ClassInfo; player: PlayerSummary; total: number; live?: LivePlayerStatus } & (
   | { state: 'waiting' }
+  /** A live lesson between questions, or a question that closed before this student joined: look at the screen. */
+  | { state: 'watch' }
   /** The class is open and nothing has been served yet: ask for the next question. */
   | { state: 'ready' }
   | { state: 'question'; question: ServedQuestion }
@@ -217,6 +243,34 @@ export interface DashboardSnapshot {
   leaderboard: LeaderboardEntry[];
   questions: QuestionTally[];
   summary: ClassSkillSummary;
+  /** What the projector shows of a live lesson; absent in a self-paced class. */
+  live?: LiveBoard;
+}
+
+/**
+ * A live lesson on the projector. Each part is there only in the phases that show it: the question from the moment
+ * it opens; how many have answered (never what) while it is open; the distribution with the right answer once it
+ * has closed; the evidence in the evidence phase; the top five between questions, the top three on the podium.
+ */
+export interface LiveBoard {
+  phase: LivePhase;
+  position: number;
+  total: number;
+  /** Time left by the server's clock when this was sent (frozen while paused); null with no time limit. */
+  remainingMs: number | null;
+  timeLimitMs: number | null;
+  paused: boolean;
+  /** Whether the question on show was closed by Skip (its answer is not shown). */
+  skipped: boolean;
+  /** Players who have answered the question on show, and players in the class. */
+  answered: number;
+  players: number;
+  /** The commands that fit this moment, in the order of the teacher's buttons. */
+  commands: LiveCommand[];
+  question?: { prompt: string; claimQuote?: string; choices: string[] };
+  distribution?: { choices: ChoiceTally[]; timedOut: number };
+  evidence?: { excerpts: (Excerpt & { citation: string })[]; explanation?: string; asOf?: string };
+  leaderboard?: LeaderboardEntry[];
 }
 
 /**

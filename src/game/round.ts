@@ -1,5 +1,5 @@
 /** Starting a round from the title, "Play again" and links: one place that wires core to services. */
-import { NOT_STATED } from '../core/settings';
+import { sourceCitation } from '../core/citation';
 import { formatLongDate } from '../core/dates';
 import { dailySeed, roundSettingsForMode, type ModeId } from '../core/modes';
 import { roundSettingsFrom, wagerOption } from '../core/preferences';
@@ -43,11 +43,7 @@ export function kindsLeaveQuestions(
 
 /** "Source title (issuer, 6 August 2020)" for the excerpt card. */
 export function citationFor(services: PageServices, sourceId: string): string {
-  const source = services.bank?.sources[sourceId];
-  if (!source) return sourceId;
-  // The undated article states neither: saying so is part of the lesson, "(not stated, not stated)" is not.
-  const known = [source.publisher, formatDate(source.date)].filter((part) => part !== NOT_STATED);
-  return known.length > 0 ? `${source.title} (${known.join(', ')})` : `${source.title} (no outlet or date given)`;
+  return sourceCitation(sourceId, services.bank?.sources[sourceId]);
 }
 
 /** "6 August 2020": dates as every screen prints them. */

@@ -15,12 +15,14 @@ import Fastify, {
 import { CLASS_CODE_PATTERN } from '../../core/classCode';
 import {
   ANSWER_REVEALS,
+  CLASS_PACES,
   CLASS_POOLS,
   SCORING_MODES,
   type ClassSettings,
   type ServerInfo,
 } from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
+import { LIVE_COMMANDS, type LiveCommand } from '../../core/liveLesson';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
 import { QUESTION_KINDS } from '../../core/types';
 import {
@@ -128,6 +130,7 @@ const createBody = {
     scoring: { type: 'string', enum: [...SCORING_MODES] },
     pool: { type: 'string', enum: [...CLASS_POOLS] },
     answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
+    pace: { type: 'string', enum: [...CLASS_PACES] },
     holdStart: { type: 'boolean' },
     generatedNicknamesOnly: { type: 'boolean' },
     kinds: {
@@ -161,6 +164,13 @@ const lockBody = {
   additionalProperties: false,
   required: ['locked'],
   properties: { locked: { type: 'boolean' } },
+} as const;
+
+const liveBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['command'],
+  properties: { command: { type: 'string', enum: [...LIVE_COMMANDS] } },
 } as const;
 
 const hideBody = {
@@ -350,6 +360,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.pool ? { pool: body.pool } : {}),
         ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
         ...(body.kinds && body.kinds.length > 0 ? { kinds: body.kinds } : {}),
+        ...(body.pace ? { pace: body.pace } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
@@ -435,6 +446,16 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     '/api/classes/:code/end',
     { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
     async (request) => commits.run(() => service.end((request.params as Params).code, tokenOf(request))),
+  );
+
+  // A live lesson: Next, Show answer, Pause, Resume, Skip, End, each refused with a code when it does not fit.
+  app.post(
+    '/api/classes/:code/live',
+    { schema: { params: classParams, headers: authHeaders, body: liveBody } },
+    async (request) => {
+      const { command } = request.body as { command: LiveCommand };
+      return commits.run(() => service.liveCommand((request.params as Params).code, tokenOf(request), command));
+    },
   );
 
   app.post(

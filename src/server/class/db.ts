@@ -97,6 +97,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE classes ADD COLUMN joining_locked INTEGER NOT NULL DEFAULT 0 CHECK (joining_locked IN (0, 1));
     `,
   },
+  {
+    version: 4,
+    name: 'live lessons and the server alive clock',
+    sql: `
+      -- A live (teacher-paced) class's state (JSON, see src/core/liveLesson.ts), and its open question's deadline
+      -- on its own, so the server finds the questions whose time is up without reading every state.
+      CREATE TABLE live_lessons (
+        class_id INTEGER PRIMARY KEY REFERENCES classes (id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        deadline INTEGER
+      );
+      CREATE INDEX live_lessons_deadline ON live_lessons (deadline) WHERE deadline IS NOT NULL;
+      -- The last moment the server was known to be running, rewritten every second: at start, the gap since is
+      -- the downtime every open turn is given back (see downtime.ts).
+      CREATE TABLE server_alive (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        alive_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -59,6 +59,9 @@ export class LiveHub {
       case 'settled':
         this.toPlayers(event.classId, 'settled', { upTo: event.upTo });
         break;
+      case 'live':
+        this.toPlayers(event.classId, 'live', { phase: event.phase, position: event.position, paused: event.paused });
+        break;
       case 'deleted':
         this.versions.delete(event.classId);
         for (const stream of this.dashboards.get(event.classId) ?? []) stream.response.end();

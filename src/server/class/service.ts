@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { classCodeFrom, CLASS_CODE_LENGTH } from '../../core/classCode';
 import {
   DEFAULT_ANSWER_REVEAL,
+  DEFAULT_CLASS_PACE,
   DEFAULT_CLASS_POOL,
   type AnswerOutcome,
   type ClassInfo,
@@ -18,11 +19,13 @@ import {
   type DashboardSnapshot,
   type FinalStanding,
   type JoinedClass,
+  type LiveBoard,
   type PendingOutcome,
   type PlayerSummary,
   type PlayerView,
 } from '../../core/classProtocol';
 import {
+  ANSWER_GRACE_MS,
   answerOutcome,
   classRoundSettings,
   classSettingsProblems,
@@ -38,6 +41,18 @@ import {
   type TallyRow,
 } from '../../core/classRules';
 import { classOnlyIds } from '../../core/classPool';
+import { sourceCitation } from '../../core/citation';
+import {
+  closeLiveQuestion,
+  isLiveTimeUp,
+  liveAnswerRefusal,
+  liveRemainingMs,
+  liveSettledCount,
+  liveStep,
+  newLiveState,
+  type LiveCommand,
+  type LiveState,
+} from '../../core/liveLesson';
 import { toCsv } from '../../core/csv';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
@@ -45,6 +60,7 @@ import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, QuestionKind, Topic } from '../../core/types';
 import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
+import { liveBoard, LiveLessonStore } from './liveLessons';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
 
 export class ApiError extends Error {
@@ -64,7 +80,9 @@ export type ClassEvent =
   | { kind: 'removed'; classId: number; playerId: string }
   | { kind: 'deleted'; classId: number }
   /** The first `upTo` questions are settled for the class (only in classes that reveal answers once settled). */
-  | { kind: 'settled'; classId: number; upTo: number };
+  | { kind: 'settled'; classId: number; upTo: number }
+  /** A live lesson moved on (a question opened, closed, paused…): the students' phones look again. */
+  | { kind: 'live'; classId: number; phase: LiveState['phase']; position: number; paused: boolean };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -189,6 +207,8 @@ export class ClassService {
   private readonly classOnly: Set<string>;
   /** How many questions, from the first, each class has announced as settled (see settle()). */
   private readonly settledUpTo = new Map<number, number>();
+  /** The state of each live (teacher-paced) class, kept in the database (see liveLessons.ts). */
+  private readonly live: LiveLessonStore;
   private readonly stmt;
 
   constructor(
@@ -202,6 +222,7 @@ export class ClassService {
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
+    this.live = new LiveLessonStore(db);
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classByTeacher: db.prepare<[string], ClassRow>(
@@ -285,6 +306,9 @@ export class ClassService {
       createdBefore: db.prepare<[number], { id: number }>('SELECT id FROM classes WHERE created_at < ?'),
       deleteClass: db.prepare('DELETE FROM classes WHERE id = ?'),
       deletePlayer: db.prepare('DELETE FROM players WHERE id = ?'),
+      finishAll: db.prepare(
+        'UPDATE players SET finished_at = ? WHERE class_id = ? AND finished_at IS NULL AND removed_at IS NULL',
+      ),
     };
   }
 
@@ -320,6 +344,9 @@ export class ClassService {
     if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
     const pool = settings.pool ?? DEFAULT_CLASS_POOL;
     const answerReveal = settings.answerReveal ?? DEFAULT_ANSWER_REVEAL;
+    const pace = settings.pace ?? DEFAULT_CLASS_PACE;
+    // A live lesson waits in the lobby until the teacher opens the first question.
+    const inLobby = holdStart || pace === 'live';
     const seed = randomBytes(8).toString('hex');
     const drawn =
       pool === 'class-only'
@@ -338,7 +365,7 @@ export class ClassService {
     const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
     // The class keeps its own copy of its questions: a later change to the bank cannot change a running class.
     const items = plan.questions.map((planned) => ({ planned, question: byId.get(planned.questionId)! }));
-    const stored: ClassSettings = { ...settings, questionCount: items.length, pool, answerReveal };
+    const stored: ClassSettings = { ...settings, questionCount: items.length, pool, answerReveal, pace };
     const teacherToken = newToken();
     const now = this.now();
     const expiresAt = now + this.retentionMs;
@@ -352,13 +379,14 @@ export class ClassService {
           seed,
           plan: JSON.stringify(items),
           bankVersion: this.bank.version,
-          status: holdStart ? 'lobby' : 'open',
+          status: inLobby ? 'lobby' : 'open',
           now,
-          startedAt: holdStart ? null : now,
+          startedAt: inLobby ? null : now,
           expiresAt,
         });
         const row = this.stmt.classByCode.get(code)!;
         this.rounds.set(Number(lastInsertRowid), { settings: stored, items });
+        if (pace === 'live') this.live.insert(Number(lastInsertRowid), newLiveState(items.length));
         return { class: this.info(row), teacherToken, expiresAt };
       } catch (error) {
         // A code already taken (one in 86 million): draw another.
@@ -460,10 +488,13 @@ export class ClassService {
     });
   }
 
-  /** Where a student is, without changing anything: what a reload or a rejoin shows. */
+  /** Where a student is, changing nothing (but closing a live question whose time is up): a reload or a rejoin. */
   playerView(code: string, playerId: string, token: string): PlayerView {
-    const { row, player } = this.authPlayer(code, playerId, token);
-    return this.viewOf(row, player);
+    return this.atomically(() => {
+      const { row } = this.authPlayer(code, playerId, token);
+      this.liveOf(row);
+      return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
+    });
   }
 
   /**
@@ -474,6 +505,8 @@ export class ClassService {
     return this.atomically(() => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') return this.viewOf(row, player);
+      // In a live lesson the teacher moves the class on: a student is shown where it is.
+      if (this.liveOf(row)) return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
       const round = this.round(row);
       const now = this.now();
       const latest = this.stmt.latestTurn.get(player.id);
@@ -528,6 +561,8 @@ export class ClassService {
     return this.atomically(() => {
       const { row, player } = this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
+      const live = this.liveOf(row);
+      if (live) return this.liveAnswer(row, player, live, position, picked);
       const turn = this.stmt.turnAt.get(player.id, position);
       if (!turn) throw new ApiError(409, 'not-served', 'That question has not been served to you yet.');
       if (turn.answered_at !== null) {
@@ -580,6 +615,11 @@ export class ClassService {
   end(code: string, teacherToken: string): ClassInfo {
     return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);
+      const live = this.live.get(row.id);
+      if (live && live.phase !== 'podium') {
+        const podium = liveStep(live, 'end', this.now(), () => null);
+        if (podium.ok) this.applyLive(row, live, podium.state, this.now());
+      }
       this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
       const info = this.changed(row.id);
       this.settle(this.stmt.classById.get(row.id)!);
@@ -751,6 +791,203 @@ export class ClassService {
     return this.classByCode(code).id;
   }
 
+  // ——— Live lessons (the teacher moves the class on) ———
+
+  /** One of the teacher's commands (Next, Show answer, Pause, Resume, Skip, End) on a live lesson. */
+  liveCommand(code: string, teacherToken: string, command: LiveCommand): LiveBoard {
+    return this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      const before = this.liveOf(row);
+      if (!before) {
+        throw new ApiError(409, 'not-live', 'This class is self-paced: each student moves on by themselves.');
+      }
+      const now = this.now();
+      const round = this.round(row);
+      const step = liveStep(before, command, now, (position) => round.items[position]?.planned.timeLimitMs ?? null);
+      if (!step.ok) throw new ApiError(409, step.code, step.message);
+      this.applyLive(row, before, step.state, now);
+      return this.snapshot(this.stmt.classById.get(row.id)!, 0).live!;
+    });
+  }
+
+  /** Closes every live question whose time is up (the server's clock calls this); returns how many closed. */
+  closeDueLessons(): number {
+    let closed = 0;
+    for (const classId of this.live.due(this.now())) {
+      const row = this.stmt.classById.get(classId);
+      if (!row || row.status === 'ended') continue;
+      this.atomically(() => {
+        if (this.liveOf(row)?.phase === 'answer') closed += 1;
+      });
+    }
+    return closed;
+  }
+
+  private isLive(row: ClassRow): boolean {
+    return this.round(row).settings.pace === 'live';
+  }
+
+  /** A live class's state, its open question closed first if its time is up; undefined for a self-paced class. */
+  private liveOf(row: ClassRow): LiveState | undefined {
+    if (!this.isLive(row)) return undefined;
+    const state = this.live.get(row.id);
+    if (!state) return undefined;
+    const now = this.now();
+    if (!isLiveTimeUp(state, now, ANSWER_GRACE_MS)) return state;
+    const closed = closeLiveQuestion(state);
+    this.applyLive(row, state, closed, now);
+    return closed;
+  }
+
+  /**
+   * Stores a live lesson's next state and does what the step means for the class: the first question starts the
+   * class, a closed question records a time-out for everyone who had not answered it, the podium finishes
+   * everyone. The students' phones and the teacher's page are told.
+   */
+  private applyLive(row: ClassRow, before: LiveState, after: LiveState, now: number): void {
+    if (row.status === 'lobby' && after.phase !== 'lobby') this.stmt.setStatus.run({ status: 'open', now, id: row.id });
+    const closedQuestion =
+      before.phase === 'question' && (after.phase !== 'question' || after.position !== before.position);
+    if (closedQuestion) this.timeOutTheRest(row, before, now);
+    if (after.phase === 'podium' && before.phase !== 'podium') {
+      this.stmt.finishAll.run(now, row.id);
+      this.rosters.delete(row.id);
+    }
+    this.live.save(row.id, after);
+    if (row.status === 'lobby' && after.phase !== 'lobby') this.changed(row.id);
+    this.emit({
+      kind: 'live',
+      classId: row.id,
+      phase: after.phase,
+      position: after.position,
+      paused: after.pausedAt !== null,
+    });
+    this.emit({ kind: 'progress', classId: row.id });
+    this.settle(this.stmt.classById.get(row.id)!);
+  }
+
+  /** A live question closed: every player in the class who had not answered it gets its time-out. */
+  private timeOutTheRest(row: ClassRow, state: LiveState, now: number): void {
+    const item = this.round(row).items[state.position]!;
+    for (const player of [...this.roster(row.id).players]) {
+      let turn = this.stmt.turnAt.get(player.id, state.position);
+      if (turn?.answered_at !== null && turn !== undefined) continue;
+      if (!turn) {
+        this.stmt.insertTurn.run({
+          playerId: player.id,
+          classId: row.id,
+          position: state.position,
+          questionId: item.question.id,
+          now: state.openedAt ?? now,
+        });
+        turn = this.stmt.turnAt.get(player.id, state.position)!;
+      }
+      this.close(row, player, turn, judgeTimeOut(item.planned), now);
+    }
+  }
+
+  /**
+   * An answer to the live question, judged from the moment it opened for everyone. Its verdict is held back until
+   * the question closes; the last player to answer closes it.
+   */
+  private liveAnswer(
+    row: ClassRow,
+    player: PlayerRow,
+    state: LiveState,
+    position: number,
+    picked: number,
+  ): AnswerOutcome | PendingOutcome {
+    const refusal = liveAnswerRefusal(state, position);
+    if (refusal) throw new ApiError(409, refusal.code, refusal.message);
+    const existing = this.stmt.turnAt.get(player.id, position);
+    if (existing && existing.answered_at !== null) {
+      throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+    }
+    const round = this.round(row);
+    const item = round.items[position]!;
+    const now = this.now();
+    const openedAt = state.openedAt ?? now;
+    const verdict = judgeAnswer({
+      question: item.question,
+      planned: item.planned,
+      picked,
+      servedAt: openedAt,
+      now,
+      streakBefore: player.streak,
+      speedPoints: round.settings.scoring === 'speed',
+    });
+    if (!verdict.ok) {
+      if (verdict.reason === 'unknown-choice')
+        throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
+      throw new ApiError(409, 'question-closed', 'That question has closed: answers are no longer taken.');
+    }
+    if (!existing) {
+      this.stmt.insertTurn.run({
+        playerId: player.id,
+        classId: row.id,
+        position,
+        questionId: item.question.id,
+        now: openedAt,
+      });
+    }
+    const turn = existing ?? this.stmt.turnAt.get(player.id, position)!;
+    const outcome = this.close(row, player, turn, verdict.judged, now);
+    const { players, tally } = this.roster(row.id);
+    let answered = 0;
+    for (const counted of tally.values()) if (counted.position === position) answered += counted.count;
+    if (players.length > 0 && answered >= players.length) this.applyLive(row, state, closeLiveQuestion(state), now);
+    return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
+  }
+
+  /** A live lesson as a student's phone needs it: the moment, and their place once a question has closed. */
+  private liveStatus(row: ClassRow, player: PlayerRow, state: LiveState): NonNullable<PlayerView['live']> {
+    const ranked = state.phase !== 'lobby' && state.phase !== 'question' && row.hide_scores !== 1;
+    return {
+      phase: state.phase,
+      position: state.position,
+      paused: state.pausedAt !== null,
+      rank: ranked ? this.stmt.rankOf.get(row.id, player.score)!.n + 1 : null,
+      players: this.stmt.countPlayers.get(row.id)!.n,
+    };
+  }
+
+  /** Where a student is in a live lesson: the open question, their held-back answer, their verdict, or the screen. */
+  private liveViewOf(row: ClassRow, player: PlayerRow, state: LiveState): PlayerView {
+    const round = this.round(row);
+    const base = {
+      class: this.info(row),
+      player: this.summary(player),
+      total: round.items.length,
+      live: this.liveStatus(row, player, state),
+    };
+    if (row.status === 'lobby' || state.phase === 'lobby') return { ...base, state: 'waiting' };
+    const turn = state.position >= 0 ? this.stmt.turnAt.get(player.id, state.position) : undefined;
+    const answered = turn && turn.answered_at !== null ? turn : undefined;
+    if (state.phase === 'podium') {
+      return {
+        ...base,
+        state: 'finished',
+        standing: this.standing(row, player),
+        ...(answered ? { outcome: this.outcomeOf(row, player, answered) } : {}),
+      };
+    }
+    if (state.phase === 'question') {
+      if (answered) {
+        const outcome = pendingOutcome(this.outcomeOf(row, player, answered));
+        return { ...base, player: this.summaryBefore(player, answered), state: 'pending', outcome };
+      }
+      const item = round.items[state.position]!;
+      const remaining = liveRemainingMs(state, this.now());
+      return {
+        ...base,
+        state: 'question',
+        question: servedQuestion(item.question, item.planned, state.position, round.items.length, remaining),
+      };
+    }
+    if (answered) return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, answered) };
+    return { ...base, state: 'watch' };
+  }
+
   // ——— Inside ———
 
   /**
@@ -852,6 +1089,7 @@ export class ClassService {
       pool: settings.pool ?? 'all',
       answerReveal: settings.answerReveal ?? 'immediate',
       kinds: settings.kinds ?? [],
+      pace: settings.pace ?? DEFAULT_CLASS_PACE,
     };
   }
 
@@ -940,19 +1178,22 @@ export class ClassService {
   private settledCount(row: ClassRow): number {
     const total = this.round(row).items.length;
     if (row.status === 'ended') return total;
+    const live = this.isLive(row) ? this.live.get(row.id) : undefined;
+    if (live) return liveSettledCount(live);
     const { players } = this.roster(row.id);
     return players.length === 0 ? 0 : Math.min(total, ...players.map((player) => player.answered));
   }
 
   /** Whether an answered turn still has its verdict held back (a class that reveals answers once settled). */
   private isPending(row: ClassRow, answered: TurnRow): boolean {
-    if (this.round(row).settings.answerReveal !== 'settled') return false;
+    // A live lesson always holds the verdict until the question closes for everyone.
+    if (this.round(row).settings.answerReveal !== 'settled' && !this.isLive(row)) return false;
     return answered.position >= this.settledCount(row);
   }
 
   /** Tells the students' streams when more questions are settled (a class that reveals answers once settled). */
   private settle(row: ClassRow): void {
-    if (this.round(row).settings.answerReveal !== 'settled') return;
+    if (this.round(row).settings.answerReveal !== 'settled' && !this.isLive(row)) return;
     const upTo = this.settledCount(row);
     if (upTo <= (this.settledUpTo.get(row.id) ?? 0)) return;
     if (this.settledUpTo.size > 2000) this.settledUpTo.clear();
@@ -983,6 +1224,8 @@ export class ClassService {
   /** `known` is the player's latest turn when the caller has just read or written it. */
   private viewOf(row: ClassRow, player: PlayerRow, known?: TurnRow | null): PlayerView {
     const round = this.round(row);
+    const live = this.isLive(row) ? this.live.get(row.id) : undefined;
+    if (live) return this.liveViewOf(row, player, live);
     const base = { class: this.info(row), player: this.summary(player), total: round.items.length };
     if (row.status === 'lobby') return { ...base, state: 'waiting' };
     const latest = known === undefined ? this.stmt.latestTurn.get(player.id) : (known ?? undefined);
@@ -1021,9 +1264,15 @@ export class ClassService {
   private snapshot(row: ClassRow, version: number): DashboardSnapshot {
     const round = this.round(row);
     const { players, tally } = this.roster(row.id);
-    const rows = [...tally.values()];
+    const allRows = [...tally.values()];
+    const live = this.isLive(row) ? this.live.get(row.id) : undefined;
+    // A live lesson's open question shows no count until it closes (the projector shows how many, not what).
+    const settled = live ? this.settledCount(row) : undefined;
+    const rows = settled === undefined ? allRows : allRows.filter((counted) => counted.position < settled);
     const past = (position: number) =>
-      row.status === 'ended' || (players.length > 0 && players.every((player) => player.answered > position));
+      settled !== undefined
+        ? position < settled
+        : row.status === 'ended' || (players.length > 0 && players.every((player) => player.answered > position));
     const ranked = players.map((player) => ({
       playerId: player.public_id,
       nickname: player.nickname,
@@ -1053,6 +1302,20 @@ export class ClassService {
       leaderboard: rankLeaderboard(ranked),
       questions: tallyQuestions(round.items, rows, past),
       summary: this.skillSummary(row, round, players),
+      ...(live
+        ? {
+            live: liveBoard({
+              state: live,
+              now: this.now(),
+              items: round.items,
+              tally: allRows,
+              players: players.length,
+              leaderboard: rankLeaderboard(ranked),
+              hideScores: row.hide_scores === 1,
+              citation: (sourceId) => sourceCitation(sourceId, this.bank.sources[sourceId]),
+            }),
+          }
+        : {}),
     };
   }
 
@@ -1064,11 +1327,8 @@ export class ClassService {
    * parts it lacks. The snapshot that follows every answer stays cheap, and the summary is never stale.
    */
   private skillSummary(row: ClassRow, round: ClassRound, players: readonly PlayerRow[]): ClassSkillSummary {
-    let counted = round.items.length;
-    if (row.status !== 'ended') {
-      for (const player of players) counted = Math.min(counted, player.answered);
-      if (players.length === 0) counted = 0;
-    }
+    // The questions every player is past (a live lesson: the questions that have closed).
+    const counted = this.settledCount(row);
     const key = `${counted}:${players.map((player) => player.id).join(',')}`;
     const cached = this.summaries.get(row.id);
     if (cached?.key === key) return cached.summary;

@@ -12,6 +12,7 @@ import type { ConnectionLimits } from './connections';
 import type { JoinLimits } from './joinGuard';
 import type { LookupLimit } from './lookupLimit';
 import { openClassDb, type ClassDb } from './db';
+import { recoverDowntime, ServerClock } from './downtime';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
 import { Backups, type BackupSettings } from './backup';
@@ -47,6 +48,8 @@ export interface ClassServerOptions {
   trustProxy?: string[] | false;
   /** More origins whose pages may use this server (PUBLIC_ORIGINS), besides the join origins and loopback. */
   publicOrigins?: string[];
+  /** How often the server writes that it is alive (see downtime.ts); every second by default. */
+  aliveIntervalMs?: number;
 }
 
 export interface RunningClassServer {
@@ -103,6 +106,8 @@ export function retentionFromEnv(value: string | undefined): number {
 
 export async function startClassServer(options: ClassServerOptions): Promise<RunningClassServer> {
   const db = openClassDb(options.dbPath);
+  // Before any request: every open turn gets back the time the server was down.
+  recoverDowntime(db, (options.now ?? Date.now)());
   // The hub asks the service for snapshots only once events flow, by which time both exist.
   const hub: LiveHub = new LiveHub((classId, version) => service.snapshotById(classId, version));
   const service = new ClassService(db, options.bank, {
@@ -131,6 +136,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   });
   const backups = options.backup ? new Backups(db, commits, options.backup) : undefined;
   service.sweepExpired();
+  const clock = new ServerClock(db, commits, service, options.now ?? Date.now, options.aliveIntervalMs);
   const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
   sweeper.unref();
   try {
@@ -142,6 +148,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     throw error;
   }
   backups?.start((error) => app.log.error({ err: error }, 'scheduled snapshot failed'));
+  clock.start((error) => app.log.error({ err: error }, 'the server clock failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   info = joinOriginsFor(host, port, options.publicUrl);
@@ -160,6 +167,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
+      clock.stop();
       await backups?.stop();
       await app.close();
       db.close();
