@@ -120,6 +120,7 @@ export class Api {
       pool: string;
       answerReveal: string;
       kinds: string[];
+      pace: string;
     }> = {},
   ) {
     return this.post('/api/classes', {
@@ -145,6 +146,11 @@ export class Api {
 
   answer(code: string, player: { playerId: string; token: string }, position: number, choice: number) {
     return this.post(`/api/classes/${code}/players/${player.playerId}/answers`, { position, choice }, player.token);
+  }
+
+  /** A teacher's command on a live lesson (next, show-answer, pause, resume, skip, end). */
+  live(code: string, teacherToken: string, command: string) {
+    return this.post(`/api/classes/${code}/live`, { command }, teacherToken);
   }
 }
 
