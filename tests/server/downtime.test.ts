@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field in the tests */
 /**
  * The server killed mid-question and started again 20 s later, in both modes: the students' answers, sent while
  * it was down and again once it is back, count with the time they had left; a student who lets that time run out
