@@ -1,6 +1,7 @@
 /** The dashboard's controller: it follows the class live and keeps every panel up to date. */
 import QRCode from 'qrcode';
 import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import type { LiveCommand } from '../core/liveLesson';
 import { joinLinkFor, reachWarning } from '../core/joinLink';
 import type { ClassApi } from '../net/classApi';
 import { openLive, type LiveConnection } from '../net/liveStream';
@@ -18,6 +19,7 @@ import {
 import { confirm } from './dialog';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
+import { LiveStage } from './liveView';
 import { discernmentParts, questionTallies, skillParts } from './panels';
 import type { SavedClass } from './savedClass';
 
@@ -42,6 +44,8 @@ export class Dashboard {
   private readonly lockButton: HTMLButtonElement;
   private connection?: LiveConnection;
   private snapshot: DashboardSnapshot;
+  /** The projector's view of a live lesson (none in a self-paced class). */
+  private readonly stage?: LiveStage;
 
   constructor(
     page: HostPage,
@@ -171,8 +175,18 @@ export class Dashboard {
         this.questions,
       ),
     );
+    if (snapshot.class.pace === 'live') {
+      this.stage = new LiveStage((command) => this.liveCommand(command));
+      page.root.querySelector('h1')?.after(this.stage.element);
+    }
     this.render(snapshot);
     this.connect();
+  }
+
+  /** A live lesson's command; a refusal is the stage's to say. */
+  private async liveCommand(command: LiveCommand): Promise<void> {
+    await this.api.live(this.saved.code, this.saved.token, command);
+    this.render(await this.api.dashboard(this.saved.code, this.saved.token));
   }
 
   private connect(): void {
@@ -202,6 +216,7 @@ export class Dashboard {
   /** Stops following the class and hands the page back. */
   private close(notice?: string): void {
     this.connection?.close();
+    this.stage?.close();
     this.leave(notice);
   }
 
@@ -321,7 +336,8 @@ export class Dashboard {
     const info = snapshot.class;
     this.status.textContent = statusLine(snapshot);
     document.body.dataset.classStatus = info.status;
-    this.startButton.hidden = info.status !== 'lobby';
+    // A live lesson starts with the stage's first Next.
+    this.startButton.hidden = info.status !== 'lobby' || info.pace === 'live';
     this.endButton.disabled = info.status === 'ended';
     this.hideButton.disabled = info.status === 'ended';
     this.hideButton.textContent = info.hideScores ? 'Show scores' : 'Hide scores';
@@ -337,6 +353,7 @@ export class Dashboard {
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
     this.questions.replaceChildren(...questionTallies(snapshot));
+    this.stage?.render(snapshot);
   }
 
   /** Rows are kept by player, so a focused Remove button survives every update. */

@@ -6,6 +6,7 @@ import {
   DEFAULT_ANSWER_REVEAL,
   DEFAULT_CLASS_POOL,
   type AnswerReveal,
+  type ClassPace,
   type ClassPool,
   type ClassSettings,
   type DashboardSnapshot,
@@ -30,6 +31,11 @@ const TIME_CHOICES: { label: string; value: number | null }[] = [
   { label: '90 seconds', value: 90 },
   { label: 'No time limit', value: null },
 ];
+
+export const PACE_TEXT: Record<ClassPace, string> = {
+  live: 'Live, on the projector: everyone gets the same question at the same moment, and I move the class on',
+  self: 'Self-paced: each student plays at their own pace (homework, stations)',
+};
 
 /** What the form says above itself: why the saved class is gone, or the finished class it can show on request. */
 export interface SetupExtras {
@@ -103,6 +109,8 @@ export async function showSetup(
   const reveals = (['immediate', 'settled'] as const).map((reveal) =>
     radio('answer-reveal', reveal, REVEAL_TEXT[reveal], reveal === DEFAULT_ANSWER_REVEAL),
   );
+  // Live is the form's default for a lesson; the server's default, for a call that names no pace, stays self-paced.
+  const paces = [radio('pace', 'live', PACE_TEXT.live, true), radio('pace', 'self', PACE_TEXT.self, false)];
   const generatedOnly = el('input', { attrs: { type: 'checkbox', id: 'generated-nicknames' } });
   const hold = el('input', { attrs: { type: 'checkbox', id: 'hold-start' } });
   hold.checked = true;
@@ -112,8 +120,9 @@ export async function showSetup(
     'form',
     { class: 'setup', data: { name: 'setup' } },
     el('p', {
-      text: 'Everyone plays the same questions at their own pace; the server keeps the time and the score.',
+      text: 'Everyone plays the same questions; the server keeps the time and the score.',
     }),
+    el('fieldset', { data: { name: 'pace' } }, el('legend', { text: 'How the class plays' }), ...paces),
     el('label', { attrs: { for: 'question-count' } }, 'Number of questions'),
     count,
     el('label', { attrs: { for: 'time-limit' } }, 'Time for each question'),
@@ -166,6 +175,7 @@ export async function showSetup(
         DEFAULT_ANSWER_REVEAL) as AnswerReveal,
       generatedNicknamesOnly: generatedOnly.checked,
       kinds: kindBoxes.filter((item) => item.box.checked).map((item) => item.entry.kind as QuestionKind),
+      pace: (form.querySelector<HTMLInputElement>('input[name="pace"]:checked')?.value ?? 'live') as ClassPace,
     };
     submit.disabled = true;
     problem.hidden = true;

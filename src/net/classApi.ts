@@ -10,10 +10,12 @@ import {
   type CreatedClass,
   type DashboardSnapshot,
   type JoinedClass,
+  type LiveBoard,
   type PendingOutcome,
   type PlayerView,
   type ServerInfo,
 } from '../core/classProtocol';
+import type { LiveCommand } from '../core/liveLesson';
 import type { QuestionKind, Topic } from '../core/types';
 
 export class ClassApiError extends Error {
@@ -131,6 +133,11 @@ export class ClassApi {
 
   dashboard(code: string, token: string): Promise<DashboardSnapshot> {
     return this.call('GET', `classes/${encodeURIComponent(code)}/dashboard`, { token });
+  }
+
+  /** A teacher's command on a live lesson (Next, Show answer, Pause, Resume, Skip, End); the projector's board after it. */
+  live(code: string, token: string, command: LiveCommand): Promise<LiveBoard> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/live`, { token, body: { command } });
   }
 
   /** The teacher's "Lock joining": while locked, no new player can join the class. */

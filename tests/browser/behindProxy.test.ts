@@ -44,6 +44,8 @@ describe('behind a buffering proxy', () => {
     await teacher.goto(new URL('host.html', base).href);
     await teacher.waitForSelector('form[data-name="setup"]');
     await teacher.fill('#question-count', '3');
+    // Self-paced: the form's default is a live lesson.
+    await teacher.check('input[name="pace"][value="self"]');
     await teacher.click('form[data-name="setup"] button[type="submit"]');
     await teacher.waitForSelector('[data-name="class-code"]');
     const code = (await teacher.textContent('[data-name="class-code"]'))!;

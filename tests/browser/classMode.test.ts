@@ -52,6 +52,8 @@ describe('a class round', () => {
     await teacher.waitForSelector('form[data-name="setup"]');
     await teacher.fill('#question-count', String(QUESTIONS));
     expect(await teacher.isChecked('#hold-start')).toBe(true);
+    // Self-paced: the form's default is a live lesson.
+    await teacher.check('input[name="pace"][value="self"]');
     await teacher.click('form[data-name="setup"] button[type="submit"]');
     await teacher.waitForSelector('[data-name="class-code"]');
     const code = (await teacher.textContent('[data-name="class-code"]'))!;

@@ -130,6 +130,8 @@ describe('the host page', () => {
     await page.check('input[name="answer-reveal"][value="settled"]');
     await page.check('#generated-nicknames');
     await page.check('input[name="kind"][value="who-speaks"]');
+    // Self-paced: the form's default is a live lesson.
+    await page.check('input[name="pace"][value="self"]');
     await page.click('form[data-name="setup"] button[type="submit"]');
     await hostState(page, 'dashboard');
     await focusOnStatus(page);
@@ -231,6 +233,8 @@ describe('the host page', () => {
     const page = await openHost(context);
     await hostState(page, 'setup');
     await page.fill('#question-count', '3');
+    // Self-paced: the form's default is a live lesson.
+    await page.check('input[name="pace"][value="self"]');
     await page.click('form[data-name="setup"] button[type="submit"]');
     await hostState(page, 'dashboard');
     const first = (await page.textContent('[data-name="class-code"]'))!;
@@ -272,6 +276,8 @@ describe('the host page', () => {
     await checkState(page, 'setup-forgotten');
 
     // Delete the class: a dialog naming it that says it cannot be undone; then the server has no such class.
+    // Self-paced: the form's default is a live lesson.
+    await page.check('input[name="pace"][value="self"]');
     await page.click('form[data-name="setup"] button[type="submit"]');
     await hostState(page, 'dashboard');
     const second = (await page.textContent('[data-name="class-code"]'))!;
@@ -288,6 +294,8 @@ describe('the host page', () => {
     expect(await page.textContent('#host')).toContain(`The class ${second} and all its answers were deleted`);
 
     // Forget this device after deleting on the server first.
+    // Self-paced: the form's default is a live lesson.
+    await page.check('input[name="pace"][value="self"]');
     await page.click('form[data-name="setup"] button[type="submit"]');
     await hostState(page, 'dashboard');
     const third = (await page.textContent('[data-name="class-code"]'))!;

@@ -1,0 +1,70 @@
+/** What the projector says during a live lesson: its words as plain functions of the lesson's board (no DOM). */
+import type { LiveBoard } from '../core/classProtocol';
+import type { LiveCommand } from '../core/liveLesson';
+import { count } from './dashboardText';
+
+/** The Next button says where it goes. */
+export function nextLabel(board: Pick<LiveBoard, 'phase' | 'position' | 'total'>): string {
+  switch (board.phase) {
+    case 'lobby':
+      return 'Start: question 1';
+    case 'answer':
+      return 'Show the evidence';
+    case 'evidence':
+      return 'Leaderboard';
+    case 'leaderboard':
+      return board.position + 1 >= board.total ? 'Podium' : `Next: question ${board.position + 2}`;
+    default:
+      return 'Next';
+  }
+}
+
+/** The teacher's buttons, in order, with their labels. */
+export function commandLabel(command: LiveCommand, board: LiveBoard): string {
+  switch (command) {
+    case 'next':
+      return nextLabel(board);
+    case 'show-answer':
+      return 'Show answer';
+    case 'pause':
+      return 'Pause';
+    case 'resume':
+      return 'Resume';
+    case 'skip':
+      return board.phase === 'question' ? 'Skip this question' : 'Skip the next question';
+    case 'end':
+      return 'End the lesson';
+  }
+}
+
+/** The countdown: "17", "Paused · 12 s left", "Time's up", or "No time limit". */
+export function countdownText(board: Pick<LiveBoard, 'paused' | 'timeLimitMs'>, leftMs: number | null): string {
+  if (leftMs === null) return board.paused ? 'Paused' : 'No time limit';
+  const seconds = Math.ceil(leftMs / 1000);
+  if (board.paused) return `Paused · ${seconds} s left`;
+  return seconds <= 0 ? "Time's up" : String(seconds);
+}
+
+/** "12 of 25 answered": how many, never what. */
+export function answeredText(board: Pick<LiveBoard, 'answered' | 'players'>): string {
+  return `${board.answered} of ${count(board.players, 'player')} answered`;
+}
+
+/** The heading of each moment of the lesson. */
+export function phaseHeading(board: Pick<LiveBoard, 'phase' | 'position' | 'total' | 'skipped'>): string {
+  const number = `Question ${board.position + 1} of ${board.total}`;
+  switch (board.phase) {
+    case 'lobby':
+      return 'Join the class: the first question opens when everyone is in';
+    case 'question':
+      return number;
+    case 'answer':
+      return board.skipped ? `${number}: skipped` : `${number}: how the class answered`;
+    case 'evidence':
+      return `${number}: what the source says`;
+    case 'leaderboard':
+      return `Leaderboard after question ${board.position + 1}`;
+    case 'podium':
+      return 'Podium';
+  }
+}

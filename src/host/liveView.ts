@@ -1,0 +1,251 @@
+/**
+ * The projector during a live lesson: the question large with the countdown and how many have answered (never
+ * what), then the distribution with the right answer marked, then the source's words with their citation and the
+ * explanation, the leaderboard, the podium; and the teacher's buttons (Next, Show answer, Pause/Resume, Skip, End).
+ * The board comes from the server with each snapshot (see LiveBoard); the countdown runs here between them.
+ */
+import type { DashboardSnapshot, LiveBoard } from '../core/classProtocol';
+import { asOfNote } from '../core/dates';
+import { LIVE_COMMANDS, type LiveCommand } from '../core/liveLesson';
+import { count } from './dashboardText';
+import { confirm } from './dialog';
+import { button, el } from './dom';
+import { answeredText, commandLabel, countdownText, phaseHeading } from './liveText';
+import './live.css';
+import { skillParts } from './panels';
+
+/** How often the countdown on the projector is redrawn. */
+const TICK_MS = 200;
+
+export class LiveStage {
+  readonly element: HTMLElement;
+  private readonly heading = el('h2', {
+    attrs: { id: 'live-heading', tabindex: '-1' },
+    data: { name: 'live-heading' },
+  });
+  private readonly countdown = el('p', {
+    class: 'live-countdown',
+    data: { name: 'live-countdown' },
+    attrs: { role: 'timer', 'aria-label': 'Time left' },
+  });
+  private readonly answered = el('p', { class: 'live-answered', data: { name: 'live-answered' } });
+  private readonly screen = el('div', { class: 'live-screen', data: { name: 'live-screen' } });
+  private readonly spoken = el('p', { class: 'visually-hidden', attrs: { role: 'status' } });
+  private readonly problem = el('p', { class: 'message error', attrs: { role: 'alert' }, hidden: true });
+  private readonly buttons = new Map<LiveCommand, HTMLButtonElement>();
+  private board?: LiveBoard;
+  /** When the open question's time is up by this page's clock, from the server's time left. */
+  private deadline: number | null = null;
+  private shown = '';
+  private readonly timer: number;
+
+  constructor(private readonly send: (command: LiveCommand) => Promise<void>) {
+    for (const command of LIVE_COMMANDS) {
+      const control = button('', () => void this.command(command), {
+        class: command === 'next' || command === 'show-answer' ? 'primary' : command === 'end' ? 'danger' : '',
+        data: { name: `live-${command}` },
+      });
+      this.buttons.set(command, control);
+    }
+    this.element = el(
+      'section',
+      { class: 'live-stage', data: { name: 'live-stage' }, attrs: { 'aria-labelledby': 'live-heading' } },
+      el('div', { class: 'live-top' }, this.heading, this.countdown, this.answered),
+      this.screen,
+      el(
+        'div',
+        { class: 'live-controls', attrs: { role: 'group', 'aria-label': 'Lesson controls' } },
+        ...this.buttons.values(),
+      ),
+      this.problem,
+      this.spoken,
+    );
+    this.timer = window.setInterval(() => this.tick(), TICK_MS);
+  }
+
+  /** Stops the countdown (the dashboard is closing). */
+  close(): void {
+    window.clearInterval(this.timer);
+  }
+
+  render(snapshot: DashboardSnapshot): void {
+    const board = snapshot.live;
+    if (!board) return;
+    this.board = board;
+    this.deadline = board.remainingMs === null || board.paused ? null : Date.now() + board.remainingMs;
+    document.body.dataset.livePhase = board.phase;
+    document.body.dataset.livePosition = String(board.position);
+    this.element.dataset.phase = board.phase;
+    const heading = phaseHeading(board);
+    if (this.heading.textContent !== heading) {
+      this.heading.textContent = heading;
+      this.spoken.textContent = heading;
+    }
+    const focused = document.activeElement;
+    for (const [command, control] of this.buttons) {
+      control.textContent = commandLabel(command, board);
+      control.hidden = !board.commands.includes(command);
+    }
+    // A button that went away (Show answer once the question closed) hands focus to Next, or the first left.
+    if (focused instanceof HTMLButtonElement && focused.hidden && this.element.contains(focused)) {
+      [...this.buttons.values()].find((control) => !control.hidden)?.focus();
+    }
+    this.answered.textContent = board.phase === 'question' ? answeredText(board) : '';
+    this.answered.hidden = board.phase !== 'question';
+    this.tick();
+    // The screen is rebuilt only when what it shows changes (not on every answer's count).
+    const key = JSON.stringify([
+      board.phase,
+      board.position,
+      board.skipped,
+      board.question,
+      board.distribution,
+      board.evidence,
+      board.leaderboard,
+      board.phase === 'lobby' || board.phase === 'podium' ? snapshot.players.map((p) => p.nickname) : null,
+      board.phase === 'podium' ? snapshot.summary : null,
+    ]);
+    if (key === this.shown) return;
+    this.shown = key;
+    this.screen.replaceChildren(...this.screenFor(board, snapshot));
+  }
+
+  private tick(): void {
+    const board = this.board;
+    if (!board || board.phase !== 'question') {
+      this.countdown.textContent = '';
+      this.countdown.hidden = true;
+      return;
+    }
+    this.countdown.hidden = false;
+    const left = board.paused
+      ? board.remainingMs
+      : this.deadline === null
+        ? null
+        : Math.max(0, this.deadline - Date.now());
+    const text = countdownText(board, left);
+    if (this.countdown.textContent !== text) this.countdown.textContent = text;
+  }
+
+  private async command(command: LiveCommand): Promise<void> {
+    if (command === 'end') {
+      const choice = await confirm({
+        name: 'confirm-live-end-dialog',
+        heading: 'End the lesson now?',
+        text: ['The podium shows at once; the questions not yet played are left out.'],
+        choices: [{ name: 'confirm-live-end', label: 'End and show the podium', danger: true }],
+        safeLabel: 'Keep going',
+      });
+      if (choice !== 'confirm-live-end') return;
+    }
+    this.problem.hidden = true;
+    try {
+      await this.send(command);
+    } catch (error) {
+      this.problem.textContent = error instanceof Error ? error.message : 'That did not work.';
+      this.problem.hidden = false;
+    }
+  }
+
+  private screenFor(board: LiveBoard, snapshot: DashboardSnapshot): Node[] {
+    const question = board.question;
+    const prompt = question
+      ? [
+          question.claimQuote ? el('p', { class: 'live-claim', text: `“${question.claimQuote}”` }) : null,
+          el('p', { class: 'live-prompt', text: question.prompt, data: { name: 'live-prompt' } }),
+        ].filter((node): node is HTMLParagraphElement => node !== null)
+      : [];
+    switch (board.phase) {
+      case 'lobby':
+        return [
+          el('p', { class: 'live-lead', text: `${count(snapshot.players.length, 'player')} in the class` }),
+          el(
+            'ul',
+            { class: 'live-wall', data: { name: 'live-wall' } },
+            ...snapshot.players.map((player) => el('li', { text: player.nickname })),
+          ),
+        ];
+      case 'question':
+        return [
+          ...prompt,
+          el(
+            'ol',
+            { class: 'live-choices', data: { name: 'live-choices' } },
+            ...(question?.choices ?? []).map((text) => el('li', { text })),
+          ),
+        ];
+      case 'answer':
+        return [...prompt, this.distribution(board)];
+      case 'evidence':
+        return [...prompt.slice(-1), ...this.evidence(board)];
+      case 'leaderboard':
+      case 'podium':
+        return [
+          this.ranking(board),
+          ...(board.phase === 'podium' ? [el('div', { class: 'live-skills' }, ...skillParts(snapshot.summary))] : []),
+        ];
+    }
+  }
+
+  private distribution(board: LiveBoard): HTMLElement {
+    if (!board.distribution) {
+      return el('p', { class: 'live-lead', text: 'This question was skipped: its answer is not shown.' });
+    }
+    const { choices, timedOut } = board.distribution;
+    const most = Math.max(1, ...choices.map((choice) => choice.count), timedOut);
+    return el(
+      'div',
+      {},
+      el(
+        'ol',
+        { class: 'live-choices live-distribution', data: { name: 'live-distribution' } },
+        ...choices.map((choice) =>
+          el(
+            'li',
+            { class: choice.correct ? 'right' : '', data: { correct: String(choice.correct === true) } },
+            el('span', { class: 'choice-text', text: choice.correct ? `✔ ${choice.text}` : choice.text }),
+            el('span', { class: 'bar', attrs: { style: `--share: ${choice.count / most}`, 'aria-hidden': 'true' } }),
+            el('span', { class: 'choice-count', text: count(choice.count, 'answer') }),
+            choice.correct ? el('span', { class: 'visually-hidden', text: ' (the right answer)' }) : null,
+          ),
+        ),
+      ),
+      el('p', { class: 'live-note', text: `Time's up without an answer: ${timedOut}` }),
+    );
+  }
+
+  private evidence(board: LiveBoard): Node[] {
+    const evidence = board.evidence;
+    const right = board.distribution?.choices.find((choice) => choice.correct);
+    return [
+      right ? el('p', { class: 'live-right', text: `Right answer: ${right.text}` }) : null,
+      ...(evidence?.excerpts ?? []).map((excerpt) =>
+        el(
+          'figure',
+          { class: 'live-excerpt', data: { name: 'live-excerpt' } },
+          el('blockquote', { text: excerpt.quote }),
+          el('figcaption', { text: `— ${excerpt.citation}` }),
+        ),
+      ),
+      evidence?.explanation ? el('p', { class: 'live-why', text: `Why: ${evidence.explanation}` }) : null,
+      evidence?.asOf ? el('p', { class: 'live-note', text: asOfNote(evidence) ?? '' }) : null,
+    ].filter((node): node is HTMLElement => node !== null);
+  }
+
+  private ranking(board: LiveBoard): HTMLElement {
+    if (!board.leaderboard) return el('p', { class: 'live-lead', text: 'Scores are hidden.' });
+    return el(
+      'ol',
+      { class: `live-ranking ${board.phase}`, data: { name: `live-${board.phase}` } },
+      ...board.leaderboard.map((entry) =>
+        el(
+          'li',
+          { data: { rank: String(entry.rank) } },
+          el('span', { class: 'rank', text: `${entry.rank}.` }),
+          el('span', { class: 'nickname', text: entry.nickname }),
+          el('span', { class: 'points', text: `${entry.score.toLocaleString('en-US')} pts` }),
+        ),
+      ),
+    );
+  }
+}
