@@ -3,10 +3,16 @@
  * a reload or a dropped connection rejoins where the student was), the calls that move them on, and the live
  * stream that says when the teacher starts or ends the class, with polling when the stream breaks.
  */
-import type { AnswerOutcome, ClassInfo, ClassStatus, PlayerView } from '../core/classProtocol';
+import type { AnswerOutcome, ClassInfo, ClassStatus, LivePlayerStatus, PlayerView } from '../core/classProtocol';
 import { ClassApi, ClassApiError, type PlayerKey } from '../net/classApi';
 import { openLive, type LiveConnection } from '../net/liveStream';
 import type { KeyValueStore } from '../storage/SafeStorage';
+
+type LiveMoment = Pick<LivePlayerStatus, 'phase' | 'position' | 'paused'>;
+
+function momentKey(moment: LiveMoment): string {
+  return `${moment.phase}:${moment.position}:${moment.paused}`;
+}
 
 export const SEAT_KEY = 'source-check:class-seat:v1';
 /** What a student sees while the class reveals answers only once everyone has answered. */
@@ -46,7 +52,12 @@ export function clearSeat(storage: KeyValueStore): void {
 }
 
 /** What the live stream (or a poll) brings. */
-export type ClassPlayEvent = { type: 'status'; info: ClassInfo } | { type: 'ended' } | { type: 'removed' };
+export type ClassPlayEvent =
+  | { type: 'status'; info: ClassInfo }
+  | { type: 'ended' }
+  | { type: 'removed' }
+  /** A live lesson moved on (a question opened or closed, a pause): the screen asks where the student is now. */
+  | { type: 'live' };
 
 export class ClassPlay {
   private live?: LiveConnection;
@@ -54,6 +65,8 @@ export class ClassPlay {
   private status: ClassStatus;
   /** Resolved when the live stream says more questions are settled (see settled()). */
   private readonly settledWaiters = new Set<() => void>();
+  /** The live lesson's last moment heard of (see liveFrom). */
+  private liveMoment = '';
 
   constructor(
     readonly api: ClassApi,
@@ -62,6 +75,7 @@ export class ClassPlay {
     private readonly storage: KeyValueStore,
   ) {
     this.status = view.class.status;
+    if (view.live) this.liveMoment = momentKey(view.live);
   }
 
   get total(): number {
@@ -126,6 +140,7 @@ export class ClassPlay {
 
   private keep(view: PlayerView): PlayerView {
     this.view = view;
+    if (view.live) this.liveMoment = momentKey(view.live);
     this.status = view.class.status;
     return view;
   }
@@ -144,7 +159,7 @@ export class ClassPlay {
   }
 
   private emit(event: ClassPlayEvent): void {
-    if (event.type !== 'status') {
+    if (event.type === 'ended' || event.type === 'removed') {
       this.live?.close();
       this.live = undefined;
     }
@@ -161,10 +176,12 @@ export class ClassPlay {
         if (name === 'removed') this.emit({ type: 'removed' });
         if (name === 'settled') for (const done of [...this.settledWaiters]) done();
         if (name === 'class') this.statusFrom(data as ClassInfo);
+        if (name === 'live') this.liveFrom(data as LiveMoment);
       },
       poll: async () => {
         const view = await this.guard(this.api.view(this.seat));
         this.statusFrom(view.class);
+        if (view.live) this.liveFrom(view.live);
       },
       onRefused: (_status, code) => {
         if (code === 'class-ended') this.emit({ type: 'ended' });
@@ -172,6 +189,14 @@ export class ClassPlay {
       },
       onMode: (mode) => (document.body.dataset.classLive = mode),
     });
+  }
+
+  /** A live lesson's moment, from the stream or a poll: the listeners hear of it once per change. */
+  private liveFrom(moment: LiveMoment): void {
+    const key = momentKey(moment);
+    if (key === this.liveMoment) return;
+    this.liveMoment = key;
+    this.emit({ type: 'live' });
   }
 
   private statusFrom(info: ClassInfo): void {

@@ -10,6 +10,8 @@ import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassQuestionData } from './sceneData';
 
+const PAUSED_MESSAGE = 'Your teacher has paused the question: answer once it goes on.';
+
 /** How long to wait before sending an answer again when the connection dropped. */
 const RETRY_MS = 1500;
 
@@ -26,6 +28,11 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
   private timerText!: HTMLElement;
   private status?: Phaser.GameObjects.Text;
   private sent = false;
+  /** A live lesson's teacher has paused the question: no answer is taken and the clock stands still. */
+  private paused = false;
+  private pausedLeft: number | null = null;
+  /** The connection dropped while sending the answer: the reveal says whether it then arrived in time. */
+  private dropped = false;
 
   constructor() {
     super(SceneKey.ClassQuestion);
@@ -35,9 +42,9 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     this.question = data.question;
     this.tiles = [];
     this.sent = false;
+    this.dropped = false;
     const question = this.question;
-    const now = this.services.now();
-    this.deadline = question.remainingMs === null ? null : now + question.remainingMs;
+    this.setClock(question.remainingMs, data.play.view.live?.paused === true);
     const number = question.position + 1;
     this.beginScreen(`Class question ${number} of ${question.total}`);
     document.body.dataset.classMode = 'question';
@@ -80,16 +87,50 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
       if (position !== undefined) this.choose(position);
     });
     this.updateCountdown();
+    if (this.paused) this.say(PAUSED_MESSAGE);
   }
 
   update(): void {
     if (this.leaving) return;
     const left = this.updateCountdown();
-    if (left <= 0 && !this.sent) void this.timeUp();
+    if (left <= 0 && !this.sent && !this.paused) void this.timeUp();
+  }
+
+  /** The time left by the server's clock; while paused, it stands still at `remainingMs`. */
+  private setClock(remainingMs: number | null, paused: boolean): void {
+    this.paused = paused;
+    this.pausedLeft = remainingMs;
+    this.deadline = remainingMs === null ? null : this.services.now() + remainingMs;
   }
 
   private remaining(): number {
+    if (this.paused) return this.pausedLeft ?? Number.POSITIVE_INFINITY;
     return this.deadline === null ? Number.POSITIVE_INFINITY : Math.max(0, this.deadline - this.services.now());
+  }
+
+  private say(text: string): void {
+    this.status?.setText(text);
+    this.services.a11y.announce(text);
+  }
+
+  /** A live lesson moved on: a pause or its end keeps this question; a closed question goes to its reveal. */
+  protected override onLive(): void {
+    // An answer on its way, or a time-out being recorded, finds its own way on.
+    if (this.sent) return;
+    void this.play.refresh().then(
+      (view) => {
+        if (this.leaving || this.sent) return;
+        if (view.state === 'question' && view.question.position === this.question.position) {
+          const wasPaused = this.paused;
+          this.setClock(view.question.remainingMs, view.live?.paused === true);
+          if (this.paused) this.say(PAUSED_MESSAGE);
+          else if (wasPaused) this.say('The question goes on.');
+          return;
+        }
+        this.route(view);
+      },
+      (error: unknown) => this.failed(error),
+    );
   }
 
   private updateCountdown(): number {
@@ -111,6 +152,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
 
   private choose(position: number): void {
     if (this.leaving || this.sent || this.remaining() <= 0) return;
+    if (this.paused) return this.say(PAUSED_MESSAGE);
     this.lock(position);
     this.services.sound.play('select');
     void this.send(position);
@@ -123,16 +165,36 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
         this.status?.setText(ANSWER_PENDING_MESSAGE);
         this.services.a11y.announce(ANSWER_PENDING_MESSAGE);
       });
-      if (!this.leaving) this.goTo(SceneKey.ClassReveal, { play: this.play, outcome });
+      if (!this.leaving) {
+        this.goTo(SceneKey.ClassReveal, {
+          play: this.play,
+          outcome,
+          ...(this.dropped ? { arrival: 'in-time' as const } : {}),
+        });
+      }
     } catch (error) {
       if (this.leaving) return;
       if (error instanceof ClassApiError && error.status === 0) {
+        this.dropped = true;
         this.status?.setText('The connection dropped: sending your answer again…');
         this.services.a11y.announce('The connection dropped: sending your answer again.');
         this.time.delayedCall(RETRY_MS, () => void this.send(position));
         return;
       }
-      if (error instanceof ClassApiError && (error.code === 'too-late' || error.code === 'already-answered')) {
+      if (error instanceof ClassApiError && error.code === 'question-paused') {
+        // Paused on its way: the tiles open again once the teacher goes on.
+        this.sent = false;
+        this.tiles.forEach((tile) => {
+          tile.setEnabled(true);
+          tile.setLook('normal');
+        });
+        this.setClock(this.remaining(), true);
+        return this.say(PAUSED_MESSAGE);
+      }
+      if (
+        error instanceof ClassApiError &&
+        (error.code === 'too-late' || error.code === 'already-answered' || error.code === 'question-closed')
+      ) {
         // Too late, or an earlier try did arrive: the server's view says which.
         return this.afterTime();
       }
@@ -152,6 +214,12 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     try {
       const view = await this.play.next();
       if (this.leaving) return;
+      if (view.state === 'answered' && this.dropped && view.outcome.position === this.question.position) {
+        // Sent again after the connection came back: it counted, or the time was up before it arrived.
+        const arrival = view.outcome.timedOut ? 'too-late' : 'in-time';
+        this.goTo(SceneKey.ClassReveal, { play: this.play, outcome: view.outcome, arrival });
+        return;
+      }
       if (view.state === 'question' && view.question.position === this.question.position) {
         // The server's clock is a moment behind this device's: ask again once its time is up too.
         this.time.delayedCall((view.question.remainingMs ?? 0) + 150, () => void this.afterTime());

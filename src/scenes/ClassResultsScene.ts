@@ -1,16 +1,10 @@
+import { ordinal } from '../game/liveWords';
 import { countUp } from '../ui/motion';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassResultsData } from './sceneData';
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
 
 /** The end of a class round: the score the server worked out, the place in the class (unless hidden). */
 export class ClassResultsScene extends ClassScene<'class-results'> {

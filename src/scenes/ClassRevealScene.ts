@@ -1,3 +1,5 @@
+import type { AnswerOutcome, PlayerView } from '../core/classProtocol';
+import { LOOK_AT_THE_SCREEN, rankLine } from '../game/liveWords';
 import { asOfNote, asOfShortNote } from '../core/dates';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
@@ -10,9 +12,17 @@ import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassRevealData } from './sceneData';
 
+const ARRIVAL_TEXT = {
+  'in-time': 'Your answer arrived in time once the connection came back, and counted ✔',
+  'too-late': "The connection came back after the time was up: your answer arrived too late, so it is time's up",
+} as const;
+
 /** After each class answer: the server's verdict and points, then the source that settles the question. */
 export class ClassRevealScene extends ClassScene<'class-reveal'> {
   private card?: ExcerptCard;
+  /** A live lesson: the question this reveal is for, and the way to redraw the student's place. */
+  private position = -1;
+  private showPlace?: () => void;
 
   constructor() {
     super(SceneKey.ClassReveal);
@@ -21,6 +31,8 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
   create(data: ClassRevealData): void {
     const outcome = data.outcome;
     this.card = undefined;
+    this.position = -1;
+    this.showPlace = undefined;
     this.beginScreen(`Answer to class question ${outcome.position + 1} of ${outcome.total}`);
     document.body.dataset.classMode = 'reveal';
     this.follow(data.play);
@@ -92,12 +104,76 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       );
       this.fitFirstThatFits(why, versions, height - margin - nextHeight - gap - (cardsEnd + gap), 'explanation');
     }
-    const verified = 'Scored by the class server ✔';
-    addText(this, margin, height - margin - nextHeight / 2, verified, { size: type.small, color: CSS.muted }).setOrigin(
-      0,
-      0.5,
-    );
+    const verified = data.arrival ? ARRIVAL_TEXT[data.arrival] : 'Scored by the class server ✔';
+    const live = data.play.view.class.pace === 'live';
+    // A long word about the connection wraps beside the Next button (or across the row in a live lesson).
+    const besideNext = live ? width - margin * 2 : width - margin * 3 - Math.min(300, width - margin * 2);
+    addText(this, margin, height - margin - nextHeight / 2, verified, {
+      size: type.small,
+      color: data.arrival === 'too-late' ? CSS.wrong : CSS.muted,
+      ...(data.arrival ? { wrapWidth: Math.max(besideNext, width / 3) } : {}),
+    }).setOrigin(0, 0.5);
+    if (data.arrival) a11y.text(verified, { role: 'status' }).dataset.name = 'arrival';
 
+    if (live) {
+      // The teacher moves the class on: this phone shows the student's own verdict and place, and waits.
+      this.addLiveFooter(outcome.position, nextHeight);
+    } else {
+      this.addNextButton(outcome, nextHeight);
+    }
+
+    const spoken = spokenOutcome(words);
+    a11y.announce(evidence ? `${spoken} The source says: “${evidence.quote}”` : spoken);
+    a11y.text(spoken, { label: 'Outcome' });
+    const region = a11y.section('Source', 'region');
+    mirrorEvidence(a11y, region, outcome.evidence, (source) => citationFor(this.services, source));
+    if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
+    mirrorAsOfNote(a11y, region, asOf);
+    a11y.text(verified);
+    this.onKeys((event) => {
+      if (!live && (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n')) void this.next();
+      if (event.key === 'ArrowDown') this.card?.scrollBy(40);
+      if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
+    });
+  }
+
+  /** A live lesson: "Look at the screen" and the student's place, kept up to date as the teacher moves on. */
+  private addLiveFooter(position: number, rowHeight: number): void {
+    const { width, height, margin, type } = this.frame;
+    this.position = position;
+    const words = () => [LOOK_AT_THE_SCREEN, rankLine(this.play.view.live)].filter(Boolean).join(' · ');
+    const line = addText(this, width - margin, height - margin - rowHeight * 1.5, words(), {
+      size: type.body,
+      bold: true,
+      color: CSS.paper,
+      align: 'right',
+      wrapWidth: width - margin * 2,
+    }).setOrigin(1, 0.5);
+    const mirror = this.services.a11y.text(words(), { role: 'status' });
+    mirror.dataset.name = 'live-place';
+    this.showPlace = () => {
+      line.setText(words());
+      mirror.textContent = words();
+    };
+    // The place comes with the view: ask for it once the verdict is in.
+    void this.play.refresh().then(
+      (view) => {
+        if (this.leaving) return;
+        if (this.stays(view)) this.showPlace?.();
+        else this.route(view);
+      },
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  protected override stays(view: PlayerView): boolean {
+    const same = view.state === 'answered' && view.outcome.position === this.position;
+    if (same) this.showPlace?.();
+    return same;
+  }
+
+  private addNextButton(outcome: AnswerOutcome, nextHeight: number): void {
+    const { width, height, margin, portrait } = this.frame;
     const last = outcome.position + 1 >= outcome.total;
     const nextWidth = Math.min(portrait ? width - margin * 2 : 300, width - margin * 2);
     const next = this.addButton(
@@ -111,21 +187,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       () => void this.next(),
       { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
     );
-
-    const spoken = spokenOutcome(words);
-    a11y.announce(evidence ? `${spoken} The source says: “${evidence.quote}”` : spoken);
-    a11y.text(spoken, { label: 'Outcome' });
-    const region = a11y.section('Source', 'region');
-    mirrorEvidence(a11y, region, outcome.evidence, (source) => citationFor(this.services, source));
-    if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
-    mirrorAsOfNote(a11y, region, asOf);
-    a11y.text(verified);
-    a11y.focus(next.dom);
-    this.onKeys((event) => {
-      if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') void this.next();
-      if (event.key === 'ArrowDown') this.card?.scrollBy(40);
-      if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
-    });
+    this.services.a11y.focus(next.dom);
   }
 
   private async next(): Promise<void> {

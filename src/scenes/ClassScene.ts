@@ -24,12 +24,31 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
         this.goTo(SceneKey.ClassWait, { play, note: 'ended' } satisfies ClassWaitData);
       if (event.type === 'removed') this.goTo(SceneKey.ClassWait, { play, note: 'removed' } satisfies ClassWaitData);
       if (event.type === 'status') this.onStatus();
+      if (event.type === 'live') this.onLive();
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
   }
 
   /** The teacher started the class or changed how scores show. */
   protected onStatus(): void {}
+
+  /**
+   * A live lesson moved on: by default the screen asks where the student is and goes there, unless `stays` says
+   * this screen already shows it.
+   */
+  protected onLive(): void {
+    void this.play.refresh().then(
+      (view) => {
+        if (!this.leaving && !this.stays(view)) this.route(view);
+      },
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  /** Whether this screen already shows the view (a live lesson's step that changes nothing here). */
+  protected stays(_view: PlayerView): boolean {
+    return false;
+  }
 
   /** Goes to the screen for where the server says the student is. */
   protected route(view: PlayerView): void {
@@ -44,6 +63,9 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
         break;
       case 'answered':
         this.goTo(SceneKey.ClassReveal, { play, outcome: view.outcome });
+        break;
+      case 'watch':
+        this.goTo(SceneKey.ClassWatch, { play });
         break;
       case 'finished':
         this.goTo(SceneKey.ClassResults, { play, view });

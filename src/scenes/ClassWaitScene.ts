@@ -1,3 +1,4 @@
+import type { PlayerView } from '../core/classProtocol';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
@@ -86,6 +87,11 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     }
     // The class may already be open (a reload before the first question): go on at once.
     if (!note && play.view.class.status === 'open') void this.retry();
+  }
+
+  /** A live lesson's lobby stays here until the first question opens. */
+  protected override stays(view: PlayerView): boolean {
+    return view.state === 'waiting';
   }
 
   protected override onStatus(): void {

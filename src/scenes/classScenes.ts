@@ -4,6 +4,7 @@ import { ClassQuestionScene } from './ClassQuestionScene';
 import { ClassResultsScene } from './ClassResultsScene';
 import { ClassRevealScene } from './ClassRevealScene';
 import { ClassWaitScene } from './ClassWaitScene';
+import { ClassWatchScene } from './ClassWatchScene';
 import { SceneKey } from './keys';
 import type { SceneGroup } from './navigator';
 
@@ -13,4 +14,5 @@ export const SCENES: SceneGroup = {
   [SceneKey.ClassQuestion]: ClassQuestionScene,
   [SceneKey.ClassReveal]: ClassRevealScene,
   [SceneKey.ClassResults]: ClassResultsScene,
+  [SceneKey.ClassWatch]: ClassWatchScene,
 };

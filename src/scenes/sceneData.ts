@@ -144,6 +144,16 @@ export interface ClassQuestionData {
 export interface ClassRevealData {
   play: ClassPlay;
   outcome: AnswerOutcome;
+  /**
+   * The answer was sent again after the connection dropped: it arrived in time and counted, or after the time was
+   * up (the outcome is then the time-out). The reveal says which.
+   */
+  arrival?: 'in-time' | 'too-late';
+}
+
+/** A live lesson's moment with nothing to answer on the phone: the student looks at the projector. */
+export interface ClassWatchData {
+  play: ClassPlay;
 }
 
 export interface ClassResultsData {
@@ -194,6 +204,7 @@ export interface SceneDataMap {
   'class-question': ClassQuestionData;
   'class-reveal': ClassRevealData;
   'class-results': ClassResultsData;
+  'class-watch': ClassWatchData;
 }
 
 /** The data argument of `goTo(key, …)`: left out where the screen needs none. */
