@@ -404,9 +404,21 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as Required<Params>;
-      const { row } = service.authPlayer(params.code, params.playerId, tokenOf(request));
+      const { row, player } = service.authPlayer(params.code, params.playerId, tokenOf(request));
       const info = service.classInfo(params.code);
+      service.followStream(player.id, reply.raw);
       openStream(reply, (headers) => hub.openPlayer(row.id, params.playerId, info, reply.raw, headers));
+    },
+  );
+
+  // "Leave the class", asked for by the student (their screen confirms first).
+  app.delete(
+    '/api/classes/:code/players/:playerId/seat',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      await commits.run(() => service.leave(params.code, params.playerId, tokenOf(request)));
+      return reply.code(204).send();
     },
   );
 
