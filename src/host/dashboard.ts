@@ -16,6 +16,7 @@ import {
   VERIFIED_MEANING,
 } from './dashboardText';
 import { confirm } from './dialog';
+import { awayText, waitingForText } from './presenceText';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
 import { discernmentParts, questionTallies, skillParts } from './panels';
@@ -29,6 +30,12 @@ export class Dashboard {
   private readonly live = el('span', { class: 'live', data: { name: 'live-mode' } });
   private readonly controls = el('div', { class: 'controls' });
   private readonly notice = el('p', { class: 'message', attrs: { role: 'status' } });
+  /** Who the class waits for and who is away (self-paced). */
+  private readonly waitingFor = el('p', { class: 'waiting-for', data: { name: 'waiting-for' } });
+  private readonly away = el('p', { class: 'away-list', data: { name: 'away' } });
+  /** The lobby's wall of joined nicknames, large, for the room to find their own. */
+  private readonly wall = el('ul', { class: 'wall', data: { name: 'name-wall' }, attrs: { 'aria-label': 'Joined' } });
+  private readonly playSections: HTMLElement[] = [];
   private readonly rosterBody = el('tbody');
   private readonly rows = new Map<string, HTMLTableRowElement>();
   private readonly leaderboard = el('ol', { class: 'leaderboard', data: { name: 'leaderboard' } });
@@ -88,6 +95,27 @@ export class Dashboard {
       newClassButton,
     );
 
+    // Nothing of the questions shows in the lobby: these two come once the class is played.
+    this.playSections.push(
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
+        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
+        this.skills,
+      ),
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
+        el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
+        el('p', {
+          class: 'note',
+          text:
+            "A question's choices, counts and right answer show once every player still playing is past it " +
+            '(players away are not waited for), so the projector never gives an answer away.',
+        }),
+        this.questions,
+      ),
+    );
     show(
       page,
       el(
@@ -117,6 +145,9 @@ export class Dashboard {
       this.joining,
       this.controls,
       this.notice,
+      this.waitingFor,
+      this.away,
+      this.wall,
       el(
         'div',
         { class: 'columns' },
@@ -154,22 +185,7 @@ export class Dashboard {
         this.settings,
         el('div', { class: 'controls' }, forgetButton, deleteButton),
       ),
-      el(
-        'section',
-        { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
-        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
-        this.skills,
-      ),
-      el(
-        'section',
-        { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
-        el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
-        el('p', {
-          class: 'note',
-          text: 'The right answer is marked once every player is past the question, so the projector never gives it away.',
-        }),
-        this.questions,
-      ),
+      ...this.playSections,
     );
     this.render(snapshot);
     this.connect();
@@ -310,6 +326,17 @@ export class Dashboard {
   }
 
   private async remove(playerId: string, nickname: string): Promise<void> {
+    const choice = await confirm({
+      name: 'confirm-remove-dialog',
+      heading: `Remove ${nickname} from the class?`,
+      text: [
+        `${nickname} can no longer answer, and leaves the leaderboard and the results. ` +
+          'Nobody can join this class again with that nickname.',
+      ],
+      choices: [{ name: 'confirm-remove', label: `Remove ${nickname}`, danger: true }],
+      safeLabel: 'Keep them',
+    });
+    if (choice !== 'confirm-remove') return;
     await this.act(() => this.api.removePlayer(this.saved.code, this.saved.token, playerId));
     this.notice.textContent = `${nickname} was removed from the class.`;
   }
@@ -333,6 +360,11 @@ export class Dashboard {
     this.joining.classList.toggle('locked', info.joiningLocked);
     document.body.dataset.joiningLocked = String(info.joiningLocked);
     this.settings.replaceChildren(...settingsLines(info).map((line) => el('li', { text: line })));
+    this.waitingFor.textContent = waitingForText(snapshot);
+    this.away.textContent = awayText(snapshot);
+    this.wall.hidden = info.status !== 'lobby';
+    this.wall.replaceChildren(...snapshot.players.map((player) => el('li', { text: player.nickname })));
+    for (const section of this.playSections) section.hidden = info.status === 'lobby';
     this.renderRoster(snapshot);
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
@@ -378,7 +410,9 @@ export class Dashboard {
       this.rosterBody.append(row);
       const progress = row.querySelector('progress')!;
       progress.value = player.answered;
-      row.querySelector('.progress-text')!.textContent = progressText(player, total);
+      row.querySelector('.progress-text')!.textContent =
+        progressText(player, total) + (player.away && snapshot.class.status === 'open' ? ' · away' : '');
+      row.classList.toggle('away', player.away && snapshot.class.status === 'open');
       row.querySelector('.score')!.textContent = scoreText(player.score, snapshot.class.hideScores);
       row.querySelector<HTMLButtonElement>('button[data-name="remove"]')!.disabled = snapshot.class.status === 'ended';
     }

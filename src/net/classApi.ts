@@ -129,6 +129,11 @@ export class ClassApi {
     return this.call('POST', `${playerPath(key)}/answers`, { token: key.token, body: { position, choice } });
   }
 
+  /** The student leaves the class ("Leave the class", confirmed): the server removes them. */
+  leave(key: PlayerKey): Promise<void> {
+    return this.call('DELETE', `${playerPath(key)}/seat`, { token: key.token });
+  }
+
   dashboard(code: string, token: string): Promise<DashboardSnapshot> {
     return this.call('GET', `classes/${encodeURIComponent(code)}/dashboard`, { token });
   }
