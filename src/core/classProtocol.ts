@@ -248,6 +248,21 @@ export interface ClassSkillSummary extends ClassSummary {
   questionsCounted: number;
 }
 
+/** Classes one device may ask about at once (the host page keeps each class it created). */
+export const MAX_KEPT_CLASSES = 50;
+
+/** A class a teacher's device created, as the server lists it for its teacher token (POST /api/classes/kept). */
+export interface KeptClass {
+  code: string;
+  status: ClassStatus;
+  questionCount: number;
+  players: number;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  expiresAt: number;
+}
+
 /** An error from the API: a stable code for programs and a sentence for people. */
 export interface ApiErrorBody {
   error: string;

@@ -16,6 +16,7 @@ import { CLASS_CODE_PATTERN } from '../../core/classCode';
 import {
   ANSWER_REVEALS,
   CLASS_POOLS,
+  MAX_KEPT_CLASSES,
   SCORING_MODES,
   type ClassSettings,
   type ServerInfo,
@@ -135,6 +136,24 @@ const createBody = {
       uniqueItems: true,
       maxItems: QUESTION_KINDS.length,
       items: { type: 'string', enum: [...QUESTION_KINDS] },
+    },
+  },
+} as const;
+
+const keptBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['classes'],
+  properties: {
+    classes: {
+      type: 'array',
+      maxItems: MAX_KEPT_CLASSES,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'token'],
+        properties: { code, token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } },
+      },
     },
   },
 } as const;
@@ -352,6 +371,16 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.kinds && body.kinds.length > 0 ? { kinds: body.kinds } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
+    },
+  );
+
+  // The host page's list of the classes it created: the tokens travel in the body, never in a URL.
+  app.post(
+    '/api/classes/kept',
+    { schema: { body: keptBody }, config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } } },
+    async (request) => {
+      const { classes } = request.body as { classes: { code: string; token: string }[] };
+      return commits.run(() => ({ classes: service.keptClasses(classes) }));
     },
   );
 

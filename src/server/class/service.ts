@@ -18,6 +18,7 @@ import {
   type DashboardSnapshot,
   type FinalStanding,
   type JoinedClass,
+  type KeptClass,
   type PendingOutcome,
   type PlayerSummary,
   type PlayerView,
@@ -40,6 +41,7 @@ import {
 import { classOnlyIds } from '../../core/classPool';
 import { isAway, settledCount, studentChoiceOrder } from '../../core/classPresence';
 import { toCsv } from '../../core/csv';
+import { resultsTable } from './resultsTable';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
@@ -393,6 +395,32 @@ export class ClassService {
     }
   }
 
+  /**
+   * The classes a teacher's device keeps, each by its code and teacher token: the status and dates of those that
+   * are still here and fit their token. The others are left out, with no word on which (gone, or never this
+   * token's), as one lookup would answer.
+   */
+  keptClasses(kept: readonly { code: string; token: string }[]): KeptClass[] {
+    const found: KeptClass[] = [];
+    for (const { code, token } of kept) {
+      const row = this.stmt.classByCode.get(code);
+      if (!row || row.expires_at <= this.now()) continue;
+      const owner = this.stmt.classByTeacher.get(hashToken(token));
+      if (!owner || owner.id !== row.id) continue;
+      found.push({
+        code: row.code,
+        status: row.status,
+        questionCount: this.round(row).items.length,
+        players: this.stmt.countPlayers.get(row.id)!.n,
+        createdAt: row.created_at,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+        expiresAt: row.expires_at,
+      });
+    }
+    return found;
+  }
+
   classInfo(code: string): ClassInfo {
     return this.info(this.classByCode(code));
   }
@@ -662,7 +690,7 @@ export class ClassService {
     });
   }
 
-  /** One row per player per question: nickname, question id, chosen answer, correct, time in ms, points. */
+  /** The results as CSV: one row per player per question, then one total row per player (see resultsTable.ts). */
   resultsCsv(code: string, teacherToken: string): string {
     return this.csvOf(this.authTeacher(code, teacherToken));
   }
@@ -677,26 +705,7 @@ export class ClassService {
     const players = this.stmt.activePlayers.all(row.id);
     const turns = new Map<string, TurnRow>();
     for (const turn of this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
-    const lines: (string | number)[][] = [['nickname', 'question_id', 'chosen_answer', 'correct', 'time_ms', 'points']];
-    for (const player of players) {
-      round.items.forEach(({ question }, position) => {
-        const turn = turns.get(`${player.id}:${position}`);
-        if (!turn || turn.answered_at === null) {
-          lines.push([player.nickname, question.id, '', '', '', '']);
-          return;
-        }
-        const chosen = turn.choice_index === null ? '' : (question.choices[turn.choice_index]?.text ?? '');
-        lines.push([
-          player.nickname,
-          question.id,
-          chosen,
-          turn.correct ? 'yes' : 'no',
-          turn.elapsed_ms ?? 0,
-          turn.points ?? 0,
-        ]);
-      });
-    }
-    return toCsv(lines);
+    return toCsv(resultsTable(round.items, players, (player, position) => turns.get(`${player.id}:${position}`)));
   }
 
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
