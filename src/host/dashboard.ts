@@ -16,6 +16,7 @@ import {
   VERIFIED_MEANING,
 } from './dashboardText';
 import { confirm } from './dialog';
+import { csvFileParts } from './keptClassText';
 import { awayText, waitingForText } from './presenceText';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
@@ -60,7 +61,7 @@ export class Dashboard {
      * The saved class is forgotten and the page starts again at the set-up form, saying `notice` when given
      * ("Host a new class", "Forget this device", a deleted class).
      */
-    private readonly leave: (notice?: string) => void,
+    private readonly leave: (notice?: string, drop?: string) => void,
   ) {
     this.snapshot = snapshot;
     document.body.dataset.hostState = 'dashboard';
@@ -216,9 +217,9 @@ export class Dashboard {
   }
 
   /** Stops following the class and hands the page back. */
-  private close(notice?: string): void {
+  private close(notice?: string, drop = false): void {
     this.connection?.close();
-    this.leave(notice);
+    this.leave(notice, drop ? this.saved.code : undefined);
   }
 
   /** Moves focus to the status line, so a screen reader reads the class's new state. */
@@ -270,7 +271,7 @@ export class Dashboard {
       this.notice.textContent = `The class was not deleted: ${error instanceof Error ? error.message : 'the server refused.'}`;
       return;
     }
-    this.close(`The class ${this.saved.code} and all its answers were deleted from the class server.`);
+    this.close(`The class ${this.saved.code} and all its answers were deleted from the class server.`, true);
   }
 
   private async askForget(): Promise<void> {
@@ -289,7 +290,7 @@ export class Dashboard {
     });
     if (choice === 'delete-and-forget') await this.deleteAndLeave();
     else if (choice === 'forget') {
-      this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`);
+      this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`, true);
     }
   }
 
@@ -313,7 +314,7 @@ export class Dashboard {
   private async exportCsv(): Promise<void> {
     try {
       const csv = await this.api.resultsCsv(this.saved.code, this.saved.token);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const url = URL.createObjectURL(new Blob(csvFileParts(csv), { type: 'text/csv;charset=utf-8' }));
       const link = el('a', { attrs: { href: url, download: `source-check-class-${this.saved.code}.csv` } });
       document.body.append(link);
       link.click();

@@ -4,12 +4,14 @@
  */
 import {
   bearer,
+  MAX_KEPT_CLASSES,
   type AnswerOutcome,
   type ClassInfo,
   type ClassSettings,
   type CreatedClass,
   type DashboardSnapshot,
   type JoinedClass,
+  type KeptClass,
   type PendingOutcome,
   type PlayerView,
   type ServerInfo,
@@ -132,6 +134,12 @@ export class ClassApi {
   /** The student leaves the class ("Leave the class", confirmed): the server removes them. */
   leave(key: PlayerKey): Promise<void> {
     return this.call('DELETE', `${playerPath(key)}/seat`, { token: key.token });
+  }
+
+  /** The classes a device created (code and teacher token each) that the server still has, with status and dates. */
+  async keptClasses(kept: readonly { code: string; token: string }[]): Promise<KeptClass[]> {
+    const classes = kept.slice(0, MAX_KEPT_CLASSES).map(({ code, token }) => ({ code, token }));
+    return (await this.call<{ classes: KeptClass[] }>('POST', 'classes/kept', { body: { classes } })).classes;
   }
 
   dashboard(code: string, token: string): Promise<DashboardSnapshot> {

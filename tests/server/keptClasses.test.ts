@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field */
 /**
  * The teacher's classes are kept: the host page asks for the classes it created by code and teacher token, and
  * the results CSV says what a spreadsheet needs (the question's text, "time's up", a total row per player).
