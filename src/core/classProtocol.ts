@@ -53,6 +53,11 @@ export interface ClassSettings {
   kinds?: QuestionKind[];
   /** Who moves the class on; self-paced when not given. */
   pace?: ClassPace;
+  /**
+   * Each student sees the choices in an order of their own (studentChoiceOrder in classPresence.ts); set by the
+   * server on every class it creates, absent on classes stored before, which keep the class's one order.
+   */
+  studentChoiceOrder?: boolean;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -202,6 +207,11 @@ export interface DashboardPlayer {
   score: number;
   streak: number;
   finished: boolean;
+  /**
+   * Silent (no request, no open stream) for longer than the question's time and a margin (classPresence.ts):
+   * away players hold back no marks, counts or skills. False again once they come back.
+   */
+  away: boolean;
 }
 
 export interface LeaderboardEntry {
@@ -217,14 +227,22 @@ export interface LeaderboardEntry {
 export interface ChoiceTally {
   text: string;
   count: number;
-  /** Whether this is the right answer; null until every student is past the question (or the class ended). */
-  correct: boolean | null;
+  /** Whether this is the right answer (a tally has choices only once its question is settled). */
+  correct: boolean;
 }
 
+/**
+ * How the class answered a question. Until it is settled (every active player is past it, or the class has ended)
+ * only how many answered is sent: no prompt, no choice, no count, so a projected dashboard gives nothing away.
+ */
 export interface QuestionTally {
   position: number;
+  settled: boolean;
+  /** Empty until settled. */
   questionId: string;
+  /** Empty until settled. */
   prompt: string;
+  /** Empty until settled. */
   choices: ChoiceTally[];
   answered: number;
   timedOut: number;
@@ -282,6 +300,21 @@ export interface LiveBoard {
 export interface ClassSkillSummary extends ClassSummary {
   /** How many of the round's questions, from the first, it counts. */
   questionsCounted: number;
+}
+
+/** Classes one device may ask about at once (the host page keeps each class it created). */
+export const MAX_KEPT_CLASSES = 50;
+
+/** A class a teacher's device created, as the server lists it for its teacher token (POST /api/classes/kept). */
+export interface KeptClass {
+  code: string;
+  status: ClassStatus;
+  questionCount: number;
+  players: number;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  expiresAt: number;
 }
 
 /** An error from the API: a stable code for programs and a sentence for people. */

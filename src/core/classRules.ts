@@ -253,30 +253,26 @@ export interface TallyRow {
 }
 
 /**
- * How the class answered each question, choices in the class's order. The right answer is marked only once
- * every student still in the class is past the question (or the class has ended), so a projected dashboard
- * never gives it away to someone still answering.
+ * How the class answered each question, choices in the class's order. A question not yet settled (see
+ * settledCount in classPresence.ts) shows only how many answered: its prompt, choices and counts, which would
+ * tell someone still answering what the class chose, come once every active player is past it.
  */
 export function tallyQuestions(
   questions: readonly { question: Question; planned: PlannedQuestion }[],
   rows: readonly TallyRow[],
-  playersPast: (position: number) => boolean,
+  settledUpTo: number,
 ): QuestionTally[] {
   return questions.map(({ question, planned }, position) => {
     const mine = rows.filter((row) => row.position === position);
-    const settled = playersPast(position);
+    const settled = position < settledUpTo;
+    const answered = mine.filter((row) => row.choiceIndex !== null).reduce((sum, row) => sum + row.count, 0);
+    const timedOut = mine.find((row) => row.choiceIndex === null)?.count ?? 0;
+    if (!settled) return { position, settled, questionId: '', prompt: '', choices: [], answered, timedOut };
     const choices: ChoiceTally[] = planned.choiceOrder.map((index) => ({
       text: question.choices[index]!.text,
       count: mine.find((row) => row.choiceIndex === index)?.count ?? 0,
-      correct: settled ? question.choices[index]!.correct : null,
+      correct: question.choices[index]!.correct,
     }));
-    return {
-      position,
-      questionId: question.id,
-      prompt: question.prompt,
-      choices,
-      answered: mine.filter((row) => row.choiceIndex !== null).reduce((sum, row) => sum + row.count, 0),
-      timedOut: mine.find((row) => row.choiceIndex === null)?.count ?? 0,
-    };
+    return { position, settled, questionId: question.id, prompt: question.prompt, choices, answered, timedOut };
   });
 }

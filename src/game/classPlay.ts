@@ -131,6 +131,16 @@ export class ClassPlay {
     return current;
   }
 
+  /**
+   * Leaves the class for good: the server removes the player (so the class waits for them no more), then this
+   * device forgets the seat. Forgotten here even when the server cannot be told.
+   */
+  async leaveClass(): Promise<void> {
+    // The stream closes first: the server's word that the player was removed is not news to this screen.
+    this.leave();
+    await this.api.leave(this.seat);
+  }
+
   /** Leaves the class on this device: the seat is forgotten and the stream closed. */
   leave(): void {
     this.live?.close();

@@ -17,6 +17,8 @@ import {
   VERIFIED_MEANING,
 } from './dashboardText';
 import { confirm } from './dialog';
+import { csvFileParts } from './keptClassText';
+import { awayText, waitingForText } from './presenceText';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
 import { LiveStage } from './liveView';
@@ -31,6 +33,12 @@ export class Dashboard {
   private readonly live = el('span', { class: 'live', data: { name: 'live-mode' } });
   private readonly controls = el('div', { class: 'controls' });
   private readonly notice = el('p', { class: 'message', attrs: { role: 'status' } });
+  /** Who the class waits for and who is away (self-paced). */
+  private readonly waitingFor = el('p', { class: 'waiting-for', data: { name: 'waiting-for' } });
+  private readonly away = el('p', { class: 'away-list', data: { name: 'away' } });
+  /** The lobby's wall of joined nicknames, large, for the room to find their own. */
+  private readonly wall = el('ul', { class: 'wall', data: { name: 'name-wall' }, attrs: { 'aria-label': 'Joined' } });
+  private readonly playSections: HTMLElement[] = [];
   private readonly rosterBody = el('tbody');
   private readonly rows = new Map<string, HTMLTableRowElement>();
   private readonly leaderboard = el('ol', { class: 'leaderboard', data: { name: 'leaderboard' } });
@@ -57,7 +65,7 @@ export class Dashboard {
      * The saved class is forgotten and the page starts again at the set-up form, saying `notice` when given
      * ("Host a new class", "Forget this device", a deleted class).
      */
-    private readonly leave: (notice?: string) => void,
+    private readonly leave: (notice?: string, drop?: string) => void,
   ) {
     this.snapshot = snapshot;
     document.body.dataset.hostState = 'dashboard';
@@ -92,6 +100,27 @@ export class Dashboard {
       newClassButton,
     );
 
+    // Nothing of the questions shows in the lobby: these two come once the class is played.
+    this.playSections.push(
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
+        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
+        this.skills,
+      ),
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
+        el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
+        el('p', {
+          class: 'note',
+          text:
+            "A question's choices, counts and right answer show once every player still playing is past it " +
+            '(players away are not waited for), so the projector never gives an answer away.',
+        }),
+        this.questions,
+      ),
+    );
     show(
       page,
       el(
@@ -121,6 +150,9 @@ export class Dashboard {
       this.joining,
       this.controls,
       this.notice,
+      this.waitingFor,
+      this.away,
+      this.wall,
       el(
         'div',
         { class: 'columns' },
@@ -158,22 +190,7 @@ export class Dashboard {
         this.settings,
         el('div', { class: 'controls' }, forgetButton, deleteButton),
       ),
-      el(
-        'section',
-        { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
-        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
-        this.skills,
-      ),
-      el(
-        'section',
-        { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
-        el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
-        el('p', {
-          class: 'note',
-          text: 'The right answer is marked once every player is past the question, so the projector never gives it away.',
-        }),
-        this.questions,
-      ),
+      ...this.playSections,
     );
     if (snapshot.class.pace === 'live') {
       this.stage = new LiveStage((command) => this.liveCommand(command));
@@ -214,10 +231,10 @@ export class Dashboard {
   }
 
   /** Stops following the class and hands the page back. */
-  private close(notice?: string): void {
+  private close(notice?: string, drop = false): void {
     this.connection?.close();
     this.stage?.close();
-    this.leave(notice);
+    this.leave(notice, drop ? this.saved.code : undefined);
   }
 
   /** Moves focus to the status line, so a screen reader reads the class's new state. */
@@ -269,7 +286,7 @@ export class Dashboard {
       this.notice.textContent = `The class was not deleted: ${error instanceof Error ? error.message : 'the server refused.'}`;
       return;
     }
-    this.close(`The class ${this.saved.code} and all its answers were deleted from the class server.`);
+    this.close(`The class ${this.saved.code} and all its answers were deleted from the class server.`, true);
   }
 
   private async askForget(): Promise<void> {
@@ -288,7 +305,7 @@ export class Dashboard {
     });
     if (choice === 'delete-and-forget') await this.deleteAndLeave();
     else if (choice === 'forget') {
-      this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`);
+      this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`, true);
     }
   }
 
@@ -312,7 +329,7 @@ export class Dashboard {
   private async exportCsv(): Promise<void> {
     try {
       const csv = await this.api.resultsCsv(this.saved.code, this.saved.token);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const url = URL.createObjectURL(new Blob(csvFileParts(csv), { type: 'text/csv;charset=utf-8' }));
       const link = el('a', { attrs: { href: url, download: `source-check-class-${this.saved.code}.csv` } });
       document.body.append(link);
       link.click();
@@ -325,6 +342,17 @@ export class Dashboard {
   }
 
   private async remove(playerId: string, nickname: string): Promise<void> {
+    const choice = await confirm({
+      name: 'confirm-remove-dialog',
+      heading: `Remove ${nickname} from the class?`,
+      text: [
+        `${nickname} can no longer answer, and leaves the leaderboard and the results. ` +
+          'Nobody can join this class again with that nickname.',
+      ],
+      choices: [{ name: 'confirm-remove', label: `Remove ${nickname}`, danger: true }],
+      safeLabel: 'Keep them',
+    });
+    if (choice !== 'confirm-remove') return;
     await this.act(() => this.api.removePlayer(this.saved.code, this.saved.token, playerId));
     this.notice.textContent = `${nickname} was removed from the class.`;
   }
@@ -349,6 +377,11 @@ export class Dashboard {
     this.joining.classList.toggle('locked', info.joiningLocked);
     document.body.dataset.joiningLocked = String(info.joiningLocked);
     this.settings.replaceChildren(...settingsLines(info).map((line) => el('li', { text: line })));
+    this.waitingFor.textContent = waitingForText(snapshot);
+    this.away.textContent = awayText(snapshot);
+    this.wall.hidden = info.status !== 'lobby';
+    this.wall.replaceChildren(...snapshot.players.map((player) => el('li', { text: player.nickname })));
+    for (const section of this.playSections) section.hidden = info.status === 'lobby';
     this.renderRoster(snapshot);
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
@@ -395,7 +428,9 @@ export class Dashboard {
       this.rosterBody.append(row);
       const progress = row.querySelector('progress')!;
       progress.value = player.answered;
-      row.querySelector('.progress-text')!.textContent = progressText(player, total);
+      row.querySelector('.progress-text')!.textContent =
+        progressText(player, total) + (player.away && snapshot.class.status === 'open' ? ' · away' : '');
+      row.classList.toggle('away', player.away && snapshot.class.status === 'open');
       row.querySelector('.score')!.textContent = scoreText(player.score, snapshot.class.hideScores);
       row.querySelector<HTMLButtonElement>('button[data-name="remove"]')!.disabled = snapshot.class.status === 'ended';
     }

@@ -17,7 +17,8 @@ import { droppedClassText, lastClassText, savedClassIsDead } from './dashboardTe
 import { button, el } from './dom';
 import './host.css';
 import { message, show, type HostPage } from './page';
-import { forgetClass, loadSavedClass, type SavedClass } from './savedClass';
+import { keptClassesPanel } from './keptClasses';
+import { dropKeptClasses, forgetClass, loadSavedClass, saveClass, type SavedClass } from './savedClass';
 import { showSetup, type SetupExtras } from './setupForm';
 
 /**
@@ -25,8 +26,10 @@ import { showSetup, type SetupExtras } from './setupForm';
  * button for the saved class when it has ended, or saying why the saved class was forgotten.
  */
 async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notice?: string): Promise<void> {
-  const restart = (said?: string) => {
-    forgetClass(storage);
+  // "Host a new class" keeps the class in this browser's list; deleting or forgetting it drops it from there too.
+  const restart = (said?: string, drop?: string) => {
+    if (drop) dropKeptClasses(storage, [drop]);
+    else forgetClass(storage);
     void boot(page, api, storage, said);
   };
   const open = (saved: SavedClass, snapshot: DashboardSnapshot, info: ServerInfo) => {
@@ -52,15 +55,25 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
   }
   const info = await api.serverInfo().catch((): ServerInfo => ({ joinOrigins: [], loopbackOnly: true }));
   const saved = loadSavedClass(storage);
-  const setup = (extras: SetupExtras = {}) =>
-    showSetup(page, api, storage, (created, snapshot) => open(created, snapshot, info), { notice, ...extras });
+  const reopen = async (kept: SavedClass) => {
+    saveClass(storage, kept);
+    await boot(page, api, storage);
+  };
+  const setup = async (extras: SetupExtras = {}) => {
+    const kept = await keptClassesPanel(api, storage, (chosen) => void reopen(chosen));
+    return showSetup(page, api, storage, (created, snapshot) => open(created, snapshot, info), {
+      notice,
+      kept,
+      ...extras,
+    });
+  };
   if (!saved) return setup();
   let snapshot: DashboardSnapshot;
   try {
     snapshot = await api.dashboard(saved.code, saved.token);
   } catch (error) {
     if (error instanceof ClassApiError && savedClassIsDead(error.status)) {
-      forgetClass(storage);
+      dropKeptClasses(storage, [saved.code]);
       return setup({ notice: droppedClassText(saved.code) });
     }
     // Busy (429), unreachable or failing: the class may well be there, so its teacher link is kept.

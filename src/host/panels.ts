@@ -4,6 +4,7 @@ import { SKILL_NAMES, type Tally } from '../core/reports';
 import { CONFIDENCE_LABELS } from '../core/wager';
 import { answeredNote, count, FIT_TEXT, percent } from './dashboardText';
 import { el } from './dom';
+import { unsettledNote } from './presenceText';
 
 /** A table with a caption, column headings and one row per item, each row headed by its first cell. */
 function summaryTable(
@@ -159,13 +160,24 @@ export function discernmentParts(summary: ClassSkillSummary): Node[] {
   return parts;
 }
 
-/** How the class answered each question, the right answer marked once everyone is past it. */
+/**
+ * How the class answered each question once it is settled, the right answer marked; before that only how many
+ * answered (the server sends nothing more).
+ */
 export function questionTallies(snapshot: DashboardSnapshot): HTMLElement[] {
   return snapshot.questions.map((question) => {
+    if (!question.settled) {
+      return el(
+        'article',
+        { class: 'question unsettled', data: { question: String(question.position), settled: 'false' } },
+        el('h3', { text: `Question ${question.position + 1}` }),
+        el('p', { class: 'note', text: unsettledNote(question) }),
+      );
+    }
     const most = Math.max(1, ...question.choices.map((choice) => choice.count));
     return el(
       'article',
-      { class: 'question', data: { question: String(question.position) } },
+      { class: 'question', data: { question: String(question.position), settled: 'true' } },
       el('h3', { text: `${question.position + 1}. ${question.prompt}` }),
       el(
         'ul',

@@ -41,6 +41,8 @@ export const PACE_TEXT: Record<ClassPace, string> = {
 export interface SetupExtras {
   notice?: string;
   lastClass?: { label: string; open: () => void };
+  /** "Your classes": the classes this browser created (keptClasses.ts). */
+  kept?: HTMLElement | null;
 }
 
 /** A radio button with its label, checked when it is the default. */
@@ -197,7 +199,13 @@ export async function showSetup(
   const lastClass = extras.lastClass
     ? el('p', {}, button(extras.lastClass.label, extras.lastClass.open, { data: { name: 'show-last-class' } }))
     : null;
-  show(page, ...(extras.notice ? [message(extras.notice)] : []), ...(lastClass ? [lastClass] : []), form);
+  show(
+    page,
+    ...(extras.notice ? [message(extras.notice)] : []),
+    ...(lastClass ? [lastClass] : []),
+    ...(extras.kept ? [extras.kept] : []),
+    form,
+  );
   // Set once the form is on screen, not before its topics arrive.
   document.body.dataset.hostState = 'setup';
   count.focus();

@@ -4,6 +4,7 @@
  */
 import {
   bearer,
+  MAX_KEPT_CLASSES,
   type AnswerOutcome,
   type ClassInfo,
   type ClassSettings,
@@ -11,6 +12,7 @@ import {
   type DashboardSnapshot,
   type JoinedClass,
   type LiveBoard,
+  type KeptClass,
   type PendingOutcome,
   type PlayerView,
   type ServerInfo,
@@ -129,6 +131,17 @@ export class ClassApi {
   /** The verdict, or only that the answer is in when the class reveals answers once a question is settled. */
   answer(key: PlayerKey, position: number, choice: number): Promise<AnswerOutcome | PendingOutcome> {
     return this.call('POST', `${playerPath(key)}/answers`, { token: key.token, body: { position, choice } });
+  }
+
+  /** The student leaves the class ("Leave the class", confirmed): the server removes them. */
+  leave(key: PlayerKey): Promise<void> {
+    return this.call('DELETE', `${playerPath(key)}/seat`, { token: key.token });
+  }
+
+  /** The classes a device created (code and teacher token each) that the server still has, with status and dates. */
+  async keptClasses(kept: readonly { code: string; token: string }[]): Promise<KeptClass[]> {
+    const classes = kept.slice(0, MAX_KEPT_CLASSES).map(({ code, token }) => ({ code, token }));
+    return (await this.call<{ classes: KeptClass[] }>('POST', 'classes/kept', { body: { classes } })).classes;
   }
 
   dashboard(code: string, token: string): Promise<DashboardSnapshot> {

@@ -70,14 +70,21 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
         { fill: COLORS.highlight, textColor: CSS.ink },
       );
       a11y.focus(retry.dom);
+    } else if (!note && data.confirmLeave) {
+      this.askLeave(y, buttonWidth);
     } else {
       const leave = this.addButton(
         note ? 'Back to the title' : 'Leave the class',
         { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
         () => {
+          if (!note) {
+            this.rebuild({ play, confirmLeave: true });
+            return;
+          }
           play.leave();
           this.goTo(SceneKey.Title);
         },
+        { name: note ? 'Back to the title' : 'Leave the class' },
       );
       a11y.focus(leave.dom);
     }
@@ -92,6 +99,43 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
   /** A live lesson's lobby stays here until the first question opens. */
   protected override stays(view: PlayerView): boolean {
     return view.state === 'waiting';
+  }
+
+  /** Leaving is for good (the teacher's list loses the name): asked first, staying is focused. */
+  private askLeave(y: number, buttonWidth: number): void {
+    const { width, margin, type } = this.frame;
+    const a11y = this.services.a11y;
+    const gap = margin / 2;
+    const question = 'Leave the class? Your teacher will no longer see you in it. You can join again with the code.';
+    addText(this, width / 2, y - gap, question, {
+      size: type.body,
+      bold: true,
+      align: 'center',
+      color: CSS.wrong,
+      wrapWidth: width - margin * 2,
+    }).setOrigin(0.5, 1);
+    a11y.text(question, { role: 'alert' }).dataset.name = 'confirm-leave';
+    const half = Math.min(buttonWidth, (width - margin * 2 - gap) / 2);
+    this.addButton(
+      'Yes, leave',
+      { x: width / 2 - half - gap / 2, y, width: half, height: 64 },
+      () => {
+        void this.play.leaveClass().finally(() => {
+          if (!this.leaving) this.goTo(SceneKey.Title);
+        });
+      },
+      { name: 'Confirm leave' },
+    );
+    const stay = this.addButton(
+      'Stay in the class',
+      { x: width / 2 + gap / 2, y, width: half, height: 64 },
+      () => this.rebuild({ play: this.play }),
+      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Stay' },
+    );
+    a11y.focus(stay.dom);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.rebuild({ play: this.play });
+    });
   }
 
   protected override onStatus(): void {

@@ -134,6 +134,8 @@ export interface ClassWaitData {
   play: ClassPlay;
   note?: ClassNote;
   message?: string;
+  /** "Leave the class" was pressed: the screen asks to confirm. */
+  confirmLeave?: boolean;
 }
 
 export interface ClassQuestionData {

@@ -122,12 +122,17 @@ describe('a whole class', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('"nickname","question_id","chosen_answer","correct","time_ms","points"');
-    expect(lines).toHaveLength(1 + 3 * 4);
-    expect(lines[1]).toMatch(/^"Curious Otter","[a-z0-9-]+",".+","yes","1000","\d+"$/);
-    expect(lines.filter((line) => line.startsWith('"Cy",')).every((line) => line.includes('"no","1000","0"'))).toBe(
-      true,
-    );
+    expect(lines[0]).toBe('"nickname","question_id","question","chosen_answer","correct","time_ms","points"');
+    // A row per player per question, then a total row per player.
+    expect(lines).toHaveLength(1 + 3 * 4 + 3);
+    expect(lines[1]).toMatch(/^"Curious Otter","[a-z0-9-]+",".+",".+","yes","1000","\d+"$/);
+    expect(
+      lines
+        .filter((line) => line.startsWith('"Cy",') && !line.includes('"TOTAL"'))
+        .every((line) => line.includes('"no","1000","0"')),
+    ).toBe(true);
+    expect(lines.slice(-3).every((line) => line.includes('"TOTAL","4 of 4 questions answered"'))).toBe(true);
+    expect(lines[lines.length - 1]).toMatch(/^"Cy","TOTAL","4 of 4 questions answered","","0","4000","0"$/);
 
     const endReply = await t.api.post(`/api/classes/${code}/end`, {}, teacherToken);
     expect(endReply.body.status).toBe('ended');
@@ -426,7 +431,8 @@ describe('live streams', () => {
     expect(snapshots[0]!.name).toBe('snapshot');
     const last = snapshots[snapshots.length - 1]!.data;
     expect(last.version).toBeGreaterThan(snapshots[0]!.data.version);
-    expect(last.questions[0].choices.reduce((sum: number, choice: { count: number }) => sum + choice.count, 0)).toBe(1);
+    // Bo has still to answer: the question is not settled, so the stream says how many answered and nothing more.
+    expect(last.questions[0]).toMatchObject({ settled: false, answered: 1, prompt: '', choices: [] });
 
     const removed = await readEvents(
       `${t.url}api/classes/${code}/players/${bo.playerId}/events`,

@@ -44,6 +44,8 @@ describe('what the class server keeps in memory', () => {
       ),
     );
     const seats: Seat[] = [];
+    const rowIdOf = (playerId: string) =>
+      (t.server.db.prepare('SELECT id FROM players WHERE public_id = ?').get(playerId) as { id: number }).id;
     let joined = 0;
     let checks = 0;
     const check = (code: string, teacherToken: string) => {
@@ -58,6 +60,8 @@ describe('what the class server keeps in memory', () => {
       const roll = pick(100);
       if (roll < 15 || mine.length === 0) {
         const player = service.join(code, `Player ${String(joined++).padStart(3, '0')}`);
+        // Each player's game holds its live stream open: nobody falls away, which a fresh service could not know.
+        service.followStream(rowIdOf(player.playerId), { once: () => undefined });
         seats.push({ code, playerId: player.playerId, token: player.token });
       } else if (roll < 18) {
         const seat = mine[pick(mine.length)]!;

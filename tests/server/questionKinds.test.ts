@@ -17,6 +17,8 @@ afterAll(async () => {
 /** The kinds of the questions a class drew, from its dashboard. */
 async function drawnKinds(code: string, token: string): Promise<(QuestionKind | undefined)[]> {
   const kindOf = new Map(testBank().questions.map((question) => [question.id, question.kind]));
+  // The dashboard names a question once it is settled: ending the class settles every one.
+  expect((await t.api.post(`/api/classes/${code}/end`, {}, token)).status).toBe(200);
   const dashboard = await t.api.get(`/api/classes/${code}/dashboard`, token);
   expect(dashboard.status).toBe(200);
   return (dashboard.body.questions as { questionId: string }[]).map((question) => kindOf.get(question.questionId));

@@ -143,18 +143,26 @@ describe('the leaderboard', () => {
 });
 
 describe('the tally of answers', () => {
-  it('counts each choice in the class order and marks the right one only once everyone is past it', () => {
+  it('says only how many answered until the question is settled, then counts each choice in the class order', () => {
     const items = [{ question, planned }];
     const rows = [
       { position: 0, choiceIndex: 0, count: 3 },
       { position: 0, choiceIndex: 2, count: 1 },
       { position: 0, choiceIndex: null, count: 2 },
     ];
-    const open = tallyQuestions(items, rows, () => false)[0]!;
-    expect(open.choices.map((choice) => choice.count)).toEqual([0, 3, 0, 1]);
-    expect(open.choices.every((choice) => choice.correct === null)).toBe(true);
-    expect(open).toMatchObject({ answered: 4, timedOut: 2 });
-    const settled = tallyQuestions(items, rows, () => true)[0]!;
+    const open = tallyQuestions(items, rows, 0)[0]!;
+    expect(open).toEqual({
+      position: 0,
+      settled: false,
+      questionId: '',
+      prompt: '',
+      choices: [],
+      answered: 4,
+      timedOut: 2,
+    });
+    const settled = tallyQuestions(items, rows, 1)[0]!;
+    expect(settled).toMatchObject({ settled: true, questionId: question.id, prompt: question.prompt });
+    expect(settled.choices.map((choice) => choice.count)).toEqual([0, 3, 0, 1]);
     expect(settled.choices.map((choice) => choice.correct)).toEqual([false, true, false, false]);
   });
 });

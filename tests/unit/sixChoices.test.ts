@@ -71,7 +71,7 @@ describe('five and six answers', () => {
       judgeAnswer({ question, planned, picked, servedAt: 0, now: 1000, streakBefore: 0, speedPoints: true });
     expect(judge(5)).toMatchObject({ ok: true, judged: { choiceIndex: planned.choiceOrder[5] } });
     expect(judge(6)).toEqual({ ok: false, reason: 'unknown-choice' });
-    const [tally] = tallyQuestions([{ question, planned }], [{ position: 0, choiceIndex: 5, count: 2 }], () => true);
+    const [tally] = tallyQuestions([{ question, planned }], [{ position: 0, choiceIndex: 5, count: 2 }], 1);
     expect(tally!.choices).toHaveLength(6);
     expect(tally!.choices[planned.choiceOrder.indexOf(5)]).toEqual({ text: 'six', count: 2, correct: false });
   });

@@ -17,6 +17,7 @@ import {
   ANSWER_REVEALS,
   CLASS_PACES,
   CLASS_POOLS,
+  MAX_KEPT_CLASSES,
   SCORING_MODES,
   type ClassSettings,
   type ServerInfo,
@@ -138,6 +139,24 @@ const createBody = {
       uniqueItems: true,
       maxItems: QUESTION_KINDS.length,
       items: { type: 'string', enum: [...QUESTION_KINDS] },
+    },
+  },
+} as const;
+
+const keptBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['classes'],
+  properties: {
+    classes: {
+      type: 'array',
+      maxItems: MAX_KEPT_CLASSES,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'token'],
+        properties: { code, token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } },
+      },
     },
   },
 } as const;
@@ -366,6 +385,16 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     },
   );
 
+  // The host page's list of the classes it created: the tokens travel in the body, never in a URL.
+  app.post(
+    '/api/classes/kept',
+    { schema: { body: keptBody }, config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } } },
+    async (request) => {
+      const { classes } = request.body as { classes: { code: string; token: string }[] };
+      return commits.run(() => ({ classes: service.keptClasses(classes) }));
+    },
+  );
+
   app.get(
     '/api/classes/:code',
     { schema: { params: classParams }, config: { rateLimit: joinLimit } },
@@ -415,9 +444,21 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as Required<Params>;
-      const { row } = service.authPlayer(params.code, params.playerId, tokenOf(request));
+      const { row, player } = service.authPlayer(params.code, params.playerId, tokenOf(request));
       const info = service.classInfo(params.code);
+      service.followStream(player.id, reply.raw);
       openStream(reply, (headers) => hub.openPlayer(row.id, params.playerId, info, reply.raw, headers));
+    },
+  );
+
+  // "Leave the class", asked for by the student (their screen confirms first).
+  app.delete(
+    '/api/classes/:code/players/:playerId/seat',
+    { schema: { params: playerParams, headers: authHeaders } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      await commits.run(() => service.leave(params.code, params.playerId, tokenOf(request)));
+      return reply.code(204).send();
     },
   );
 

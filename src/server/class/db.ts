@@ -117,6 +117,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'settled questions and players who left',
+    sql: `
+      -- How many questions, from the first, have been settled for the class (every active player past them): once
+      -- shown, a question's counts and right answer stay shown when an away player comes back, restarts included.
+      ALTER TABLE classes ADD COLUMN settled_up_to INTEGER NOT NULL DEFAULT 0;
+      -- The player left by their own choice ("Leave the class"); removed_at is set too, but the name stays free.
+      ALTER TABLE players ADD COLUMN left_at INTEGER;
+    `,
+  },
 ];
 
 /**

@@ -108,7 +108,8 @@ export function liveBoard(input: LiveBoardInput): LiveBoard {
     const [tally] = tallyQuestions(
       [item],
       mine.map((row) => ({ ...row, position: 0 })),
-      () => true,
+      // The question has closed by the time its distribution is shown.
+      1,
     );
     const choices: ChoiceTally[] = tally!.choices;
     board.distribution = { choices, timedOut: tally!.timedOut };

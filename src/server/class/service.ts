@@ -20,6 +20,7 @@ import {
   type FinalStanding,
   type JoinedClass,
   type LiveBoard,
+  type KeptClass,
   type PendingOutcome,
   type PlayerSummary,
   type PlayerView,
@@ -53,7 +54,9 @@ import {
   type LiveCommand,
   type LiveState,
 } from '../../core/liveLesson';
+import { isAway, settledCount, studentChoiceOrder } from '../../core/classPresence';
 import { toCsv } from '../../core/csv';
+import { resultsTable } from './resultsTable';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
@@ -111,6 +114,7 @@ interface ClassRow {
   started_at: number | null;
   ended_at: number | null;
   expires_at: number;
+  settled_up_to: number;
 }
 
 interface PlayerRow {
@@ -153,6 +157,7 @@ interface Roster {
 /** A class's round, parsed once: each planned question with the full question it was built from. */
 interface ClassRound {
   settings: ClassSettings;
+  seed: string;
   items: { planned: PlannedQuestion; question: Question }[];
 }
 
@@ -165,7 +170,8 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-const CLASS_COLUMNS = 'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at';
+const CLASS_COLUMNS =
+  'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at, settled_up_to';
 
 /**
  * One answer for a code that names no class (never did, or has expired) and for a token that does not fit it: a
@@ -209,6 +215,16 @@ export class ClassService {
   private readonly settledUpTo = new Map<number, number>();
   /** The state of each live (teacher-paced) class, kept in the database (see liveLessons.ts). */
   private readonly live: LiveLessonStore;
+  /**
+   * When the server last heard from each player (by row id), and how many live streams each holds open: who is
+   * away (classPresence.ts). Kept in memory only; a player not heard from since this process started counts
+   * from its start, so a restart makes nobody away at once.
+   */
+  private readonly lastSeen = new Map<number, number>();
+  private readonly openStreams = new Map<number, number>();
+  private readonly startedAt: number;
+  /** Each open class's away players as last announced (see checkAway()). */
+  private readonly awayShown = new Map<number, string>();
   private readonly stmt;
 
   constructor(
@@ -217,6 +233,7 @@ export class ClassService {
     options: ClassServiceOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.startedAt = this.now();
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
     this.emit = options.onEvent ?? (() => {});
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
@@ -229,9 +246,11 @@ export class ClassService {
         `SELECT ${CLASS_COLUMNS} FROM classes WHERE teacher_token_hash = ?`,
       ),
       classById: db.prepare<[number], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE id = ?`),
-      roundOf: db.prepare<[number], { settings: string; plan: string }>(
-        'SELECT settings, plan FROM classes WHERE id = ?',
+      roundOf: db.prepare<[number], { settings: string; plan: string; seed: string }>(
+        'SELECT settings, plan, seed FROM classes WHERE id = ?',
       ),
+      setSettled: db.prepare('UPDATE classes SET settled_up_to = ? WHERE id = ? AND settled_up_to < ?'),
+      leavePlayer: db.prepare('UPDATE players SET removed_at = ?, left_at = ? WHERE id = ? AND removed_at IS NULL'),
       insertClass: db.prepare(
         `INSERT INTO classes (code, teacher_token_hash, settings, seed, plan, bank_version, status, created_at,
            started_at, expires_at)
@@ -245,8 +264,10 @@ export class ClassService {
       ),
       setHide: db.prepare('UPDATE classes SET hide_scores = ? WHERE id = ?'),
       setJoiningLocked: db.prepare('UPDATE classes SET joining_locked = ? WHERE id = ?'),
+      // A player who left by their own choice does not hold their name: only the teacher's removal does.
       nicknames: db.prepare<[number], { nickname: string; removed: 0 | 1 }>(
-        'SELECT nickname, removed_at IS NOT NULL AS removed FROM players WHERE class_id = ?',
+        `SELECT nickname, removed_at IS NOT NULL AS removed FROM players
+         WHERE class_id = ? AND NOT (removed_at IS NOT NULL AND left_at IS NOT NULL)`,
       ),
       playerByToken: db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE token_hash = ?'),
       playerByPublicId: db.prepare<[number, string], PlayerRow>(
@@ -365,7 +386,14 @@ export class ClassService {
     const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
     // The class keeps its own copy of its questions: a later change to the bank cannot change a running class.
     const items = plan.questions.map((planned) => ({ planned, question: byId.get(planned.questionId)! }));
-    const stored: ClassSettings = { ...settings, questionCount: items.length, pool, answerReveal, pace };
+    const stored: ClassSettings = {
+      ...settings,
+      questionCount: items.length,
+      pool,
+      answerReveal,
+      pace,
+      studentChoiceOrder: true,
+    };
     const teacherToken = newToken();
     const now = this.now();
     const expiresAt = now + this.retentionMs;
@@ -385,7 +413,7 @@ export class ClassService {
           expiresAt,
         });
         const row = this.stmt.classByCode.get(code)!;
-        this.rounds.set(Number(lastInsertRowid), { settings: stored, items });
+        this.rounds.set(Number(lastInsertRowid), { settings: stored, seed, items });
         if (pace === 'live') this.live.insert(Number(lastInsertRowid), newLiveState(items.length));
         return { class: this.info(row), teacherToken, expiresAt };
       } catch (error) {
@@ -394,6 +422,32 @@ export class ClassService {
         throw error;
       }
     }
+  }
+
+  /**
+   * The classes a teacher's device keeps, each by its code and teacher token: the status and dates of those that
+   * are still here and fit their token. The others are left out, with no word on which (gone, or never this
+   * token's), as one lookup would answer.
+   */
+  keptClasses(kept: readonly { code: string; token: string }[]): KeptClass[] {
+    const found: KeptClass[] = [];
+    for (const { code, token } of kept) {
+      const row = this.stmt.classByCode.get(code);
+      if (!row || row.expires_at <= this.now()) continue;
+      const owner = this.stmt.classByTeacher.get(hashToken(token));
+      if (!owner || owner.id !== row.id) continue;
+      found.push({
+        code: row.code,
+        status: row.status,
+        questionCount: this.round(row).items.length,
+        players: this.stmt.countPlayers.get(row.id)!.n,
+        createdAt: row.created_at,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+        expiresAt: row.expires_at,
+      });
+    }
+    return found;
   }
 
   classInfo(code: string): ClassInfo {
@@ -573,7 +627,7 @@ export class ClassService {
       const now = this.now();
       const verdict = judgeAnswer({
         question: item.question,
-        planned: item.planned,
+        planned: this.plannedFor(round, player, position),
         picked,
         servedAt: turn.served_at,
         now,
@@ -660,7 +714,24 @@ export class ClassService {
     });
   }
 
-  /** One row per player per question: nickname, question id, chosen answer, correct, time in ms, points. */
+  /**
+   * The student leaves by their own choice ("Leave the class", confirmed on their screen): they are removed as the
+   * teacher would remove them, so they hold nothing back, but their nickname stays free to join again.
+   */
+  leave(code: string, playerId: string, token: string): void {
+    this.atomically(() => {
+      const { row, player } = this.authPlayer(code, playerId, token);
+      const now = this.now();
+      this.stmt.leavePlayer.run(now, now, player.id);
+      this.rosters.delete(row.id);
+      this.lastSeen.delete(player.id);
+      this.emit({ kind: 'removed', classId: row.id, playerId });
+      this.emit({ kind: 'progress', classId: row.id });
+      this.settle(row);
+    });
+  }
+
+  /** The results as CSV: one row per player per question, then one total row per player (see resultsTable.ts). */
   resultsCsv(code: string, teacherToken: string): string {
     return this.csvOf(this.authTeacher(code, teacherToken));
   }
@@ -675,26 +746,7 @@ export class ClassService {
     const players = this.stmt.activePlayers.all(row.id);
     const turns = new Map<string, TurnRow>();
     for (const turn of this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
-    const lines: (string | number)[][] = [['nickname', 'question_id', 'chosen_answer', 'correct', 'time_ms', 'points']];
-    for (const player of players) {
-      round.items.forEach(({ question }, position) => {
-        const turn = turns.get(`${player.id}:${position}`);
-        if (!turn || turn.answered_at === null) {
-          lines.push([player.nickname, question.id, '', '', '', '']);
-          return;
-        }
-        const chosen = turn.choice_index === null ? '' : (question.choices[turn.choice_index]?.text ?? '');
-        lines.push([
-          player.nickname,
-          question.id,
-          chosen,
-          turn.correct ? 'yes' : 'no',
-          turn.elapsed_ms ?? 0,
-          turn.points ?? 0,
-        ]);
-      });
-    }
-    return toCsv(lines);
+    return toCsv(resultsTable(round.items, players, (player, position) => turns.get(`${player.id}:${position}`)));
   }
 
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
@@ -783,6 +835,9 @@ export class ClassService {
     const player = this.stmt.playerByToken.get(hashToken(token));
     if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
     if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
+    // Every request of theirs says the player is there (see isAwayNow).
+    if (this.lastSeen.size > 100_000) this.lastSeen.clear();
+    this.lastSeen.set(player.id, this.now());
     return { row, player };
   }
 
@@ -909,7 +964,8 @@ export class ClassService {
     const openedAt = state.openedAt ?? now;
     const verdict = judgeAnswer({
       question: item.question,
-      planned: item.planned,
+      // In this student's own order of the choices, as their tiles showed them.
+      planned: this.plannedFor(round, player, position),
       picked,
       servedAt: openedAt,
       now,
@@ -981,7 +1037,13 @@ export class ClassService {
       return {
         ...base,
         state: 'question',
-        question: servedQuestion(item.question, item.planned, state.position, round.items.length, remaining),
+        question: servedQuestion(
+          item.question,
+          this.plannedFor(round, player, state.position),
+          state.position,
+          round.items.length,
+          remaining,
+        ),
       };
     }
     if (answered) return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, answered) };
@@ -1065,6 +1127,7 @@ export class ClassService {
       const stored = this.stmt.roundOf.get(row.id)!;
       round = {
         settings: JSON.parse(stored.settings) as ClassSettings,
+        seed: stored.seed,
         items: JSON.parse(stored.plan) as ClassRound['items'],
       };
       if (this.rounds.size > 2000) this.rounds.clear();
@@ -1141,10 +1204,27 @@ export class ClassService {
     this.emit({ kind: 'progress', classId: row.id });
     const round = this.round(row);
     const item = round.items[turn.position]!;
-    return answerOutcome(item.question, item.planned, turn.position, round.items.length, judged, {
-      score: player.score + judged.points,
-      streak: judged.streakAfter,
-    });
+    return answerOutcome(
+      item.question,
+      this.plannedFor(round, player, turn.position),
+      turn.position,
+      round.items.length,
+      judged,
+      {
+        score: player.score + judged.points,
+        streak: judged.streakAfter,
+      },
+    );
+  }
+
+  /** A question as one player sees it: in their own order of its choices (see studentChoiceOrder). */
+  private plannedFor(round: ClassRound, player: PlayerRow, position: number): PlannedQuestion {
+    const planned = round.items[position]!.planned;
+    if (round.settings.studentChoiceOrder !== true) return planned;
+    return {
+      ...planned,
+      choiceOrder: studentChoiceOrder(planned.choiceOrder, round.seed, player.public_id, position),
+    };
   }
 
   private summary(player: PlayerRow): PlayerSummary {
@@ -1176,12 +1256,67 @@ export class ClassService {
    * out of time), or the class has ended.
    */
   private settledCount(row: ClassRow): number {
-    const total = this.round(row).items.length;
+    const round = this.round(row);
+    const total = round.items.length;
     if (row.status === 'ended') return total;
     const live = this.isLive(row) ? this.live.get(row.id) : undefined;
     if (live) return liveSettledCount(live);
-    const { players } = this.roster(row.id);
-    return players.length === 0 ? 0 : Math.min(total, ...players.map((player) => player.answered));
+    const now = this.now();
+    const players = this.roster(row.id).players.map((player) => ({
+      answered: player.answered,
+      away: this.isAwayNow(round, player, now),
+    }));
+    return settledCount(players, total, this.settledBefore(row));
+  }
+
+  /** How many questions were settled before, by this process or (stored) by an earlier one. */
+  private settledBefore(row: ClassRow): number {
+    return Math.max(row.settled_up_to, this.settledUpTo.get(row.id) ?? 0);
+  }
+
+  /** Silent too long (see classPresence.ts); a finished player is past every question, so never holds one back. */
+  private isAwayNow(round: ClassRound, player: PlayerRow, now: number): boolean {
+    if (player.finished_at !== null || round.items.length === 0) return false;
+    const position = Math.min(player.answered, round.items.length - 1);
+    const facts = {
+      lastSeenAt: this.lastSeen.get(player.id) ?? Math.max(player.joined_at, this.startedAt),
+      streamOpen: (this.openStreams.get(player.id) ?? 0) > 0,
+      timeLimitMs: round.items[position]!.planned.timeLimitMs,
+    };
+    return isAway(facts, now);
+  }
+
+  /**
+   * Time alone makes a player away: called every second by the server, it tells the dashboards of each open class
+   * whose away players changed, and settles the questions nobody active is still on.
+   */
+  checkAway(): void {
+    const now = this.now();
+    for (const [classId, roster] of this.rosters) {
+      const row = this.stmt.classById.get(classId);
+      if (!row || row.status !== 'open') continue;
+      const round = this.round(row);
+      const away = roster.players
+        .filter((player) => this.isAwayNow(round, player, now))
+        .map((player) => player.public_id)
+        .join(',');
+      if (away === (this.awayShown.get(classId) ?? '')) continue;
+      if (this.awayShown.size > 2000) this.awayShown.clear();
+      this.awayShown.set(classId, away);
+      this.emit({ kind: 'progress', classId });
+      this.atomically(() => this.settle(row));
+    }
+  }
+
+  /** A student's live stream is open: they count as present until it closes (see isAway). */
+  followStream(playerRowId: number, response: { once(event: 'close', listener: () => void): unknown }): void {
+    this.openStreams.set(playerRowId, (this.openStreams.get(playerRowId) ?? 0) + 1);
+    response.once('close', () => {
+      const left = (this.openStreams.get(playerRowId) ?? 1) - 1;
+      if (left > 0) this.openStreams.set(playerRowId, left);
+      else this.openStreams.delete(playerRowId);
+      this.lastSeen.set(playerRowId, this.now());
+    });
   }
 
   /** Whether an answered turn still has its verdict held back (a class that reveals answers once settled). */
@@ -1193,12 +1328,14 @@ export class ClassService {
 
   /** Tells the students' streams when more questions are settled (a class that reveals answers once settled). */
   private settle(row: ClassRow): void {
-    if (this.round(row).settings.answerReveal !== 'settled' && !this.isLive(row)) return;
     const upTo = this.settledCount(row);
-    if (upTo <= (this.settledUpTo.get(row.id) ?? 0)) return;
+    if (upTo <= this.settledBefore(row)) return;
+    this.stmt.setSettled.run(upTo, row.id, upTo);
     if (this.settledUpTo.size > 2000) this.settledUpTo.clear();
     this.settledUpTo.set(row.id, upTo);
-    this.emit({ kind: 'settled', classId: row.id, upTo });
+    if (this.round(row).settings.answerReveal === 'settled' || this.isLive(row)) {
+      this.emit({ kind: 'settled', classId: row.id, upTo });
+    }
   }
 
   private outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): AnswerOutcome {
@@ -1215,10 +1352,17 @@ export class ClassService {
       streakAfter: player.streak,
     };
     // Only the latest turn is ever shown again, so the player's totals are the totals after it.
-    return answerOutcome(item.question, item.planned, turn.position, round.items.length, judged, {
-      score: player.score,
-      streak: player.streak,
-    });
+    return answerOutcome(
+      item.question,
+      this.plannedFor(round, player, turn.position),
+      turn.position,
+      round.items.length,
+      judged,
+      {
+        score: player.score,
+        streak: player.streak,
+      },
+    );
   }
 
   /** `known` is the player's latest turn when the caller has just read or written it. */
@@ -1249,7 +1393,13 @@ export class ClassService {
     return {
       ...base,
       state: 'question',
-      question: servedQuestion(item.question, item.planned, latest.position, round.items.length, remaining),
+      question: servedQuestion(
+        item.question,
+        this.plannedFor(round, player, latest.position),
+        latest.position,
+        round.items.length,
+        remaining,
+      ),
     };
   }
 
@@ -1264,15 +1414,10 @@ export class ClassService {
   private snapshot(row: ClassRow, version: number): DashboardSnapshot {
     const round = this.round(row);
     const { players, tally } = this.roster(row.id);
-    const allRows = [...tally.values()];
+    const rows = [...tally.values()];
+    const now = this.now();
+    const settled = this.settledCount(row);
     const live = this.isLive(row) ? this.live.get(row.id) : undefined;
-    // A live lesson's open question shows no count until it closes (the projector shows how many, not what).
-    const settled = live ? this.settledCount(row) : undefined;
-    const rows = settled === undefined ? allRows : allRows.filter((counted) => counted.position < settled);
-    const past = (position: number) =>
-      settled !== undefined
-        ? position < settled
-        : row.status === 'ended' || (players.length > 0 && players.every((player) => player.answered > position));
     const ranked = players.map((player) => ({
       playerId: player.public_id,
       nickname: player.nickname,
@@ -1298,17 +1443,18 @@ export class ClassService {
         score: player.score,
         streak: player.streak,
         finished: player.finished_at !== null,
+        away: row.status === 'open' && this.isAwayNow(round, player, now),
       })),
       leaderboard: rankLeaderboard(ranked),
-      questions: tallyQuestions(round.items, rows, past),
-      summary: this.skillSummary(row, round, players),
+      questions: tallyQuestions(round.items, rows, settled),
+      summary: this.skillSummary(row, round, players, settled),
       ...(live
         ? {
             live: liveBoard({
               state: live,
-              now: this.now(),
+              now,
               items: round.items,
-              tally: allRows,
+              tally: rows,
               players: players.length,
               leaderboard: rankLeaderboard(ranked),
               hideScores: row.hide_scores === 1,
@@ -1320,22 +1466,27 @@ export class ClassService {
   }
 
   /**
-   * The class-wide skill and discernment summary, over the questions every player is past (see ClassSkillSummary).
+   * The class-wide skill and discernment summary, over the settled questions (see ClassSkillSummary).
    * Those answers can no longer change, so a player's part of it is fixed by how many questions are counted: the
    * parts are kept by player and count, and the summary is combined from them again only when the count or the
    * players change (about once per question, and on a join or a removal), reading only the settled turns of the
    * parts it lacks. The snapshot that follows every answer stays cheap, and the summary is never stale.
    */
-  private skillSummary(row: ClassRow, round: ClassRound, players: readonly PlayerRow[]): ClassSkillSummary {
-    // The questions every player is past (a live lesson: the questions that have closed).
-    const counted = this.settledCount(row);
-    const key = `${counted}:${players.map((player) => player.id).join(',')}`;
+  private skillSummary(
+    row: ClassRow,
+    round: ClassRound,
+    players: readonly PlayerRow[],
+    counted: number,
+  ): ClassSkillSummary {
+    // A player away or newly joined may be short of the settled questions: their part covers what they answered
+    // of them, and is kept by that count (it grows as they catch up).
+    const partKey = (player: PlayerRow) => `${player.id}:${Math.min(counted, player.answered)}`;
+    const key = `${counted}:${players.map(partKey).join(',')}`;
     const cached = this.summaries.get(row.id);
     if (cached?.key === key) return cached.summary;
     const questions = round.items.map((item) => item.question);
     const parts = cached?.parts ?? new Map<string, PlayerSummaryPart>();
-    const partKey = (playerId: number) => `${playerId}:${counted}`;
-    const missing = players.filter((player) => !parts.has(partKey(player.id)));
+    const missing = players.filter((player) => !parts.has(partKey(player)));
     if (missing.length > 0) {
       const logs = new Map<number, LoggedAnswer[]>(missing.map((player) => [player.id, []]));
       const settled = (turn: { player_id: number; question_id: string; correct: 0 | 1 | null }) =>
@@ -1348,7 +1499,7 @@ export class ClassService {
         for (const player of missing)
           for (const turn of this.stmt.settledTurnsOf.all(player.id, counted)) settled(turn);
       }
-      for (const [id, log] of logs) parts.set(`${id}:${counted}`, playerSummaryPart(questions, log));
+      for (const player of missing) parts.set(partKey(player), playerSummaryPart(questions, logs.get(player.id)!));
     }
     if (parts.size > players.length * (round.items.length + 1)) {
       // Players removed since: their parts go.
@@ -1358,7 +1509,7 @@ export class ClassService {
     const summary = {
       ...combineClassSummary(
         questions,
-        players.map((player) => parts.get(partKey(player.id))!),
+        players.map((player) => parts.get(partKey(player))!),
       ),
       questionsCounted: counted,
     };

@@ -24,6 +24,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** Where the database lives unless CLASS_DB says otherwise (data/ is not committed). */
 export const DEFAULT_DB_PATH = join('data', 'source-check-classes.db');
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
+/** How often the server looks for players who have fallen silent (away: see classPresence.ts). */
+const AWAY_CHECK_EVERY_MS = 1000;
 
 export interface ClassServerOptions {
   bank: BankBundle;
@@ -139,11 +141,21 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const clock = new ServerClock(db, commits, service, options.now ?? Date.now, options.aliveIntervalMs);
   const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
   sweeper.unref();
+  // Silence makes a player away with no request to notice it: looked for every second (classPresence.ts).
+  const awayWatch = setInterval(() => {
+    try {
+      service.checkAway();
+    } catch (error) {
+      app.log.error({ err: error }, 'looking for away players failed');
+    }
+  }, AWAY_CHECK_EVERY_MS);
+  awayWatch.unref();
   try {
     // A class starting at once is a burst of connections: a deep accept queue takes it.
     await app.listen({ port: options.port ?? DEFAULT_PORT, host, backlog: 4096 });
   } catch (error) {
     clearInterval(sweeper);
+    clearInterval(awayWatch);
     db.close();
     throw error;
   }
@@ -168,6 +180,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       closed = true;
       clearInterval(sweeper);
       clock.stop();
+      clearInterval(awayWatch);
       await backups?.stop();
       await app.close();
       db.close();

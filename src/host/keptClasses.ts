@@ -1,0 +1,120 @@
+/**
+ * "Your classes": every class this browser created, as the server lists them for their teacher tokens, with
+ * status and date, to reopen (dashboard and CSV) or remove (asked first: from this device, or deleted as well).
+ */
+import type { KeptClass } from '../core/classProtocol';
+import type { ClassApi } from '../net/classApi';
+import type { KeyValueStore } from '../storage/SafeStorage';
+import { confirm } from './dialog';
+import { button, el } from './dom';
+import { goneClassesText, keptClassDate, keptClassStatus } from './keptClassText';
+import { message } from './page';
+import { dropKeptClasses, loadKeptClasses, type SavedClass } from './savedClass';
+
+/**
+ * The panel of this browser's classes, or null when it has none. Classes the server no longer has leave the list
+ * (with a word saying so); when the server cannot be asked the panel says that and lists nothing.
+ */
+export async function keptClassesPanel(
+  api: ClassApi,
+  storage: KeyValueStore,
+  openClass: (saved: SavedClass) => void,
+): Promise<HTMLElement | null> {
+  const kept = loadKeptClasses(storage);
+  if (kept.length === 0) return null;
+  const section = el(
+    'section',
+    { class: 'kept', data: { name: 'kept-classes' }, attrs: { 'aria-labelledby': 'kept-heading' } },
+    el('h2', { text: 'Your classes', attrs: { id: 'kept-heading' } }),
+  );
+  let listed: KeptClass[];
+  try {
+    listed = await api.keptClasses(kept);
+  } catch (error) {
+    section.append(
+      message(
+        `Your classes could not be listed just now (${error instanceof Error ? error.message : 'no answer'}). ` +
+          'They are still kept on this browser.',
+        'error',
+      ),
+    );
+    return section;
+  }
+  const gone = kept.filter((item) => !listed.some((found) => found.code === item.code)).map((item) => item.code);
+  if (gone.length > 0) dropKeptClasses(storage, gone);
+  const notice = el('p', { class: 'message', attrs: { role: 'status' }, text: goneClassesText(gone) });
+  const body = el('tbody');
+  const rows = listed.map((found) => {
+    const saved = kept.find((item) => item.code === found.code)!;
+    const row = el(
+      'tr',
+      { data: { code: found.code, status: found.status } },
+      el('th', { class: 'code-cell', text: found.code, attrs: { scope: 'row' } }),
+      el('td', { text: keptClassDate(found) }),
+      el('td', { text: keptClassStatus(found) }),
+      el(
+        'td',
+        { class: 'actions' },
+        button('Open', () => openClass(saved), {
+          class: 'small',
+          data: { name: 'open-kept' },
+          attrs: { 'aria-label': `Open the class ${found.code}` },
+        }),
+        button('Remove', () => void askRemove(), {
+          class: 'small danger',
+          data: { name: 'remove-kept' },
+          attrs: { 'aria-label': `Remove the class ${found.code}` },
+        }),
+      ),
+    );
+    const askRemove = async () => {
+      const choice = await confirm({
+        name: 'confirm-remove-kept-dialog',
+        heading: `Remove the class ${found.code}?`,
+        text: [
+          'This browser forgets the class, so its dashboard and results cannot be opened here again.',
+          'The class stays on the class server until it expires, unless you delete it too.',
+        ],
+        choices: [
+          { name: 'delete-kept', label: 'Delete it on the server too, with all its answers', danger: true },
+          { name: 'forget-kept', label: 'Only remove it from this browser' },
+        ],
+        safeLabel: 'Keep it',
+      });
+      if (choice === undefined) return;
+      if (choice === 'delete-kept') {
+        try {
+          await api.deleteClass(saved.code, saved.token);
+        } catch (error) {
+          notice.textContent = `The class ${found.code} was not deleted: ${error instanceof Error ? error.message : 'the server refused.'}`;
+          return;
+        }
+      }
+      dropKeptClasses(storage, [found.code]);
+      row.remove();
+      notice.textContent =
+        choice === 'delete-kept'
+          ? `The class ${found.code} and all its answers were deleted from the class server.`
+          : `This browser no longer lists the class ${found.code}; it is still on the class server.`;
+    };
+    return row;
+  });
+  body.append(...rows);
+  section.append(
+    notice,
+    rows.length === 0
+      ? el('p', { class: 'note', text: 'None of the classes this browser created is on the class server now.' })
+      : el(
+          'table',
+          { class: 'kept-list' },
+          el('caption', { class: 'note', text: 'The classes created on this browser, newest first' }),
+          el(
+            'thead',
+            {},
+            el('tr', {}, ...['Code', 'Date', 'Status', ''].map((text) => el('th', { text, attrs: { scope: 'col' } }))),
+          ),
+          body,
+        ),
+  );
+  return section;
+}
