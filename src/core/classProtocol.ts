@@ -2,6 +2,7 @@
  * The class server's messages, as the server sends them and the game and the host page read them.
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
+import type { CheckProgress } from './classCheck';
 import type { ClassSummary } from './reports';
 import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
@@ -41,6 +42,8 @@ export interface ClassSettings {
   answerReveal?: AnswerReveal;
   /** The kinds of question the round is drawn from; none given (or empty) means every kind. */
   kinds?: QuestionKind[];
+  /** A learning check before and after the lesson (see classCheck.ts); stored only when on. */
+  learningCheck?: boolean;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -63,6 +66,8 @@ export interface ClassInfo {
   answerReveal: AnswerReveal;
   /** The kinds of question the round was drawn from; empty means every kind. */
   kinds: QuestionKind[];
+  /** Students take a learning check before the first question and after the last. */
+  learningCheck: boolean;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */
@@ -217,6 +222,8 @@ export interface DashboardSnapshot {
   leaderboard: LeaderboardEntry[];
   questions: QuestionTally[];
   summary: ClassSkillSummary;
+  /** How far the class's learning check is, when it has one (the host page fetches the answers). */
+  checks?: CheckProgress;
 }
 
 /**

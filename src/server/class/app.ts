@@ -34,6 +34,7 @@ import type { Readiness } from './readiness';
 import { LiveHub } from './hub';
 import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
 import { originAllowed } from './origins';
+import { registerCheckRoutes } from './checkRoutes';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
@@ -130,6 +131,7 @@ const createBody = {
     answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
     holdStart: { type: 'boolean' },
     generatedNicknamesOnly: { type: 'boolean' },
+    learningCheck: { type: 'boolean' },
     kinds: {
       type: 'array',
       uniqueItems: true,
@@ -350,6 +352,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.pool ? { pool: body.pool } : {}),
         ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
         ...(body.kinds && body.kinds.length > 0 ? { kinds: body.kinds } : {}),
+        ...(body.learningCheck === true ? { learningCheck: true } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
@@ -500,6 +503,14 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         .send(`\uFEFF${csv}`);
     },
   );
+
+  registerCheckRoutes(app, {
+    service,
+    commits,
+    schemas: { classParams, playerParams, authHeaders, emptyBody },
+    tokenOf,
+    answerLimit,
+  });
 
   // ——— The built game ———
 

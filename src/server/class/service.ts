@@ -4,7 +4,7 @@
  * one transaction, and either returns its result or throws an ApiError (a 4xx with a code and a sentence);
  * nothing is written when it throws.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { classCodeFrom, CLASS_CODE_LENGTH } from '../../core/classCode';
 import {
   DEFAULT_ANSWER_REVEAL,
@@ -37,25 +37,21 @@ import {
   type JudgedAnswer,
   type TallyRow,
 } from '../../core/classRules';
+import type { CheckSet } from '../../core/checkItems';
+import type { CheckAnswerReply, ClassCheckData, PlayerCheckView } from '../../core/classCheck';
 import { classOnlyIds } from '../../core/classPool';
 import { toCsv } from '../../core/csv';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, QuestionKind, Topic } from '../../core/types';
+import { ApiError, hashToken, notFound } from './apiError';
+import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, hashToken } from './apiError';
 
 /** What changed, for the live streams (see hub.ts). */
 export type ClassEvent =
@@ -80,6 +76,8 @@ export interface ClassServiceOptions {
   onEvent?: (event: ClassEvent) => void;
   /** How fast a class seats players and how many per address (see joinGuard.ts). */
   joinLimits?: Partial<JoinLimits>;
+  /** The learning check's claims and forms, for classes created with a check; none: no class can have one. */
+  checks?: CheckSet;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -138,28 +136,12 @@ interface ClassRound {
   items: { planned: PlannedQuestion; question: Question }[];
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
-
 /** 192 random bits, URL-safe. */
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
 const CLASS_COLUMNS = 'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at';
-
-/**
- * One answer for a code that names no class (never did, or has expired) and for a token that does not fit it: a
- * prober learns nothing from the difference, and each of these counts towards the failed-lookup limit.
- */
-function notFound(): ApiError {
-  return new ApiError(
-    404,
-    'unknown-class',
-    'There is no class with that code, or this link is not valid for it. Check the code with your teacher.',
-  );
-}
 
 function ended(): ApiError {
   return new ApiError(410, 'class-ended', 'This class has ended.');
@@ -190,6 +172,8 @@ export class ClassService {
   /** How many questions, from the first, each class has announced as settled (see settle()). */
   private readonly settledUpTo = new Map<number, number>();
   private readonly stmt;
+  /** The learning check of classes created with one (see classChecks.ts). */
+  readonly checks: ClassChecks;
 
   constructor(
     private readonly db: ClassDb,
@@ -202,6 +186,7 @@ export class ClassService {
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
+    this.checks = new ClassChecks(db, options.checks, this.now, (classId) => this.emit({ kind: 'progress', classId }));
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classByTeacher: db.prepare<[string], ClassRow>(
@@ -357,6 +342,7 @@ export class ClassService {
           startedAt: holdStart ? null : now,
           expiresAt,
         });
+        if (settings.learningCheck === true) this.checks.attachToClass(Number(lastInsertRowid));
         const row = this.stmt.classByCode.get(code)!;
         this.rounds.set(Number(lastInsertRowid), { settings: stored, items });
         return { class: this.info(row), teacherToken, expiresAt };
@@ -430,6 +416,7 @@ export class ClassService {
           nickname: check.nickname,
           now,
         });
+        if (this.round(row).settings.learningCheck === true) this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
         this.updateRoster(row.id, (roster) => {
           const player: PlayerRow = {
             id: Number(lastInsertRowid),
@@ -556,7 +543,26 @@ export class ClassService {
     });
   }
 
+  /** The student's learning check: the check open to them now, and those they finished (see classChecks.ts). */
+  checkView(code: string, playerId: string, token: string): PlayerCheckView {
+    return this.checks.playerView(code, playerId, token);
+  }
+
+  checkAnswer(code: string, playerId: string, token: string, sent: SentCheckAnswer): CheckAnswerReply {
+    return this.checks.answer(code, playerId, token, sent);
+  }
+
   // ——— The teacher ———
+
+  /** Every student's check answers, for the host page's figures. */
+  classChecks(code: string, teacherToken: string): ClassCheckData {
+    return this.checks.classData(this.authTeacher(code, teacherToken).id);
+  }
+
+  /** Opens the delayed check, 7 to 28 days after the class was created; the class is kept to cover it. */
+  openDelayedCheck(code: string, teacherToken: string): ClassCheckData {
+    return this.checks.openDelayed(this.authTeacher(code, teacherToken).id);
+  }
 
   dashboard(code: string, teacherToken: string): DashboardSnapshot {
     return this.snapshot(this.authTeacher(code, teacherToken), 0);
@@ -636,11 +642,18 @@ export class ClassService {
     const turns = new Map<string, TurnRow>();
     for (const turn of this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
     const lines: (string | number)[][] = [['nickname', 'question_id', 'chosen_answer', 'correct', 'time_ms', 'points']];
+    // A class with a learning check: more columns, and each student's check rows after their round's.
+    const checkRows =
+      round.settings.learningCheck === true
+        ? this.checks.csvRows(row.id, new Map(players.map((player) => [player.id, player.nickname])))
+        : undefined;
+    if (checkRows) lines[0]!.push(...CHECK_CSV_COLUMNS);
+    const padding = checkRows ? CHECK_CSV_COLUMNS.map(() => '') : [];
     for (const player of players) {
       round.items.forEach(({ question }, position) => {
         const turn = turns.get(`${player.id}:${position}`);
         if (!turn || turn.answered_at === null) {
-          lines.push([player.nickname, question.id, '', '', '', '']);
+          lines.push([player.nickname, question.id, '', '', '', '', ...padding]);
           return;
         }
         const chosen = turn.choice_index === null ? '' : (question.choices[turn.choice_index]?.text ?? '');
@@ -651,8 +664,10 @@ export class ClassService {
           turn.correct ? 'yes' : 'no',
           turn.elapsed_ms ?? 0,
           turn.points ?? 0,
+          ...padding,
         ]);
       });
+      lines.push(...(checkRows?.get(player.id) ?? []));
     }
     return toCsv(lines);
   }
@@ -724,6 +739,7 @@ export class ClassService {
     this.settledUpTo.delete(id);
     // A new class may be given a deleted class's id.
     this.summaries.delete(id);
+    this.checks.forget(id);
     this.emit({ kind: 'deleted', classId: id });
   }
 
@@ -852,6 +868,7 @@ export class ClassService {
       pool: settings.pool ?? 'all',
       answerReveal: settings.answerReveal ?? 'immediate',
       kinds: settings.kinds ?? [],
+      learningCheck: settings.learningCheck === true,
     };
   }
 
@@ -1053,6 +1070,7 @@ export class ClassService {
       leaderboard: rankLeaderboard(ranked),
       questions: tallyQuestions(round.items, rows, past),
       summary: this.skillSummary(row, round, players),
+      ...(round.settings.learningCheck === true ? { checks: this.checks.progress(row.id) } : {}),
     };
   }
 

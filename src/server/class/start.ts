@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ServerInfo } from '../../core/classProtocol';
+import type { CheckSet } from '../../core/checkItems';
 import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import type { ConnectionLimits } from './connections';
@@ -47,6 +48,8 @@ export interface ClassServerOptions {
   trustProxy?: string[] | false;
   /** More origins whose pages may use this server (PUBLIC_ORIGINS), besides the join origins and loopback. */
   publicOrigins?: string[];
+  /** The learning check's claims and forms (questions/checks/), for classes created with a check. */
+  checks?: CheckSet;
 }
 
 export interface RunningClassServer {
@@ -110,6 +113,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     retentionMs: options.retentionMs,
     onEvent: hub.onEvent,
     joinLimits: options.joinLimits,
+    checks: options.checks,
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
