@@ -85,8 +85,8 @@ export function delayedCheckWindow(createdAt: number): { opensAt: number; closes
   };
 }
 
-/** The date of a time as a reader meets it ("9 March 2026", UTC, as the server's other dates). */
-function day(time: number): string {
+/** The date of a time as a reader meets it ("9 March 2026", in UTC, the server's clock). */
+export function checkDate(time: number): string {
   return new Date(time).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
@@ -106,14 +106,14 @@ export function delayedCheckRefusal(
       code: 'delayed-too-early',
       message:
         `The delayed check can be opened from ${DELAYED_CHECK_EARLIEST_DAYS} days after the lesson, on ` +
-        `${day(opensAt)}: a check the next day measures memory of the lesson, not what stayed.`,
+        `${checkDate(opensAt)}: a check the next day measures memory of the lesson, not what stayed.`,
     };
   }
   if (now > closesAt) {
     return {
       code: 'delayed-too-late',
       message:
-        `The delayed check could be opened until ${DELAYED_CHECK_LATEST_DAYS} days after the lesson (${day(closesAt)}); ` +
+        `The delayed check could be opened until ${DELAYED_CHECK_LATEST_DAYS} days after the lesson (${checkDate(closesAt)}); ` +
         'this class is older.',
     };
   }

@@ -15,6 +15,7 @@ import {
   statusLine,
   VERIFIED_MEANING,
 } from './dashboardText';
+import { CheckPanel } from './checkPanel';
 import { confirm } from './dialog';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
@@ -42,6 +43,8 @@ export class Dashboard {
   private readonly lockButton: HTMLButtonElement;
   private connection?: LiveConnection;
   private snapshot: DashboardSnapshot;
+  /** Only for a class created with a learning check. */
+  private readonly checkPanel?: CheckPanel;
 
   constructor(
     page: HostPage,
@@ -57,6 +60,7 @@ export class Dashboard {
   ) {
     this.snapshot = snapshot;
     document.body.dataset.hostState = 'dashboard';
+    if (snapshot.class.learningCheck) this.checkPanel = new CheckPanel(api, saved.code, saved.token);
     const joinUrl = joinLinkFor(saved.code, info, location.href);
     const qr = el('canvas', { data: { name: 'qr' }, attrs: { role: 'img', 'aria-label': `QR code for ${joinUrl}` } });
     void QRCode.toCanvas(qr, joinUrl, { width: 260, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
@@ -160,6 +164,7 @@ export class Dashboard {
         el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
         this.skills,
       ),
+      ...(this.checkPanel ? [this.checkPanel.element] : []),
       el(
         'section',
         { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
@@ -337,6 +342,7 @@ export class Dashboard {
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
     this.questions.replaceChildren(...questionTallies(snapshot));
+    this.checkPanel?.update(snapshot.checks);
   }
 
   /** Rows are kept by player, so a focused Remove button survives every update. */
