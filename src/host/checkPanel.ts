@@ -32,6 +32,7 @@ export class CheckPanel {
   private readonly openButton: HTMLButtonElement;
   /** What the shown figures were computed from (the snapshot's count of answers and the delayed check's state). */
   private shownKey = '';
+  private wantedKey = '';
   private loading?: Promise<void>;
 
   constructor(
@@ -65,8 +66,9 @@ export class CheckPanel {
 
   /** Fetches the answers again when the snapshot's check progress has moved since the figures were computed. */
   update(progress: CheckProgress | undefined): void {
-    const key = JSON.stringify(progress ?? null);
-    if (key === this.shownKey || this.loading) return;
+    this.wantedKey = JSON.stringify(progress ?? null);
+    if (this.wantedKey === this.shownKey || this.loading) return;
+    const key = this.wantedKey;
     this.loading = this.api
       .classChecks(this.code, this.token)
       .then(
@@ -78,7 +80,11 @@ export class CheckPanel {
           this.notice.textContent = error instanceof Error ? error.message : 'The check’s answers could not be read.';
         },
       )
-      .finally(() => (this.loading = undefined));
+      .finally(() => {
+        this.loading = undefined;
+        // Answers that came in while this fetch was under way: fetch once more (a failed fetch waits for the next).
+        if (this.wantedKey !== key && this.shownKey === key) this.update(JSON.parse(this.wantedKey) as CheckProgress);
+      });
   }
 
   private async openDelayed(): Promise<void> {
