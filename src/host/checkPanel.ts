@@ -100,26 +100,34 @@ export class CheckPanel {
   private render(data: ClassCheckData): void {
     this.progress.textContent = checkProgressText(data);
     const rows = checkFiguresRows(data, this.code);
+    // A phone scrolls the table sideways inside its own region (focusable, so a keyboard can scroll it too).
     this.figures.replaceChildren(
       el(
-        'table',
-        { class: 'summary', data: { name: 'check-table' } },
-        el('caption', { text: 'The class’s figures for each check, with 95% intervals over students' }),
-        el('thead', {}, el('tr', {}, ...FIGURE_COLUMNS.map((text) => el('th', { text, attrs: { scope: 'col' } })))),
+        'div',
+        {
+          class: 'table-scroll',
+          attrs: { role: 'region', 'aria-label': 'Learning check figures', tabindex: '0' },
+        },
         el(
-          'tbody',
-          {},
-          ...rows.map((row) =>
-            el(
-              'tr',
-              { data: { row: row.stage } },
-              el('th', { text: row.label, attrs: { scope: 'row' } }),
-              el('td', { text: String(row.students) }),
-              ...(row.figures
-                ? [row.figures.hitRate, row.figures.falseAlarmRate, row.figures.dPrime, row.figures.c].map((estimate) =>
-                    el('td', {}, estimateCell(estimate)),
-                  )
-                : [el('td', { text: 'Not taken yet', attrs: { colspan: '4' } })]),
+          'table',
+          { class: 'summary', data: { name: 'check-table' } },
+          el('caption', { text: 'The class’s figures for each check, with 95% intervals over students' }),
+          el('thead', {}, el('tr', {}, ...FIGURE_COLUMNS.map((text) => el('th', { text, attrs: { scope: 'col' } })))),
+          el(
+            'tbody',
+            {},
+            ...rows.map((row) =>
+              el(
+                'tr',
+                { data: { row: row.stage } },
+                el('th', { text: row.label, attrs: { scope: 'row' } }),
+                el('td', { text: String(row.students) }),
+                ...(row.figures
+                  ? [row.figures.hitRate, row.figures.falseAlarmRate, row.figures.dPrime, row.figures.c].map(
+                      (estimate) => el('td', {}, estimateCell(estimate)),
+                    )
+                  : [el('td', { text: 'Not taken yet', attrs: { colspan: '4' } })]),
+              ),
             ),
           ),
         ),

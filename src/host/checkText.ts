@@ -16,7 +16,7 @@ import {
 import { ITEMS_PER_FORM } from '../core/checkForms';
 import { compareChecks, summariseCheck, type Estimate, type StudentCheck } from '../core/discernment';
 
-/** A figure with its interval, as two strings: the value, and "95 % interval low to high". */
+/** A figure with its interval, as two strings: the value, and "low to high" (the table's caption says 95 %). */
 export interface ShownEstimate {
   value: string;
   interval: string;
@@ -56,7 +56,7 @@ export function figure(value: number, signed = false): string {
 function shown(estimate: Estimate, format: (value: number) => string): ShownEstimate {
   return {
     value: format(estimate.value),
-    interval: `95% interval ${format(estimate.low)} to ${format(estimate.high)}`,
+    interval: `${format(estimate.low)} to ${format(estimate.high)}`,
   };
 }
 

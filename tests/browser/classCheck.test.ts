@@ -184,10 +184,10 @@ describe('the learning check on the host page', () => {
         const pct = (rate: number) => `${Math.round(rate * 100)}%`;
         expect(cells).toEqual([
           String(STUDENTS),
-          `${pct(summary.hitRate.value)}95% interval ${pct(summary.hitRate.low)} to ${pct(summary.hitRate.high)}`,
-          `${pct(summary.falseAlarmRate.value)}95% interval ${pct(summary.falseAlarmRate.low)} to ${pct(summary.falseAlarmRate.high)}`,
-          `${figure(summary.dPrime.value)}95% interval ${figure(summary.dPrime.low)} to ${figure(summary.dPrime.high)}`,
-          `${figure(summary.c.value)}95% interval ${figure(summary.c.low)} to ${figure(summary.c.high)}`,
+          `${pct(summary.hitRate.value)}${pct(summary.hitRate.low)} to ${pct(summary.hitRate.high)}`,
+          `${pct(summary.falseAlarmRate.value)}${pct(summary.falseAlarmRate.low)} to ${pct(summary.falseAlarmRate.high)}`,
+          `${figure(summary.dPrime.value)}${figure(summary.dPrime.low)} to ${figure(summary.dPrime.high)}`,
+          `${figure(summary.c.value)}${figure(summary.c.low)} to ${figure(summary.c.high)}`,
         ]);
       }
       const change = compareChecks(checks.before, checks.after, checkSeed(code, 'before-after'))!;
