@@ -23,6 +23,13 @@ export const STAGE_LABELS: Record<CheckStage, string> = {
   delayed: 'Delayed',
 };
 
+/** Each check in a sentence ("… is done"). */
+export const STAGE_NAMES: Record<CheckStage, string> = {
+  before: 'the check before the lesson',
+  after: 'the check after the lesson',
+  delayed: 'the delayed check',
+};
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The delayed check can be opened from one week after the class was created… */
 export const DELAYED_CHECK_EARLIEST_DAYS = 7;

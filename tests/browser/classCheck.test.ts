@@ -27,6 +27,7 @@ import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeProblems } from './axe';
 import { launchChromium } from './chromium';
+import { clickCanvasButton, openGame, pageErrors, waitForScreen } from './game';
 
 const url = inject('appUrl');
 const SHOTS = '/tmp/shots-check';
@@ -215,5 +216,69 @@ describe('the learning check on the host page', () => {
       }
       await context.close();
     }
+  });
+
+  it('gives a student the before check on the check screens, sends each claim to the server, then opens the evidence and goes on to the questions', async () => {
+    const created = await call('POST', 'classes', undefined, {
+      questionCount: 1,
+      timeLimitSec: null,
+      topics: [],
+      scoring: 'speed',
+      learningCheck: true,
+    });
+    const code = created.class.code as string;
+    for (const [size, viewport] of [
+      ['390x844', { width: 390, height: 844 }],
+      ['1920x1080', { width: 1920, height: 1080 }],
+    ] as const) {
+      const page = await openGame(browser, url, viewport);
+      await page.goto(new URL(`?class=${code}`, url).href);
+      await page.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      // Before the first question: the check's introduction, then twelve claims with no clock and no marks.
+      await waitForScreen(page, 'check', 20_000);
+      await page.waitForSelector('#a11y button[data-name="Start"]');
+      expect(await axeProblems(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/student-intro-${size}.png` });
+      await page.keyboard.press('Enter');
+      for (let position = 0; position < 12; position += 1) {
+        await page.waitForFunction(
+          (progress) =>
+            document.querySelector('#a11y [aria-label="Progress"]')?.textContent?.startsWith(progress) === true &&
+            document.querySelector('#a11y button[data-name="judge-accurate"]') !== null,
+          `Claim ${position + 1} of 12`,
+          { timeout: 10_000 },
+        );
+        if (position === 0) {
+          expect(await axeProblems(page)).toEqual([]);
+          await page.screenshot({ path: `${SHOTS}/student-claim-${size}.png` });
+        }
+        await page.keyboard.press(position % 3 === 0 ? 'n' : 'a');
+        await page.waitForSelector('#a11y button[data-name="confidence-sure"]');
+        expect((await page.textContent('#a11y')) ?? '').not.toMatch(/right|wrong|✔|✘/i);
+        await page.keyboard.press('t');
+      }
+      // Over: the check is with the teacher, and each claim's evidence can be opened.
+      await waitForScreen(page, 'check-report');
+      await page.waitForSelector('#a11y [data-name="figure"]');
+      expect(await page.textContent('#a11y')).toContain('is done and sent to your teacher');
+      await page.screenshot({ path: `${SHOTS}/student-done-${size}.png` });
+      await clickCanvasButton(page, '#a11y button[data-name="Claims"]');
+      await page.waitForSelector('#a11y [data-name="verdict"]');
+      expect(await page.textContent('#a11y [data-name="verdict"]')).toMatch(/You said (Accurate|Not accurate)/);
+      expect(await axeProblems(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/student-evidence-${size}.png` });
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#a11y button[data-name="Go on"]');
+      await clickCanvasButton(page, '#a11y button[data-name="Go on"]');
+      await waitForScreen(page, 'class-question', 20_000);
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    }
+    const data = await call('GET', `classes/${code}/checks`, created.teacherToken);
+    expect(data.students.map((student: any) => [student.firstForm, student.answers.before.length])).toEqual([
+      ['A', 12],
+      ['B', 12],
+    ]);
   });
 });

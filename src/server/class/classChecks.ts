@@ -16,7 +16,7 @@ import {
   firstFormForJoin,
   formForStage,
   stageClosedReason,
-  STAGE_LABELS,
+  STAGE_NAMES,
   type CheckAnswerReply,
   type CheckProgress,
   type CheckStage,
@@ -187,7 +187,7 @@ export class ClassChecks {
         throw new ApiError(
           422,
           'not-in-form',
-          `Claim "${sent.itemId}" is not in your ${STAGE_LABELS[sent.stage].toLowerCase()} check (form ${form}).`,
+          `Claim "${sent.itemId}" is not in ${STAGE_NAMES[sent.stage]} you take (form ${form}).`,
         );
       }
       const before = this.stmt.answersOf.all(player.id).filter((answer) => answer.stage === sent.stage);
