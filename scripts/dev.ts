@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { createServer } from 'vite';
 import { formatBankError } from '../src/core/types';
+import { loadChecksFromDisk } from '../src/checks/checkFiles';
 import { bundleBank, loadBankFromDisk } from '../src/server/bankFiles';
 import { configFromEnv } from '../src/server/class/config';
 import { startClassServer } from '../src/server/class/start';
@@ -16,8 +17,10 @@ try {
   const config = configFromEnv(process.env, root, { port: 8787, portVariable: 'CLASS_API_PORT' });
   const { bank, errors } = loadBankFromDisk(questionsDir, root);
   if (errors.length > 0) throw new Error(`The question bank has problems:\n${errors.map(formatBankError).join('\n')}`);
+  const checks = loadChecksFromDisk(questionsDir, bank, root);
   const api = await startClassServer({
     bank: bundleBank(bank),
+    checks: checks.checks,
     dbPath: config.dbPath,
     port: config.port,
     host: '127.0.0.1',

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBankBundle } from '../src/core/bankBundle';
+import { loadChecksFromDisk } from '../src/checks/checkFiles';
 import { bundleBank, loadBankFromDisk, soloBank } from '../src/server/bankFiles';
 import { configFromEnv } from '../src/server/class/config';
 import { startClassServer } from '../src/server/class/start';
@@ -27,6 +28,8 @@ try {
   // build was made from: a build older than questions/ is refused rather than mixed with it.
   const { bank, errors } = loadBankFromDisk(join(root, 'questions'), root);
   if (errors.length > 0) throw new Error(`questions/ has problems: ${errors[0]!.message}`);
+  const checks = loadChecksFromDisk(join(root, 'questions'), bank, root);
+  if (checks.errors.length > 0) throw new Error(`questions/checks/ has problems: ${checks.errors[0]!.message}`);
   const checked = checkBankBundle(JSON.parse(readFileSync(join(dist, 'bank.json'), 'utf8')));
   if (!checked.bundle) throw new Error(`dist/bank.json is not usable: ${checked.error}`);
   if (checked.bundle.version !== bundleBank(soloBank(bank)).version) {
@@ -34,6 +37,7 @@ try {
   }
   const server = await startClassServer({
     bank: bundleBank(bank),
+    checks: checks.checks,
     dbPath: config.dbPath,
     staticDir: dist,
     port: config.port,

@@ -3,6 +3,7 @@
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
 import type { LiveCommand, LivePhase } from './liveLesson';
+import type { CheckProgress } from './classCheck';
 import type { ClassSummary } from './reports';
 import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
@@ -58,6 +59,8 @@ export interface ClassSettings {
    * server on every class it creates, absent on classes stored before, which keep the class's one order.
    */
   studentChoiceOrder?: boolean;
+  /** A learning check before and after the lesson (see classCheck.ts); stored only when on. */
+  learningCheck?: boolean;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -81,6 +84,8 @@ export interface ClassInfo {
   /** The kinds of question the round was drawn from; empty means every kind. */
   kinds: QuestionKind[];
   pace: ClassPace;
+  /** Students take a learning check before the first question and after the last. */
+  learningCheck: boolean;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */
@@ -261,6 +266,8 @@ export interface DashboardSnapshot {
   leaderboard: LeaderboardEntry[];
   questions: QuestionTally[];
   summary: ClassSkillSummary;
+  /** How far the class's learning check is, when it has one (the host page fetches the answers). */
+  checks?: CheckProgress;
   /** What the projector shows of a live lesson; absent in a self-paced class. */
   live?: LiveBoard;
 }

@@ -16,6 +16,7 @@ import {
   statusLine,
   VERIFIED_MEANING,
 } from './dashboardText';
+import { CheckPanel } from './checkPanel';
 import { confirm } from './dialog';
 import { csvFileParts } from './keptClassText';
 import { awayText, waitingForText } from './presenceText';
@@ -54,6 +55,8 @@ export class Dashboard {
   private snapshot: DashboardSnapshot;
   /** The projector's view of a live lesson (none in a self-paced class). */
   private readonly stage?: LiveStage;
+  /** Only for a class created with a learning check. */
+  private readonly checkPanel?: CheckPanel;
 
   constructor(
     page: HostPage,
@@ -69,6 +72,7 @@ export class Dashboard {
   ) {
     this.snapshot = snapshot;
     document.body.dataset.hostState = 'dashboard';
+    if (snapshot.class.learningCheck) this.checkPanel = new CheckPanel(api, saved.code, saved.token);
     const joinUrl = joinLinkFor(saved.code, info, location.href);
     const qr = el('canvas', { data: { name: 'qr' }, attrs: { role: 'img', 'aria-label': `QR code for ${joinUrl}` } });
     void QRCode.toCanvas(qr, joinUrl, { width: 260, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
@@ -108,6 +112,7 @@ export class Dashboard {
         el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
         this.skills,
       ),
+      ...(this.checkPanel ? [this.checkPanel.element] : []),
       el(
         'section',
         { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
@@ -387,6 +392,7 @@ export class Dashboard {
     this.renderSkills(snapshot);
     this.questions.replaceChildren(...questionTallies(snapshot));
     this.stage?.render(snapshot);
+    this.checkPanel?.update(snapshot.checks);
   }
 
   /** Rows are kept by player, so a focused Remove button survives every update. */

@@ -116,6 +116,7 @@ export async function showSetup(
   const generatedOnly = el('input', { attrs: { type: 'checkbox', id: 'generated-nicknames' } });
   const hold = el('input', { attrs: { type: 'checkbox', id: 'hold-start' } });
   hold.checked = true;
+  const learningCheck = el('input', { attrs: { type: 'checkbox', id: 'learning-check' } });
   const problem = el('p', { class: 'message error', attrs: { role: 'alert' }, hidden: true });
   const submit = el('button', { text: 'Create the class', attrs: { type: 'submit' }, class: 'primary' });
   const form = el(
@@ -162,6 +163,13 @@ export async function showSetup(
       ' Generated nicknames only: students keep a made-up name ("Curious Otter") and cannot type their own',
     ),
     el('label', { class: 'check' }, hold, ' Hold the start until everyone has joined (I press Start)'),
+    el(
+      'label',
+      { class: 'check' },
+      learningCheck,
+      ' Add a check before and after the lesson: twelve claims to judge before the first question and twelve ' +
+        'after the last (no clock, no points), and a delayed check you can open one to four weeks later',
+    ),
     problem,
     submit,
   );
@@ -178,6 +186,7 @@ export async function showSetup(
       generatedNicknamesOnly: generatedOnly.checked,
       kinds: kindBoxes.filter((item) => item.box.checked).map((item) => item.entry.kind as QuestionKind),
       pace: (form.querySelector<HTMLInputElement>('input[name="pace"]:checked')?.value ?? 'live') as ClassPace,
+      ...(learningCheck.checked ? { learningCheck: true } : {}),
     };
     submit.disabled = true;
     problem.hidden = true;

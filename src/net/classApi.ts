@@ -18,6 +18,8 @@ import {
   type ServerInfo,
 } from '../core/classProtocol';
 import type { LiveCommand } from '../core/liveLesson';
+import type { CheckAnswerReply, CheckStage, ClassCheckData, PlayerCheckView } from '../core/classCheck';
+import type { CheckJudgement, Confidence } from '../core/discernment';
 import type { QuestionKind, Topic } from '../core/types';
 
 export class ClassApiError extends Error {
@@ -186,6 +188,29 @@ export class ClassApi {
     return this.call('DELETE', `classes/${encodeURIComponent(code)}/players/${encodeURIComponent(playerId)}/data`, {
       token,
     });
+  }
+
+  /** The student's learning check: the check open to them now, and those they finished. */
+  playerCheck(key: PlayerKey): Promise<PlayerCheckView> {
+    return this.call('GET', `${playerPath(key)}/check`, { token: key.token });
+  }
+
+  /** One judged claim of the student's check; the results come with the last one. */
+  checkAnswer(
+    key: PlayerKey,
+    answer: { stage: CheckStage; itemId: string; judgement: CheckJudgement; confidence: Confidence },
+  ): Promise<CheckAnswerReply> {
+    return this.call('POST', `${playerPath(key)}/check-answers`, { token: key.token, body: answer });
+  }
+
+  /** Every student's check answers, for the host page's figures. */
+  classChecks(code: string, token: string): Promise<ClassCheckData> {
+    return this.call('GET', `classes/${encodeURIComponent(code)}/checks`, { token });
+  }
+
+  /** Opens the delayed check (7 to 28 days after the class was created). */
+  openDelayedCheck(code: string, token: string): Promise<ClassCheckData> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/delayed-check`, { token });
   }
 
   /** The results as CSV text (the page turns it into a download). */

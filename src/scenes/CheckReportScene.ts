@@ -1,6 +1,9 @@
 import type { CheckForm } from '../core/checkForms';
 import { formItems } from '../core/checkItems';
-import { CONFIDENCE_LABELS } from '../core/discernment';
+import { STAGE_NAMES, type TakenCheck } from '../core/classCheck';
+import { CONFIDENCE_LABELS, countOutcomes, type CheckJudgement, type Confidence } from '../core/discernment';
+import type { Excerpt } from '../core/types';
+import type { ClassPlay } from '../game/classPlay';
 import { formatLongDate } from '../core/dates';
 import { delayedCheckOpensAt, nextForm, takenForm } from '../core/selfCheck';
 import { citationFor } from '../game/round';
@@ -23,11 +26,14 @@ export class CheckReportScene extends ListScreen<'check-report'> {
   }
 
   create(data: CheckReportSceneData): void {
-    this.beginScreen('Your checks');
+    const title = data.classCheck ? 'Learning check' : 'Your checks';
+    this.beginScreen(title);
     this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Your checks');
-    if (data.claims) this.showClaims(data.claims.form, data.claims.index);
+    this.addScreenTitle(title);
+    if (data.classCheck?.index !== undefined) this.showClassClaim(data.classCheck, data.classCheck.index);
+    else if (data.classCheck) this.showClassDone(data.classCheck);
+    else if (data.claims) this.showClaims(data.claims.form, data.claims.index);
     else this.showFigures(data.finished);
   }
 
@@ -133,67 +139,170 @@ export class CheckReportScene extends ListScreen<'check-report'> {
         return;
       }
       const total = formItems(result.checks, form).length;
-      const { width, margin, gap, type, portrait } = this.frame;
-      const a11y = this.services.a11y;
       const answer = saved.answers.find((entry) => entry.itemId === item.id);
       const truth = item.accurate
         ? 'Accurate'
         : item.verdict === 'unsupported'
           ? 'Not accurate: none of the sources bears it out'
           : 'Not accurate';
-      const right = answer && (answer.judgement === 'accurate') === item.accurate;
-      const yours = answer
-        ? ` You said ${JUDGEMENT_LABELS[answer.judgement]} (${CONFIDENCE_LABELS[answer.confidence].toLowerCase()}): ${right ? '✔ right' : '✘ not right'}.`
-        : '';
-      const go = (to: number) => this.goTo(SceneKey.CheckReport, { claims: { form, index: to } });
-      const buttons = [];
-      if (index > 0) buttons.push({ label: '◀ Earlier', action: () => go(index - 1), name: 'Earlier' });
-      if (index < total - 1)
-        buttons.push({ label: 'Later ▶', action: () => go(index + 1), name: 'Later', primary: true });
-      buttons.push({ label: 'Back to figures', action: back, name: 'Back' });
-      const bottom = this.addBottomButtons(buttons, this.buttonHeight);
-      let top = this.contentTop;
-      const heading = `Claim ${index + 1} of ${total} · check ${form}`;
-      const headingText = addText(this, margin, top, heading, { size: type.small, color: CSS.muted });
-      a11y.heading(heading);
-      top += headingText.height + gap / 2;
-      const head = addText(this, margin, top, `“${item.statement}”\n${truth}.${yours}`, {
-        size: type.body,
-        color: CSS.paper,
-        wrapWidth: width - margin * 2,
-      });
-      this.fit(head, type.body * (portrait ? 8 : 4), 'claim', 14);
-      a11y.text(`The claim: ${item.statement}`).dataset.name = 'claim';
-      a11y.text(`${truth}.${yours}`).dataset.name = 'verdict';
-      top += head.height + gap;
-      const explanation = addText(this, margin, top, item.explanation, {
-        size: type.small,
-        color: CSS.muted,
-        wrapWidth: width - margin * 2,
-      });
-      this.fit(explanation, type.small * (portrait ? 7 : 3.5), 'explanation', 13);
-      a11y.text(item.explanation).dataset.name = 'explanation';
-      top += explanation.height + gap;
-      const evidence = item.evidence[0]!;
-      new ExcerptCard(
-        this,
-        { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
-        {
-          label: item.evidence.length > 1 ? `The source says (1 of ${item.evidence.length})` : 'The source says',
-          quote: evidence.quote,
-          citation: citationFor(this.services, evidence.source),
-        },
-        portrait ? type.body : type.prompt - 4,
+      this.renderClaim(
+        { ...item, truth, answer, heading: `Claim ${index + 1} of ${total} · check ${form}` },
+        index,
+        total,
+        (to) => this.goTo(SceneKey.CheckReport, { claims: { form, index: to } }),
+        'Back to figures',
+        back,
       );
-      mirrorEvidence(a11y, a11y.section('Source', 'region'), item.evidence, (source) =>
-        citationFor(this.services, source),
-      );
-      a11y.focus(bottom.doms[index < total - 1 ? bottom.doms.length - 2 : bottom.doms.length - 1]);
-      this.onKeys((event) => {
-        if (event.key === 'ArrowLeft' && index > 0) go(index - 1);
-        if (event.key === 'ArrowRight' && index < total - 1) go(index + 1);
-        if (event.key === 'Escape') back();
-      });
     });
+  }
+
+  /** One claim of a finished check: what it said, whether it is accurate, what the player said, and its evidence. */
+  private renderClaim(
+    item: {
+      statement: string;
+      accurate: boolean;
+      truth: string;
+      explanation: string;
+      evidence: Excerpt[];
+      heading: string;
+      answer?: { judgement: CheckJudgement; confidence: Confidence };
+    },
+    index: number,
+    total: number,
+    go: (index: number) => void,
+    backLabel: string,
+    back: () => void,
+  ): void {
+    const { width, margin, gap, type, portrait } = this.frame;
+    const a11y = this.services.a11y;
+    const { answer, truth } = item;
+    const right = answer && (answer.judgement === 'accurate') === item.accurate;
+    const yours = answer
+      ? ` You said ${JUDGEMENT_LABELS[answer.judgement]} (${CONFIDENCE_LABELS[answer.confidence].toLowerCase()}): ${right ? '✔ right' : '✘ not right'}.`
+      : '';
+    const buttons = [];
+    if (index > 0) buttons.push({ label: '◀ Earlier', action: () => go(index - 1), name: 'Earlier' });
+    if (index < total - 1)
+      buttons.push({ label: 'Later ▶', action: () => go(index + 1), name: 'Later', primary: true });
+    buttons.push({ label: backLabel, action: back, name: 'Back' });
+    const bottom = this.addBottomButtons(buttons, this.buttonHeight);
+    let top = this.contentTop;
+    const headingText = addText(this, margin, top, item.heading, { size: type.small, color: CSS.muted });
+    a11y.heading(item.heading);
+    top += headingText.height + gap / 2;
+    const head = addText(this, margin, top, `“${item.statement}”\n${truth}.${yours}`, {
+      size: type.body,
+      color: CSS.paper,
+      wrapWidth: width - margin * 2,
+    });
+    this.fit(head, type.body * (portrait ? 8 : 4), 'claim', 14);
+    a11y.text(`The claim: ${item.statement}`).dataset.name = 'claim';
+    a11y.text(`${truth}.${yours}`).dataset.name = 'verdict';
+    top += head.height + gap;
+    const explanation = addText(this, margin, top, item.explanation, {
+      size: type.small,
+      color: CSS.muted,
+      wrapWidth: width - margin * 2,
+    });
+    this.fit(explanation, type.small * (portrait ? 7 : 3.5), 'explanation', 13);
+    a11y.text(item.explanation).dataset.name = 'explanation';
+    top += explanation.height + gap;
+    const evidence = item.evidence[0]!;
+    new ExcerptCard(
+      this,
+      { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
+      {
+        label: item.evidence.length > 1 ? `The source says (1 of ${item.evidence.length})` : 'The source says',
+        quote: evidence.quote,
+        citation: citationFor(this.services, evidence.source),
+      },
+      portrait ? type.body : type.prompt - 4,
+    );
+    mirrorEvidence(a11y, a11y.section('Source', 'region'), item.evidence, (source) =>
+      citationFor(this.services, source),
+    );
+    a11y.focus(bottom.doms[index < total - 1 ? bottom.doms.length - 2 : bottom.doms.length - 1]);
+    this.onKeys((event) => {
+      if (event.key === 'ArrowLeft' && index > 0) go(index - 1);
+      if (event.key === 'ArrowRight' && index < total - 1) go(index + 1);
+      if (event.key === 'Escape') back();
+    });
+  }
+
+  // ——— In a class ———
+
+  /** A class check just finished: how it went, the way to its claims' evidence, and on to the class. */
+  private showClassDone(done: { taken: TakenCheck; play?: ClassPlay }): void {
+    const { taken, play } = done;
+    const a11y = this.services.a11y;
+    const { width, margin, gap } = this.frame;
+    const outcomes = countOutcomes(
+      taken.results.map((result) => ({
+        itemId: result.itemId,
+        itemAccurate: result.accurate,
+        judgement: result.judgement,
+        confidence: result.confidence,
+      })),
+    );
+    const goOn = () => {
+      if (!play) this.goTo(SceneKey.Title);
+      // Before: on to the first question. After: on to the class's results (the wait screen asks the server).
+      else
+        this.goTo(SceneKey.ClassWait, {
+          play,
+          ...(play.view.class.status === 'ended' ? { note: 'ended' as const } : {}),
+        });
+    };
+    const goOnLabel = !play ? 'Done' : taken.stage === 'before' ? 'On to the questions' : 'On to the results';
+    const bottom = this.addBottomButtons(
+      [
+        {
+          label: 'See the claims',
+          action: () => this.goTo(SceneKey.CheckReport, { classCheck: { ...done, index: 0 } }),
+          name: 'Claims',
+        },
+        { label: goOnLabel, action: goOn, name: 'Go on', primary: true },
+      ],
+      this.buttonHeight,
+    );
+    let top = this.contentTop;
+    const stage = STAGE_NAMES[taken.stage];
+    const notice = `${stage[0]!.toUpperCase()}${stage.slice(1)} is done and sent to your teacher.`;
+    top += this.addNotice({ text: notice, tone: 'good' }, margin, top, width - margin * 2) + gap;
+    a11y.announce(notice);
+    const lines = [
+      `Accurate claims you called accurate: ${outcomes.hits} of ${outcomes.hits + outcomes.misses}.`,
+      `Inaccurate claims you called accurate: ${outcomes.falseAlarms} of ${outcomes.falseAlarms + outcomes.correctRejections}.`,
+      'Open the claims to see each one’s evidence.',
+    ];
+    this.addScrollList(
+      { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
+      lines.map((text) => ({ text, color: CSS.paper })),
+      'figures',
+    );
+    const region = a11y.section('Your check', 'region');
+    for (const line of lines) a11y.text(line, { parent: region }).dataset.name = 'figure';
+    a11y.focus(bottom.doms[1]);
+  }
+
+  private showClassClaim(done: { taken: TakenCheck; play?: ClassPlay }, index: number): void {
+    const { taken } = done;
+    const result = taken.results[index];
+    const back = () =>
+      this.goTo(SceneKey.CheckReport, { classCheck: { taken, ...(done.play ? { play: done.play } : {}) } });
+    if (!result) return back();
+    this.renderClaim(
+      {
+        ...result,
+        truth: result.accurate ? 'Accurate' : 'Not accurate',
+        answer: result,
+        heading: `Claim ${index + 1} of ${taken.results.length} · check ${taken.form}`,
+      },
+      index,
+      taken.results.length,
+      (to) => this.goTo(SceneKey.CheckReport, { classCheck: { ...done, index: to } }),
+      'Back',
+      back,
+    );
   }
 }

@@ -2,7 +2,10 @@ import type { CheckForm } from '../core/checkForms';
 import { formItems, type CheckSet } from '../core/checkItems';
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core/discernment';
 import { FORM_STAGES, type SavedAnswer } from '../core/selfCheck';
+import { STAGE_LABELS, type CheckStage } from '../core/classCheck';
+import type { ClassCheckRun } from '../game/classCheckRun';
 import { JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { ClassApiError } from '../net/classApi';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
@@ -24,6 +27,13 @@ const ABOUT_THE_CHECK =
   'Twelve short claims about the TikTok controversy. Say whether each is accurate or not, then how sure you are. ' +
   'No clock, no points, and no answers until the end: then you can open every claim’s evidence.';
 
+/** When each check comes in a class. */
+const CLASS_WHEN: Record<CheckStage, string> = {
+  before: 'This check comes before the first question; the same kind of check after the last shows what changed.',
+  after: 'This check comes after the last question: your teacher sets the class’s figures beside the first check’s.',
+  delayed: 'This check comes weeks after the lesson: it shows what stayed.',
+};
+
 const WHEN: Record<CheckForm, string> = {
   A: 'Check A comes before your rounds. Check B, after a few rounds, shows what changed.',
   B: 'Check B comes after your rounds: your figures are then set beside check A’s.',
@@ -41,6 +51,7 @@ export class CheckScene extends RoundStepScene<'check'> {
   }
 
   create(data: CheckSceneData): void {
+    if (data.step === 'class') return this.createInClass(data.run, data.started === true, data.judgement);
     this.beginScreen(`Check yourself · check ${data.form}`);
     this.addHomeButton();
     this.addSoundButton();
@@ -76,11 +87,12 @@ export class CheckScene extends RoundStepScene<'check'> {
     this.services.a11y.text(text).dataset.name = name;
   }
 
-  private showProblem(message: string): void {
-    const bottom = this.addBottomButtons(
-      [{ label: 'Back to title', action: () => this.goTo(SceneKey.Title), name: 'Back', primary: true }],
-      this.buttonHeight,
-    );
+  private showProblem(message: string, retry?: () => void): void {
+    const buttons = [
+      { label: 'Back to title', action: () => this.goTo(SceneKey.Title), name: 'Back', primary: !retry },
+    ];
+    if (retry) buttons.unshift({ label: 'Try again', action: retry, name: 'Try again', primary: true });
+    const bottom = this.addBottomButtons(buttons, this.buttonHeight);
     this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', CSS.wrong);
     this.services.a11y.announce(message);
     this.services.a11y.focus(bottom.doms[0]);
@@ -129,22 +141,133 @@ export class CheckScene extends RoundStepScene<'check'> {
       this.goTo(SceneKey.CheckReport, { finished: form });
       return;
     }
+    this.askClaim({
+      statement: item.statement,
+      number: answers.length + 1,
+      total: items.length,
+      form,
+      judgement,
+      onJudged: (value) => this.goTo(SceneKey.Check, { step: 'item', form, answers: [...answers], judgement: value }),
+      onConfidence: (value, said) => {
+        const next = [...answers, { itemId: item.id, itemAccurate: item.accurate, judgement: said, confidence: value }];
+        this.goTo(SceneKey.Check, { step: 'item', form, answers: next });
+      },
+      onBack: () => this.goTo(SceneKey.Check, { step: 'item', form, answers: [...answers] }),
+    });
+  }
+
+  // ——— In a class ———
+
+  /**
+   * The same check in a class: the claims come from the class server, each answer goes to it as it is given (so a
+   * reload picks up where the student was), and nothing is marked until the last is in.
+   */
+  private createInClass(run: ClassCheckRun, started: boolean, judgement: CheckJudgement | undefined): void {
+    this.beginScreen(`Learning check · check ${run.form}`);
+    document.body.dataset.classMode = 'check';
+    this.addHomeButton();
+    this.addSoundButton();
+    this.addScreenTitle('Learning check');
+    if (!started && run.answered.length === 0) return this.showClassIntro(run);
+    const item = run.items.find((candidate) => !run.answered.includes(candidate.id));
+    if (!item) return this.goOnInClass(run);
+    const again = { step: 'class' as const, run, started: true };
+    this.askClaim({
+      statement: item.statement,
+      number: run.answered.length + 1,
+      total: run.items.length,
+      form: run.form,
+      judgement,
+      onJudged: (value) => this.goTo(SceneKey.Check, { ...again, judgement: value }),
+      onConfidence: (confidence, said) => void this.sendInClass(run, item.id, said, confidence),
+      onBack: () => this.goTo(SceneKey.Check, again),
+    });
+  }
+
+  private showClassIntro(run: ClassCheckRun): void {
+    const buttons = [
+      {
+        label: `Start the check`,
+        action: () => this.goTo(SceneKey.Check, { step: 'class', run, started: true }),
+        name: 'Start',
+        primary: true,
+      },
+    ];
+    const bottom = this.addBottomButtons(buttons, this.buttonHeight);
+    this.services.a11y.heading(`Learning check: ${STAGE_LABELS[run.stage].toLowerCase()}`);
+    this.addBody(
+      `${ABOUT_THE_CHECK}\n\n${CLASS_WHEN[run.stage]}`,
+      this.contentTop,
+      bottom.top - this.frame.gap,
+      'about',
+    );
+    this.services.a11y.focus(bottom.doms[0]);
+  }
+
+  /** Sends one answer; the last brings the results, shown with each claim's evidence. */
+  private async sendInClass(
+    run: ClassCheckRun,
+    itemId: string,
+    judgement: CheckJudgement,
+    confidence: Confidence,
+  ): Promise<void> {
+    if (this.leaving) return;
+    this.leaving = true;
+    const answered = { ...run, answered: [...run.answered, itemId] };
+    try {
+      const reply = await run.api.checkAnswer(run.key, { stage: run.stage, itemId, judgement, confidence });
+      this.leaving = false;
+      if (reply.taken) this.goTo(SceneKey.CheckReport, { classCheck: { taken: reply.taken, play: run.play } });
+      else this.goTo(SceneKey.Check, { step: 'class', run: answered, started: true });
+    } catch (error) {
+      this.leaving = false;
+      // Sent before (a reply lost on the way): the server has it, so go on.
+      if (error instanceof ClassApiError && error.code === 'check-item-answered') {
+        this.goTo(SceneKey.Check, { step: 'class', run: answered, started: true });
+        return;
+      }
+      const message = error instanceof Error ? error.message : 'The answer could not be sent.';
+      this.showProblem(`${message} Your answers so far are kept: try this claim again.`, () =>
+        this.goTo(SceneKey.Check, { step: 'class', run, started: true }),
+      );
+    }
+  }
+
+  /** Every claim was already answered (a reload after the last): the class goes on. */
+  private goOnInClass(run: ClassCheckRun): void {
+    if (run.play) this.goTo(SceneKey.ClassWait, { play: run.play });
+    else this.goTo(SceneKey.Title);
+  }
+
+  // ——— A claim ———
+
+  /** One claim: accurate or not, then how sure; the same screen alone and in a class. */
+  private askClaim(claim: {
+    statement: string;
+    number: number;
+    total: number;
+    form: CheckForm;
+    judgement: CheckJudgement | undefined;
+    onJudged: (judgement: CheckJudgement) => void;
+    onConfidence: (confidence: Confidence, judgement: CheckJudgement) => void;
+    onBack: () => void;
+  }): void {
+    const { statement, number, total, form, judgement } = claim;
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const number = answers.length + 1;
-    const progress = `Claim ${number} of ${items.length} · check ${form}`;
+    const progress = `Claim ${number} of ${total} · check ${form}`;
     addText(this, margin, this.contentTop, progress, { size: type.small, color: CSS.muted });
     a11y.text(progress, { label: 'Progress' }).dataset.name = 'progress';
     let top = this.contentTop + type.small * 1.6 + gap;
-    const statement = addText(this, margin, top, item.statement, {
+    const shown = addText(this, margin, top, statement, {
       size: type.prompt,
       bold: true,
       color: CSS.paper,
       wrapWidth: width - margin * 2,
     });
-    this.fit(statement, type.prompt * 5, 'claim', 16);
-    a11y.heading(item.statement).dataset.name = 'claim';
-    top += statement.height + gap * 1.5;
+    this.fit(shown, type.prompt * 5, 'claim', 16);
+    a11y.heading(statement).dataset.name = 'claim';
+    top += shown.height + gap * 1.5;
     const question = judgement
       ? `You said: ${JUDGEMENT_LABELS[judgement]}. How sure are you?`
       : 'Is this claim accurate?';
@@ -177,9 +300,9 @@ export class CheckScene extends RoundStepScene<'check'> {
         })),
         area,
         'Your judgement',
-        (value) => this.goTo(SceneKey.Check, { step: 'item', form, answers: [...answers], judgement: value }),
+        claim.onJudged,
       );
-      a11y.announce(`Claim ${number} of ${items.length}: ${item.statement} Accurate or not accurate?`);
+      a11y.announce(`Claim ${number} of ${total}: ${statement} Accurate or not accurate?`);
       return;
     }
     this.addChoices(
@@ -193,17 +316,12 @@ export class CheckScene extends RoundStepScene<'check'> {
       })),
       area,
       'Your confidence',
-      (confidence) => {
-        const next = [...answers, { itemId: item.id, itemAccurate: item.accurate, judgement, confidence }];
-        this.goTo(SceneKey.Check, { step: 'item', form, answers: next });
-      },
+      (confidence) => claim.onConfidence(confidence, judgement),
     );
     a11y.announce(`You said ${JUDGEMENT_LABELS[judgement]}. How sure are you? Sure, Think so, or Guessing.`);
     this.onKeys((event) => {
       // Back to the judgement: an answer is kept only once its confidence is given.
-      if (event.key === 'Escape' || event.key === 'Backspace') {
-        this.goTo(SceneKey.Check, { step: 'item', form, answers: [...answers] });
-      }
+      if (event.key === 'Escape' || event.key === 'Backspace') claim.onBack();
     });
   }
 }

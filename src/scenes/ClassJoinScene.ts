@@ -3,6 +3,7 @@ import { isClassCode, normalizeClassCode, CLASS_CODE_LENGTH } from '../core/clas
 import type { ClassInfo } from '../core/classProtocol';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
 import { nicknamesOf } from '../game/nicknames';
+import { clearCheckSeat, loadCheckSeat, saveCheckSeat } from '../game/classCheckRun';
 import { ClassPlay, clearSeat, loadSeat, saveSeat } from '../game/classPlay';
 import { openPrivacyPage } from '../game/teacherLinks';
 import { ClassApi, ClassApiError } from '../net/classApi';
@@ -72,6 +73,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
         const play = new ClassPlay(this.api, seat, view, this.storage);
         this.follow(play);
         this.services.a11y.announce(`Welcome back, ${seat.nickname}.`);
+        if ((view.state === 'ready' || view.state === 'waiting') && (await this.toDueCheck())) return;
         if (view.state === 'ready') this.route(await play.next());
         else this.route(view);
         return;
@@ -81,8 +83,29 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
         clearSeat(this.storage);
       }
     }
+    if (await this.toDelayedCheck(wanted)) return;
     if (wanted && isClassCode(wanted)) return this.lookUp(wanted);
     this.restartWith({ step: 'code', message: wanted ? `"${wanted}" is not a class code.` : undefined });
+  }
+
+  /**
+   * Weeks after the lesson the class's seat is gone (let go when the class ended), but the key kept for its checks
+   * is not: when the server says the delayed check is due, it starts. A class that is gone takes the key with it.
+   */
+  private async toDelayedCheck(wanted: string | undefined): Promise<boolean> {
+    const key = loadCheckSeat(this.storage);
+    if (!key || (wanted && wanted !== key.code)) return false;
+    try {
+      const check = await this.api.playerCheck(key);
+      if (!check.due || !this.current) return false;
+      this.goTo(SceneKey.Check, { step: 'class', run: { api: this.api, key, ...check.due } });
+      return true;
+    } catch (error) {
+      if (error instanceof ClassApiError && (error.status === 404 || error.code === 'removed')) {
+        clearCheckSeat(this.storage);
+      }
+      return false;
+    }
   }
 
   private async lookUp(code: string): Promise<void> {
@@ -295,12 +318,14 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       const joined = await this.api.join(info.code, nickname);
       const seat = { code: info.code, playerId: joined.playerId, token: joined.token, nickname: joined.nickname };
       saveSeat(this.storage, seat);
+      if (info.learningCheck) saveCheckSeat(this.storage, seat);
       // A reload of this page comes back to the class.
       history.replaceState(null, '', `${location.pathname}?class=${info.code}`);
       const view = await this.api.view(seat);
       const play = new ClassPlay(this.api, seat, view, this.storage);
       this.leaving = false;
       this.follow(play);
+      if ((view.state === 'ready' || view.state === 'waiting') && (await this.toDueCheck())) return;
       this.route(view.state === 'ready' ? await play.next() : view);
     } catch (error) {
       this.leaving = false;

@@ -4,6 +4,7 @@
  */
 import Phaser from 'phaser';
 import type { PlayerView } from '../core/classProtocol';
+import { dueClassCheck } from '../game/classCheckRun';
 import type { ClassPlay } from '../game/classPlay';
 import { ClassApiError } from '../net/classApi';
 import { CSS } from '../ui/theme';
@@ -68,9 +69,27 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
         this.goTo(SceneKey.ClassWatch, { play });
         break;
       case 'finished':
-        this.goTo(SceneKey.ClassResults, { play, view });
+        // The after check comes before the results when one is due.
+        if (view.class.learningCheck) void this.afterCheck(view);
+        else this.goTo(SceneKey.ClassResults, { play, view });
         break;
     }
+  }
+
+  /**
+   * The learning check's hook, whatever the class's pace: call it before serving the first question and once past
+   * the last. Goes to the check the server says is due (before, after or delayed) and says whether it did.
+   */
+  protected async toDueCheck(): Promise<boolean> {
+    if (!this.play.view.class.learningCheck) return false;
+    const run = await dueClassCheck(this.play.api, this.play.seat, this.play);
+    if (!run || this.leaving) return false;
+    this.goTo(SceneKey.Check, { step: 'class', run });
+    return true;
+  }
+
+  private async afterCheck(view: Extract<PlayerView, { state: 'finished' }>): Promise<void> {
+    if (!(await this.toDueCheck()) && !this.leaving) this.goTo(SceneKey.ClassResults, { play: this.play, view });
   }
 
   /** A failed call: the ended class and the removal have their own screens; anything else says what went wrong. */

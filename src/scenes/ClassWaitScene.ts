@@ -144,6 +144,8 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
 
   private async retry(): Promise<void> {
     if (this.leaving) return;
+    // Before the first question: the before check, when the class has one and it is still due.
+    if (!this.opened.note && (await this.toDueCheck())) return;
     try {
       const view = await this.play.next();
       if (!this.leaving && view.state !== 'waiting') this.route(view);

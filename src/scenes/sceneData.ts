@@ -8,6 +8,8 @@ import type { CheckForm } from '../core/checkForms';
 import type { CheckJudgement } from '../core/discernment';
 import type { SavedAnswer } from '../core/selfCheck';
 import type { SessionState } from '../core/session';
+import type { TakenCheck } from '../core/classCheck';
+import type { ClassCheckRun } from '../game/classCheckRun';
 import type { ClassPlay } from '../game/classPlay';
 import type { LoadReport, NoticeTone } from '../game/customBankKit';
 import type { RecordedRound } from '../game/results';
@@ -166,13 +168,17 @@ export interface ClassResultsData {
 /** Check yourself: its introduction, or one claim (judged, then rated for confidence) with the answers so far. */
 export type CheckSceneData =
   | { step: 'intro'; form: CheckForm }
-  | { step: 'item'; form: CheckForm; answers: SavedAnswer[]; judgement?: CheckJudgement };
+  | { step: 'item'; form: CheckForm; answers: SavedAnswer[]; judgement?: CheckJudgement }
+  /** A check in a class: its introduction until `started`, then each claim, sent to the server as it is answered. */
+  | { step: 'class'; run: ClassCheckRun; started?: boolean; judgement?: CheckJudgement };
 
 export interface CheckReportSceneData {
   /** The check just finished, said once at the top. */
   finished?: CheckForm;
   /** One claim of a check taken, with its evidence, instead of the figures. */
   claims?: { form: CheckForm; index: number };
+  /** A check just finished in a class: its claims with their evidence (one when `index` is given). */
+  classCheck?: { taken: TakenCheck; index?: number; play?: ClassPlay };
 }
 
 export interface ErrorSceneData {

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
 import { serveStatic } from '../../scripts/static-server';
 import { checkBankBundle } from '../../src/core/bankBundle';
+import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { startClassServer } from '../../src/server/class/start';
 import { findChromium } from './chromium';
@@ -37,12 +38,20 @@ export default async function setup(project: TestProject) {
     process.env.NODE_ENV = nodeEnv;
   }
   // The class server holds the whole bank, as npm start's does: bank.json ships without the class-only questions.
-  const bank = bundleBank(loadBankFromDisk(join(root, 'questions'), root).bank);
+  const loaded = loadBankFromDisk(join(root, 'questions'), root).bank;
+  const bank = bundleBank(loaded);
+  const { checks } = loadChecksFromDisk(join(root, 'questions'), loaded, root);
   if (!checkBankBundle(JSON.parse(readFileSync(join(outDir, 'bank.json'), 'utf8'))).bundle) {
     throw new Error('The build wrote no usable bank.json.');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'source-check-test-data-'));
-  const classServer = await startClassServer({ bank, dbPath: join(dataDir, 'classes.db'), staticDir: outDir, port: 0 });
+  const classServer = await startClassServer({
+    bank,
+    checks,
+    dbPath: join(dataDir, 'classes.db'),
+    staticDir: outDir,
+    port: 0,
+  });
   const { server, url: staticUrl } = await serveStatic(outDir, 0);
   project.provide('appUrl', classServer.url);
   project.provide('staticUrl', staticUrl);

@@ -8,7 +8,9 @@ import { expect } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { readEventStream } from '../../src/net/liveStream';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
+import type { CheckSet } from '../../src/core/checkItems';
 import type { BankBundle } from '../../src/core/types';
+import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 
 const root = join(import.meta.dirname, '..', '..');
 let bank: BankBundle | undefined;
@@ -21,6 +23,20 @@ export function testBank(): BankBundle {
     bank = bundleBank(loaded);
   }
   return bank;
+}
+
+let checks: CheckSet | undefined;
+
+/** The shipped learning check, read once per test file. */
+export function testChecks(): CheckSet {
+  if (!checks) {
+    const { bank: loaded, errors } = loadBankFromDisk(join(root, 'questions'), root);
+    const result = loadChecksFromDisk(join(root, 'questions'), loaded, root);
+    const problems = [...errors, ...result.errors];
+    if (problems.length > 0) throw new Error(`The learning check has problems: ${problems[0]!.message}`);
+    checks = result.checks;
+  }
+  return checks;
 }
 
 /** A clock the test moves by hand. */
@@ -52,6 +68,7 @@ export async function startTestServer(options: Partial<ClassServerOptions> = {})
     port: 0,
     host: '127.0.0.1',
     now: clock.now,
+    checks: testChecks(),
     ...options,
   });
   return {
@@ -121,6 +138,7 @@ export class Api {
       answerReveal: string;
       kinds: string[];
       pace: string;
+      learningCheck: boolean;
     }> = {},
   ) {
     return this.post('/api/classes', {

@@ -48,7 +48,11 @@ describe('a live lesson', () => {
     for (const view of served) {
       expect(view).toMatchObject({ state: 'question', question: { position: 0, remainingMs: 16_000 } });
     }
-    expect(served[0].question).toEqual(served[1].question);
+    // The same question at the same moment; each student has the choices in an order of their own.
+    const { choices: firstChoices, ...firstQuestion } = served[0].question;
+    const { choices: secondChoices, ...secondQuestion } = served[1].question;
+    expect(firstQuestion).toEqual(secondQuestion);
+    expect([...firstChoices].sort()).toEqual([...secondChoices].sort());
 
     // One answer: held back, counted on the board (how many, never what).
     const question = served[0].question;
@@ -67,7 +71,8 @@ describe('a live lesson', () => {
 
     // The last answer closes the question: its verdict comes at once, with a rank.
     t.clock.advance(2000);
-    const last = await t.api.answer(code, second, 0, (right + 1) % question.choices.length);
+    const wrongForSecond = (rightChoice(served[1].question) + 1) % question.choices.length;
+    const last = await t.api.answer(code, second, 0, wrongForSecond);
     expect(last.body).toMatchObject({ correct: false, position: 0 });
     const shown = (await t.api.view(code, first)).body;
     expect(shown).toMatchObject({ state: 'answered', outcome: { correct: true, elapsedMs: 4000 } });
@@ -75,7 +80,10 @@ describe('a live lesson', () => {
     expect((await t.api.view(code, second)).body.live.rank).toBe(2);
     board = (await t.api.get(`/api/classes/${code}/dashboard`, teacher)).body.live;
     expect(board.phase).toBe('answer');
-    expect(board.distribution.choices[right]).toMatchObject({ count: 1, correct: true });
+    // The projector's distribution is in the class's order: the right choice got one answer, a wrong one the other.
+    const counted = board.distribution.choices as { text: string; count: number; correct: boolean }[];
+    expect(counted.find((choice) => choice.correct)).toMatchObject({ count: 1, text: question.choices[right] });
+    expect(counted.filter((choice) => !choice.correct).map((choice) => choice.count)).toContain(1);
     expect(board.evidence).toBeUndefined();
 
     // Evidence, then the leaderboard.
@@ -128,7 +136,8 @@ describe('a live lesson', () => {
     expect(final.outcome).toMatchObject({ position: 2, correct: true, elapsedMs: 6000 });
     expect((await t.api.live(code, teacher, 'next')).body.error).toBe('lesson-over');
     const csv = (await t.api.get(`/api/classes/${code}/results.csv`, teacher)).text;
-    expect(csv.split(/\r?\n/).filter((line) => line.includes('Student 1')).length).toBe(3);
+    // Three questions and the student's total row.
+    expect(csv.split(/\r?\n/).filter((line) => line.includes('Student 1')).length).toBe(4);
   });
 
   it('skips a question straight to the next one, its answer not shown', async () => {

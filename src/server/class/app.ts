@@ -37,6 +37,7 @@ import type { Readiness } from './readiness';
 import { LiveHub } from './hub';
 import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
 import { originAllowed } from './origins';
+import { registerCheckRoutes } from './checkRoutes';
 import { ApiError, ClassService, hashToken } from './service';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
@@ -134,6 +135,7 @@ const createBody = {
     pace: { type: 'string', enum: [...CLASS_PACES] },
     holdStart: { type: 'boolean' },
     generatedNicknamesOnly: { type: 'boolean' },
+    learningCheck: { type: 'boolean' },
     kinds: {
       type: 'array',
       uniqueItems: true,
@@ -380,6 +382,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.answerReveal ? { answerReveal: body.answerReveal } : {}),
         ...(body.kinds && body.kinds.length > 0 ? { kinds: body.kinds } : {}),
         ...(body.pace ? { pace: body.pace } : {}),
+        ...(body.learningCheck === true ? { learningCheck: true } : {}),
       };
       return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
     },
@@ -562,6 +565,14 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         .send(`\uFEFF${csv}`);
     },
   );
+
+  registerCheckRoutes(app, {
+    service,
+    commits,
+    schemas: { classParams, playerParams, authHeaders, emptyBody },
+    tokenOf,
+    answerLimit,
+  });
 
   // ——— The built game ———
 

@@ -128,6 +128,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE players ADD COLUMN left_at INTEGER;
     `,
   },
+  {
+    version: 6,
+    name: 'learning check in class',
+    sql: `
+      -- The class's own copy of the check's claims and forms (JSON), when it was created with a check; and when
+      -- the teacher opened the delayed check.
+      ALTER TABLE classes ADD COLUMN check_set TEXT;
+      ALTER TABLE classes ADD COLUMN delayed_check_opened_at INTEGER;
+      -- The form a student takes before the lesson (A or B, by join order); the other comes after, C delayed.
+      ALTER TABLE players ADD COLUMN check_first_form TEXT CHECK (check_first_form IN ('A', 'B'));
+
+      -- One row per claim a student judged; the claim's truth is stored as it was when they answered.
+      CREATE TABLE check_answers (
+        player_id INTEGER NOT NULL REFERENCES players (id) ON DELETE CASCADE,
+        class_id INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+        stage TEXT NOT NULL CHECK (stage IN ('before', 'after', 'delayed')),
+        form TEXT NOT NULL CHECK (form IN ('A', 'B', 'C')),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        item_id TEXT NOT NULL,
+        accurate INTEGER NOT NULL CHECK (accurate IN (0, 1)),
+        judgement TEXT NOT NULL CHECK (judgement IN ('accurate', 'not-accurate')),
+        confidence TEXT NOT NULL CHECK (confidence IN ('sure', 'think-so', 'guessing')),
+        answered_at INTEGER NOT NULL,
+        PRIMARY KEY (player_id, stage, item_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX check_answers_class ON check_answers (class_id, stage);
+    `,
+  },
 ];
 
 /**

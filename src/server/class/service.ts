@@ -4,7 +4,7 @@
  * one transaction, and either returns its result or throws an ApiError (a 4xx with a code and a sentence);
  * nothing is written when it throws.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { classCodeFrom, CLASS_CODE_LENGTH } from '../../core/classCode';
 import {
   DEFAULT_ANSWER_REVEAL,
@@ -41,6 +41,8 @@ import {
   type JudgedAnswer,
   type TallyRow,
 } from '../../core/classRules';
+import type { CheckSet } from '../../core/checkItems';
+import type { CheckAnswerReply, ClassCheckData, PlayerCheckView } from '../../core/classCheck';
 import { classOnlyIds } from '../../core/classPool';
 import { sourceCitation } from '../../core/citation';
 import {
@@ -61,20 +63,14 @@ import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import type { BankBundle, Question, QuestionKind, Topic } from '../../core/types';
+import { ApiError, hashToken, notFound } from './apiError';
+import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { liveBoard, LiveLessonStore } from './liveLessons';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, hashToken } from './apiError';
 
 /** What changed, for the live streams (see hub.ts). */
 export type ClassEvent =
@@ -101,6 +97,8 @@ export interface ClassServiceOptions {
   onEvent?: (event: ClassEvent) => void;
   /** How fast a class seats players and how many per address (see joinGuard.ts). */
   joinLimits?: Partial<JoinLimits>;
+  /** The learning check's claims and forms, for classes created with a check; none: no class can have one. */
+  checks?: CheckSet;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -161,10 +159,6 @@ interface ClassRound {
   items: { planned: PlannedQuestion; question: Question }[];
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
-
 /** 192 random bits, URL-safe. */
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -172,18 +166,6 @@ export function newToken(): string {
 
 const CLASS_COLUMNS =
   'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at, settled_up_to';
-
-/**
- * One answer for a code that names no class (never did, or has expired) and for a token that does not fit it: a
- * prober learns nothing from the difference, and each of these counts towards the failed-lookup limit.
- */
-function notFound(): ApiError {
-  return new ApiError(
-    404,
-    'unknown-class',
-    'There is no class with that code, or this link is not valid for it. Check the code with your teacher.',
-  );
-}
 
 function ended(): ApiError {
   return new ApiError(410, 'class-ended', 'This class has ended.');
@@ -226,6 +208,8 @@ export class ClassService {
   /** Each open class's away players as last announced (see checkAway()). */
   private readonly awayShown = new Map<number, string>();
   private readonly stmt;
+  /** The learning check of classes created with one (see classChecks.ts). */
+  readonly checks: ClassChecks;
 
   constructor(
     private readonly db: ClassDb,
@@ -240,6 +224,7 @@ export class ClassService {
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.live = new LiveLessonStore(db);
+    this.checks = new ClassChecks(db, options.checks, this.now, (classId) => this.emit({ kind: 'progress', classId }));
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classByTeacher: db.prepare<[string], ClassRow>(
@@ -412,6 +397,7 @@ export class ClassService {
           startedAt: inLobby ? null : now,
           expiresAt,
         });
+        if (settings.learningCheck === true) this.checks.attachToClass(Number(lastInsertRowid));
         const row = this.stmt.classByCode.get(code)!;
         this.rounds.set(Number(lastInsertRowid), { settings: stored, seed, items });
         if (pace === 'live') this.live.insert(Number(lastInsertRowid), newLiveState(items.length));
@@ -512,6 +498,7 @@ export class ClassService {
           nickname: check.nickname,
           now,
         });
+        if (this.round(row).settings.learningCheck === true) this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
         this.updateRoster(row.id, (roster) => {
           const player: PlayerRow = {
             id: Number(lastInsertRowid),
@@ -645,7 +632,26 @@ export class ClassService {
     });
   }
 
+  /** The student's learning check: the check open to them now, and those they finished (see classChecks.ts). */
+  checkView(code: string, playerId: string, token: string): PlayerCheckView {
+    return this.checks.playerView(code, playerId, token);
+  }
+
+  checkAnswer(code: string, playerId: string, token: string, sent: SentCheckAnswer): CheckAnswerReply {
+    return this.checks.answer(code, playerId, token, sent);
+  }
+
   // ——— The teacher ———
+
+  /** Every student's check answers, for the host page's figures. */
+  classChecks(code: string, teacherToken: string): ClassCheckData {
+    return this.checks.classData(this.authTeacher(code, teacherToken).id);
+  }
+
+  /** Opens the delayed check, 7 to 28 days after the class was created; the class is kept to cover it. */
+  openDelayedCheck(code: string, teacherToken: string): ClassCheckData {
+    return this.checks.openDelayed(this.authTeacher(code, teacherToken).id);
+  }
 
   dashboard(code: string, teacherToken: string): DashboardSnapshot {
     return this.snapshot(this.authTeacher(code, teacherToken), 0);
@@ -746,7 +752,17 @@ export class ClassService {
     const players = this.stmt.activePlayers.all(row.id);
     const turns = new Map<string, TurnRow>();
     for (const turn of this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
-    return toCsv(resultsTable(round.items, players, (player, position) => turns.get(`${player.id}:${position}`)));
+    const table = resultsTable(round.items, players, (player, position) => turns.get(`${player.id}:${position}`));
+    if (round.settings.learningCheck !== true) return toCsv(table);
+    // A class with a learning check: more columns, and each student's check rows after the round's rows.
+    const checkRows = this.checks.csvRows(row.id, new Map(players.map((player) => [player.id, player.nickname])));
+    const padding = CHECK_CSV_COLUMNS.map(() => '');
+    const [header, ...body] = table;
+    return toCsv([
+      [...header!, ...CHECK_CSV_COLUMNS],
+      ...body.map((line) => [...line, ...padding]),
+      ...players.flatMap((player) => checkRows.get(player.id) ?? []),
+    ]);
   }
 
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
@@ -816,6 +832,7 @@ export class ClassService {
     this.settledUpTo.delete(id);
     // A new class may be given a deleted class's id.
     this.summaries.delete(id);
+    this.checks.forget(id);
     this.emit({ kind: 'deleted', classId: id });
   }
 
@@ -1153,6 +1170,7 @@ export class ClassService {
       answerReveal: settings.answerReveal ?? 'immediate',
       kinds: settings.kinds ?? [],
       pace: settings.pace ?? DEFAULT_CLASS_PACE,
+      learningCheck: settings.learningCheck === true,
     };
   }
 
@@ -1462,6 +1480,7 @@ export class ClassService {
             }),
           }
         : {}),
+      ...(round.settings.learningCheck === true ? { checks: this.checks.progress(row.id) } : {}),
     };
   }
 

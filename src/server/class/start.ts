@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ServerInfo } from '../../core/classProtocol';
+import type { CheckSet } from '../../core/checkItems';
 import type { BankBundle } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import type { ConnectionLimits } from './connections';
@@ -52,6 +53,8 @@ export interface ClassServerOptions {
   publicOrigins?: string[];
   /** How often the server writes that it is alive (see downtime.ts); every second by default. */
   aliveIntervalMs?: number;
+  /** The learning check's claims and forms (questions/checks/), for classes created with a check. */
+  checks?: CheckSet;
 }
 
 export interface RunningClassServer {
@@ -117,6 +120,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     retentionMs: options.retentionMs,
     onEvent: hub.onEvent,
     joinLimits: options.joinLimits,
+    checks: options.checks,
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
