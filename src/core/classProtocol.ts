@@ -3,6 +3,7 @@
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
 import type { ClassSummary } from './reports';
+import type { TimeAccommodation } from './timeAccommodation';
 import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
 export const SCORING_MODES = ['speed', 'accuracy'] as const;
@@ -139,6 +140,8 @@ export interface PlayerSummary {
   answered: number;
   streak: number;
   bestStreak: number;
+  /** The extended time the teacher gave this student (standard unless they gave some). */
+  timeAccommodation: TimeAccommodation;
 }
 
 export interface FinalStanding {
@@ -176,6 +179,9 @@ export interface DashboardPlayer {
   score: number;
   streak: number;
   finished: boolean;
+  timeAccommodation: TimeAccommodation;
+  /** The student asked for more time when joining, and the teacher has not set their time since. */
+  asksForMoreTime: boolean;
 }
 
 export interface LeaderboardEntry {
