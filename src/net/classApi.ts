@@ -14,6 +14,7 @@ import {
   type PlayerView,
   type ServerInfo,
 } from '../core/classProtocol';
+import type { TimeAccommodation } from '../core/timeAccommodation';
 import type { QuestionKind, Topic } from '../core/types';
 
 export class ClassApiError extends Error {
@@ -112,8 +113,11 @@ export class ClassApi {
     return this.call('GET', `classes/${encodeURIComponent(code)}`);
   }
 
-  join(code: string, nickname: string): Promise<JoinedClass> {
-    return this.call('POST', `classes/${encodeURIComponent(code)}/players`, { body: { nickname } });
+  /** `asksForMoreTime` puts the student's request for extended time on the teacher's roster. */
+  join(code: string, nickname: string, asksForMoreTime = false): Promise<JoinedClass> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/players`, {
+      body: asksForMoreTime ? { nickname, asksForMoreTime } : { nickname },
+    });
   }
 
   view(key: PlayerKey): Promise<PlayerView> {
@@ -148,6 +152,14 @@ export class ClassApi {
 
   hideScores(code: string, token: string, hideScores: boolean): Promise<ClassInfo> {
     return this.call('POST', `classes/${encodeURIComponent(code)}/hide-scores`, { token, body: { hideScores } });
+  }
+
+  /** One student's extended time in the class, from the question they are on. */
+  setTime(code: string, token: string, playerId: string, accommodation: TimeAccommodation): Promise<void> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/players/${encodeURIComponent(playerId)}/time`, {
+      token,
+      body: { accommodation },
+    });
   }
 
   removePlayer(code: string, token: string, playerId: string): Promise<void> {

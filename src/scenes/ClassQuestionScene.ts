@@ -4,7 +4,8 @@ import { ClassApiError } from '../net/classApi';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
-import { answerForKey } from '../ui/theme';
+import { countdownWarning } from '../core/countdown';
+import { answerForKey, MOTION } from '../ui/theme';
 import { ANSWER_PENDING_MESSAGE } from '../game/classPlay';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -96,7 +97,12 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     const left = this.remaining();
     const limit = this.question.timeLimitMs;
     if (this.ring.update(left, limit)) {
-      this.timerText.textContent = limit === null ? 'No time limit' : `${Math.ceil(left / 1000)} seconds left`;
+      const seconds = Math.ceil(left / 1000);
+      this.timerText.textContent = limit === null ? 'No time limit' : `${seconds} seconds left`;
+      // The same warnings as solo play: halfway and the last seconds.
+      const warning = countdownWarning(seconds, limit, MOTION.lowTimeSec);
+      if (warning) this.services.a11y.announce(warning);
+      if (limit !== null && left > 0 && seconds <= MOTION.lowTimeSec) this.services.sound.play('tick');
     }
     return left;
   }

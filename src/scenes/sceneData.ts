@@ -125,6 +125,10 @@ export interface ClassJoinData {
   /** Typing a nickname of one's own. */
   editing?: boolean;
   message?: string;
+  /** The student asks the teacher for more time per question (sent with the join). */
+  moreTime?: boolean;
+  /** Focus goes back to the "Ask for more time" switch (it was just pressed). */
+  focusMoreTime?: boolean;
 }
 
 /** Why a player waits outside the round: the teacher ended the class, removed them, or the server failed. */
