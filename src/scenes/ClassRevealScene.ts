@@ -3,7 +3,7 @@ import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenOutcome } from '../ui/outcome';
+import { spokenReveal } from '../ui/outcome';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
@@ -112,7 +112,11 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
     );
 
-    const spoken = spokenOutcome(words);
+    const spoken = spokenReveal(words, {
+      feedback: outcome.feedback,
+      streak: outcome.streak,
+      score: outcome.score,
+    });
     a11y.announce(evidence ? `${spoken} The source says: “${evidence.quote}”` : spoken);
     a11y.text(spoken, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');

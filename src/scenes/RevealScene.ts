@@ -15,7 +15,7 @@ import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCar
 import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenOutcome } from '../ui/outcome';
+import { spokenReveal } from '../ui/outcome';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
@@ -266,7 +266,12 @@ export class RevealScene extends BaseScene<'reveal'> {
     }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
-    const announcement = spokenOutcome(words);
+    const announcement = spokenReveal(words, {
+      feedback,
+      calls,
+      streak: this.session.streak,
+      score: this.session.score,
+    });
     if (!revisit) {
       a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
     }
