@@ -304,7 +304,6 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
         accessibleLabel: 'Ask for more time',
         pressed: asked,
         fontSize: this.frame.type.small,
-        ...(asked ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
       },
     );
     dom.title = 'Your teacher sees the request when you join and can give you more time for each question.';

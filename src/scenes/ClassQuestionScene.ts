@@ -13,6 +13,8 @@ import type { ClassQuestionData } from './sceneData';
 
 /** How long to wait before sending an answer again when the connection dropped. */
 const RETRY_MS = 1500;
+/** Time the server still gives a question this device has timed out, past which it was extended, not clock skew. */
+const MORE_TIME_GIVEN_MS = 1500;
 
 /**
  * One question of a class round, as the server served it: the choices and the time left by the server's clock
@@ -159,6 +161,8 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
       const view = await this.play.next();
       if (this.leaving) return;
       if (view.state === 'question' && view.question.position === this.question.position) {
+        // The teacher gave this student more time during the question: it comes back with the time it has left.
+        if ((view.question.remainingMs ?? Number.POSITIVE_INFINITY) > MORE_TIME_GIVEN_MS) return this.route(view);
         // The server's clock is a moment behind this device's: ask again once its time is up too.
         this.time.delayedCall((view.question.remainingMs ?? 0) + 150, () => void this.afterTime());
         return;
