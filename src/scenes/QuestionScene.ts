@@ -44,7 +44,10 @@ export class QuestionScene extends BaseScene<'question'> {
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     // Top bar: progress, countdown, score and streak.
-    const { top: barY, height: barHeight } = this.addRoundBar(number, total);
+    // Back to title pauses and asks first, as Escape does.
+    const { top: barY, height: barHeight } = this.addRoundBar(number, total, () =>
+      this.goTo(SceneKey.Pause, { session: pause(this.session, this.services.now()), leaving: true }),
+    );
     const scoreText = `${this.session.score.toLocaleString('en-US')} pts`;
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;

@@ -52,7 +52,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     this.beginScreen(`Answer to question ${this.session.index + 1} of ${total}`);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
+    const home = this.addHomeButton(() => this.askToLeave());
     this.addSoundButton();
     const reduceMotion = this.services.reduceMotion;
     const sound = this.services.sound;
@@ -305,8 +305,13 @@ export class RevealScene extends BaseScene<'reveal'> {
       if (moreEvidence && event.key.toLowerCase() === 'e') showEvidence(shownIndex + 1);
       if (event.key === 'ArrowDown') this.card?.scrollBy(40);
       if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
-      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+      if (event.key === 'Escape') this.askToLeave();
     });
+  }
+
+  /** A way out of the round asks first (see PauseScene); Escape there comes back here. */
+  private askToLeave(): void {
+    this.goTo(SceneKey.Pause, { session: this.session, leaving: true });
   }
 
   private next(): void {

@@ -25,6 +25,12 @@ export interface RoundData {
   session: SessionState;
 }
 
+/** The pause screen: opened by Pause, or by a way out of the round, when it asks whether to leave. */
+export interface PauseSceneData extends RoundData {
+  /** Opened by a way out of the round (Escape, Back to title): it asks first, and Escape keeps playing. */
+  leaving?: boolean;
+}
+
 /** The question screen deals a new round itself, so a redraw never deals twice. */
 export type QuestionSceneData = RoundData | { deal: RoundRequest };
 
@@ -179,7 +185,7 @@ export interface SceneDataMap {
   claim: RoundData;
   question: QuestionSceneData;
   wager: RoundData;
-  pause: RoundData;
+  pause: PauseSceneData;
   reveal: RevealSceneData;
   results: ResultsSceneData;
   report: ReportSceneData;
