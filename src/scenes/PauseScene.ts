@@ -1,5 +1,7 @@
 import { checkingEvidenceIndex } from '../core/claims';
-import { currentQuestion, resume, type SessionState } from '../core/session';
+import { roundSettingsForMode } from '../core/modes';
+import { roundSettingsFrom } from '../core/preferences';
+import { currentQuestion, resume, retime, type SessionState } from '../core/session';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -82,7 +84,7 @@ export class PauseScene extends BaseScene<'pause'> {
 
   /** Back to the screen the round was on: the claim, the question (its clock running again), the wager or the answer. */
   private resume(): void {
-    const session = resume(this.session, this.services.now());
+    const session = retime(resume(this.session, this.services.now()), this.timer());
     const question = currentQuestion(session);
     if (session.phase === 'wager') this.goTo(SceneKey.Wager, { session });
     // Shown again as it was: the outcome is not sounded or announced a second time.
@@ -91,6 +93,16 @@ export class PauseScene extends BaseScene<'pause'> {
     }
     // The question screen opens a claim first when the round is on one.
     else this.goTo(SceneKey.Question, { session });
+  }
+
+  /**
+   * The timer the player's settings now ask for in this round's mode: a change made in Settings during the round
+   * holds from the current question. A practice replay stays untimed.
+   */
+  private timer(): { timeLimitSec: number | null; timeScale: number } {
+    if (this.session.attempt > 0) return { timeLimitSec: null, timeScale: 1 };
+    const preferred = roundSettingsFrom(this.services.preferences.get());
+    return roundSettingsForMode(this.session.plan.settings.mode, preferred);
   }
 
   private openSettings(): void {
