@@ -47,7 +47,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     this.follow(data.play);
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const { top: barY, height: barHeight } = this.addRoundBar(number, question.total);
+    const { top: barY, height: barHeight } = this.addRoundBar(number, question.total, () => this.askToLeave());
     const ringRadius = portrait ? 26 : 30;
     const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
     const ringY = portrait ? barY + barHeight + gap + ringRadius : barY + barHeight / 2;
@@ -81,6 +81,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     this.onKeys((event) => {
       const position = answerForKey(event.key, question.choices.length);
       if (position !== undefined) this.choose(position);
+      if (event.key === 'Escape') this.askToLeave();
     });
     this.updateCountdown();
   }

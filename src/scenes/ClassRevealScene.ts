@@ -26,7 +26,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     this.follow(data.play);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
+    const home = this.addHomeButton(() => this.askToLeave());
     this.addSoundButton();
     const sound = this.services.sound;
 
@@ -129,6 +129,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') void this.next();
       if (event.key === 'ArrowDown') this.card?.scrollBy(40);
       if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
+      if (event.key === 'Escape') this.askToLeave();
     });
   }
 

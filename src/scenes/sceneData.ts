@@ -137,8 +137,11 @@ export interface ClassJoinData {
   focusMoreTime?: boolean;
 }
 
-/** Why a player waits outside the round: the teacher ended the class, removed them, or the server failed. */
-export type ClassNote = 'ended' | 'removed' | 'error';
+/**
+ * Why a player waits outside the round: the teacher ended the class, removed them, the server failed, or they asked
+ * to leave the round (it asks first).
+ */
+export type ClassNote = 'ended' | 'removed' | 'error' | 'leaving';
 
 export interface ClassWaitData {
   play: ClassPlay;

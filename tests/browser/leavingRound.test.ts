@@ -137,4 +137,80 @@ describe('leaving a round', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('takes a timer changed in Settings during a round from the current question, and says so', async () => {
+    const page = await openGame(browser, url);
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'question');
+    const prompt = await page.$eval('#a11y h2', (element) => element.textContent);
+    expect(await page.$eval('#a11y [role="timer"]', (element) => element.textContent)).toMatch(/seconds left$/);
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'pause');
+    await page.focus('#a11y button[data-name="Settings"]');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'settings');
+    for (let step = 0; step < 6; step += 1) {
+      const label = await page.$eval('#a11y button[data-name="time"]', (element) => element.textContent ?? '');
+      if (label.includes('Off')) break;
+      await page.focus('#a11y button[data-name="time"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (before) => document.querySelector('#a11y button[data-name="time"]')?.textContent !== before,
+        label,
+      );
+    }
+    expect(await page.$eval('#a11y > [role="status"]', (element) => element.textContent)).toBe(
+      'Time per question: Off: no timer. It applies from the current question.',
+    );
+    // Speed points need the timer: locked, and marked so.
+    expect(await page.getAttribute('#a11y button[data-name="speedPoints"]', 'aria-disabled')).toBe('true');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'pause');
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'question');
+    expect(await page.$eval('#a11y h2', (element) => element.textContent)).toBe(prompt);
+    expect(await page.$eval('#a11y [role="timer"]', (element) => element.textContent)).toBe('No time limit');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('asks first in a class round too, where the clock keeps running, and Keep playing returns to the question', async () => {
+    const created = await fetch(new URL('api/classes', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ questionCount: 2, timeLimitSec: 60, topics: [], scoring: 'speed' }),
+    });
+    expect(created.status).toBe(201);
+    const code = ((await created.json()) as { class: { code: string } }).class.code;
+    const page = await openGame(browser, url);
+    await page.goto(new URL(`?class=${code}`, url).href);
+    await page.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'class-question', 20_000);
+    const prompt = await page.$eval('#a11y h2', (element) => element.textContent);
+    for (const way of ['Escape', 'pointer'] as const) {
+      await leaveBy(page, way);
+      await waitForScreen(page, 'class-wait');
+      expect(await page.$eval('#a11y h2', (element) => element.textContent)).toBe('Leave the class round?');
+      expect(await page.$eval('#a11y > [role="status"]', (element) => element.textContent)).toMatch(
+        /^Leave the class round\? The class’s clock keeps running while you are away\./,
+      );
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep playing');
+      if (way === 'Escape') {
+        expect(await axeAllProblems(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+      } else await page.keyboard.press('Enter');
+      await waitForScreen(page, 'class-question');
+      expect(await page.$eval('#a11y h2', (element) => element.textContent)).toBe(prompt);
+    }
+    await page.keyboard.press('1');
+    await waitForScreen(page, 'class-reveal', 20_000);
+    await leaveBy(page, 'keyboard');
+    await waitForScreen(page, 'class-wait');
+    await page.focus('#a11y button[data-name="Quit to title"]');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'title');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
 });
