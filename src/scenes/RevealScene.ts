@@ -250,9 +250,14 @@ export class RevealScene extends BaseScene<'reveal'> {
       { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
     );
     const showEvidence = (index: number) =>
-      this.goTo(SceneKey.Reveal, { session: this.session, evidenceIndex: (index + evidenceCount) % evidenceCount });
+      this.goTo(SceneKey.Reveal, {
+        session: this.session,
+        evidenceIndex: (index + evidenceCount) % evidenceCount,
+        paged: true,
+      });
+    let paging: HTMLButtonElement | undefined;
     if (moreEvidence) {
-      this.addButton(
+      paging = this.addButton(
         `Excerpt ${((shownIndex + 1) % evidenceCount) + 1} of ${evidenceCount} ▸`,
         {
           x: width - margin - nextWidth * 2 - gap,
@@ -262,7 +267,7 @@ export class RevealScene extends BaseScene<'reveal'> {
         },
         () => showEvidence(shownIndex + 1),
         { accessibleLabel: 'Show the next excerpt on the card', name: 'More evidence' },
-      );
+      ).dom;
     }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
@@ -298,7 +303,13 @@ export class RevealScene extends BaseScene<'reveal'> {
     a11y.text(whyLine, { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
-    a11y.focus(next.dom);
+    if (data.paged && paging && evidence) {
+      // Paging says what the card now shows, and keeps focus where the next page is.
+      a11y.announce(
+        `Excerpt ${shownIndex + 1} of ${evidenceCount}: “${evidence.quote}” — ${citationFor(this.services, evidence.source)}`,
+      );
+      a11y.focus(paging);
+    } else a11y.focus(next.dom);
 
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') this.next();

@@ -37,6 +37,8 @@ export type QuestionSceneData = RoundData | { deal: RoundRequest };
 export interface RevealSceneData extends RoundData {
   /** Which of the question's excerpts the source card shows; set when the player pages through them. */
   evidenceIndex?: number;
+  /** The player paged to this excerpt: focus stays on the paging button and the excerpt is read. */
+  paged?: boolean;
 }
 
 export interface ResultsSceneData extends RoundData {
