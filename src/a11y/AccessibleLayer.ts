@@ -46,6 +46,8 @@ export class AccessibleLayer {
     this.screen.dataset.screen = screenId;
     this.root.dataset.screen = screenId;
     delete this.root.dataset.overflow;
+    // What the last screen said is not this screen's news.
+    this.status.textContent = '';
     const heading = document.createElement('h1');
     heading.className = 'sr-only';
     heading.textContent = title;
@@ -77,6 +79,18 @@ export class AccessibleLayer {
     element.setAttribute('aria-label', label);
     element.className = 'a11y-section';
     parent.append(element);
+    return element;
+  }
+
+  /**
+   * A screen's summary as a heading that takes focus at once, so a screen reader reads it before anything else
+   * (the score and place on a results screen, rather than its first button).
+   */
+  focusSummary(text: string): HTMLElement {
+    const element = this.heading(text, 2);
+    element.tabIndex = -1;
+    element.dataset.name = 'summary';
+    element.focus({ preventScroll: true });
     return element;
   }
 

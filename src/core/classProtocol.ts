@@ -5,6 +5,7 @@
 import type { LiveCommand, LivePhase } from './liveLesson';
 import type { CheckProgress } from './classCheck';
 import type { ClassSummary } from './reports';
+import type { TimeAccommodation } from './timeAccommodation';
 import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
 export const SCORING_MODES = ['speed', 'accuracy'] as const;
@@ -162,6 +163,8 @@ export interface PlayerSummary {
   answered: number;
   streak: number;
   bestStreak: number;
+  /** The extended time the teacher gave this student (standard unless they gave some). */
+  timeAccommodation: TimeAccommodation;
 }
 
 export interface FinalStanding {
@@ -217,6 +220,9 @@ export interface DashboardPlayer {
    * away players hold back no marks, counts or skills. False again once they come back.
    */
   away: boolean;
+  timeAccommodation: TimeAccommodation;
+  /** The student asked for more time when joining, and the teacher has not set their time since. */
+  asksForMoreTime: boolean;
 }
 
 export interface LeaderboardEntry {

@@ -48,3 +48,13 @@ export function resumeCountdown(countdown: Countdown, now: number): Countdown {
 export function displaySeconds(countdown: Countdown, now: number): number {
   return Math.ceil(remainingMs(countdown, now) / 1000);
 }
+
+/**
+ * What a screen reader is told as the clock passes `seconds` left, or null: only at halfway and at the last
+ * `lowSeconds`, never every second (a spoken countdown drowns the question). The same in solo and class play.
+ */
+export function countdownWarning(seconds: number, limitMs: number | null, lowSeconds: number): string | null {
+  if (limitMs === null || seconds <= 0) return null;
+  const halfway = seconds === Math.ceil(limitMs / 2000);
+  return halfway || seconds === lowSeconds ? `${seconds} seconds left` : null;
+}

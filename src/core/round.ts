@@ -19,6 +19,15 @@ export interface RoundPlan {
   questions: PlannedQuestion[];
 }
 
+/** A question's time under the round's timer: its own time (or the round's), scaled; null without a timer. */
+export function questionTimeLimitMs(
+  question: Pick<Question, 'timeLimitSec'>,
+  settings: Pick<RoundSettings, 'timeLimitSec' | 'timeScale'>,
+): number | null {
+  const seconds = settings.timeLimitSec === null ? null : (question.timeLimitSec ?? settings.timeLimitSec);
+  return seconds === null ? null : Math.round(seconds * settings.timeScale * 1000);
+}
+
 /** Share of each difficulty in a round, easy first: the round ramps up. */
 const DIFFICULTY_SHARE: Record<Difficulty, number> = { 1: 0.4, 2: 0.35, 3: 0.25 };
 
@@ -131,12 +140,7 @@ export function buildRound(bank: readonly Question[], settings: RoundSettings, s
       rng,
       question.choices.map((_, index) => index),
     );
-    const seconds = settings.timeLimitSec === null ? null : (question.timeLimitSec ?? settings.timeLimitSec);
-    questions.push({
-      questionId: question.id,
-      choiceOrder,
-      timeLimitMs: seconds === null ? null : Math.round(seconds * settings.timeScale * 1000),
-    });
+    questions.push({ questionId: question.id, choiceOrder, timeLimitMs: questionTimeLimitMs(question, settings) });
   }
   return { seed, settings, questions };
 }

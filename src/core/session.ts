@@ -10,7 +10,7 @@ import { hasJudgeableClaim, isClaimJudgement, type ClaimJudgement } from './clai
 import { elapsedMs, isExpired, pauseCountdown, resumeCountdown, startCountdown, type Countdown } from './countdown';
 import { MODES } from './modes';
 import { createRng, shuffle } from './rng';
-import type { PlannedQuestion, RoundPlan, RoundSettings } from './round';
+import { questionTimeLimitMs, type PlannedQuestion, type RoundPlan, type RoundSettings } from './round';
 import { scoreAnswer } from './scoring';
 import type { Question } from './types';
 import { CONFIDENCE_LEVELS, isConfidence, roundTotal, wagerPoints, type Confidence } from './wager';
@@ -73,6 +73,11 @@ export interface SessionState {
   readonly pendingAnswer: PendingAnswer | null;
   /** 0 for the round itself; 1, 2 … for each replay of its missed questions, which scores nothing. */
   readonly attempt: number;
+  /**
+   * Each question's clock after the player changed the timer during the round (see retime); the plan's limits
+   * when absent.
+   */
+  readonly timeLimits?: readonly (number | null)[];
 }
 
 /** A question opens on its claim when the round judges claims and the claim has a verdict to mark against. */
@@ -146,7 +151,9 @@ function record(state: SessionState, choiceIndex: number | null, now: number): S
     timedOut && limitMs !== null ? limitMs : Math.min(elapsedMs(state.countdown, now), limitMs ?? Infinity);
   const scoring = {
     elapsedMs: elapsed,
-    limitMs,
+    // Speed is measured against the time the round began with: a timer changed during the round moves when time
+    // runs out, never what an answer earns (longer or no time cannot raise a score).
+    limitMs: state.plan.questions[state.index]?.timeLimitMs ?? null,
     streakBefore: state.streak,
     speedPoints: state.plan.settings.speedPoints,
   };
@@ -178,12 +185,11 @@ function record(state: SessionState, choiceIndex: number | null, now: number): S
  */
 export function judgeClaim(state: SessionState, judgement: ClaimJudgement, now: number): SessionState {
   if (state.phase !== 'claim' || !isClaimJudgement(judgement)) return state;
-  const planned = state.plan.questions[state.index]!;
   return {
     ...state,
     phase: 'question',
     claimJudgement: judgement,
-    countdown: startCountdown(planned.timeLimitMs, now),
+    countdown: startCountdown(clockLimit(state, state.index), now),
   };
 }
 
@@ -239,7 +245,7 @@ export function advance(state: SessionState, now: number): SessionState {
     ...state,
     phase: openingPhase(state.plan.settings, state.questions[index]!),
     index,
-    countdown: startCountdown(planned.timeLimitMs, now),
+    countdown: startCountdown(clockLimit(state, index), now),
     claimJudgement: null,
   };
 }
@@ -269,6 +275,26 @@ export function summarize(state: SessionState): RoundSummary {
     averageAnswerMs,
     timedOut: state.log.filter((entry) => entry.timedOut).length,
   };
+}
+
+/** The clock's limit for the question at `index`: the plan's, or the timer the player changed to. */
+function clockLimit(state: SessionState, index: number): number | null {
+  return state.timeLimits ? (state.timeLimits[index] ?? null) : (state.plan.questions[index]?.timeLimitMs ?? null);
+}
+
+/**
+ * The player changed the time per question during the round: the clock of the current question (its time taken so
+ * far still counts) and of every later one follow the new timer. Scoring keeps the round's own times (see record).
+ */
+export function retime(state: SessionState, timer: Pick<RoundSettings, 'timeLimitSec' | 'timeScale'>): SessionState {
+  const timeLimits = state.questions.map((question) => questionTimeLimitMs(question, timer));
+  const current = timeLimits[state.index] ?? null;
+  const same = (state.timeLimits ?? state.plan.questions.map((planned) => planned.timeLimitMs)).every(
+    (limit, index) => limit === timeLimits[index],
+  );
+  if (same) return state;
+  const countdown = state.phase === 'finished' ? state.countdown : { ...state.countdown, limitMs: current };
+  return { ...state, timeLimits, countdown };
 }
 
 /** Stops the clock of the open question (the pause menu); anything else is left as it is. */

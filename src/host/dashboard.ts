@@ -1,7 +1,8 @@
 /** The dashboard's controller: it follows the class live and keeps every panel up to date. */
 import QRCode from 'qrcode';
-import type { DashboardSnapshot, ServerInfo } from '../core/classProtocol';
+import type { DashboardPlayer, DashboardSnapshot, ServerInfo } from '../core/classProtocol';
 import type { LiveCommand } from '../core/liveLesson';
+import type { TimeAccommodation } from '../core/timeAccommodation';
 import { joinLinkFor, reachWarning } from '../core/joinLink';
 import type { ClassApi } from '../net/classApi';
 import { openLive, type LiveConnection } from '../net/liveStream';
@@ -25,6 +26,7 @@ import { message, show, type HostPage } from './page';
 import { LiveStage } from './liveView';
 import { discernmentParts, questionTallies, skillParts } from './panels';
 import type { SavedClass } from './savedClass';
+import { timeCell, timeSetText, type TimeCell } from './timeCell';
 
 /** The class live: how to join, the controls, the roster, the leaderboard, the skills and the questions. */
 export class Dashboard {
@@ -42,6 +44,7 @@ export class Dashboard {
   private readonly playSections: HTMLElement[] = [];
   private readonly rosterBody = el('tbody');
   private readonly rows = new Map<string, HTMLTableRowElement>();
+  private readonly timeCells = new Map<string, TimeCell>();
   private readonly leaderboard = el('ol', { class: 'leaderboard', data: { name: 'leaderboard' } });
   private readonly leaderboardNote = el('p', { class: 'note' });
   private readonly questions = el('div', { class: 'questions' });
@@ -174,7 +177,9 @@ export class Dashboard {
               el(
                 'tr',
                 {},
-                ...['Nickname', 'Progress', 'Score', ''].map((text) => el('th', { text, attrs: { scope: 'col' } })),
+                ...['Nickname', 'Progress', 'Score', 'Time', 'Actions'].map((text) =>
+                  el('th', { text, attrs: { scope: 'col' } }),
+                ),
               ),
             ),
             this.rosterBody,
@@ -362,6 +367,15 @@ export class Dashboard {
     this.notice.textContent = `${nickname} was removed from the class.`;
   }
 
+  private async setTime(player: DashboardPlayer, accommodation: TimeAccommodation): Promise<void> {
+    let done = false;
+    await this.act(async () => {
+      await this.api.setTime(this.saved.code, this.saved.token, player.playerId, accommodation);
+      done = true;
+    });
+    if (done) this.notice.textContent = timeSetText(player.nickname, accommodation);
+  }
+
   private render(snapshot: DashboardSnapshot): void {
     // An older snapshot (a poll racing the stream) never replaces a newer one from the same process.
     if (snapshot.version > 0 && snapshot.version < this.snapshot.version) return;
@@ -403,6 +417,8 @@ export class Dashboard {
       seen.add(player.playerId);
       let row = this.rows.get(player.playerId);
       if (!row) {
+        const time = timeCell(player, (accommodation) => this.setTime(player, accommodation));
+        this.timeCells.set(player.playerId, time);
         row = el(
           'tr',
           { data: { player: player.playerId } },
@@ -414,6 +430,7 @@ export class Dashboard {
             el('span', { class: 'progress-text' }),
           ),
           el('td', { class: 'score' }),
+          time.cell,
           el(
             'td',
             { class: 'actions' },
@@ -439,17 +456,20 @@ export class Dashboard {
       row.classList.toggle('away', player.away && snapshot.class.status === 'open');
       row.querySelector('.score')!.textContent = scoreText(player.score, snapshot.class.hideScores);
       row.querySelector<HTMLButtonElement>('button[data-name="remove"]')!.disabled = snapshot.class.status === 'ended';
+      this.timeCells.get(player.playerId)?.update(player, snapshot.class.status === 'ended');
     }
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue;
       row.remove();
       this.rows.delete(id);
+      this.timeCells.delete(id);
     }
     if (snapshot.players.length === 0) {
       this.rosterBody.replaceChildren(
-        el('tr', {}, el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '4' } })),
+        el('tr', {}, el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '5' } })),
       );
       this.rows.clear();
+      this.timeCells.clear();
     } else {
       this.rosterBody.querySelector('tr:not([data-player])')?.remove();
     }

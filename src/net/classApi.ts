@@ -20,6 +20,7 @@ import {
 import type { LiveCommand } from '../core/liveLesson';
 import type { CheckAnswerReply, CheckStage, ClassCheckData, PlayerCheckView } from '../core/classCheck';
 import type { CheckJudgement, Confidence } from '../core/discernment';
+import type { TimeAccommodation } from '../core/timeAccommodation';
 import type { QuestionKind, Topic } from '../core/types';
 
 export class ClassApiError extends Error {
@@ -118,8 +119,11 @@ export class ClassApi {
     return this.call('GET', `classes/${encodeURIComponent(code)}`);
   }
 
-  join(code: string, nickname: string): Promise<JoinedClass> {
-    return this.call('POST', `classes/${encodeURIComponent(code)}/players`, { body: { nickname } });
+  /** `asksForMoreTime` puts the student's request for extended time on the teacher's roster. */
+  join(code: string, nickname: string, asksForMoreTime = false): Promise<JoinedClass> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/players`, {
+      body: asksForMoreTime ? { nickname, asksForMoreTime } : { nickname },
+    });
   }
 
   view(key: PlayerKey): Promise<PlayerView> {
@@ -170,6 +174,14 @@ export class ClassApi {
 
   hideScores(code: string, token: string, hideScores: boolean): Promise<ClassInfo> {
     return this.call('POST', `classes/${encodeURIComponent(code)}/hide-scores`, { token, body: { hideScores } });
+  }
+
+  /** One student's extended time in the class, from the question they are on. */
+  setTime(code: string, token: string, playerId: string, accommodation: TimeAccommodation): Promise<void> {
+    return this.call('POST', `classes/${encodeURIComponent(code)}/players/${encodeURIComponent(playerId)}/time`, {
+      token,
+      body: { accommodation },
+    });
   }
 
   removePlayer(code: string, token: string, playerId: string): Promise<void> {

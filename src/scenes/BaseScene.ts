@@ -163,18 +163,24 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     return this.addButton(label, rect, action, { fontSize: this.frame.type.small, ...options });
   }
 
-  /** The corner control back to the title, on every screen but the title. */
-  protected addHomeButton(): MirroredButton {
-    return this.addCornerButton('⌂ Title', 2, () => this.goTo(SceneKey.Title), {
+  /**
+   * The corner control back to the title, on every screen but the title. In a round, `action` asks first (see
+   * PauseScene) rather than dropping the round.
+   */
+  protected addHomeButton(action: () => void = () => this.goTo(SceneKey.Title)): MirroredButton {
+    return this.addCornerButton('⌂ Title', 2, action, {
       accessibleLabel: 'Back to title',
       name: 'Back to title',
     });
   }
 
-  /** The top row of a question's screens: "Q n / total" at the left, the corner buttons at the right. */
-  protected addRoundBar(number: number, total: number): { top: number; height: number } {
+  /**
+   * The top row of a question's screens: "Q n / total" at the left, the corner buttons at the right; `leave` is
+   * what the corner's "Back to title" does.
+   */
+  protected addRoundBar(number: number, total: number, leave?: () => void): { top: number; height: number } {
     const { margin, type } = this.frame;
-    const home = this.addHomeButton();
+    const home = this.addHomeButton(leave);
     this.addSoundButton();
     const top = margin * 0.6;
     const height = home.canvas.rect.height;

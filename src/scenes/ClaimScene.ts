@@ -83,7 +83,7 @@ export class ClaimScene extends RoundStepScene<'claim'> {
       `Question ${number} of ${total}. The article claims: ${question.claim.quote}. Is it accurate, inaccurate, or can you not tell from the article?`,
     );
     this.onKeys((event) => {
-      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+      if (event.key === 'Escape') this.askToLeave(this.session);
     });
   }
 

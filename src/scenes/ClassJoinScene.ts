@@ -56,7 +56,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
   private restartWith(change: Partial<ClassJoinData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.rebuild({ ...this.opened, message: undefined, ...change });
+    this.rebuild({ ...this.opened, message: undefined, focusMoreTime: undefined, ...change });
   }
 
   /** Finds the server, then rejoins with a saved seat or asks for what is missing. */
@@ -266,7 +266,15 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }
     const buttonHeight = Math.max(56, type.button * 2.2);
     const third = (inner - gap * 2) / 3;
-    const y = Math.max(top + gap, height - margin - buttonHeight * 2 - gap);
+    // Without a time limit there is no time to ask for.
+    const switchHeight = info.timeLimitSec === null ? 0 : buttonHeight * 0.8;
+    const switchY = Math.max(top + gap, height - margin - buttonHeight * 2 - switchHeight - gap * 2);
+    const moreTime =
+      switchHeight > 0
+        ? this.addMoreTimeSwitch({ x: left, y: switchY, width: inner, height: switchHeight })
+        : undefined;
+    const y =
+      switchHeight > 0 ? switchY + switchHeight + gap : Math.max(top + gap, height - margin - buttonHeight * 2 - gap);
     if (!this.opened.editing) {
       // With generated nicknames only, there is nothing to type: re-rolling takes the room of both buttons.
       const rerollWidth = generatedOnly ? third * 2 + gap : third;
@@ -298,10 +306,36 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       () => openPrivacyPage(),
       { name: 'Privacy' },
     );
-    a11y.focus(focusTarget ?? join.dom);
+    a11y.focus((this.opened.focusMoreTime ? moreTime : undefined) ?? focusTarget ?? join.dom);
     this.onKeys((event) => {
       if (event.key === 'Enter' && !this.opened.editing) void this.join(info);
     });
+  }
+
+  /**
+   * The switch that asks the teacher for more time per question: the request goes with the join and shows on the
+   * teacher's roster, who grants it with one click.
+   */
+  private addMoreTimeSwitch(rect: { x: number; y: number; width: number; height: number }): HTMLElement {
+    const asked = this.opened.moreTime === true;
+    const { dom } = this.addButton(
+      asked ? '✓ More time asked for' : 'Ask for more time',
+      rect,
+      () => this.restartWith({ moreTime: !asked, focusMoreTime: true }),
+      {
+        name: 'more-time',
+        accessibleLabel: 'Ask for more time',
+        pressed: asked,
+        fontSize: this.frame.type.small,
+      },
+    );
+    dom.title = 'Your teacher sees the request when you join and can give you more time for each question.';
+    if (this.opened.focusMoreTime) {
+      this.services.a11y.announce(
+        asked ? 'More time asked for: your teacher sees it when you join.' : 'You are not asking for more time.',
+      );
+    }
+    return dom;
   }
 
   private typeName(value: string): void {
@@ -315,7 +349,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.leaving = true;
     const nickname = nicknamesOf(this.services).get();
     try {
-      const joined = await this.api.join(info.code, nickname);
+      const joined = await this.api.join(info.code, nickname, this.opened.moreTime === true);
       const seat = { code: info.code, playerId: joined.playerId, token: joined.token, nickname: joined.nickname };
       saveSeat(this.storage, seat);
       if (info.learningCheck) saveCheckSeat(this.storage, seat);

@@ -4,7 +4,8 @@ import { ClassApiError } from '../net/classApi';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
-import { answerForKey } from '../ui/theme';
+import { countdownWarning } from '../core/countdown';
+import { answerForKey, MOTION } from '../ui/theme';
 import { ANSWER_PENDING_MESSAGE } from '../game/classPlay';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -14,6 +15,8 @@ const PAUSED_MESSAGE = 'Your teacher has paused the question: answer once it goe
 
 /** How long to wait before sending an answer again when the connection dropped. */
 const RETRY_MS = 1500;
+/** Time the server still gives a question this device has timed out, past which it was extended, not clock skew. */
+const MORE_TIME_GIVEN_MS = 1500;
 
 /**
  * One question of a class round, as the server served it: the choices and the time left by the server's clock
@@ -51,7 +54,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     this.follow(data.play);
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const { top: barY, height: barHeight } = this.addRoundBar(number, question.total);
+    const { top: barY, height: barHeight } = this.addRoundBar(number, question.total, () => this.askToLeave());
     const ringRadius = portrait ? 26 : 30;
     const ringX = portrait ? width - margin - ringRadius - 4 : width / 2;
     const ringY = portrait ? barY + barHeight + gap + ringRadius : barY + barHeight / 2;
@@ -85,6 +88,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     this.onKeys((event) => {
       const position = answerForKey(event.key, question.choices.length);
       if (position !== undefined) this.choose(position);
+      if (event.key === 'Escape') this.askToLeave();
     });
     this.updateCountdown();
     if (this.paused) this.say(PAUSED_MESSAGE);
@@ -137,7 +141,12 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     const left = this.remaining();
     const limit = this.question.timeLimitMs;
     if (this.ring.update(left, limit)) {
-      this.timerText.textContent = limit === null ? 'No time limit' : `${Math.ceil(left / 1000)} seconds left`;
+      const seconds = Math.ceil(left / 1000);
+      this.timerText.textContent = limit === null ? 'No time limit' : `${seconds} seconds left`;
+      // The same warnings as solo play: halfway and the last seconds.
+      const warning = countdownWarning(seconds, limit, MOTION.lowTimeSec);
+      if (warning) this.services.a11y.announce(warning);
+      if (limit !== null && left > 0 && seconds <= MOTION.lowTimeSec) this.services.sound.play('tick');
     }
     return left;
   }
@@ -221,6 +230,8 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
         return;
       }
       if (view.state === 'question' && view.question.position === this.question.position) {
+        // The teacher gave this student more time during the question: it comes back with the time it has left.
+        if ((view.question.remainingMs ?? Number.POSITIVE_INFINITY) > MORE_TIME_GIVEN_MS) return this.route(view);
         // The server's clock is a moment behind this device's: ask again once its time is up too.
         this.time.delayedCall((view.question.remainingMs ?? 0) + 150, () => void this.afterTime());
         return;

@@ -55,10 +55,11 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
       }).setOrigin(0.5, 0);
       top += text.height + gap;
     }
+    a11y.focusSummary(`${player.score.toLocaleString('en-US')} points. ${place}.`);
     a11y.text(`Final score: ${player.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
     for (const line of lines) a11y.text(line);
     const buttonWidth = Math.min(360, width - margin * 2);
-    const back = this.addButton(
+    this.addButton(
       'Back to the title',
       { x: width / 2 - buttonWidth / 2, y: height - margin - 72, width: buttonWidth, height: 64 },
       () => {
@@ -67,7 +68,6 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
       },
       { fill: COLORS.highlight, textColor: CSS.ink },
     );
-    a11y.focus(back.dom);
   }
 
   protected override onStatus(): void {

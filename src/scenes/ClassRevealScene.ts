@@ -5,7 +5,7 @@ import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenOutcome } from '../ui/outcome';
+import { spokenReveal } from '../ui/outcome';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
@@ -38,7 +38,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     this.follow(data.play);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
+    const home = this.addHomeButton(() => this.askToLeave());
     this.addSoundButton();
     const sound = this.services.sound;
 
@@ -122,7 +122,11 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       this.addNextButton(outcome, nextHeight);
     }
 
-    const spoken = spokenOutcome(words);
+    const spoken = spokenReveal(words, {
+      feedback: outcome.feedback,
+      streak: outcome.streak,
+      score: outcome.score,
+    });
     a11y.announce(evidence ? `${spoken} The source says: “${evidence.quote}”` : spoken);
     a11y.text(spoken, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');
@@ -134,6 +138,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       if (!live && (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n')) void this.next();
       if (event.key === 'ArrowDown') this.card?.scrollBy(40);
       if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
+      if (event.key === 'Escape') this.askToLeave();
     });
   }
 

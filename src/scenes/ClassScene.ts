@@ -30,6 +30,14 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
   }
 
+  /**
+   * Back to title (or Escape) during a class round asks first: the class's clock is the server's and keeps running,
+   * which the asking screen says.
+   */
+  protected askToLeave(): void {
+    this.goTo(SceneKey.ClassWait, { play: this.play, note: 'leaving' } satisfies ClassWaitData);
+  }
+
   /** The teacher started the class or changed how scores show. */
   protected onStatus(): void {}
 

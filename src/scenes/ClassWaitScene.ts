@@ -8,7 +8,11 @@ import type { ClassWaitData } from './sceneData';
 const NOTES = {
   ended: 'Your teacher has ended the class.',
   removed: 'Your teacher has removed you from this class.',
+  leaving: 'Leave the class round?',
 } as const;
+const LEAVING_DETAIL =
+  'The class’s clock keeps running while you are away. Your answers so far stay with the class, and Class on the ' +
+  'title brings you back to where you were.';
 
 /**
  * Between the moments of a class: the lobby until the teacher starts, and the plain word when the class has
@@ -32,11 +36,11 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     this.addSoundButton();
     const { width, height, margin, type } = this.frame;
     const a11y = this.services.a11y;
-    if (!note) this.follow(play);
+    if (!note || note === 'leaving') this.follow(play);
     else this.play = play;
 
     const title =
-      note === 'ended' || note === 'removed'
+      note === 'ended' || note === 'removed' || note === 'leaving'
         ? NOTES[note]
         : note === 'error'
           ? 'The class server did not answer.'
@@ -48,9 +52,11 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
         ? `You scored ${play.view.player.score.toLocaleString('en-US')} points on ${play.view.player.answered} questions, every one checked by the class server.`
         : note === 'removed'
           ? 'Ask your teacher if you think this was a mistake.'
-          : note === 'error'
-            ? (data.message ?? 'Check the connection and try again.')
-            : `Class ${play.seat.code} · ${play.total} questions. Waiting for your teacher to start…`;
+          : note === 'leaving'
+            ? LEAVING_DETAIL
+            : note === 'error'
+              ? (data.message ?? 'Check the connection and try again.')
+              : `Class ${play.seat.code} · ${play.total} questions. Waiting for your teacher to start…`;
     addText(this, width / 2, height * 0.36, detail, {
       size: type.body,
       color: CSS.muted,
@@ -62,6 +68,26 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
 
     const buttonWidth = Math.min(360, width - margin * 2);
     const y = height * 0.62;
+    if (note === 'leaving') {
+      const stay = this.addButton(
+        'Keep playing',
+        { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
+        () => void this.backToRound(),
+        { fill: COLORS.highlight, textColor: CSS.ink, name: 'Resume' },
+      );
+      this.addButton(
+        'Leave the round',
+        { x: width / 2 - buttonWidth / 2, y: y + 64 + this.frame.gap, width: buttonWidth, height: 64 },
+        () => this.goTo(SceneKey.Title),
+        { name: 'Quit to title' },
+      );
+      a11y.announce(`${NOTES.leaving} ${LEAVING_DETAIL} Press Escape to keep playing.`);
+      a11y.focus(stay.dom);
+      this.onKeys((event) => {
+        if (event.key === 'Escape') void this.backToRound();
+      });
+      return;
+    }
     if (note === 'error') {
       const retry = this.addButton(
         'Try again',
@@ -136,6 +162,17 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     this.onKeys((event) => {
       if (event.key === 'Escape') this.rebuild({ play: this.play });
     });
+  }
+
+  /** Keep playing: back to where the server says the student is (the question with the time it has left). */
+  private async backToRound(): Promise<void> {
+    if (this.leaving) return;
+    try {
+      const view = await this.play.refresh();
+      if (!this.leaving) this.route(view);
+    } catch (error) {
+      this.failed(error);
+    }
   }
 
   protected override onStatus(): void {

@@ -66,6 +66,10 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
     const entries = this.services.highScores.list(board);
     const buttonHeight = Math.max(56, type.button * 2.2);
     a11y.heading(`${BOARDS[board].title} board`);
+    // Said on arrival and on every switch with ← →: which board is now shown.
+    const count =
+      entries.length === 0 ? 'no scores yet' : `${entries.length} ${entries.length === 1 ? 'score' : 'scores'}`;
+    a11y.announce(`${BOARDS[board].title} board: ${count}. Left and right arrows switch boards.`);
     const list = a11y.section(`${BOARDS[board].title} high scores`, 'list');
     if (entries.length === 0) {
       const empty =

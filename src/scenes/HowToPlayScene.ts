@@ -31,11 +31,13 @@ export class HowToPlayScene extends BaseScene<'how-to-play'> {
     for (const rule of rules) this.services.a11y.text(rule);
     const buttonWidth = Math.min(360, width - margin * 2);
     const buttonTop = Math.min(height - margin - buttonHeight, body.y + body.height + margin);
-    this.addButton(
+    const play = this.addButton(
       'Play',
       { x: width / 2 - buttonWidth / 2, y: buttonTop, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Question, { deal: {} }),
     );
+    // Focus on the screen's one button, not left on the page: the rules are read before it.
+    this.services.a11y.focus(play.dom);
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });

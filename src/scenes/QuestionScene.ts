@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { answer, currentQuestion, displayedChoices, expire, pause, type SessionState } from '../core/session';
-import { remainingMs } from '../core/countdown';
+import { countdownWarning, remainingMs } from '../core/countdown';
 import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
@@ -44,7 +44,10 @@ export class QuestionScene extends BaseScene<'question'> {
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     // Top bar: progress, countdown, score and streak.
-    const { top: barY, height: barHeight } = this.addRoundBar(number, total);
+    // Back to title pauses and asks first, as Escape does.
+    const { top: barY, height: barHeight } = this.addRoundBar(number, total, () =>
+      this.goTo(SceneKey.Pause, { session: pause(this.session, this.services.now()), leaving: true }),
+    );
     const scoreText = `${this.session.score.toLocaleString('en-US')} pts`;
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;
@@ -110,11 +113,8 @@ export class QuestionScene extends BaseScene<'question'> {
     if (this.ring.update(left, countdown.limitMs)) {
       const seconds = Math.ceil(left / 1000);
       this.timerText.textContent = countdown.limitMs === null ? 'No time limit' : `${seconds} seconds left`;
-      // Spoken only at moments that help: halfway and the last seconds, never every second.
-      const halfway = countdown.limitMs !== null && seconds === Math.ceil(countdown.limitMs / 2000);
-      if (countdown.limitMs !== null && left > 0 && (halfway || seconds === MOTION.lowTimeSec)) {
-        this.services.a11y.announce(`${seconds} seconds left`);
-      }
+      const warning = countdownWarning(seconds, countdown.limitMs, MOTION.lowTimeSec);
+      if (warning) this.services.a11y.announce(warning);
       if (countdown.limitMs !== null && left > 0 && seconds <= MOTION.lowTimeSec) this.services.sound.play('tick');
     }
   }

@@ -94,6 +94,7 @@ export class ResultsScene extends BaseScene<'results'> {
       a11y.text(tipLine).dataset.name = 'tip';
     }
 
+    a11y.focusSummary(`${summary.score.toLocaleString('en-US')} points. ${placeLine}`);
     a11y.text(`Final score: ${summary.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
     a11y.text(stats.replace(/ {3}·/g, ','));
     a11y.text(placeLine).dataset.name = versus ? 'versus' : 'place';
@@ -150,7 +151,6 @@ export class ResultsScene extends BaseScene<'results'> {
     });
 
     const buttonWidth = Math.min((width - margin * 2 - gap * (perRow - 1)) / perRow, 300);
-    let first: HTMLButtonElement | undefined;
     buttons.forEach(([label, action, name], index) => {
       const row = Math.floor(index / perRow);
       const inRow = Math.min(perRow, buttons.length - row * perRow);
@@ -161,13 +161,11 @@ export class ResultsScene extends BaseScene<'results'> {
         width: buttonWidth,
         height: buttonHeight,
       };
-      const button = this.addButton(label, rect, action, {
+      this.addButton(label, rect, action, {
         name,
         ...(index === 0 ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
       });
-      first ??= button.dom;
     });
-    a11y.focus(first);
     const byName = new Map(buttons.map(([, action, name]) => [name, action]));
     this.onKeys((event) => {
       const key = event.key.toLowerCase();

@@ -15,7 +15,7 @@ import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCar
 import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenOutcome } from '../ui/outcome';
+import { spokenReveal } from '../ui/outcome';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { COLORS, CSS } from '../ui/theme';
@@ -52,7 +52,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     this.beginScreen(`Answer to question ${this.session.index + 1} of ${total}`);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton();
+    const home = this.addHomeButton(() => this.askToLeave());
     this.addSoundButton();
     const reduceMotion = this.services.reduceMotion;
     const sound = this.services.sound;
@@ -250,9 +250,14 @@ export class RevealScene extends BaseScene<'reveal'> {
       { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
     );
     const showEvidence = (index: number) =>
-      this.goTo(SceneKey.Reveal, { session: this.session, evidenceIndex: (index + evidenceCount) % evidenceCount });
+      this.goTo(SceneKey.Reveal, {
+        session: this.session,
+        evidenceIndex: (index + evidenceCount) % evidenceCount,
+        paged: true,
+      });
+    let paging: HTMLButtonElement | undefined;
     if (moreEvidence) {
-      this.addButton(
+      paging = this.addButton(
         `Excerpt ${((shownIndex + 1) % evidenceCount) + 1} of ${evidenceCount} ▸`,
         {
           x: width - margin - nextWidth * 2 - gap,
@@ -262,11 +267,16 @@ export class RevealScene extends BaseScene<'reveal'> {
         },
         () => showEvidence(shownIndex + 1),
         { accessibleLabel: 'Show the next excerpt on the card', name: 'More evidence' },
-      );
+      ).dom;
     }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
-    const announcement = spokenOutcome(words);
+    const announcement = spokenReveal(words, {
+      feedback,
+      calls,
+      streak: this.session.streak,
+      score: this.session.score,
+    });
     if (!revisit) {
       a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
     }
@@ -293,15 +303,26 @@ export class RevealScene extends BaseScene<'reveal'> {
     a11y.text(whyLine, { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
-    a11y.focus(next.dom);
+    if (data.paged && paging && evidence) {
+      // Paging says what the card now shows, and keeps focus where the next page is.
+      a11y.announce(
+        `Excerpt ${shownIndex + 1} of ${evidenceCount}: “${evidence.quote}” — ${citationFor(this.services, evidence.source)}`,
+      );
+      a11y.focus(paging);
+    } else a11y.focus(next.dom);
 
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') this.next();
       if (moreEvidence && event.key.toLowerCase() === 'e') showEvidence(shownIndex + 1);
       if (event.key === 'ArrowDown') this.card?.scrollBy(40);
       if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
-      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+      if (event.key === 'Escape') this.askToLeave();
     });
+  }
+
+  /** A way out of the round asks first (see PauseScene); Escape there comes back here. */
+  private askToLeave(): void {
+    this.goTo(SceneKey.Pause, { session: this.session, leaving: true });
   }
 
   private next(): void {

@@ -7,7 +7,7 @@ import type { Rect } from '../ui/layout';
 import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
-import type { SceneKey } from './keys';
+import { SceneKey } from './keys';
 
 export interface StepChoice<T> {
   value: T;
@@ -33,7 +33,7 @@ export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
     this.beginScreen(title);
     const { width, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const bar = this.addRoundBar(number, total);
+    const bar = this.addRoundBar(number, total, () => this.askToLeave(session));
     const barY = bar.top + bar.height / 2;
     a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
     if (showScore) {
@@ -46,6 +46,11 @@ export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
       a11y.text(`Score: ${session.score}`, { label: 'Score' }).dataset.name = 'score';
     }
     return barY + bar.height / 2 + gap * 1.5;
+  }
+
+  /** A way out of the round asks first: the pause screen, asking whether to leave (Escape keeps playing). */
+  protected askToLeave(session: SessionState): void {
+    this.goTo(SceneKey.Pause, { session, leaving: true });
   }
 
   /**

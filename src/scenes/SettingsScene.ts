@@ -168,11 +168,18 @@ export class SettingsScene extends BaseScene<'settings'> {
           name: row.key,
         },
       );
-      if (locked) button.canvas.setLook('dim');
+      if (locked) {
+        button.canvas.setLook('dim');
+        button.dom.setAttribute('aria-disabled', 'true');
+      }
       if (row.key === data.focus) focusTarget = button.dom;
     });
 
     this.addDoneButton(doneHeight, () => this.leave(), focusTarget);
+    // Opened from a paused round: a new time per question holds from the question the round is on.
+    if (data.focus === 'time' && data.returnTo) {
+      a11y.announce(`Time per question: ${TIME_TEXT[String(preferences.time)]}. It applies from the current question.`);
+    }
   }
 
   private activate(row: SettingRow): void {

@@ -88,7 +88,10 @@ export class ShareScene extends BaseScene<'share'> {
         () => this.restartWith({ editing: true }),
         { fontSize: type.small },
       );
-      if (data.focus === 'New name') focusTarget = reroll.dom;
+      if (data.focus === 'New name') {
+        focusTarget = reroll.dom;
+        a11y.announce(`New name: ${name}.`);
+      }
       if (data.focus === 'Type my own') focusTarget = own.dom;
       top = Math.max(top + nameText.height, buttonsTop + rowHeight) + gap;
     }

@@ -92,6 +92,9 @@ export class WagerScene extends RoundStepScene<'wager'> {
       (level) => this.choose(level),
     );
     a11y.announce(`Your answer: ${picked?.text ?? 'none'}. How sure are you? Sure, Think so, or Guessing.`);
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.askToLeave(this.session);
+    });
   }
 
   private choose(level: Confidence): void {

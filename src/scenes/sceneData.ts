@@ -27,12 +27,20 @@ export interface RoundData {
   session: SessionState;
 }
 
+/** The pause screen: opened by Pause, or by a way out of the round, when it asks whether to leave. */
+export interface PauseSceneData extends RoundData {
+  /** Opened by a way out of the round (Escape, Back to title): it asks first, and Escape keeps playing. */
+  leaving?: boolean;
+}
+
 /** The question screen deals a new round itself, so a redraw never deals twice. */
 export type QuestionSceneData = RoundData | { deal: RoundRequest };
 
 export interface RevealSceneData extends RoundData {
   /** Which of the question's excerpts the source card shows; set when the player pages through them. */
   evidenceIndex?: number;
+  /** The player paged to this excerpt: focus stays on the paging button and the excerpt is read. */
+  paged?: boolean;
 }
 
 export interface ResultsSceneData extends RoundData {
@@ -127,10 +135,17 @@ export interface ClassJoinData {
   /** Typing a nickname of one's own. */
   editing?: boolean;
   message?: string;
+  /** The student asks the teacher for more time per question (sent with the join). */
+  moreTime?: boolean;
+  /** Focus goes back to the "Ask for more time" switch (it was just pressed). */
+  focusMoreTime?: boolean;
 }
 
-/** Why a player waits outside the round: the teacher ended the class, removed them, or the server failed. */
-export type ClassNote = 'ended' | 'removed' | 'error';
+/**
+ * Why a player waits outside the round: the teacher ended the class, removed them, the server failed, or they asked
+ * to leave the round (it asks first).
+ */
+export type ClassNote = 'ended' | 'removed' | 'error' | 'leaving';
 
 export interface ClassWaitData {
   play: ClassPlay;
@@ -193,7 +208,7 @@ export interface SceneDataMap {
   claim: RoundData;
   question: QuestionSceneData;
   wager: RoundData;
-  pause: RoundData;
+  pause: PauseSceneData;
   reveal: RevealSceneData;
   results: ResultsSceneData;
   report: ReportSceneData;

@@ -95,8 +95,10 @@ export function addQuestionView(
     buttons.push(a11y.button(choice, () => props.onChoose(position), rects[position]!, { parent: group }));
   });
   a11y.focus(buttons[0]);
+  // A quoted claim is part of the question: it is read before the prompt, as it stands above it on the canvas.
+  const claim = props.claimQuote ? ` The article claims: “${props.claimQuote}”` : '';
   a11y.announce(
-    `Question ${props.number} of ${props.total}. ${props.prompt} ${props.choices.map((choice, i) => `${i + 1}: ${choice}.`).join(' ')}`,
+    `Question ${props.number} of ${props.total}.${claim} ${props.prompt} ${props.choices.map((choice, i) => `${i + 1}: ${choice}.`).join(' ')}`,
   );
   return { tiles, status };
 }

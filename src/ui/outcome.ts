@@ -32,3 +32,30 @@ export function spokenOutcome(outcome: AnswerOutcomeWords): string {
     ? `Correct, plus ${outcome.points} points. The answer is: ${outcome.right}.`
     : `Not quite. You picked ${outcome.picked}. The answer is: ${outcome.right}.`;
 }
+
+/** What the reveal shows besides the verdict, for the live region (everything the canvas says, the page says). */
+export interface RevealDetails {
+  /** The note on the wrong answer picked. */
+  feedback?: string;
+  /** The player's call on the claim and the wager's result ("You judged the claim … You were Sure: −6,000."). */
+  calls?: string;
+  /** Right answers in a row after this one; spoken from two, as the streak meter shows it. */
+  streak?: number;
+  /** The total after this answer. */
+  score?: number;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…”"]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** The whole outcome of an answer as the live region says it: the verdict, then what the canvas adds to it. */
+export function spokenReveal(outcome: AnswerOutcomeWords, details: RevealDetails): string {
+  const parts = [spokenOutcome(outcome)];
+  if (details.feedback) parts.push(sentence(details.feedback));
+  if (details.calls) parts.push(sentence(details.calls));
+  if (details.streak !== undefined && details.streak > 1) parts.push(`${details.streak} right in a row.`);
+  if (details.score !== undefined) parts.push(`Score: ${details.score.toLocaleString('en-US')}.`);
+  return parts.join(' ');
+}

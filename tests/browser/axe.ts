@@ -14,6 +14,15 @@ interface AxeViolation {
 
 /** Serious and critical axe-core violations on the page as it is now. */
 export async function axeProblems(page: Page): Promise<string[]> {
+  return axeViolations(page, (impact) => impact === 'serious' || impact === 'critical');
+}
+
+/** Every axe-core violation on the page as it is now, moderate and minor included. */
+export async function axeAllProblems(page: Page): Promise<string[]> {
+  return axeViolations(page, () => true);
+}
+
+async function axeViolations(page: Page, counts: (impact: string | null) => boolean): Promise<string[]> {
   // Evaluated rather than added as a script tag: the server's Content-Security-Policy refuses injected scripts.
   await page.evaluate(readFileSync(axePath, 'utf8'));
   const violations = await page.evaluate(async () => {
@@ -22,7 +31,7 @@ export async function axeProblems(page: Page): Promise<string[]> {
     return (await axe.run(document)).violations;
   });
   return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter((violation) => counts(violation.impact))
     .map(
       (violation) =>
         `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countdownWarning,
   displaySeconds,
   elapsedMs,
   isExpired,
@@ -44,5 +45,19 @@ describe('countdown over an injected clock', () => {
     const countdown = startCountdown(null, 0);
     expect(isExpired(countdown, 1e9)).toBe(false);
     expect(remainingMs(countdown, 1e9)).toBe(Infinity);
+  });
+});
+
+describe('the spoken countdown warnings', () => {
+  it('speak at halfway and at the last five seconds only, solo and in class alike', () => {
+    const spoken = (limitMs: number | null) =>
+      Array.from({ length: 41 }, (_, index) => 40 - index).filter(
+        (seconds) => countdownWarning(seconds, limitMs, 5) !== null,
+      );
+    expect(spoken(20_000)).toEqual([10, 5]);
+    // A student on ×2 time hears the same two warnings, halfway through their own time.
+    expect(spoken(40_000)).toEqual([20, 5]);
+    expect(spoken(null)).toEqual([]);
+    expect(countdownWarning(10, 20_000, 5)).toBe('10 seconds left');
   });
 });

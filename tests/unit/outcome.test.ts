@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLineOf, OUTCOME_TEXT, spokenOutcome, verdictOf } from '../../src/ui/outcome';
+import { answerLineOf, OUTCOME_TEXT, spokenOutcome, spokenReveal, verdictOf } from '../../src/ui/outcome';
 
 const base = { points: 850, right: 'The Commerce Department' };
 
@@ -29,6 +29,28 @@ describe('the words of an outcome', () => {
     );
     expect(spokenOutcome({ ...base, correct: false, timedOut: true })).toBe(
       "Time's up. The answer is: The Commerce Department.",
+    );
+  });
+
+  it('say everything the reveal shows: feedback, the calls on the claim and the wager, the streak and the score', () => {
+    const wrong = { ...base, correct: false, timedOut: false, points: 0, picked: 'Congress' };
+    expect(
+      spokenReveal(wrong, {
+        feedback: 'Congress passed the law; the department carries it out',
+        calls: 'You judged the claim Accurate: not quite, the sources contradict it. You were Sure: −6,000.',
+        streak: 0,
+        score: 4200,
+      }),
+    ).toBe(
+      'Not quite. You picked Congress. The answer is: The Commerce Department. Congress passed the law; the ' +
+        'department carries it out. You judged the claim Accurate: not quite, the sources contradict it. You were ' +
+        'Sure: −6,000. Score: 4,200.',
+    );
+    expect(spokenReveal({ ...base, correct: true, timedOut: false }, { streak: 3, score: 12_850 })).toBe(
+      'Correct, plus 850 points. The answer is: The Commerce Department. 3 right in a row. Score: 12,850.',
+    );
+    expect(spokenReveal({ ...base, correct: true, timedOut: false }, { streak: 1 })).toBe(
+      'Correct, plus 850 points. The answer is: The Commerce Department.',
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   isPaused,
   pause,
   resume,
+  retime,
   startSession,
   summarize,
   type SessionState,
@@ -146,5 +147,36 @@ describe('pausing a question', () => {
     const paused = pause(state, 5);
     expect(pause(paused, 9)).toBe(paused);
     expect(resume(state, 9)).toBe(state);
+  });
+});
+
+describe('a timer changed during the round', () => {
+  it('holds from the current question, keeping the time already taken, and for every later one', () => {
+    const state = pause(fresh(0), 8_000);
+    expect(state.countdown.limitMs).toBe(20_000);
+    const doubled = retime(state, { timeLimitSec: 20, timeScale: 2 });
+    expect(doubled.countdown.limitMs).toBe(40_000);
+    const resumed = resume(doubled, 100_000);
+    // 8 s were taken before the pause: 32 s are left of the new 40.
+    expect(expire(resumed, 100_000 + 31_000)).toBe(resumed);
+    expect(expire(resumed, 100_000 + 32_000).phase).toBe('reveal');
+    const next = advance(answer(resumed, 0, 101_000), 102_000);
+    expect(next.countdown.limitMs).toBe(40_000);
+  });
+
+  it('never raises what an answer earns: speed is still measured against the time the round began with', () => {
+    const off = retime(fresh(0), { timeLimitSec: null, timeScale: 1 });
+    expect(off.countdown.limitMs).toBeNull();
+    // 60 s later, past the round's own 20 s: no time-out, and the slowest speed score, not the flat 1,000.
+    const answered = answer(off, rightPosition(off), 60_000);
+    expect(answered.phase).toBe('reveal');
+    expect(answered.log[0]).toMatchObject({ correct: true, timedOut: false, base: 500 });
+    const quick = answer(retime(fresh(0), { timeLimitSec: 20, timeScale: 10 }), rightPosition(fresh(0)), 10_000);
+    expect(quick.log[0]!.base).toBe(750);
+  });
+
+  it('changes nothing when the timer is the one the round has', () => {
+    const state = fresh(0);
+    expect(retime(state, { timeLimitSec: 20, timeScale: 1 })).toBe(state);
   });
 });

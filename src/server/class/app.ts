@@ -25,6 +25,7 @@ import {
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { LIVE_COMMANDS, type LiveCommand } from '../../core/liveLesson';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
+import { TIME_ACCOMMODATIONS, type TimeAccommodation } from '../../core/timeAccommodation';
 import { QUESTION_KINDS } from '../../core/types';
 import {
   capConnectionsPerAddress,
@@ -167,7 +168,7 @@ const joinBody = {
   type: 'object',
   additionalProperties: false,
   required: ['nickname'],
-  properties: { nickname: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: { nickname: { type: 'string', minLength: 1, maxLength: 200 }, asksForMoreTime: { type: 'boolean' } },
 } as const;
 
 const answerBody = {
@@ -199,6 +200,13 @@ const hideBody = {
   additionalProperties: false,
   required: ['hideScores'],
   properties: { hideScores: { type: 'boolean' } },
+} as const;
+
+const timeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['accommodation'],
+  properties: { accommodation: { type: 'string', enum: [...TIME_ACCOMMODATIONS] } },
 } as const;
 
 type Params = { code: string; playerId?: string };
@@ -408,9 +416,11 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     '/api/classes/:code/players',
     { schema: { params: classParams, body: joinBody }, config: { rateLimit: joinLimit } },
     async (request, reply) => {
-      const { nickname } = request.body as { nickname: string };
+      const { nickname, asksForMoreTime } = request.body as { nickname: string; asksForMoreTime?: boolean };
       const code = (request.params as Params).code;
-      return reply.code(201).send(await commits.run(() => service.join(code, nickname, clientAddress(request))));
+      return reply
+        .code(201)
+        .send(await commits.run(() => service.join(code, nickname, clientAddress(request), asksForMoreTime === true)));
     },
   );
 
@@ -517,6 +527,19 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     async (request) => {
       const { hideScores } = request.body as { hideScores: boolean };
       return commits.run(() => service.setHideScores((request.params as Params).code, tokenOf(request), hideScores));
+    },
+  );
+
+  app.post(
+    '/api/classes/:code/players/:playerId/time',
+    { schema: { params: playerParams, headers: authHeaders, body: timeBody } },
+    async (request, reply) => {
+      const params = request.params as Required<Params>;
+      const { accommodation } = request.body as { accommodation: TimeAccommodation };
+      await commits.run(() =>
+        service.setTimeAccommodation(params.code, tokenOf(request), params.playerId, accommodation),
+      );
+      return reply.code(204).send();
     },
   );
 

@@ -156,6 +156,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX check_answers_class ON check_answers (class_id, stage);
     `,
   },
+  {
+    version: 7,
+    name: 'time accommodations',
+    sql: `
+      -- A student's extended time, set by the teacher for this class (src/core/timeAccommodation.ts), and whether
+      -- the student asked for more time when joining and has not been answered yet.
+      ALTER TABLE players ADD COLUMN time_accommodation TEXT NOT NULL DEFAULT 'standard'
+        CHECK (time_accommodation IN ('standard', 'half-more', 'double', 'no-limit'));
+      ALTER TABLE players ADD COLUMN time_requested INTEGER NOT NULL DEFAULT 0 CHECK (time_requested IN (0, 1));
+    `,
+  },
 ];
 
 /**

@@ -62,6 +62,7 @@ import { resultsTable } from './resultsTable';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
+import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccommodation';
 import type { BankBundle, Question, QuestionKind, Topic } from '../../core/types';
 import { ApiError, hashToken, notFound } from './apiError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
@@ -128,6 +129,8 @@ interface PlayerRow {
   answered: number;
   streak: number;
   best_streak: number;
+  time_accommodation: TimeAccommodation;
+  time_requested: 0 | 1;
 }
 
 interface TurnRow {
@@ -262,13 +265,16 @@ export class ClassService {
         'SELECT COUNT(*) AS n FROM players WHERE class_id = ? AND removed_at IS NULL',
       ),
       insertPlayer: db.prepare(
-        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at)
-         VALUES (@classId, @publicId, @token, @nickname, @now)`,
+        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at, time_requested)
+         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested)`,
       ),
       activePlayers: db.prepare<[number], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND removed_at IS NULL ORDER BY joined_at, id',
       ),
       removePlayer: db.prepare('UPDATE players SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
+      setTimeAccommodation: db.prepare(
+        'UPDATE players SET time_accommodation = ?, time_requested = 0 WHERE id = ? AND removed_at IS NULL',
+      ),
       finishPlayer: db.prepare('UPDATE players SET finished_at = ? WHERE id = ? AND finished_at IS NULL'),
       scorePlayer: db.prepare(
         `UPDATE players SET score = score + @points, correct = correct + @correct, answered = answered + 1,
@@ -440,8 +446,11 @@ export class ClassService {
     return this.info(this.classByCode(code));
   }
 
-  /** Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). */
-  join(code: string, typedNickname: string, address = 'local'): JoinedClass {
+  /**
+   * Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). `asksForMoreTime`
+   * puts the student's request for extended time on the teacher's roster.
+   */
+  join(code: string, typedNickname: string, address = 'local', asksForMoreTime = false): JoinedClass {
     return this.atomically(() => {
       const row = this.classByCode(code);
       if (row.status === 'ended') throw ended();
@@ -497,6 +506,7 @@ export class ClassService {
           token: hashToken(token),
           nickname: check.nickname,
           now,
+          timeRequested: asksForMoreTime ? 1 : 0,
         });
         if (this.round(row).settings.learningCheck === true) this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
         this.updateRoster(row.id, (roster) => {
@@ -513,6 +523,8 @@ export class ClassService {
             answered: 0,
             streak: 0,
             best_streak: 0,
+            time_accommodation: 'standard',
+            time_requested: asksForMoreTime ? 1 : 0,
           };
           roster.players.push(player);
           roster.byId.set(player.id, player);
@@ -552,9 +564,9 @@ export class ClassService {
       const now = this.now();
       const latest = this.stmt.latestTurn.get(player.id);
       if (latest && latest.answered_at === null) {
-        const item = round.items[latest.position]!;
-        if (!isTimeUp(item.planned, latest.served_at, now)) return this.viewOf(row, player, latest);
-        this.close(row, player, latest, judgeTimeOut(item.planned), now);
+        const planned = this.plannedFor(round, player, latest.position);
+        if (!isTimeUp(planned, latest.served_at, now)) return this.viewOf(row, player, latest);
+        this.close(row, player, latest, judgeTimeOut(planned), now);
         this.settle(row);
         return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
       }
@@ -701,6 +713,29 @@ export class ClassService {
       const row = this.authTeacher(code, teacherToken, true);
       this.stmt.setJoiningLocked.run(locked ? 1 : 0, row.id);
       return this.changed(row.id);
+    });
+  }
+
+  /**
+   * Sets one student's extended time in this class (it answers their request for more time, if any). It holds from
+   * the question they are on: the server's clock gives that question the new time at once.
+   */
+  setTimeAccommodation(code: string, teacherToken: string, playerId: string, accommodation: TimeAccommodation): void {
+    this.atomically(() => {
+      const row = this.authTeacher(code, teacherToken, true);
+      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+      if (!player || player.removed_at !== null) {
+        throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+      }
+      this.stmt.setTimeAccommodation.run(accommodation, player.id);
+      this.updateRoster(row.id, (roster) => {
+        const listed = roster.byId.get(player.id);
+        if (listed) {
+          listed.time_accommodation = accommodation;
+          listed.time_requested = 0;
+        }
+      });
+      this.emit({ kind: 'progress', classId: row.id });
     });
   }
 
@@ -1235,9 +1270,9 @@ export class ClassService {
     );
   }
 
-  /** A question as one player sees it: in their own order of its choices (see studentChoiceOrder). */
+  /** A question as one player sees it: with their own time (timeAccommodation.ts) and order of its choices (see studentChoiceOrder). */
   private plannedFor(round: ClassRound, player: PlayerRow, position: number): PlannedQuestion {
-    const planned = round.items[position]!.planned;
+    const planned = withTimeAccommodation(round.items[position]!.planned, player);
     if (round.settings.studentChoiceOrder !== true) return planned;
     return {
       ...planned,
@@ -1254,6 +1289,7 @@ export class ClassService {
       answered: player.answered,
       streak: player.streak,
       bestStreak: player.best_streak,
+      timeAccommodation: player.time_accommodation,
     };
   }
 
@@ -1299,7 +1335,7 @@ export class ClassService {
     const facts = {
       lastSeenAt: this.lastSeen.get(player.id) ?? Math.max(player.joined_at, this.startedAt),
       streamOpen: (this.openStreams.get(player.id) ?? 0) > 0,
-      timeLimitMs: round.items[position]!.planned.timeLimitMs,
+      timeLimitMs: this.plannedFor(round, player, position).timeLimitMs,
     };
     return isAway(facts, now);
   }
@@ -1407,17 +1443,12 @@ export class ClassService {
     if (latest.answered_at !== null)
       return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, latest) };
     const item = round.items[latest.position]!;
-    const remaining = remainingOnServer(item.planned, latest.served_at, this.now());
+    const planned = this.plannedFor(round, player, latest.position);
+    const remaining = remainingOnServer(planned, latest.served_at, this.now());
     return {
       ...base,
       state: 'question',
-      question: servedQuestion(
-        item.question,
-        this.plannedFor(round, player, latest.position),
-        latest.position,
-        round.items.length,
-        remaining,
-      ),
+      question: servedQuestion(item.question, planned, latest.position, round.items.length, remaining),
     };
   }
 
@@ -1462,6 +1493,8 @@ export class ClassService {
         streak: player.streak,
         finished: player.finished_at !== null,
         away: row.status === 'open' && this.isAwayNow(round, player, now),
+        timeAccommodation: player.time_accommodation,
+        asksForMoreTime: player.time_requested === 1,
       })),
       leaderboard: rankLeaderboard(ranked),
       questions: tallyQuestions(round.items, rows, settled),
@@ -1536,6 +1569,12 @@ export class ClassService {
     this.summaries.set(row.id, { key, parts, summary });
     return summary;
   }
+}
+
+/** A planned question as one player plays it: the class's time under the player's accommodation. */
+function withTimeAccommodation(planned: PlannedQuestion, player: PlayerRow): PlannedQuestion {
+  const timeLimitMs = playerTimeLimitMs(planned.timeLimitMs, player.time_accommodation);
+  return timeLimitMs === planned.timeLimitMs ? planned : { ...planned, timeLimitMs };
 }
 
 function isUniqueViolation(error: unknown, what: string): boolean {
