@@ -35,6 +35,8 @@ import { LiveHub } from './hub';
 import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
 import { originAllowed } from './origins';
 import { ApiError, ClassService, hashToken } from './service';
+import { registerChallengeRoutes, type ChallengeRateLimits } from '../challenge/routes';
+import type { ChallengeService } from '../challenge/service';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
 
@@ -93,6 +95,9 @@ export interface ClassAppOptions {
   readiness?: Readiness;
   /** Proxies whose X-Forwarded-For names the client (rate limits and logs then count students, not the proxy). */
   trustProxy?: string[] | false;
+  /** Challenges with their board (src/server/challenge/); none when not given. */
+  challenges?: ChallengeService;
+  challengeLimits?: Partial<ChallengeRateLimits>;
 }
 
 const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
@@ -500,6 +505,15 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         .send(`\uFEFF${csv}`);
     },
   );
+
+  if (options.challenges) {
+    await registerChallengeRoutes(app, {
+      challenges: options.challenges,
+      commits,
+      limits: options.challengeLimits,
+      staticDir: options.staticDir,
+    });
+  }
 
   // ——— The built game ———
 

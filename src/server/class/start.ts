@@ -14,6 +14,9 @@ import type { LookupLimit } from './lookupLimit';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
+import type { ChallengeRateLimits } from '../challenge/routes';
+import type { ChallengeFloodLimits } from '../challenge/floodGuard';
+import { ChallengeService } from '../challenge/service';
 import { Backups, type BackupSettings } from './backup';
 import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
@@ -47,6 +50,8 @@ export interface ClassServerOptions {
   trustProxy?: string[] | false;
   /** More origins whose pages may use this server (PUBLIC_ORIGINS), besides the join origins and loopback. */
   publicOrigins?: string[];
+  challengeLimits?: Partial<ChallengeRateLimits>;
+  challengeFlood?: Partial<ChallengeFloodLimits>;
 }
 
 export interface RunningClassServer {
@@ -108,8 +113,16 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const service = new ClassService(db, options.bank, {
     now: options.now,
     retentionMs: options.retentionMs,
-    onEvent: hub.onEvent,
+    onEvent: (event) => {
+      hub.onEvent(event);
+      challenges.onEvent(event);
+    },
     joinLimits: options.joinLimits,
+  });
+  const challenges = new ChallengeService(db, service, {
+    now: options.now,
+    retentionMs: options.retentionMs,
+    flood: options.challengeFlood,
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
@@ -126,6 +139,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     lookupLimit: options.lookupLimit,
     logger: options.logger,
     trustProxy: options.trustProxy,
+    challenges,
+    challengeLimits: options.challengeLimits,
     serverInfo: () => info,
     allowedOrigins: () => [...info.joinOrigins, ...(options.publicOrigins ?? [])],
   });
