@@ -93,7 +93,7 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
   // A challenge past its deadline takes no more answers: it is closed before any class request reaches it.
   app.addHook('onRequest', async (request) => {
     const match = CLASS_PATH.exec(request.url);
-    void match;
+    if (match) challenges.closeDue(match[1]);
   });
   const sweeper = setInterval(() => challenges.closeDue(), 60_000);
   sweeper.unref();
