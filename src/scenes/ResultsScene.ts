@@ -209,6 +209,7 @@ export class ResultsScene extends BaseScene<'results'> {
     if (!data.recorded.unranked || data.recorded.unranked === 'daily-replayed') {
       buttons.push(['Share', () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
     }
+    buttons.push(['Challenge friends', () => this.goTo(SceneKey.Challenge, { step: 'create' }), 'Challenge friends']);
     if (data.recorded.board) {
       const board = data.recorded.board;
       buttons.push([

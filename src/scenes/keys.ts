@@ -25,5 +25,6 @@ export const SceneKey = {
   ClassQuestion: 'class-question',
   ClassReveal: 'class-reveal',
   ClassResults: 'class-results',
+  Challenge: 'challenge',
 } as const;
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];

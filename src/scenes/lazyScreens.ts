@@ -28,6 +28,7 @@ export const LAZY_SCREENS: LazyScreens = {
   [SceneKey.ClassQuestion]: CLASS,
   [SceneKey.ClassReveal]: CLASS,
   [SceneKey.ClassResults]: CLASS,
+  [SceneKey.Challenge]: CLASS,
   [SceneKey.CustomBanks]: CUSTOM,
   [SceneKey.CustomBank]: CUSTOM,
 };
