@@ -88,7 +88,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
   private restartWith(change: Partial<ChallengeSceneData>): void {
     if (this.leaving) return;
     this.leaving = true;
-    this.rebuild({ ...this.opened, message: undefined, ...change });
+    this.rebuild({ ...this.opened, message: undefined, confirmClose: undefined, ...change });
   }
 
   private get top(): number {
@@ -384,7 +384,9 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         .join(' · ');
       y = this.say(`Practice (later tries, not ranked): ${practice}`, y + gap * 0.5, CSS.muted, type.small);
     }
-    if (this.opened.message) this.say(this.opened.message, y, CSS.correct, type.small);
+    if (this.opened.confirmClose) {
+      this.say('Close it? No one can join or finish a round after that; the board stays as it is.', y, CSS.wrong);
+    } else if (this.opened.message) this.say(this.opened.message, y, CSS.correct, type.small);
 
     const canShare = typeof navigator.share === 'function';
     const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [
@@ -397,11 +399,15 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       buttons.push({ label: 'Play', action: () => this.restartWith({ step: 'intro' }), name: 'Play' });
     }
     if (kept.creatorToken !== undefined && board.status === 'open') {
-      buttons.push({
-        label: 'Close it',
-        action: () => void this.closeChallenge(board.code, kept.creatorToken!),
-        name: 'Close the challenge',
-      });
+      buttons.push(
+        this.opened.confirmClose
+          ? {
+              label: 'Yes, close it',
+              action: () => void this.closeChallenge(board.code, kept.creatorToken!),
+              name: 'Confirm closing',
+            }
+          : { label: 'Close it…', action: () => this.restartWith({ confirmClose: true }), name: 'Close the challenge' },
+      );
     }
     const { doms } = this.addBottomButtons(buttons, Math.max(48, type.button * 1.9));
     a11y.focus(doms[0]);
@@ -413,7 +419,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     const apply = (next: ChallengeBoard) => {
       if (this.leaving || !this.scene.isActive()) return;
       if (JSON.stringify(next) === JSON.stringify(this.opened.board)) return;
-      this.restartWith({ board: next, message: this.opened.message });
+      this.restartWith({ board: next, message: this.opened.message, confirmClose: this.opened.confirmClose });
     };
     this.live = openLive({
       url: this.api.boardEventsUrl(board.code),

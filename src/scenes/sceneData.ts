@@ -161,6 +161,8 @@ export interface ChallengeSceneData {
   /** The title typed so far, kept across a rebuild. */
   title?: string;
   message?: string;
+  /** The creator pressed Close: ask before the challenge stops taking entries. */
+  confirmClose?: boolean;
 }
 
 /** Check yourself: its introduction, or one claim (judged, then rated for confidence) with the answers so far. */

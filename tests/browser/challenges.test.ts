@@ -175,6 +175,15 @@ describe('a server challenge', () => {
     expect(board.entries.map((entry) => entry.score).sort()).toEqual([laptopScore, phoneScore].sort());
     for (const row of await boardRows(laptop)) expect(row).not.toContain('Forger');
 
+    // The creator closes it, after a second press; every open board says so.
+    await clickCanvasButton(laptop, '#a11y button[data-name="Close the challenge"]');
+    await laptop.waitForSelector('#a11y button[data-name="Confirm closing"]');
+    await screenshot(laptop, 'challenge-close-1366x768');
+    await clickCanvasButton(laptop, '#a11y button[data-name="Confirm closing"]');
+    for (const page of [laptop, phone]) {
+      await page.waitForFunction(() => document.querySelector('#a11y')?.textContent?.includes(' · closed'));
+    }
+
     expect(pageErrors(laptop)).toEqual([]);
     expect(pageErrors(third)).toEqual([]);
     expect(phoneErrors).toEqual([]);
