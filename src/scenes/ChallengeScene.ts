@@ -140,16 +140,20 @@ export class ChallengeScene extends ClassScene<'challenge'> {
   }
 
   private showProblem(message: string): void {
-    const { width, height, margin } = this.frame;
     this.children.removeAll(true);
-    this.say(message, height * 0.35, CSS.wrong);
-    const buttonWidth = Math.min(360, width - margin * 2);
-    const back = this.addButton(
-      'Back to the title',
-      { x: width / 2 - buttonWidth / 2, y: height * 0.62, width: buttonWidth, height: 64 },
-      () => this.goTo(SceneKey.Title),
+    this.say(message, this.frame.height * 0.35, CSS.wrong);
+    const { doms } = this.addBottomButtons(
+      [
+        {
+          label: 'Back to the title',
+          action: () => this.goTo(SceneKey.Title),
+          name: 'Back to the title',
+          primary: true,
+        },
+      ],
+      64,
     );
-    this.services.a11y.focus(back.dom);
+    this.services.a11y.focus(doms[0]);
   }
 
   // ——— Making one ———

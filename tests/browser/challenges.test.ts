@@ -175,6 +175,11 @@ describe('a server challenge', () => {
     expect(board.entries.map((entry) => entry.score).sort()).toEqual([laptopScore, phoneScore].sort());
     for (const row of await boardRows(laptop)) expect(row).not.toContain('Forger');
 
+    // A code that names no challenge says so, and what to do.
+    await third.goto(new URL('c/AAAAAA', url).href);
+    await third.waitForFunction(() => document.querySelector('#a11y')?.textContent?.includes('Ask for the link again'));
+    await screenshot(third, 'challenge-unknown-1366x768');
+
     // The creator closes it, after a second press; every open board says so.
     await clickCanvasButton(laptop, '#a11y button[data-name="Close the challenge"]');
     await laptop.waitForSelector('#a11y button[data-name="Confirm closing"]');
