@@ -56,7 +56,7 @@ export class ClassApi {
     return apiUrl(path, this.base);
   }
 
-  private async call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+  protected async call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = bearer(options.token);
     let body: string | undefined;

@@ -1,4 +1,7 @@
 import { ordinal } from '../game/liveWords';
+import { keptChallenge } from '../game/challengeSeats';
+import { ChallengeApi } from '../net/challengeApi';
+import { SafeStorage } from '../storage/SafeStorage';
 import { countUp } from '../ui/motion';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
@@ -14,7 +17,10 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
 
   create(data: ClassResultsData): void {
     const { player, standing } = data.view;
-    this.beginScreen('Class results');
+    // A challenge's seat (kept by ChallengeScene): its place is on the challenge's board, practice tries apart.
+    const challenge =
+      keptChallenge(SafeStorage.fromWindow(), data.play.seat.code).seat?.playerId === data.play.seat.playerId;
+    this.beginScreen(challenge ? 'Challenge results' : 'Class results');
     document.body.dataset.classMode = 'results';
     // Finished: the teacher ending the class later changes nothing on this screen.
     this.follow(data.play, { stayWhenEnded: true });
@@ -22,7 +28,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
     const a11y = this.services.a11y;
     this.addHomeButton();
     this.addSoundButton();
-    this.addHeading('Class results', height * 0.14);
+    this.addHeading(challenge ? 'Challenge results' : 'Class results', height * 0.14);
     const score = addText(this, width / 2, height * 0.27, '0', {
       size: type.title,
       bold: true,
@@ -35,8 +41,9 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
       this.services.reduceMotion,
     );
     this.services.sound.play('roundComplete');
-    const place =
-      standing.rank === null
+    const place = challenge
+      ? 'Your place is on the challenge’s board.'
+      : standing.rank === null
         ? 'Your teacher is keeping the scores hidden for now.'
         : `${ordinal(standing.rank)} of ${standing.players} in the class`;
     const lines = [
@@ -59,6 +66,18 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
     a11y.text(`Final score: ${player.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
     for (const line of lines) a11y.text(line);
     const buttonWidth = Math.min(360, width - margin * 2);
+    // A challenge's round: its board is the way on. Focus stays on the score's summary, read first.
+    if (challenge) {
+      const code = this.play.seat.code;
+      // Read now, so the board opens with it drawn (it follows live from there).
+      const board = new ChallengeApi().board(code).catch(() => undefined);
+      this.addButton(
+        'See the board',
+        { x: width / 2 - buttonWidth / 2, y: height - margin - 72 * 2, width: buttonWidth, height: 64 },
+        () => void board.then((read) => this.goTo(SceneKey.Challenge, { step: 'board', code, board: read })),
+        { fill: COLORS.highlight, textColor: CSS.ink },
+      );
+    }
     this.addButton(
       'Back to the title',
       { x: width / 2 - buttonWidth / 2, y: height - margin - 72, width: buttonWidth, height: 64 },
@@ -66,7 +85,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
         this.play.leave();
         this.goTo(SceneKey.Title);
       },
-      { fill: COLORS.highlight, textColor: CSS.ink },
+      challenge ? {} : { fill: COLORS.highlight, textColor: CSS.ink },
     );
   }
 

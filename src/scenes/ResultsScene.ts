@@ -207,6 +207,8 @@ export class ResultsScene extends BaseScene<'results'> {
     if (!data.recorded.unranked || data.recorded.unranked === 'daily-replayed') {
       buttons.push(['Share', () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
     }
+    // A round the server vouches for, made from here (the round above was played on this device alone).
+    buttons.push(['Challenge', () => this.goTo(SceneKey.Challenge, { step: 'create' }), 'Challenge friends']);
     if (data.recorded.board) {
       const board = data.recorded.board;
       buttons.push([

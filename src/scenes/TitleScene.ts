@@ -1,4 +1,5 @@
 import { takeClassLink } from '../game/classLink';
+import { takeServerChallengeLink } from '../game/serverChallengeLink';
 import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/selfCheck';
 import { selfCheckStore } from '../game/selfChecks';
 import { MODE_IDS, MODES, type ModeId } from '../core/modes';
@@ -101,6 +102,7 @@ export class TitleScene extends BaseScene<'title'> {
       ['Your questions', () => this.goTo(SceneKey.CustomBanks)],
       [checkEntry.label, () => this.openCheck()],
       ['Class', () => this.goTo(SceneKey.ClassJoin)],
+      ['Challenge friends', () => this.goTo(SceneKey.Challenge, { step: 'create' })],
       ['For teachers ↗', () => openTeacherPages()],
     ];
     const columns = portrait ? 2 : 3;
@@ -190,6 +192,9 @@ export class TitleScene extends BaseScene<'title'> {
     // A class's join link (?class=CODE) goes straight to joining, once per page load.
     const classCode = takeClassLink(window.location.search);
     if (classCode) this.goTo(SceneKey.ClassJoin, { code: classCode });
+    // A server challenge's short link (/c/CODE) opens it, once per page load.
+    const challengeCode = classCode ? undefined : takeServerChallengeLink(window.location.pathname);
+    if (challengeCode) this.goTo(SceneKey.Challenge, { step: 'intro', code: challengeCode });
   }
 
   /**

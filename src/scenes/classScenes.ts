@@ -1,4 +1,5 @@
 /** The class screens, a download of their own (see lazyScreens.ts). */
+import { ChallengeScene } from './ChallengeScene';
 import { ClassJoinScene } from './ClassJoinScene';
 import { ClassQuestionScene } from './ClassQuestionScene';
 import { ClassResultsScene } from './ClassResultsScene';
@@ -15,4 +16,5 @@ export const SCENES: SceneGroup = {
   [SceneKey.ClassReveal]: ClassRevealScene,
   [SceneKey.ClassResults]: ClassResultsScene,
   [SceneKey.ClassWatch]: ClassWatchScene,
+  [SceneKey.Challenge]: ChallengeScene,
 };

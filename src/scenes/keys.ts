@@ -26,5 +26,6 @@ export const SceneKey = {
   ClassReveal: 'class-reveal',
   ClassResults: 'class-results',
   ClassWatch: 'class-watch',
+  Challenge: 'challenge',
 } as const;
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];

@@ -29,6 +29,7 @@ export const LAZY_SCREENS: LazyScreens = {
   [SceneKey.ClassReveal]: CLASS,
   [SceneKey.ClassResults]: CLASS,
   [SceneKey.ClassWatch]: CLASS,
+  [SceneKey.Challenge]: CLASS,
   [SceneKey.CustomBanks]: CUSTOM,
   [SceneKey.CustomBank]: CUSTOM,
 };

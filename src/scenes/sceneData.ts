@@ -3,6 +3,7 @@
  * no screen imports another screen to learn what it takes.
  */
 import type { AnswerOutcome, ClassInfo, PlayerView, ServedQuestion } from '../core/classProtocol';
+import type { ChallengeBoard } from '../core/challengeProtocol';
 import type { BoardId } from '../core/highScores';
 import type { CheckForm } from '../core/checkForms';
 import type { CheckJudgement } from '../core/discernment';
@@ -180,6 +181,19 @@ export interface ClassResultsData {
   view: Extract<PlayerView, { state: 'finished' }>;
 }
 
+/** A server challenge: making one, the page its link opens, or its board (see ChallengeScene). */
+export interface ChallengeSceneData {
+  step: 'create' | 'intro' | 'board';
+  code?: string;
+  /** The board as last read; the screen reads it first when not given. */
+  board?: ChallengeBoard;
+  /** The title typed so far, kept across a rebuild. */
+  title?: string;
+  message?: string;
+  /** The creator pressed Close: ask before the challenge stops taking entries. */
+  confirmClose?: boolean;
+}
+
 /** Check yourself: its introduction, or one claim (judged, then rated for confidence) with the answers so far. */
 export type CheckSceneData =
   | { step: 'intro'; form: CheckForm }
@@ -228,6 +242,7 @@ export interface SceneDataMap {
   'class-reveal': ClassRevealData;
   'class-results': ClassResultsData;
   'class-watch': ClassWatchData;
+  challenge: ChallengeSceneData;
 }
 
 /** The data argument of `goTo(key, …)`: left out where the screen needs none. */

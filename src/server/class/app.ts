@@ -40,6 +40,8 @@ import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupL
 import { originAllowed } from './origins';
 import { registerCheckRoutes } from './checkRoutes';
 import { ApiError, ClassService, hashToken } from './service';
+import { registerChallengeRoutes, type ChallengeRateLimits } from '../challenge/routes';
+import type { ChallengeService } from '../challenge/service';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
 
@@ -98,6 +100,9 @@ export interface ClassAppOptions {
   readiness?: Readiness;
   /** Proxies whose X-Forwarded-For names the client (rate limits and logs then count students, not the proxy). */
   trustProxy?: string[] | false;
+  /** Challenges with their board (src/server/challenge/); none when not given. */
+  challenges?: ChallengeService;
+  challengeLimits?: Partial<ChallengeRateLimits>;
 }
 
 const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
@@ -596,6 +601,14 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     tokenOf,
     answerLimit,
   });
+  if (options.challenges) {
+    await registerChallengeRoutes(app, {
+      challenges: options.challenges,
+      commits,
+      limits: options.challengeLimits,
+      staticDir: options.staticDir,
+    });
+  }
 
   // ——— The built game ———
 

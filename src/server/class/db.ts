@@ -167,6 +167,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE players ADD COLUMN time_requested INTEGER NOT NULL DEFAULT 0 CHECK (time_requested IN (0, 1));
     `,
   },
+  {
+    version: 8,
+    name: 'challenges',
+    sql: `
+      -- A challenge is a self-paced class with a board: its code is the class's, its creator's token the teacher's.
+      CREATE TABLE challenges (
+        id INTEGER PRIMARY KEY,
+        class_id INTEGER NOT NULL UNIQUE REFERENCES classes (id) ON DELETE CASCADE,
+        title TEXT,
+        created_at INTEGER NOT NULL,
+        closes_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE INDEX challenges_closing ON challenges (closes_at) WHERE closed_at IS NULL;
+      -- Every seat taken in a challenge: a first try (first_player_id NULL) or a later one, which is practice.
+      CREATE TABLE challenge_entries (
+        player_id INTEGER PRIMARY KEY REFERENCES players (id) ON DELETE CASCADE,
+        challenge_id INTEGER NOT NULL REFERENCES challenges (id) ON DELETE CASCADE,
+        first_player_id INTEGER REFERENCES players (id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL DEFAULT 1,
+        creator INTEGER NOT NULL DEFAULT 0 CHECK (creator IN (0, 1))
+      );
+      CREATE INDEX challenge_entries_challenge ON challenge_entries (challenge_id);
+    `,
+  },
 ];
 
 /**

@@ -699,6 +699,17 @@ export class ClassService {
     });
   }
 
+  /** Ends a class without its teacher's token: a challenge whose deadline has passed (src/server/challenge/). */
+  endByDeadline(code: string): void {
+    this.atomically(() => {
+      const row = this.classByCode(code);
+      if (row.status === 'ended') return;
+      this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
+      this.changed(row.id);
+      this.settle(this.stmt.classById.get(row.id)!);
+    });
+  }
+
   setHideScores(code: string, teacherToken: string, hide: boolean): ClassInfo {
     return this.atomically(() => {
       const row = this.authTeacher(code, teacherToken, true);

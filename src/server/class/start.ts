@@ -16,6 +16,9 @@ import { openClassDb, type ClassDb } from './db';
 import { recoverDowntime, ServerClock } from './downtime';
 import { GroupCommit } from './groupCommit';
 import { LiveHub } from './hub';
+import type { ChallengeRateLimits } from '../challenge/routes';
+import type { ChallengeFloodLimits } from '../challenge/floodGuard';
+import { ChallengeService } from '../challenge/service';
 import { Backups, type BackupSettings } from './backup';
 import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
@@ -55,6 +58,8 @@ export interface ClassServerOptions {
   aliveIntervalMs?: number;
   /** The learning check's claims and forms (questions/checks/), for classes created with a check. */
   checks?: CheckSet;
+  challengeLimits?: Partial<ChallengeRateLimits>;
+  challengeFlood?: Partial<ChallengeFloodLimits>;
 }
 
 export interface RunningClassServer {
@@ -118,9 +123,17 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const service = new ClassService(db, options.bank, {
     now: options.now,
     retentionMs: options.retentionMs,
-    onEvent: hub.onEvent,
+    onEvent: (event) => {
+      hub.onEvent(event);
+      challenges.onEvent(event);
+    },
     joinLimits: options.joinLimits,
     checks: options.checks,
+  });
+  const challenges = new ChallengeService(db, service, {
+    now: options.now,
+    retentionMs: options.retentionMs,
+    flood: options.challengeFlood,
   });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
@@ -137,6 +150,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     lookupLimit: options.lookupLimit,
     logger: options.logger,
     trustProxy: options.trustProxy,
+    challenges,
+    challengeLimits: options.challengeLimits,
     serverInfo: () => info,
     allowedOrigins: () => [...info.joinOrigins, ...(options.publicOrigins ?? [])],
   });

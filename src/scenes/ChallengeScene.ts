@@ -1,0 +1,481 @@
+import { TextField } from '../a11y/TextField';
+import {
+  CHALLENGE_PATH_PREFIX,
+  MAX_CHALLENGE_TITLE_LENGTH,
+  type ChallengeBoard,
+  type ChallengeEntry,
+  type ChallengeSeat,
+} from '../core/challengeProtocol';
+import type { PlayerView } from '../core/classProtocol';
+import { keepChallenge, keptChallenge } from '../game/challengeSeats';
+import { ClassPlay } from '../game/classPlay';
+import { nicknamesOf } from '../game/nicknames';
+import { ChallengeApi } from '../net/challengeApi';
+import { ClassApiError } from '../net/classApi';
+import { openLive, type LiveConnection } from '../net/liveStream';
+import { MemoryStore, SafeStorage } from '../storage/SafeStorage';
+import { COLORS, CSS } from '../ui/theme';
+import { addText } from '../ui/text';
+import { ClassScene } from './ClassScene';
+import { SceneKey } from './keys';
+import type { ChallengeSceneData } from './sceneData';
+
+/** Board rows drawn on the canvas at most; the accessible list has every entry. */
+const MAX_ROWS = 8;
+
+/** The address a challenge's code opens: `…/c/CODE`, beside the game's own page. */
+export function challengeLink(code: string): string {
+  return new URL(`${CHALLENGE_PATH_PREFIX}${code}`, document.baseURI).href;
+}
+
+function points(score: number): string {
+  return `${score.toLocaleString('en-US')} points`;
+}
+
+function closingDay(board: ChallengeBoard): string {
+  return new Date(board.closesAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long' });
+}
+
+/** The challenge's own title, or whose it is. */
+function challengeName(board: ChallengeBoard): string {
+  return board.title ?? `${board.creator}’s challenge`;
+}
+
+function entryLine(entry: ChallengeEntry, rank?: number): string {
+  const progress = entry.finished ? `${entry.correct}/${entry.total}` : `playing, ${entry.answered}/${entry.total}`;
+  const who = entry.creator ? `${entry.nickname} (challenger)` : entry.nickname;
+  return `${rank === undefined ? '' : `${rank}. `}${who} · ${points(entry.score)} · ${progress}`;
+}
+
+/**
+ * A challenge the class server vouches for: making one (the creator's round is the first entry), the page a short
+ * link opens (who challenges, the score to beat, play), and the board of everyone who took it, live, with the
+ * link to share and, for its creator, closing it and removing entries. The round itself is played on the class
+ * screens with the seat this screen takes.
+ */
+export class ChallengeScene extends ClassScene<'challenge'> {
+  private readonly storage = SafeStorage.fromWindow();
+  private readonly api = new ChallengeApi();
+  private opened: ChallengeSceneData = { step: 'create' };
+  private live?: LiveConnection;
+
+  constructor() {
+    super(SceneKey.Challenge);
+  }
+
+  create(data: ChallengeSceneData): void {
+    this.opened = data;
+    this.beginScreen(data.board ? challengeName(data.board) : 'Challenge friends');
+    document.body.dataset.challengeStep = data.step;
+    this.addHomeButton();
+    this.addSoundButton();
+    this.events.once('shutdown', () => {
+      this.live?.close();
+      this.live = undefined;
+    });
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.goTo(SceneKey.Title);
+    });
+    if (data.step === 'create') return this.showCreate();
+    if (!data.board) {
+      void this.lookUp(data.code ?? '');
+      return;
+    }
+    if (data.step === 'intro') return this.showIntro(data.board);
+    this.showBoard(data.board);
+  }
+
+  private restartWith(change: Partial<ChallengeSceneData>): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    this.rebuild({ ...this.opened, message: undefined, confirmClose: undefined, ...change });
+  }
+
+  private get top(): number {
+    const { margin, gap } = this.frame;
+    return margin * 0.6 + this.cornerHeight + gap;
+  }
+
+  /** The screen's heading, wrapped to the width (a title can be long); returns where the text below starts. */
+  private heading(text: string): number {
+    const { width, margin, type, gap } = this.frame;
+    const shown = addText(this, width / 2, this.top, text, {
+      size: type.heading,
+      bold: true,
+      align: 'center',
+      wrapWidth: width - margin * 2,
+    }).setOrigin(0.5, 0);
+    return this.top + shown.height + gap;
+  }
+
+  private say(text: string, y: number, color: string = CSS.muted, size = this.frame.type.body): number {
+    const { width, margin } = this.frame;
+    const shown = addText(this, width / 2, y, text, {
+      size,
+      color,
+      align: 'center',
+      wrapWidth: width - margin * 2,
+    }).setOrigin(0.5, 0);
+    this.services.a11y.text(text, color === CSS.wrong ? { role: 'alert' } : {});
+    return y + shown.height + this.frame.gap * 0.6;
+  }
+
+  private async lookUp(code: string): Promise<void> {
+    const { height } = this.frame;
+    this.addHeading('Challenge', this.top);
+    this.say('Looking for the challenge…', height * 0.4);
+    try {
+      const board = await this.api.board(code);
+      if (this.scene.isActive()) this.restartWith({ board });
+    } catch (error) {
+      if (!this.scene.isActive()) return;
+      const message =
+        error instanceof ClassApiError && error.unreachable
+          ? 'This challenge lives on the game’s server, which cannot be reached from here. Check the connection, or ask for the link again.'
+          : error instanceof Error
+            ? error.message
+            : 'The challenge could not be found.';
+      this.showProblem(message);
+    }
+  }
+
+  private showProblem(message: string): void {
+    this.children.removeAll(true);
+    this.say(message, this.frame.height * 0.35, CSS.wrong);
+    const { doms } = this.addBottomButtons(
+      [
+        {
+          label: 'Back to the title',
+          action: () => this.goTo(SceneKey.Title),
+          name: 'Back to the title',
+          primary: true,
+        },
+      ],
+      64,
+    );
+    this.services.a11y.focus(doms[0]);
+  }
+
+  // ——— Making one ———
+
+  private showCreate(): void {
+    const { width, height, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    let y = this.addHeading('Challenge friends', this.top).y + type.heading * 1.6;
+    y = this.say(
+      'Your friends play the same 10 questions, timed and scored by the game’s server, and everyone who plays is ' +
+        'on one board. You play first: your score is the one to beat.',
+      y,
+    );
+    const inner = Math.min(width - margin * 2, 720);
+    const left = width / 2 - inner / 2;
+    addText(this, left, y, `Title (optional, up to ${MAX_CHALLENGE_TITLE_LENGTH} characters)`, {
+      size: type.small,
+      color: CSS.muted,
+    });
+    y += type.small * 1.6;
+    const rowHeight = Math.round(type.body * 2.4);
+    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(left, y, inner, rowHeight, 10);
+    const field = new TextField(
+      this,
+      a11y.section('Title', 'group'),
+      { x: left, y, width: inner, height: rowHeight },
+      {
+        label: 'Title (optional)',
+        value: this.opened.title ?? '',
+        maxLength: MAX_CHALLENGE_TITLE_LENGTH,
+        fontSize: type.body,
+        onSubmit: (value) => void this.makeChallenge(value),
+        onCancel: () => this.goTo(SceneKey.Title),
+      },
+    );
+    this.events.once('shutdown', () => field.destroy());
+    y += rowHeight + gap;
+    const nickname = nicknamesOf(this.services).get();
+    y = this.say(`You play as ${nickname}.`, y, CSS.paper);
+    if (this.opened.message) y = this.say(this.opened.message, y, CSS.wrong);
+    const buttonHeight = Math.max(56, type.button * 2.2);
+    const half = (inner - gap) / 2;
+    const buttonY = Math.max(y + gap, height - margin - buttonHeight * 2 - gap);
+    this.addButton('Another name', { x: left, y: buttonY, width: half, height: buttonHeight }, () => {
+      nicknamesOf(this.services).reroll();
+      this.restartWith({ title: field.value });
+    });
+    const start = this.addButton(
+      'Play and share',
+      { x: left + half + gap, y: buttonY, width: half, height: buttonHeight },
+      () => void this.makeChallenge(field.value),
+      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Make the challenge' },
+    );
+    this.addButton('Back', { x: left, y: buttonY + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 }, () =>
+      this.goTo(SceneKey.Title),
+    );
+    a11y.focus(start.dom);
+  }
+
+  private async makeChallenge(title: string): Promise<void> {
+    if (this.leaving) return;
+    this.leaving = true;
+    const nickname = nicknamesOf(this.services).get();
+    try {
+      const created = await this.api.createChallenge({ nickname, ...(title.trim() ? { title } : {}) });
+      keepChallenge(this.storage, created.board.code, { creatorToken: created.creatorToken, seat: created.seat });
+      this.leaving = false;
+      await this.playSeat(created.seat);
+    } catch (error) {
+      this.leaving = false;
+      const message =
+        error instanceof ClassApiError && error.unreachable
+          ? 'Challenges need the game’s server, and this copy of the game runs without one. Share your score from the results instead.'
+          : error instanceof Error
+            ? error.message
+            : 'The challenge could not be made.';
+      this.restartWith({ title, message });
+    }
+  }
+
+  // ——— Opening a link ———
+
+  private showIntro(board: ChallengeBoard): void {
+    const { type } = this.frame;
+    const a11y = this.services.a11y;
+    const kept = keptChallenge(this.storage, board.code);
+    let y = this.heading(challengeName(board));
+    y = this.say(
+      board.scoreToBeat === null
+        ? `${board.creator} challenges you (their round is not finished yet).`
+        : `${board.creator} challenges you: beat ${points(board.scoreToBeat)}.`,
+      y,
+      CSS.paper,
+      type.prompt,
+    );
+    y = this.say(
+      `${board.questionCount} questions, 20 s each · ${board.entries.length} played so far · ` +
+        (board.status === 'open' ? `open until ${closingDay(board)}` : 'closed'),
+      y,
+    );
+    y = this.say('✔ Verified: every answer is timed and scored by the server.', y, CSS.correct, type.small);
+    const nickname = nicknamesOf(this.services).get();
+    if (board.status === 'open' && !kept.seat) y = this.say(`You play as ${nickname}.`, y, CSS.paper);
+    if (this.opened.message) this.say(this.opened.message, y, CSS.wrong);
+    const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [];
+    if (board.status === 'open') {
+      if (kept.seat) {
+        buttons.push({
+          label: 'Continue or play again',
+          action: () => void this.resume(kept.seat!),
+          name: 'Play',
+          primary: true,
+        });
+      } else {
+        buttons.push({ label: 'Play', action: () => void this.join(board.code), name: 'Play', primary: true });
+        buttons.push({
+          label: 'Another name',
+          action: () => {
+            nicknamesOf(this.services).reroll();
+            this.restartWith({});
+          },
+          name: 'Another name',
+        });
+      }
+    }
+    buttons.push({ label: 'See the board', action: () => this.restartWith({ step: 'board' }), name: 'See the board' });
+    const { doms } = this.addBottomButtons(buttons, Math.max(52, type.button * 2));
+    a11y.focus(doms[0]);
+    this.onKeys((event) => {
+      if (event.key === 'Enter') buttons[0]!.action();
+    });
+  }
+
+  private async join(code: string): Promise<void> {
+    if (this.leaving) return;
+    this.leaving = true;
+    const nickname = nicknamesOf(this.services).get();
+    try {
+      const seat = await this.api.joinChallenge(code, nickname, keptChallenge(this.storage, code).seat?.token);
+      keepChallenge(this.storage, code, { seat });
+      this.leaving = false;
+      await this.playSeat(seat);
+    } catch (error) {
+      this.leaving = false;
+      if (error instanceof ClassApiError && error.code === 'nickname-taken') {
+        nicknamesOf(this.services).reroll();
+        this.restartWith({ message: `${nickname} is already on this board: here is another name.` });
+        return;
+      }
+      this.restartWith({ message: error instanceof Error ? error.message : 'Joining did not work.' });
+    }
+  }
+
+  /** The seat kept on this device: back to its round while it is on, a practice try once it is finished. */
+  private async resume(seat: ChallengeSeat): Promise<void> {
+    try {
+      const view = await this.api.view(seat);
+      if (view.state !== 'finished') return await this.playSeat(seat, view);
+    } catch {
+      // Removed, or the round is gone: a fresh try below.
+    }
+    await this.join(seat.code);
+  }
+
+  private async playSeat(seat: ChallengeSeat, known?: PlayerView): Promise<void> {
+    const view = known ?? (await this.api.view(seat));
+    // The class seat kept for a class this device is in stays untouched: a challenge's seat is kept above.
+    const play = new ClassPlay(this.api, seat, view, new MemoryStore());
+    this.follow(play);
+    this.route(view.state === 'ready' ? await play.next() : view);
+  }
+
+  // ——— The board ———
+
+  private showBoard(board: ChallengeBoard): void {
+    const { width, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const kept = keptChallenge(this.storage, board.code);
+    document.body.dataset.challengeBoard = board.code;
+    let y = this.heading(challengeName(board));
+    const link = challengeLink(board.code);
+    y = this.say(
+      `Code ${board.code} · ${link.replace(/^https?:\/\//, '')} · ` +
+        (board.status === 'open' ? `open until ${closingDay(board)}` : 'closed'),
+      y,
+      CSS.paper,
+      type.small,
+    );
+    y = this.say(
+      '✔ Every score here was timed and scored by the server. First tries count.',
+      y,
+      CSS.correct,
+      type.small,
+    );
+    const inner = Math.min(width - margin * 2, 900);
+    const left = width / 2 - inner / 2;
+    const rowHeight = Math.round(type.body * 1.9);
+    const list = a11y.section('Board', 'list');
+    const shown = board.entries.slice(0, MAX_ROWS);
+    const removable = kept.creatorToken !== undefined && board.status === 'open';
+    const g = this.add.graphics();
+    shown.forEach((entry, index) => {
+      const mine = kept.seat?.playerId === entry.playerId;
+      g.fillStyle(mine ? COLORS.inkLighter : COLORS.inkLight, 1).fillRoundedRect(left, y, inner, rowHeight - 4, 8);
+      addText(this, left + gap, y + rowHeight / 2 - 2, entryLine(entry, index + 1), {
+        size: type.body,
+        bold: mine,
+        color: CSS.paper,
+      }).setOrigin(0, 0.5);
+      const item = a11y.listItem(entryLine(entry, index + 1), list);
+      item.dataset.playerId = entry.playerId;
+      if (removable && !entry.creator) {
+        const removeWidth = Math.round(type.small * 6);
+        this.addButton(
+          'Remove',
+          { x: left + inner - removeWidth, y, width: removeWidth, height: rowHeight - 4 },
+          () => void this.remove(board.code, kept.creatorToken!, entry.playerId),
+          {
+            name: `Remove ${entry.nickname}`,
+            accessibleLabel: `Remove ${entry.nickname} from the board`,
+            fontSize: type.small,
+          },
+        );
+      }
+      y += rowHeight;
+    });
+    if (board.entries.length > shown.length) y = this.say(`and ${board.entries.length - shown.length} more`, y);
+    if (board.practice.length > 0) {
+      const practice = board.practice
+        .slice(-3)
+        .map((entry) => `${entry.nickname} try ${entry.attempt}: ${points(entry.score)}`)
+        .join(' · ');
+      y = this.say(`Practice (later tries, not ranked): ${practice}`, y + gap * 0.5, CSS.muted, type.small);
+    }
+    if (this.opened.confirmClose) {
+      this.say('Close it? No one can join or finish a round after that; the board stays as it is.', y, CSS.wrong);
+    } else if (this.opened.message) this.say(this.opened.message, y, CSS.correct, type.small);
+
+    const canShare = typeof navigator.share === 'function';
+    const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [
+      canShare
+        ? { label: 'Share…', action: () => void this.share(board, link), name: 'Share', primary: true }
+        : { label: 'Copy link', action: () => void this.copy(link), name: 'Copy link', primary: true },
+    ];
+    if (canShare) buttons.push({ label: 'Copy link', action: () => void this.copy(link), name: 'Copy link' });
+    if (!kept.seat && board.status === 'open') {
+      buttons.push({ label: 'Play', action: () => this.restartWith({ step: 'intro' }), name: 'Play' });
+    }
+    if (kept.creatorToken !== undefined && board.status === 'open') {
+      buttons.push(
+        this.opened.confirmClose
+          ? {
+              label: 'Yes, close it',
+              action: () => void this.closeChallenge(board.code, kept.creatorToken!),
+              name: 'Confirm closing',
+            }
+          : { label: 'Close it…', action: () => this.restartWith({ confirmClose: true }), name: 'Close the challenge' },
+      );
+    }
+    const { doms } = this.addBottomButtons(buttons, Math.max(48, type.button * 1.9));
+    a11y.focus(doms[0]);
+    this.followBoard(board);
+  }
+
+  /** Keeps the board live: a fresh one on the stream's word (or by polling while the stream is down). */
+  private followBoard(board: ChallengeBoard): void {
+    const apply = (next: ChallengeBoard) => {
+      if (this.leaving || !this.scene.isActive()) return;
+      if (JSON.stringify(next) === JSON.stringify(this.opened.board)) return;
+      this.restartWith({ board: next, message: this.opened.message, confirmClose: this.opened.confirmClose });
+    };
+    this.live = openLive({
+      url: this.api.boardEventsUrl(board.code),
+      token: keptChallenge(this.storage, board.code).seat?.token ?? '',
+      onEvent: (name, data) => {
+        if (name === 'board') apply(data as ChallengeBoard);
+      },
+      poll: async () => apply(await this.api.board(board.code)),
+    });
+  }
+
+  private async copy(link: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(link);
+      this.restartWith({ message: 'Link copied: paste it into a chat or a message.' });
+    } catch {
+      this.restartWith({ message: `Copying is not allowed here: the link is ${link}` });
+    }
+  }
+
+  private async share(board: ChallengeBoard, link: string): Promise<void> {
+    const beat = board.scoreToBeat === null ? '' : ` Beat ${points(board.scoreToBeat)}.`;
+    try {
+      await navigator.share({
+        title: board.title ?? 'Source Check challenge',
+        text: `Take my Source Check challenge.${beat}`,
+        url: link,
+      });
+    } catch (error) {
+      if ((error as DOMException)?.name !== 'AbortError') await this.copy(link);
+    }
+  }
+
+  private async closeChallenge(code: string, token: string): Promise<void> {
+    try {
+      this.restartWith({
+        board: await this.api.closeChallenge(code, token),
+        message: 'Closed: it takes no more entries.',
+      });
+    } catch (error) {
+      this.restartWith({ message: error instanceof Error ? error.message : 'Closing did not work.' });
+    }
+  }
+
+  private async remove(code: string, token: string, playerId: string): Promise<void> {
+    try {
+      this.restartWith({
+        board: await this.api.removeEntry(code, token, playerId),
+        message: 'Removed from the board.',
+      });
+    } catch (error) {
+      this.restartWith({ message: error instanceof Error ? error.message : 'Removing did not work.' });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * A challenge's board, live, by Server-Sent Events: the board as it is when the stream opens, then again after
+ * every change to it (changes in one turn of the event loop are sent once). As with the dashboards (class/hub.ts),
+ * nothing is queued for a reader that has stopped reading: it skips boards until its socket drains, then gets the
+ * latest. A board is public to anyone with the code, so the streams of one challenge are capped.
+ */
+import type { ServerResponse } from 'node:http';
+import type { ChallengeBoard } from '../../core/challengeProtocol';
+import { HEARTBEAT_MS } from '../class/hub';
+
+/** Open streams of one challenge; the oldest is closed when another opens past it. */
+export const MAX_BOARD_STREAMS = 200;
+const RETRY_MS = 2000;
+
+interface BoardStream {
+  response: ServerResponse;
+  heartbeat: NodeJS.Timeout;
+  behind: boolean;
+}
+
+export class BoardStreams {
+  private readonly streams = new Map<string, BoardStream[]>();
+  private readonly pending = new Set<string>();
+  private flushScheduled = false;
+
+  constructor(private readonly board: (code: string) => ChallengeBoard | undefined) {}
+
+  open(code: string, response: ServerResponse, headers: Record<string, string>): void {
+    const list = this.streams.get(code) ?? [];
+    this.streams.set(code, list);
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    response.write(`retry: ${RETRY_MS}\n\n`);
+    const stream: BoardStream = {
+      response,
+      heartbeat: setInterval(() => response.writableNeedDrain || response.write(': heartbeat\n\n'), HEARTBEAT_MS),
+      behind: false,
+    };
+    list.push(stream);
+    while (list.length > MAX_BOARD_STREAMS) {
+      const oldest = list.shift()!;
+      clearInterval(oldest.heartbeat);
+      oldest.response.end();
+    }
+    const forget = () => {
+      clearInterval(stream.heartbeat);
+      const index = list.indexOf(stream);
+      if (index >= 0) list.splice(index, 1);
+      if (list.length === 0 && this.streams.get(code) === list) this.streams.delete(code);
+    };
+    response.once('close', forget);
+    response.once('finish', forget);
+    response.on('drain', () => {
+      if (!stream.behind) return;
+      stream.behind = false;
+      const latest = this.board(code);
+      if (latest) this.write(stream, format(latest));
+    });
+    const board = this.board(code);
+    if (board) response.write(format(board));
+  }
+
+  /** The board of `code` changed: its streams get it once this turn of the event loop is done. */
+  changed(code: string): void {
+    if (!this.streams.has(code)) return;
+    this.pending.add(code);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const codes = [...this.pending];
+      this.pending.clear();
+      for (const changed of codes) {
+        const list = this.streams.get(changed);
+        if (!list) continue;
+        const board = this.board(changed);
+        if (!board) {
+          for (const stream of [...list]) stream.response.end();
+          continue;
+        }
+        const message = format(board);
+        for (const stream of list) this.write(stream, message);
+      }
+    });
+  }
+
+  get openStreams(): number {
+    let count = 0;
+    for (const list of this.streams.values()) count += list.length;
+    return count;
+  }
+
+  closeAll(): void {
+    for (const list of this.streams.values()) for (const stream of [...list]) stream.response.end();
+  }
+
+  private write(stream: BoardStream, message: string): void {
+    if (stream.response.writableNeedDrain) {
+      stream.behind = true;
+      return;
+    }
+    stream.response.write(message);
+  }
+}
+
+function format(board: ChallengeBoard): string {
+  return `event: board\ndata: ${JSON.stringify(board)}\n\n`;
+}
