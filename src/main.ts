@@ -9,6 +9,7 @@ import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
 import type { IncomingChallenge } from './game/challenge';
 import { RoundFlow } from './game/roundFlow';
+import { exposeTestHooks } from './game/testHooks';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
@@ -125,6 +126,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
+  exposeTestHooks({ game, phaser: Phaser });
 
   // The accessible layer follows the canvas from the moment it exists: the first scene is created when
   // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor
