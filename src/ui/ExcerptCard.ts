@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { COLORS, CSS, LAYOUT } from './theme';
+import { gamePixelsForCss, MIN_SMALL_TEXT_CSS_PX } from './renderScale';
 import { addText } from './text';
 import type { Rect } from './layout';
 import type { MarkedWord } from '../core/wordDiff';
@@ -27,16 +28,19 @@ export class ExcerptCard {
   constructor(scene: Phaser.Scene, space: Rect, content: ExcerptCardContent, fontSize: number) {
     const pad = Math.round(fontSize * 0.7);
     const innerWidth = space.width - pad * 2;
+    // The label and the citation stay readable however small the canvas is shown (a phone shows 480 game
+    // pixels in 360–430 CSS pixels).
+    const smallest = Math.max(12, gamePixelsForCss(scene, MIN_SMALL_TEXT_CSS_PX));
     const label = addText(scene, space.x + pad, space.y + pad * 0.7, content.label.toUpperCase(), {
-      size: Math.max(14, Math.round(fontSize * 0.7)),
+      size: Math.max(14, smallest, Math.round(fontSize * 0.7)),
       bold: true,
       color: CSS.citation,
     });
     const citation = addText(scene, space.x + pad, 0, `— ${content.citation}`, {
-      size: Math.max(14, Math.round(fontSize * 0.72)),
+      size: Math.max(14, smallest, Math.round(fontSize * 0.72)),
       color: CSS.citation,
       wrapWidth: innerWidth,
-      fit: { maxHeight: fontSize * 2.6, minSize: 12 },
+      fit: { maxHeight: fontSize * 2.6, minSize: smallest },
     });
     const quoteTop = label.y + label.height + pad * 0.4;
     // Room left for the quote once label, rule and citation have theirs.
