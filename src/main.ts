@@ -133,7 +133,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   });
   provideServices(game, services);
   setView(game, view);
-  exposeTestHooks({ game, phaser: Phaser });
+  exposeTestHooks({ game, phaser: Phaser, services });
 
   // The accessible layer follows the canvas from the moment it exists: the first scene is created when
   // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor

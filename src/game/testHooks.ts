@@ -4,6 +4,7 @@
  * reveal, in seconds) and ask which parts of Phaser exist. Without it nothing is exposed.
  */
 import type Phaser from 'phaser';
+import type { GameServices } from './services';
 
 export const TEST_HOOKS_PARAMETER = 'test-hooks';
 
@@ -11,6 +12,9 @@ export interface TestHooks {
   game: Phaser.Game;
   /** What `import Phaser from 'phaser'` gives the game: the trimmed build in production. */
   phaser: typeof Phaser;
+  services: GameServices;
+  /** Builds rounds for the layout test; a download of its own, never on a player's way. */
+  layoutRounds: () => Promise<typeof import('./layoutRounds')>;
 }
 
 declare global {
@@ -19,7 +23,7 @@ declare global {
   }
 }
 
-export function exposeTestHooks(hooks: TestHooks): void {
+export function exposeTestHooks(hooks: Omit<TestHooks, 'layoutRounds'>): void {
   if (!new URLSearchParams(window.location.search).has(TEST_HOOKS_PARAMETER)) return;
-  window.sourceCheckTest = hooks;
+  window.sourceCheckTest = { ...hooks, layoutRounds: () => import('./layoutRounds') };
 }
