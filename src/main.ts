@@ -9,6 +9,7 @@ import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
 import type { IncomingChallenge } from './game/challenge';
 import { RoundFlow } from './game/roundFlow';
+import { exposeTestHooks } from './game/testHooks';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
@@ -25,6 +26,7 @@ import { PreferencesStore } from './storage/PreferencesStore';
 import { SafeStorage } from './storage/SafeStorage';
 import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
+import { canvasSizeOf, renderScaleFor, setView, type View } from './ui/renderScale';
 import { applyPageTheme } from './ui/pageTheme';
 import { COLORS, FONT_FAMILY } from './ui/theme';
 
@@ -101,12 +103,17 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   // The page's own text (the update bar, text fields) in the same face as the canvas.
   document.body.style.fontFamily = FONT_FAMILY;
 
-  const size = gameSizeFor(parent.clientWidth, parent.clientHeight);
+  // The canvas has as many pixels as the screen shows (up to a cap); the screens are laid out in game pixels.
+  const viewFor = (): View => {
+    const size = gameSizeFor(parent.clientWidth, parent.clientHeight);
+    const css = { width: parent.clientWidth, height: parent.clientHeight };
+    return { ...size, renderScale: renderScaleFor(css, size, window.devicePixelRatio) };
+  };
+  let view = viewFor();
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent,
-    width: size.width,
-    height: size.height,
+    ...canvasSizeOf(view),
     backgroundColor: COLORS.ink,
     roundPixels: true,
     // Text, button faces and the countdown are antialiased in their textures already; multisampling the canvas
@@ -125,13 +132,15 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
+  setView(game, view);
+  exposeTestHooks({ game, phaser: Phaser, services });
 
   // The accessible layer follows the canvas from the moment it exists: the first scene is created when
   // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor
   // when the page is already parsed (it is, for a module script), and otherwise on DOMContentLoaded.
   const onBoot = () => {
     document.body.dataset.renderer = game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
-    a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: game.scale.width, height: game.scale.height }) });
+    a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: view.width, height: view.height }) });
     game.scale.on(Phaser.Scale.Events.RESIZE, () => a11y.relayout());
   };
   if (game.isBooted) onBoot();
@@ -140,12 +149,15 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   // A turn between portrait and landscape picks the other layout: the visible screen is rebuilt
   // from its own data (a question's countdown lives in the session, so no time is lost or gained).
   const onResize = () => {
-    const wanted = gameSizeFor(parent.clientWidth, parent.clientHeight);
-    if (wanted.width === game.scale.width && wanted.height === game.scale.height) {
+    const wanted = viewFor();
+    if (wanted.width === view.width && wanted.height === view.height && wanted.renderScale === view.renderScale) {
       a11y.relayout();
       return;
     }
-    game.scale.setGameSize(wanted.width, wanted.height);
+    view = wanted;
+    setView(game, view);
+    const canvas = canvasSizeOf(view);
+    game.scale.setGameSize(canvas.width, canvas.height);
     services.navigator.rebuildVisible(game);
   };
   window.addEventListener('resize', onResize);

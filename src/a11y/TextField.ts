@@ -4,6 +4,7 @@
  */
 import type Phaser from 'phaser';
 import type { Rect } from '../ui/layout';
+import { viewOf } from '../ui/renderScale';
 import { CSS, FONT_FAMILY } from '../ui/theme';
 
 export interface TextFieldOptions {
@@ -84,7 +85,7 @@ export class TextField {
   private place(): void {
     const canvas = this.scene.game.canvas.getBoundingClientRect();
     const root = (this.input.offsetParent ?? document.body).getBoundingClientRect();
-    const scale = canvas.width / this.scene.scale.width;
+    const scale = canvas.width / viewOf(this.scene).width;
     Object.assign(this.input.style, {
       left: `${canvas.left - root.left + this.rect.x * scale}px`,
       top: `${canvas.top - root.top + this.rect.y * scale}px`,

@@ -6,6 +6,7 @@ import Phaser from 'phaser';
 import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
+import { viewOf, zoomCamera } from '../ui/renderScale';
 import { SoundToggle } from '../ui/SoundToggle';
 import { COLORS, CSS } from '../ui/theme';
 import { addText, fitTextHeight, fitTextWidth, setTextSize } from '../ui/text';
@@ -38,7 +39,9 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
   /** Call first in create(): resets per-visit state and paints the desk. */
   protected beginScreen(title: string): void {
     this.leaving = false;
-    this.frame = frameFor(this.scale.width, this.scale.height, this.services.preferences.get().textScale);
+    const view = viewOf(this);
+    this.frame = frameFor(view.width, view.height, this.services.preferences.get().textScale);
+    zoomCamera(this);
     this.cameras.main.setBackgroundColor(COLORS.ink);
     this.services.a11y.beginScreen(title, this.scene.key);
     this.cornerLeft = this.frame.width - this.frame.margin;

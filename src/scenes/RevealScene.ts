@@ -24,6 +24,9 @@ import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { RevealSceneData } from './sceneData';
 
+/** The most of the screen's height the explanation may take from the cards above it. */
+const MAX_EXPLANATION_SHARE = 0.22;
+
 /** What each verdict means, said after the player's own call on the claim. */
 const VERDICT_MEANING: Record<ClaimVerdict, string> = {
   accurate: 'the sources bear it out',
@@ -139,7 +142,6 @@ export class RevealScene extends BaseScene<'reveal'> {
     const nextHeight = Math.max(56, type.button * 2.2);
     // Practice says why the source settles it as well as why the answer is right: it needs more room.
     const explanationHeight = (portrait ? height * 0.17 : height * 0.15) * (rules.retries ? 1.5 : 1);
-    const cardsBottom = height - margin - nextHeight - gap - explanationHeight;
     // A teacher's question may quote no source: its card says so instead of showing an excerpt.
     const evidenceCount = question.evidence.length;
     // A claim is first shown beside the excerpt that checks it, not beside another line of its own article.
@@ -148,6 +150,31 @@ export class RevealScene extends BaseScene<'reveal'> {
     const evidence = question.evidence[shownIndex];
     // The claim and its source, details that differ underlined in both.
     const compared = question.claim && evidence ? compareWords(question.claim.quote, evidence.quote) : undefined;
+    const differing = compared && [...compared.claim, ...compared.source].some((word) => word.differs);
+    // The legend and the explanation under the cards have the room they need first (up to a share of the screen):
+    // at large text sizes a quote can scroll, a legend off the screen or an explanation cut short cannot.
+    const legend = differing
+      ? addText(this, margin, 0, 'Underlined: details that one text has and the other lacks.', {
+          size: Math.max(14, type.small - 2),
+          color: CSS.muted,
+          wrapWidth: width - margin * 2,
+        })
+      : undefined;
+    // Below the cards the legend adds its height and a tenth of a gap to the space before the explanation.
+    const legendRoom = legend ? legend.height + gap * 0.1 : 0;
+    const explained = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
+    const settles = evidence ? `Why this source settles it: ${SETTLING_SOURCE_NOTES[question.skill]}` : '';
+    const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
+    const why = addText(this, margin, 0, whyLine, {
+      size: type.body,
+      color: question.explanation ? CSS.paper : CSS.muted,
+      wrapWidth: width - margin * 2,
+    });
+    const explanationRoom = Math.max(
+      explanationHeight,
+      Math.min(why.height + gap * 1.5, height * MAX_EXPLANATION_SHARE),
+    );
+    const cardsBottom = height - margin - nextHeight - gap - explanationRoom - legendRoom;
     const sourceLabel =
       evidenceCount > 1 ? `The source says (${shownIndex + 1} of ${evidenceCount})` : 'The source says';
     const sourceCard = (space: Rect, fontSize: number) =>
@@ -204,32 +231,15 @@ export class RevealScene extends BaseScene<'reveal'> {
     }
 
     let whyTop = cardsEnd + gap * 1.5;
-    const differing = compared && [...compared.claim, ...compared.source].some((word) => word.differs);
-    if (differing) {
-      const legend = addText(
-        this,
-        margin,
-        cardsEnd + gap * 0.6,
-        'Underlined: details that one text has and the other lacks.',
-        {
-          size: Math.max(14, type.small - 2),
-          color: CSS.muted,
-        },
-      );
+    if (legend) {
+      legend.setY(cardsEnd + gap * 0.6);
       whyTop = legend.y + legend.height + gap;
     }
-    const explained = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
-    const settles = evidence ? `Why this source settles it: ${SETTLING_SOURCE_NOTES[question.skill]}` : '';
-    const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
     // A fact that can change after its document is dated under the explanation, in the same fitted text: the
     // whole note, or the date alone where there is no room (the Source region always has the whole note).
     const asOf = asOfNote(question);
     const asOfShort = asOfShortNote(question);
-    const why = addText(this, margin, whyTop, whyLine, {
-      size: type.body,
-      color: question.explanation ? CSS.paper : CSS.muted,
-      wrapWidth: width - margin * 2,
-    });
+    why.setY(whyTop);
     this.fitFirstThatFits(
       why,
       asOf && asOfShort ? [`${whyLine}\n${asOf}`, `${whyLine}\n${asOfShort}`, whyLine] : [whyLine],

@@ -5,6 +5,7 @@ import type { Question } from '../core/types';
 import { citationFor, formatDate } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
+import { cssPerGamePixel } from '../ui/renderScale';
 import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -63,7 +64,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
     const lineRight = width - margin - type.small;
     const dotRadius = Math.max(6, Math.round(type.small * 0.36));
     // Each dot's button is at least 24 CSS pixels square (WCAG 2.5.8), and dots are spaced so buttons never overlap.
-    const target = Math.max(dotRadius * 2 + 4, Math.ceil(MIN_TARGET_CSS_PX * this.scale.displayScale.x));
+    const target = Math.max(dotRadius * 2 + 4, Math.ceil(MIN_TARGET_CSS_PX / (cssPerGamePixel(this) || 1)));
     const stackStep = target + 1;
     const lineY = top + type.small + stackStep * MAX_STACK + gap;
     const g = this.add.graphics();

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { colorNumber, contrastRatio } from './color';
+import { viewOf } from './renderScale';
 import { COLORS, CONTRAST, CSS, LAYOUT, MOTION } from './theme';
 import { addText, setTextColor, setTextSize, shrinkFontUntil, widestWordWidth } from './text';
 import type { Rect } from './layout';
@@ -140,17 +141,23 @@ export class Button {
   /** The texture of the current look's face, baked first if no button has had it yet. */
   private bakeFace(): string {
     const { width, height } = this.rect;
-    const key = `button-face:${Math.round(width)}x${Math.round(height)}:${this.faceKey()}`;
+    const { renderScale } = viewOf(this.scene);
+    const key = `button-face:${Math.round(width)}x${Math.round(height)}@${renderScale}:${this.faceKey()}`;
     const textures = this.scene.textures;
     if (!textures.exists(key)) {
       const g = this.graphics;
       g.clear();
       g.save();
-      // Faces are drawn where the button is; the texture starts FACE_MARGIN above and left of it.
+      // Faces are drawn where the button is, at the canvas's scale; the texture starts FACE_MARGIN above and left.
+      g.scaleCanvas(renderScale, renderScale);
       g.translateCanvas(FACE_MARGIN - this.rect.x, FACE_MARGIN - this.rect.y);
       this.paint();
       g.restore();
-      g.generateTexture(key, Math.ceil(width) + FACE_MARGIN * 2, Math.ceil(height) + FACE_MARGIN * 2);
+      g.generateTexture(
+        key,
+        Math.ceil((Math.ceil(width) + FACE_MARGIN * 2) * renderScale),
+        Math.ceil((Math.ceil(height) + FACE_MARGIN * 2) * renderScale),
+      );
       g.clear();
     }
     return key;
@@ -158,7 +165,7 @@ export class Button {
 
   /** Shows the face of the current look. */
   protected draw(): void {
-    this.face.setTexture(this.bakeFace());
+    this.face.setTexture(this.bakeFace()).setScale(1 / viewOf(this.scene).renderScale);
     this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
     const color =
       this.look === 'correct' || this.look === 'wrong' ? CSS.onBright : (this.options.textColor ?? CSS.white);

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { pulse } from './motion';
+import { viewOf } from './renderScale';
 import { COLORS, CSS, MOTION } from './theme';
 import { addText, setTextColor } from './text';
 
@@ -75,16 +76,19 @@ export class CountdownRing {
   }
 
   private drawRing(fraction: number, low: boolean): void {
-    this.ring.setTexture(this.bake(fraction, low));
+    this.ring.setTexture(this.bake(fraction, low)).setScale(1 / viewOf(this.scene).renderScale);
   }
 
   /** The texture of the ring at a fraction, drawn and stored the first time it is asked for. */
   private bake(fraction: number, low: boolean): string {
     const half = Math.ceil(this.radius + this.lineWidth);
-    const key = `countdown-ring:${this.radius}:${Math.round(fraction * RING_STEPS)}:${low ? COLORS.wrong : COLORS.highlight}:${COLORS.inkLighter}`;
+    const { renderScale } = viewOf(this.scene);
+    const key = `countdown-ring:${this.radius}@${renderScale}:${Math.round(fraction * RING_STEPS)}:${low ? COLORS.wrong : COLORS.highlight}:${COLORS.inkLighter}`;
     if (!this.scene.textures.exists(key)) {
       const g = this.painter;
       g.clear();
+      g.save();
+      g.scaleCanvas(renderScale, renderScale);
       g.lineStyle(this.lineWidth, COLORS.inkLighter, 1);
       g.strokeCircle(half, half, this.radius);
       if (fraction > 0) {
@@ -95,7 +99,8 @@ export class CountdownRing {
         g.arc(half, half, this.radius, start, start + Phaser.Math.TAU * fraction, false);
         g.strokePath();
       }
-      g.generateTexture(key, half * 2, half * 2);
+      g.restore();
+      g.generateTexture(key, Math.ceil(half * 2 * renderScale), Math.ceil(half * 2 * renderScale));
       g.clear();
     }
     return key;

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { COLORS, CSS, LAYOUT } from './theme';
+import { gamePixelsForCss, MIN_SMALL_TEXT_CSS_PX } from './renderScale';
 import { addText } from './text';
 import type { Rect } from './layout';
 import type { MarkedWord } from '../core/wordDiff';
@@ -12,10 +13,21 @@ export interface ExcerptCardContent {
   marks?: readonly MarkedWord[];
 }
 
+/** The data key of the box a card's text must stay inside, and of a scrolling quote's window. */
+export const LAYOUT_BOX_KEY = 'layoutBox';
+export const SCROLL_WINDOW_KEY = 'scrollWindow';
+
+/** The fewest lines of a quote a card shows, and a line's height for its font size (with the line spacing). */
+const MIN_QUOTE_LINES = 2;
+const QUOTE_LINE_STEP = 1.45;
+
+/** The cue under a quote that scrolls: where it stands, and the keys that move it. */
+const SCROLL_CUE = { more: '▼ more  ↓', both: '▲ ▼  ↑ ↓', end: '▲ top  ↑' } as const;
+
 /**
  * A source excerpt as a clipping on the desk: a paper card, the quoted words beside a highlighter
  * bar, the citation under a thin rule. The card is as tall as its text needs, up to the space it is
- * given; text shrinks to fit, and a quote too long even then scrolls (wheel, arrow keys).
+ * given; text shrinks to fit, and a quote too long even then scrolls by whole lines (wheel, arrow keys), with a cue.
  */
 export class ExcerptCard {
   readonly objects: Phaser.GameObjects.GameObject[] = [];
@@ -25,34 +37,67 @@ export class ExcerptCard {
   scrollBy: (delta: number) => void = () => {};
 
   constructor(scene: Phaser.Scene, space: Rect, content: ExcerptCardContent, fontSize: number) {
-    const pad = Math.round(fontSize * 0.7);
-    const innerWidth = space.width - pad * 2;
-    const label = addText(scene, space.x + pad, space.y + pad * 0.7, content.label.toUpperCase(), {
-      size: Math.max(14, Math.round(fontSize * 0.7)),
-      bold: true,
-      color: CSS.citation,
-    });
-    const citation = addText(scene, space.x + pad, 0, `— ${content.citation}`, {
-      size: Math.max(14, Math.round(fontSize * 0.72)),
-      color: CSS.citation,
-      wrapWidth: innerWidth,
-      fit: { maxHeight: fontSize * 2.6, minSize: 12 },
-    });
-    const quoteTop = label.y + label.height + pad * 0.4;
-    // Room left for the quote once label, rule and citation have theirs.
-    const chrome = quoteTop - space.y + pad * 0.8 + citation.height + pad * 0.7;
+    // The label and the citation stay readable however small the canvas is shown (a phone shows 480 game
+    // pixels in 360–430 CSS pixels).
+    const smallest = Math.max(12, gamePixelsForCss(scene, MIN_SMALL_TEXT_CSS_PX));
+    const quoteMinSize = Math.max(14, Math.round(fontSize * 0.7));
+    // The card's own type steps down until its label, rule and citation leave room for MIN_QUOTE_LINES of the quote
+    // (large text in a short space), so the quote never has less than that to scroll in.
+    let size = fontSize;
+    let pad: number;
+    let label: Phaser.GameObjects.Text;
+    let citation: Phaser.GameObjects.Text;
+    let quoteTop: number;
+    let chrome: number;
+    for (;;) {
+      pad = Math.round(size * 0.7);
+      label = addText(scene, space.x + pad, space.y + pad * 0.7, content.label.toUpperCase(), {
+        size: Math.max(14, smallest, Math.round(size * 0.7)),
+        bold: true,
+        color: CSS.citation,
+      });
+      citation = addText(scene, space.x + pad, 0, `— ${content.citation}`, {
+        size: Math.max(14, smallest, Math.round(size * 0.72)),
+        color: CSS.citation,
+        wrapWidth: space.width - pad * 2,
+        fit: { maxHeight: size * 2.6, minSize: smallest },
+      });
+      quoteTop = label.y + label.height + pad * 0.4;
+      // Room left for the quote once label, rule and citation have theirs.
+      chrome = quoteTop - space.y + pad * 0.8 + citation.height + pad * 0.7;
+      const roomForQuote = space.height - chrome;
+      if (roomForQuote >= MIN_QUOTE_LINES * quoteMinSize * QUOTE_LINE_STEP || size <= quoteMinSize) break;
+      label.destroy();
+      citation.destroy();
+      size = Math.max(quoteMinSize, size - 2);
+    }
     const maxQuoteHeight = space.height - chrome;
     const quote = addText(scene, space.x + pad * 1.6, quoteTop, `“${content.quote}”`, {
-      size: fontSize,
+      size,
       color: CSS.paperText,
       wrapWidth: space.width - pad * 2.6,
-      fit: { maxHeight: maxQuoteHeight, minSize: Math.max(14, Math.round(fontSize * 0.7)) },
+      fit: { maxHeight: maxQuoteHeight, minSize: quoteMinSize },
     });
     const fits = quote.height <= maxQuoteHeight;
-    const quoteHeight = Math.min(quote.height, maxQuoteHeight);
-    this.height = Math.min(space.height, chrome + quoteHeight);
-    const ruleY = quoteTop + quoteHeight + pad * 0.4;
+    // A quote too long even at its smallest size scrolls by whole lines, in a window of whole lines, with a cue
+    // under it that says so: a window cut anywhere else stopped the quote mid-line, with nothing to say it went on.
+    const lines = Math.max(1, quote.getWrappedText().length);
+    const step = (quote.height + quote.lineSpacing) / lines;
+    const cue = fits
+      ? undefined
+      : addText(scene, space.x + space.width - pad, 0, SCROLL_CUE.more, {
+          size: Math.max(14, smallest),
+          bold: true,
+          color: CSS.citation,
+        }).setOrigin(1, 0);
+    const cueHeight = cue ? cue.height + pad * 0.2 : 0;
+    const shownLines = fits ? lines : Math.max(1, Math.floor((maxQuoteHeight - cueHeight + quote.lineSpacing) / step));
+    const quoteHeight = fits ? quote.height : shownLines * step - quote.lineSpacing;
+    // The card grows past its space rather than cut its citation: what follows it is placed by its real height.
+    this.height = chrome + quoteHeight + cueHeight;
+    const ruleY = quoteTop + quoteHeight + cueHeight + pad * 0.4;
     citation.setY(ruleY + pad * 0.4);
+    cue?.setY(quoteTop + quoteHeight + pad * 0.2);
 
     const g = scene.add.graphics();
     g.fillStyle(0x000000, 0.25);
@@ -64,7 +109,11 @@ export class ExcerptCard {
     g.lineStyle(1, COLORS.rule, 1);
     g.lineBetween(space.x + pad, ruleY, space.x + space.width - pad, ruleY);
     // The card was drawn last: lift the texts above it.
-    for (const text of [label, citation, quote]) text.setDepth(1);
+    const texts = [label, citation, quote, ...(cue ? [cue] : [])];
+    for (const text of texts) text.setDepth(1);
+    // Where each text must stay (read by the layout test, which walks every reveal).
+    const box = { x: space.x, y: space.y, width: space.width, height: this.height };
+    for (const text of texts) text.setData(LAYOUT_BOX_KEY, box);
 
     const underlines = content.marks?.some((mark) => mark.differs) ? scene.add.graphics().setDepth(1) : undefined;
     const underline = () => {
@@ -72,22 +121,27 @@ export class ExcerptCard {
     };
     underline();
 
-    if (!fits) {
-      const overflow = quote.height - quoteHeight;
-      let offset = 0;
+    if (cue) {
+      const lastFirstLine = lines - shownLines;
+      let firstLine = 0;
       const show = () => {
+        const offset = firstLine * step;
         quote.setCrop(0, offset, quote.width, quoteHeight);
         quote.setY(quoteTop - offset);
+        quote.setData(SCROLL_WINDOW_KEY, { top: quoteTop, height: quoteHeight, step, firstLine, shownLines, lines });
+        cue.setText(firstLine >= lastFirstLine ? SCROLL_CUE.end : firstLine === 0 ? SCROLL_CUE.more : SCROLL_CUE.both);
         underline();
       };
       show();
       this.scrollBy = (delta: number) => {
-        offset = Phaser.Math.Clamp(offset + delta, 0, overflow);
+        if (delta === 0) return;
+        const byLines = Math.sign(delta) * Math.max(1, Math.round(Math.abs(delta) / step));
+        firstLine = Phaser.Math.Clamp(firstLine + byLines, 0, lastFirstLine);
         show();
       };
       scene.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy * 0.5));
     }
-    this.objects.push(g, label, citation, quote, ...(underlines ? [underlines] : []));
+    this.objects.push(g, ...texts, ...(underlines ? [underlines] : []));
   }
 }
 

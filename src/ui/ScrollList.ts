@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { Rect } from './layout';
+import { pointerInGame } from './renderScale';
 import { addText, fitTextHeight } from './text';
 import { COLORS, CSS, LAYOUT } from './theme';
 
@@ -67,20 +68,19 @@ export class ScrollList {
     this.lastFirst = Math.max(0, lastFirst);
     this.render();
 
-    const inside = (pointer: Phaser.Input.Pointer) =>
-      pointer.x >= rect.x &&
-      pointer.x <= rect.x + rect.width &&
-      pointer.y >= rect.y &&
-      pointer.y <= rect.y + rect.height;
+    const inside = (pointer: Phaser.Input.Pointer) => {
+      const { x, y } = pointerInGame(scene, pointer);
+      return x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
+    };
     scene.input.on('wheel', (pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
       if (inside(pointer) && dy !== 0) this.scrollBy(Math.sign(dy));
     });
     scene.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
-      this.dragFrom = inside(pointer) ? pointer.y : undefined;
+      this.dragFrom = inside(pointer) ? pointerInGame(scene, pointer).y : undefined;
     });
     scene.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
       if (this.dragFrom === undefined || !pointer.isDown) return;
-      const steps = Math.trunc((this.dragFrom - pointer.y) / DRAG_STEP_PX);
+      const steps = Math.trunc((this.dragFrom - pointerInGame(scene, pointer).y) / DRAG_STEP_PX);
       if (steps === 0) return;
       this.dragFrom -= steps * DRAG_STEP_PX;
       this.scrollBy(steps);

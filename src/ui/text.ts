@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { cssPerGamePixel, viewOf } from './renderScale';
 import { CSS, FONT_FAMILY } from './theme';
 
 export interface TextOptions {
@@ -28,7 +29,7 @@ if (typeof document !== 'undefined') document.fonts?.addEventListener?.('loading
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, options: TextOptions) {
   const fontStyle = options.bold ? 'bold' : 'normal';
   const metrics = fontMetrics.get(fontKey(fontStyle, options.size));
-  const displayScale = scene.scale.displayScale.x > 0 ? 1 / scene.scale.displayScale.x : 1;
+  const cssPerGame = cssPerGamePixel(scene) || 1;
   // Each setting Phaser applies after creating a text draws and uploads the text again, so every setting goes
   // in with the style, except the line spacing (which Phaser applies after the first drawing): that one is set
   // before the real content is drawn, and only where there can be more than one line.
@@ -39,7 +40,8 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
     fontStyle,
     color: options.color ?? CSS.white,
     align: options.align ?? 'left',
-    resolution: Math.min(3, Math.max(1, (globalThis.devicePixelRatio || 1) * displayScale)),
+    // Never fewer texture pixels than the canvas draws (the camera's zoom), and at most 3 per game pixel.
+    resolution: Math.min(3, Math.max(1, viewOf(scene).renderScale, (globalThis.devicePixelRatio || 1) * cssPerGame)),
     ...(metrics ? { metrics } : {}),
     ...(options.wrapWidth ? { wordWrap: { width: options.wrapWidth, useAdvancedWrap: true } } : {}),
   });

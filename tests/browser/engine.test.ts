@@ -1,0 +1,115 @@
+/**
+ * The game ships a trimmed Phaser (src/engine/phaser.js). Every part of Phaser the game's code uses, as TypeScript
+ * finds it, must exist in the Phaser the build ships: a namespace path it reads, a factory it calls
+ * (`this.add.circle`), a scene plugin it uses (`this.tweens`). A part the trimmed build leaves out fails here
+ * instead of on a player's screen.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { openGame, pageErrors, PHONE } from './game';
+import { findPhaserUses, type PhaserUses } from './phaserUses';
+
+const url = inject('appUrl');
+let browser: Browser;
+let page: Page;
+let uses: PhaserUses;
+
+/**
+ * Phaser's types whose members are put in place at run time (scene plugins, registered factories, the game's
+ * managers), each with where a live one is found from the title scene. The members of any other type come with
+ * its class, which one of these or a namespace path brings in.
+ */
+const LIVE_OBJECTS: Record<string, string> = {
+  'Phaser.Game': 'scene.game',
+  'Phaser.Scene': 'scene',
+  'Phaser.Scenes.Systems': 'scene.sys',
+  'Phaser.Scenes.ScenePlugin': 'scene.scene',
+  'Phaser.Scenes.SceneManager': 'scene.game.scene',
+  'Phaser.GameObjects.GameObjectFactory': 'scene.add',
+  'Phaser.GameObjects.GameObjectCreator': 'scene.make',
+  'Phaser.Input.InputPlugin': 'scene.input',
+  'Phaser.Time.Clock': 'scene.time',
+  'Phaser.Tweens.TweenManager': 'scene.tweens',
+  'Phaser.Cameras.Scene2D.CameraManager': 'scene.cameras',
+  'Phaser.Scale.ScaleManager': 'scene.scale',
+  'Phaser.Textures.TextureManager': 'scene.textures',
+};
+
+beforeAll(async () => {
+  uses = findPhaserUses();
+  browser = await launchChromium();
+  page = await openGame(browser, `${url}?test-hooks`, PHONE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the trimmed Phaser', () => {
+  it('finds the game’s uses of Phaser', () => {
+    // A finder that found nothing would pass everything below.
+    expect(uses.paths.has('Phaser.Scale.FIT')).toBe(true);
+    expect(uses.members.get('Phaser.GameObjects.GameObjectFactory')?.has('text')).toBe(true);
+    expect(uses.members.get('Phaser.Scene')?.has('tweens')).toBe(true);
+  });
+
+  it('has every namespace path the game reads', async () => {
+    const paths = [...uses.paths.keys()];
+    const missing = await page.evaluate((paths) => {
+      const hooks = window.sourceCheckTest!;
+      return paths.filter((path) => {
+        let value: unknown = hooks.phaser;
+        for (const name of path.split('.').slice(1)) value = (value as Record<string, unknown> | undefined)?.[name];
+        return value === undefined;
+      });
+    }, paths);
+    expect(missing.map((path) => `${path} (${uses.paths.get(path)})`)).toEqual([]);
+  });
+
+  it('has every plugin, factory and manager member the game uses', async () => {
+    const wanted = Object.entries(LIVE_OBJECTS).flatMap(([owner, where]) =>
+      [...(uses.members.get(owner)?.keys() ?? [])].map((member) => ({ owner, where, member })),
+    );
+    expect(wanted.length).toBeGreaterThan(20);
+    const missing = await page.evaluate((wanted) => {
+      const scene = window.sourceCheckTest!.game.scene.getScene('title') as unknown as Record<string, unknown>;
+      const live = (where: string) =>
+        where
+          .split('.')
+          .slice(1)
+          .reduce<unknown>((value, name) => (value as Record<string, unknown>)[name], scene) as object;
+      return wanted
+        .filter(({ where, member }) => !(member in live(where)))
+        .map(({ owner, member }) => ({ owner, member }));
+    }, wanted);
+    expect(missing.map(({ owner, member }) => `${owner}.${member} (${uses.members.get(owner)?.get(member)})`)).toEqual(
+      [],
+    );
+  });
+
+  it('leaves out what the game does not use', async () => {
+    const present = await page.evaluate(() => {
+      const { phaser, game } = window.sourceCheckTest!;
+      const namespace = phaser as unknown as Record<string, unknown>;
+      const scene = game.scene.getScene('title') as unknown as Record<string, unknown>;
+      return {
+        physics: 'Physics' in namespace,
+        tilemaps: 'Tilemaps' in namespace,
+        sound: 'Sound' in namespace || game.sound != null,
+        loader: 'load' in scene,
+        canvasRenderer: 'CanvasRenderer' in ((namespace.Renderer as Record<string, unknown> | undefined) ?? {}),
+        webgl: game.renderer.type === phaser.WEBGL,
+      };
+    });
+    expect(present).toEqual({
+      physics: false,
+      tilemaps: false,
+      sound: false,
+      loader: false,
+      canvasRenderer: false,
+      webgl: true,
+    });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
