@@ -19,6 +19,7 @@ import {
 } from './dashboardText';
 import { CheckPanel } from './checkPanel';
 import { confirm } from './dialog';
+import { askForget } from './keptClasses';
 import { csvFileParts } from './keptClassText';
 import { awayText, waitingForText } from './presenceText';
 import { button, el } from './dom';
@@ -300,19 +301,7 @@ export class Dashboard {
   }
 
   private async askForget(): Promise<void> {
-    const choice = await confirm({
-      name: 'confirm-forget-dialog',
-      heading: `Forget the class ${this.saved.code} on this device?`,
-      text: [
-        'This browser forgets the class code and its teacher link, so this dashboard cannot be opened here again.',
-        'The class stays on the class server until it expires, unless you delete it first.',
-      ],
-      choices: [
-        { name: 'delete-and-forget', label: 'Delete the class on the server, then forget it', danger: true },
-        { name: 'forget', label: 'Only forget it on this device' },
-      ],
-      safeLabel: 'Keep it',
-    });
+    const choice = await askForget(this.saved.code);
     if (choice === 'delete-and-forget') await this.deleteAndLeave();
     else if (choice === 'forget') {
       this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`, true);

@@ -137,16 +137,17 @@ export function skillsCoverage(
   if (asked === 0) {
     return ended
       ? 'Nobody answered a question in this class.'
-      : 'Nothing to show yet. A question counts here once every player is past it (when its right answer is ' +
-          'marked below), or once the class has ended, so the projector never gives an answer away.';
+      : 'Nothing to show yet. A question counts here once every player still playing is past it (players away ' +
+          'are not waited for; its right answer is then marked below), or once the class has ended, so the ' +
+          'projector never gives an answer away.';
   }
   if (ended) return `Every answer of ${count(summary.players, 'player')}: the class has ended.`;
   if (summary.questionsCounted >= info.questionCount) {
     return `All ${info.questionCount} questions: every player is past them.`;
   }
   return (
-    `Questions 1–${summary.questionsCounted} of ${info.questionCount}, the ones every player is past; the ` +
-    'others count once everyone is past them or the class has ended.'
+    `Questions 1–${summary.questionsCounted} of ${info.questionCount}, the ones every player is past (players ` +
+    'away are not waited for); the others count once everyone still playing is past them or the class has ended.'
   );
 }
 

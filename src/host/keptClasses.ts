@@ -12,6 +12,28 @@ import { message } from './page';
 import { dropKeptClasses, loadKeptClasses, type SavedClass } from './savedClass';
 
 /**
+ * Asks before this browser forgets a class: forget it only, or delete it on the server first. The safe choice
+ * (keep it) is focused; resolves with the choice, or undefined for keeping it.
+ */
+export async function askForget(code: string): Promise<'delete-and-forget' | 'forget' | undefined> {
+  const choice = await confirm({
+    name: 'confirm-forget-dialog',
+    heading: `Forget the class ${code} on this device?`,
+    text: [
+      'This browser forgets the class code and its teacher link, so its dashboard and results cannot be opened ' +
+        'here again.',
+      'The class stays on the class server until it expires, unless you delete it first.',
+    ],
+    choices: [
+      { name: 'delete-and-forget', label: 'Delete the class on the server, then forget it', danger: true },
+      { name: 'forget', label: 'Only forget it on this device' },
+    ],
+    safeLabel: 'Keep it',
+  });
+  return choice === 'delete-and-forget' || choice === 'forget' ? choice : undefined;
+}
+
+/**
  * The panel of this browser's classes, or null when it has none. Classes the server no longer has leave the list
  * (with a word saying so); when the server cannot be asked the panel says that and lists nothing.
  */
@@ -68,21 +90,9 @@ export async function keptClassesPanel(
       ),
     );
     const askRemove = async () => {
-      const choice = await confirm({
-        name: 'confirm-remove-kept-dialog',
-        heading: `Remove the class ${found.code}?`,
-        text: [
-          'This browser forgets the class, so its dashboard and results cannot be opened here again.',
-          'The class stays on the class server until it expires, unless you delete it too.',
-        ],
-        choices: [
-          { name: 'delete-kept', label: 'Delete it on the server too, with all its answers', danger: true },
-          { name: 'forget-kept', label: 'Only remove it from this browser' },
-        ],
-        safeLabel: 'Keep it',
-      });
+      const choice = await askForget(found.code);
       if (choice === undefined) return;
-      if (choice === 'delete-kept') {
+      if (choice === 'delete-and-forget') {
         try {
           await api.deleteClass(saved.code, saved.token);
         } catch (error) {
@@ -93,7 +103,7 @@ export async function keptClassesPanel(
       dropKeptClasses(storage, [found.code]);
       row.remove();
       notice.textContent =
-        choice === 'delete-kept'
+        choice === 'delete-and-forget'
           ? `The class ${found.code} and all its answers were deleted from the class server.`
           : `This browser no longer lists the class ${found.code}; it is still on the class server.`;
     };

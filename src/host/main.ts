@@ -20,6 +20,7 @@ import { message, show, type HostPage } from './page';
 import { keptClassesPanel } from './keptClasses';
 import { dropKeptClasses, forgetClass, loadSavedClass, saveClass, type SavedClass } from './savedClass';
 import { showSetup, type SetupExtras } from './setupForm';
+import { themeToggle } from './theme';
 
 /**
  * Finds the class server, then opens the dashboard of the class this browser hosts, or the set-up form: with a
@@ -55,9 +56,14 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
   }
   const info = await api.serverInfo().catch((): ServerInfo => ({ joinOrigins: [], loopbackOnly: true }));
   const saved = loadSavedClass(storage);
+  // Opened from "Your classes": its dashboard at once, ended or not (asked for, so not held back).
   const reopen = async (kept: SavedClass) => {
     saveClass(storage, kept);
-    await boot(page, api, storage);
+    try {
+      open(kept, await api.dashboard(kept.code, kept.token), info);
+    } catch {
+      await boot(page, api, storage);
+    }
   };
   const setup = async (extras: SetupExtras = {}) => {
     const kept = await keptClassesPanel(api, storage, (chosen) => void reopen(chosen));
@@ -104,10 +110,13 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
 
 const hostRoot = document.getElementById('host');
 if (hostRoot) {
+  const storage = SafeStorage.fromWindow();
   document.body.append(
     el(
       'footer',
       { class: 'host-footer' },
+      themeToggle(storage),
+      ' ',
       el('a', {
         text: 'Privacy: what a class stores, and how to delete it',
         data: { name: 'privacy' },
@@ -116,7 +125,7 @@ if (hostRoot) {
     ),
   );
   const page: HostPage = { root: hostRoot };
-  void boot(page, new ClassApi(), SafeStorage.fromWindow()).catch((error: unknown) => {
+  void boot(page, new ClassApi(), storage).catch((error: unknown) => {
     show(page, message(error instanceof Error ? error.message : 'Something went wrong.', 'error'));
   });
 }

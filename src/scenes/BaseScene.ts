@@ -167,6 +167,24 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
   }
 
   /**
+   * The question asked before something that cannot be undone, centred just above `bottom` (where the buttons that
+   * answer it go), in the warning colour, and said to a screen reader as an alert named `name`.
+   */
+  protected addConfirmQuestion(question: string, bottom: number, name: string): void {
+    const { width, margin, type } = this.frame;
+    addText(this, width / 2, bottom, question, {
+      size: type.body,
+      bold: true,
+      align: 'center',
+      color: CSS.wrong,
+      wrapWidth: width - margin * 2,
+    })
+      .setOrigin(0.5, 1)
+      .setDepth(2);
+    this.services.a11y.text(question, { role: 'alert' }).dataset.name = name;
+  }
+
+  /**
    * The corner control back to the title, on every screen but the title. In a round, `action` asks first (see
    * PauseScene) rather than dropping the round.
    */

@@ -129,18 +129,14 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
 
   /** Leaving is for good (the teacher's list loses the name): asked first, staying is focused. */
   private askLeave(y: number, buttonWidth: number): void {
-    const { width, margin, type } = this.frame;
+    const { width, margin } = this.frame;
     const a11y = this.services.a11y;
     const gap = margin / 2;
-    const question = 'Leave the class? Your teacher will no longer see you in it. You can join again with the code.';
-    addText(this, width / 2, y - gap, question, {
-      size: type.body,
-      bold: true,
-      align: 'center',
-      color: CSS.wrong,
-      wrapWidth: width - margin * 2,
-    }).setOrigin(0.5, 1);
-    a11y.text(question, { role: 'alert' }).dataset.name = 'confirm-leave';
+    this.addConfirmQuestion(
+      'Leave the class? Your teacher will no longer see you in it. You can join again with the code.',
+      y - gap,
+      'confirm-leave',
+    );
     const half = Math.min(buttonWidth, (width - margin * 2 - gap) / 2);
     this.addButton(
       'Yes, leave',

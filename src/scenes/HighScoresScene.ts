@@ -128,15 +128,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
     let focus: HTMLButtonElement;
     if (data.confirmClear) {
       const question = `Clear the ${BOARDS[board].title} board? Its ${entries.length} scores cannot be brought back.`;
-      const ask = addText(this, width / 2, y - gap, question, {
-        size: type.body,
-        bold: true,
-        align: 'center',
-        color: CSS.wrong,
-        wrapWidth: width - margin * 2,
-      }).setOrigin(0.5, 1);
-      ask.setDepth(2);
-      a11y.text(question, { role: 'alert' }).dataset.name = 'confirm-clear';
+      this.addConfirmQuestion(question, y - gap, 'confirm-clear');
       this.addButton(
         'Yes, clear it',
         { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },

@@ -109,6 +109,14 @@ describe('a class round', () => {
       body: JSON.stringify({ nickname: HOSTILE }),
     });
     expect(joined.status).toBe(201);
+    // Their game stays open (a live stream), so they are present, not away: every question waits for them.
+    const fourth = (await joined.json()) as { playerId: string; token: string };
+    const fourthStream = new AbortController();
+    const opened = await fetch(new URL(`api/classes/${code}/players/${fourth.playerId}/events`, url), {
+      headers: { authorization: `Bearer ${fourth.token}` },
+      signal: fourthStream.signal,
+    });
+    expect(opened.status).toBe(200);
     await teacher.waitForFunction(
       () => document.querySelectorAll('table[data-name="roster"] tr[data-player]').length === 4,
     );
@@ -136,12 +144,15 @@ describe('a class round', () => {
     }
     await screenshot(cy, 'class-results-390x844');
 
-    // The dashboard has every answer: three per question, and all three students done.
+    // The dashboard has every answer, three per question, and all three students done; while the fourth player
+    // has still to answer, no question shows more than how many answered.
     await teacher.waitForFunction(
       (total) =>
         [...document.querySelectorAll('article[data-question]')].every(
           (article) =>
-            [...article.querySelectorAll('.count')].reduce((sum, cell) => sum + Number(cell.textContent), 0) === 3,
+            article.getAttribute('data-settled') === 'false' &&
+            article.querySelector('.note')?.textContent?.startsWith('3 answered') === true &&
+            article.querySelectorAll('.count').length === 0,
         ) && document.querySelectorAll('article[data-question]').length === total,
       QUESTIONS,
     );
@@ -172,7 +183,16 @@ describe('a class round', () => {
     await teacher.click('[data-name="end"]');
     await teacher.click('[data-name="confirm-end"]');
     await teacher.waitForFunction(() => document.body.dataset.classStatus === 'ended');
+    fourthStream.abort();
     expect(await teacher.$$eval('#host img', (images) => images.length)).toBe(0);
+    // Ended: every question is settled, with its three answers counted.
+    expect(
+      await teacher.$$eval('article[data-question]', (articles) =>
+        articles.map((article) =>
+          [...article.querySelectorAll('.count')].reduce((sum, cell) => sum + Number(cell.textContent), 0),
+        ),
+      ),
+    ).toEqual(Array.from({ length: QUESTIONS }, () => 3));
 
     // Once the class has ended every answer counts: the panel names the class's weakest move, the one the server
     // worked out from the nine answers (each question had a wrong pick among the three, so something was missed).

@@ -1266,19 +1266,23 @@ export class ClassService {
       else roster.tally.set(key, { position: turn.position, choiceIndex: judged.choiceIndex, count: 1 });
     });
     this.emit({ kind: 'progress', classId: row.id });
-    const round = this.round(row);
-    const item = round.items[turn.position]!;
-    return answerOutcome(
-      item.question,
-      this.plannedFor(round, player, turn.position),
-      turn.position,
-      round.items.length,
-      judged,
-      {
-        score: player.score + judged.points,
-        streak: judged.streakAfter,
-      },
-    );
+    return this.outcomeIn(this.round(row), player, turn.position, judged, {
+      score: player.score + judged.points,
+      streak: judged.streakAfter,
+    });
+  }
+
+  /** The verdict on a player's turn, in their own order of the choices. */
+  private outcomeIn(
+    round: ClassRound,
+    player: PlayerRow,
+    position: number,
+    judged: JudgedAnswer,
+    totals: { score: number; streak: number },
+  ): AnswerOutcome {
+    const item = round.items[position]!;
+    const planned = this.plannedFor(round, player, position);
+    return answerOutcome(item.question, planned, position, round.items.length, judged, totals);
   }
 
   /** A question as one player sees it: with their own time (timeAccommodation.ts) and order of its choices (see studentChoiceOrder). */
@@ -1405,7 +1409,6 @@ export class ClassService {
 
   private outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): AnswerOutcome {
     const round = this.round(row);
-    const item = round.items[turn.position]!;
     const judged: JudgedAnswer = {
       choiceIndex: turn.choice_index,
       correct: turn.correct === 1,
@@ -1417,17 +1420,7 @@ export class ClassService {
       streakAfter: player.streak,
     };
     // Only the latest turn is ever shown again, so the player's totals are the totals after it.
-    return answerOutcome(
-      item.question,
-      this.plannedFor(round, player, turn.position),
-      turn.position,
-      round.items.length,
-      judged,
-      {
-        score: player.score,
-        streak: player.streak,
-      },
-    );
+    return this.outcomeIn(round, player, turn.position, judged, { score: player.score, streak: player.streak });
   }
 
   /** `known` is the player's latest turn when the caller has just read or written it. */
