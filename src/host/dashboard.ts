@@ -353,6 +353,9 @@ export class Dashboard {
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
     this.questions.replaceChildren(...questionTallies(snapshot));
+    // A live lesson's questions are the stage's to show, one at a time: the list of them waits for the end.
+    this.questions.parentElement!.hidden =
+      info.pace === 'live' && info.status !== 'ended' && snapshot.live?.phase !== 'podium';
     this.stage?.render(snapshot);
   }
 
