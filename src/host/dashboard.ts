@@ -176,7 +176,7 @@ export class Dashboard {
       ),
     );
     if (snapshot.class.pace === 'live') {
-      this.stage = new LiveStage((command) => this.liveCommand(command));
+      this.stage = new LiveStage((command) => this.liveCommand(command), { code: saved.code, url: joinUrl });
       page.root.querySelector('h1')?.after(this.stage.element);
     }
     this.render(snapshot);
