@@ -204,7 +204,7 @@ export class Dashboard {
       ...this.playSections,
     );
     if (snapshot.class.pace === 'live') {
-      this.stage = new LiveStage((command) => this.liveCommand(command));
+      this.stage = new LiveStage((command) => this.liveCommand(command), { code: saved.code, url: joinUrl });
       page.root.querySelector('h1')?.after(this.stage.element);
     }
     this.render(snapshot);
@@ -394,6 +394,9 @@ export class Dashboard {
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
     this.questions.replaceChildren(...questionTallies(snapshot));
+    // A live lesson's questions are the stage's to show, one at a time: the list of them waits for the end.
+    this.questions.parentElement!.hidden =
+      info.pace === 'live' && info.status !== 'ended' && snapshot.live?.phase !== 'podium';
     this.stage?.render(snapshot);
     this.checkPanel?.update(snapshot.checks);
   }

@@ -31,7 +31,9 @@ export function commandLabel(command: LiveCommand, board: LiveBoard): string {
     case 'resume':
       return 'Resume';
     case 'skip':
-      return board.phase === 'question' ? 'Skip this question' : 'Skip the next question';
+      // Skip closes an open question unseen; from its answer steps it goes straight on to the next question.
+      if (board.phase === 'question') return 'Skip this question';
+      return board.position + 1 >= board.total ? 'Skip to the podium' : 'Skip to the next question';
     case 'end':
       return 'End the lesson';
   }

@@ -4,6 +4,7 @@
  * explanation, the leaderboard, the podium; and the teacher's buttons (Next, Show answer, Pause/Resume, Skip, End).
  * The board comes from the server with each snapshot (see LiveBoard); the countdown runs here between them.
  */
+import QRCode from 'qrcode';
 import type { DashboardSnapshot, LiveBoard } from '../core/classProtocol';
 import { asOfNote } from '../core/dates';
 import { LIVE_COMMANDS, type LiveCommand } from '../core/liveLesson';
@@ -16,6 +17,13 @@ import { skillParts } from './panels';
 
 /** How often the countdown on the projector is redrawn. */
 const TICK_MS = 200;
+
+/** A bar as long as its share of the largest count (set through the CSSOM: the page's CSP allows no inline style). */
+function shareBar(share: number): HTMLElement {
+  const bar = el('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } });
+  bar.style.setProperty('--share', String(share));
+  return bar;
+}
 
 export class LiveStage {
   readonly element: HTMLElement;
@@ -39,7 +47,11 @@ export class LiveStage {
   private shown = '';
   private readonly timer: number;
 
-  constructor(private readonly send: (command: LiveCommand) => Promise<void>) {
+  constructor(
+    private readonly send: (command: LiveCommand) => Promise<void>,
+    /** How to join, shown large in the lobby (the page's join panel may be out of sight on a projector). */
+    private readonly join: { code: string; url: string },
+  ) {
     for (const command of LIVE_COMMANDS) {
       const control = button('', () => void this.command(command), {
         class: command === 'next' || command === 'show-answer' ? 'primary' : command === 'end' ? 'danger' : '',
@@ -158,6 +170,7 @@ export class LiveStage {
     switch (board.phase) {
       case 'lobby':
         return [
+          this.joinPanel(),
           el('p', { class: 'live-lead', text: `${count(snapshot.players.length, 'player')} in the class` }),
           el(
             'ul',
@@ -187,6 +200,27 @@ export class LiveStage {
     }
   }
 
+  /** The class code, the join link and its QR code, large. */
+  private joinPanel(): HTMLElement {
+    const qr = el('canvas', {
+      class: 'live-qr',
+      attrs: { role: 'img', 'aria-label': `QR code for ${this.join.url}` },
+    });
+    void QRCode.toCanvas(qr, this.join.url, { width: 240, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
+    return el(
+      'div',
+      { class: 'live-join', data: { name: 'live-join' } },
+      el(
+        'div',
+        {},
+        el('p', { class: 'live-lead', text: 'Class code' }),
+        el('p', { class: 'live-code', text: this.join.code }),
+        el('p', { class: 'live-lead', text: `Join at ${this.join.url}` }),
+      ),
+      qr,
+    );
+  }
+
   private distribution(board: LiveBoard): HTMLElement {
     if (!board.distribution) {
       return el('p', { class: 'live-lead', text: 'This question was skipped: its answer is not shown.' });
@@ -204,7 +238,7 @@ export class LiveStage {
             'li',
             { class: choice.correct ? 'right' : '', data: { correct: String(choice.correct === true) } },
             el('span', { class: 'choice-text', text: choice.correct ? `✔ ${choice.text}` : choice.text }),
-            el('span', { class: 'bar', attrs: { style: `--share: ${choice.count / most}`, 'aria-hidden': 'true' } }),
+            shareBar(choice.count / most),
             el('span', { class: 'choice-count', text: count(choice.count, 'answer') }),
             choice.correct ? el('span', { class: 'visually-hidden', text: ' (the right answer)' }) : null,
           ),

@@ -7,10 +7,12 @@ import { addQuestionView } from '../ui/QuestionView';
 import { countdownWarning } from '../core/countdown';
 import { answerForKey, MOTION } from '../ui/theme';
 import { ANSWER_PENDING_MESSAGE } from '../game/classPlay';
+import { LOOK_AT_THE_SCREEN } from '../game/liveWords';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassQuestionData } from './sceneData';
 
+const LIVE_PENDING_MESSAGE = `Your answer is in. ${LOOK_AT_THE_SCREEN}: the answer shows once the question closes.`;
 const PAUSED_MESSAGE = 'Your teacher has paused the question: answer once it goes on.';
 
 /** How long to wait before sending an answer again when the connection dropped. */
@@ -170,10 +172,9 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
   /** Sends the answer; a dropped connection is retried while it can still count. */
   private async send(position: number): Promise<void> {
     try {
-      const outcome = await this.play.answer(this.question.position, position, () => {
-        this.status?.setText(ANSWER_PENDING_MESSAGE);
-        this.services.a11y.announce(ANSWER_PENDING_MESSAGE);
-      });
+      const outcome = await this.play.answer(this.question.position, position, () =>
+        this.say(this.play.view.class.pace === 'live' ? LIVE_PENDING_MESSAGE : ANSWER_PENDING_MESSAGE),
+      );
       if (!this.leaving) {
         this.goTo(SceneKey.ClassReveal, {
           play: this.play,

@@ -24,7 +24,8 @@ describe('the projector’s words in a live lesson', () => {
     expect(nextLabel(board({ phase: 'leaderboard', position: 0 }))).toBe('Next: question 2');
     expect(nextLabel(board({ phase: 'leaderboard', position: 2 }))).toBe('Podium');
     expect(commandLabel('skip', board({}))).toBe('Skip this question');
-    expect(commandLabel('skip', board({ phase: 'leaderboard' }))).toBe('Skip the next question');
+    expect(commandLabel('skip', board({ phase: 'evidence' }))).toBe('Skip to the next question');
+    expect(commandLabel('skip', board({ phase: 'answer', position: 2 }))).toBe('Skip to the podium');
   });
 
   it('counts down in whole seconds, says when it is paused or over, and never what was answered', () => {

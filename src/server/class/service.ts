@@ -170,6 +170,10 @@ export function newToken(): string {
 const CLASS_COLUMNS =
   'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at, settled_up_to';
 
+function tooLate(): ApiError {
+  return new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
+}
+
 function ended(): ApiError {
   return new ApiError(410, 'class-ended', 'This class has ended.');
 }
@@ -621,24 +625,9 @@ export class ClassService {
       if (turn.answered_at !== null) {
         throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
       }
-      const round = this.round(row);
-      const item = round.items[position]!;
       const now = this.now();
-      const verdict = judgeAnswer({
-        question: item.question,
-        planned: this.plannedFor(round, player, position),
-        picked,
-        servedAt: turn.served_at,
-        now,
-        streakBefore: player.streak,
-        speedPoints: round.settings.scoring === 'speed',
-      });
-      if (!verdict.ok) {
-        if (verdict.reason === 'unknown-choice')
-          throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
-        throw new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
-      }
-      const outcome = this.close(row, player, turn, verdict.judged, now);
+      const judged = this.judge(row, player, position, picked, turn.served_at, now, tooLate());
+      const outcome = this.close(row, player, turn, judged, now);
       this.settle(row);
       return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
     });
@@ -1021,25 +1010,11 @@ export class ClassService {
     if (existing && existing.answered_at !== null) {
       throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
     }
-    const round = this.round(row);
-    const item = round.items[position]!;
+    const item = this.round(row).items[position]!;
     const now = this.now();
     const openedAt = state.openedAt ?? now;
-    const verdict = judgeAnswer({
-      question: item.question,
-      // In this student's own order of the choices, as their tiles showed them.
-      planned: this.plannedFor(round, player, position),
-      picked,
-      servedAt: openedAt,
-      now,
-      streakBefore: player.streak,
-      speedPoints: round.settings.scoring === 'speed',
-    });
-    if (!verdict.ok) {
-      if (verdict.reason === 'unknown-choice')
-        throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
-      throw new ApiError(409, 'question-closed', 'That question has closed: answers are no longer taken.');
-    }
+    const closed = new ApiError(409, 'question-closed', 'That question has closed: answers are no longer taken.');
+    const judged = this.judge(row, player, position, picked, openedAt, now, closed);
     if (!existing) {
       this.stmt.insertTurn.run({
         playerId: player.id,
@@ -1050,12 +1025,40 @@ export class ClassService {
       });
     }
     const turn = existing ?? this.stmt.turnAt.get(player.id, position)!;
-    const outcome = this.close(row, player, turn, verdict.judged, now);
+    const outcome = this.close(row, player, turn, judged, now);
     const { players, tally } = this.roster(row.id);
     let answered = 0;
     for (const counted of tally.values()) if (counted.position === position) answered += counted.count;
     if (players.length > 0 && answered >= players.length) this.applyLive(row, state, closeLiveQuestion(state), now);
     return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
+  }
+
+  /** Judges an answer by this server's clock; an unknown choice is a 422, one past the time `late`. */
+  private judge(
+    row: ClassRow,
+    player: PlayerRow,
+    position: number,
+    picked: number,
+    servedAt: number,
+    now: number,
+    late: ApiError,
+  ): JudgedAnswer {
+    const round = this.round(row);
+    const item = round.items[position]!;
+    const verdict = judgeAnswer({
+      question: item.question,
+      // The student's own time and order of the choices, as their tiles showed them.
+      planned: this.plannedFor(round, player, position),
+      picked,
+      servedAt,
+      now,
+      streakBefore: player.streak,
+      speedPoints: round.settings.scoring === 'speed',
+    });
+    if (verdict.ok) return verdict.judged;
+    if (verdict.reason === 'unknown-choice')
+      throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
+    throw late;
   }
 
   /** A live lesson as a student's phone needs it: the moment, and their place once a question has closed. */
