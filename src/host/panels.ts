@@ -6,7 +6,7 @@ import { answeredNote, count, FIT_TEXT, percent } from './dashboardText';
 import { el } from './dom';
 
 /** A table with a caption, column headings and one row per item, each row headed by its first cell. */
-function summaryTable(
+export function summaryTable(
   name: string,
   caption: string,
   columns: string[],
