@@ -244,6 +244,30 @@ describe('the learning check in class', () => {
     expect((await t.api.post(`/api/classes/${info.code}/delayed-check`, {}, ada.token)).status).toBe(404);
   });
 
+  it('refuses a removed student, and deletes a student’s check answers with the rest of their data', async () => {
+    const { class: info, teacherToken } = await newClass();
+    const code = info.code;
+    const ada = await join(code, 'Ada');
+    const bo = await join(code, 'Bo');
+    await takeDueCheck(code, ada);
+    await takeDueCheck(code, bo);
+    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 24 });
+    const removed = await t.api.request('DELETE', `/api/classes/${code}/players/${bo.playerId}`, {
+      token: teacherToken,
+    });
+    expect(removed.status).toBe(204);
+    expectRefused(await checkOf(code, bo), 403, 'removed');
+    // A removed student's answers no longer count for the class.
+    const data = (await t.api.get(`/api/classes/${code}/checks`, teacherToken)).body;
+    expect(data.students.map((student: any) => student.nickname)).toEqual(['Ada']);
+    const erased = await t.api.request('DELETE', `/api/classes/${code}/players/${ada.playerId}/data`, {
+      token: teacherToken,
+    });
+    expect(erased.status).toBe(204);
+    // Ada's twelve answers went with her data; Bo's stay until the class is deleted.
+    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 12 });
+  });
+
   it('writes a row per judged claim and a summary per check to the CSV, after the round’s rows', async () => {
     const { class: info, teacherToken } = await newClass();
     const code = info.code;
