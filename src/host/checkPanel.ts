@@ -8,6 +8,7 @@ import type { CheckProgress, ClassCheckData } from '../core/classCheck';
 import type { ClassApi } from '../net/classApi';
 import { checkFiguresRows, checkProgressText, checkReadings, delayedCheckText, type ShownEstimate } from './checkText';
 import { button, el } from './dom';
+import { summaryTable } from './panels';
 
 const FIGURE_COLUMNS = ['Check', 'Students', 'Hit rate', 'False-alarm rate', 'Discernment d′', 'Bias c'];
 
@@ -108,28 +109,20 @@ export class CheckPanel {
           class: 'table-scroll',
           attrs: { role: 'region', 'aria-label': 'Learning check figures', tabindex: '0' },
         },
-        el(
-          'table',
-          { class: 'summary', data: { name: 'check-table' } },
-          el('caption', { text: 'The class’s figures for each check, with 95% intervals over students' }),
-          el('thead', {}, el('tr', {}, ...FIGURE_COLUMNS.map((text) => el('th', { text, attrs: { scope: 'col' } })))),
-          el(
-            'tbody',
-            {},
-            ...rows.map((row) =>
-              el(
-                'tr',
-                { data: { row: row.stage } },
-                el('th', { text: row.label, attrs: { scope: 'row' } }),
-                el('td', { text: String(row.students) }),
-                ...(row.figures
-                  ? [row.figures.hitRate, row.figures.falseAlarmRate, row.figures.dPrime, row.figures.c].map(
-                      (estimate) => el('td', {}, estimateCell(estimate)),
-                    )
-                  : [el('td', { text: 'Not taken yet', attrs: { colspan: '4' } })]),
-              ),
-            ),
-          ),
+        summaryTable(
+          'check-table',
+          'The class’s figures for each check, with 95% intervals over students',
+          FIGURE_COLUMNS,
+          rows.map((row) => ({
+            key: row.stage,
+            head: row.label,
+            cells: [
+              String(row.students),
+              ...(row.figures
+                ? [row.figures.hitRate, row.figures.falseAlarmRate, row.figures.dPrime, row.figures.c].map(estimateCell)
+                : ['Not taken yet', '—', '—', '—']),
+            ],
+          })),
         ),
       ),
     );

@@ -7,7 +7,7 @@ import { el } from './dom';
 import { unsettledNote } from './presenceText';
 
 /** A table with a caption, column headings and one row per item, each row headed by its first cell. */
-function summaryTable(
+export function summaryTable(
   name: string,
   caption: string,
   columns: string[],

@@ -272,6 +272,21 @@ describe('the learning check on the host page', () => {
       await page.waitForSelector('#a11y button[data-name="Go on"]');
       await clickCanvasButton(page, '#a11y button[data-name="Go on"]');
       await waitForScreen(page, 'class-question', 20_000);
+      if (size === '390x844') {
+        // Past the last question: the after check, with the other form, before the results.
+        await page.keyboard.press('1');
+        await waitForScreen(page, 'class-reveal', 20_000);
+        await page.keyboard.press('Enter');
+        await waitForScreen(page, 'check', 20_000);
+        await page.waitForSelector('#a11y button[data-name="Start"]');
+        expect(await page.textContent('#a11y')).toContain('after the last question');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(
+          () => document.querySelector('#a11y [aria-label="Progress"]')?.textContent === 'Claim 1 of 12 · check B',
+          undefined,
+          { timeout: 10_000 },
+        );
+      }
       expect(pageErrors(page)).toEqual([]);
       await page.context().close();
     }

@@ -38,6 +38,21 @@ const checkOf = (code: string, player: Player) =>
 const sendAnswer = (code: string, player: Player, body: Record<string, unknown>) =>
   t.api.post(`/api/classes/${code}/players/${player.playerId}/check-answers`, body, player.token);
 
+/** A claim judged accurate, and sure. */
+const sureAccurate = (stage: string, itemId: string | undefined) => ({
+  stage,
+  itemId,
+  judgement: 'accurate',
+  confidence: 'sure',
+});
+
+/** A refusal: its status, its code and words of its sentence. */
+function expectRefused(reply: { status: number; body: any }, status: number, code: string, words?: string): void {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expect(reply.body.error).toBe(code);
+  if (words) expect(reply.body.message).toContain(words);
+}
+
 /** Answers every claim of the student's due check: "accurate" for all, sure. */
 async function takeDueCheck(code: string, player: Player) {
   const view = (await checkOf(code, player)).body;
@@ -85,15 +100,8 @@ describe('the learning check in class', () => {
     const checks = testChecks();
     const formB = checks.forms.B;
     // An item of the other form: refused with its own code, and nothing stored.
-    const wrong = await sendAnswer(code, ada, {
-      stage: 'before',
-      itemId: formB[0],
-      judgement: 'accurate',
-      confidence: 'sure',
-    });
-    expect(wrong.status).toBe(422);
-    expect(wrong.body.error).toBe('not-in-form');
-    expect(wrong.body.message).toContain('form A');
+    const wrong = await sendAnswer(code, ada, sureAccurate('before', formB[0]));
+    expectRefused(wrong, 422, 'not-in-form', 'form A');
     // Every field is checked: an unknown stage, judgement or confidence, or an extra field.
     const good = { stage: 'before', itemId: checks.forms.A[0], judgement: 'accurate', confidence: 'sure' };
     for (const bad of [
@@ -110,13 +118,10 @@ describe('the learning check in class', () => {
     // Nothing about the answer comes back until the check is over.
     expect(first.body).toEqual({ stage: 'before', answered: 1, total: 12 });
     const twice = await sendAnswer(code, ada, { ...good, judgement: 'not-accurate' });
-    expect(twice.status).toBe(409);
-    expect(twice.body.error).toBe('check-item-answered');
+    expectRefused(twice, 409, 'check-item-answered');
     // The after check is not open while the round is still to play.
     const early = await sendAnswer(code, ada, { ...good, stage: 'after', itemId: formB[0] });
-    expect(early.status).toBe(409);
-    expect(early.body.error).toBe('check-closed');
-    expect(early.body.message).toContain('last question');
+    expectRefused(early, 409, 'check-closed', 'last question');
 
     // The rest of the check: the last answer brings every claim's truth and evidence.
     const view = (await checkOf(code, ada)).body;
@@ -136,15 +141,8 @@ describe('the learning check in class', () => {
 
     // Bo plays a question without the before check: it is closed to him from then on.
     await t.api.next(code, bo);
-    const late = await sendAnswer(code, bo, {
-      stage: 'before',
-      itemId: formB[0],
-      judgement: 'accurate',
-      confidence: 'sure',
-    });
-    expect(late.status).toBe(409);
-    expect(late.body.error).toBe('check-closed');
-    expect(late.body.message).toContain('first question');
+    const late = await sendAnswer(code, bo, sureAccurate('before', formB[0]));
+    expectRefused(late, 409, 'check-closed', 'first question');
 
     // After the last question, the after check is due with the other form.
     await playRound(code, ada);
@@ -169,12 +167,10 @@ describe('the learning check in class', () => {
       judgement: 'accurate',
       confidence: 'sure',
     });
-    expect(sent.status).toBe(409);
-    expect(sent.body.error).toBe('check-off');
+    expectRefused(sent, 409, 'check-off');
     t.clock.advance(10 * DAY_MS);
     const delayed = await t.api.post(`/api/classes/${info.code}/delayed-check`, {}, teacherToken);
-    expect(delayed.status).toBe(409);
-    expect(delayed.body.error).toBe('check-off');
+    expectRefused(delayed, 409, 'check-off');
     // The CSV keeps its six columns.
     const csv = await t.api.get(`/api/classes/${info.code}/results.csv`, teacherToken);
     expect(csv.text.split('\r\n')[0]).toBe(
@@ -195,17 +191,10 @@ describe('the learning check in class', () => {
     const open = () => t.api.post(`/api/classes/${code}/delayed-check`, {}, teacherToken);
     t.clock.advance(6 * DAY_MS);
     const early = await open();
-    expect(early.status).toBe(409);
-    expect(early.body.error).toBe('delayed-too-early');
-    expect(early.body.message).toContain('9 March 2026');
+    expectRefused(early, 409, 'delayed-too-early', '9 March 2026');
     // Not open: the student's check says nothing is due, and an answer to it is refused.
     expect((await checkOf(code, ada)).body.due).toBeUndefined();
-    const notYet = await sendAnswer(code, ada, {
-      stage: 'delayed',
-      itemId: testChecks().forms.C[0],
-      judgement: 'accurate',
-      confidence: 'sure',
-    });
+    const notYet = await sendAnswer(code, ada, sureAccurate('delayed', testChecks().forms.C[0]));
     expect(notYet.body.error).toBe('check-closed');
 
     // Three weeks on, it opens; the class is kept two weeks from now, past its 30 days.
@@ -230,12 +219,7 @@ describe('the learning check in class', () => {
     const { last } = await takeDueCheck(code, ada);
     expect(last.taken.form).toBe('C');
     // Bo never took the after check: it closed when the delayed check opened.
-    const closed = await sendAnswer(code, bo, {
-      stage: 'after',
-      itemId: testChecks().forms.A[0],
-      judgement: 'accurate',
-      confidence: 'sure',
-    });
+    const closed = await sendAnswer(code, bo, sureAccurate('after', testChecks().forms.A[0]));
     expect(closed.body.error).toBe('check-closed');
     expect(closed.body.message).toContain('delayed check');
 
@@ -256,12 +240,34 @@ describe('the learning check in class', () => {
     const { class: info, teacherToken } = await newClass();
     t.clock.advance(29 * DAY_MS);
     const late = await t.api.post(`/api/classes/${info.code}/delayed-check`, {}, teacherToken);
-    expect(late.status).toBe(409);
-    expect(late.body.error).toBe('delayed-too-late');
-    expect(late.body.message).toContain('28 days');
+    expectRefused(late, 409, 'delayed-too-late', '28 days');
     // Only the teacher may open it.
     const ada = await join(info.code, 'Ada');
     expect((await t.api.post(`/api/classes/${info.code}/delayed-check`, {}, ada.token)).status).toBe(404);
+  });
+
+  it('refuses a removed student, and deletes a student’s check answers with the rest of their data', async () => {
+    const { class: info, teacherToken } = await newClass();
+    const code = info.code;
+    const ada = await join(code, 'Ada');
+    const bo = await join(code, 'Bo');
+    await takeDueCheck(code, ada);
+    await takeDueCheck(code, bo);
+    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 24 });
+    const removed = await t.api.request('DELETE', `/api/classes/${code}/players/${bo.playerId}`, {
+      token: teacherToken,
+    });
+    expect(removed.status).toBe(204);
+    expectRefused(await checkOf(code, bo), 403, 'removed');
+    // A removed student's answers no longer count for the class.
+    const data = (await t.api.get(`/api/classes/${code}/checks`, teacherToken)).body;
+    expect(data.students.map((student: any) => student.nickname)).toEqual(['Ada']);
+    const erased = await t.api.request('DELETE', `/api/classes/${code}/players/${ada.playerId}/data`, {
+      token: teacherToken,
+    });
+    expect(erased.status).toBe(204);
+    // Ada's twelve answers went with her data; Bo's stay until the class is deleted.
+    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 12 });
   });
 
   it('writes a row per judged claim and a summary per check to the CSV, after the round’s rows', async () => {
