@@ -26,7 +26,7 @@ import { SafeStorage } from './storage/SafeStorage';
 import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
 import { applyPageTheme } from './ui/pageTheme';
-import { COLORS, FONT_FAMILY } from './ui/theme';
+import { FONT_FAMILY, usePalette } from './ui/theme';
 
 export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
   // First, so the download overlaps Phaser's start-up (index.html has already asked for it).
@@ -34,7 +34,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const storage = SafeStorage.fromWindow();
   const highScores = new HighScoreStore(storage);
   const preferences = new PreferencesStore(storage);
-  applyPageTheme(preferences.get().highContrast);
+  const palette = applyPageTheme(preferences.get().highContrast);
   for (const problem of [...highScores.problems, ...preferences.problems]) console.warn(`Source Check: ${problem}`);
   const a11y = new AccessibleLayer(a11yRoot);
   const sound = new GameSound(
@@ -107,7 +107,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     parent,
     width: size.width,
     height: size.height,
-    backgroundColor: COLORS.ink,
+    backgroundColor: palette.colors.ink,
     roundPixels: true,
     // Text, button faces and the countdown are antialiased in their textures already; multisampling the canvas
     // as well held every screen at 30 fps in software rendering (a school laptop without a GPU driver).
@@ -125,6 +125,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
+  usePalette(game, preferences.get().highContrast);
 
   // The accessible layer follows the canvas from the moment it exists: the first scene is created when
   // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor

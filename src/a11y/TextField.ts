@@ -4,7 +4,7 @@
  */
 import type Phaser from 'phaser';
 import type { Rect } from '../ui/layout';
-import { CSS, FONT_FAMILY } from '../ui/theme';
+import { FONT_FAMILY, paletteOf } from '../ui/theme';
 
 export interface TextFieldOptions {
   /** The field's accessible name. */
@@ -40,11 +40,11 @@ export class TextField {
       boxSizing: 'border-box',
       margin: '0',
       padding: '0 0.5em',
-      border: `3px solid ${CSS.ink}`,
+      border: `3px solid ${paletteOf(scene).text.ink}`,
       borderRadius: '10px',
-      outline: `4px solid ${CSS.focus}`,
-      background: CSS.paper,
-      color: CSS.paperText,
+      outline: `4px solid ${paletteOf(scene).text.focus}`,
+      background: paletteOf(scene).text.paper,
+      color: paletteOf(scene).text.paperText,
       fontFamily: FONT_FAMILY,
       pointerEvents: 'auto',
     });

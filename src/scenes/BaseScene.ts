@@ -2,12 +2,12 @@
  * What every screen shares: its frame, its services, buttons mirrored in the accessible layer, keys, and
  * the corner controls (back to the title, sound on and off with M).
  */
+import { paletteOf, type CanvasColors, type TextColors } from '../ui/theme';
 import Phaser from 'phaser';
 import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { SoundToggle } from '../ui/SoundToggle';
-import { COLORS, CSS } from '../ui/theme';
 import { addText, fitTextHeight, fitTextWidth, setTextSize } from '../ui/text';
 import { SceneKey } from './keys';
 import type { SceneDataArgs, SceneDataMap } from './sceneData';
@@ -30,6 +30,16 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     return servicesOf(this);
   }
 
+  /** The canvas colours of the palette in use (Settings → High contrast switches it). */
+  protected get colors(): Readonly<CanvasColors> {
+    return paletteOf(this).colors;
+  }
+
+  /** The text colours of the palette in use. */
+  protected get textColors(): Readonly<TextColors> {
+    return paletteOf(this).text;
+  }
+
   /** Phaser calls this before create() on every visit: a new visit takes input, even before its screen is built. */
   init(): void {
     this.leaving = false;
@@ -39,7 +49,7 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
   protected beginScreen(title: string): void {
     this.leaving = false;
     this.frame = frameFor(this.scale.width, this.scale.height, this.services.preferences.get().textScale);
-    this.cameras.main.setBackgroundColor(COLORS.ink);
+    this.cameras.main.setBackgroundColor(this.colors.ink);
     this.services.a11y.beginScreen(title, this.scene.key);
     this.cornerLeft = this.frame.width - this.frame.margin;
     this.soundToggle = undefined;
@@ -226,8 +236,8 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
       };
       return this.addButton(button.label, rect, button.action, {
         name: button.name,
-        fill: button.primary ? COLORS.highlight : COLORS.inkLighter,
-        textColor: button.primary ? CSS.ink : CSS.white,
+        fill: button.primary ? this.colors.highlight : this.colors.inkLighter,
+        textColor: button.primary ? this.textColors.ink : this.textColors.white,
       }).dom;
     });
     return { top, doms };

@@ -7,7 +7,6 @@ import { citationFor } from '../game/round';
 import { checkReportLines, JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { mirrorEvidence } from '../ui/evidenceMirror';
 import { ExcerptCard } from '../ui/ExcerptCard';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
 import { ListScreen } from './ListScreen';
@@ -90,7 +89,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
         text: line.text,
         heading: line.heading,
         bold: line.strong,
-        color: line.heading || line.strong ? CSS.paper : CSS.muted,
+        color: line.heading || line.strong ? this.textColors.paper : this.textColors.muted,
       })),
       'figures',
     );
@@ -109,7 +108,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
     const visit = this.sys.settings.data;
     const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the claims…', {
       size: this.frame.type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
     });
     const back = () => this.goTo(SceneKey.CheckReport, {});
     void loadChecks().then((result) => {
@@ -154,12 +153,12 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       const bottom = this.addBottomButtons(buttons, this.buttonHeight);
       let top = this.contentTop;
       const heading = `Claim ${index + 1} of ${total} · check ${form}`;
-      const headingText = addText(this, margin, top, heading, { size: type.small, color: CSS.muted });
+      const headingText = addText(this, margin, top, heading, { size: type.small, color: this.textColors.muted });
       a11y.heading(heading);
       top += headingText.height + gap / 2;
       const head = addText(this, margin, top, `“${item.statement}”\n${truth}.${yours}`, {
         size: type.body,
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: width - margin * 2,
       });
       this.fit(head, type.body * (portrait ? 8 : 4), 'claim', 14);
@@ -168,7 +167,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       top += head.height + gap;
       const explanation = addText(this, margin, top, item.explanation, {
         size: type.small,
-        color: CSS.muted,
+        color: this.textColors.muted,
         wrapWidth: width - margin * 2,
       });
       this.fit(explanation, type.small * (portrait ? 7 : 3.5), 'explanation', 13);

@@ -3,7 +3,6 @@ import { formItems, type CheckSet } from '../core/checkItems';
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core/discernment';
 import { FORM_STAGES, type SavedAnswer } from '../core/selfCheck';
 import { JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
 import { RoundStepScene } from './RoundStepScene';
@@ -47,7 +46,7 @@ export class CheckScene extends RoundStepScene<'check'> {
     this.addScreenTitle('Check yourself');
     const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the check…', {
       size: this.frame.type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
     });
     const visit = this.sys.settings.data;
     void loadChecks().then((result) => {
@@ -69,7 +68,7 @@ export class CheckScene extends RoundStepScene<'check'> {
   }
 
   /** A block of text from `top` down to `bottom`, shrunk to fit, mirrored for screen readers. */
-  private addBody(text: string, top: number, bottom: number, name: string, color = CSS.paper): void {
+  private addBody(text: string, top: number, bottom: number, name: string, color = this.textColors.paper): void {
     const { width, margin, type } = this.frame;
     const body = addText(this, margin, top, text, { size: type.body, color, wrapWidth: width - margin * 2 });
     this.fit(body, bottom - top, name, 14);
@@ -81,7 +80,7 @@ export class CheckScene extends RoundStepScene<'check'> {
       [{ label: 'Back to title', action: () => this.goTo(SceneKey.Title), name: 'Back', primary: true }],
       this.buttonHeight,
     );
-    this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', CSS.wrong);
+    this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', this.textColors.wrong);
     this.services.a11y.announce(message);
     this.services.a11y.focus(bottom.doms[0]);
   }
@@ -133,13 +132,13 @@ export class CheckScene extends RoundStepScene<'check'> {
     const a11y = this.services.a11y;
     const number = answers.length + 1;
     const progress = `Claim ${number} of ${items.length} · check ${form}`;
-    addText(this, margin, this.contentTop, progress, { size: type.small, color: CSS.muted });
+    addText(this, margin, this.contentTop, progress, { size: type.small, color: this.textColors.muted });
     a11y.text(progress, { label: 'Progress' }).dataset.name = 'progress';
     let top = this.contentTop + type.small * 1.6 + gap;
     const statement = addText(this, margin, top, item.statement, {
       size: type.prompt,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
       wrapWidth: width - margin * 2,
     });
     this.fit(statement, type.prompt * 5, 'claim', 16);
@@ -150,7 +149,7 @@ export class CheckScene extends RoundStepScene<'check'> {
       : 'Is this claim accurate?';
     const asked = addText(this, margin, top, question, {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     top += asked.height + gap * 1.5;
@@ -172,7 +171,7 @@ export class CheckScene extends RoundStepScene<'check'> {
           label: JUDGEMENT_LABELS[value],
           accessibleLabel: JUDGEMENT_LABELS[value],
           keys: JUDGEMENT_KEYS[value],
-          fill: COLORS.inkLighter,
+          fill: this.colors.inkLighter,
           name: `judge-${value}`,
         })),
         area,
@@ -188,7 +187,7 @@ export class CheckScene extends RoundStepScene<'check'> {
         label: CONFIDENCE_LABELS[level],
         accessibleLabel: CONFIDENCE_LABELS[level],
         keys: CONFIDENCE_KEYS[level],
-        fill: COLORS.inkLighter,
+        fill: this.colors.inkLighter,
         name: `confidence-${level}`,
       })),
       area,

@@ -4,7 +4,6 @@ import { ExcerptCard } from '../ui/ExcerptCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenOutcome } from '../ui/outcome';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -55,7 +54,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     if (outcome.feedback) {
       const feedback = addText(this, margin, top, outcome.feedback, {
         size: type.small,
-        color: CSS.muted,
+        color: this.textColors.muted,
         wrapWidth: width - margin * 2,
       });
       this.fit(feedback, type.small * 2.6, 'feedback', 13);
@@ -83,7 +82,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     if (whyLines) {
       const why = addText(this, margin, cardsEnd + gap, whyLines, {
         size: type.body,
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: width - margin * 2,
       });
       // The whole as-of note, or the date alone where there is no room (the Source region keeps the whole note).
@@ -93,10 +92,10 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       this.fitFirstThatFits(why, versions, height - margin - nextHeight - gap - (cardsEnd + gap), 'explanation');
     }
     const verified = 'Scored by the class server ✔';
-    addText(this, margin, height - margin - nextHeight / 2, verified, { size: type.small, color: CSS.muted }).setOrigin(
-      0,
-      0.5,
-    );
+    addText(this, margin, height - margin - nextHeight / 2, verified, {
+      size: type.small,
+      color: this.textColors.muted,
+    }).setOrigin(0, 0.5);
 
     const last = outcome.position + 1 >= outcome.total;
     const nextWidth = Math.min(portrait ? width - margin * 2 : 300, width - margin * 2);
@@ -109,7 +108,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
         height: nextHeight,
       },
       () => void this.next(),
-      { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, accessibleLabel: 'Next', name: 'Next' },
     );
 
     const spoken = spokenOutcome(words);

@@ -1,5 +1,4 @@
 import { currentQuestion, resume, type SessionState } from '../core/session';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -29,7 +28,7 @@ export class PauseScene extends BaseScene<'pause'> {
     addText(this, width / 2, height * 0.16 + type.title * 1.5, note, {
       size: type.body,
       align: 'center',
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);
     a11y.text(note);
@@ -45,8 +44,8 @@ export class PauseScene extends BaseScene<'pause'> {
       { x, y, width: buttonWidth, height: buttonHeight },
       () => this.resume(),
       {
-        fill: COLORS.highlight,
-        textColor: CSS.ink,
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
       },
     );
     y += buttonHeight + gap;

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { pulse } from './motion';
-import { COLORS, CSS, MOTION } from './theme';
+import { MOTION, paletteOf } from './theme';
 import { addText, setTextColor } from './text';
 
 /**
@@ -67,7 +67,9 @@ export class CountdownRing {
     if (seconds !== this.shownSeconds) {
       this.shownSeconds = seconds;
       // The colour first: it draws the text again only when it changes, and setText draws it once more.
-      setTextColor(this.number, low ? CSS.wrong : CSS.white).setText(String(seconds));
+      setTextColor(this.number, low ? paletteOf(this.scene).text.wrong : paletteOf(this.scene).text.white).setText(
+        String(seconds),
+      );
       if (low && seconds > 0) pulse(this.scene, this.number, this.reduceMotion);
       return true;
     }
@@ -81,14 +83,18 @@ export class CountdownRing {
   /** The texture of the ring at a fraction, drawn and stored the first time it is asked for. */
   private bake(fraction: number, low: boolean): string {
     const half = Math.ceil(this.radius + this.lineWidth);
-    const key = `countdown-ring:${this.radius}:${Math.round(fraction * RING_STEPS)}:${low ? COLORS.wrong : COLORS.highlight}:${COLORS.inkLighter}`;
+    const key = `countdown-ring:${this.radius}:${Math.round(fraction * RING_STEPS)}:${low ? paletteOf(this.scene).colors.wrong : paletteOf(this.scene).colors.highlight}:${paletteOf(this.scene).colors.inkLighter}`;
     if (!this.scene.textures.exists(key)) {
       const g = this.painter;
       g.clear();
-      g.lineStyle(this.lineWidth, COLORS.inkLighter, 1);
+      g.lineStyle(this.lineWidth, paletteOf(this.scene).colors.inkLighter, 1);
       g.strokeCircle(half, half, this.radius);
       if (fraction > 0) {
-        g.lineStyle(this.lineWidth, low ? COLORS.wrong : COLORS.highlight, 1);
+        g.lineStyle(
+          this.lineWidth,
+          low ? paletteOf(this.scene).colors.wrong : paletteOf(this.scene).colors.highlight,
+          1,
+        );
         g.beginPath();
         // Phaser 4: Math.TAU is a full turn (2π).
         const start = -Math.PI / 2;

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { COLORS, CSS, LAYOUT } from './theme';
+import { LAYOUT, paletteOf } from './theme';
 import { addText } from './text';
 import type { Rect } from './layout';
 import type { MarkedWord } from '../core/wordDiff';
@@ -30,11 +30,11 @@ export class ExcerptCard {
     const label = addText(scene, space.x + pad, space.y + pad * 0.7, content.label.toUpperCase(), {
       size: Math.max(14, Math.round(fontSize * 0.7)),
       bold: true,
-      color: CSS.citation,
+      color: paletteOf(scene).text.citation,
     });
     const citation = addText(scene, space.x + pad, 0, `— ${content.citation}`, {
       size: Math.max(14, Math.round(fontSize * 0.72)),
-      color: CSS.citation,
+      color: paletteOf(scene).text.citation,
       wrapWidth: innerWidth,
       fit: { maxHeight: fontSize * 2.6, minSize: 12 },
     });
@@ -44,7 +44,7 @@ export class ExcerptCard {
     const maxQuoteHeight = space.height - chrome;
     const quote = addText(scene, space.x + pad * 1.6, quoteTop, `“${content.quote}”`, {
       size: fontSize,
-      color: CSS.paperText,
+      color: paletteOf(scene).text.paperText,
       wrapWidth: space.width - pad * 2.6,
       fit: { maxHeight: maxQuoteHeight, minSize: Math.max(14, Math.round(fontSize * 0.7)) },
     });
@@ -57,11 +57,11 @@ export class ExcerptCard {
     const g = scene.add.graphics();
     g.fillStyle(0x000000, 0.25);
     g.fillRoundedRect(space.x + 4, space.y + 6, space.width, this.height, LAYOUT.cornerRadius);
-    g.fillStyle(COLORS.paper, 1);
+    g.fillStyle(paletteOf(scene).colors.paper, 1);
     g.fillRoundedRect(space.x, space.y, space.width, this.height, LAYOUT.cornerRadius);
-    g.fillStyle(COLORS.highlight, 1);
+    g.fillStyle(paletteOf(scene).colors.highlight, 1);
     g.fillRect(space.x + pad * 0.6, quoteTop, Math.max(6, pad * 0.45), quoteHeight);
-    g.lineStyle(1, COLORS.rule, 1);
+    g.lineStyle(1, paletteOf(scene).colors.rule, 1);
     g.lineBetween(space.x + pad, ruleY, space.x + space.width - pad, ruleY);
     // The card was drawn last: lift the texts above it.
     for (const text of [label, citation, quote]) text.setDepth(1);
@@ -110,7 +110,7 @@ function drawUnderlines(
   const fontSize = parseInt(String(quote.style.fontSize), 10);
   const lineHeight = quote.height / Math.max(1, lines.length);
   const thickness = Math.max(2, Math.round(fontSize / 9));
-  graphics.fillStyle(COLORS.tiles[1], 1);
+  graphics.fillStyle(paletteOf(quote.scene).colors.tiles[1], 1);
   let wordIndex = 0;
   lines.forEach((line, lineIndex) => {
     const y = quote.y + lineIndex * lineHeight + fontSize * 1.12;

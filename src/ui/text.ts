@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { CSS, FONT_FAMILY } from './theme';
+import { FONT_FAMILY, paletteOf } from './theme';
 
 export interface TextOptions {
   size: number;
@@ -37,7 +37,7 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
     fontFamily: FONT_FAMILY,
     fontSize: `${options.size}px`,
     fontStyle,
-    color: options.color ?? CSS.white,
+    color: options.color ?? paletteOf(scene).text.white,
     align: options.align ?? 'left',
     resolution: Math.min(3, Math.max(1, (globalThis.devicePixelRatio || 1) * displayScale)),
     ...(metrics ? { metrics } : {}),
