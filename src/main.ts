@@ -28,7 +28,7 @@ import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
 import { canvasSizeOf, renderScaleFor, setView, type View } from './ui/renderScale';
 import { applyPageTheme } from './ui/pageTheme';
-import { COLORS, FONT_FAMILY } from './ui/theme';
+import { FONT_FAMILY, usePalette } from './ui/theme';
 
 export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
   // First, so the download overlaps Phaser's start-up (index.html has already asked for it).
@@ -36,7 +36,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const storage = SafeStorage.fromWindow();
   const highScores = new HighScoreStore(storage);
   const preferences = new PreferencesStore(storage);
-  applyPageTheme(preferences.get().highContrast);
+  const palette = applyPageTheme(preferences.get().highContrast);
   for (const problem of [...highScores.problems, ...preferences.problems]) console.warn(`Source Check: ${problem}`);
   const a11y = new AccessibleLayer(a11yRoot);
   const sound = new GameSound(

@@ -2,13 +2,13 @@
  * What every screen shares: its frame, its services, buttons mirrored in the accessible layer, keys, and
  * the corner controls (back to the title, sound on and off with M).
  */
+import { paletteOf, type CanvasColors, type TextColors } from '../ui/theme';
 import Phaser from 'phaser';
 import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { viewOf, zoomCamera } from '../ui/renderScale';
 import { SoundToggle } from '../ui/SoundToggle';
-import { COLORS, CSS } from '../ui/theme';
 import { addText, fitTextHeight, fitTextWidth, setTextSize } from '../ui/text';
 import { SceneKey } from './keys';
 import type { SceneDataArgs, SceneDataMap } from './sceneData';
@@ -29,6 +29,16 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
 
   protected get services(): GameServices {
     return servicesOf(this);
+  }
+
+  /** The canvas colours of the palette in use (Settings → High contrast switches it). */
+  protected get colors(): Readonly<CanvasColors> {
+    return paletteOf(this).colors;
+  }
+
+  /** The text colours of the palette in use. */
+  protected get textColors(): Readonly<TextColors> {
+    return paletteOf(this).text;
   }
 
   /** Phaser calls this before create() on every visit: a new visit takes input, even before its screen is built. */
@@ -253,8 +263,8 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
       };
       return this.addButton(button.label, rect, button.action, {
         name: button.name,
-        fill: button.primary ? COLORS.highlight : COLORS.inkLighter,
-        textColor: button.primary ? CSS.ink : CSS.white,
+        fill: button.primary ? this.colors.highlight : this.colors.inkLighter,
+        textColor: button.primary ? this.textColors.ink : this.textColors.white,
       }).dom;
     });
     return { top, doms };

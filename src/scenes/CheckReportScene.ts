@@ -10,7 +10,6 @@ import { citationFor } from '../game/round';
 import { checkReportLines, JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { mirrorEvidence } from '../ui/evidenceMirror';
 import { ExcerptCard } from '../ui/ExcerptCard';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
 import { ListScreen } from './ListScreen';
@@ -96,7 +95,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
         text: line.text,
         heading: line.heading,
         bold: line.strong,
-        color: line.heading || line.strong ? CSS.paper : CSS.muted,
+        color: line.heading || line.strong ? this.textColors.paper : this.textColors.muted,
       })),
       'figures',
     );
@@ -115,7 +114,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
     const visit = this.sys.settings.data;
     const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the claims…', {
       size: this.frame.type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
     });
     const back = () => this.goTo(SceneKey.CheckReport, {});
     void loadChecks().then((result) => {

@@ -58,7 +58,7 @@ export class CheckScene extends RoundStepScene<'check'> {
     this.addScreenTitle('Check yourself');
     const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the check…', {
       size: this.frame.type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
     });
     const visit = this.sys.settings.data;
     void loadChecks().then((result) => {
@@ -80,7 +80,7 @@ export class CheckScene extends RoundStepScene<'check'> {
   }
 
   /** A block of text from `top` down to `bottom`, shrunk to fit, mirrored for screen readers. */
-  private addBody(text: string, top: number, bottom: number, name: string, color = CSS.paper): void {
+  private addBody(text: string, top: number, bottom: number, name: string, color = this.textColors.paper): void {
     const { width, margin, type } = this.frame;
     const body = addText(this, margin, top, text, { size: type.body, color, wrapWidth: width - margin * 2 });
     this.fit(body, bottom - top, name, 14);
@@ -262,7 +262,7 @@ export class CheckScene extends RoundStepScene<'check'> {
     const shown = addText(this, margin, top, statement, {
       size: type.prompt,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
       wrapWidth: width - margin * 2,
     });
     this.fit(shown, type.prompt * 5, 'claim', 16);
@@ -273,7 +273,7 @@ export class CheckScene extends RoundStepScene<'check'> {
       : 'Is this claim accurate?';
     const asked = addText(this, margin, top, question, {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     top += asked.height + gap * 1.5;
@@ -295,7 +295,7 @@ export class CheckScene extends RoundStepScene<'check'> {
           label: JUDGEMENT_LABELS[value],
           accessibleLabel: JUDGEMENT_LABELS[value],
           keys: JUDGEMENT_KEYS[value],
-          fill: COLORS.inkLighter,
+          fill: this.colors.inkLighter,
           name: `judge-${value}`,
         })),
         area,
@@ -311,7 +311,7 @@ export class CheckScene extends RoundStepScene<'check'> {
         label: CONFIDENCE_LABELS[level],
         accessibleLabel: CONFIDENCE_LABELS[level],
         keys: CONFIDENCE_KEYS[level],
-        fill: COLORS.inkLighter,
+        fill: this.colors.inkLighter,
         name: `confidence-${level}`,
       })),
       area,

@@ -2,7 +2,6 @@ import { CLAIM_JUDGEMENTS, CLAIM_JUDGEMENT_LABELS, type ClaimJudgement } from '.
 import { currentQuestion, judgeClaim, type SessionState } from '../core/session';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
@@ -59,7 +58,7 @@ export class ClaimScene extends RoundStepScene<'claim'> {
     const ask = 'Going by the sources you know of, is this claim accurate?';
     const askText = addText(this, margin, top, ask, {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     this.fit(askText, askHeight, 'ask', 14);
@@ -72,7 +71,7 @@ export class ClaimScene extends RoundStepScene<'claim'> {
         label: CLAIM_JUDGEMENT_LABELS[judgement],
         accessibleLabel: CLAIM_JUDGEMENT_LABELS[judgement],
         keys: JUDGEMENT_KEYS[judgement],
-        fill: COLORS.tiles[index]!,
+        fill: this.colors.tiles[index]!,
         name: `judge-${judgement}`,
       })),
       { x: margin, y: height - margin - buttonsHeight, width: width - margin * 2, height: buttonsHeight },

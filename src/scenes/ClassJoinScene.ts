@@ -8,7 +8,6 @@ import { ClassPlay, clearSeat, loadSeat, saveSeat } from '../game/classPlay';
 import { openPrivacyPage } from '../game/teacherLinks';
 import { ClassApi, ClassApiError } from '../net/classApi';
 import { SafeStorage } from '../storage/SafeStorage';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -123,7 +122,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }
   }
 
-  private say(text: string, y: number, color: string = CSS.muted): void {
+  private say(text: string, y: number, color: string = this.textColors.muted): void {
     const { width, margin, type } = this.frame;
     addText(this, width / 2, y, text, {
       size: type.body,
@@ -131,7 +130,8 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       align: 'center',
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);
-    this.services.a11y.text(text, { role: color === CSS.wrong ? 'alert' : 'status' }).dataset.name = 'class-message';
+    this.services.a11y.text(text, { role: color === this.textColors.wrong ? 'alert' : 'status' }).dataset.name =
+      'class-message';
   }
 
   private showNoServer(): void {
@@ -160,7 +160,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     top += type.body * 2.6 + gap;
     const fieldWidth = Math.min(portrait ? width - margin * 2 : 420, width - margin * 2);
     const rect = { x: width / 2 - fieldWidth / 2, y: top, width: fieldWidth, height: Math.round(type.prompt * 2.2) };
-    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
+    this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     const field = new TextField(this, a11y.section('Class code', 'group'), rect, {
       label: 'Class code',
       value: this.opened.code ?? '',
@@ -175,7 +175,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.time.delayedCall(0, () => field.focus());
     top += rect.height + gap;
     if (this.opened.message) {
-      this.say(this.opened.message, top, CSS.wrong);
+      this.say(this.opened.message, top, this.textColors.wrong);
       a11y.announce(this.opened.message);
       top += type.body * 2 + gap;
     }
@@ -184,7 +184,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       'Join ⏎',
       { x: width / 2 + gap / 2, y: Math.max(top, height * 0.62), width: buttonWidth, height: 64 },
       () => this.submitCode(field.value),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Find the class' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Find the class' },
     );
     this.addButton(
       'Back',
@@ -214,15 +214,15 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     top += type.body * 1.8 + gap;
     const inner = Math.min(width - margin * 2, 720);
     const left = width / 2 - inner / 2;
-    addText(this, width / 2, top, 'Your nickname in this class', { size: type.small, color: CSS.muted }).setOrigin(
-      0.5,
-      0,
-    );
+    addText(this, width / 2, top, 'Your nickname in this class', {
+      size: type.small,
+      color: this.textColors.muted,
+    }).setOrigin(0.5, 0);
     top += type.small * 1.6;
     const rowHeight = Math.round(type.prompt * 2.2);
     let focusTarget: HTMLElement | undefined;
     if (this.opened.editing) {
-      this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
+      this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
       const field = new TextField(
         this,
         a11y.section('Your nickname', 'group'),
@@ -243,7 +243,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       const name = addText(this, width / 2, top + rowHeight / 2, nicknames.get(), {
         size: type.prompt,
         bold: true,
-        color: CSS.paper,
+        color: this.textColors.paper,
         align: 'center',
         wrapWidth: inner,
       }).setOrigin(0.5);
@@ -260,7 +260,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
           ? 'This class uses the game’s nicknames: keep this one or pick another.'
           : 'Use a nickname, not your real name.');
     if (hint) {
-      this.say(hint, top, this.opened.message ? CSS.wrong : CSS.muted);
+      this.say(hint, top, this.opened.message ? this.textColors.wrong : this.textColors.muted);
       if (this.opened.message) a11y.announce(this.opened.message);
       top += type.body * 2.2;
     }
@@ -292,7 +292,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       'Join the class',
       { x: left + (third + gap) * 2, y, width: third, height: buttonHeight },
       () => (this.opened.editing ? undefined : void this.join(info)),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Join the class' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Join the class' },
     );
     if (this.opened.editing) join.canvas.setEnabled(false).setLook('dim');
     this.addButton(

@@ -3,7 +3,6 @@ import { keptChallenge } from '../game/challengeSeats';
 import { ChallengeApi } from '../net/challengeApi';
 import { SafeStorage } from '../storage/SafeStorage';
 import { countUp } from '../ui/motion';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -32,7 +31,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
     const score = addText(this, width / 2, height * 0.27, '0', {
       size: type.title,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
     }).setOrigin(0.5, 0);
     countUp(
       this,
@@ -56,7 +55,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
       const text = addText(this, width / 2, top, line, {
         size: index === 1 ? type.prompt : type.body,
         bold: index === 1,
-        color: index === 2 ? CSS.correct : CSS.muted,
+        color: index === 2 ? this.textColors.correct : this.textColors.muted,
         align: 'center',
         wrapWidth: width - margin * 4,
       }).setOrigin(0.5, 0);

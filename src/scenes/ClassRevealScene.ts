@@ -67,7 +67,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     if (outcome.feedback) {
       const feedback = addText(this, margin, top, outcome.feedback, {
         size: type.small,
-        color: CSS.muted,
+        color: this.textColors.muted,
         wrapWidth: width - margin * 2,
       });
       this.fit(feedback, type.small * 2.6, 'feedback', 13);
@@ -95,7 +95,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     if (whyLines) {
       const why = addText(this, margin, cardsEnd + gap, whyLines, {
         size: type.body,
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: width - margin * 2,
       });
       // The whole as-of note, or the date alone where there is no room (the Source region keeps the whole note).
@@ -190,7 +190,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
         height: nextHeight,
       },
       () => void this.next(),
-      { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, accessibleLabel: 'Next', name: 'Next' },
     );
     this.services.a11y.focus(next.dom);
   }

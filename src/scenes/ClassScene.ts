@@ -7,7 +7,6 @@ import type { PlayerView } from '../core/classProtocol';
 import { dueClassCheck } from '../game/classCheckRun';
 import type { ClassPlay } from '../game/classPlay';
 import { ClassApiError } from '../net/classApi';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -111,10 +110,10 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
   /** The student's name and score, top left: who this device plays as. */
   protected addSeatLine(score: number, y: number): Phaser.GameObjects.Text {
     const line = `${this.play.seat.nickname} · ${score.toLocaleString('en-US')} pts`;
-    const text = addText(this, this.frame.margin, y, line, { size: this.frame.type.small, color: CSS.muted }).setOrigin(
-      0,
-      0.5,
-    );
+    const text = addText(this, this.frame.margin, y, line, {
+      size: this.frame.type.small,
+      color: this.textColors.muted,
+    }).setOrigin(0, 0.5);
     this.services.a11y.text(`Playing as ${this.play.seat.nickname}. Score: ${score}`, { label: 'Score' });
     return text;
   }

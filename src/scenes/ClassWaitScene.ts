@@ -59,7 +59,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
               : `Class ${play.seat.code} · ${play.total} questions. Waiting for your teacher to start…`;
     addText(this, width / 2, height * 0.36, detail, {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       align: 'center',
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);
@@ -93,7 +93,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
         'Try again',
         { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
         () => void this.retry(),
-        { fill: COLORS.highlight, textColor: CSS.ink },
+        { fill: this.colors.highlight, textColor: this.textColors.ink },
       );
       a11y.focus(retry.dom);
     } else if (!note && data.confirmLeave) {

@@ -8,7 +8,6 @@ import { TextField } from '../a11y/TextField';
 import type { ScrollItem } from '../ui/ScrollList';
 import type { Rect } from '../ui/layout';
 import { importReportColor, importReportTitle } from '../ui/importReport';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
@@ -67,7 +66,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     ].join(' · ');
     const factsText = addText(this, margin, y, facts, {
       size: type.small,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     this.fit(factsText, type.small * 3.6, 'facts', 14);
@@ -99,7 +98,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     if (report) {
       items.push({ text: `${report.fileName}: ${report.summary}`, heading: true });
       a11y.text(`${report.fileName}: ${report.summary}`).dataset.name = 'summary';
-      items.push(...report.problems.map((line) => ({ text: line, color: importReportColor(line) })));
+      items.push(...report.problems.map((line) => ({ text: line, color: importReportColor(line, this.textColors) })));
       if (report.problems.length > 0) {
         const problems = a11y.section(importReportTitle(report.problems, report.fileName), 'list');
         problems.dataset.name = 'problems';
@@ -116,7 +115,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
         ...(question.explanation === undefined ? ['no explanation'] : []),
       ];
       const line = `${index + 1}. ${question.prompt}${missing.length > 0 ? `  (${missing.join(', ')})` : ''}`;
-      items.push({ text: line, color: missing.length > 0 ? CSS.muted : CSS.paper });
+      items.push({ text: line, color: missing.length > 0 ? this.textColors.muted : this.textColors.paper });
       a11y.listItem(line, questions);
     });
     if (area.height > type.small * 3) this.addScrollList(area, items, 'list');
@@ -146,8 +145,8 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const name = this.bank.name;
     const buttons = [
       this.addButton(`Play ${countOf(this.bank.questions.length, 'question')}`, slots[0]!, () => this.play(), {
-        fill: COLORS.highlight,
-        textColor: CSS.ink,
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
         name: 'play',
         accessibleLabel: `Play “${name}”`,
       }),
@@ -178,7 +177,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const fieldHeight = Math.max(52, Math.round(type.body * 2.2));
     const fieldWidth = Math.min(area.width, 640);
     // The frame the field sits in, drawn on the canvas so screenshots and the canvas agree.
-    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(area.x, y, fieldWidth, fieldHeight, 10);
+    this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(area.x, y, fieldWidth, fieldHeight, 10);
     this.field = new TextField(
       this,
       group,
@@ -196,7 +195,11 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     this.events.once('shutdown', () => field.destroy());
     y += fieldHeight + gap * 2;
     const hint = `Up to ${MAX_BANK_NAME_CHARS} characters. Enter saves, Escape cancels.`;
-    const hintText = addText(this, area.x, y, hint, { size: type.small, color: CSS.muted, wrapWidth: area.width });
+    const hintText = addText(this, area.x, y, hint, {
+      size: type.small,
+      color: this.textColors.muted,
+      wrapWidth: area.width,
+    });
     y += hintText.height + gap * 2;
     const buttonWidth = Math.min(260, (area.width - gap) / 2);
     this.addButton(
@@ -204,8 +207,8 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
       { x: area.x, y, width: buttonWidth, height: this.buttonHeight },
       () => this.rename(field.value),
       {
-        fill: COLORS.highlight,
-        textColor: CSS.ink,
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
         parent: group,
         name: 'save-name',
         accessibleLabel: 'Save the name',
@@ -231,7 +234,11 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const detail =
       `Its ${countOf(this.bank.questions.length, 'question')} will be gone from this browser. ` +
       'To keep a copy, choose Keep it, then Export YAML.';
-    const detailText = addText(this, area.x, y, detail, { size: type.body, color: CSS.muted, wrapWidth: area.width });
+    const detailText = addText(this, area.x, y, detail, {
+      size: type.body,
+      color: this.textColors.muted,
+      wrapWidth: area.width,
+    });
     y += detailText.height + gap * 2;
     const dialog = a11y.section('Confirm removal', 'group');
     dialog.setAttribute('role', 'alertdialog');
@@ -239,8 +246,8 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     a11y.text(detail, { parent: dialog });
     const buttonWidth = Math.min(280, (area.width - gap) / 2);
     this.addButton('Remove', { x: area.x, y, width: buttonWidth, height: this.buttonHeight }, () => this.remove(), {
-      fill: COLORS.wrong,
-      textColor: CSS.onBright,
+      fill: this.colors.wrong,
+      textColor: this.textColors.onBright,
       parent: dialog,
       name: 'confirm-remove',
       accessibleLabel: 'Remove it',

@@ -5,7 +5,6 @@ import { openKit, readyKit } from '../game/customBanks';
 import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
 import type { Rect } from '../ui/layout';
 import { importReportColor, importReportTitle } from '../ui/importReport';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
 import { SOURCES_URL } from '../game/pageConstants';
@@ -52,7 +51,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const a11y = this.services.a11y;
     const status = addText(this, width / 2, height * 0.42, 'Opening your questions…', {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       align: 'center',
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5);
@@ -65,7 +64,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
         this.rebuild(this.opened);
         return;
       }
-      status.setText(state.error).setColor(CSS.wrong);
+      status.setText(state.error).setColor(this.textColors.wrong);
       statusDom.textContent = state.error;
       const buttonWidth = Math.min(320, width - margin * 2);
       const retry = this.addButton(
@@ -93,7 +92,11 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const intro =
       'Play your own quiz: load a Moodle GIFT file (.gift, .txt), a Kahoot! spreadsheet saved as CSV (.csv) or ' +
       'a file in the game’s own YAML format (.yaml), or drop the file anywhere on this page.';
-    const introText = addText(this, margin, y, intro, { size: type.small, color: CSS.muted, wrapWidth: leftWidth });
+    const introText = addText(this, margin, y, intro, {
+      size: type.small,
+      color: this.textColors.muted,
+      wrapWidth: leftWidth,
+    });
     this.fit(introText, type.small * (portrait ? 7.5 : 5.5), 'intro', 14);
     a11y.text(intro);
     y += introText.height + gap * 1.5;
@@ -103,7 +106,12 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
       'Load a file…',
       { x: margin, y, width: loadWidth, height: buttonHeight },
       () => this.pickFile(),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'load-file', accessibleLabel: 'Load a file…' },
+      {
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
+        name: 'load-file',
+        accessibleLabel: 'Load a file…',
+      },
     );
     load.dom.setAttribute('aria-keyshortcuts', 'L');
     this.picker = createFilePicker(
@@ -181,7 +189,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     }
     const summaryText = addText(this, area.x, y, summary, {
       size: type.small,
-      color: title ? CSS.paper : CSS.muted,
+      color: title ? this.textColors.paper : this.textColors.muted,
       wrapWidth: area.width,
     });
     this.fit(summaryText, type.small * 6, 'report summary', 14);
@@ -192,7 +200,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const unsaved = report?.unsaved;
     const listBottom = area.y + area.height - (unsaved ? buttonHeight + gap : 0);
     if (problems.length > 0 && listBottom - y > type.small * 3) {
-      const items = problems.map((line) => ({ text: line, color: importReportColor(line) }));
+      const items = problems.map((line) => ({ text: line, color: importReportColor(line, this.textColors) }));
       this.addScrollList({ x: area.x, y, width: area.width, height: listBottom - y }, items, 'problems');
       y = listBottom + gap;
     }
@@ -228,7 +236,11 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
       banks.length === 0
         ? 'No banks yet: load a file to make one.'
         : `${countOf(banks.length, 'bank')} · ${formatSize(kit.store.usedChars())} of ${formatSize(kit.store.limitChars)}`;
-    const usageText = addText(this, area.x, y, usage, { size: type.small, color: CSS.muted, wrapWidth: area.width });
+    const usageText = addText(this, area.x, y, usage, {
+      size: type.small,
+      color: this.textColors.muted,
+      wrapWidth: area.width,
+    });
     y += usageText.height + gap;
     a11y.text(usage).dataset.name = 'usage';
     if (banks.length === 0) return undefined;
@@ -252,7 +264,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
         {
           fontSize: type.body,
           align: 'left',
-          fill: COLORS.inkLight,
+          fill: this.colors.inkLight,
           parent: group,
           name: `bank-${bank.id}`,
           accessibleLabel: `${bank.name}, ${countOf(bank.questions.length, 'question')}`,
@@ -286,7 +298,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
       const where = `Page ${page + 1} of ${pages}`;
       addText(this, area.x + area.width / 2, pagerY + pagerHeight / 2, where, {
         size: type.small,
-        color: CSS.muted,
+        color: this.textColors.muted,
       }).setOrigin(0.5);
       a11y.text(where);
       if (this.opened.focus === 'previous-page') focus = previous.dom;
@@ -305,14 +317,14 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     if (this.dropTarget || this.busy) return;
     const { width, height, margin, type } = this.frame;
     const veil = this.add.graphics();
-    veil.fillStyle(COLORS.ink, 0.92).fillRect(0, 0, width, height);
+    veil.fillStyle(this.colors.ink, 0.92).fillRect(0, 0, width, height);
     veil
-      .lineStyle(6, COLORS.highlight, 1)
+      .lineStyle(6, this.colors.highlight, 1)
       .strokeRoundedRect(margin, margin, width - margin * 2, height - margin * 2, 24);
     const text = addText(this, width / 2, height / 2, 'Drop the file to load it', {
       size: type.heading,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
       align: 'center',
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5);

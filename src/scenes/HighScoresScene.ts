@@ -1,7 +1,6 @@
 import { BOARD_IDS, BOARDS, isBoardId, type BoardId } from '../core/highScores';
 import type { ModeId } from '../core/modes';
 import { formatDate } from '../game/round';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -57,7 +56,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
           parent: tabs,
           name: `board-${id}`,
           pressed: selected,
-          ...(selected ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
+          ...(selected ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
         },
       );
     });
@@ -79,7 +78,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
       addText(this, width / 2, top + (height - top - buttonHeight - margin) / 2, empty, {
         size: type.body,
         align: 'center',
-        color: CSS.muted,
+        color: this.textColors.muted,
         wrapWidth: width - margin * 4,
       }).setOrigin(0.5);
       a11y.listItem(empty, list);
@@ -91,7 +90,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
       const mine = data.highlight === index + 1;
       this.add
         .graphics()
-        .fillStyle(mine ? COLORS.inkLighter : COLORS.inkLight, 1)
+        .fillStyle(mine ? this.colors.inkLighter : this.colors.inkLight, 1)
         .fillRoundedRect(margin, y, width - margin * 2, rowHeight - 4, 8);
       const date = formatDate(entry.day ?? entry.date.slice(0, 10));
       const name = entry.nickname ?? '—';
@@ -112,7 +111,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
         const text = addText(this, margin + 12 + stops[column]! * (width - margin * 2), y + (rowHeight - 4) / 2, cell, {
           size: rowFont,
           bold: column === 1,
-          color: column === 1 ? CSS.paper : CSS.muted,
+          color: column === 1 ? this.textColors.paper : this.textColors.muted,
         }).setOrigin(0, 0.5);
         // A long name is cut rather than run into the next column.
         while (text.width > cellWidths[column]! && text.text.length > 2) text.setText(`${text.text.slice(0, -2)}…`);
@@ -139,14 +138,14 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
         'Keep the scores',
         { x: width / 2 + gap / 2, y, width: bottomWidth, height: buttonHeight },
         () => this.show(board),
-        { fill: COLORS.highlight, textColor: CSS.ink, name: 'Keep' },
+        { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Keep' },
       ).dom;
     } else {
       focus = this.addButton(
         'Play',
         { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
         () => this.goTo(SceneKey.Question, { deal: { mode: BOARD_MODE[board] } }),
-        { fill: COLORS.highlight, textColor: CSS.ink },
+        { fill: this.colors.highlight, textColor: this.textColors.ink },
       ).dom;
       if (entries.length > 0) {
         this.addButton(
@@ -158,10 +157,11 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
       }
     }
     if (data.notice) {
-      addText(this, width / 2, y - gap, data.notice, { size: type.small, color: CSS.muted, align: 'center' }).setOrigin(
-        0.5,
-        1,
-      );
+      addText(this, width / 2, y - gap, data.notice, {
+        size: type.small,
+        color: this.textColors.muted,
+        align: 'center',
+      }).setOrigin(0.5, 1);
       a11y.announce(data.notice);
     }
     a11y.focus(focus);

@@ -1,6 +1,5 @@
 import { howToPlayRules } from '../game/howToPlay';
 import { currentRoundSettings } from '../game/round';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -23,7 +22,7 @@ export class HowToPlayScene extends BaseScene<'how-to-play'> {
     const room = height - margin - buttonHeight - gap - top;
     const body = addText(this, margin * 2, top, rules.map((rule) => `•  ${rule}`).join('\n\n'), {
       size: type.body,
-      color: CSS.paper,
+      color: this.textColors.paper,
       wrapWidth: width - margin * 4,
       fit: { maxHeight: room, minSize: 14 },
     });

@@ -2,7 +2,7 @@
 import type { NoticeTone } from '../game/customBankKit';
 import type { Rect } from '../ui/layout';
 import { ScrollList, type ScrollItem } from '../ui/ScrollList';
-import { CSS, type TextColors } from '../ui/theme';
+import { type TextColors } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import type { SceneKey } from './keys';
@@ -62,7 +62,7 @@ export abstract class ListScreen<K extends SceneKey> extends BaseScene<K> {
     const text = addText(this, x, y, notice.text, {
       size,
       bold: true,
-      color: CSS[NOTICE_COLOR[notice.tone]],
+      color: this.textColors[NOTICE_COLOR[notice.tone]],
       wrapWidth: width,
     });
     this.fit(text, size * 4.5, 'notice', 14);

@@ -38,7 +38,7 @@ export class PauseScene extends BaseScene<'pause'> {
     addText(this, width / 2, height * 0.16 + type.title * 1.5, note, {
       size: type.body,
       align: 'center',
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);
     a11y.text(note);

@@ -1,4 +1,3 @@
-import { COLORS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -23,9 +22,9 @@ export class PreloadScene extends BaseScene<'preload'> {
     addText(this, width / 2, height / 2 - 60, 'Loading the sources…', { size: this.frame.type.body }).setOrigin(0.5);
     const draw = (progress: number) => {
       bar.clear();
-      bar.fillStyle(COLORS.inkLighter, 1).fillRoundedRect(width / 2 - barWidth / 2, height / 2, barWidth, 18, 9);
+      bar.fillStyle(this.colors.inkLighter, 1).fillRoundedRect(width / 2 - barWidth / 2, height / 2, barWidth, 18, 9);
       bar
-        .fillStyle(COLORS.highlight, 1)
+        .fillStyle(this.colors.highlight, 1)
         .fillRoundedRect(width / 2 - barWidth / 2, height / 2, barWidth * progress, 18, 9);
       status.textContent = `Loading questions: ${Math.round(progress * 100)}%`;
     };

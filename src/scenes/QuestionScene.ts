@@ -5,7 +5,7 @@ import { AnswerTile } from '../ui/Button';
 import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
 import { StreakMeter } from '../ui/StreakMeter';
-import { answerForKey, CSS, MOTION } from '../ui/theme';
+import { answerForKey, MOTION } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { ANSWER_FEEDBACK_MARK } from '../game/pageConstants';
@@ -52,7 +52,10 @@ export class QuestionScene extends BaseScene<'question'> {
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;
     const scoreY = portrait ? barY + barHeight + gap + ringRadius + 4 : barY + barHeight / 2;
-    const score = addText(this, scoreX, scoreY, scoreText, { size: type.body, color: CSS.muted }).setOrigin(0, 0.5);
+    const score = addText(this, scoreX, scoreY, scoreText, { size: type.body, color: this.textColors.muted }).setOrigin(
+      0,
+      0.5,
+    );
     if (this.session.streak > 1) {
       new StreakMeter(this, scoreX + score.width + gap * 1.5, scoreY, this.session.streak, type.small, {
         justGrew: false,

@@ -14,7 +14,6 @@ import { citationFor } from '../game/round';
 import { checkReportLines, selfCheckStore } from '../game/selfChecks';
 import { percent } from '../ui/format';
 import type { ScrollItem } from '../ui/ScrollList';
-import { COLORS, CSS } from '../ui/theme';
 import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
 import type { ReportSceneData } from './sceneData';
@@ -66,14 +65,14 @@ export class ReportScene extends ListScreen<'report'> {
     const skills = skillReport(round);
     add('Which move to practise', { heading: true });
     if (skills.tip) {
-      add(`${SKILL_NAMES[skills.tip.skill]}. ${skills.tip.tip}`, { color: CSS.paper, bold: true });
-      add(`The question that shows it: ${skills.tip.example.text}`, { color: CSS.paper });
+      add(`${SKILL_NAMES[skills.tip.skill]}. ${skills.tip.tip}`, { color: this.textColors.paper, bold: true });
+      add(`The question that shows it: ${skills.tip.example.text}`, { color: this.textColors.paper });
     } else {
-      add('Nothing missed: this round shows no move to practise.', { color: CSS.correct });
+      add('Nothing missed: this round shows no move to practise.', { color: this.textColors.correct });
     }
     for (const row of skills.rows) {
       add(`${SKILL_NAMES[row.skill]}: ${rightOf(row)}`, {
-        color: row.skill === skills.weakest ? CSS.wrong : CSS.muted,
+        color: row.skill === skills.weakest ? this.textColors.wrong : this.textColors.muted,
       });
     }
 
@@ -95,7 +94,7 @@ export class ReportScene extends ListScreen<'report'> {
           ? ` You said ${CLAIM_JUDGEMENT_LABELS[entry.claimJudgement]}: ${isJudgementRight(question, entry.claimJudgement) ? '✔ right' : '✘ not quite'}.`
           : '';
         add(`Question ${position}: “${claim.quote}” ${outcome}.${judged}`, {
-          color: verdict === 'accurate' ? CSS.correct : CSS.paper,
+          color: verdict === 'accurate' ? this.textColors.correct : this.textColors.paper,
         });
       }
     }
@@ -103,16 +102,20 @@ export class ReportScene extends ListScreen<'report'> {
     // Doubt against discernment.
     const discernment = discernmentReport(round);
     add('True claims and false ones', { heading: true });
-    add(`Answers on true but surprising claims: ${rightOf(discernment.answers.trueClaims)}.`, { color: CSS.muted });
-    add(`Answers on false or misleading claims: ${rightOf(discernment.answers.falseClaims)}.`, { color: CSS.muted });
+    add(`Answers on true but surprising claims: ${rightOf(discernment.answers.trueClaims)}.`, {
+      color: this.textColors.muted,
+    });
+    add(`Answers on false or misleading claims: ${rightOf(discernment.answers.falseClaims)}.`, {
+      color: this.textColors.muted,
+    });
     if (discernment.judgements) {
       const j = discernment.judgements;
       add(
         `Your calls on the claims: true ones ${rightOf(j.trueClaims)}; false or misleading ones ${rightOf(j.falseClaims)}; ones the sources cannot settle ${rightOf(j.unsupported)}.`,
-        { color: CSS.muted },
+        { color: this.textColors.muted },
       );
     }
-    add(discernment.message, { color: CSS.paper, bold: true });
+    add(discernment.message, { color: this.textColors.paper, bold: true });
 
     // Calibration, when the round had a wager.
     const wagered = session.log.some((entry) => entry.wager);
@@ -128,7 +131,12 @@ export class ReportScene extends ListScreen<'report'> {
         const said = row.asked === 0 ? 'never chosen' : rightOf(row);
         add(
           `${CONFIDENCE_LABELS[row.confidence]} (${range}): ${said}${row.asked > 0 ? ` — ${FIT_TEXT[row.fit]}` : '.'}`,
-          { color: row.fit === 'over-confident' || row.fit === 'under-confident' ? CSS.wrong : CSS.muted },
+          {
+            color:
+              row.fit === 'over-confident' || row.fit === 'under-confident'
+                ? this.textColors.wrong
+                : this.textColors.muted,
+          },
         );
       }
     } else {
@@ -136,7 +144,7 @@ export class ReportScene extends ListScreen<'report'> {
       add(
         'Turn on the confidence wager in Settings (it is on in Fact-check) to see how well your confidence matches your answers.',
         {
-          color: CSS.muted,
+          color: this.textColors.muted,
         },
       );
     }
@@ -144,7 +152,10 @@ export class ReportScene extends ListScreen<'report'> {
     // The learning check's figures, per check taken (Check yourself on the title).
     add('Check yourself', { heading: true });
     for (const line of checkReportLines(selfCheckStore(this.services.storage).get())) {
-      add(line.text, { bold: line.heading || line.strong, color: line.heading || line.strong ? CSS.paper : CSS.muted });
+      add(line.text, {
+        bold: line.heading || line.strong,
+        color: line.heading || line.strong ? this.textColors.paper : this.textColors.muted,
+      });
     }
 
     const buttonHeight = this.buttonHeight;
@@ -168,7 +179,7 @@ export class ReportScene extends ListScreen<'report'> {
       'Back to results',
       { x: width / 2 - buttonWidth - gap / 2, y, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Results, data.back),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Back to results' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Back to results' },
     );
     this.addButton(
       portrait ? 'Timeline' : 'See the timeline',

@@ -5,7 +5,6 @@ import { UNRANKED_TEXT } from '../game/results';
 import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -34,10 +33,11 @@ export class ResultsScene extends BaseScene<'results'> {
     this.addScreenTitle(heading);
 
     let top = margin * 0.6 + home.canvas.rect.height + gap;
-    const scoreText = addText(this, width / 2, top, '0', { size: type.title, bold: true, color: CSS.paper }).setOrigin(
-      0.5,
-      0,
-    );
+    const scoreText = addText(this, width / 2, top, '0', {
+      size: type.title,
+      bold: true,
+      color: this.textColors.paper,
+    }).setOrigin(0.5, 0);
     countUp(
       this,
       summary.score,
@@ -51,7 +51,7 @@ export class ResultsScene extends BaseScene<'results'> {
     const statsText = addText(this, width / 2, top, stats, {
       size: type.body,
       align: 'center',
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     top += statsText.height + gap * 0.5;
@@ -70,7 +70,7 @@ export class ResultsScene extends BaseScene<'results'> {
     const placeText = addText(this, width / 2, top, placeLine, {
       size: type.body,
       bold: true,
-      color: CSS.correct,
+      color: this.textColors.correct,
       align: 'center',
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
@@ -87,7 +87,7 @@ export class ResultsScene extends BaseScene<'results'> {
       const tipText = addText(this, width / 2, top, tipLine, {
         size: type.small,
         align: 'center',
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: width - margin * 2,
       }).setOrigin(0.5, 0);
       top += tipText.height + gap;
@@ -118,8 +118,8 @@ export class ResultsScene extends BaseScene<'results'> {
       const x = margin + Math.floor(index / rows) * (columnWidth + gap * 2);
       const y = top + (index % rows) * rowHeight;
       const g = this.add.graphics();
-      g.fillStyle(COLORS.inkLight, 1).fillRoundedRect(x, y, columnWidth, rowHeight - 4, 8);
-      const color = entry.correct ? CSS.correct : CSS.wrong;
+      g.fillStyle(this.colors.inkLight, 1).fillRoundedRect(x, y, columnWidth, rowHeight - 4, 8);
+      const color = entry.correct ? this.textColors.correct : this.textColors.wrong;
       addText(this, x + 8, y + rowHeight / 2 - 2, mark, {
         size: Math.round(rowFont * 1.3),
         bold: true,
@@ -131,7 +131,7 @@ export class ResultsScene extends BaseScene<'results'> {
         columnWidth - rowFont * 3,
         false,
       );
-      addText(this, x + rowFont * 2.4, y + 4, promptLine, { size: rowFont, color: CSS.paper });
+      addText(this, x + rowFont * 2.4, y + 4, promptLine, { size: rowFont, color: this.textColors.paper });
       const answerLine = this.truncateToWidth(
         `Answer: ${right.text}  (${signedPoints(entry.points)})`,
         rowFont,
@@ -141,7 +141,7 @@ export class ResultsScene extends BaseScene<'results'> {
       addText(this, x + rowFont * 2.4, y + 6 + rowFont * 1.25, answerLine, {
         size: rowFont,
         bold: true,
-        color: CSS.muted,
+        color: this.textColors.muted,
       });
       const outcome = entry.timedOut ? "time's up" : entry.correct ? 'correct' : 'not quite';
       a11y.listItem(
@@ -163,7 +163,7 @@ export class ResultsScene extends BaseScene<'results'> {
       };
       this.addButton(label, rect, action, {
         name,
-        ...(index === 0 ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
+        ...(index === 0 ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
       });
     });
     const byName = new Map(buttons.map(([, action, name]) => [name, action]));

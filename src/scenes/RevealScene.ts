@@ -18,7 +18,6 @@ import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenReveal } from '../ui/outcome';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -95,7 +94,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     if (!portrait) {
       addText(this, width / 2 + width * 0.12, barY, `${this.session.score.toLocaleString('en-US')} pts`, {
         size: type.body,
-        color: CSS.muted,
+        color: this.textColors.muted,
       }).setOrigin(0, 0.5);
     }
 
@@ -111,14 +110,14 @@ export class RevealScene extends BaseScene<'reveal'> {
     const markWidth = Math.min(probe.width, width - margin * 2);
     probe.destroy();
     const lineHeight = answerText.height / Math.max(1, answerText.getWrappedText().length);
-    const mark = this.add.rectangle(margin, top + lineHeight + 1, markWidth, 4, COLORS.correct).setOrigin(0, 0.5);
+    const mark = this.add.rectangle(margin, top + lineHeight + 1, markWidth, 4, this.colors.correct).setOrigin(0, 0.5);
     grow(this, mark, reduceMotion, 'x');
     top += answerText.height + gap;
     const feedback = picked && !record.correct ? picked.feedback : undefined;
     if (feedback) {
       const feedbackText = addText(this, margin, top, feedback, {
         size: type.small,
-        color: CSS.muted,
+        color: this.textColors.muted,
         wrapWidth: width - margin * 2,
       });
       this.fit(feedbackText, type.small * 2.6, 'feedback', 13);
@@ -130,7 +129,7 @@ export class RevealScene extends BaseScene<'reveal'> {
       const callsText = addText(this, margin, top, calls, {
         size: type.small,
         bold: true,
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: width - margin * 2,
       });
       this.fit(callsText, type.small * 2.6, 'calls', 13);
@@ -257,7 +256,7 @@ export class RevealScene extends BaseScene<'reveal'> {
       last ? 'See results ⏎' : 'Next ⏎',
       { x: width - margin - nextWidth, y: height - margin - nextHeight, width: nextWidth, height: nextHeight },
       () => this.next(),
-      { fill: COLORS.highlight, textColor: CSS.ink, accessibleLabel: 'Next', name: 'Next' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, accessibleLabel: 'Next', name: 'Next' },
     );
     const showEvidence = (index: number) =>
       this.goTo(SceneKey.Reveal, {

@@ -4,7 +4,6 @@
  */
 import type { SessionState } from '../core/session';
 import type { Rect } from '../ui/layout';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -40,7 +39,7 @@ export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
       if (!portrait) {
         addText(this, width / 2 - type.body * 4, barY, `${session.score.toLocaleString('en-US')} pts`, {
           size: type.body,
-          color: CSS.muted,
+          color: this.textColors.muted,
         }).setOrigin(0, 0.5);
       }
       a11y.text(`Score: ${session.score}`, { label: 'Score' }).dataset.name = 'score';

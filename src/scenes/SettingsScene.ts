@@ -11,7 +11,6 @@ import {
 import { DIFFICULTY_ORDERS } from '../core/round';
 import { DEFAULT_TIME_LIMIT_SEC } from '../core/settings';
 import { applyPageTheme } from '../ui/pageTheme';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -152,7 +151,7 @@ export class SettingsScene extends BaseScene<'settings'> {
       const y = top + (index % perColumn) * (rowHeight + gap);
       const label = addText(this, x, y + rowHeight / 2, row.label, {
         size: type.body,
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: labelWidth - gap,
       }).setOrigin(0, 0.5);
       this.fit(label, rowHeight, `${row.key} label`);
@@ -193,7 +192,7 @@ export class SettingsScene extends BaseScene<'settings'> {
     const changed = row.next(preferences);
     this.services.preferences.set(changed);
     this.services.sound.refresh();
-    applyPageTheme(changed.highContrast);
+    applyPageTheme(changed.highContrast, this.game);
     // Rebuilt, not patched: a new text size re-lays out the whole screen, a new theme repaints it.
     this.leaving = true;
     this.rebuild({ ...this.opened, focus: row.key });

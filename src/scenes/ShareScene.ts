@@ -1,3 +1,4 @@
+import { paletteOf } from '../ui/theme';
 import { CHALLENGE_PARAM, encodeChallenge } from '../core/challenge';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
 import { nicknamesOf } from '../game/nicknames';
@@ -7,7 +8,6 @@ import { TextField } from '../a11y/TextField';
 import { challengeFor } from '../game/challengeRound';
 import { formatDate } from '../game/round';
 import { scoreCardBlob } from '../ui/scoreCard';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -38,11 +38,11 @@ export class ShareScene extends BaseScene<'share'> {
     const rowHeight = Math.max(52, Math.round(type.body * 2.2));
 
     // The name the challenge link carries.
-    const nameLabel = addText(this, margin, top, 'Your name', { size: type.small, color: CSS.muted });
+    const nameLabel = addText(this, margin, top, 'Your name', { size: type.small, color: this.textColors.muted });
     top += nameLabel.height + gap / 2;
     let focusTarget: HTMLButtonElement | HTMLInputElement | undefined;
     if (data.editing) {
-      this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(margin, top, inner, rowHeight, 10);
+      this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(margin, top, inner, rowHeight, 10);
       const field = new TextField(
         this,
         a11y.section('Your name', 'group'),
@@ -62,13 +62,17 @@ export class ShareScene extends BaseScene<'share'> {
       const hint = data.refusal ?? 'No e-mail, no surname: a nickname. Enter keeps it, Escape goes back.';
       const hintText = addText(this, margin, top, hint, {
         size: type.small,
-        color: data.refusal ? CSS.wrong : CSS.muted,
+        color: data.refusal ? this.textColors.wrong : this.textColors.muted,
         wrapWidth: inner,
       });
       if (data.refusal) a11y.announce(data.refusal);
       top += hintText.height + gap;
     } else {
-      const nameText = addText(this, margin, top, name, { size: type.prompt, bold: true, color: CSS.paper });
+      const nameText = addText(this, margin, top, name, {
+        size: type.prompt,
+        bold: true,
+        color: this.textColors.paper,
+      });
       a11y.text(`Your name: ${name}`, { label: 'Your name' }).dataset.name = 'nickname';
       const buttonWidth = portrait ? (inner - gap) / 2 : 240;
       const buttonsTop = portrait ? top + nameText.height + gap / 2 : top;
@@ -118,12 +122,12 @@ export class ShareScene extends BaseScene<'share'> {
     lines[4] = shortLink(link);
     const previewText = addText(this, margin + gap, top + gap, lines.join('\n'), {
       size: type.body,
-      color: CSS.paperText,
+      color: this.textColors.paperText,
       wrapWidth: inner - gap * 2,
     }).setDepth(1);
     this.fit(previewText, maxCardHeight - gap * 2, 'share text');
     const cardHeight = Math.min(maxCardHeight, previewText.height + gap * 2);
-    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(margin, top, inner, cardHeight, 12);
+    this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(margin, top, inner, cardHeight, 12);
     const shareRegion = a11y.section('Share text', 'region');
     const shared = a11y.text(text, { parent: shareRegion });
     shared.dataset.name = 'share-text';
@@ -131,7 +135,7 @@ export class ShareScene extends BaseScene<'share'> {
 
     const note =
       'Shared scores are unverified: a browser cannot prove them. Class scores from the server are verified.';
-    addText(this, margin, top, note, { size: type.small, color: CSS.muted, wrapWidth: inner });
+    addText(this, margin, top, note, { size: type.small, color: this.textColors.muted, wrapWidth: inner });
     a11y.text(note);
     this.status = addText(
       this,
@@ -141,7 +145,7 @@ export class ShareScene extends BaseScene<'share'> {
       {
         size: type.small,
         bold: true,
-        color: CSS.correct,
+        color: this.textColors.correct,
         align: 'center',
       },
     ).setOrigin(0.5, 1);
@@ -161,8 +165,8 @@ export class ShareScene extends BaseScene<'share'> {
       const x = margin + (index % perRow) * (actionWidth + gap);
       const y = height - margin - (rows - Math.floor(index / perRow)) * (buttonHeight + gap) + gap;
       const button = this.addButton(label, { x, y, width: actionWidth, height: buttonHeight }, action, {
-        fill: index === 0 ? COLORS.highlight : undefined,
-        textColor: index === 0 ? CSS.ink : undefined,
+        fill: index === 0 ? this.colors.highlight : undefined,
+        textColor: index === 0 ? this.textColors.ink : undefined,
       });
       if (index === 0 && !focusTarget && !data.editing) focusTarget = button.dom;
     });
@@ -190,7 +194,7 @@ export class ShareScene extends BaseScene<'share'> {
   }
 
   private say(message: string, ok = true): void {
-    this.status?.setText(message).setColor(ok ? CSS.correct : CSS.wrong);
+    this.status?.setText(message).setColor(ok ? this.textColors.correct : this.textColors.wrong);
     this.services.a11y.announce(message);
   }
 
@@ -219,15 +223,18 @@ export class ShareScene extends BaseScene<'share'> {
     marks: ReturnType<typeof marksOf>,
   ): Promise<void> {
     const session = this.opened.results.session;
-    const blob = await scoreCardBlob({
-      name,
-      label: shareLabel(session.plan.settings, session.plan.seed),
-      score: summary.score,
-      correct: summary.correct,
-      total: summary.total,
-      marks,
-      date: formatDate(new Date().toISOString().slice(0, 10)),
-    });
+    const blob = await scoreCardBlob(
+      {
+        name,
+        label: shareLabel(session.plan.settings, session.plan.seed),
+        score: summary.score,
+        correct: summary.correct,
+        total: summary.total,
+        marks,
+        date: formatDate(new Date().toISOString().slice(0, 10)),
+      },
+      paletteOf(this),
+    );
     const file = new File([blob], `source-check-${session.plan.seed}.png`, { type: 'image/png' });
     if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
       try {

@@ -68,7 +68,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
     const stackStep = target + 1;
     const lineY = top + type.small + stackStep * MAX_STACK + gap;
     const g = this.add.graphics();
-    g.lineStyle(3, COLORS.paper, 1).lineBetween(lineLeft, lineY, lineRight, lineY);
+    g.lineStyle(3, this.colors.paper, 1).lineBetween(lineLeft, lineY, lineRight, lineY);
     const [start, end] = [dayNumber(timeline.start), dayNumber(timeline.end)];
     const firstYear = Number(timeline.start.slice(0, 4));
     const lastYear = Number(timeline.end.slice(0, 4));
@@ -76,7 +76,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
       const x = lineLeft + ((dayNumber(`${year}-01-01`) - start) / (end - start)) * (lineRight - lineLeft);
       g.lineBetween(x, lineY - 6, x, lineY + 6);
       if (portrait && year % 2 === 0 && year !== firstYear) continue;
-      addText(this, x, lineY + 10, String(year), { size: type.small, color: CSS.muted }).setOrigin(
+      addText(this, x, lineY + 10, String(year), { size: type.small, color: this.textColors.muted }).setOrigin(
         year === firstYear ? 0 : 0.5,
         0,
       );
@@ -100,13 +100,14 @@ export class TimelineScene extends BaseScene<'timeline'> {
       addText(this, x, lineY - 2 - MAX_STACK * stackStep, `+${count}`, {
         size: Math.max(13, type.small - 4),
         bold: true,
-        color: CSS.muted,
+        color: this.textColors.muted,
       }).setOrigin(0.5, 1);
     }
     placed.forEach(({ x, y }, index) => {
       const item = items[index]!;
-      const fill = item.correct === undefined ? COLORS.highlight : item.correct ? COLORS.correct : COLORS.wrong;
-      const dot = this.add.circle(x, y, dotRadius, fill).setStrokeStyle(2, COLORS.ink);
+      const fill =
+        item.correct === undefined ? this.colors.highlight : item.correct ? this.colors.correct : this.colors.wrong;
+      const dot = this.add.circle(x, y, dotRadius, fill).setStrokeStyle(2, this.colors.ink);
       dot.setInteractive(new Phaser.Geom.Circle(dotRadius, dotRadius, dotRadius + 4), Phaser.Geom.Circle.Contains);
       dot.on('pointerup', () => this.select(index));
     });
@@ -114,7 +115,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
       const { x, y } = placed[selected]!;
       this.add
         .circle(x, y, dotRadius + 5)
-        .setStrokeStyle(3, COLORS.paper)
+        .setStrokeStyle(3, this.colors.paper)
         .setFillStyle(0, 0);
     }
     const legendY = lineY + 10 + type.small * 1.5;
@@ -123,7 +124,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
       : `${items.length} questions by the date they are about${timeline.undated.length ? `; ${timeline.undated.length} more are about the undated article` : ''}`;
     const legendText = addText(this, lineLeft, legendY, legend, {
       size: Math.max(14, type.small - 2),
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: lineRight - lineLeft,
     });
 
@@ -140,7 +141,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
       const dateText = addText(this, margin, y, dateLine, {
         size: type.small,
         bold: true,
-        color: CSS.paper,
+        color: this.textColors.paper,
         wrapWidth: width - margin * 2,
       });
       y += dateText.height + gap / 2;
@@ -154,7 +155,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
       const answer = `Answer: ${question.choices.find((choice) => choice.correct)?.text ?? '—'}`;
       const answerText = addText(this, margin, y, answer, {
         size: type.small,
-        color: CSS.muted,
+        color: this.textColors.muted,
         wrapWidth: width - margin * 2,
       });
       this.fit(answerText, type.small * 2.6, 'answer', 13);
@@ -183,10 +184,11 @@ export class TimelineScene extends BaseScene<'timeline'> {
       }
     } else {
       const empty = 'No question of this round is tied to a date.';
-      addText(this, width / 2, y + gap * 2, empty, { size: type.body, color: CSS.muted, align: 'center' }).setOrigin(
-        0.5,
-        0,
-      );
+      addText(this, width / 2, y + gap * 2, empty, {
+        size: type.body,
+        color: this.textColors.muted,
+        align: 'center',
+      }).setOrigin(0.5, 0);
       a11y.text(empty);
     }
 
@@ -226,7 +228,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
       round ? 'Back to results' : 'Back',
       { x: width - margin - buttonWidth, y: by, width: buttonWidth, height: buttonHeight },
       () => this.leave(),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Back' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Back' },
     );
     const focusAfter = { Earlier: earlier.dom, Later: later.dom, item: selectedItem };
     a11y.focus(data.focus ? focusAfter[data.focus] : back.dom);

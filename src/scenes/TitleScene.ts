@@ -6,7 +6,7 @@ import { MODE_IDS, MODES, type ModeId } from '../core/modes';
 import { formatLongDate } from '../core/dates';
 import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
-import { CSS, COLORS, TYPE } from '../ui/theme';
+import { TYPE } from '../ui/theme';
 import { addBar, addText, setTextSize } from '../ui/text';
 import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
@@ -32,7 +32,7 @@ export class TitleScene extends BaseScene<'title'> {
     const title = addText(this, width / 2, titleY, 'SOURCE CHECK', {
       size: type.title,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
     }).setOrigin(0.5, 0);
     // Large text on a phone: the name shrinks to the screen's width rather than run off both sides.
     for (let size = type.title; title.width > width - margin * 2 && size > type.heading; size -= 1) {
@@ -44,7 +44,7 @@ export class TitleScene extends BaseScene<'title'> {
     const taglineText = addText(this, width / 2, 0, `${tagline}\n${topic}`, {
       size: type.body,
       align: 'center',
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     a11y.text(`${tagline} ${topic}.`);
@@ -70,7 +70,7 @@ export class TitleScene extends BaseScene<'title'> {
           size: type.small,
           bold: true,
           align: 'center',
-          color: challenge ? CSS.correct : CSS.wrong,
+          color: challenge ? this.textColors.correct : this.textColors.wrong,
           wrapWidth: width - margin * 4,
         }).setOrigin(0.5, 0)
       : undefined;
@@ -85,7 +85,7 @@ export class TitleScene extends BaseScene<'title'> {
       : `${count} questions. Scores last only until you close this page (this browser blocks saving).`;
     const footerText = addText(this, width / 2, height - margin, footer, {
       size: type.small,
-      color: CSS.muted,
+      color: this.textColors.muted,
       align: 'center',
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 1);
@@ -128,7 +128,7 @@ export class TitleScene extends BaseScene<'title'> {
       }
     }
     const lineWidth = Math.min(width * 0.6, type.title * 7.5, title.width * 1.05);
-    addBar(this, width / 2 - lineWidth / 2, title.y + title.height + underlineGap, lineWidth, 8, COLORS.highlight);
+    addBar(this, width / 2 - lineWidth / 2, title.y + title.height + underlineGap, lineWidth, 8, this.colors.highlight);
     if (bannerText) {
       bannerText.setY(y);
       y += bannerHeight;
@@ -141,7 +141,12 @@ export class TitleScene extends BaseScene<'title'> {
         'Play the challenge',
         { x, y, width: menuWidth, height: challengeHeight },
         () => this.play(),
-        { fill: COLORS.highlight, textColor: CSS.ink, fontSize: Math.round(type.button * 1.2), name: 'Play' },
+        {
+          fill: this.colors.highlight,
+          textColor: this.textColors.ink,
+          fontSize: Math.round(type.button * 1.2),
+          name: 'Play',
+        },
       );
       y += challengeHeight + gap;
       this.addButton('Play my own round instead', { x, y, width: menuWidth, height: challengeHeight * 0.8 }, () =>
@@ -172,7 +177,7 @@ export class TitleScene extends BaseScene<'title'> {
             ? {
                 name: 'Check yourself',
                 accessibleLabel: checkEntry.accessibleLabel,
-                ...(checkEntry.offered ? { fill: COLORS.highlight, textColor: CSS.ink } : {}),
+                ...(checkEntry.offered ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
               }
             : {},
       );
@@ -263,8 +268,8 @@ export class TitleScene extends BaseScene<'title'> {
       const title = daily ? `${rules.title} · ${formatLongDate(today)}` : rules.title;
       const description = counted ? rules.description : `${rules.description} Played today: a replay is not scored.`;
       const primary = mode === 'classic';
-      const fill = primary ? COLORS.highlight : COLORS.inkLighter;
-      const textColor = primary ? CSS.ink : CSS.white;
+      const fill = primary ? this.colors.highlight : this.colors.inkLighter;
+      const textColor = primary ? this.textColors.ink : this.textColors.white;
       const play = () => {
         services.sound.play('press');
         this.play(mode);

@@ -1,7 +1,6 @@
 import { KIND_TITLES, kindCounts } from '../core/round';
 import type { QuestionKind } from '../core/types';
 import { kindsLeaveQuestions } from '../game/round';
-import { CSS, COLORS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -56,7 +55,7 @@ export class TopicsScene extends BaseScene<'topics'> {
         () => this.show(entry.view),
         {
           fontSize: type.body,
-          fill: on ? COLORS.inkLighter : COLORS.inkLight,
+          fill: on ? this.colors.inkLighter : this.colors.inkLight,
           accessibleLabel: entry.view === 'kinds' ? 'Kinds of question' : 'Topics',
           pressed: on,
           parent: views,
@@ -74,7 +73,7 @@ export class TopicsScene extends BaseScene<'topics'> {
     const note = kindsView ? this.kindsNote(total) : this.topicsNote(total);
     const noteText = addText(this, margin, top, note, {
       size: type.small,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     this.fit(noteText, type.small * 3.6, 'note', 13);
@@ -103,7 +102,7 @@ export class TopicsScene extends BaseScene<'topics'> {
         {
           fontSize: type.body,
           align: 'left',
-          fill: on ? COLORS.inkLighter : COLORS.inkLight,
+          fill: on ? this.colors.inkLighter : this.colors.inkLight,
           accessibleLabel: entry.label ?? entry.title,
           pressed: on,
           parent: group,

@@ -1,7 +1,6 @@
 import { currentQuestion, wager, wagerStakes, type SessionState } from '../core/session';
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type Confidence } from '../core/wager';
 import { signedPoints } from '../ui/format';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
@@ -42,7 +41,7 @@ export class WagerScene extends RoundStepScene<'wager'> {
     const textWidth = width - margin * 2;
     const prompt = addText(this, margin, top, question.prompt, {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: textWidth,
     });
     this.fit(prompt, type.body * 4, 'prompt', 14);
@@ -55,11 +54,15 @@ export class WagerScene extends RoundStepScene<'wager'> {
     const heading = addText(this, margin, top, 'How sure are you?', {
       size: type.heading,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
     });
     top += heading.height + gap / 2;
     const rule = `Sure pays most when you are right and costs most when you are not. A unit is ${pending.unit.toLocaleString('en-US')} points.`;
-    const ruleText = addText(this, margin, top, rule, { size: type.small, color: CSS.muted, wrapWidth: textWidth });
+    const ruleText = addText(this, margin, top, rule, {
+      size: type.small,
+      color: this.textColors.muted,
+      wrapWidth: textWidth,
+    });
     top += ruleText.height + gap * 1.5;
     a11y.text(question.prompt);
     a11y.text(pickedLine).dataset.name = 'picked';
@@ -76,8 +79,8 @@ export class WagerScene extends RoundStepScene<'wager'> {
           label: `${CONFIDENCE_LABELS[level]}\n${odds}`,
           accessibleLabel: `${CONFIDENCE_LABELS[level]}: ${odds.replace(' ·', ',')} points`,
           keys: CONFIDENCE_KEYS[level],
-          fill: level === 'sure' ? COLORS.highlight : COLORS.inkLighter,
-          textColor: level === 'sure' ? CSS.ink : CSS.white,
+          fill: level === 'sure' ? this.colors.highlight : this.colors.inkLighter,
+          textColor: level === 'sure' ? this.textColors.ink : this.textColors.white,
           name: `wager-${level}`,
         };
       }),

@@ -6,7 +6,7 @@
  * screens opens. main.ts builds the navigator with the table of groups, so no screen imports the list of screens.
  */
 import type Phaser from 'phaser';
-import { COLORS, CSS } from '../ui/theme';
+import { paletteOf } from '../ui/theme';
 import { addText } from '../ui/text';
 import type { SceneKey } from './keys';
 import type { SceneDataMap } from './sceneData';
@@ -92,14 +92,14 @@ export class Navigator {
     const toast = addText(from, width / 2, height - 12, message, {
       size: 18,
       bold: true,
-      color: CSS.ink,
+      color: paletteOf(from).text.ink,
       align: 'center',
       wrapWidth: width - 48,
     })
       .setOrigin(0.5, 1)
       .setDepth(11);
     from.add
-      .rectangle(width / 2, toast.y + 6, toast.width + 24, toast.height + 12, COLORS.wrong)
+      .rectangle(width / 2, toast.y + 6, toast.width + 24, toast.height + 12, paletteOf(from).colors.wrong)
       .setOrigin(0.5, 1)
       .setDepth(10);
     this.announce(message);

@@ -64,7 +64,12 @@ export class Button {
       center ? rect.x + rect.width / 2 : rect.x + inset + padding,
       rect.y + rect.height / 2,
       options.label,
-      { size: options.fontSize, bold: true, color: options.textColor ?? CSS.white, align: center ? 'center' : 'left' },
+      {
+        size: options.fontSize,
+        bold: true,
+        color: options.textColor ?? paletteOf(scene).text.white,
+        align: center ? 'center' : 'left',
+      },
     ).setOrigin(center ? 0.5 : 0, 0.5);
     // A long label first shrinks a little on one line, then wraps between words, then shrinks to the button's
     // height and until its longest word fits a line: wrapping breaks a word wider than the line in two.
@@ -122,7 +127,7 @@ export class Button {
   }
 
   protected baseFill(): number {
-    return this.options.fill ?? COLORS.inkLighter;
+    return this.options.fill ?? paletteOf(this.scene).colors.inkLighter;
   }
 
   /**
@@ -168,13 +173,15 @@ export class Button {
     this.face.setTexture(this.bakeFace()).setScale(1 / viewOf(this.scene).renderScale);
     this.label.setAlpha(this.look === 'dim' ? 0.55 : 1);
     const color =
-      this.look === 'correct' || this.look === 'wrong' ? CSS.onBright : (this.options.textColor ?? CSS.white);
+      this.look === 'correct' || this.look === 'wrong'
+        ? paletteOf(this.scene).text.onBright
+        : (this.options.textColor ?? paletteOf(this.scene).text.white);
     setTextColor(this.label, color);
   }
 
   /** What makes two faces of the same size look different; a subclass that paints more adds to it. */
   protected faceKey(): string {
-    return `${this.look}:${this.baseFill()}:${COLORS.ink}:${COLORS.controlEdge}:${COLORS.correct}:${COLORS.wrong}:${COLORS.paper}`;
+    return `${this.look}:${this.baseFill()}:${paletteOf(this.scene).colors.ink}:${paletteOf(this.scene).colors.controlEdge}:${paletteOf(this.scene).colors.correct}:${paletteOf(this.scene).colors.wrong}:${paletteOf(this.scene).colors.paper}`;
   }
 
   /** Draws the face in the button's own place on `this.graphics`. */
@@ -185,8 +192,8 @@ export class Button {
     let alpha = 1;
     if (this.look === 'hover') fill = Phaser.Display.Color.IntegerToColor(fill).brighten(12).color;
     if (this.look === 'pressed') fill = Phaser.Display.Color.IntegerToColor(fill).darken(12).color;
-    if (this.look === 'correct') fill = COLORS.correct;
-    if (this.look === 'wrong') fill = COLORS.wrong;
+    if (this.look === 'correct') fill = paletteOf(this.scene).colors.correct;
+    if (this.look === 'wrong') fill = paletteOf(this.scene).colors.wrong;
     if (this.look === 'dim') alpha = 0.35;
     const offset = this.look === 'pressed' ? 2 : 0;
     g.fillStyle(0x000000, 0.25 * alpha);
@@ -195,12 +202,16 @@ export class Button {
     g.fillRoundedRect(x + offset, y + offset, width, height, LAYOUT.cornerRadius);
     // Controls need 3:1 against the desk. Dark fills (the tiles sit right at that line) get a light edge,
     // and only fills that clear it by far go without, so controls of a kind look alike.
-    if (alpha === 1 && contrastRatio(fill, COLORS.ink) < CONTRAST.text) {
-      g.lineStyle(2, COLORS.controlEdge, 1);
+    if (alpha === 1 && contrastRatio(fill, paletteOf(this.scene).colors.ink) < CONTRAST.text) {
+      g.lineStyle(2, paletteOf(this.scene).colors.controlEdge, 1);
       g.strokeRoundedRect(x + offset, y + offset, width, height, LAYOUT.cornerRadius);
     }
     if (this.look === 'picked' || this.look === 'correct' || this.look === 'wrong') {
-      g.lineStyle(5, this.look === 'correct' ? colorNumber(CSS.white) : COLORS.paper, 1);
+      g.lineStyle(
+        5,
+        this.look === 'correct' ? colorNumber(paletteOf(this.scene).text.white) : paletteOf(this.scene).colors.paper,
+        1,
+      );
       g.strokeRoundedRect(x, y, width, height, LAYOUT.cornerRadius);
     }
   }

@@ -68,7 +68,9 @@ export class CountdownRing {
     if (seconds !== this.shownSeconds) {
       this.shownSeconds = seconds;
       // The colour first: it draws the text again only when it changes, and setText draws it once more.
-      setTextColor(this.number, low ? CSS.wrong : CSS.white).setText(String(seconds));
+      setTextColor(this.number, low ? paletteOf(this.scene).text.wrong : paletteOf(this.scene).text.white).setText(
+        String(seconds),
+      );
       if (low && seconds > 0) pulse(this.scene, this.number, this.reduceMotion);
       return true;
     }
@@ -92,7 +94,11 @@ export class CountdownRing {
       g.lineStyle(this.lineWidth, COLORS.inkLighter, 1);
       g.strokeCircle(half, half, this.radius);
       if (fraction > 0) {
-        g.lineStyle(this.lineWidth, low ? COLORS.wrong : COLORS.highlight, 1);
+        g.lineStyle(
+          this.lineWidth,
+          low ? paletteOf(this.scene).colors.wrong : paletteOf(this.scene).colors.highlight,
+          1,
+        );
         g.beginPath();
         // Phaser 4: Math.TAU is a full turn (2π).
         const start = -Math.PI / 2;

@@ -102,11 +102,11 @@ export class ExcerptCard {
     const g = scene.add.graphics();
     g.fillStyle(0x000000, 0.25);
     g.fillRoundedRect(space.x + 4, space.y + 6, space.width, this.height, LAYOUT.cornerRadius);
-    g.fillStyle(COLORS.paper, 1);
+    g.fillStyle(paletteOf(scene).colors.paper, 1);
     g.fillRoundedRect(space.x, space.y, space.width, this.height, LAYOUT.cornerRadius);
-    g.fillStyle(COLORS.highlight, 1);
+    g.fillStyle(paletteOf(scene).colors.highlight, 1);
     g.fillRect(space.x + pad * 0.6, quoteTop, Math.max(6, pad * 0.45), quoteHeight);
-    g.lineStyle(1, COLORS.rule, 1);
+    g.lineStyle(1, paletteOf(scene).colors.rule, 1);
     g.lineBetween(space.x + pad, ruleY, space.x + space.width - pad, ruleY);
     // The card was drawn last: lift the texts above it.
     const texts = [label, citation, quote, ...(cue ? [cue] : [])];
@@ -164,7 +164,7 @@ function drawUnderlines(
   const fontSize = parseInt(String(quote.style.fontSize), 10);
   const lineHeight = quote.height / Math.max(1, lines.length);
   const thickness = Math.max(2, Math.round(fontSize / 9));
-  graphics.fillStyle(COLORS.tiles[1], 1);
+  graphics.fillStyle(paletteOf(quote.scene).colors.tiles[1], 1);
   let wordIndex = 0;
   lines.forEach((line, lineIndex) => {
     const y = quote.y + lineIndex * lineHeight + fontSize * 1.12;

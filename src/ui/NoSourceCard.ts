@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { Rect } from './layout';
 import { addText } from './text';
-import { COLORS, CSS, LAYOUT } from './theme';
+import { LAYOUT, paletteOf } from './theme';
 
 export const NO_SOURCE_LABEL = 'No source given';
 export const NO_SOURCE_TEXT =
@@ -26,19 +26,25 @@ export class NoSourceCard {
     const label = addText(scene, space.x + pad, space.y + pad, NO_SOURCE_LABEL, {
       size: Math.round(fontSize * 1.05),
       bold: true,
-      color: CSS.wrong,
+      color: paletteOf(scene).text.wrong,
     });
     const bodyY = label.y + label.height + pad * 0.5;
     const body = addText(scene, space.x + pad, bodyY, NO_SOURCE_TEXT, {
       size: Math.max(14, Math.round(fontSize * 0.8)),
-      color: CSS.paper,
+      color: paletteOf(scene).text.paper,
       wrapWidth: space.width - pad * 2,
       fit: { maxHeight: space.height - (bodyY - space.y) - pad, minSize: 13 },
     });
     this.height = Math.min(space.height, body.y - space.y + body.height + pad);
     const g = scene.add.graphics();
-    g.fillStyle(COLORS.inkLight, 1).fillRoundedRect(space.x, space.y, space.width, this.height, LAYOUT.cornerRadius);
-    g.lineStyle(3, COLORS.wrong, 1);
+    g.fillStyle(paletteOf(scene).colors.inkLight, 1).fillRoundedRect(
+      space.x,
+      space.y,
+      space.width,
+      this.height,
+      LAYOUT.cornerRadius,
+    );
+    g.lineStyle(3, paletteOf(scene).colors.wrong, 1);
     dashedRect(g, { x: space.x, y: space.y, width: space.width, height: this.height });
     label.setDepth(1);
     body.setDepth(1);

@@ -10,7 +10,7 @@ import { emphasize } from './motion';
 import { answerLineOf, verdictOf, type AnswerOutcomeWords } from './outcome';
 import type { StreakMeter } from './StreakMeter';
 import { addText, setTextSize } from './text';
-import { CSS } from './theme';
+import { paletteOf } from './theme';
 
 export interface OutcomeBarProps {
   outcome: AnswerOutcomeWords;
@@ -42,16 +42,17 @@ export function addOutcomeBar(
 ): OutcomeBar {
   const { margin, gap, type } = frame;
   const { barY } = props;
-  const color = props.outcome.correct ? CSS.correct : CSS.wrong;
+  const color = props.outcome.correct ? paletteOf(scene).text.correct : paletteOf(scene).text.wrong;
   const verdict = addText(scene, margin, barY, verdictOf(props.outcome), {
     size: type.heading,
     bold: true,
     color,
   }).setOrigin(0, 0.5);
-  const points = addText(scene, 0, barY, props.pointsText, { size: type.body, bold: true, color: CSS.paper }).setOrigin(
-    0,
-    0.5,
-  );
+  const points = addText(scene, 0, barY, props.pointsText, {
+    size: type.body,
+    bold: true,
+    color: paletteOf(scene).text.paper,
+  }).setOrigin(0, 0.5);
   const streak = props.streak?.(0, barY);
   const rest = () => gap * 2 + points.width + (streak ? gap * 1.5 + streak.width : 0);
   const room = props.right - margin;

@@ -8,7 +8,7 @@ import type { AccessibleLayer } from '../a11y/AccessibleLayer';
 import { AnswerTile } from './Button';
 import { placeAnswerTiles, type Frame } from './layout';
 import { addText } from './text';
-import { ANSWER_KEYS, COLORS, CSS, TILE_SHAPES } from './theme';
+import { ANSWER_KEYS, TILE_SHAPES, paletteOf } from './theme';
 
 export interface QuestionViewProps {
   /** Where the claim (or the prompt) starts. */
@@ -51,7 +51,7 @@ export function addQuestionView(
   if (props.claimQuote) {
     const claim = addText(scene, margin, top, `The article claims: “${props.claimQuote}”`, {
       size: type.small,
-      color: CSS.muted,
+      color: paletteOf(scene).text.muted,
       wrapWidth: textWidth,
     });
     props.fit(claim, height * (portrait ? CLAIM_SHARE.portrait : CLAIM_SHARE.landscape), 'claim', 14);
@@ -65,7 +65,7 @@ export function addQuestionView(
   top += Math.max(prompt.height, portrait ? 0 : promptArea * 0.6) + gap;
   let status: Phaser.GameObjects.Text | undefined;
   if (props.statusLine) {
-    status = addText(scene, margin, top, '', { size: type.small, color: CSS.wrong });
+    status = addText(scene, margin, top, '', { size: type.small, color: paletteOf(scene).text.wrong });
     top += type.small * 1.4;
   }
   top += gap;
@@ -82,7 +82,7 @@ export function addQuestionView(
       {
         label: choice,
         fontSize: type.button,
-        fill: COLORS.tiles[position]!,
+        fill: paletteOf(scene).colors.tiles[position]!,
         shape: TILE_SHAPES[position]!,
         keyLabel: ANSWER_KEYS[position]![0],
         onHover: props.onHover,

@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { Rect } from './layout';
 import { pointerInGame } from './renderScale';
 import { addText, fitTextHeight } from './text';
-import { COLORS, CSS, LAYOUT } from './theme';
+import { LAYOUT, paletteOf } from './theme';
 
 export interface ScrollItem {
   text: string;
@@ -46,7 +46,9 @@ export class ScrollList {
     this.pad = Math.round(fontSize * 0.6);
     this.gap = Math.round(fontSize * 0.5);
     const panel = scene.add.graphics();
-    panel.fillStyle(COLORS.inkLight, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, LAYOUT.cornerRadius);
+    panel
+      .fillStyle(paletteOf(scene).colors.inkLight, 1)
+      .fillRoundedRect(rect.x, rect.y, rect.width, rect.height, LAYOUT.cornerRadius);
     this.bar = scene.add.graphics();
     let textWidth = rect.width - this.pad * 2;
     let heights = this.measure(textWidth);
@@ -126,7 +128,12 @@ export class ScrollList {
   }
 
   private style(item: ScrollItem, size: number, wrapWidth: number) {
-    return { size, wrapWidth, bold: (item.bold ?? false) || (item.heading ?? false), color: item.color ?? CSS.paper };
+    return {
+      size,
+      wrapWidth,
+      bold: (item.bold ?? false) || (item.heading ?? false),
+      color: item.color ?? paletteOf(this.scene).text.paper,
+    };
   }
 
   /** Each item's height at this width, with one probe text rather than a texture per item. */
@@ -175,7 +182,7 @@ export class ScrollList {
     const count = this.items.length;
     const thumbHeight = Math.max(16, (track.height * this.shown.length) / count);
     const thumbY = track.y + ((track.height - thumbHeight) * this.first) / Math.max(1, this.lastFirst);
-    this.bar.fillStyle(COLORS.ink, 1).fillRoundedRect(track.x, track.y, 6, track.height, 3);
-    this.bar.fillStyle(COLORS.controlEdge, 1).fillRoundedRect(track.x, thumbY, 6, thumbHeight, 3);
+    this.bar.fillStyle(paletteOf(this.scene).colors.ink, 1).fillRoundedRect(track.x, track.y, 6, track.height, 3);
+    this.bar.fillStyle(paletteOf(this.scene).colors.controlEdge, 1).fillRoundedRect(track.x, thumbY, 6, thumbHeight, 3);
   }
 }

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import { Button } from './Button';
 import type { Rect } from './layout';
-import { COLORS } from './theme';
+import { paletteOf } from './theme';
 
 /** The corner's mute button: a speaker with sound waves, or crossed out when muted. Drawn, not a glyph. */
 export class SoundToggle extends Button {
@@ -28,7 +28,8 @@ export class SoundToggle extends Button {
     const cx = x + width / 2 - unit * 1.2;
     const cy = y + height / 2;
     const g = this.graphics;
-    g.fillStyle(COLORS.paper, 1);
+    const { paper } = paletteOf(this.scene).colors;
+    g.fillStyle(paper, 1);
     g.fillRect(cx - unit * 2.2, cy - unit * 1.1, unit * 1.6, unit * 2.2);
     g.fillTriangle(
       cx - unit * 0.8,
@@ -46,7 +47,7 @@ export class SoundToggle extends Button {
       cx + unit * 1.2,
       cy + unit * 2.8,
     );
-    g.lineStyle(Math.max(2, unit * 0.6), COLORS.paper, 1);
+    g.lineStyle(Math.max(2, unit * 0.6), paper, 1);
     if (this.muted) {
       g.lineBetween(cx + unit * 2.4, cy - unit * 1.4, cx + unit * 5, cy + unit * 1.4);
       g.lineBetween(cx + unit * 2.4, cy + unit * 1.4, cx + unit * 5, cy - unit * 1.4);

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import { STREAK_BONUS_CAP, STREAK_BONUS_STEP } from '../core/settings';
 import { grow } from './motion';
-import { COLORS, CSS, MOTION } from './theme';
+import { MOTION, paletteOf } from './theme';
 import { addText } from './text';
 
 /** One pip per step of streak bonus: a streak of 3 has earned two steps, and the bonus stops at the cap. */
@@ -27,7 +27,11 @@ export class StreakMeter {
   ) {
     this.left = x;
     this.middle = y;
-    const label = addText(scene, x, y, `streak ×${streak}`, { size, bold: true, color: CSS.paper }).setOrigin(0, 0.5);
+    const label = addText(scene, x, y, `streak ×${streak}`, {
+      size,
+      bold: true,
+      color: paletteOf(scene).text.paper,
+    }).setOrigin(0, 0.5);
     this.parts.push(label);
     const radius = Math.round(size * 0.26);
     const spacing = radius * 2.7;
@@ -36,8 +40,8 @@ export class StreakMeter {
     for (let step = 0; step < BONUS_STEPS; step += 1) {
       const pip = scene.add.circle(first + step * spacing, y, radius);
       this.parts.push(pip);
-      if (step < earned) pip.setFillStyle(COLORS.highlight);
-      else pip.setStrokeStyle(2, COLORS.controlEdge);
+      if (step < earned) pip.setFillStyle(paletteOf(scene).colors.highlight);
+      else pip.setStrokeStyle(2, paletteOf(scene).colors.controlEdge);
       if (options.justGrew && step === earned - 1 && streak - 1 <= BONUS_STEPS) {
         grow(scene, pip, options.reduceMotion, 'both', MOTION.tweenMs.streak);
       }

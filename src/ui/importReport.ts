@@ -2,7 +2,7 @@
  * How an import report is shown (the lines of importReportList in core/import): a title for what the list holds,
  * skipped questions in the colour of a problem, changes in the colour of a note.
  */
-import { CSS } from './theme';
+import type { TextColors } from './theme';
 
 const CHANGED = 'Changed:';
 const SKIPPED = 'Skipped:';
@@ -18,6 +18,6 @@ export function importReportTitle(lines: readonly string[], where: string): stri
 }
 
 /** A change is a note (the question plays); anything else kept a question out, so it reads as a problem. */
-export function importReportColor(line: string): string {
-  return line.startsWith(CHANGED) ? CSS.muted : CSS.wrong;
+export function importReportColor(line: string, text: Readonly<TextColors>): string {
+  return line.startsWith(CHANGED) ? text.muted : text.wrong;
 }

@@ -4,15 +4,15 @@
  */
 import type { ResultMark } from '../core/challenge';
 import { cssColor } from './color';
-import { COLORS, CSS, FONT_FAMILY } from './theme';
+import { FONT_FAMILY, type Palette } from './theme';
 
 export const SCORE_CARD_SIZE = { width: 1200, height: 630 } as const;
 
 /** A mark's fill and the colour of its icon: the pairs the game itself draws, so the palette's measured contrast holds. */
-function markColors(mark: ResultMark): [fill: string, icon: string] {
-  if (mark === 'right') return [cssColor(COLORS.correct), CSS.onBright];
-  if (mark === 'wrong') return [cssColor(COLORS.wrong), CSS.onBright];
-  return [cssColor(COLORS.controlEdge), CSS.ink];
+function markColors(mark: ResultMark, { colors, text }: Palette): [fill: string, icon: string] {
+  if (mark === 'right') return [cssColor(colors.correct), text.onBright];
+  if (mark === 'wrong') return [cssColor(colors.wrong), text.onBright];
+  return [cssColor(colors.controlEdge), text.ink];
 }
 
 export interface ScoreCardFacts {
@@ -25,8 +25,15 @@ export interface ScoreCardFacts {
   date: string;
 }
 
-function drawMark(g: CanvasRenderingContext2D, mark: ResultMark, x: number, y: number, size: number): void {
-  const [fill, icon] = markColors(mark);
+function drawMark(
+  g: CanvasRenderingContext2D,
+  palette: Palette,
+  mark: ResultMark,
+  x: number,
+  y: number,
+  size: number,
+): void {
+  const [fill, icon] = markColors(mark, palette);
   g.fillStyle = fill;
   g.beginPath();
   g.roundRect(x, y, size, size, size * 0.18);
@@ -56,41 +63,43 @@ function drawMark(g: CanvasRenderingContext2D, mark: ResultMark, x: number, y: n
   g.stroke();
 }
 
-export function drawScoreCard(canvas: HTMLCanvasElement, facts: ScoreCardFacts): void {
+/** Drawn in the palette the player sees the game in, so the card matches the screen it came from. */
+export function drawScoreCard(canvas: HTMLCanvasElement, facts: ScoreCardFacts, palette: Palette): void {
+  const { colors, text } = palette;
   const { width, height } = SCORE_CARD_SIZE;
   canvas.width = width;
   canvas.height = height;
   const g = canvas.getContext('2d');
   if (!g) throw new Error('This browser cannot draw the score card');
-  g.fillStyle = CSS.ink;
+  g.fillStyle = text.ink;
   g.fillRect(0, 0, width, height);
-  g.fillStyle = CSS.paper;
+  g.fillStyle = text.paper;
   g.textBaseline = 'alphabetic';
   g.font = `bold 64px ${FONT_FAMILY}`;
   g.fillText('SOURCE CHECK', 60, 110);
-  g.fillStyle = cssColor(COLORS.highlight);
+  g.fillStyle = cssColor(colors.highlight);
   g.fillRect(60, 128, 470, 8);
-  g.fillStyle = CSS.muted;
+  g.fillStyle = text.muted;
   g.font = `28px ${FONT_FAMILY}`;
   g.fillText(facts.label, 60, 185);
-  g.fillStyle = CSS.paper;
+  g.fillStyle = text.paper;
   g.font = `bold 40px ${FONT_FAMILY}`;
   g.fillText(facts.name, 60, 260);
   g.font = `bold 96px ${FONT_FAMILY}`;
   g.fillText(`${facts.score.toLocaleString('en-US')} points`, 60, 370);
-  g.fillStyle = CSS.muted;
+  g.fillStyle = text.muted;
   g.font = `32px ${FONT_FAMILY}`;
   g.fillText(`${facts.correct} of ${facts.total} correct`, 60, 420);
   const size = Math.min(72, (width - 120 - (facts.marks.length - 1) * 12) / Math.max(1, facts.marks.length));
-  facts.marks.forEach((mark, index) => drawMark(g, mark, 60 + index * (size + 12), 460, size));
-  g.fillStyle = CSS.muted;
+  facts.marks.forEach((mark, index) => drawMark(g, palette, mark, 60 + index * (size + 12), 460, size));
+  g.fillStyle = text.muted;
   g.font = `24px ${FONT_FAMILY}`;
   g.fillText(`${facts.date}  ·  Check the claims. Read the sources.`, 60, height - 40);
 }
 
-export function scoreCardBlob(facts: ScoreCardFacts): Promise<Blob> {
+export function scoreCardBlob(facts: ScoreCardFacts, palette: Palette): Promise<Blob> {
   const canvas = document.createElement('canvas');
-  drawScoreCard(canvas, facts);
+  drawScoreCard(canvas, facts, palette);
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('The score card could not be made'))),

@@ -38,7 +38,7 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
     fontFamily: FONT_FAMILY,
     fontSize: `${options.size}px`,
     fontStyle,
-    color: options.color ?? CSS.white,
+    color: options.color ?? paletteOf(scene).text.white,
     align: options.align ?? 'left',
     // Never fewer texture pixels than the canvas draws (the camera's zoom), and at most 3 per game pixel.
     resolution: Math.min(3, Math.max(1, viewOf(scene).renderScale, (globalThis.devicePixelRatio || 1) * cssPerGame)),

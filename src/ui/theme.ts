@@ -1,4 +1,5 @@
 /** Colours, type, layout ratios and motion timings: named once, used by every scene and widget. */
+import type Phaser from 'phaser';
 
 /** What the canvas is drawn with (0xrrggbb). */
 export interface CanvasColors {
@@ -39,7 +40,15 @@ export type ThemeName = 'standard' | 'high-contrast';
 export interface Palette {
   readonly name: ThemeName;
   readonly colors: Readonly<CanvasColors>;
-  readonly css: Readonly<TextColors>;
+  readonly text: Readonly<TextColors>;
+}
+
+/** A palette no screen can change by accident: the theme is switched by choosing the other one. */
+function frozen(palette: Palette): Palette {
+  Object.freeze(palette.colors.tiles);
+  Object.freeze(palette.colors);
+  Object.freeze(palette.text);
+  return Object.freeze(palette);
 }
 
 /**
@@ -48,7 +57,7 @@ export interface Palette {
  * (Okabe–Ito bluish green against orange) — tests/unit/theme.test.ts measures all of it. Right and wrong
  * are also always said in words and icons, never by colour alone.
  */
-export const STANDARD_PALETTE: Palette = {
+export const STANDARD_PALETTE: Palette = frozen({
   name: 'standard',
   colors: {
     ink: 0x14213d,
@@ -63,7 +72,7 @@ export const STANDARD_PALETTE: Palette = {
     // Okabe–Ito-style hues; the fifth and sixth for teachers' questions with more choices.
     tiles: [0x0067a5, 0xa34a00, 0x007a5e, 0x8e3b76, 0x5b4fc4, 0x6a5a00],
   },
-  css: {
+  text: {
     paper: '#fbf6e9',
     paperText: '#1b1b1b',
     muted: '#c9d2e8',
@@ -75,14 +84,14 @@ export const STANDARD_PALETTE: Palette = {
     onBright: '#10151f',
     focus: '#ffd23f',
   },
-};
+});
 
 /**
  * The high-contrast palette (Settings → High contrast): a black desk, white text and pure yellow for what
  * to press first. Every text pair clears 7:1 (WCAG AAA), every control is edged in light grey, and right
  * and wrong keep the standard hues, brighter, so they read the same in both themes.
  */
-export const HIGH_CONTRAST_PALETTE: Palette = {
+export const HIGH_CONTRAST_PALETTE: Palette = frozen({
   name: 'high-contrast',
   colors: {
     ink: 0x000000,
@@ -96,7 +105,7 @@ export const HIGH_CONTRAST_PALETTE: Palette = {
     rule: 0x333333,
     tiles: [0x0048a8, 0x923000, 0x006046, 0x7c1f6a, 0x6a2ea0, 0x5c4a00],
   },
-  css: {
+  text: {
     paper: '#ffffff',
     paperText: '#000000',
     muted: '#e0e0e0',
@@ -108,21 +117,26 @@ export const HIGH_CONTRAST_PALETTE: Palette = {
     onBright: '#000000',
     focus: '#ffff00',
   },
-};
+});
 
-/**
- * The palette in use, read by every scene and widget as it draws. Only applyTheme writes to them; a screen
- * drawn after the switch is drawn in the new palette.
- */
-export const COLORS: CanvasColors = { ...STANDARD_PALETTE.colors };
-export const CSS: TextColors = { ...STANDARD_PALETTE.css };
+/** Where a game keeps the palette in use: its registry, so each game (and each test page) has its own. */
+const PALETTE_KEY = 'palette';
 
-/** Makes the chosen palette the one in use and returns it. */
-export function applyTheme(highContrast: boolean): Palette {
-  const palette = highContrast ? HIGH_CONTRAST_PALETTE : STANDARD_PALETTE;
-  Object.assign(COLORS, palette.colors);
-  Object.assign(CSS, palette.css);
+/** The palette for the player's contrast setting. */
+export function paletteFor(highContrast: boolean): Palette {
+  return highContrast ? HIGH_CONTRAST_PALETTE : STANDARD_PALETTE;
+}
+
+/** Puts the chosen palette in use for the game's screens; a screen drawn after the switch is drawn in it. */
+export function usePalette(game: Phaser.Game, highContrast: boolean): Palette {
+  const palette = paletteFor(highContrast);
+  game.registry.set(PALETTE_KEY, palette);
   return palette;
+}
+
+/** The palette a scene (or a widget on it) draws with: the game's, or the standard one before any is chosen. */
+export function paletteOf(scene: Phaser.Scene): Palette {
+  return (scene.game.registry.get(PALETTE_KEY) as Palette | undefined) ?? STANDARD_PALETTE;
 }
 
 /** WCAG 2.2 AA minimum contrast ratios. */

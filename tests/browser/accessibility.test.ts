@@ -79,8 +79,8 @@ async function themeShown(page: Page, palette: Palette): Promise<{ theme?: strin
     desk: sameColor(desk, ink),
     page:
       around.background === `rgb(${ink >> 16}, ${(ink >> 8) & 0xff}, ${ink & 0xff})` &&
-      around.focus === palette.css.focus &&
-      around.browserBar === palette.css.ink,
+      around.focus === palette.text.focus &&
+      around.browserBar === palette.text.ink,
   };
 }
 

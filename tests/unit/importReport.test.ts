@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { importQuestions, importReportList } from '../../src/core/import/index';
 import { importReportColor, importReportTitle } from '../../src/ui/importReport';
-import { CSS } from '../../src/ui/theme';
+import { HIGH_CONTRAST_PALETTE, STANDARD_PALETTE } from '../../src/ui/theme';
+
+const CSS = STANDARD_PALETTE.text;
 
 const changed = 'Changed: Line 3, question "Cat": picture not shown: a cat';
 const skipped = 'Skipped: Line 8, question "No right answer", answers: no answer is marked correct';
@@ -15,9 +17,12 @@ describe('an import report on screen', () => {
   });
 
   it('colours skipped questions as problems and changes as notes', () => {
-    expect(importReportColor(skipped)).toBe(CSS.wrong);
-    expect(importReportColor(changed)).toBe(CSS.muted);
-    expect(importReportColor('bank 2 could not be read')).toBe(CSS.wrong);
+    expect(importReportColor(skipped, CSS)).toBe(CSS.wrong);
+    expect(importReportColor(changed, CSS)).toBe(CSS.muted);
+    expect(importReportColor('bank 2 could not be read', CSS)).toBe(CSS.wrong);
+    // In the palette it is given: high contrast has its own colours for both.
+    expect(importReportColor(skipped, HIGH_CONTRAST_PALETTE.text)).toBe(HIGH_CONTRAST_PALETTE.text.wrong);
+    expect(importReportColor(changed, HIGH_CONTRAST_PALETTE.text)).toBe(HIGH_CONTRAST_PALETTE.text.muted);
   });
 
   it('reads the lines the importer writes', () => {
@@ -30,6 +35,6 @@ describe('an import report on screen', () => {
     const lines = importReportList(importQuestions({ path: 'quiz.gift', text }, { sources: {} }));
     expect(lines.map((line) => line.split(':')[0])).toEqual(['Changed', 'Skipped']);
     expect(importReportTitle(lines, 'quiz.gift')).toBe('What was changed or skipped in quiz.gift');
-    expect(lines.map(importReportColor)).toEqual([CSS.muted, CSS.wrong]);
+    expect(lines.map((line) => importReportColor(line, CSS))).toEqual([CSS.muted, CSS.wrong]);
   });
 });

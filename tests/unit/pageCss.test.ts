@@ -17,7 +17,7 @@ function variables(css: string): Map<string, string> {
 
 describe('the HTML pages’ palette and typeface', () => {
   const shared = variables(pageCss);
-  const { colors, css } = STANDARD_PALETTE;
+  const { colors, text: css } = STANDARD_PALETTE;
 
   it('are the game’s own, from src/ui/theme.ts', () => {
     expect(Object.fromEntries(shared)).toMatchObject({

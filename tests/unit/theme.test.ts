@@ -1,13 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type Phaser from 'phaser';
+import { describe, expect, it } from 'vitest';
 import { colorNumber, contrastRatio, cssColor, linearRgb } from '../../src/ui/color';
 import {
-  applyTheme,
-  COLORS,
   CONTRAST,
-  CSS,
   HIGH_CONTRAST_PALETTE,
   MOTION,
   STANDARD_PALETTE,
+  paletteFor,
+  paletteOf,
+  usePalette,
   type Palette,
 } from '../../src/ui/theme';
 
@@ -31,7 +32,7 @@ describe('colour arithmetic', () => {
 const PALETTES = [STANDARD_PALETTE, HIGH_CONTRAST_PALETTE];
 
 /** Every text colour on every background it is drawn on. */
-function textPairs({ colors, css }: Palette): [name: string, text: string, background: number][] {
+function textPairs({ colors, text: css }: Palette): [name: string, text: string, background: number][] {
   return [
     ['paper on the desk', css.paper, colors.ink],
     ['paper on a row', css.paper, colors.inkLight],
@@ -68,7 +69,7 @@ function controlFills({ colors }: Palette): [name: string, fill: number][] {
 }
 
 /** Marks drawn straight on the desk, each with nothing but its own colour to stand out. */
-function marks({ colors, css }: Palette): [name: string, color: number][] {
+function marks({ colors, text: css }: Palette): [name: string, color: number][] {
   return [
     ['the countdown ring', colors.highlight],
     ['the countdown ring in its last seconds', colors.wrong],
@@ -81,7 +82,7 @@ function marks({ colors, css }: Palette): [name: string, color: number][] {
 }
 
 /** The icons drawn on the score card's marks (a tick, a cross, a clock). */
-function markIcons({ colors, css }: Palette): [name: string, icon: string, fill: number][] {
+function markIcons({ colors, text: css }: Palette): [name: string, icon: string, fill: number][] {
   return [
     ['the tick on a right mark', css.onBright, colors.correct],
     ['the cross on a wrong mark', css.onBright, colors.wrong],
@@ -132,32 +133,42 @@ describe('the high-contrast palette', () => {
   });
 });
 
-describe('applyTheme', () => {
-  afterEach(() => {
-    applyTheme(false);
+describe('the palette in use', () => {
+  /** The one part of a Phaser game the palette lives in: its registry (a key–value store per game). */
+  function gameWithRegistry(): Phaser.Game {
+    const values = new Map<string, unknown>();
+    return {
+      registry: { get: (key: string) => values.get(key), set: (key: string, value: unknown) => values.set(key, value) },
+    } as unknown as Phaser.Game;
+  }
+  const sceneOf = (game: Phaser.Game) => ({ game }) as Phaser.Scene;
+
+  it('is the standard palette until one is chosen', () => {
+    expect(paletteOf(sceneOf(gameWithRegistry()))).toBe(STANDARD_PALETTE);
   });
 
-  it('switches the palette in use to high contrast and back, key by key', () => {
-    expect(applyTheme(true)).toBe(HIGH_CONTRAST_PALETTE);
-    expect(COLORS).toEqual(HIGH_CONTRAST_PALETTE.colors);
-    expect(CSS).toEqual(HIGH_CONTRAST_PALETTE.css);
-    expect(applyTheme(false)).toBe(STANDARD_PALETTE);
-    expect(COLORS).toEqual(STANDARD_PALETTE.colors);
-    expect(CSS).toEqual(STANDARD_PALETTE.css);
+  it('switches to high contrast and back, for that game alone', () => {
+    const game = gameWithRegistry();
+    const other = gameWithRegistry();
+    expect(usePalette(game, true)).toBe(HIGH_CONTRAST_PALETTE);
+    expect(paletteOf(sceneOf(game))).toBe(HIGH_CONTRAST_PALETTE);
+    expect(paletteOf(sceneOf(other))).toBe(STANDARD_PALETTE);
+    expect(usePalette(game, false)).toBe(STANDARD_PALETTE);
+    expect(paletteOf(sceneOf(game))).toBe(STANDARD_PALETTE);
+    expect(paletteFor(true)).toBe(HIGH_CONTRAST_PALETTE);
   });
 
-  it('leaves the palettes themselves as they were', () => {
+  it('cannot be changed by a screen: the palettes are read-only', () => {
     const before = structuredClone([STANDARD_PALETTE, HIGH_CONTRAST_PALETTE]);
-    applyTheme(true);
-    COLORS.ink = 0x123456;
-    applyTheme(false);
-    CSS.paper = '#123456';
+    expect(() => {
+      (STANDARD_PALETTE.colors as { ink: number }).ink = 0x123456;
+    }).toThrow(TypeError);
     expect([STANDARD_PALETTE, HIGH_CONTRAST_PALETTE]).toEqual(before);
   });
 
   it('gives the two palettes the same keys, so every screen finds each colour in both', () => {
     expect(Object.keys(HIGH_CONTRAST_PALETTE.colors).sort()).toEqual(Object.keys(STANDARD_PALETTE.colors).sort());
-    expect(Object.keys(HIGH_CONTRAST_PALETTE.css).sort()).toEqual(Object.keys(STANDARD_PALETTE.css).sort());
+    expect(Object.keys(HIGH_CONTRAST_PALETTE.text).sort()).toEqual(Object.keys(STANDARD_PALETTE.text).sort());
     expect(HIGH_CONTRAST_PALETTE.colors.tiles).toHaveLength(STANDARD_PALETTE.colors.tiles.length);
   });
 });
@@ -211,7 +222,7 @@ function deltaE(a: number, b: number, matrix: number[][]): number {
 /** A colour difference (CIE76) well past "clearly different" (about 10). */
 const DISTINCT_DELTA_E = 20;
 
-describe.each(PALETTES)('right and wrong in the $name palette', ({ colors, css }) => {
+describe.each(PALETTES)('right and wrong in the $name palette', ({ colors, text: css }) => {
   it.each(Object.entries(DEFICIENCIES))('stay apart with %s', (_name, matrix) => {
     for (const [right, wrong] of [
       [colorNumber(css.correct), colorNumber(css.wrong)],
