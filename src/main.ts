@@ -114,7 +114,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     type: Phaser.WEBGL,
     parent,
     ...canvasSizeOf(view),
-    backgroundColor: COLORS.ink,
+    backgroundColor: palette.colors.ink,
     roundPixels: true,
     // Text, button faces and the countdown are antialiased in their textures already; multisampling the canvas
     // as well held every screen at 30 fps in software rendering (a school laptop without a GPU driver).
@@ -132,6 +132,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
+  usePalette(game, preferences.get().highContrast);
   setView(game, view);
   exposeTestHooks({ game, phaser: Phaser, services });
 

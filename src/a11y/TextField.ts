@@ -5,7 +5,7 @@
 import type Phaser from 'phaser';
 import type { Rect } from '../ui/layout';
 import { viewOf } from '../ui/renderScale';
-import { CSS, FONT_FAMILY } from '../ui/theme';
+import { FONT_FAMILY, paletteOf } from '../ui/theme';
 
 export interface TextFieldOptions {
   /** The field's accessible name. */

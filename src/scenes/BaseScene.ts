@@ -52,7 +52,7 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     const view = viewOf(this);
     this.frame = frameFor(view.width, view.height, this.services.preferences.get().textScale);
     zoomCamera(this);
-    this.cameras.main.setBackgroundColor(COLORS.ink);
+    this.cameras.main.setBackgroundColor(this.colors.ink);
     this.services.a11y.beginScreen(title, this.scene.key);
     this.cornerLeft = this.frame.width - this.frame.margin;
     this.soundToggle = undefined;
@@ -186,7 +186,7 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
       size: type.body,
       bold: true,
       align: 'center',
-      color: CSS.wrong,
+      color: this.textColors.wrong,
       wrapWidth: width - margin * 2,
     })
       .setOrigin(0.5, 1)

@@ -14,7 +14,6 @@ import { ChallengeApi } from '../net/challengeApi';
 import { ClassApiError } from '../net/classApi';
 import { openLive, type LiveConnection } from '../net/liveStream';
 import { MemoryStore, SafeStorage } from '../storage/SafeStorage';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -108,7 +107,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     return this.top + shown.height + gap;
   }
 
-  private say(text: string, y: number, color: string = CSS.muted, size = this.frame.type.body): number {
+  private say(text: string, y: number, color: string = this.textColors.muted, size = this.frame.type.body): number {
     const { width, margin } = this.frame;
     const shown = addText(this, width / 2, y, text, {
       size,
@@ -116,7 +115,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       align: 'center',
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
-    this.services.a11y.text(text, color === CSS.wrong ? { role: 'alert' } : {});
+    this.services.a11y.text(text, color === this.textColors.wrong ? { role: 'alert' } : {});
     return y + shown.height + this.frame.gap * 0.6;
   }
 
@@ -141,7 +140,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
 
   private showProblem(message: string): void {
     this.children.removeAll(true);
-    this.say(message, this.frame.height * 0.35, CSS.wrong);
+    this.say(message, this.frame.height * 0.35, this.textColors.wrong);
     const { doms } = this.addBottomButtons(
       [
         {
@@ -171,11 +170,11 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     const left = width / 2 - inner / 2;
     addText(this, left, y, `Title (optional, up to ${MAX_CHALLENGE_TITLE_LENGTH} characters)`, {
       size: type.small,
-      color: CSS.muted,
+      color: this.textColors.muted,
     });
     y += type.small * 1.6;
     const rowHeight = Math.round(type.body * 2.4);
-    this.add.graphics().fillStyle(COLORS.paper, 1).fillRoundedRect(left, y, inner, rowHeight, 10);
+    this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(left, y, inner, rowHeight, 10);
     const field = new TextField(
       this,
       a11y.section('Title', 'group'),
@@ -192,8 +191,8 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     this.events.once('shutdown', () => field.destroy());
     y += rowHeight + gap;
     const nickname = nicknamesOf(this.services).get();
-    y = this.say(`You play as ${nickname}.`, y, CSS.paper);
-    if (this.opened.message) y = this.say(this.opened.message, y, CSS.wrong);
+    y = this.say(`You play as ${nickname}.`, y, this.textColors.paper);
+    if (this.opened.message) y = this.say(this.opened.message, y, this.textColors.wrong);
     const buttonHeight = Math.max(56, type.button * 2.2);
     const half = (inner - gap) / 2;
     const buttonY = Math.max(y + gap, height - margin - buttonHeight * 2 - gap);
@@ -205,7 +204,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       'Play and share',
       { x: left + half + gap, y: buttonY, width: half, height: buttonHeight },
       () => void this.makeChallenge(field.value),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Make the challenge' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Make the challenge' },
     );
     this.addButton('Back', { x: left, y: buttonY + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 }, () =>
       this.goTo(SceneKey.Title),
@@ -246,7 +245,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         ? `${board.creator} challenges you (their round is not finished yet).`
         : `${board.creator} challenges you: beat ${points(board.scoreToBeat)}.`,
       y,
-      CSS.paper,
+      this.textColors.paper,
       type.prompt,
     );
     y = this.say(
@@ -254,10 +253,10 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         (board.status === 'open' ? `open until ${closingDay(board)}` : 'closed'),
       y,
     );
-    y = this.say('✔ Verified: every answer is timed and scored by the server.', y, CSS.correct, type.small);
+    y = this.say('✔ Verified: every answer is timed and scored by the server.', y, this.textColors.correct, type.small);
     const nickname = nicknamesOf(this.services).get();
-    if (board.status === 'open' && !kept.seat) y = this.say(`You play as ${nickname}.`, y, CSS.paper);
-    if (this.opened.message) this.say(this.opened.message, y, CSS.wrong);
+    if (board.status === 'open' && !kept.seat) y = this.say(`You play as ${nickname}.`, y, this.textColors.paper);
+    if (this.opened.message) this.say(this.opened.message, y, this.textColors.wrong);
     const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [];
     if (board.status === 'open') {
       if (kept.seat) {
@@ -339,13 +338,13 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       `Code ${board.code} · ${link.replace(/^https?:\/\//, '')} · ` +
         (board.status === 'open' ? `open until ${closingDay(board)}` : 'closed'),
       y,
-      CSS.paper,
+      this.textColors.paper,
       type.small,
     );
     y = this.say(
       '✔ Every score here was timed and scored by the server. First tries count.',
       y,
-      CSS.correct,
+      this.textColors.correct,
       type.small,
     );
     const inner = Math.min(width - margin * 2, 900);
@@ -357,11 +356,17 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     const g = this.add.graphics();
     shown.forEach((entry, index) => {
       const mine = kept.seat?.playerId === entry.playerId;
-      g.fillStyle(mine ? COLORS.inkLighter : COLORS.inkLight, 1).fillRoundedRect(left, y, inner, rowHeight - 4, 8);
+      g.fillStyle(mine ? this.colors.inkLighter : this.colors.inkLight, 1).fillRoundedRect(
+        left,
+        y,
+        inner,
+        rowHeight - 4,
+        8,
+      );
       addText(this, left + gap, y + rowHeight / 2 - 2, entryLine(entry, index + 1), {
         size: type.body,
         bold: mine,
-        color: CSS.paper,
+        color: this.textColors.paper,
       }).setOrigin(0, 0.5);
       const item = a11y.listItem(entryLine(entry, index + 1), list);
       item.dataset.playerId = entry.playerId;
@@ -386,11 +391,15 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         .slice(-3)
         .map((entry) => `${entry.nickname} try ${entry.attempt}: ${points(entry.score)}`)
         .join(' · ');
-      y = this.say(`Practice (later tries, not ranked): ${practice}`, y + gap * 0.5, CSS.muted, type.small);
+      y = this.say(`Practice (later tries, not ranked): ${practice}`, y + gap * 0.5, this.textColors.muted, type.small);
     }
     if (this.opened.confirmClose) {
-      this.say('Close it? No one can join or finish a round after that; the board stays as it is.', y, CSS.wrong);
-    } else if (this.opened.message) this.say(this.opened.message, y, CSS.correct, type.small);
+      this.say(
+        'Close it? No one can join or finish a round after that; the board stays as it is.',
+        y,
+        this.textColors.wrong,
+      );
+    } else if (this.opened.message) this.say(this.opened.message, y, this.textColors.correct, type.small);
 
     const canShare = typeof navigator.share === 'function';
     const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [

@@ -186,12 +186,12 @@ export class CheckReportScene extends ListScreen<'check-report'> {
     buttons.push({ label: backLabel, action: back, name: 'Back' });
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
     let top = this.contentTop;
-    const headingText = addText(this, margin, top, item.heading, { size: type.small, color: CSS.muted });
+    const headingText = addText(this, margin, top, item.heading, { size: type.small, color: this.textColors.muted });
     a11y.heading(item.heading);
     top += headingText.height + gap / 2;
     const head = addText(this, margin, top, `“${item.statement}”\n${truth}.${yours}`, {
       size: type.body,
-      color: CSS.paper,
+      color: this.textColors.paper,
       wrapWidth: width - margin * 2,
     });
     this.fit(head, type.body * (portrait ? 8 : 4), 'claim', 14);
@@ -200,7 +200,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
     top += head.height + gap;
     const explanation = addText(this, margin, top, item.explanation, {
       size: type.small,
-      color: CSS.muted,
+      color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     this.fit(explanation, type.small * (portrait ? 7 : 3.5), 'explanation', 13);
@@ -276,7 +276,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
     ];
     this.addScrollList(
       { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
-      lines.map((text) => ({ text, color: CSS.paper })),
+      lines.map((text) => ({ text, color: this.textColors.paper })),
       'figures',
     );
     const region = a11y.section('Your check', 'region');

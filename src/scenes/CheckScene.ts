@@ -6,7 +6,6 @@ import { STAGE_LABELS, type CheckStage } from '../core/classCheck';
 import type { ClassCheckRun } from '../game/classCheckRun';
 import { JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { ClassApiError } from '../net/classApi';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
 import { RoundStepScene } from './RoundStepScene';
@@ -93,7 +92,7 @@ export class CheckScene extends RoundStepScene<'check'> {
     ];
     if (retry) buttons.unshift({ label: 'Try again', action: retry, name: 'Try again', primary: true });
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
-    this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', CSS.wrong);
+    this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', this.textColors.wrong);
     this.services.a11y.announce(message);
     this.services.a11y.focus(bottom.doms[0]);
   }
@@ -256,7 +255,7 @@ export class CheckScene extends RoundStepScene<'check'> {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const progress = `Claim ${number} of ${total} · check ${form}`;
-    addText(this, margin, this.contentTop, progress, { size: type.small, color: CSS.muted });
+    addText(this, margin, this.contentTop, progress, { size: type.small, color: this.textColors.muted });
     a11y.text(progress, { label: 'Progress' }).dataset.name = 'progress';
     let top = this.contentTop + type.small * 1.6 + gap;
     const shown = addText(this, margin, top, statement, {

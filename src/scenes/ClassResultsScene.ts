@@ -74,7 +74,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
         'See the board',
         { x: width / 2 - buttonWidth / 2, y: height - margin - 72 * 2, width: buttonWidth, height: 64 },
         () => void board.then((read) => this.goTo(SceneKey.Challenge, { step: 'board', code, board: read })),
-        { fill: COLORS.highlight, textColor: CSS.ink },
+        { fill: this.colors.highlight, textColor: this.textColors.ink },
       );
     }
     this.addButton(
@@ -84,7 +84,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
         this.play.leave();
         this.goTo(SceneKey.Title);
       },
-      challenge ? {} : { fill: COLORS.highlight, textColor: CSS.ink },
+      challenge ? {} : { fill: this.colors.highlight, textColor: this.textColors.ink },
     );
   }
 

@@ -6,7 +6,6 @@ import { ExcerptCard } from '../ui/ExcerptCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenReveal } from '../ui/outcome';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -110,7 +109,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const besideNext = live ? width - margin * 2 : width - margin * 3 - Math.min(300, width - margin * 2);
     addText(this, margin, height - margin - nextHeight / 2, verified, {
       size: type.small,
-      color: data.arrival === 'too-late' ? CSS.wrong : CSS.muted,
+      color: data.arrival === 'too-late' ? this.textColors.wrong : this.textColors.muted,
       ...(data.arrival ? { wrapWidth: Math.max(besideNext, width / 3) } : {}),
     }).setOrigin(0, 0.5);
     if (data.arrival) a11y.text(verified, { role: 'status' }).dataset.name = 'arrival';
@@ -150,7 +149,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const line = addText(this, width - margin, height - margin - rowHeight * 1.5, words(), {
       size: type.body,
       bold: true,
-      color: CSS.paper,
+      color: this.textColors.paper,
       align: 'right',
       wrapWidth: width - margin * 2,
     }).setOrigin(1, 0.5);

@@ -1,5 +1,4 @@
 import type { PlayerView } from '../core/classProtocol';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -73,7 +72,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
         'Keep playing',
         { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
         () => void this.backToRound(),
-        { fill: COLORS.highlight, textColor: CSS.ink, name: 'Resume' },
+        { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Resume' },
       );
       this.addButton(
         'Leave the round',
@@ -152,7 +151,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
       'Stay in the class',
       { x: width / 2 + gap / 2, y, width: half, height: 64 },
       () => this.rebuild({ play: this.play }),
-      { fill: COLORS.highlight, textColor: CSS.ink, name: 'Stay' },
+      { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Stay' },
     );
     a11y.focus(stay.dom);
     this.onKeys((event) => {

@@ -1,5 +1,4 @@
 import { LOOK_AT_THE_SCREEN, rankLine, watchLine } from '../game/liveWords';
-import { CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -30,7 +29,7 @@ export class ClassWatchScene extends ClassScene<'class-watch'> {
     const detail = [watchLine(view.live), rankLine(view.live)].filter(Boolean).join('\n');
     addText(this, width / 2, height * 0.4, detail, {
       size: type.body,
-      color: CSS.muted,
+      color: this.textColors.muted,
       align: 'center',
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);

@@ -2,7 +2,6 @@ import { checkingEvidenceIndex } from '../core/claims';
 import { roundSettingsForMode } from '../core/modes';
 import { roundSettingsFrom } from '../core/preferences';
 import { currentQuestion, resume, retime, type SessionState } from '../core/session';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -58,8 +57,8 @@ export class PauseScene extends BaseScene<'pause'> {
       { x, y, width: buttonWidth, height: buttonHeight },
       () => this.resume(),
       {
-        fill: COLORS.highlight,
-        textColor: CSS.ink,
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
         name: 'Resume',
       },
     );

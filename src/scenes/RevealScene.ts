@@ -155,7 +155,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     const legend = differing
       ? addText(this, margin, 0, 'Underlined: details that one text has and the other lacks.', {
           size: Math.max(14, type.small - 2),
-          color: CSS.muted,
+          color: this.textColors.muted,
           wrapWidth: width - margin * 2,
         })
       : undefined;
@@ -166,7 +166,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
     const why = addText(this, margin, 0, whyLine, {
       size: type.body,
-      color: question.explanation ? CSS.paper : CSS.muted,
+      color: question.explanation ? this.textColors.paper : this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     const explanationRoom = Math.max(

@@ -6,7 +6,6 @@ import { citationFor, formatDate } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
 import { cssPerGamePixel } from '../ui/renderScale';
-import { COLORS, CSS } from '../ui/theme';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { colorNumber, contrastRatio } from './color';
 import { viewOf } from './renderScale';
-import { COLORS, CONTRAST, CSS, LAYOUT, MOTION } from './theme';
+import { CONTRAST, LAYOUT, MOTION, paletteOf } from './theme';
 import { addText, setTextColor, setTextSize, shrinkFontUntil, widestWordWidth } from './text';
 import type { Rect } from './layout';
 

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { pulse } from './motion';
 import { viewOf } from './renderScale';
-import { COLORS, CSS, MOTION } from './theme';
+import { MOTION, paletteOf } from './theme';
 import { addText, setTextColor } from './text';
 
 /**
@@ -85,13 +85,13 @@ export class CountdownRing {
   private bake(fraction: number, low: boolean): string {
     const half = Math.ceil(this.radius + this.lineWidth);
     const { renderScale } = viewOf(this.scene);
-    const key = `countdown-ring:${this.radius}@${renderScale}:${Math.round(fraction * RING_STEPS)}:${low ? COLORS.wrong : COLORS.highlight}:${COLORS.inkLighter}`;
+    const key = `countdown-ring:${this.radius}@${renderScale}:${Math.round(fraction * RING_STEPS)}:${low ? paletteOf(this.scene).colors.wrong : paletteOf(this.scene).colors.highlight}:${paletteOf(this.scene).colors.inkLighter}`;
     if (!this.scene.textures.exists(key)) {
       const g = this.painter;
       g.clear();
       g.save();
       g.scaleCanvas(renderScale, renderScale);
-      g.lineStyle(this.lineWidth, COLORS.inkLighter, 1);
+      g.lineStyle(this.lineWidth, paletteOf(this.scene).colors.inkLighter, 1);
       g.strokeCircle(half, half, this.radius);
       if (fraction > 0) {
         g.lineStyle(

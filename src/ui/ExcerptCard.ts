@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { COLORS, CSS, LAYOUT } from './theme';
+import { LAYOUT, paletteOf } from './theme';
 import { gamePixelsForCss, MIN_SMALL_TEXT_CSS_PX } from './renderScale';
 import { addText } from './text';
 import type { Rect } from './layout';
@@ -54,11 +54,11 @@ export class ExcerptCard {
       label = addText(scene, space.x + pad, space.y + pad * 0.7, content.label.toUpperCase(), {
         size: Math.max(14, smallest, Math.round(size * 0.7)),
         bold: true,
-        color: CSS.citation,
+        color: paletteOf(scene).text.citation,
       });
       citation = addText(scene, space.x + pad, 0, `— ${content.citation}`, {
         size: Math.max(14, smallest, Math.round(size * 0.72)),
-        color: CSS.citation,
+        color: paletteOf(scene).text.citation,
         wrapWidth: space.width - pad * 2,
         fit: { maxHeight: size * 2.6, minSize: smallest },
       });
@@ -74,7 +74,7 @@ export class ExcerptCard {
     const maxQuoteHeight = space.height - chrome;
     const quote = addText(scene, space.x + pad * 1.6, quoteTop, `“${content.quote}”`, {
       size,
-      color: CSS.paperText,
+      color: paletteOf(scene).text.paperText,
       wrapWidth: space.width - pad * 2.6,
       fit: { maxHeight: maxQuoteHeight, minSize: quoteMinSize },
     });
@@ -88,7 +88,7 @@ export class ExcerptCard {
       : addText(scene, space.x + space.width - pad, 0, SCROLL_CUE.more, {
           size: Math.max(14, smallest),
           bold: true,
-          color: CSS.citation,
+          color: paletteOf(scene).text.citation,
         }).setOrigin(1, 0);
     const cueHeight = cue ? cue.height + pad * 0.2 : 0;
     const shownLines = fits ? lines : Math.max(1, Math.floor((maxQuoteHeight - cueHeight + quote.lineSpacing) / step));

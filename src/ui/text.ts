@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { cssPerGamePixel, viewOf } from './renderScale';
-import { CSS, FONT_FAMILY } from './theme';
+import { FONT_FAMILY, paletteOf } from './theme';
 
 export interface TextOptions {
   size: number;
