@@ -80,6 +80,8 @@ describe("the class's skill summary", () => {
         const onTarget = question(peek.questionId).skill === target;
         if (player === cy && position === QUESTIONS - 1) {
           t.clock.advance(peek.timeLimitMs + 5_000);
+          // Dee's game asked meanwhile: a long question's wait must not make her away.
+          await t.api.view(code, dee);
           expect((await t.api.next(code, player)).body.outcome).toMatchObject({ timedOut: true });
           logs.get(player.playerId)!.push({ questionId: peek.questionId, correct: false });
           continue;
