@@ -126,7 +126,9 @@ export class ExcerptCard {
       let firstLine = 0;
       const show = () => {
         const offset = firstLine * step;
-        quote.setCrop(0, offset, quote.width, quoteHeight);
+        // A text's crop is in its texture's pixels, which are `resolution` times its game pixels.
+        const resolution = quote.style.resolution;
+        quote.setCrop(0, offset * resolution, quote.width * resolution, quoteHeight * resolution);
         quote.setY(quoteTop - offset);
         quote.setData(SCROLL_WINDOW_KEY, { top: quoteTop, height: quoteHeight, step, firstLine, shownLines, lines });
         cue.setText(firstLine >= lastFirstLine ? SCROLL_CUE.end : firstLine === 0 ? SCROLL_CUE.more : SCROLL_CUE.both);

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screens');
 
-export type Viewport = { width: number; height: number };
+/** A viewport, with the device's pixel ratio where it matters (1 unless given). */
+export type Viewport = { width: number; height: number; deviceScaleFactor?: number };
 export const PROJECTOR: Viewport = { width: 1366, height: 768 };
 export const PHONE: Viewport = { width: 390, height: 844 };
 
@@ -15,7 +16,8 @@ export async function openGame(
   viewport: Viewport = PROJECTOR,
   beforeLoad?: (page: Page) => Promise<unknown>,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const { deviceScaleFactor, ...size } = viewport;
+  const context = await browser.newContext({ viewport: size, ...(deviceScaleFactor ? { deviceScaleFactor } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
