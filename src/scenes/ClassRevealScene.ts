@@ -21,13 +21,13 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
   create(data: ClassRevealData): void {
     const outcome = data.outcome;
     this.card = undefined;
-    this.beginScreen(`Answer to class question ${outcome.position + 1} of ${outcome.total}`);
+    const home = this.beginWithCorners(`Answer to class question ${outcome.position + 1} of ${outcome.total}`, () =>
+      this.askToLeave(),
+    );
     document.body.dataset.classMode = 'reveal';
     this.follow(data.play);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton(() => this.askToLeave());
-    this.addSoundButton();
     const sound = this.services.sound;
 
     const right = outcome.choices[outcome.correctChoice] ?? '';
@@ -125,11 +125,10 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(verified);
     a11y.focus(next.dom);
-    this.onKeys((event) => {
-      if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') void this.next();
-      if (event.key === 'ArrowDown') this.card?.scrollBy(40);
-      if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
-      if (event.key === 'Escape') this.askToLeave();
+    this.onAnswerKeys({
+      next: () => void this.next(),
+      scrollBy: (delta) => this.card?.scrollBy(delta),
+      leave: () => this.askToLeave(),
     });
   }
 
