@@ -205,6 +205,27 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     });
   }
 
+  /** Begins a screen with its corner controls: Back to title (doing `leave`, when given) and the sound switch. */
+  protected beginWithCorners(title: string, leave?: () => void): MirroredButton {
+    this.beginScreen(title);
+    const home = this.addHomeButton(leave);
+    this.addSoundButton();
+    return home;
+  }
+
+  /**
+   * The answer screens' keys, solo and class alike: Enter, Space or N go on, ↑ ↓ scroll a long excerpt, and Escape
+   * asks whether to leave the round.
+   */
+  protected onAnswerKeys(actions: { next: () => void; scrollBy: (delta: number) => void; leave: () => void }): void {
+    this.onKeys((event) => {
+      if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') actions.next();
+      if (event.key === 'ArrowDown') actions.scrollBy(40);
+      if (event.key === 'ArrowUp') actions.scrollBy(-40);
+      if (event.key === 'Escape') actions.leave();
+    });
+  }
+
   /**
    * The top row of a question's screens: "Q n / total" at the left, the corner buttons at the right; `leave` is
    * what the corner's "Back to title" does.

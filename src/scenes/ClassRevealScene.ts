@@ -32,13 +32,13 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     this.card = undefined;
     this.position = -1;
     this.showPlace = undefined;
-    this.beginScreen(`Answer to class question ${outcome.position + 1} of ${outcome.total}`);
+    const home = this.beginWithCorners(`Answer to class question ${outcome.position + 1} of ${outcome.total}`, () =>
+      this.askToLeave(),
+    );
     document.body.dataset.classMode = 'reveal';
     this.follow(data.play);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton(() => this.askToLeave());
-    this.addSoundButton();
     const sound = this.services.sound;
 
     const right = outcome.choices[outcome.correctChoice] ?? '';
@@ -133,11 +133,13 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(verified);
-    this.onKeys((event) => {
-      if (!live && (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n')) void this.next();
-      if (event.key === 'ArrowDown') this.card?.scrollBy(40);
-      if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
-      if (event.key === 'Escape') this.askToLeave();
+    this.onAnswerKeys({
+      // In a live lesson the teacher moves the class on.
+      next: () => {
+        if (!live) void this.next();
+      },
+      scrollBy: (delta) => this.card?.scrollBy(delta),
+      leave: () => this.askToLeave(),
     });
   }
 

@@ -51,11 +51,11 @@ export class RevealScene extends BaseScene<'reveal'> {
     const question = this.session.questions[this.session.index]!;
     const record = lastAnswer(this.session)!;
     const total = this.session.plan.questions.length;
-    this.beginScreen(`Answer to question ${this.session.index + 1} of ${total}`);
+    const home = this.beginWithCorners(`Answer to question ${this.session.index + 1} of ${total}`, () =>
+      this.askToLeave(),
+    );
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const home = this.addHomeButton(() => this.askToLeave());
-    this.addSoundButton();
     const reduceMotion = this.services.reduceMotion;
     const sound = this.services.sound;
 
@@ -320,12 +320,13 @@ export class RevealScene extends BaseScene<'reveal'> {
       a11y.focus(paging);
     } else a11y.focus(next.dom);
 
+    this.onAnswerKeys({
+      next: () => this.next(),
+      scrollBy: (delta) => this.card?.scrollBy(delta),
+      leave: () => this.askToLeave(),
+    });
     this.onKeys((event) => {
-      if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'n') this.next();
       if (moreEvidence && event.key.toLowerCase() === 'e') showEvidence(shownIndex + 1);
-      if (event.key === 'ArrowDown') this.card?.scrollBy(40);
-      if (event.key === 'ArrowUp') this.card?.scrollBy(-40);
-      if (event.key === 'Escape') this.askToLeave();
     });
   }
 

@@ -172,7 +172,7 @@ describe('use your own questions', () => {
       await answer(page, 'It does not say');
       await waitForScreen(page, 'reveal');
       expect(await page.$eval('#a11y [role="status"]', (e) => e.textContent)).toMatch(
-        /^Correct, plus \d+ points\. The answer is: It does not say\. No source given\.$/,
+        /^Correct, plus \d+ points\. The answer is: It does not say\. Score: [\d,]+\. No source given\.$/,
       );
       const region = '#a11y section[aria-label="Source"]';
       expect(await page.$$(`${region} .excerpt`)).toHaveLength(0);

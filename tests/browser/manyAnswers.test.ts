@@ -133,7 +133,8 @@ async function playRound(page: Page, viewport: Viewport, keys: { fifth: string; 
     expect(outcome).toEqual(
       chosen === RIGHT[prompt]
         ? expect.stringMatching(/^Correct, plus \d+ points\./)
-        : `Not quite. You picked ${chosen}. The answer is: ${RIGHT[prompt]}.`,
+        : // The score follows the verdict, as on the canvas.
+          expect.stringContaining(`Not quite. You picked ${chosen}. The answer is: ${RIGHT[prompt]}. Score: `),
     );
     expect(await page.$eval('#a11y', (e) => (e as HTMLElement).dataset.overflow)).toBeUndefined();
     await page.keyboard.press('Enter');
