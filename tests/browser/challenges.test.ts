@@ -194,3 +194,32 @@ describe('a server challenge', () => {
     expect(phoneErrors).toEqual([]);
   });
 });
+
+describe('a challenge link passed through a chat', () => {
+  it('opens with the punctuation a chat app adds after it, and with ?c= instead of #c=', async () => {
+    const bank = (await (await fetch(new URL('bank.json', url))).json()) as { version: string };
+    const link = encodeChallenge({
+      seed: 'chatlink',
+      questionCount: 10,
+      time: 1,
+      topics: [],
+      difficulty: 'easy-first',
+      speedPoints: true,
+      mode: 'classic',
+      wager: false,
+      bankVersion: bank.version,
+      name: 'Kind Owl',
+      score: 4200,
+      marks: Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? ('right' as const) : ('wrong' as const))),
+    });
+    for (const address of [`${url}#c=${link}).`, `${url}#c=${link}.`, `${url}?c=${link}`, `${url}?c=${link}!`]) {
+      const page = await openGame(browser, address);
+      const banner = await page.$eval('#a11y [data-name="challenge"]', (element) => element.textContent ?? '');
+      expect(banner, address).toContain('Kind Owl challenges you');
+      // Taken out of the address: Play again is a new round.
+      expect(new URL(page.url()).searchParams.has('c')).toBe(false);
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
