@@ -196,7 +196,7 @@ describe('a server challenge', () => {
 });
 
 describe('a challenge link passed through a chat', () => {
-  it('opens with the punctuation a chat app adds after it, and with ?c= instead of #c=', async () => {
+  it('opens with the punctuation a chat app adds after it, with ?c= instead of #c=, and names its sender when cut', async () => {
     const bank = (await (await fetch(new URL('bank.json', url))).json()) as { version: string };
     const link = encodeChallenge({
       seed: 'chatlink',
@@ -221,5 +221,12 @@ describe('a challenge link passed through a chat', () => {
       expect(pageErrors(page)).toEqual([]);
       await page.context().close();
     }
+    // Cut short (a chat app that shortens long messages): it says who sent it and whom to ask.
+    const cut = await openGame(browser, `${url}#c=${link.slice(0, link.length - 20)}`);
+    const notice = await cut.$eval('#a11y [data-name="notice"]', (element) => element.textContent ?? '');
+    expect(notice).toMatch(/^This challenge link from Kind Owl cannot be played: .+ Ask Kind Owl to send it again\.$/);
+    await screenshot(cut, 'challenge-link-cut-1366x768');
+    expect(pageErrors(cut)).toEqual([]);
+    await cut.context().close();
   });
 });
