@@ -186,15 +186,21 @@ function delay(ms: number): Promise<undefined> {
 
 /** Reads a challenge from the link once and takes it out of the address, so Play again is a new round. */
 async function takeChallengeFromUrl(): Promise<IncomingChallenge> {
-  const hash = window.location.hash;
-  if (hash === '') return undefined;
+  const { hash, search } = window.location;
+  // "?c=" as well as "#c=": some apps and people move the fragment into the query.
+  const query = new URLSearchParams(search);
+  if (hash === '' && !query.has('c')) return undefined;
   let incoming: IncomingChallenge;
   try {
-    incoming = (await import('./game/challengeLink')).readChallenge(hash);
+    incoming = (await import('./game/challengeLink')).readChallenge(hash, search);
   } catch {
     incoming = { notice: 'This challenge link could not be read: the game could not download its reader.' };
   }
-  if (incoming) history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (incoming) {
+    query.delete('c');
+    const rest = query.toString();
+    history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
+  }
   return incoming;
 }
 

@@ -1,12 +1,21 @@
-/** Reading a challenge link ("#c=…"): loaded only when the page's address has a fragment. */
-import { CHALLENGE_PARAM, decodeChallenge } from '../core/challenge';
+/** Reading a challenge link ("#c=…" or "?c=…"): loaded only when the page's address may hold one. */
+import { decodeChallenge } from '../core/challenge';
+import { challengeValueOf, senderOf } from '../core/challengeLinkText';
 import type { IncomingChallenge } from './challenge';
 
-/** Reads "#c=…" from a URL fragment; anything else in the fragment is not a challenge. */
-export function readChallenge(hash: string): IncomingChallenge {
-  const prefix = `#${CHALLENGE_PARAM}=`;
-  if (!hash.startsWith(prefix)) return undefined;
-  const decoded = decodeChallenge(hash.slice(prefix.length));
-  if ('error' in decoded) return { notice: `This challenge link cannot be played: ${decoded.error}.` };
+/** Reads the challenge of a page address's fragment or query; anything else there is not a challenge. */
+export function readChallenge(hash: string, search = ''): IncomingChallenge {
+  const value = challengeValueOf(hash, search);
+  if (value === undefined) return undefined;
+  const decoded = decodeChallenge(value);
+  if ('error' in decoded) {
+    // Who sent it, if that part of the link survived: the player knows whom to ask.
+    const sender = senderOf(value);
+    return {
+      notice: sender
+        ? `This challenge link from ${sender} cannot be played: ${decoded.error}. Ask ${sender} to send it again.`
+        : `This challenge link cannot be played: ${decoded.error}. Ask for the link again.`,
+    };
+  }
   return decoded;
 }

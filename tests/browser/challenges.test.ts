@@ -54,6 +54,25 @@ async function boardRows(page: Page): Promise<string[]> {
   return page.$$eval('#a11y ul[aria-label="Board"] li', (items) => items.map((item) => item.textContent ?? ''));
 }
 
+/** An offline challenge link ("#c=…") for the served bank, with the name, score and grid it claims. */
+async function offlineLink(name: string, score: number, marks: ('right' | 'wrong')[]): Promise<string> {
+  const bank = (await (await fetch(new URL('bank.json', url))).json()) as { version: string };
+  return encodeChallenge({
+    seed: 'chatlink',
+    questionCount: 10,
+    time: 1,
+    topics: [],
+    difficulty: 'easy-first',
+    speedPoints: true,
+    mode: 'classic',
+    wager: false,
+    bankVersion: bank.version,
+    name,
+    score,
+    marks,
+  });
+}
+
 describe('a server challenge', () => {
   it('is made on a laptop, played from its short link on a phone, and both boards show the score at once', async () => {
     const laptop = await openGame(browser, url, PROJECTOR);
@@ -149,21 +168,11 @@ describe('a server challenge', () => {
     await screenshot(laptop, 'challenge-board-1366x768');
 
     // A third player's forged link: a claimed score in the address, and an offline link claiming the best round.
-    const bank = (await (await fetch(new URL('bank.json', url))).json()) as { version: string };
-    const forged = encodeChallenge({
-      seed: 'forged',
-      questionCount: 10,
-      time: 1,
-      topics: [],
-      difficulty: 'easy-first',
-      speedPoints: true,
-      mode: 'classic',
-      wager: false,
-      bankVersion: bank.version,
-      name: 'Forger',
-      score: maxScore(10),
-      marks: Array.from({ length: 10 }, () => 'right' as const),
-    });
+    const forged = await offlineLink(
+      'Forger',
+      maxScore(10),
+      Array.from({ length: 10 }, () => 'right' as const),
+    );
     const third = await openGame(browser, new URL(`c/${code}?score=13500&name=Forger#c=${forged}`, url).href);
     const thirdIntro = await intro(third);
     expect(thirdIntro).toContain(`beat ${laptopScore.toLocaleString('en-US')} points`);
@@ -192,5 +201,31 @@ describe('a server challenge', () => {
     expect(pageErrors(laptop)).toEqual([]);
     expect(pageErrors(third)).toEqual([]);
     expect(phoneErrors).toEqual([]);
+  });
+});
+
+describe('a challenge link passed through a chat', () => {
+  it('opens with the punctuation a chat app adds after it, with ?c= instead of #c=, and names its sender when cut', async () => {
+    const link = await offlineLink(
+      'Kind Owl',
+      4200,
+      Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? ('right' as const) : ('wrong' as const))),
+    );
+    for (const address of [`${url}#c=${link}).`, `${url}#c=${link}.`, `${url}?c=${link}`, `${url}?c=${link}!`]) {
+      const page = await openGame(browser, address);
+      const banner = await page.$eval('#a11y [data-name="challenge"]', (element) => element.textContent ?? '');
+      expect(banner, address).toContain('Kind Owl challenges you');
+      // Taken out of the address: Play again is a new round.
+      expect(new URL(page.url()).searchParams.has('c')).toBe(false);
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    }
+    // Cut short (a chat app that shortens long messages): it says who sent it and whom to ask.
+    const cut = await openGame(browser, `${url}#c=${link.slice(0, link.length - 20)}`);
+    const notice = await cut.$eval('#a11y [data-name="notice"]', (element) => element.textContent ?? '');
+    expect(notice).toMatch(/^This challenge link from Kind Owl cannot be played: .+ Ask Kind Owl to send it again\.$/);
+    await screenshot(cut, 'challenge-link-cut-1366x768');
+    expect(pageErrors(cut)).toEqual([]);
+    await cut.context().close();
   });
 });

@@ -80,7 +80,9 @@ describe('sharing a result', () => {
   it('opens the title with a notice for a tampered link', async () => {
     const page = await openGame(browser, `${url}#c=eyJ2IjoxLCJzIjoiPHNjcmlwdD4ifQ`);
     const notice = await page.$eval('#a11y [data-name="notice"]', (element) => element.textContent ?? '');
-    expect(notice).toBe('This challenge link cannot be played: the link has an invalid round code.');
+    expect(notice).toBe(
+      'This challenge link cannot be played: the link has an invalid round code. Ask for the link again.',
+    );
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     expect(pageErrors(page)).toEqual([]);

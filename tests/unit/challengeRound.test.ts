@@ -76,7 +76,8 @@ describe('a challenge link', () => {
     expect(readChallenge('')).toBeUndefined();
     expect(readChallenge('#top')).toBeUndefined();
     expect(readChallenge('#c=%%%')).toEqual({
-      notice: 'This challenge link cannot be played: the link is damaged (it is not valid base64url).',
+      notice:
+        'This challenge link cannot be played: the link is damaged (it is not valid base64url). Ask for the link again.',
     });
   });
 });

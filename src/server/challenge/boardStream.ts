@@ -6,20 +6,13 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { ChallengeBoard } from '../../core/challengeProtocol';
-import { HEARTBEAT_MS } from '../class/hub';
+import { openStream, type Stream } from '../class/hub';
 
 /** Open streams of one challenge; the oldest is closed when another opens past it. */
 export const MAX_BOARD_STREAMS = 200;
-const RETRY_MS = 2000;
-
-interface BoardStream {
-  response: ServerResponse;
-  heartbeat: NodeJS.Timeout;
-  behind: boolean;
-}
 
 export class BoardStreams {
-  private readonly streams = new Map<string, BoardStream[]>();
+  private readonly streams = new Map<string, Stream[]>();
   private readonly pending = new Set<string>();
   private flushScheduled = false;
 
@@ -28,33 +21,9 @@ export class BoardStreams {
   open(code: string, response: ServerResponse, headers: Record<string, string>): void {
     const list = this.streams.get(code) ?? [];
     this.streams.set(code, list);
-    response.writeHead(200, {
-      ...headers,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    response.write(`retry: ${RETRY_MS}\n\n`);
-    const stream: BoardStream = {
-      response,
-      heartbeat: setInterval(() => response.writableNeedDrain || response.write(': heartbeat\n\n'), HEARTBEAT_MS),
-      behind: false,
-    };
-    list.push(stream);
-    while (list.length > MAX_BOARD_STREAMS) {
-      const oldest = list.shift()!;
-      clearInterval(oldest.heartbeat);
-      oldest.response.end();
-    }
-    const forget = () => {
-      clearInterval(stream.heartbeat);
-      const index = list.indexOf(stream);
-      if (index >= 0) list.splice(index, 1);
+    const stream = openStream(list, MAX_BOARD_STREAMS, response, headers, () => {
       if (list.length === 0 && this.streams.get(code) === list) this.streams.delete(code);
-    };
-    response.once('close', forget);
-    response.once('finish', forget);
+    });
     response.on('drain', () => {
       if (!stream.behind) return;
       stream.behind = false;
@@ -99,7 +68,7 @@ export class BoardStreams {
     for (const list of this.streams.values()) for (const stream of [...list]) stream.response.end();
   }
 
-  private write(stream: BoardStream, message: string): void {
+  private write(stream: Stream, message: string): void {
     if (stream.response.writableNeedDrain) {
       stream.behind = true;
       return;

@@ -23,7 +23,7 @@ export const MAX_PLAYER_STREAMS = 2;
 /** Tells the browser how soon to reconnect when a stream drops. */
 const RETRY_MS = 2000;
 
-interface Stream {
+export interface Stream {
   response: ServerResponse;
   heartbeat: NodeJS.Timeout;
   /** A dashboard that skipped a snapshot while its socket was full: it gets the latest once it drains. */
@@ -74,7 +74,7 @@ export class LiveHub {
   openDashboard(classId: number, response: ServerResponse, headers: Record<string, string>): void {
     const list = this.dashboards.get(classId) ?? [];
     this.dashboards.set(classId, list);
-    const stream = this.open(list, MAX_DASHBOARD_STREAMS, response, headers, () => {
+    const stream = openStream(list, MAX_DASHBOARD_STREAMS, response, headers, () => {
       if (list.length === 0) this.dashboards.delete(classId);
     });
     response.on('drain', () => {
@@ -99,7 +99,7 @@ export class LiveHub {
     this.players.set(classId, byPlayer);
     const list = byPlayer.get(playerId) ?? [];
     byPlayer.set(playerId, list);
-    this.open(list, MAX_PLAYER_STREAMS, response, headers, () => {
+    openStream(list, MAX_PLAYER_STREAMS, response, headers, () => {
       if (list.length === 0) byPlayer.delete(playerId);
       if (byPlayer.size === 0) this.players.delete(classId);
     });
@@ -120,44 +120,6 @@ export class LiveHub {
     for (const byPlayer of this.players.values()) {
       for (const list of byPlayer.values()) for (const stream of [...list]) stream.response.end();
     }
-  }
-
-  private open(
-    list: Stream[],
-    max: number,
-    response: ServerResponse,
-    headers: Record<string, string>,
-    onEmpty: () => void,
-  ): Stream {
-    response.writeHead(200, {
-      ...headers,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    response.write(`retry: ${RETRY_MS}\n\n`);
-    const stream: Stream = {
-      response,
-      // Nothing is added to a full buffer: the data still queued keeps the stream alive as well as a heartbeat.
-      heartbeat: setInterval(() => response.writableNeedDrain || response.write(': heartbeat\n\n'), HEARTBEAT_MS),
-    };
-    list.push(stream);
-    // The oldest goes first; it leaves the list now, since its 'close' comes later.
-    while (list.length > max) {
-      const oldest = list.shift()!;
-      clearInterval(oldest.heartbeat);
-      oldest.response.end();
-    }
-    const forget = () => {
-      clearInterval(stream.heartbeat);
-      const index = list.indexOf(stream);
-      if (index >= 0) list.splice(index, 1);
-      onEmpty();
-    };
-    response.once('close', forget);
-    response.once('finish', forget);
-    return stream;
   }
 
   private version(classId: number): number {
@@ -207,6 +169,50 @@ export class LiveHub {
       }
     }
   }
+}
+
+/**
+ * Opens an event stream into `list`, closing the oldest past `max` (a reload, a second tab); it leaves the list
+ * when it closes, and `onEmpty` runs then.
+ */
+export function openStream(
+  list: Stream[],
+  max: number,
+  response: ServerResponse,
+  headers: Record<string, string>,
+  onEmpty: () => void,
+): Stream {
+  const stream: Stream = { response, heartbeat: startEventStream(response, headers) };
+  list.push(stream);
+  // The oldest goes first; it leaves the list now, since its 'close' comes later.
+  while (list.length > max) {
+    const oldest = list.shift()!;
+    clearInterval(oldest.heartbeat);
+    oldest.response.end();
+  }
+  const forget = () => {
+    clearInterval(stream.heartbeat);
+    const index = list.indexOf(stream);
+    if (index >= 0) list.splice(index, 1);
+    onEmpty();
+  };
+  response.once('close', forget);
+  response.once('finish', forget);
+  return stream;
+}
+
+/** Starts an event stream: its headers, the reconnect delay, and its heartbeat (the caller clears it). */
+export function startEventStream(response: ServerResponse, headers: Record<string, string>): NodeJS.Timeout {
+  response.writeHead(200, {
+    ...headers,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  response.write(`retry: ${RETRY_MS}\n\n`);
+  // Nothing is added to a full buffer: the data still queued keeps the stream alive as well as a heartbeat.
+  return setInterval(() => response.writableNeedDrain || response.write(': heartbeat\n\n'), HEARTBEAT_MS);
 }
 
 function format(event: string, data: unknown): string {
