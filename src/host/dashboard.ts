@@ -394,9 +394,10 @@ export class Dashboard {
     this.renderLeaderboard(snapshot);
     this.renderSkills(snapshot);
     this.questions.replaceChildren(...questionTallies(snapshot));
-    // A live lesson's questions are the stage's to show, one at a time: the list of them waits for the end.
+    // Nothing of the questions in the lobby; a live lesson's questions are the stage's to show, one at a time: the
+    // list of them waits for the end.
     this.questions.parentElement!.hidden =
-      info.pace === 'live' && info.status !== 'ended' && snapshot.live?.phase !== 'podium';
+      info.status === 'lobby' || (info.pace === 'live' && info.status !== 'ended' && snapshot.live?.phase !== 'podium');
     this.stage?.render(snapshot);
     this.checkPanel?.update(snapshot.checks);
   }

@@ -119,6 +119,8 @@ async function createOnHostPage(page: Page): Promise<{ code: string; token: stri
   await page.fill('#question-count', '5');
   await page.uncheck('#hold-start');
   await page.check('#learning-check');
+  // Self-paced: the form's default is a live lesson.
+  await page.check('input[name="pace"][value="self"]');
   await page.click('button[type="submit"]');
   await page.waitForSelector('[data-name="learning-check"]', { timeout: 20_000 });
   const code = (await page.textContent('[data-name="class-code"]'))!.trim();

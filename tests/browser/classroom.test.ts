@@ -127,6 +127,8 @@ describe('a self-paced class on the projector', () => {
     await teacher.waitForSelector('form[data-name="setup"]');
     await teacher.fill('#question-count', '3');
     await teacher.selectOption('#time-limit', { label: `${TIME_LIMIT_MS / 1000} seconds` });
+    // Self-paced: the form's default is a live lesson.
+    await teacher.check('input[name="pace"][value="self"]');
     await teacher.click('form[data-name="setup"] button[type="submit"]');
     await teacher.waitForSelector('[data-name="class-code"]');
     const code = (await teacher.textContent('[data-name="class-code"]'))!;
