@@ -43,9 +43,10 @@ export function ownQuestionsField(): OwnQuestionsField {
   const remove = button('Remove these questions', () => clear(), { data: { name: 'own-questions-remove' } });
   remove.hidden = true;
 
-  function clear(): void {
+  /** Forgets the questions; `keepFile` leaves the picker showing the file being read. */
+  function clear(keepFile = false): void {
     loaded = undefined;
-    input.value = '';
+    if (!keepFile) input.value = '';
     summary.textContent = '';
     summary.className = 'message';
     report.hidden = true;
@@ -59,7 +60,7 @@ export function ownQuestionsField(): OwnQuestionsField {
   }
 
   async function read(file: File): Promise<void> {
-    clear();
+    clear(true);
     if (file.size > MAX_IMPORT_FILE_BYTES) return say(fileTooBigMessage(file.name, file.size), 'error');
     say(`Reading ${file.name}…`, 'info');
     sources ??= fetchSourceDocs(SOURCES_URL);

@@ -53,6 +53,10 @@ describe("a class of the teacher's own questions", () => {
     );
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toMatch(/^Skipped: .*Two right/);
+    // The picker still names the file it read.
+    expect(await teacher.$eval('#own-questions-file', (input) => (input as HTMLInputElement).files?.[0]?.name)).toBe(
+      'lesson.gift',
+    );
     await teacher.locator('[data-name="own-questions"]').scrollIntoViewIfNeeded();
     await screenshot(teacher, 'host-own-questions-1366x900');
 
