@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeProblems } from './axe';
 import { launchChromium } from './chromium';
 import { answerButtons, openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
 
@@ -57,6 +58,8 @@ describe("a class of the teacher's own questions", () => {
     expect(await teacher.$eval('#own-questions-file', (input) => (input as HTMLInputElement).files?.[0]?.name)).toBe(
       'lesson.gift',
     );
+    // The form with the report on it: nothing serious or critical for axe.
+    expect(await axeProblems(teacher)).toEqual([]);
     await teacher.locator('[data-name="own-questions"]').scrollIntoViewIfNeeded();
     await screenshot(teacher, 'host-own-questions-1366x900');
 
