@@ -21,6 +21,7 @@ try {
   const api = await startClassServer({
     bank: bundleBank(bank),
     checks: checks.checks,
+    sources: bank.sources,
     dbPath: config.dbPath,
     port: config.port,
     host: '127.0.0.1',

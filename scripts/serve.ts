@@ -38,6 +38,7 @@ try {
   const server = await startClassServer({
     bank: bundleBank(bank),
     checks: checks.checks,
+    sources: bank.sources,
     dbPath: config.dbPath,
     staticDir: dist,
     port: config.port,

@@ -62,6 +62,8 @@ export interface ClassSettings {
   studentChoiceOrder?: boolean;
   /** A learning check before and after the lesson (see classCheck.ts); stored only when on. */
   learningCheck?: boolean;
+  /** The file of the teacher's own questions the class plays instead of the bank's; set by the server. */
+  ownQuestions?: string;
 }
 
 /** lobby: students join and wait for the teacher; open: students play; ended: nothing more is taken. */
@@ -87,6 +89,8 @@ export interface ClassInfo {
   pace: ClassPace;
   /** Students take a learning check before the first question and after the last. */
   learningCheck: boolean;
+  /** The file of the teacher's own questions the class plays, when it plays them instead of the bank's. */
+  ownQuestions?: string;
 }
 
 /** What the teacher gets on creating a class; the token is shown once and kept on the teacher's device. */

@@ -4,7 +4,8 @@
  * none of it is on the way to the title.
  */
 import { fileTooBigMessage, MAX_IMPORT_FILE_BYTES, VISIT_ONLY_MESSAGE } from '../core/customBankLimits';
-import { checkSourceDocs, exportSavedBank, type SavedBank } from '../core/customBanks';
+import { exportSavedBank, type SavedBank } from '../core/customBanks';
+import { fetchSourceDocs } from '../net/sourceDocs';
 import {
   IMPORT_EXTENSIONS,
   importFileBytes,
@@ -109,21 +110,7 @@ export class CustomBankKit {
 
 /** Fetches the source texts and opens the saved banks. */
 export async function openCustomBankKit(sourcesUrl: string): Promise<CustomBankKit | { error: string }> {
-  let data: unknown;
-  try {
-    const response = await fetch(sourcesUrl, { credentials: 'same-origin' });
-    if (!response.ok) {
-      return {
-        error: `The source documents (${sourcesUrl}) could not be downloaded: the server answered ${response.status}.`,
-      };
-    }
-    data = await response.json();
-  } catch {
-    return {
-      error: `The source documents (${sourcesUrl}) could not be downloaded. Check the connection and try again.`,
-    };
-  }
-  const checked = checkSourceDocs(data);
-  if ('error' in checked) return { error: `The source documents are damaged: ${checked.error}.` };
-  return new CustomBankKit(new CustomBankStore(SafeStorage.fromWindow(), checked.sources), checked.sources);
+  const fetched = await fetchSourceDocs(sourcesUrl);
+  if ('error' in fetched) return fetched;
+  return new CustomBankKit(new CustomBankStore(SafeStorage.fromWindow(), fetched.sources), fetched.sources);
 }

@@ -14,6 +14,7 @@ import { button, el } from './dom';
 import { answeredText, commandLabel, countdownText, phaseHeading } from './liveText';
 import './live.css';
 import { skillParts } from './panels';
+import { liveExcerpts } from './liveEvidence';
 
 /** How often the countdown on the projector is redrawn. */
 const TICK_MS = 200;
@@ -253,12 +254,12 @@ export class LiveStage {
     const right = board.distribution?.choices.find((choice) => choice.correct);
     return [
       right ? el('p', { class: 'live-right', text: `Right answer: ${right.text}` }) : null,
-      ...(evidence?.excerpts ?? []).map((excerpt) =>
+      ...liveExcerpts(evidence).map((excerpt) =>
         el(
           'figure',
-          { class: 'live-excerpt', data: { name: 'live-excerpt' } },
+          { class: 'live-excerpt', data: { name: excerpt.name } },
           el('blockquote', { text: excerpt.quote }),
-          el('figcaption', { text: `— ${excerpt.citation}` }),
+          el('figcaption', { text: excerpt.caption }),
         ),
       ),
       evidence?.explanation ? el('p', { class: 'live-why', text: `Why: ${evidence.explanation}` }) : null,

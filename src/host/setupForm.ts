@@ -20,6 +20,7 @@ import { KIND_DESCRIPTIONS } from '../core/round';
 import { count as countOf, poolChoiceText, REVEAL_TEXT } from './dashboardText';
 import { button, el } from './dom';
 import { message, show, type HostPage } from './page';
+import { ownQuestionsField } from './ownQuestions';
 import { saveClass, type SavedClass } from './savedClass';
 
 const TIME_CHOICES: { label: string; value: number | null }[] = [
@@ -117,6 +118,7 @@ export async function showSetup(
   const hold = el('input', { attrs: { type: 'checkbox', id: 'hold-start' } });
   hold.checked = true;
   const learningCheck = el('input', { attrs: { type: 'checkbox', id: 'learning-check' } });
+  const own = ownQuestionsField();
   const problem = el('p', { class: 'message error', attrs: { role: 'alert' }, hidden: true });
   const submit = el('button', { text: 'Create the class', attrs: { type: 'submit' }, class: 'primary' });
   const form = el(
@@ -170,6 +172,7 @@ export async function showSetup(
       ' Add a check before and after the lesson: twelve claims to judge before the first question and twelve ' +
         'after the last (no clock, no points), and a delayed check you can open one to four weeks later',
     ),
+    own.element,
     problem,
     submit,
   );
@@ -190,7 +193,7 @@ export async function showSetup(
     };
     submit.disabled = true;
     problem.hidden = true;
-    api.createClass(settings, hold.checked).then(
+    api.createClass(settings, hold.checked, own.upload()).then(
       async (created) => {
         const saved = { code: created.class.code, token: created.teacherToken };
         saveClass(storage, saved);

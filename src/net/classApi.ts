@@ -111,8 +111,15 @@ export class ClassApi {
     return this.call('GET', 'topics');
   }
 
-  createClass(settings: ClassSettings, holdStart: boolean): Promise<CreatedClass> {
-    return this.call('POST', 'classes', { body: { ...settings, holdStart } });
+  /** `ownQuestions`: the teacher's checked questions as YAML, played instead of the bank's (see host/ownQuestions.ts). */
+  createClass(
+    settings: ClassSettings,
+    holdStart: boolean,
+    ownQuestions?: { fileName: string; yaml: string },
+  ): Promise<CreatedClass> {
+    return this.call('POST', 'classes', {
+      body: { ...settings, holdStart, ...(ownQuestions ? { ownQuestions } : {}) },
+    });
   }
 
   classInfo(code: string): Promise<ClassInfo> {

@@ -3,6 +3,7 @@ import { LOOK_AT_THE_SCREEN, rankLine } from '../game/liveWords';
 import { asOfNote, asOfShortNote } from '../core/dates';
 import { citationFor } from '../game/round';
 import { ExcerptCard } from '../ui/ExcerptCard';
+import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { spokenReveal } from '../ui/outcome';
@@ -18,7 +19,7 @@ const ARRIVAL_TEXT = {
 
 /** After each class answer: the server's verdict and points, then the source that settles the question. */
 export class ClassRevealScene extends ClassScene<'class-reveal'> {
-  private card?: ExcerptCard;
+  private card?: ExcerptCard | NoSourceCard;
   /** A live lesson: the question this reveal is for, and the way to redraw the student's place. */
   private position = -1;
   private showPlace?: () => void;
@@ -81,16 +82,18 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const whyHeight = whyLines ? (portrait ? height * 0.17 : height * 0.13) : 0;
     const cardsBottom = height - margin - nextHeight - gap - whyHeight;
     const evidence = outcome.evidence[0];
-    let cardsEnd = top;
-    if (evidence) {
-      this.card = new ExcerptCard(
-        this,
-        { x: margin, y: top, width: width - margin * 2, height: cardsBottom - top },
-        { label: 'The source says', quote: evidence.quote, citation: citationFor(this.services, evidence.source) },
-        portrait ? type.body : type.prompt - 4,
-      );
-      cardsEnd = top + this.card.height;
-    }
+    const space = { x: margin, y: top, width: width - margin * 2, height: cardsBottom - top };
+    const cardFont = portrait ? type.body : type.prompt - 4;
+    // A teacher's own question may quote no source: the card says so, as in a round of one's own questions.
+    this.card = evidence
+      ? new ExcerptCard(
+          this,
+          space,
+          { label: 'The source says', quote: evidence.quote, citation: citationFor(this.services, evidence.source) },
+          cardFont,
+        )
+      : new NoSourceCard(this, space, cardFont);
+    const cardsEnd = top + this.card.height;
     if (whyLines) {
       const why = addText(this, margin, cardsEnd + gap, whyLines, {
         size: type.body,
@@ -126,10 +129,11 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       streak: outcome.streak,
       score: outcome.score,
     });
-    a11y.announce(evidence ? `${spoken} The source says: “${evidence.quote}”` : spoken);
+    a11y.announce(`${spoken} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
     a11y.text(spoken, { label: 'Outcome' });
     const region = a11y.section('Source', 'region');
     mirrorEvidence(a11y, region, outcome.evidence, (source) => citationFor(this.services, source));
+    if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
     if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(verified);

@@ -3,10 +3,9 @@ import type { Rect } from './layout';
 import { addText } from './text';
 import { LAYOUT, paletteOf } from './theme';
 
-export const NO_SOURCE_LABEL = 'No source given';
-export const NO_SOURCE_TEXT =
-  'This question quotes no source, so there are no exact words to check the answer against. ' +
-  'Where would you look to check it?';
+import { NO_SOURCE_LABEL, NO_SOURCE_TEXT } from './noSourceText';
+
+export { NO_SOURCE_LABEL, NO_SOURCE_TEXT } from './noSourceText';
 
 /** Length of a dash and of the space after it, in game pixels. */
 const DASH = { on: 14, off: 9 } as const;

@@ -48,6 +48,7 @@ export default async function setup(project: TestProject) {
   const classServer = await startClassServer({
     bank,
     checks,
+    sources: loaded.sources,
     dbPath: join(dataDir, 'classes.db'),
     staticDir: outDir,
     port: 0,

@@ -9,11 +9,12 @@ import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { readEventStream } from '../../src/net/liveStream';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
 import type { CheckSet } from '../../src/core/checkItems';
-import type { BankBundle } from '../../src/core/types';
+import type { BankBundle, SourceDoc } from '../../src/core/types';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 
 const root = join(import.meta.dirname, '..', '..');
 let bank: BankBundle | undefined;
+let sources: Record<string, SourceDoc> | undefined;
 
 /** The shipped question bank, read once per test file. */
 export function testBank(): BankBundle {
@@ -21,8 +22,15 @@ export function testBank(): BankBundle {
     const { bank: loaded, errors } = loadBankFromDisk(join(root, 'questions'), root);
     if (errors.length > 0) throw new Error(`The question bank has problems: ${errors[0]!.message}`);
     bank = bundleBank(loaded);
+    sources = loaded.sources;
   }
   return bank;
+}
+
+/** The shipped source documents with their texts, which a teacher's own questions may quote. */
+export function testSources(): Record<string, SourceDoc> {
+  testBank();
+  return sources!;
 }
 
 let checks: CheckSet | undefined;
@@ -69,6 +77,7 @@ export async function startTestServer(options: Partial<ClassServerOptions> = {})
     host: '127.0.0.1',
     now: clock.now,
     checks: testChecks(),
+    sources: testSources(),
     ...options,
   });
   return {

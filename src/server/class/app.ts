@@ -39,6 +39,7 @@ import { LiveHub } from './hub';
 import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
 import { originAllowed } from './origins';
 import { registerCheckRoutes } from './checkRoutes';
+import { CREATE_BODY_LIMIT_BYTES, MAX_OWN_FILE_NAME_CHARS, type OwnQuestionsUpload } from './ownQuestions';
 import { ApiError, ClassService, hashToken } from './service';
 import { registerChallengeRoutes, type ChallengeRateLimits } from '../challenge/routes';
 import type { ChallengeService } from '../challenge/service';
@@ -140,6 +141,15 @@ const createBody = {
     answerReveal: { type: 'string', enum: [...ANSWER_REVEALS] },
     pace: { type: 'string', enum: [...CLASS_PACES] },
     holdStart: { type: 'boolean' },
+    ownQuestions: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fileName', 'yaml'],
+      properties: {
+        fileName: { type: 'string', minLength: 1, maxLength: MAX_OWN_FILE_NAME_CHARS },
+        yaml: { type: 'string' },
+      },
+    },
     generatedNicknamesOnly: { type: 'boolean' },
     learningCheck: { type: 'boolean' },
     kinds: {
@@ -381,9 +391,14 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
 
   app.post(
     '/api/classes',
-    { schema: { body: createBody }, config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } } },
+    {
+      schema: { body: createBody },
+      // Only this route takes a teacher's questions, so only it takes a body that large.
+      bodyLimit: CREATE_BODY_LIMIT_BYTES,
+      config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } },
+    },
     async (request, reply) => {
-      const body = request.body as ClassSettings & { holdStart?: boolean };
+      const body = request.body as ClassSettings & { holdStart?: boolean; ownQuestions?: OwnQuestionsUpload };
       const settings: ClassSettings = {
         questionCount: body.questionCount,
         timeLimitSec: body.timeLimitSec,
@@ -397,7 +412,9 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
         ...(body.pace ? { pace: body.pace } : {}),
         ...(body.learningCheck === true ? { learningCheck: true } : {}),
       };
-      return reply.code(201).send(await commits.run(() => service.createClass(settings, body.holdStart === true)));
+      return reply
+        .code(201)
+        .send(await commits.run(() => service.createClass(settings, body.holdStart === true, body.ownQuestions)));
     },
   );
 

@@ -192,6 +192,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX challenge_entries_challenge ON challenge_entries (challenge_id);
     `,
   },
+  {
+    version: 9,
+    name: 'own questions',
+    sql: `
+      -- A class of the teacher's own questions keeps the checked file it was created from (see ownQuestions.ts):
+      -- JSON {fileName, yaml}; NULL for a class drawn from the shipped bank.
+      ALTER TABLE classes ADD COLUMN own_questions TEXT;
+    `,
+  },
 ];
 
 /**

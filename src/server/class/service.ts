@@ -63,12 +63,13 @@ import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccommodation';
-import type { BankBundle, Question, QuestionKind, Topic } from '../../core/types';
+import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../../core/types';
 import { ApiError, hashToken, notFound } from './apiError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { liveBoard, LiveLessonStore } from './liveLessons';
+import { checkOwnQuestions, type OwnQuestionsUpload } from './ownQuestions';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
 
 export { ApiError, hashToken } from './apiError';
@@ -100,6 +101,8 @@ export interface ClassServiceOptions {
   joinLimits?: Partial<JoinLimits>;
   /** The learning check's claims and forms, for classes created with a check; none: no class can have one. */
   checks?: CheckSet;
+  /** The shipped source documents with their texts, which a teacher's own questions may quote (ownQuestions.ts). */
+  sources?: Record<string, SourceDoc>;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -183,6 +186,7 @@ export class ClassService {
   private readonly retentionMs: number;
   private readonly emit: (event: ClassEvent) => void;
   private readonly topics: Map<string, Topic>;
+  private readonly sources: Record<string, SourceDoc>;
   private readonly rounds = new Map<number, ClassRound>();
   /** Each class's skill summary, with the key of what it counts (see skillSummary()). */
   private readonly summaries = new Map<
@@ -228,6 +232,7 @@ export class ClassService {
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
     this.emit = options.onEvent ?? (() => {});
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
+    this.sources = options.sources ?? {};
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.live = new LiveLessonStore(db);
@@ -245,8 +250,9 @@ export class ClassService {
       leavePlayer: db.prepare('UPDATE players SET removed_at = ?, left_at = ? WHERE id = ? AND removed_at IS NULL'),
       insertClass: db.prepare(
         `INSERT INTO classes (code, teacher_token_hash, settings, seed, plan, bank_version, status, created_at,
-           started_at, expires_at)
-         VALUES (@code, @teacher, @settings, @seed, @plan, @bankVersion, @status, @now, @startedAt, @expiresAt)`,
+           started_at, expires_at, own_questions)
+         VALUES (@code, @teacher, @settings, @seed, @plan, @bankVersion, @status, @now, @startedAt, @expiresAt,
+           @ownQuestions)`,
       ),
       setStatus: db.prepare(
         `UPDATE classes SET status = @status,
@@ -355,7 +361,8 @@ export class ClassService {
     }));
   }
 
-  createClass(settings: ClassSettings, holdStart: boolean): CreatedClass {
+  createClass(settings: ClassSettings, holdStart: boolean, ownUpload?: OwnQuestionsUpload): CreatedClass {
+    const own = ownUpload ? checkOwnQuestions(ownUpload, this.sources) : undefined;
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
     if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
     const pool = settings.pool ?? DEFAULT_CLASS_POOL;
@@ -364,11 +371,16 @@ export class ClassService {
     // A live lesson waits in the lobby until the teacher opens the first question.
     const inLobby = holdStart || pace === 'live';
     const seed = randomBytes(8).toString('hex');
-    const drawn =
-      pool === 'class-only'
+    const drawn = own
+      ? own.questions
+      : pool === 'class-only'
         ? this.bank.questions.filter((question) => this.classOnly.has(question.id))
         : this.bank.questions;
-    const plan = buildRound(drawn, classRoundSettings(settings), seed);
+    // A teacher's own questions are drawn from whatever topics and kinds the file holds.
+    const roundSettings = own
+      ? { ...classRoundSettings(settings), topics: [], kinds: undefined }
+      : classRoundSettings(settings);
+    const plan = buildRound(drawn, roundSettings, seed);
     if (plan.questions.length === 0) {
       throw new ApiError(
         422,
@@ -378,7 +390,7 @@ export class ClassService {
           : 'The chosen topics and kinds hold no questions.',
       );
     }
-    const byId = new Map(this.bank.questions.map((question) => [question.id, question]));
+    const byId = new Map(drawn.map((question) => [question.id, question]));
     // The class keeps its own copy of its questions: a later change to the bank cannot change a running class.
     const items = plan.questions.map((planned) => ({ planned, question: byId.get(planned.questionId)! }));
     const stored: ClassSettings = {
@@ -388,7 +400,9 @@ export class ClassService {
       answerReveal,
       pace,
       studentChoiceOrder: true,
+      ...(own ? { topics: [], ownQuestions: ownUpload!.fileName } : {}),
     };
+    if (own) delete stored.kinds;
     const teacherToken = newToken();
     const now = this.now();
     const expiresAt = now + this.retentionMs;
@@ -406,6 +420,7 @@ export class ClassService {
           now,
           startedAt: inLobby ? null : now,
           expiresAt,
+          ownQuestions: ownUpload ? JSON.stringify(ownUpload) : null,
         });
         if (settings.learningCheck === true) this.checks.attachToClass(Number(lastInsertRowid));
         const row = this.stmt.classByCode.get(code)!;
@@ -1220,6 +1235,7 @@ export class ClassService {
       kinds: settings.kinds ?? [],
       pace: settings.pace ?? DEFAULT_CLASS_PACE,
       learningCheck: settings.learningCheck === true,
+      ...(settings.ownQuestions ? { ownQuestions: settings.ownQuestions } : {}),
     };
   }
 

@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ServerInfo } from '../../core/classProtocol';
 import type { CheckSet } from '../../core/checkItems';
-import type { BankBundle } from '../../core/types';
+import type { BankBundle, SourceDoc } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import type { ConnectionLimits } from './connections';
 import type { JoinLimits } from './joinGuard';
@@ -58,6 +58,8 @@ export interface ClassServerOptions {
   aliveIntervalMs?: number;
   /** The learning check's claims and forms (questions/checks/), for classes created with a check. */
   checks?: CheckSet;
+  /** The shipped source texts a teacher's own questions may quote (the loaded bank's sources). */
+  sources?: Record<string, SourceDoc>;
   challengeLimits?: Partial<ChallengeRateLimits>;
   challengeFlood?: Partial<ChallengeFloodLimits>;
 }
@@ -128,6 +130,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       challenges.onEvent(event);
     },
     joinLimits: options.joinLimits,
+    sources: options.sources,
     checks: options.checks,
   });
   const challenges = new ChallengeService(db, service, {
