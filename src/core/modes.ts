@@ -32,7 +32,7 @@ export interface ModeRules {
 export const MODES: Record<ModeId, ModeRules> = {
   classic: {
     title: 'Classic',
-    description: 'Beat the clock: faster right answers and streaks score more.',
+    description: 'Beat the clock (more time or none in Settings): faster right answers and streaks score more.',
     timed: true,
     claimsOnly: false,
     judgeClaims: false,

@@ -14,6 +14,8 @@ export interface RecordedRound {
   /** Its place on the board (1-based), or null when it did not make the top ten or did not count. */
   place: number | null;
   unranked?: UnrankedReason;
+  /** When the saved entry's round ended (its key on the board), so a name chosen later can be put on it. */
+  savedAt?: string;
 }
 
 export const UNRANKED_TEXT: Record<UnrankedReason, string> = {
@@ -30,13 +32,14 @@ export function recordRound(services: PageServices, session: SessionState): Reco
   const summary = summarize(session);
   const settings = session.plan.settings;
   const board = boardFor(settings);
+  const date = new Date().toISOString();
   const { place, counted } = services.highScores.add(
     {
       score: summary.score,
       correct: summary.correct,
       total: summary.total,
       bestStreak: summary.bestStreak,
-      date: new Date().toISOString(),
+      date,
       questionCount: settings.questionCount,
       timeLimitSec: settings.timeLimitSec,
       speedPoints: settings.speedPoints,
@@ -45,5 +48,6 @@ export function recordRound(services: PageServices, session: SessionState): Reco
     },
     board,
   );
-  return counted ? { board, place } : { board, place: null, unranked: 'daily-replayed' };
+  if (!counted) return { board, place: null, unranked: 'daily-replayed' };
+  return place === null ? { board, place } : { board, place, savedAt: date };
 }

@@ -121,7 +121,11 @@ export async function keptClassesPanel(
           el(
             'thead',
             {},
-            el('tr', {}, ...['Code', 'Date', 'Status', ''].map((text) => el('th', { text, attrs: { scope: 'col' } }))),
+            el(
+              'tr',
+              {},
+              ...['Code', 'Date', 'Status', 'Actions'].map((text) => el('th', { text, attrs: { scope: 'col' } })),
+            ),
           ),
           body,
         ),

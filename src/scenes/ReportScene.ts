@@ -169,7 +169,8 @@ export class ReportScene extends ListScreen<'report'> {
     this.addScrollList(listRect, items, 'report');
     const region = a11y.section('Your report', 'region');
     for (const item of items) {
-      if (item.heading) a11y.heading(item.text, 3, region);
+      // Level 2 under the screen's h1: no level is skipped.
+      if (item.heading) a11y.heading(item.text, 2, region);
       else a11y.text(item.text, { parent: region });
     }
 

@@ -177,8 +177,8 @@ export class ResultsScene extends BaseScene<'results'> {
         t: 'Timeline',
         m: '',
       };
-      if (event.key === 'Enter') byName.get(buttons[0]![2])?.();
-      else if (shortcuts[key]) byName.get(shortcuts[key]!)?.();
+      // Enter presses only the focused button (the page's own): a stray Enter while the score is read starts nothing.
+      if (shortcuts[key]) byName.get(shortcuts[key]!)?.();
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
   }

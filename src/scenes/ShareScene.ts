@@ -183,14 +183,22 @@ export class ShareScene extends BaseScene<'share'> {
   }
 
   private reroll(): void {
-    nicknamesOf(this.services).reroll();
+    this.renameSavedRound(nicknamesOf(this.services).reroll());
     this.restartWith({ focus: 'New name' });
   }
 
   private typeName(value: string): void {
     const result = nicknamesOf(this.services).type(value);
-    if (result.ok) this.restartWith({ editing: false, focus: 'Type my own' });
-    else this.restartWith({ editing: true, refusal: result.message });
+    if (result.ok) {
+      this.renameSavedRound(result.nickname);
+      this.restartWith({ editing: false, focus: 'Type my own' });
+    } else this.restartWith({ editing: true, refusal: result.message });
+  }
+
+  /** The round's entry on its board carries the name chosen here, not the one it was saved under. */
+  private renameSavedRound(nickname: string): void {
+    const { board, savedAt } = this.opened.results.recorded;
+    if (board && savedAt) this.services.highScores.rename(board, savedAt, nickname);
   }
 
   private say(message: string, ok = true): void {

@@ -171,8 +171,10 @@ export class TimelineScene extends BaseScene<'timeline'> {
           );
         } else new NoSourceCard(this, space, type.small);
       }
+      // Earlier and Later keep focus on themselves: what they moved to is said.
+      if (data.focus === 'Earlier' || data.focus === 'Later') a11y.announce(`${dateLine}: ${question.prompt}`);
       a11y.text(dateLine).dataset.name = 'timeline-date';
-      a11y.heading(question.prompt, 3);
+      a11y.heading(question.prompt);
       a11y.text(answer);
       if (evidence) {
         const quote = a11y.text(
@@ -193,6 +195,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
 
     // Along the line, in date order: the DOM list lets a screen reader jump to any question.
     // A group of buttons, each lying over its dot (list items would take room and push the buttons off their dots).
+    // One Tab stop for the whole line (a roving tabindex): the arrow keys, Home and End move along it.
     const group = a11y.section('Questions by date', 'group');
     let selectedItem: HTMLButtonElement | undefined;
     items.forEach((entry, index) => {
@@ -206,6 +209,7 @@ export class TimelineScene extends BaseScene<'timeline'> {
         { x: x - target / 2, y: dotY - target / 2, width: target, height: target },
         { parent: group, pressed: index === selected, name: `timeline-item-${index}` },
       );
+      button.tabIndex = index === selected ? 0 : -1;
       if (index === selected) selectedItem = button;
     });
 

@@ -71,6 +71,19 @@ export class HighScoreStore {
     return dailyCounts(stored !== null && isIsoDate(stored) ? stored : null, day);
   }
 
+  /**
+   * Puts another name on a saved round (the one that ended at `date`), as when the player names themselves on the
+   * Share screen after it was saved; false when that round is no longer on the board.
+   */
+  rename(board: BoardId, date: string, nickname: string): boolean {
+    const entries = this.list(board);
+    if (!entries.some((entry) => entry.date === date)) return false;
+    const renamed = entries.map((entry) => (entry.date === date ? { ...entry, nickname } : entry));
+    this.boards.set(board, renamed);
+    this.store.setItem(BOARDS[board].storageKey, serializeHighScores(renamed));
+    return true;
+  }
+
   /** Empties one board (the screen asks first); the daily rule's memory is kept, so clearing is no second try. */
   clear(board: BoardId): void {
     this.boards.set(board, []);

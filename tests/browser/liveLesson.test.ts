@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DashboardSnapshot, PlayerView } from '../../src/core/classProtocol';
-import { axeProblems } from './axe';
+import { axeAllProblems } from './axe';
 import { launchChromium } from './chromium';
 import { openGame, pageErrors, PHONE, PROJECTOR, waitForScreen } from './game';
 
@@ -62,7 +62,7 @@ async function phase(teacher: Page, wanted: string, position?: number): Promise<
 
 /** Axe, the type sizes at 1920×1080, nothing cut at any size, and a photograph at each size in both themes. */
 async function checkProjector(teacher: Page, name: string): Promise<void> {
-  expect(await axeProblems(teacher), name).toEqual([]);
+  expect(await axeAllProblems(teacher), name).toEqual([]);
   for (const contrast of ['no-preference', 'more'] as const) {
     await teacher.emulateMedia({ contrast });
     for (const size of SIZES) {

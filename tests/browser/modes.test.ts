@@ -261,6 +261,25 @@ describe('the timeline of the controversy', () => {
     await page.waitForSelector(`#a11y button[data-name="timeline-item-${items.length - 1}"][aria-pressed="true"]`);
     const excerpt = await page.$eval('#a11y .excerpt', (element) => (element as HTMLElement).dataset.source);
     expect(excerpt).toBeTruthy();
+    // One Tab stop for the whole line, the selected question's; the arrow keys move along it.
+    const tabbable = await page.$$eval('#a11y [aria-label="Questions by date"] button', (buttons) =>
+      buttons.filter((button) => button.tabIndex >= 0).map((button) => (button as HTMLElement).dataset.name),
+    );
+    expect(tabbable).toEqual([`timeline-item-${items.length - 1}`]);
+    await page.keyboard.press('Home');
+    await page.waitForSelector('#a11y button[data-name="timeline-item-0"][aria-pressed="true"]');
+    // Later keeps focus on itself and says where it went.
+    await page.focus('#a11y button[data-name="Later"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#a11y button[data-name="timeline-item-1"][aria-pressed="true"]');
+    const said = await page.waitForFunction(() => document.querySelector('#a11y > [role="status"]')?.textContent);
+    const heading = await page.$eval('#a11y h2', (element) => element.textContent ?? '');
+    expect(await said.jsonValue()).toBe(
+      `${await page.$eval('#a11y [data-name="timeline-date"]', (element) => element.textContent)}: ${heading}`,
+    );
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.name)).toBe('Later');
+    // The question's heading is one level under the screen's: no level skipped.
+    expect(await page.$$eval('#a11y h3', (headings) => headings.length)).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { openGame, pageErrors, PROJECTOR, screenshot, waitForScreen } from './game';
+import { currentScreen, openGame, pageErrors, PROJECTOR, screenshot, waitForScreen } from './game';
 
 const url = inject('appUrl');
 let browser: Browser;
@@ -107,10 +107,23 @@ describe('sharing a result', () => {
     await page.context().close();
   });
 
-  it('lets the player pick another name or type one, refusing one on the blocklist', async () => {
+  it('lets the player pick another name or type one, refusing one on the blocklist, and puts it on the board', async () => {
     const page = await openGame(browser, url, PROJECTOR, fiveQuestionRounds);
     await page.keyboard.press('Enter');
     await playRound(page);
+    // A stray Enter while the score is read starts nothing: only the focused button acts.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.name)).toBe('summary');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    expect(await currentScreen(page)).toBe('results');
+    const savedNames = () =>
+      page.evaluate(() =>
+        (JSON.parse(localStorage.getItem('source-check:high-scores:v1') ?? '[]') as { nickname?: string }[]).map(
+          (entry) => entry.nickname,
+        ),
+      );
+    const generated = await page.evaluate(() => localStorage.getItem('source-check:nickname:v1'));
+    expect(await savedNames()).toEqual([generated]);
     await page.keyboard.press('s');
     await waitForScreen(page, 'share');
     await page.focus('#a11y button[data-name="Type my own"]');
@@ -129,6 +142,8 @@ describe('sharing a result', () => {
     expect(await page.$eval('#a11y [data-name="nickname"]', (element) => element.textContent)).toBe(
       'Your name: Ada Lovelace',
     );
+    // The round already saved under the generated name now carries the typed one.
+    expect(await savedNames()).toEqual(['Ada Lovelace']);
     await page.reload();
     await waitForScreen(page, 'title');
     expect(await page.evaluate(() => localStorage.getItem('source-check:nickname:v1'))).toBe('Ada Lovelace');

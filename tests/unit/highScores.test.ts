@@ -126,6 +126,20 @@ describe('storage that is missing, blocked, full or corrupt', () => {
     expect(JSON.parse(backing.getItem(HIGH_SCORES_KEY)!)).toHaveLength(1);
   });
 
+  it('puts a name chosen later on the saved round only, and keeps it for the next visit', () => {
+    const backing = new MemoryStore();
+    const scores = new HighScoreStore(new SafeStorage(backing));
+    const ended = '2026-11-24T11:00:00.000Z';
+    scores.add(entry(900, { date: ended, nickname: 'Plucky Quokka' }));
+    scores.add(entry(500, { nickname: 'Plucky Quokka' }));
+    expect(scores.rename('classic', ended, 'Ada Lovelace')).toBe(true);
+    const reloaded = new HighScoreStore(new SafeStorage(backing)).list();
+    expect(reloaded.map((e) => e.nickname)).toEqual(['Ada Lovelace', 'Plucky Quokka']);
+    // A round that has left the board (or was never on it) has nothing to rename.
+    expect(scores.rename('classic', '2026-11-24T12:00:00.000Z', 'Grace')).toBe(false);
+    expect(scores.rename('practice', ended, 'Grace')).toBe(false);
+  });
+
   it('persists a new score for the next visit', () => {
     const backing = new MemoryStore();
     new HighScoreStore(new SafeStorage(backing)).add(entry(1234));

@@ -24,6 +24,13 @@ describe('How to play', () => {
     expect(text).toMatch(/exact words of the source/);
   });
 
+  it.each([
+    ['the standard timer', { timeLimitSec: DEFAULT_TIME_LIMIT_SEC, timeScale: 1 }],
+    ['the timer off', { timeLimitSec: null, timeScale: 1 }],
+  ])('says the timer is changed in Settings, with %s', (_name, settings) => {
+    expect(howToPlayRules(settings).join(' ')).toMatch(/Settings/);
+  });
+
   it('counts words, not punctuation', () => {
     expect(wordCount('Press 1–4 — or A–D.  ')).toBe(4);
   });

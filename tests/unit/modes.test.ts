@@ -59,6 +59,11 @@ describe('the modes table', () => {
       expect(MODES[mode].description.length, mode).toBeGreaterThan(10);
       expect(MODES[mode].description, mode).not.toMatch(/\n/);
     }
+    // A player who needs more time learns where to get it from the words that promise a clock.
+    for (const mode of MODE_IDS.filter((id) => /Beat the clock/.test(MODES[id].description))) {
+      expect(MODES[mode].description, mode).toMatch(/Settings/);
+    }
+    expect(MODES.classic.description).toMatch(/Beat the clock/);
     const keys = MODE_IDS.map((mode) => MODES[mode].highScoreKey);
     expect(new Set(keys).size).toBe(MODE_IDS.length);
   });
