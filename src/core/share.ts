@@ -14,7 +14,7 @@ export function marksOf(log: readonly AnswerRecord[]): ResultMark[] {
 }
 
 export interface ShareFacts {
-  /** "Challenge k3j9x2a" or "Daily challenge, 24 November 2026 (UTC)". */
+  /** "Challenge k3j9x2a" or "Daily challenge, 24 November 2026" (the player's local day). */
   label: string;
   score: number;
   correct: number;
@@ -42,6 +42,6 @@ export function dailyDateOf(seed: string): string | undefined {
 /** The share text's second line: the day of a daily round, or the round's code with its mode. */
 export function shareLabel(settings: Pick<RoundSettings, 'mode'>, seed: string): string {
   const day = dailyDateOf(seed);
-  if (settings.mode === 'daily' && day) return `Daily challenge, ${formatLongDate(day)} (UTC)`;
+  if (settings.mode === 'daily' && day) return `Daily challenge, ${formatLongDate(day)}`;
   return settings.mode === 'classic' ? `Challenge ${seed}` : `${MODES[settings.mode].title} challenge ${seed}`;
 }

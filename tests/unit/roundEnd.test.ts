@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Challenge } from '../../src/core/challenge';
 import { checkingEvidenceIndex } from '../../src/core/claims';
 import { dailySeed } from '../../src/core/modes';
 import { DEFAULT_PREFERENCES, parsePreferences, wagerOption, type Preferences } from '../../src/core/preferences';
@@ -30,7 +31,9 @@ const bank = {
   sources: {},
 } as unknown as BankBundle;
 
-function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'): GameServices {
+const TODAY = '2026-11-24';
+
+function services(preferences: Partial<Preferences> = {}, today = TODAY): GameServices {
   let seed = 0;
   return {
     bank,
@@ -42,6 +45,24 @@ function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'):
     now: () => 1000,
     newSeed: () => `seed${(seed += 1)}`,
   } as unknown as GameServices;
+}
+
+/** A friend's link to the daily round of `day`. */
+function dailyChallenge(day: string): Challenge {
+  return {
+    seed: dailySeed(day, bank.version),
+    questionCount: 10,
+    time: 1,
+    topics: [],
+    difficulty: 'easy-first',
+    speedPoints: true,
+    mode: 'daily',
+    wager: false,
+    bankVersion: bank.version,
+    name: 'Sam',
+    score: 5000,
+    marks: Array<'right'>(10).fill('right'),
+  };
 }
 
 /** A player with the round flow the game gives every screen. */
@@ -111,7 +132,7 @@ describe('starting a round in a mode', () => {
 describe('the end of a round', () => {
   it('puts a round on the board of its mode with the player’s name', () => {
     const player = services({ speedPoints: false });
-    const recorded = recordRound(player, finish(startNewRound(player, 'classic')));
+    const recorded = recordRound(player, finish(startNewRound(player, 'classic')), TODAY);
     expect(recorded).toEqual({ board: 'no-speed', place: 1 });
     expect(player.highScores.list('no-speed')[0]!.nickname).toBe('Curious Otter');
     expect(player.highScores.list('classic')).toEqual([]);
@@ -119,19 +140,50 @@ describe('the end of a round', () => {
 
   it('counts the first daily round of the day only, with its day', () => {
     const player = services();
-    expect(recordRound(player, finish(startNewRound(player, 'daily')))).toEqual({ board: 'daily', place: 1 });
+    expect(recordRound(player, finish(startNewRound(player, 'daily')), TODAY)).toEqual({ board: 'daily', place: 1 });
     expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
-    expect(recordRound(player, finish(startNewRound(player, 'daily')))).toEqual({
+    expect(recordRound(player, finish(startNewRound(player, 'daily')), TODAY)).toEqual({
       board: 'daily',
       place: null,
       unranked: 'daily-replayed',
     });
   });
 
+  it('keeps another day’s daily round, from a link, off the board and off today’s one try', () => {
+    const player = withRounds();
+    player.rounds.receiveLink({ challenge: dailyChallenge('2026-11-23') });
+    expect(player.rounds.titleOffer().challenge).toBeDefined();
+    const linked = finishRound(player, finish(startRound(player, { challenge: true })));
+    expect(linked.recorded).toEqual({ board: null, place: null, unranked: 'daily-other-day' });
+    expect(player.highScores.list('daily')).toEqual([]);
+    expect(player.highScores.dailyCounts(TODAY)).toBe(true);
+    // Today's daily, from a friend's link, is today's daily.
+    player.rounds.receiveLink({ challenge: dailyChallenge(TODAY) });
+    player.rounds.titleOffer();
+    expect(finishRound(player, finish(startRound(player, { challenge: true }))).recorded).toEqual({
+      board: 'daily',
+      place: 1,
+    });
+  });
+
+  it('counts a daily round for the day it began, finished after midnight', () => {
+    let today = '2026-11-24';
+    const player = withRounds();
+    player.today = () => today;
+    const late = startRound(player, { mode: 'daily' });
+    today = '2026-11-25';
+    expect(finishRound(player, finish(late)).recorded).toEqual({ board: 'daily', place: 1 });
+    expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
+    // The new day's daily is a new round, and it counts too.
+    const next = startRound(player, { mode: 'daily' });
+    expect(next.plan.seed).toBe(dailySeed('2026-11-25', 'v1'));
+    expect(finishRound(player, finish(next)).recorded).toEqual({ board: 'daily', place: 2 });
+  });
+
   it('keeps a teacher’s questions and practice replays off the boards', () => {
     const player = services();
     const custom = makeQuestions(['gamma'], 3).map((question) => ({ ...question, id: `own-${question.id}` }));
-    expect(recordRound(player, finish(startCustomRound(player, custom)))).toEqual({
+    expect(recordRound(player, finish(startCustomRound(player, custom)), TODAY)).toEqual({
       board: null,
       place: null,
       unranked: 'custom',
@@ -139,7 +191,7 @@ describe('the end of a round', () => {
     const practice = finish(startNewRound(player, 'practice'), (index) => index > 0);
     const replay = finish(startRetry(practice, 5000));
     expect(replay.attempt).toBe(1);
-    expect(recordRound(player, replay)).toEqual({ board: null, place: null, unranked: 'retry' });
+    expect(recordRound(player, replay, TODAY)).toEqual({ board: null, place: null, unranked: 'retry' });
     expect(boardTotal(player)).toBe(0);
   });
 
