@@ -89,7 +89,7 @@ describe('the daily round', () => {
   it("plays another day's daily link as that day's challenge, leaving today's daily and its board alone", async () => {
     const page = await openAt(`${url}#c=${await dailyLink('2026-03-14')}`, 'UTC', '2026-03-15T10:00:00Z', PHONE);
     expect(await text(page, '[data-name="challenge"]')).toBe(
-      'Sam challenges you: 11,200 points on the daily round of 14 March 2026 (unverified). Can you beat it?',
+      "Sam challenges you: 11,200 points on the daily round of 14 March 2026 (unverified: Sam's word, no server checked it). Can you beat it?",
     );
     await screenshot(page, 'daily-link-other-day-390x844');
     await page.screenshot({ path: '/tmp/shots-share2/title-daily-link-390x844.png' });

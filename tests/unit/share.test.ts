@@ -150,4 +150,10 @@ describe('the share label', () => {
     // A seed that only looks daily in another mode is named by its code.
     expect(shareLabel({ mode: 'classic' }, 'daily-2026-11-24-x')).toBe('Challenge daily-2026-11-24-x');
   });
+
+  it('marks a replay as one', () => {
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq', true)).toBe(
+      'Daily challenge, 24 November 2026 · replay, not a first try',
+    );
+  });
 });
