@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeChallenge } from '../../src/core/challenge';
-import { dailySeed } from '../../src/core/modes';
+import { dailyChallenge } from '../unit/helpers';
 import { launchChromium } from './chromium';
 import { answerKey, fetchBank, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
 
@@ -55,20 +55,7 @@ async function answer(page: Page, count = Infinity): Promise<void> {
 /** A friend's daily link for `day`, from the bank the game serves. */
 async function dailyLink(day: string): Promise<string> {
   const { version } = (await (await fetch(new URL('bank.json', url))).json()) as { version: string };
-  return encodeChallenge({
-    seed: dailySeed(day, version),
-    questionCount: 10,
-    time: 1,
-    topics: [],
-    difficulty: 'easy-first',
-    speedPoints: true,
-    mode: 'daily',
-    wager: false,
-    bankVersion: version,
-    name: 'Sam',
-    score: 11200,
-    marks: Array<'right'>(10).fill('right'),
-  });
+  return encodeChallenge(dailyChallenge(day, version));
 }
 
 describe('the daily round', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Challenge } from '../../src/core/challenge';
 import { checkingEvidenceIndex } from '../../src/core/claims';
 import { dailySeed } from '../../src/core/modes';
 import { DEFAULT_PREFERENCES, parsePreferences, wagerOption, type Preferences } from '../../src/core/preferences';
@@ -14,7 +13,7 @@ import type { GameServices } from '../../src/game/services';
 import { selfCheckStore } from '../../src/game/selfChecks';
 import { HighScoreStore } from '../../src/storage/HighScoreStore';
 import { MemoryStore, SafeStorage } from '../../src/storage/SafeStorage';
-import { makeQuestion, makeQuestions } from './helpers';
+import { dailyChallenge, makeQuestion, makeQuestions } from './helpers';
 
 const questions = [
   ...makeQuestions(['alpha', 'beta'], 12).map((question) =>
@@ -45,24 +44,6 @@ function services(preferences: Partial<Preferences> = {}, today = TODAY): GameSe
     now: () => 1000,
     newSeed: () => `seed${(seed += 1)}`,
   } as unknown as GameServices;
-}
-
-/** A friend's link to the daily round of `day`. */
-function dailyChallenge(day: string): Challenge {
-  return {
-    seed: dailySeed(day, bank.version),
-    questionCount: 10,
-    time: 1,
-    topics: [],
-    difficulty: 'easy-first',
-    speedPoints: true,
-    mode: 'daily',
-    wager: false,
-    bankVersion: bank.version,
-    name: 'Sam',
-    score: 5000,
-    marks: Array<'right'>(10).fill('right'),
-  };
 }
 
 /** A player with the round flow the game gives every screen. */
@@ -151,14 +132,14 @@ describe('the end of a round', () => {
 
   it('keeps another day’s daily round, from a link, off the board and off today’s one try', () => {
     const player = withRounds();
-    player.rounds.receiveLink({ challenge: dailyChallenge('2026-11-23') });
+    player.rounds.receiveLink({ challenge: dailyChallenge('2026-11-23', bank.version) });
     expect(player.rounds.titleOffer().challenge).toBeDefined();
     const linked = finishRound(player, finish(startRound(player, { challenge: true })));
     expect(linked.recorded).toEqual({ board: null, place: null, unranked: 'daily-other-day' });
     expect(player.highScores.list('daily')).toEqual([]);
     expect(player.highScores.dailyCounts(TODAY)).toBe(true);
     // Today's daily, from a friend's link, is today's daily.
-    player.rounds.receiveLink({ challenge: dailyChallenge(TODAY) });
+    player.rounds.receiveLink({ challenge: dailyChallenge(TODAY, bank.version) });
     player.rounds.titleOffer();
     expect(finishRound(player, finish(startRound(player, { challenge: true }))).recorded).toEqual({
       board: 'daily',
