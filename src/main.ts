@@ -4,7 +4,7 @@ import { AccessibleLayer } from './a11y/AccessibleLayer';
 import { GameSound } from './audio/GameSound';
 import { reducesMotion } from './core/preferences';
 import { randomSeedFrom } from './core/rng';
-import { utcDateOf } from './core/dates';
+import { localDateOf } from './core/dailyDay';
 import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
 import type { IncomingChallenge } from './game/challenge';
@@ -63,7 +63,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     get reduceMotion() {
       return reducesMotion(preferences.get().motion, deviceReducesMotion?.matches ?? false);
     },
-    today: () => utcDateOf(Date.now()),
+    today: () => localDateOf(new Date()),
     now: () => performance.now(),
     newSeed: () => {
       const values = new Uint32Array(1);

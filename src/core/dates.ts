@@ -12,11 +12,6 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The UTC calendar date of a moment (milliseconds since 1970), e.g. for the daily round. */
-export function utcDateOf(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
 /** Days from 1970-01-01 to an ISO date, so dates can be placed on a line. */
 export function dayNumber(isoDate: string): number {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];

@@ -50,7 +50,7 @@ export interface HighScore {
   speedPoints: boolean;
   /** The player's nickname when the round ended. */
   nickname?: string;
-  /** The daily round's UTC date (daily board only). */
+  /** The daily round's day, the player's local date it began on (daily board only). */
   day?: string;
 }
 
@@ -138,7 +138,7 @@ export function serializeHighScores(entries: readonly HighScore[]): string {
 }
 
 /**
- * Whether a daily round counts for the board: only the first round of each UTC day does, so the board holds a
+ * Whether a daily round counts for the board: only the first round of each local day does, so the board holds a
  * first try, as everyone else's daily score is. `lastCounted` is the day of the last one that counted.
  */
 export function dailyCounts(lastCounted: string | null, today: string): boolean {

@@ -128,7 +128,7 @@ export function modeRules(settings: RoundSettings): ModeRules {
 }
 
 /**
- * The seed of the daily round: the UTC date and the bank's version, so everyone with the same questions gets
+ * The seed of the daily round: the player's local date (dailyDay.ts) and the bank's version, so everyone with the same questions gets
  * the same round that day, and a new bank gives a new one. The version is hashed so any version string gives a
  * seed that fits a challenge link ("daily-2026-11-24-1x9k2pq").
  */

@@ -14,7 +14,7 @@ export function marksOf(log: readonly AnswerRecord[]): ResultMark[] {
 }
 
 export interface ShareFacts {
-  /** "Challenge k3j9x2a" or "Daily challenge, 24 November 2026 (UTC)". */
+  /** "Challenge k3j9x2a" or "Daily challenge, 24 November 2026" (the player's local day). */
   label: string;
   score: number;
   correct: number;
@@ -39,9 +39,20 @@ export function dailyDateOf(seed: string): string | undefined {
   return /^daily-(\d{4}-\d{2}-\d{2})-/.exec(seed)?.[1];
 }
 
-/** The share text's second line: the day of a daily round, or the round's code with its mode. */
-export function shareLabel(settings: Pick<RoundSettings, 'mode'>, seed: string): string {
+/** What the share text adds to a round that was not the player's first try at it (a second daily of the day). */
+export const REPLAY_MARK = 'replay, not a first try';
+
+/**
+ * The share text's second line: the day of a daily round, or the round's code with its mode; a replay says so, so
+ * a second try is never passed off as a first.
+ */
+export function shareLabel(settings: Pick<RoundSettings, 'mode'>, seed: string, replay = false): string {
   const day = dailyDateOf(seed);
-  if (settings.mode === 'daily' && day) return `Daily challenge, ${formatLongDate(day)} (UTC)`;
-  return settings.mode === 'classic' ? `Challenge ${seed}` : `${MODES[settings.mode].title} challenge ${seed}`;
+  const label =
+    settings.mode === 'daily' && day
+      ? `Daily challenge, ${formatLongDate(day)}`
+      : settings.mode === 'classic'
+        ? `Challenge ${seed}`
+        : `${MODES[settings.mode].title} challenge ${seed}`;
+  return replay ? `${label} · ${REPLAY_MARK}` : label;
 }

@@ -26,7 +26,7 @@ export interface PageServices {
   sound: GameSound;
   /** No movement, instant changes: the player's Motion setting, or the device's prefers-reduced-motion. */
   readonly reduceMotion: boolean;
-  /** Today's UTC date (YYYY-MM-DD), for the daily round. */
+  /** Today's local date (YYYY-MM-DD), the player's calendar day, for the daily round. */
   today: () => string;
   /** Milliseconds from a monotonic wall clock (performance.now in the browser). */
   now: () => number;

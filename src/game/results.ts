@@ -1,4 +1,5 @@
 /** The end of a round: which board it goes on (if any), and what "Play again" starts. */
+import { dailyBoardDay } from '../core/dailyDay';
 import { boardFor, type BoardId } from '../core/highScores';
 import { summarize, type SessionState } from '../core/session';
 import { isCustomRound } from './customRound';
@@ -6,7 +7,7 @@ import { nicknamesOf } from './nicknames';
 import type { PageServices } from './pageServices';
 
 /** Why a finished round is on no board. */
-export type UnrankedReason = 'custom' | 'retry' | 'daily-replayed' | 'quit';
+export type UnrankedReason = 'custom' | 'retry' | 'daily-replayed' | 'daily-other-day' | 'quit';
 
 export interface RecordedRound {
   /** The board the round belongs to; null for a teacher's questions or a practice replay. */
@@ -22,15 +23,20 @@ export const UNRANKED_TEXT: Record<UnrankedReason, string> = {
   custom: 'Rounds of your own questions are not on the high-score boards.',
   retry: 'Replays of missed questions score nothing and are not on the boards.',
   'daily-replayed': "You already played today's round: only the first round of the day counts for the board.",
+  'daily-other-day':
+    "Another day's daily round, played as a challenge: only a day's own daily round counts for the board.",
   quit: 'This round was left before its end, so it is on no board.',
 };
 
 /** Puts a finished round on its board: once per day for the daily round, never for replays or a teacher's bank. */
-export function recordRound(services: PageServices, session: SessionState): RecordedRound {
+export function recordRound(services: PageServices, session: SessionState, dayBegun: string): RecordedRound {
   if (session.attempt > 0) return { board: null, place: null, unranked: 'retry' };
   if (isCustomRound(services, session)) return { board: null, place: null, unranked: 'custom' };
   const summary = summarize(session);
   const settings = session.plan.settings;
+  // A daily round counts for the day it began, and only when that is its own day.
+  const day = settings.mode === 'daily' ? dailyBoardDay(session.plan.seed, dayBegun) : undefined;
+  if (settings.mode === 'daily' && day === undefined) return { board: null, place: null, unranked: 'daily-other-day' };
   const board = boardFor(settings);
   const date = new Date().toISOString();
   const { place, counted } = services.highScores.add(
@@ -44,7 +50,7 @@ export function recordRound(services: PageServices, session: SessionState): Reco
       timeLimitSec: settings.timeLimitSec,
       speedPoints: settings.speedPoints,
       nickname: nicknamesOf(services).get(),
-      ...(settings.mode === 'daily' ? { day: services.today() } : {}),
+      ...(day !== undefined ? { day } : {}),
     },
     board,
   );

@@ -8,7 +8,7 @@ import { startSession, type SessionState } from '../core/session';
 import type { PageServices } from './pageServices';
 
 /**
- * A new round in a mode (roundFlow.ts keeps which round is in play). The daily round's seed is the UTC date and
+ * A new round in a mode (roundFlow.ts keeps which round is in play). The daily round's seed is the local date and
  * the bank's version, so everyone plays the same questions that day.
  */
 export function startNewRound(services: PageServices, mode: ModeId): SessionState {

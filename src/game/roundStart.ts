@@ -11,8 +11,18 @@ import { startNewRound } from './round';
 import { QUIT_ROUND, type FinishedRound, type RoundRequest } from './roundFlow';
 import type { GameServices } from './services';
 
+/** The player's calendar day when each round began: a daily round counts for that day, however late it ends. */
+const dayBegun = new WeakMap<SessionState['plan'], string>();
+
 /** Deals the round a request asks for, and makes it the round in play. */
 export function startRound(services: GameServices, request: RoundRequest = {}): SessionState {
+  const day = services.today();
+  const session = dealRound(services, request);
+  if (!dayBegun.has(session.plan)) dayBegun.set(session.plan, day);
+  return session;
+}
+
+function dealRound(services: GameServices, request: RoundRequest): SessionState {
   const rounds = services.rounds;
   if ('retry' in request) {
     const replay = startRetry(request.retry, services.now());
@@ -22,7 +32,7 @@ export function startRound(services: GameServices, request: RoundRequest = {}): 
   if ('again' in request) {
     const last = request.again;
     // A teacher's bank stays a teacher's bank: drawn again from the whole bank, not only the last round's questions.
-    return startRound(
+    return dealRound(
       services,
       isCustomRound(services, last)
         ? { questions: rounds.customBank ?? last.questions }
@@ -51,5 +61,5 @@ export function finishRound(services: GameServices, session: SessionState): Fini
   if (!services.rounds.end(session)) return { session, recorded: QUIT_ROUND };
   // Check yourself offers check B five finished rounds after check A.
   selfCheckStore(services.storage).roundFinished();
-  return { session, recorded: recordRound(services, session) };
+  return { session, recorded: recordRound(services, session, dayBegun.get(session.plan) ?? services.today()) };
 }

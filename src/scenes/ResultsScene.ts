@@ -204,7 +204,11 @@ export class ResultsScene extends BaseScene<'results'> {
       'Timeline',
     ]);
     // A teacher's questions and practice replays have no link to share and no board to show.
-    if (!data.recorded.unranked || data.recorded.unranked === 'daily-replayed') {
+    if (
+      !data.recorded.unranked ||
+      data.recorded.unranked === 'daily-replayed' ||
+      data.recorded.unranked === 'daily-other-day'
+    ) {
       buttons.push(['Share', () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
     }
     // A round the server vouches for, made from here (the round above was played on this device alone).

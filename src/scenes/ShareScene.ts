@@ -106,7 +106,11 @@ export class ShareScene extends BaseScene<'share'> {
     const challenge = challengeFor(session, this.services.bank?.version ?? '', name, marks);
     const link = `${window.location.origin}${window.location.pathname}#${CHALLENGE_PARAM}=${encodeChallenge(challenge)}`;
     const text = shareText({
-      label: shareLabel(session.plan.settings, session.plan.seed),
+      label: shareLabel(
+        session.plan.settings,
+        session.plan.seed,
+        this.opened.results.recorded.unranked === 'daily-replayed',
+      ),
       score: summary.score,
       correct: summary.correct,
       total: summary.total,
@@ -234,7 +238,11 @@ export class ShareScene extends BaseScene<'share'> {
     const blob = await scoreCardBlob(
       {
         name,
-        label: shareLabel(session.plan.settings, session.plan.seed),
+        label: shareLabel(
+          session.plan.settings,
+          session.plan.seed,
+          this.opened.results.recorded.unranked === 'daily-replayed',
+        ),
         score: summary.score,
         correct: summary.correct,
         total: summary.total,

@@ -1,3 +1,4 @@
+import { dailyRoundName } from '../core/dailyDay';
 import { takeClassLink } from '../game/classLink';
 import { takeServerChallengeLink } from '../game/serverChallengeLink';
 import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/selfCheck';
@@ -63,7 +64,7 @@ export class TitleScene extends BaseScene<'title'> {
     // A challenge link: play the challenger's round, or say plainly why it cannot be played.
     const { challenge, notice } = this.services.rounds.titleOffer();
     const banner = challenge
-      ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`} (unverified). Can you beat it?`
+      ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${(challenge.mode === 'daily' && dailyRoundName(challenge.seed)) || `${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`}`} (unverified: ${challenge.name}'s word, no server checked it). Can you beat it?`
       : notice;
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {

@@ -15,7 +15,7 @@ import type { KeyValueStore } from './SafeStorage';
 export const HIGH_SCORES_KEY = BOARDS.classic.storageKey;
 /** Where unreadable saved data is moved, so a bad table is kept for inspection rather than lost. */
 export const HIGH_SCORES_BACKUP_KEY = 'source-check:high-scores:unreadable';
-/** The UTC day of the last daily round that counted for the board (one a day). */
+/** The day (the player's local date) of the last daily round that counted for the board (one a day). */
 export const DAILY_COUNTED_KEY = 'source-check:daily-counted:v1';
 
 /** What adding a round did: its place on its board (null: not in the top ten, or not counted). */
@@ -53,7 +53,7 @@ export class HighScoreStore {
     return this.boards.get(board) ?? [];
   }
 
-  /** Adds a finished round to its board; a daily round counts only once per UTC day (`entry.day`). */
+  /** Adds a finished round to its board; a daily round counts only once per day (`entry.day`, the day it began). */
   add(entry: HighScore, board: BoardId = 'classic'): AddedScore {
     if (board === 'daily') {
       if (entry.day === undefined || !this.dailyCounts(entry.day)) return { place: null, counted: false };

@@ -208,6 +208,13 @@ describe('daily', () => {
     await playDaily();
     expect(prompts.slice(10)).toEqual(prompts.slice(0, 10));
     expect(await text(page, '#a11y [data-name="place"]')).toMatch(/^You already played today's round/);
+    // Shared, the second round says it is a replay.
+    await page.keyboard.press('s');
+    await waitForScreen(page, 'share');
+    const shared = await text(page, '#a11y [data-name="share-text"]');
+    expect(shared.split('\n')[1]).toMatch(/^Daily challenge, \d{1,2} \w+ \d{4} · replay, not a first try$/);
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'results');
 
     await page.keyboard.press('h');
     await waitForScreen(page, 'high-scores');

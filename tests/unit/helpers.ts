@@ -1,3 +1,5 @@
+import type { Challenge } from '../../src/core/challenge';
+import { dailySeed } from '../../src/core/modes';
 import type { Question } from '../../src/core/types';
 
 /** A small synthetic bank for rule tests: `perTopic` questions in each topic, difficulties cycling 1–3. */
@@ -42,5 +44,23 @@ export function makeQuestion(id: string, fields: Partial<Question> = {}): Questi
     evidence: [{ source: 'doc', quote: `quote of ${id}` }],
     explanation: 'Because.',
     ...fields,
+  };
+}
+
+/** A friend's link to the daily round of `day` (all right, 11,200 points), as the game would write it. */
+export function dailyChallenge(day: string, bankVersion: string): Challenge {
+  return {
+    seed: dailySeed(day, bankVersion),
+    questionCount: 10,
+    time: 1,
+    topics: [],
+    difficulty: 'easy-first',
+    speedPoints: true,
+    mode: 'daily',
+    wager: false,
+    bankVersion,
+    name: 'Sam',
+    score: 11_200,
+    marks: Array<'right'>(10).fill('right'),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_JUDGEMENTS, isJudgementRight, JUDGEMENT_FOR_VERDICT, type ClaimJudgement } from '../../src/core/claims';
-import { utcDateOf } from '../../src/core/dates';
+import { dailyBoardDay, dailyRoundName, localDateOf } from '../../src/core/dailyDay';
 import { dailySeed, MODE_IDS, MODES, roundSettingsForMode } from '../../src/core/modes';
 import { DEFAULT_PREFERENCES, roundSettingsFrom } from '../../src/core/preferences';
 import { buildRound, DEFAULT_ROUND_SETTINGS, type RoundSettings } from '../../src/core/round';
@@ -281,9 +281,27 @@ describe('daily', () => {
     }
   });
 
-  it('takes its date in UTC', () => {
-    expect(utcDateOf(Date.UTC(2026, 10, 24, 23, 59, 59, 999))).toBe('2026-11-24');
-    expect(utcDateOf(Date.parse('2026-11-24T20:00:00-05:00'))).toBe('2026-11-25');
+  it('takes its date from the player’s own calendar, as Wordle does', () => {
+    const zone = process.env.TZ;
+    try {
+      // 09:30 on 15 March in Sydney is still 14 March in UTC: the player's day is the 15th.
+      process.env.TZ = 'Australia/Sydney';
+      expect(localDateOf(new Date(Date.UTC(2026, 2, 14, 22, 30)))).toBe('2026-03-15');
+      process.env.TZ = 'America/New_York';
+      expect(localDateOf(new Date(Date.parse('2026-11-24T23:59:00-05:00')))).toBe('2026-11-24');
+      expect(localDateOf(new Date(Date.parse('2026-11-25T00:01:00-05:00')))).toBe('2026-11-25');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('counts a daily round only for its own day, the day it began', () => {
+    const seed = dailySeed('2026-03-14', 'v1');
+    expect(dailyBoardDay(seed, '2026-03-14')).toBe('2026-03-14');
+    expect(dailyBoardDay(seed, '2026-03-15')).toBeUndefined();
+    expect(dailyBoardDay('k3j9x2a', '2026-03-14')).toBeUndefined();
+    expect(dailyRoundName(seed)).toBe('the daily round of 14 March 2026');
   });
 
   it('gives everyone the same questions on Classic rules, keeping only their time setting', () => {

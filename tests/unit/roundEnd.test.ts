@@ -13,7 +13,7 @@ import type { GameServices } from '../../src/game/services';
 import { selfCheckStore } from '../../src/game/selfChecks';
 import { HighScoreStore } from '../../src/storage/HighScoreStore';
 import { MemoryStore, SafeStorage } from '../../src/storage/SafeStorage';
-import { makeQuestion, makeQuestions } from './helpers';
+import { dailyChallenge, makeQuestion, makeQuestions } from './helpers';
 
 const questions = [
   ...makeQuestions(['alpha', 'beta'], 12).map((question) =>
@@ -30,7 +30,9 @@ const bank = {
   sources: {},
 } as unknown as BankBundle;
 
-function services(preferences: Partial<Preferences> = {}, today = '2026-11-24'): GameServices {
+const TODAY = '2026-11-24';
+
+function services(preferences: Partial<Preferences> = {}, today = TODAY): GameServices {
   let seed = 0;
   return {
     bank,
@@ -111,7 +113,7 @@ describe('starting a round in a mode', () => {
 describe('the end of a round', () => {
   it('puts a round on the board of its mode with the player’s name', () => {
     const player = services({ speedPoints: false });
-    const recorded = recordRound(player, finish(startNewRound(player, 'classic')));
+    const recorded = recordRound(player, finish(startNewRound(player, 'classic')), TODAY);
     const saved = player.highScores.list('no-speed')[0]!;
     // The entry's key comes back, so a name chosen later on Share can be put on it.
     expect(recorded).toEqual({ board: 'no-speed', place: 1, savedAt: saved.date });
@@ -121,19 +123,53 @@ describe('the end of a round', () => {
 
   it('counts the first daily round of the day only, with its day', () => {
     const player = services();
-    expect(recordRound(player, finish(startNewRound(player, 'daily')))).toMatchObject({ board: 'daily', place: 1 });
+    expect(recordRound(player, finish(startNewRound(player, 'daily')), TODAY)).toMatchObject({
+      board: 'daily',
+      place: 1,
+    });
     expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
-    expect(recordRound(player, finish(startNewRound(player, 'daily')))).toEqual({
+    expect(recordRound(player, finish(startNewRound(player, 'daily')), TODAY)).toEqual({
       board: 'daily',
       place: null,
       unranked: 'daily-replayed',
     });
   });
 
+  it('keeps another day’s daily round, from a link, off the board and off today’s one try', () => {
+    const player = withRounds();
+    player.rounds.receiveLink({ challenge: dailyChallenge('2026-11-23', bank.version) });
+    expect(player.rounds.titleOffer().challenge).toBeDefined();
+    const linked = finishRound(player, finish(startRound(player, { challenge: true })));
+    expect(linked.recorded).toEqual({ board: null, place: null, unranked: 'daily-other-day' });
+    expect(player.highScores.list('daily')).toEqual([]);
+    expect(player.highScores.dailyCounts(TODAY)).toBe(true);
+    // Today's daily, from a friend's link, is today's daily.
+    player.rounds.receiveLink({ challenge: dailyChallenge(TODAY, bank.version) });
+    player.rounds.titleOffer();
+    expect(finishRound(player, finish(startRound(player, { challenge: true }))).recorded).toEqual({
+      board: 'daily',
+      place: 1,
+    });
+  });
+
+  it('counts a daily round for the day it began, finished after midnight', () => {
+    let today = '2026-11-24';
+    const player = withRounds();
+    player.today = () => today;
+    const late = startRound(player, { mode: 'daily' });
+    today = '2026-11-25';
+    expect(finishRound(player, finish(late)).recorded).toEqual({ board: 'daily', place: 1 });
+    expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
+    // The new day's daily is a new round, and it counts too.
+    const next = startRound(player, { mode: 'daily' });
+    expect(next.plan.seed).toBe(dailySeed('2026-11-25', 'v1'));
+    expect(finishRound(player, finish(next)).recorded).toEqual({ board: 'daily', place: 2 });
+  });
+
   it('keeps a teacher’s questions and practice replays off the boards', () => {
     const player = services();
     const custom = makeQuestions(['gamma'], 3).map((question) => ({ ...question, id: `own-${question.id}` }));
-    expect(recordRound(player, finish(startCustomRound(player, custom)))).toEqual({
+    expect(recordRound(player, finish(startCustomRound(player, custom)), TODAY)).toEqual({
       board: null,
       place: null,
       unranked: 'custom',
@@ -141,7 +177,7 @@ describe('the end of a round', () => {
     const practice = finish(startNewRound(player, 'practice'), (index) => index > 0);
     const replay = finish(startRetry(practice, 5000));
     expect(replay.attempt).toBe(1);
-    expect(recordRound(player, replay)).toEqual({ board: null, place: null, unranked: 'retry' });
+    expect(recordRound(player, replay, TODAY)).toEqual({ board: null, place: null, unranked: 'retry' });
     expect(boardTotal(player)).toBe(0);
   });
 

@@ -143,11 +143,17 @@ describe('challenge links', () => {
 
 describe('the share label', () => {
   it('names the day of a daily round and the code and mode of any other', () => {
-    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq')).toBe('Daily challenge, 24 November 2026 (UTC)');
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq')).toBe('Daily challenge, 24 November 2026');
     expect(dailyDateOf('daily-2026-11-24-1x9k2pq')).toBe('2026-11-24');
     expect(shareLabel({ mode: 'classic' }, 'k3j9x2a')).toBe('Challenge k3j9x2a');
     expect(shareLabel({ mode: 'fact-check' }, 'k3j9x2a')).toBe('Fact-check challenge k3j9x2a');
     // A seed that only looks daily in another mode is named by its code.
     expect(shareLabel({ mode: 'classic' }, 'daily-2026-11-24-x')).toBe('Challenge daily-2026-11-24-x');
+  });
+
+  it('marks a replay as one', () => {
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq', true)).toBe(
+      'Daily challenge, 24 November 2026 · replay, not a first try',
+    );
   });
 });
