@@ -128,7 +128,7 @@ describe('the end of a round', () => {
       place: 1,
     });
     expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
-    expect(recordRound(player, finish(startNewRound(player, 'daily')), TODAY)).toEqual({
+    expect(recordRound(player, finish(startNewRound(player, 'daily')), TODAY)).toMatchObject({
       board: 'daily',
       place: null,
       unranked: 'daily-replayed',
@@ -146,7 +146,7 @@ describe('the end of a round', () => {
     // Today's daily, from a friend's link, is today's daily.
     player.rounds.receiveLink({ challenge: dailyChallenge(TODAY, bank.version) });
     player.rounds.titleOffer();
-    expect(finishRound(player, finish(startRound(player, { challenge: true }))).recorded).toEqual({
+    expect(finishRound(player, finish(startRound(player, { challenge: true }))).recorded).toMatchObject({
       board: 'daily',
       place: 1,
     });
@@ -158,12 +158,12 @@ describe('the end of a round', () => {
     player.today = () => today;
     const late = startRound(player, { mode: 'daily' });
     today = '2026-11-25';
-    expect(finishRound(player, finish(late)).recorded).toEqual({ board: 'daily', place: 1 });
+    expect(finishRound(player, finish(late)).recorded).toMatchObject({ board: 'daily', place: 1 });
     expect(player.highScores.list('daily')[0]!.day).toBe('2026-11-24');
     // The new day's daily is a new round, and it counts too.
     const next = startRound(player, { mode: 'daily' });
     expect(next.plan.seed).toBe(dailySeed('2026-11-25', 'v1'));
-    expect(finishRound(player, finish(next)).recorded).toEqual({ board: 'daily', place: 2 });
+    expect(finishRound(player, finish(next)).recorded).toMatchObject({ board: 'daily', place: 2 });
   });
 
   it('keeps a teacher’s questions and practice replays off the boards', () => {
