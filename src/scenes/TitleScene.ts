@@ -8,6 +8,7 @@ import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
 import { TYPE } from '../ui/theme';
 import { addBar, addText, setTextSize } from '../ui/text';
+import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
@@ -107,7 +108,10 @@ export class TitleScene extends BaseScene<'title'> {
     ];
     const columns = portrait ? 2 : 3;
     const entryWidth = (menuWidth - gap * (columns - 1)) / columns;
-    const entryHeight = Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85));
+    const entryHeight = Math.max(
+      minTargetFor(this.frame),
+      Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85)),
+    );
     const entryRows = Math.ceil(entries.length / columns);
     const entriesTop = footerText.y - footerText.height - gap - entryRows * (entryHeight + gap) + gap;
 
