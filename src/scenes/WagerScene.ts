@@ -79,8 +79,9 @@ export class WagerScene extends RoundStepScene<'wager'> {
           label: `${CONFIDENCE_LABELS[level]}\n${odds}`,
           accessibleLabel: `${CONFIDENCE_LABELS[level]}: ${odds.replace(' ·', ',')} points`,
           keys: CONFIDENCE_KEYS[level],
-          fill: level === 'sure' ? this.colors.highlight : this.colors.inkLighter,
-          textColor: level === 'sure' ? this.textColors.ink : this.textColors.white,
+          // All three alike: a highlighted level would look chosen before the player chooses.
+          fill: this.colors.inkLighter,
+          textColor: this.textColors.white,
           name: `wager-${level}`,
         };
       }),
