@@ -10,6 +10,7 @@ import { recordRound } from './results';
 import { startNewRound } from './round';
 import { QUIT_ROUND, type FinishedRound, type RoundRequest } from './roundFlow';
 import type { GameServices } from './services';
+import { dropRound } from './savedRounds';
 
 /** Deals the round a request asks for, and makes it the round in play. */
 export function startRound(services: GameServices, request: RoundRequest = {}): SessionState {
@@ -48,6 +49,7 @@ export function startRound(services: GameServices, request: RoundRequest = {}): 
 
 /** The end of a round: on its board (once) when it was the round in play; a round quit before goes on none. */
 export function finishRound(services: GameServices, session: SessionState): FinishedRound {
+  dropRound(services);
   if (!services.rounds.end(session)) return { session, recorded: QUIT_ROUND };
   // Check yourself offers check B five finished rounds after check A.
   selfCheckStore(services.storage).roundFinished();

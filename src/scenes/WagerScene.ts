@@ -5,6 +5,7 @@ import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
 import type { RoundData } from './sceneData';
+import { keepRound } from '../game/savedRounds';
 
 /** Keys for the three levels, in the order shown: 1–3, or the level's first letter. */
 const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
@@ -26,6 +27,7 @@ export class WagerScene extends RoundStepScene<'wager'> {
 
   create(data: RoundData): void {
     this.session = data.session;
+    keepRound(this.services, this.session);
     const stakes = wagerStakes(this.session);
     const question = currentQuestion(this.session);
     const pending = this.session.pendingAnswer;
