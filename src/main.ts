@@ -1,6 +1,7 @@
 /** Wires the game: storage, high scores, sound, the accessible layer, the font, Phaser's config and the scenes. */
 import Phaser from 'phaser';
 import { AccessibleLayer } from './a11y/AccessibleLayer';
+import { trackInputModality } from './a11y/inputModality';
 import { GameSound } from './audio/GameSound';
 import { reducesMotion } from './core/preferences';
 import { randomSeedFrom } from './core/rng';
@@ -39,6 +40,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const palette = applyPageTheme(preferences.get().highContrast);
   for (const problem of [...highScores.problems, ...preferences.problems]) console.warn(`Source Check: ${problem}`);
   const a11y = new AccessibleLayer(a11yRoot);
+  trackInputModality(a11yRoot);
   const sound = new GameSound(
     preferences,
     {

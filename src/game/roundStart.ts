@@ -10,6 +10,7 @@ import { recordRound } from './results';
 import { startNewRound } from './round';
 import { QUIT_ROUND, type FinishedRound, type RoundRequest } from './roundFlow';
 import type { GameServices } from './services';
+import { dropRound } from './savedRounds';
 
 /** The player's calendar day when each round began: a daily round counts for that day, however late it ends. */
 const dayBegun = new WeakMap<SessionState['plan'], string>();
@@ -58,6 +59,7 @@ function dealRound(services: GameServices, request: RoundRequest): SessionState 
 
 /** The end of a round: on its board (once) when it was the round in play; a round quit before goes on none. */
 export function finishRound(services: GameServices, session: SessionState): FinishedRound {
+  dropRound(services);
   if (!services.rounds.end(session)) return { session, recorded: QUIT_ROUND };
   // Check yourself offers check B five finished rounds after check A.
   selfCheckStore(services.storage).roundFinished();

@@ -9,6 +9,7 @@ import { Button, type ButtonOptions } from '../ui/Button';
 import { frameFor, type Frame, type Rect } from '../ui/layout';
 import { viewOf, zoomCamera } from '../ui/renderScale';
 import { SoundToggle } from '../ui/SoundToggle';
+import { minTargetFor } from '../ui/touchTarget';
 import { addText, fitTextHeight, fitTextWidth, setTextSize } from '../ui/text';
 import { SceneKey } from './keys';
 import type { SceneDataArgs, SceneDataMap } from './sceneData';
@@ -153,9 +154,9 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     });
   }
 
-  /** The height of the corner buttons. */
+  /** The height of the corner buttons: never below a finger's target. */
   protected get cornerHeight(): number {
-    return Math.round(Math.max(48, this.frame.type.button * 2) * 0.8);
+    return Math.max(minTargetFor(this.frame), Math.round(Math.max(48, this.frame.type.button * 2) * 0.8));
   }
 
   /** A small button in the top-right corner, left of the ones already there; `widthRatio` is its width in heights. */

@@ -2,6 +2,7 @@ import { BOARD_IDS, BOARDS, isBoardId, type BoardId } from '../core/highScores';
 import type { ModeId } from '../core/modes';
 import { formatDate } from '../game/round';
 import { addText } from '../ui/text';
+import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { HighScoresSceneData } from './sceneData';
@@ -39,7 +40,7 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
     const tabs = a11y.section('Boards', 'group');
     const perRow = portrait ? 3 : BOARD_IDS.length;
     const tabWidth = (width - margin * 2 - gap * (perRow - 1)) / perRow;
-    const tabHeight = Math.max(48, Math.round(type.button * 1.9));
+    const tabHeight = Math.max(minTargetFor(this.frame), Math.round(type.button * 1.9));
     BOARD_IDS.forEach((id, index) => {
       const selected = id === board;
       this.addButton(

@@ -13,6 +13,7 @@ import type { RoundRequest } from '../game/roundFlow';
 import { finishRound, startRound } from '../game/roundStart';
 import { SceneKey } from './keys';
 import type { QuestionSceneData } from './sceneData';
+import { keepRound } from '../game/savedRounds';
 
 /** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */
 export class QuestionScene extends BaseScene<'question'> {
@@ -27,6 +28,7 @@ export class QuestionScene extends BaseScene<'question'> {
 
   create(data: QuestionSceneData): void {
     this.session = 'session' in data ? data.session : this.deal(data.deal);
+    keepRound(this.services, this.session);
     this.tiles = [];
     // A fact-check question opens on its claim: every way into a question passes through here.
     if (this.session.phase === 'claim') {

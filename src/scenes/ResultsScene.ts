@@ -19,6 +19,10 @@ export class ResultsScene extends BaseScene<'results'> {
 
   create(data: ResultsSceneData): void {
     const session = data.session;
+    if (data.opened !== undefined && session.log[data.opened]) {
+      this.showReviewRow(data, data.opened);
+      return;
+    }
     const summary = summarize(session);
     const replay = session.attempt > 0;
     // A practice replay's report is the first try's: the replay only shows what was learnt since.
@@ -117,27 +121,33 @@ export class ResultsScene extends BaseScene<'results'> {
       const mark = entry.timedOut ? MARK.timedOut : entry.correct ? MARK.correct : MARK.wrong;
       const x = margin + Math.floor(index / rows) * (columnWidth + gap * 2);
       const y = top + (index % rows) * rowHeight;
-      const g = this.add.graphics();
-      g.fillStyle(this.colors.inkLight, 1).fillRoundedRect(x, y, columnWidth, rowHeight - 4, 8);
+      const fullPrompt = `${index + 1}. ${question.prompt}`;
+      const fullAnswer = `Answer: ${right.text}  (${signedPoints(entry.points)})`;
+      const promptLine = this.truncateToWidth(fullPrompt, rowFont, columnWidth - rowFont * 3, false);
+      const answerLine = this.truncateToWidth(fullAnswer, rowFont, columnWidth - rowFont * 3, true);
+      if (promptLine !== fullPrompt || answerLine !== fullAnswer) {
+        // A row cut short opens to the whole question and answer: the row itself is the button.
+        this.addButton(
+          '',
+          { x, y, width: columnWidth, height: rowHeight - 4 },
+          () => this.rebuild({ ...data, opened: index }),
+          {
+            fill: this.colors.inkLight,
+            accessibleLabel: `Open question ${index + 1} in full`,
+            name: `review-${index + 1}`,
+          },
+        );
+      } else {
+        const g = this.add.graphics();
+        g.fillStyle(this.colors.inkLight, 1).fillRoundedRect(x, y, columnWidth, rowHeight - 4, 8);
+      }
       const color = entry.correct ? this.textColors.correct : this.textColors.wrong;
       addText(this, x + 8, y + rowHeight / 2 - 2, mark, {
         size: Math.round(rowFont * 1.3),
         bold: true,
         color,
       }).setOrigin(0, 0.5);
-      const promptLine = this.truncateToWidth(
-        `${index + 1}. ${question.prompt}`,
-        rowFont,
-        columnWidth - rowFont * 3,
-        false,
-      );
       addText(this, x + rowFont * 2.4, y + 4, promptLine, { size: rowFont, color: this.textColors.paper });
-      const answerLine = this.truncateToWidth(
-        `Answer: ${right.text}  (${signedPoints(entry.points)})`,
-        rowFont,
-        columnWidth - rowFont * 3,
-        true,
-      );
       addText(this, x + rowFont * 2.4, y + 6 + rowFont * 1.25, answerLine, {
         size: rowFont,
         bold: true,
@@ -222,6 +232,44 @@ export class ResultsScene extends BaseScene<'results'> {
       ]);
     }
     return buttons;
+  }
+
+  /**
+   * One review row in full (its row was cut short): the whole question, the right answer and the player's, the
+   * points; Done (or Escape) goes back to the results.
+   */
+  private showReviewRow(data: ResultsSceneData, index: number): void {
+    const { session } = data;
+    const total = session.plan.questions.length;
+    const heading = `Question ${index + 1} of ${total}`;
+    this.beginScreen(heading);
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    this.addScreenTitle(heading);
+    const { width, height, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const entry = session.log[index]!;
+    const question = session.questions[index]!;
+    const right = question.choices.find((choice) => choice.correct)!;
+    const chosen = entry.choiceIndex === null ? undefined : question.choices[entry.choiceIndex];
+    const yours = entry.timedOut ? "Time's up: no answer." : `Your answer: ${chosen?.text ?? '—'}`;
+    const points = `${signedPoints(entry.points)} points`;
+    const doneHeight = Math.max(56, type.button * 2.2);
+    const room = height - margin - doneHeight - gap;
+    let y = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
+    const lines: [string, number, string, boolean][] = [
+      [question.prompt, type.prompt, this.textColors.paper, true],
+      [`Answer: ${right.text}`, type.body, this.textColors.correct, true],
+      [yours, type.body, entry.correct ? this.textColors.correct : this.textColors.wrong, false],
+      [points, type.body, this.textColors.muted, false],
+    ];
+    for (const [line, size, color, bold] of lines) {
+      const text = addText(this, margin, y, line, { size, color, bold, wrapWidth: width - margin * 2 });
+      this.fit(text, Math.max(size * 1.4, (room - y) / 2), 'review row');
+      y += text.height + gap;
+      a11y.text(line);
+    }
+    this.addDoneButton(doneHeight, () => this.rebuild({ ...data, opened: undefined }));
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */

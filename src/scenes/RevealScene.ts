@@ -22,6 +22,7 @@ import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { RevealSceneData } from './sceneData';
+import { keepRound } from '../game/savedRounds';
 
 /** The most of the screen's height the explanation may take from the cards above it. */
 const MAX_EXPLANATION_SHARE = 0.22;
@@ -45,6 +46,7 @@ export class RevealScene extends BaseScene<'reveal'> {
 
   create(data: RevealSceneData): void {
     this.session = data.session;
+    keepRound(this.services, this.session);
     // Paging through the excerpts redraws the screen: the outcome is not sounded or announced again.
     const revisit = data.evidenceIndex !== undefined;
     const rules = modeRules(this.session.plan.settings);

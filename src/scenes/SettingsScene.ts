@@ -12,6 +12,7 @@ import { DIFFICULTY_ORDERS } from '../core/round';
 import { DEFAULT_TIME_LIMIT_SEC } from '../core/settings';
 import { applyPageTheme } from '../ui/pageTheme';
 import { addText } from '../ui/text';
+import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { SettingsSceneData } from './sceneData';
@@ -137,11 +138,12 @@ export class SettingsScene extends BaseScene<'settings'> {
     const top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
     const doneHeight = Math.max(56, type.button * 2.2);
     const available = height - top - margin - doneHeight - gap;
-    const roomyRow = Math.max(MIN_ROW_HEIGHT, Math.round(type.body * 2.3));
+    const minRow = Math.max(MIN_ROW_HEIGHT, minTargetFor(this.frame));
+    const roomyRow = Math.max(minRow, Math.round(type.body * 2.3));
     const columns = !portrait && list.length * (roomyRow + gap) > available ? 2 : 1;
     const perColumn = Math.ceil(list.length / columns);
     // With large text the rows give up height (their labels shrink or wrap) rather than run into Done.
-    const rowHeight = Math.max(MIN_ROW_HEIGHT, Math.min(roomyRow, Math.floor((available + gap) / perColumn - gap)));
+    const rowHeight = Math.max(minRow, Math.min(roomyRow, Math.floor((available + gap) / perColumn - gap)));
     if (perColumn * (rowHeight + gap) - gap > available) a11y.markOverflow('settings rows');
     const columnWidth = (width - margin * 2 - gap * 3 * (columns - 1)) / columns;
     const labelWidth = columnWidth * (portrait ? 0.46 : columns === 2 ? 0.42 : 0.5);

@@ -9,9 +9,11 @@ import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
 import { TYPE } from '../ui/theme';
 import { addBar, addText, setTextSize } from '../ui/text';
+import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene, type MirroredButton } from './BaseScene';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
+import { dropRound, takeSavedRound } from '../game/savedRounds';
 
 export class TitleScene extends BaseScene<'title'> {
   constructor() {
@@ -19,6 +21,12 @@ export class TitleScene extends BaseScene<'title'> {
   }
 
   create(): void {
+    // The page's first title: a solo round kept before a reload comes back, paused where it was.
+    const saved = takeSavedRound(this.services, this.registry);
+    if (saved.session) {
+      this.goTo(SceneKey.Pause, { session: saved.session });
+      return;
+    }
     this.beginScreen('Source Check — the TikTok ban quiz');
     const { width, height, type, portrait, margin, gap } = this.frame;
     const a11y = this.services.a11y;
@@ -61,11 +69,12 @@ export class TitleScene extends BaseScene<'title'> {
 
     // Any round still in play was left for the title: it is over, and never recorded.
     this.services.rounds.quit();
+    dropRound(this.services);
     // A challenge link: play the challenger's round, or say plainly why it cannot be played.
     const { challenge, notice } = this.services.rounds.titleOffer();
     const banner = challenge
       ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${(challenge.mode === 'daily' && dailyRoundName(challenge.seed)) || `${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`}`} (unverified: ${challenge.name}'s word, no server checked it). Can you beat it?`
-      : notice;
+      : (notice ?? saved.notice);
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
           size: type.small,
@@ -108,7 +117,10 @@ export class TitleScene extends BaseScene<'title'> {
     ];
     const columns = portrait ? 2 : 3;
     const entryWidth = (menuWidth - gap * (columns - 1)) / columns;
-    const entryHeight = Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85));
+    const entryHeight = Math.max(
+      minTargetFor(this.frame),
+      Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85)),
+    );
     const entryRows = Math.ceil(entries.length / columns);
     const entriesTop = footerText.y - footerText.height - gap - entryRows * (entryHeight + gap) + gap;
 

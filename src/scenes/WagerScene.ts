@@ -5,6 +5,7 @@ import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
 import type { RoundData } from './sceneData';
+import { keepRound } from '../game/savedRounds';
 
 /** Keys for the three levels, in the order shown: 1–3, or the level's first letter. */
 const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
@@ -26,6 +27,7 @@ export class WagerScene extends RoundStepScene<'wager'> {
 
   create(data: RoundData): void {
     this.session = data.session;
+    keepRound(this.services, this.session);
     const stakes = wagerStakes(this.session);
     const question = currentQuestion(this.session);
     const pending = this.session.pendingAnswer;
@@ -79,8 +81,9 @@ export class WagerScene extends RoundStepScene<'wager'> {
           label: `${CONFIDENCE_LABELS[level]}\n${odds}`,
           accessibleLabel: `${CONFIDENCE_LABELS[level]}: ${odds.replace(' ·', ',')} points`,
           keys: CONFIDENCE_KEYS[level],
-          fill: level === 'sure' ? this.colors.highlight : this.colors.inkLighter,
-          textColor: level === 'sure' ? this.textColors.ink : this.textColors.white,
+          // All three alike: a highlighted level would look chosen before the player chooses.
+          fill: this.colors.inkLighter,
+          textColor: this.textColors.white,
           name: `wager-${level}`,
         };
       }),

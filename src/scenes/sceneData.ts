@@ -47,6 +47,8 @@ export interface RevealSceneData extends RoundData {
 export interface ResultsSceneData extends RoundData {
   /** Where the round went: its board and place, or why it is on none. */
   recorded: RecordedRound;
+  /** A review row opened to its whole question and answer (its index in the round's log). */
+  opened?: number;
 }
 
 export interface ReportSceneData {
