@@ -106,11 +106,7 @@ export class ShareScene extends BaseScene<'share'> {
     const challenge = challengeFor(session, this.services.bank?.version ?? '', name, marks);
     const link = `${window.location.origin}${window.location.pathname}#${CHALLENGE_PARAM}=${encodeChallenge(challenge)}`;
     const text = shareText({
-      label: shareLabel(
-        session.plan.settings,
-        session.plan.seed,
-        this.opened.results.recorded.unranked === 'daily-replayed',
-      ),
+      label: this.label(),
       score: summary.score,
       correct: summary.correct,
       total: summary.total,
@@ -229,6 +225,12 @@ export class ShareScene extends BaseScene<'share'> {
     }
   }
 
+  /** The round's name in the text and on the card; a second daily round on one day says it is a replay. */
+  private label(): string {
+    const { session, recorded } = this.opened.results;
+    return shareLabel(session.plan.settings, session.plan.seed, recorded.unranked === 'daily-replayed');
+  }
+
   private async scoreCard(
     name: string,
     summary: ReturnType<typeof summarize>,
@@ -238,11 +240,7 @@ export class ShareScene extends BaseScene<'share'> {
     const blob = await scoreCardBlob(
       {
         name,
-        label: shareLabel(
-          session.plan.settings,
-          session.plan.seed,
-          this.opened.results.recorded.unranked === 'daily-replayed',
-        ),
+        label: this.label(),
         score: summary.score,
         correct: summary.correct,
         total: summary.total,
