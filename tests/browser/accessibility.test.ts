@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { HIGH_CONTRAST_PALETTE, STANDARD_PALETTE, type Palette } from '../../src/ui/theme';
 import { axeAllProblems } from './axe';
-import { launchChromium } from './chromium';
 import { labelled, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** Steps a setting on the settings screen with the keyboard, `times` times, waiting for each change. */
 async function stepSetting(page: Page, name: string, times: number): Promise<void> {
@@ -34,7 +26,7 @@ async function stepSetting(page: Page, name: string, times: number): Promise<voi
 
 /** Opens the game with these settings already saved, as a player who chose them on an earlier visit. */
 function openWithSettings(settings: object, viewport: Viewport = PROJECTOR): Promise<Page> {
-  return openGame(browser, url, viewport, (p) =>
+  return openGame(chromium.browser, url, viewport, (p) =>
     p.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       PREFERENCES_KEY,
       JSON.stringify(settings),
@@ -217,7 +209,7 @@ describe('accessibility', () => {
   );
 
   it('turns high contrast on from the settings screen at once, keeps it after a reload, and turns it off', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     expect(await themeShown(page, STANDARD_PALETTE)).toEqual({ theme: 'standard', desk: true, page: true });
     await page.keyboard.press('s');
     await waitForScreen(page, 'settings');
@@ -265,7 +257,7 @@ describe('accessibility', () => {
   });
 
   it('pauses with P: the clock stops and the question leaves the screen', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     const prompt = await page.$eval('#a11y h2', (element) => element.textContent);
@@ -287,7 +279,7 @@ describe('accessibility', () => {
   });
 
   it('plays a full round with the timer off, remembered after a reload', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('s');
     await waitForScreen(page, 'settings');
     await stepSetting(page, 'time', 4);
@@ -317,7 +309,7 @@ describe('accessibility', () => {
   });
 
   it('lays out every screen at 150 % text on a phone with nothing cut off', async () => {
-    const page = await openGame(browser, url, PHONE);
+    const page = await openGame(chromium.browser, url, PHONE);
     await page.keyboard.press('s');
     await waitForScreen(page, 'settings');
     await stepSetting(page, 'textScale', 2);
@@ -388,7 +380,7 @@ describe('accessibility', () => {
 
   it('keeps 24×24 targets on a phone and on a projector at normal size', async () => {
     for (const viewport of [PHONE, PROJECTOR]) {
-      const page = await openGame(browser, url, viewport);
+      const page = await openGame(chromium.browser, url, viewport);
       expect(await targetProblems(page)).toEqual([]);
       await page.keyboard.press('Enter');
       await waitForScreen(page, 'question');

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   answerKey,
   clickCanvasButton,
@@ -12,20 +11,16 @@ import {
   waitForScreen,
   type BankForTests,
 } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
+const chromium = useChromium();
 let bank: BankForTests;
 /** The title screen with sound working, to hold the silent ones against. */
 let titleWithSound: Buffer | undefined;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   bank = await fetchBank(url);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Keeps every cue the game reports (document.body.dataset.soundCue holds only the last). */
@@ -61,7 +56,7 @@ async function soundButtonLabel(page: Page): Promise<string | null> {
 
 describe('sound', () => {
   it('waits for the first key press, then sounds right, wrong and the last seconds apart', async () => {
-    const page = await openGame(browser, url, PROJECTOR, recordCues);
+    const page = await openGame(chromium.browser, url, PROJECTOR, recordCues);
     await waitForAudio(page, 'suspended');
     expect(await audioState(page)).toEqual({ hook: 'suspended', context: 'suspended' });
     expect(await soundButtonLabel(page)).toBe('Mute sound');
@@ -98,7 +93,7 @@ describe('sound', () => {
   });
 
   it('mutes from every screen, by M or the corner button, and is still muted after a reload', async () => {
-    const page = await openGame(browser, url, PROJECTOR, recordCues);
+    const page = await openGame(chromium.browser, url, PROJECTOR, recordCues);
     await waitForAudio(page, 'suspended');
     await page.keyboard.press('m');
     expect(await soundButtonLabel(page)).toBe('Unmute sound');
@@ -160,13 +155,13 @@ describe('when audio cannot start', () => {
     ],
   ])('the game is the same, only silent, when %s', async (_name, state, block) => {
     if (!titleWithSound) {
-      const normal = await openGame(browser, url);
+      const normal = await openGame(chromium.browser, url);
       await waitForAudio(normal, 'suspended');
       titleWithSound = await normal.screenshot();
       await normal.context().close();
     }
 
-    const page = await openGame(browser, url, PROJECTOR, async (p) => {
+    const page = await openGame(chromium.browser, url, PROJECTOR, async (p) => {
       await recordCues(p);
       await block(p);
     });

@@ -4,20 +4,19 @@
  * must fall back to polling in time — the dashboard shows a join, and a waiting student sees the start, within
  * 5 s. Also the join screen's privacy link and a class with generated nicknames only.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startNginx, type TestNginx } from '../server/nginx';
-import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, PROJECTOR, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const appUrl = inject('appUrl');
 /** The longest a change may take to reach a page through the buffering proxy. */
 const WITHIN_MS = 5000;
-let browser: Browser;
+const chromium = useChromium();
 let nginx: TestNginx;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   // nginx's default HTTP/1.0 to the upstream with buffering on holds back a stream entirely, headers included.
   nginx = await startNginx(appUrl, [
     'proxy_set_header Host $http_host;',
@@ -28,7 +27,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await nginx?.stop();
 });
 
@@ -39,7 +37,7 @@ async function classMode(page: Page, mode: string): Promise<void> {
 describe('behind a buffering proxy', () => {
   it('the dashboard shows a join, and a waiting student the start, within 5 s', async () => {
     const base = `${nginx.url}/`;
-    const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const teacherContext = await chromium.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const teacher = await teacherContext.newPage();
     await teacher.goto(new URL('host.html', base).href);
     await teacher.waitForSelector('form[data-name="setup"]');
@@ -69,7 +67,7 @@ describe('behind a buffering proxy', () => {
     expect(dashboardMs).toBeLessThanOrEqual(WITHIN_MS);
     expect(await teacher.evaluate(() => document.body.dataset.live)).toBe('polling');
 
-    const student = await openGame(browser, base, PROJECTOR);
+    const student = await openGame(chromium.browser, base, PROJECTOR);
     await student.goto(`${base}?class=${code}`);
     await classMode(student, 'name');
     await student.keyboard.press('Enter');
@@ -99,7 +97,7 @@ async function createClass(extra: Record<string, unknown>): Promise<string> {
 
 /** A student's game on the join screen of class `code`, with the screen's messages. */
 async function joinScreenOf(code: string): Promise<{ student: Page; messages: (string | null)[] }> {
-  const student = await openGame(browser, appUrl, PROJECTOR);
+  const student = await openGame(chromium.browser, appUrl, PROJECTOR);
   await student.goto(`${appUrl}?class=${code}`);
   await classMode(student, 'name');
   const messages = await student.$$eval('#a11y [data-name="class-message"]', (nodes) =>

@@ -6,16 +6,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { axeAllProblems } from './axe';
-import { launchChromium } from './chromium';
 import { answerButtons, openGame, pageErrors, PHONE, PROJECTOR, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const SHOTS = '/tmp/shots-a11y';
-let browser: Browser;
+const chromium = useChromium();
 
 interface BankChoice {
   text: string;
@@ -29,15 +29,10 @@ interface BankQuestion {
 let bank: BankQuestion[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
   // The whole bank, as the class server holds it: the game's bank.json lacks the class-only questions.
   const root = join(import.meta.dirname, '..', '..');
   bank = bundleBank(loadBankFromDisk(join(root, 'questions'), root).bank).questions;
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Keeps every message the live region says, in order (window.said). */
@@ -122,7 +117,7 @@ async function photograph(page: Page, name: string, shown?: string): Promise<voi
 
 describe('a blind student', () => {
   it('plays Classic by keyboard and hears the feedback, the streak, the score and then the results first', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await listen(page);
     await axeClean(page, 'title');
     await page.keyboard.press('Enter');
@@ -181,7 +176,7 @@ describe('a blind student', () => {
   });
 
   it('plays Fact-check by keyboard and hears the claim, the verdict on it and the wager', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await listen(page);
     await page.keyboard.press('f');
     for (let number = 1; number <= 10; number += 1) {
@@ -235,7 +230,7 @@ describe('a blind student', () => {
     const { class: info, teacherToken } = (await created.json()) as { class: { code: string }; teacherToken: string };
     const code = info.code;
 
-    const student = await openGame(browser, url);
+    const student = await openGame(chromium.browser, url);
     await student.goto(new URL(`?class=${code}`, url).href);
     await student.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
     await listen(student);
@@ -250,7 +245,7 @@ describe('a blind student', () => {
     await student.keyboard.press('Enter');
     await waitForScreen(student, 'class-wait', 20_000);
 
-    const teacherContext = await browser.newContext({ viewport: PROJECTOR });
+    const teacherContext = await chromium.browser.newContext({ viewport: PROJECTOR });
     await teacherContext.addInitScript(
       ([saved]) => localStorage.setItem('source-check:host:v1', saved!),
       [JSON.stringify({ code, token: teacherToken })],

@@ -3,22 +3,14 @@
  * and plays, and both boards show the phone's score within a second of its last answer; a third player's forged
  * link (a claimed score in the address and an offline "#c=" link) puts nothing on the board.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { encodeChallenge, maxScore } from '../../src/core/challenge';
-import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, pageErrors, PROJECTOR, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function step(page: Page, wanted: string): Promise<void> {
   await page.waitForFunction((name) => document.body.dataset.challengeStep === name, wanted, { timeout: 20_000 });
@@ -75,7 +67,7 @@ async function offlineLink(name: string, score: number, marks: ('right' | 'wrong
 
 describe('a server challenge', () => {
   it('is made on a laptop, played from its short link on a phone, and both boards show the score at once', async () => {
-    const laptop = await openGame(browser, url, PROJECTOR);
+    const laptop = await openGame(chromium.browser, url, PROJECTOR);
     await clickCanvasButton(laptop, '#a11y button[data-name="Challenge friends"]');
     await step(laptop, 'create');
     await laptop.fill('input[aria-label="Title (optional)"]', 'Period 3: beat me');
@@ -90,7 +82,7 @@ describe('a server challenge', () => {
     const code = await laptop.evaluate(() => document.body.dataset.challengeBoard!);
     expect(code).toMatch(/^[34679ACEFGHJKMNPRTWXY]{6}$/);
 
-    const phoneContext = await browser.newContext({
+    const phoneContext = await chromium.browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 3,
       isMobile: true,
@@ -173,7 +165,7 @@ describe('a server challenge', () => {
       maxScore(10),
       Array.from({ length: 10 }, () => 'right' as const),
     );
-    const third = await openGame(browser, new URL(`c/${code}?score=13500&name=Forger#c=${forged}`, url).href);
+    const third = await openGame(chromium.browser, new URL(`c/${code}?score=13500&name=Forger#c=${forged}`, url).href);
     const thirdIntro = await intro(third);
     expect(thirdIntro).toContain(`beat ${laptopScore.toLocaleString('en-US')} points`);
     expect(thirdIntro).not.toContain('13,500');
@@ -212,7 +204,7 @@ describe('a challenge link passed through a chat', () => {
       Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? ('right' as const) : ('wrong' as const))),
     );
     for (const address of [`${url}#c=${link}).`, `${url}#c=${link}.`, `${url}?c=${link}`, `${url}?c=${link}!`]) {
-      const page = await openGame(browser, address);
+      const page = await openGame(chromium.browser, address);
       const banner = await page.$eval('#a11y [data-name="challenge"]', (element) => element.textContent ?? '');
       expect(banner, address).toContain('Kind Owl challenges you');
       // Taken out of the address: Play again is a new round.
@@ -221,7 +213,7 @@ describe('a challenge link passed through a chat', () => {
       await page.context().close();
     }
     // Cut short (a chat app that shortens long messages): it says who sent it and whom to ask.
-    const cut = await openGame(browser, `${url}#c=${link.slice(0, link.length - 20)}`);
+    const cut = await openGame(chromium.browser, `${url}#c=${link.slice(0, link.length - 20)}`);
     const notice = await cut.$eval('#a11y [data-name="notice"]', (element) => element.textContent ?? '');
     expect(notice).toMatch(/^This challenge link from Kind Owl cannot be played: .+ Ask Kind Owl to send it again\.$/);
     await screenshot(cut, 'challenge-link-cut-1366x768');

@@ -9,8 +9,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import type { CheckStage } from '../../src/core/classCheck';
 import {
@@ -26,8 +26,8 @@ import { checkSeed, figure } from '../../src/host/checkText';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeProblems } from './axe';
-import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, pageErrors, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const SHOTS = '/tmp/shots-check';
@@ -37,15 +37,10 @@ const { bank } = loadBankFromDisk(join(root, 'questions'), root);
 const truth = new Map(
   loadChecksFromDisk(join(root, 'questions'), bank, root).checks.items.map((item) => [item.id, item.accurate]),
 );
-let browser: Browser;
+const chromium = useChromium();
 
 beforeAll(async () => {
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function call(method: string, path: string, token?: string, body?: unknown): Promise<any> {
@@ -160,7 +155,7 @@ describe('the learning check on the host page', () => {
     ];
     for (const group of groups) {
       // A context each: the host page remembers its last class.
-      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       page.on('pageerror', (error) => {
         throw error;
@@ -233,7 +228,7 @@ describe('the learning check on the host page', () => {
       ['390x844', { width: 390, height: 844 }],
       ['1920x1080', { width: 1920, height: 1080 }],
     ] as const) {
-      const page = await openGame(browser, url, viewport);
+      const page = await openGame(chromium.browser, url, viewport);
       await page.goto(new URL(`?class=${code}`, url).href);
       await page.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
       await page.keyboard.press('Enter');

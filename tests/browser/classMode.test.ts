@@ -3,26 +3,18 @@
  * class server's Content-Security-Policy, the dashboard live; and the game on plain static files, where Class
  * says it needs the server.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { ClassSkillSummary } from '../../src/core/classProtocol';
 import { SKILL_NAMES } from '../../src/core/reports';
-import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const staticUrl = inject('staticUrl');
 const QUESTIONS = 3;
 const HOSTILE = '<img src=x onerror=alert(1)>';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** Records what must never happen on a page: a dialog (script ran) or a blocked resource (the CSP bit). */
 function watch(page: Page): string[] {
@@ -44,7 +36,7 @@ async function classMode(page: Page, mode: string): Promise<void> {
 
 describe('a class round', () => {
   it('runs with a teacher and three students, the dashboard showing all of them and how they answered', async () => {
-    const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const teacherContext = await chromium.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const teacher = await teacherContext.newPage();
     const teacherProblems = watch(teacher);
     const hostResponse = await teacher.goto(new URL('host.html', url).href);
@@ -69,7 +61,7 @@ describe('a class round', () => {
     const students: Page[] = [];
     const problems: string[][] = [];
     for (const viewport of [PROJECTOR, PROJECTOR, PHONE]) {
-      students.push(await openGame(browser, url, viewport, async (page) => void problems.push(watch(page))));
+      students.push(await openGame(chromium.browser, url, viewport, async (page) => void problems.push(watch(page))));
     }
     const [ada, bo, cy] = students as [Page, Page, Page];
     await ada.goto(joinUrl);
@@ -229,7 +221,7 @@ describe('a class round', () => {
 
 describe('without the class server', () => {
   it('says Class needs the server, and the host page says the same', async () => {
-    const page = await openGame(browser, staticUrl);
+    const page = await openGame(chromium.browser, staticUrl);
     await clickCanvasButton(page, '#a11y button[data-name="Class"]');
     await classMode(page, 'no-server');
     const message = await page.textContent('#a11y [data-name="class-message"]');

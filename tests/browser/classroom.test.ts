@@ -8,12 +8,12 @@
  * nothing serious in any of these states.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { AWAY_MARGIN_MS } from '../../src/core/classPresence';
 import { axeProblems } from './axe';
-import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, PHONE, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const SHOTS = '/tmp/shots-classroom';
@@ -23,17 +23,11 @@ const SIZES = [
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
 ] as const;
-let browser: Browser;
+const chromium = useChromium();
 
 beforeAll(async () => {
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 type Player = { playerId: string; token: string };
 
 async function api(method: string, path: string, body?: unknown, token?: string): Promise<any> {
@@ -119,7 +113,7 @@ async function checkState(page: Page, name: string): Promise<void> {
 
 describe('a self-paced class on the projector', () => {
   it('gives nothing away, waits for no away player, and reads from the back of the room', async () => {
-    const context = await browser.newContext({ viewport: SIZES[1] });
+    const context = await chromium.browser.newContext({ viewport: SIZES[1] });
     const teacher = await context.newPage();
     const errors: string[] = [];
     teacher.on('pageerror', (error) => errors.push(error.message));
@@ -141,7 +135,7 @@ describe('a self-paced class on the projector', () => {
       ['Ada', 'Bo', 'Cy', 'Di'].map((nickname) => api('POST', `classes/${code}/players`, { nickname })),
     )) as Player[];
     // And one on a phone, who leaves again, asked first.
-    const phone = await openGame(browser, url, PHONE);
+    const phone = await openGame(chromium.browser, url, PHONE);
     await phone.goto(`${url}?class=${code}`);
     await phone.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
     const phoneName = (await phone.textContent('#a11y [data-name="nickname"]'))!.replace('Your nickname: ', '');

@@ -1,23 +1,9 @@
-/**
- * A student's own connection drops while they answer: the game keeps the server's clock and sends the answer again.
- * Back within the time left, it counts and the reveal says it arrived in time; back after the time was up, it is a
- * time-out and the reveal says the answer arrived too late.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
 import { labelled, openGame, pageErrors, PHONE, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function selfPacedClass(): Promise<string> {
   const response = await fetch(new URL('api/classes', url), {
@@ -34,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a dropped connection while answering', () => {
   it('counts an answer that gets through in time, and says so; one that does not is time’s up, and says so', async () => {
     const code = await selfPacedClass();
-    const page = await openGame(browser, url, PHONE);
+    const page = await openGame(chromium.browser, url, PHONE);
     await page.goto(new URL(`?class=${code}`, url).href);
     await page.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
     await page.keyboard.press('Enter');

@@ -2,25 +2,17 @@
  * Drawing at the device's pixel ratio: on a phone at a ratio of 3 the canvas has twice the game's pixels (the cap,
  * src/ui/renderScale.ts), every control sits where it sits at a ratio of 1, and a tap lands on the control under it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { clickCanvasButton, PHONE, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
+const chromium = useChromium();
 const errors: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function openAt(deviceScaleFactor: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor, hasTouch: true });
+  const context = await chromium.browser.newContext({ viewport: PHONE, deviceScaleFactor, hasTouch: true });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);

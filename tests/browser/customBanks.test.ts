@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parseSources } from '../../src/core/bank';
 import { importQuestions } from '../../src/core/import/index';
 import { readSourceFiles } from '../../src/server/bankFiles';
-import { launchChromium } from './chromium';
 import {
   answerButtons,
   clickCanvasButton,
@@ -23,20 +22,12 @@ import {
   waitForScreen,
   type Viewport,
 } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const root = join(import.meta.dirname, '..', '..');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 /** One question ready to play (no source, no explanation) and one with no right answer. */
 const CLASS_QUIZ = [
   '// Week 3: who is behind the article?',
@@ -133,7 +124,7 @@ describe('use your own questions', () => {
       timeout: 240_000,
     },
     async () => {
-      const page = await openGame(browser, url);
+      const page = await openGame(chromium.browser, url);
       await openCustomBanks(page);
       expect(await page.$eval('#a11y [data-name="usage"]', (e) => e.textContent)).toBe(
         'No banks yet: load a file to make one.',
@@ -251,7 +242,7 @@ describe('use your own questions', () => {
   );
 
   it('reads a spreadsheet Excel saved as Windows-1252 and lists that as a change', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await openCustomBanks(page);
     const bytes = readFileSync(
       join(root, 'tests', 'fixtures', 'import', 'real', 'kahoot-template-excel-windows-1252.csv'),
@@ -272,7 +263,7 @@ describe('use your own questions', () => {
   });
 
   it('takes a dropped spreadsheet and shows its checked excerpt after the answer', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await openCustomBanks(page);
     await dropFile(page, 'Orders.csv', ORDERS_CSV);
     await waitForScreen(page, 'custom-bank');
@@ -304,7 +295,7 @@ describe('use your own questions', () => {
         timeout: 180_000,
       },
       async () => {
-        const page = await openGame(browser, url, viewport);
+        const page = await openGame(chromium.browser, url, viewport);
         await openCustomBanks(page);
         // Thirty questions with no right answer and one without a source: a long list, and a bank to open.
         const broken = Array.from(

@@ -3,29 +3,20 @@
  * its own day; another day's daily from a link plays as that day's challenge and leaves today's daily and its board
  * alone; a daily begun at 23:59 and finished after midnight counts for the day it began.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { encodeChallenge } from '../../src/core/challenge';
 import { dailyChallenge } from '../unit/helpers';
-import { launchChromium } from './chromium';
 import { answerKey, fetchBank, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 const errorsOf = new WeakMap<Page, string[]>();
 
 /** The game opened at `address` in a time zone, its clock set to `moment` (and running on from there). */
 async function openAt(address: string, timezoneId: string, moment: string, viewport: Viewport): Promise<Page> {
-  const context = await browser.newContext({ viewport, timezoneId });
+  const context = await chromium.browser.newContext({ viewport, timezoneId });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -4,14 +4,14 @@
  * (`this.add.circle`), a scene plugin it uses (`this.tweens`). A part the trimmed build leaves out fails here
  * instead of on a player's screen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { openGame, pageErrors, PHONE } from './game';
 import { findPhaserUses, type PhaserUses } from './phaserUses';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
+const chromium = useChromium();
 let page: Page;
 let uses: PhaserUses;
 
@@ -38,14 +38,8 @@ const LIVE_OBJECTS: Record<string, string> = {
 
 beforeAll(async () => {
   uses = findPhaserUses();
-  browser = await launchChromium();
-  page = await openGame(browser, `${url}?test-hooks`, PHONE);
+  page = await openGame(chromium.browser, `${url}?test-hooks`, PHONE);
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the trimmed Phaser', () => {
   it('finds the game’s uses of Phaser', () => {
     // A finder that found nothing would pass everything below.

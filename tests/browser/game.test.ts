@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import {
   answerButtons,
   clickCanvasButton,
@@ -15,18 +14,11 @@ import {
   screenshot,
   waitForScreen,
 } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const QUESTIONS_PER_ROUND = 10;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 function fold(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -43,7 +35,7 @@ async function finalScore(page: Page): Promise<number> {
 
 describe('a full round', () => {
   it('can be played with the keyboard alone, showing a verbatim excerpt after every answer', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await screenshot(page, 'title-1366x768');
     // Focus starts on Play: Enter activates the DOM button.
     await page.keyboard.press('Enter');
@@ -91,7 +83,7 @@ describe('a full round', () => {
   });
 
   it('can be played with the mouse alone on the canvas buttons, and is kept in the high scores after a reload', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await clickCanvasButton(page, '#a11y button[data-name="Play"]');
     for (let number = 1; number <= QUESTIONS_PER_ROUND; number += 1) {
       await waitForScreen(page, 'question');
@@ -124,7 +116,7 @@ describe('a full round', () => {
 
 describe('leaving a round', () => {
   it('lands on the title after a paused round is quit, and never keeps the quit round as a score', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     await page.keyboard.press('Escape');
@@ -152,7 +144,7 @@ describe('leaving a round', () => {
 
 describe('time', () => {
   it("counts a question as time's up when the countdown runs out", async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     const limit = Number((await labelled(page, 'Time left')).match(/\d+/)?.[0]);
@@ -167,7 +159,7 @@ describe('time', () => {
   it('keeps counting down while the tab is hidden', async () => {
     // Headless Chromium never hides a tab, so the page gets what a hidden tab gets from the browser:
     // document.hidden is true, "visibilitychange" fires, and requestAnimationFrame stops calling back.
-    const page = await openGame(browser, url, PROJECTOR, (p) =>
+    const page = await openGame(chromium.browser, url, PROJECTOR, (p) =>
       p.addInitScript(() => {
         let hidden = false;
         let held: FrameRequestCallback[] = [];
@@ -216,7 +208,7 @@ describe('time', () => {
 
 describe('robustness and layout', () => {
   it('starts a playable game when saved data is corrupt', async () => {
-    const page = await openGame(browser, url, PROJECTOR, async (p) => {
+    const page = await openGame(chromium.browser, url, PROJECTOR, async (p) => {
       await p.addInitScript(() => {
         if (!sessionStorage.getItem('seeded')) {
           localStorage.setItem('source-check:high-scores:v1', '{not json at all');
@@ -244,7 +236,7 @@ describe('robustness and layout', () => {
   });
 
   it('plays from memory when localStorage is unavailable', async () => {
-    const page = await openGame(browser, url, PROJECTOR, async (p) => {
+    const page = await openGame(chromium.browser, url, PROJECTOR, async (p) => {
       await p.addInitScript(() => {
         Object.defineProperty(window, 'localStorage', {
           get() {
@@ -263,7 +255,7 @@ describe('robustness and layout', () => {
     ['phone', PHONE],
     ['projector', PROJECTOR],
   ])('fits a %s viewport without scrolling, on every screen', async (name, viewport) => {
-    const page = await openGame(browser, url, viewport);
+    const page = await openGame(chromium.browser, url, viewport);
     const fits = () =>
       page.evaluate(() => {
         const canvas = document.querySelector('canvas')!.getBoundingClientRect();
@@ -304,7 +296,7 @@ describe('robustness and layout', () => {
     ['not JSON', 200, '{"questions": [', 'bank.json is not valid JSON'],
     ['empty', 200, '{"version":"x","topics":[],"questions":[],"sources":{}}', 'bank.json holds no questions'],
   ])('says plainly what is wrong when the question bank is %s', async (_name, status, body, message) => {
-    const context = await browser.newContext({ viewport: PROJECTOR });
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR });
     const page = await context.newPage();
     await page.route('**/bank.json', (route) => route.fulfill({ status, body, contentType: 'application/json' }));
     await page.goto(url);
@@ -316,7 +308,7 @@ describe('robustness and layout', () => {
   });
 
   it('renders with WebGL', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     expect(await page.evaluate(() => document.body.dataset.renderer)).toBe('webgl');
     const canvasIs2d = await page.evaluate(() => document.querySelector('canvas')!.getContext('2d') !== null);
     expect(canvasIs2d).toBe(false);

@@ -5,27 +5,22 @@
  * checked with axe and photographed at the projector's and a phone's size into /tmp/host-shots/.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_DESCRIPTIONS, kindCounts } from '../../src/core/round';
 import { PRIVACY_PAGE_URL } from '../../src/game/teacherLinks';
 import { joiningText, lastClassText, VERIFIED_MEANING } from '../../src/host/dashboardText';
 import { axeAllProblems } from './axe';
-import { launchChromium } from './chromium';
 import { PHONE, PROJECTOR } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const SHOTS = '/tmp/host-shots';
 const SAVED_KEY = 'source-check:host:v1';
-let browser: Browser;
+const chromium = useChromium();
 
 beforeAll(async () => {
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Axe finds nothing, minor rules included, and the state is photographed at both sizes (the page has one theme). */
@@ -93,7 +88,7 @@ async function join(code: string, nickname: string): Promise<Response> {
 
 describe('the host page', () => {
   it('creates a class with every new choice, locks joining, deletes a player, ends, and shows a finished class on request', async () => {
-    const context = await browser.newContext({ viewport: PROJECTOR });
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR });
     const page = await openHost(context);
     await hostState(page, 'setup');
     expect(await page.getAttribute('footer a[data-name="privacy"]', 'href')).toBe(PRIVACY_PAGE_URL);
@@ -229,7 +224,7 @@ describe('the host page', () => {
   });
 
   it('forgets this device, deletes a class, and keeps a saved class through a busy or unreachable server', async () => {
-    const context = await browser.newContext({ viewport: PROJECTOR });
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR });
     const page = await openHost(context);
     await hostState(page, 'setup');
     await page.fill('#question-count', '3');

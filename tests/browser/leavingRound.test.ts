@@ -3,22 +3,14 @@
  * by keyboard and by pointer on the canvas. Keep playing (or Escape) goes back to the same screen of the same
  * round; Leave the round lands on the title, and a round left is never saved nor offered again.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { axeAllProblems } from './axe';
-import { launchChromium } from './chromium';
 import { clickCanvasButton, openGame, pageErrors, PHONE, PROJECTOR, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function heading(page: Page): Promise<string> {
   return page.$eval('#a11y h1', (element) => element.textContent ?? '');
@@ -65,7 +57,7 @@ async function leaveForGood(page: Page): Promise<void> {
 
 describe('leaving a round', () => {
   it('asks first from the question (Back to title pauses the clock) and comes back to the same question', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     for (const way of ['keyboard', 'pointer'] as const) {
@@ -87,7 +79,7 @@ describe('leaving a round', () => {
   });
 
   it('asks first from the answer screen, by Escape, key and pointer, and Keep playing returns to it', async () => {
-    const page = await openGame(browser, url, PHONE);
+    const page = await openGame(chromium.browser, url, PHONE);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     await page.keyboard.press('1');
@@ -110,7 +102,7 @@ describe('leaving a round', () => {
   });
 
   it('asks first from the claim and the wager in Fact-check, and returns to each', async () => {
-    const page = await openGame(browser, url, PROJECTOR);
+    const page = await openGame(chromium.browser, url, PROJECTOR);
     await page.keyboard.press('f');
     await page.waitForSelector('#a11y[data-screen="claim"], #a11y[data-screen="question"]');
     if ((await page.$eval('#a11y', (element) => (element as HTMLElement).dataset.screen)) === 'claim') {
@@ -139,7 +131,7 @@ describe('leaving a round', () => {
   });
 
   it('takes a timer changed in Settings during a round from the current question, and says so', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     const prompt = await page.$eval('#a11y h2', (element) => element.textContent);
@@ -182,7 +174,7 @@ describe('leaving a round', () => {
     });
     expect(created.status).toBe(201);
     const code = ((await created.json()) as { class: { code: string } }).class.code;
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.goto(new URL(`?class=${code}`, url).href);
     await page.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
     await page.keyboard.press('Enter');

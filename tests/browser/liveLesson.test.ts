@@ -7,12 +7,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DashboardSnapshot, PlayerView } from '../../src/core/classProtocol';
 import { axeAllProblems } from './axe';
-import { launchChromium } from './chromium';
 import { openGame, pageErrors, PHONE, PROJECTOR, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const SHOTS = '/tmp/shots-live';
@@ -23,17 +23,11 @@ const SIZES = [
 ];
 const FULL_HD = SIZES[1]!;
 const SCRIPTED = 25;
-let browser: Browser;
+const chromium = useChromium();
 
 beforeAll(async () => {
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 type Seat = { playerId: string; token: string; nickname: string };
 
 async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
@@ -110,7 +104,7 @@ async function onQuestion(page: Page, position: number, since: number): Promise<
 
 describe('a live lesson', () => {
   it('runs from the projector: lobby → 3 questions → podium, with two real students and 25 scripted', async () => {
-    const teacherContext = await browser.newContext({ viewport: FULL_HD });
+    const teacherContext = await chromium.browser.newContext({ viewport: FULL_HD });
     const teacher = await teacherContext.newPage();
     const teacherErrors: string[] = [];
     teacher.on('pageerror', (error) => teacherErrors.push(error.message));
@@ -128,8 +122,8 @@ describe('a live lesson', () => {
     };
 
     // Two real students, then 25 over HTTP.
-    const phone = await openGame(browser, url, PHONE);
-    const laptop = await openGame(browser, url, PROJECTOR);
+    const phone = await openGame(chromium.browser, url, PHONE);
+    const laptop = await openGame(chromium.browser, url, PROJECTOR);
     const pages = [phone, laptop];
     for (const page of pages) {
       await page.goto(joinUrl);

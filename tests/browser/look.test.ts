@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   answerKey,
   fetchBank,
@@ -11,6 +10,7 @@ import {
   waitForScreen,
   type BankForTests,
 } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 /** The shortest round Settings offers. */
@@ -19,16 +19,11 @@ const QUESTIONS = 5;
 const SETTLE_MS = 600;
 /** The second answer in a row (its reveal shows the streak growing), and the results. */
 const WATCHED = ['reveal-2', 'results-1'];
-let browser: Browser;
+const chromium = useChromium();
 let bank: BankForTests;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   bank = await fetchBank(url);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /**
@@ -91,7 +86,7 @@ async function playRound(page: Page): Promise<void> {
 }
 
 function openWith(motion: 'system' | 'reduce' | 'full', deviceReduces: boolean): Promise<Page> {
-  return openGame(browser, url, PROJECTOR, async (p) => {
+  return openGame(chromium.browser, url, PROJECTOR, async (p) => {
     if (deviceReduces) await p.emulateMedia({ reducedMotion: 'reduce' });
     await p.addInitScript(
       (settings) => localStorage.setItem('source-check:settings:v1', settings),
@@ -103,14 +98,16 @@ function openWith(motion: 'system' | 'reduce' | 'full', deviceReduces: boolean):
 
 describe('the font', () => {
   it('is loaded before the game draws any text', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     expect(await page.evaluate(() => document.body.dataset.font)).toBe('loaded');
     expect(await page.evaluate(() => document.fonts.check('700 24px "Atkinson Hyperlegible"'))).toBe(true);
     await page.context().close();
   });
 
   it('never keeps the game from starting when it cannot be loaded', async () => {
-    const page = await openGame(browser, url, PROJECTOR, (p) => p.context().route(/\.woff2?$/, (r) => r.abort()));
+    const page = await openGame(chromium.browser, url, PROJECTOR, (p) =>
+      p.context().route(/\.woff2?$/, (r) => r.abort()),
+    );
     expect(await page.evaluate(() => document.body.dataset.font)).toBe('fallback');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();

@@ -3,10 +3,9 @@
  * projector: keys 5 and 6, E and F, and a tap on the last tile, with every answer in the "Answers" group and on
  * the screen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { launchChromium } from './chromium';
 import {
   answerButtons,
   clickCanvasButton,
@@ -19,18 +18,10 @@ import {
   waitForScreen,
   type Viewport,
 } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 /** Five answers and six, each with its right one; long enough answers to need their tiles' room. */
 const MANY_ANSWERS = [
   '::Five answers:: Which document set the first TikTok deadline of 45 days? {',
@@ -61,7 +52,7 @@ const button = (name: string) => `#a11y button[data-name="${name}"]`;
 /** The game with the timer off (a round waits for the keys), still motion, and the phone's text at 150 %. */
 function open(viewport: Viewport): Promise<Page> {
   const textScale = viewport === PHONE ? 1.5 : 1;
-  return openGame(browser, url, viewport, (page) =>
+  return openGame(chromium.browser, url, viewport, (page) =>
     page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       PREFERENCES_KEY,
       JSON.stringify({ time: 'off', motion: 'reduce', textScale }),

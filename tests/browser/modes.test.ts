@@ -1,7 +1,6 @@
 /** One round of each mode, played like a player would: Practice with its replays, Fact-check with claims and wagers, Daily once a day. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   answerKey,
   clickCanvasButton,
@@ -15,18 +14,14 @@ import {
   waitForScreen,
   type BankForTests,
 } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
+const chromium = useChromium();
 let bank: BankForTests;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   bank = await fetchBank(url);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function text(page: Page, selector: string): Promise<string> {
@@ -49,7 +44,7 @@ async function nextScreen(page: Page, screens: string[]): Promise<string> {
 
 describe('practice', () => {
   it('has no timer, says why the source settles it, and replays the missed questions until none is left', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await clickCanvasButton(page, '#a11y button[data-name="mode-practice"]');
     for (let number = 1; number <= 10; number += 1) {
       await waitForScreen(page, 'question');
@@ -108,7 +103,7 @@ describe('practice', () => {
 
 describe('fact-check', () => {
   it('asks for a judgement of each claim and a wager, and reports claims, calibration, discernment and the move to practise', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await clickCanvasButton(page, '#a11y button[data-name="mode-fact-check"]');
     const claims: string[] = [];
     for (let number = 1; number <= 10; number += 1) {
@@ -185,7 +180,7 @@ describe('fact-check', () => {
 
 describe('daily', () => {
   it('is the same round all day, counts once for its board, and the board can be cleared after a confirmation', async () => {
-    const page = await openGame(browser, url, PHONE);
+    const page = await openGame(chromium.browser, url, PHONE);
     const prompts: string[] = [];
     const playDaily = async () => {
       await page.keyboard.press('d');
@@ -256,7 +251,7 @@ describe('daily', () => {
 
 describe('the timeline of the controversy', () => {
   it('opens from the title with every dated question of the bank, each with its evidence', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.keyboard.press('t');
     await waitForScreen(page, 'timeline');
     const items = await texts(page, '#a11y [aria-label="Questions by date"] button');

@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
 import { openGame, pageErrors, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 describe('offline play', () => {
   it('starts and plays a whole round with the network off after one visit', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     // The service worker registers once the title is up and takes control of the page.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -37,7 +27,7 @@ describe('offline play', () => {
   });
 
   it('offers a manifest that makes the game installable', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     const manifest = await page.evaluate(async () => {
       const link = document.querySelector('link[rel="manifest"]') as HTMLLinkElement;
       return (await fetch(link.href)).json();

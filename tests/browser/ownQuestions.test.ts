@@ -1,13 +1,7 @@
-/**
- * A teacher's own questions in a class, in Chromium: the host page reads a small GIFT file with the game's importer
- * (one question plays, one is skipped, the report says which and why), creates a self-paced class with it, and a
- * student's game plays the question and sees its reveal, which says no source was given.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { axeProblems } from './axe';
-import { launchChromium } from './chromium';
 import { answerButtons, openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const RIGHT = 'Open new tabs and see what others say about the site';
@@ -21,19 +15,10 @@ const GIFT = [
   '::Two right:: Which is right? {=One =Two ~Three}',
   '',
 ].join('\n');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 describe("a class of the teacher's own questions", () => {
   it('is set up from a GIFT file on the host page and played on a student’s phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const teacher = await context.newPage();
     const teacherErrors: string[] = [];
     teacher.on('pageerror', (error) => teacherErrors.push(error.message));
@@ -70,7 +55,7 @@ describe("a class of the teacher's own questions", () => {
     await teacher.waitForSelector('[data-name="join-link"]', { state: 'attached' });
     const joinUrl = (await teacher.getAttribute('[data-name="join-link"]', 'href'))!;
 
-    const student = await openGame(browser, url, PHONE);
+    const student = await openGame(chromium.browser, url, PHONE);
     await student.goto(joinUrl);
     await student.waitForFunction(() => document.body.dataset.classMode === 'name', undefined, { timeout: 20_000 });
     await student.keyboard.press('Enter');

@@ -3,30 +3,21 @@
  * question with the score so far, the clock stopped while the page was away, and Resume goes on from there. Saved
  * data that cannot be read is dropped with a notice on the title, and the game starts as usual.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { SAVED_ROUND_KEY } from '../../src/game/savedRounds';
-import { launchChromium } from './chromium';
 import { labelled, openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 const prompt = (page: Page) => page.$eval('#a11y h2', (element) => element.textContent);
 const secondsLeft = async (page: Page) =>
   Number((await page.$eval('#a11y [role="timer"]', (element) => element.textContent ?? '')).match(/\d+/)?.[0]);
 
 describe('reloading a solo round', () => {
   it('comes back paused at the same question with its score, and the clock did not run while away', async () => {
-    const page = await openGame(browser, url, { ...PHONE, deviceScaleFactor: 3 });
+    const page = await openGame(chromium.browser, url, { ...PHONE, deviceScaleFactor: 3 });
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
     await page.keyboard.press('1');
@@ -62,7 +53,7 @@ describe('reloading a solo round', () => {
   }, 90_000);
 
   it('drops saved data it cannot read, says so on the title, and plays on', async () => {
-    const page = await openGame(browser, url, PHONE);
+    const page = await openGame(chromium.browser, url, PHONE);
     for (const broken of ['{"version":1,"plan":5', JSON.stringify({ version: 1, plan: { seed: 'x' }, index: -1 })]) {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [SAVED_ROUND_KEY, broken] as const);
       await page.reload();

@@ -2,21 +2,13 @@
  * The results' review rows on a phone (390×844 at a device pixel ratio of 3): a row cut short with "…" is a button
  * that opens to the whole question, the right answer and the player's; Done or Escape goes back to the results.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { clickCanvasButton, openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** The texts drawn on the canvas of the results screen. */
 function canvasTexts(page: Page): Promise<string[]> {
@@ -30,7 +22,7 @@ function canvasTexts(page: Page): Promise<string[]> {
 
 describe('results rows', () => {
   it('open to the whole question and answer when cut short', async () => {
-    const page = await openGame(browser, `${url}?test-hooks`, { ...PHONE, deviceScaleFactor: 3 });
+    const page = await openGame(chromium.browser, `${url}?test-hooks`, { ...PHONE, deviceScaleFactor: 3 });
     await page.keyboard.press('Enter');
     for (let question = 0; question < 10; question += 1) {
       await waitForScreen(page, 'question');

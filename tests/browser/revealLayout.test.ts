@@ -6,31 +6,23 @@
  * or where a screen reports a text it could not fit. The screens are opened directly through the test hooks.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { Question } from '../../src/core/types';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { launchChromium } from './chromium';
 import { openGame, pageErrors, PHONE, PROJECTOR, type Viewport } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const root = join(import.meta.dirname, '..', '..');
 /** The whole bank, the questions held back for classes included. */
 const questions: Question[] = bundleBank(loadBankFromDisk(join(root, 'questions'), root).bank).questions;
 const LAPTOP: Viewport = PROJECTOR;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function openAtLargestText(viewport: Viewport): Promise<Page> {
-  return openGame(browser, `${url}?test-hooks`, viewport, (page) =>
+  return openGame(chromium.browser, `${url}?test-hooks`, viewport, (page) =>
     page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       PREFERENCES_KEY,
       JSON.stringify({ textScale: 1.5 }),

@@ -2,16 +2,16 @@
  * Rounds narrowed to kinds of question on the Topics screen, with the keyboard, kept over a reload; and the as-of
  * date the reveal names under a fact that can change, on a phone with 150 % text and on a projector.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { asOfNote } from '../../src/core/dates';
 import { KIND_TITLES } from '../../src/core/round';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { launchChromium } from './chromium';
 import { openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
+const chromium = useChromium();
 
 interface BankQuestion {
   id: string;
@@ -22,18 +22,12 @@ interface BankQuestion {
 let questions: BankQuestion[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
   questions = ((await (await fetch(new URL('bank.json', url))).json()) as { questions: BankQuestion[] }).questions;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 const button = (name: string) => `#a11y button[data-name="${name}"]`;
 
 function openWithSettings(settings: object, viewport: Viewport): Promise<Page> {
-  return openGame(browser, url, viewport, (page) =>
+  return openGame(chromium.browser, url, viewport, (page) =>
     page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       PREFERENCES_KEY,
       JSON.stringify({ time: 'off', questionCount: 5, motion: 'reduce', ...settings }),

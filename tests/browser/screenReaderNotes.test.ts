@@ -2,21 +2,13 @@
  * The smaller things a screen-reader user was not told: where focus lands on How to play, the excerpt paged to on
  * the answer screen, a new generated name on Share, and the board switched to with ← → on High scores.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { openGame, pageErrors, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function status(page: Page): Promise<string> {
   return page.$eval('#a11y > [role="status"]', (element) => element.textContent ?? '');
@@ -28,7 +20,7 @@ async function focusedName(page: Page): Promise<string | undefined> {
 
 describe('what the page says besides the round', () => {
   it('focuses Play on How to play, reads a paged excerpt, says a new name on Share and the board on High scores', async () => {
-    const page = await openGame(browser, url);
+    const page = await openGame(chromium.browser, url);
     await page.focus('#a11y button[data-name="How to play"]');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'how-to-play');

@@ -2,28 +2,22 @@
  * Check yourself, played with the keyboard only: check A from the title, check B when the player asks for it, and
  * the figures on Your checks against those computed from the answers given.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CheckSet } from '../../src/core/checkItems';
 import { countOutcomes, detectionMeasures, type CheckResponse, type Confidence } from '../../src/core/discernment';
 import { readPlayerChange, type SavedCheck } from '../../src/core/selfCheck';
 import { signedFigure } from '../../src/game/selfChecks';
-import { launchChromium } from './chromium';
 import { openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
+const chromium = useChromium();
 let checks: CheckSet;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   checks = (await (await fetch(new URL('checks.json', url))).json()) as CheckSet;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 const CONFIDENCE_KEY: Record<Confidence, string> = { sure: 's', 'think-so': 't', guessing: 'g' };
 
 async function texts(page: Page, selector: string): Promise<string[]> {
@@ -90,7 +84,7 @@ function saved(form: 'A' | 'B', answers: CheckResponse[]): SavedCheck {
 }
 
 async function openWith(viewport: Viewport, settings: object): Promise<Page> {
-  return openGame(browser, url, viewport, (page) =>
+  return openGame(chromium.browser, url, viewport, (page) =>
     page.addInitScript((value) => localStorage.setItem('source-check:settings:v1', value), JSON.stringify(settings)),
   );
 }
@@ -181,7 +175,7 @@ describe('check yourself', () => {
       taken: [{ form: 'A', takenAt: 0, roundsBefore: 0, answers }, { form: 'Z' }],
       roundsFinished: 0,
     });
-    const page = await openGame(browser, url, PROJECTOR, (p) =>
+    const page = await openGame(chromium.browser, url, PROJECTOR, (p) =>
       p.addInitScript((value) => localStorage.setItem('source-check:self-checks:v1', value), saved),
     );
     await page.keyboard.press('c');

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { currentScreen, openGame, pageErrors, PROJECTOR, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
+const chromium = useChromium();
 /** Rounds of five questions keep these tests short; the share rules do not depend on the length. */
 const QUESTIONS = 5;
 const fiveQuestionRounds = (page: Page) =>
@@ -42,7 +33,7 @@ describe('sharing a result', () => {
     'gives spoiler-free text whose challenge link replays the same questions, side by side',
     { timeout: 240_000 },
     async () => {
-      const challenger = await openGame(browser, url, PROJECTOR, fiveQuestionRounds);
+      const challenger = await openGame(chromium.browser, url, PROJECTOR, fiveQuestionRounds);
       await challenger.keyboard.press('Enter');
       const prompts = await playRound(challenger);
       await challenger.keyboard.press('s');
@@ -60,7 +51,7 @@ describe('sharing a result', () => {
       expect(text).not.toMatch(/Answer/);
 
       // A friend with other settings of their own still gets the challenger's round.
-      const friend = await openGame(browser, lines[4]!);
+      const friend = await openGame(chromium.browser, lines[4]!);
       const banner = await friend.$eval('#a11y [data-name="challenge"]', (element) => element.textContent ?? '');
       expect(banner).toContain(`${name.replace('Your name: ', '')} challenges you`);
       await screenshot(friend, 'title-challenge-1366x768');
@@ -78,7 +69,7 @@ describe('sharing a result', () => {
   );
 
   it('opens the title with a notice for a tampered link', async () => {
-    const page = await openGame(browser, `${url}#c=eyJ2IjoxLCJzIjoiPHNjcmlwdD4ifQ`);
+    const page = await openGame(chromium.browser, `${url}#c=eyJ2IjoxLCJzIjoiPHNjcmlwdD4ifQ`);
     const notice = await page.$eval('#a11y [data-name="notice"]', (element) => element.textContent ?? '');
     expect(notice).toBe(
       'This challenge link cannot be played: the link has an invalid round code. Ask for the link again.',
@@ -90,7 +81,7 @@ describe('sharing a result', () => {
   });
 
   it('saves the score card as a PNG picture', async () => {
-    const page = await openGame(browser, url, PROJECTOR, fiveQuestionRounds);
+    const page = await openGame(chromium.browser, url, PROJECTOR, fiveQuestionRounds);
     await page.keyboard.press('Enter');
     await playRound(page);
     await page.keyboard.press('s');
@@ -108,7 +99,7 @@ describe('sharing a result', () => {
   });
 
   it('lets the player pick another name or type one, refusing one on the blocklist, and puts it on the board', async () => {
-    const page = await openGame(browser, url, PROJECTOR, fiveQuestionRounds);
+    const page = await openGame(chromium.browser, url, PROJECTOR, fiveQuestionRounds);
     await page.keyboard.press('Enter');
     await playRound(page);
     // A stray Enter while the score is read starts nothing: only the focused button acts.

@@ -1,23 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { HANDOUT_PAGE_URL, TEACHERS_PAGE_URL } from '../../src/game/teacherLinks';
 import { SPANISH_HANDOUT_PAGE_URL, TEACHER_PAGE_FILES } from '../../src/teachers/pages';
 import { axeProblems } from './axe';
-import { launchChromium } from './chromium';
 import { ARTIFACTS, PHONE, PROJECTOR } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function fullScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -62,7 +54,7 @@ describe('the teacher pages', () => {
   it('lead to pages that load, and every teacher page is readable, accessible and in the game font', async () => {
     const teacherPages = new Set(TEACHER_PAGE_FILES.map((file) => new URL(file, url).href));
     // No service worker: every page must come from the server itself.
-    const context = await browser.newContext({ viewport: PROJECTOR, serviceWorkers: 'block' });
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR, serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => {
@@ -135,7 +127,7 @@ describe('the teacher pages', () => {
   });
 
   it('read on a phone without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+    const context = await chromium.browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
     const page = await context.newPage();
     const wide: string[] = [];
     for (const file of TEACHER_PAGE_FILES) {
@@ -151,7 +143,7 @@ describe('the teacher pages', () => {
   });
 
   it('print the handout on exactly one portrait page, A4 or Letter, black on white with no navigation', async () => {
-    const context = await browser.newContext({ viewport: PROJECTOR, serviceWorkers: 'block' });
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR, serviceWorkers: 'block' });
     const page = await context.newPage();
     // In Spanish too, with each sentence's rendering under it.
     for (const handout of [HANDOUT_PAGE_URL, SPANISH_HANDOUT_PAGE_URL]) {
@@ -201,7 +193,7 @@ describe('the teacher pages', () => {
       precache.map(async (file) => `${file} ${(await fetch(new URL(file, url))).status}`),
     );
     expect(statuses).toEqual(precache.map((file) => `${file} 200`));
-    const context = await browser.newContext({ viewport: PROJECTOR });
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR });
     const page = await context.newPage();
     // Only the teacher index is visited: its own script registers the worker.
     await page.goto(new URL(TEACHERS_PAGE_URL, url).href);

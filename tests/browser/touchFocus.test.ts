@@ -3,26 +3,23 @@
  * first answer tile the question screen focuses for the keyboard, not on the tile tapped, and the wager screen shows
  * its three levels alike until the player chooses ("Sure" does not look chosen before).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { CONFIDENCE_LEVELS } from '../../src/core/wager';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
 import { PHONE, screenshot, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function openOnTouchPhone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const context = await chromium.browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 3,
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await context.newPage();
   await page.goto(url);
   await waitForScreen(page, 'title');

@@ -5,23 +5,15 @@
  * are left out: a hundred dates on one line get 26 CSS px each, spaced apart (WCAG 2.5.8), and ◀ Earlier / Later ▶
  * (measured) step through them.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { currentScreen, openGame, pageErrors, PHONE, waitForScreen } from './game';
+import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 /** The usual smallest target for a finger, in CSS pixels. */
 const MIN_TARGET_CSS_PX = 44;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** "screen: button (width×height)" for every shown button of the accessible layer smaller than a finger. */
 async function smallTargets(page: Page): Promise<string[]> {
@@ -43,7 +35,7 @@ async function smallTargets(page: Page): Promise<string[]> {
 
 describe('touch targets on a phone', () => {
   it('are at least 44 CSS px on every main screen', async () => {
-    const page = await openGame(browser, url, { ...PHONE, deviceScaleFactor: 3 });
+    const page = await openGame(chromium.browser, url, { ...PHONE, deviceScaleFactor: 3 });
     const problems: string[] = [];
     const measure = async (screen: string) => {
       await waitForScreen(page, screen);
