@@ -1369,7 +1369,8 @@ export class ClassService {
     const facts = {
       lastSeenAt: this.lastSeen.get(player.id) ?? Math.max(player.joined_at, this.startedAt),
       streamOpen: (this.openStreams.get(player.id) ?? 0) > 0,
-      timeLimitMs: this.plannedFor(round, player, position).timeLimitMs,
+      // The student's own time, without dealing their order of the choices (this runs for everyone every second).
+      timeLimitMs: withTimeAccommodation(round.items[position]!.planned, player).timeLimitMs,
     };
     return isAway(facts, now);
   }
