@@ -29,6 +29,7 @@ import { loadFonts } from './ui/fonts';
 import { gameSizeFor } from './ui/layout';
 import { canvasSizeOf, renderScaleFor, setView, type View } from './ui/renderScale';
 import { applyPageTheme } from './ui/pageTheme';
+import { applyPageLanguage, translatorFor } from './ui/pageLanguage';
 import { FONT_FAMILY, usePalette } from './ui/theme';
 
 export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
@@ -94,7 +95,8 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   // link is read meanwhile (its reader is a download of its own: most visits have no challenge). The bank is
   // awaited too, for a moment: read and checked now, before Phaser's start-up takes the main thread, it lets the
   // game open on the title without a loading screen's frame in between.
-  const [fontLoaded, incoming, early] = await Promise.all([
+  const [translator, fontLoaded, incoming, early] = await Promise.all([
+    translatorFor(preferences.get().language, navigator.languages),
     loadFonts(),
     takeChallengeFromUrl(),
     Promise.race([bankRequest.result, delay(BANK_WAIT_BEFORE_BOOT_MS)]),
@@ -135,6 +137,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   });
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);
+  applyPageLanguage(translator, game);
   setView(game, view);
   exposeTestHooks({ game, phaser: Phaser, services });
 

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_ROUND_SETTINGS, DIFFICULTY_ORDERS, type DifficultyOrder, type RoundSettings } from './roundSettings';
 import { DEFAULT_TIME_LIMIT_SEC } from './settings';
+import { LANGUAGE_CHOICES, type LanguageChoice } from './languages';
 import { QUESTION_KINDS, type QuestionKind } from './types';
 
 /** Time per question as a multiple of each question's own time, or no timer at all (WCAG 2.2.1). */
@@ -40,6 +41,8 @@ export interface Preferences {
   effectsVolume: number;
   /** 0 by default: the music loop is on only when a player turns it up. */
   musicVolume: number;
+  /** The interface's language: one we speak, or "auto" to follow the browser. */
+  language: LanguageChoice;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -56,6 +59,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   muted: false,
   effectsVolume: 0.75,
   musicVolume: 0,
+  language: 'auto',
 };
 
 export interface LoadedPreferences {
@@ -125,6 +129,7 @@ export function parsePreferences(stored: string | null, knownTopics: readonly st
       muted: pick('muted', [true, false]),
       effectsVolume: pick('effectsVolume', VOLUME_STEPS),
       musicVolume: pick('musicVolume', VOLUME_STEPS),
+      language: pick('language', LANGUAGE_CHOICES),
     },
     problems,
   };

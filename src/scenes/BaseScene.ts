@@ -3,6 +3,8 @@
  * the corner controls (back to the title, sound on and off with M).
  */
 import { paletteOf, type CanvasColors, type TextColors } from '../ui/theme';
+import { translatorOf } from '../ui/pageLanguage';
+import type { Translate, Translator } from '../i18n/translator';
 import Phaser from 'phaser';
 import { servicesOf, type GameServices } from '../game/services';
 import { Button, type ButtonOptions } from '../ui/Button';
@@ -40,6 +42,16 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
   /** The text colours of the palette in use. */
   protected get textColors(): Readonly<TextColors> {
     return paletteOf(this).text;
+  }
+
+  /** The language in use (Settings → Language switches it), with its number and date formats. */
+  protected get translator(): Translator {
+    return translatorOf(this);
+  }
+
+  /** The interface's strings in the language in use: `this.t('settings:title')`. */
+  protected get t(): Translate {
+    return translatorOf(this).t;
   }
 
   /** Phaser calls this before create() on every visit: a new visit takes input, even before its screen is built. */
@@ -200,8 +212,8 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
    * PauseScene) rather than dropping the round.
    */
   protected addHomeButton(action: () => void = () => this.goTo(SceneKey.Title)): MirroredButton {
-    return this.addCornerButton('⌂ Title', 2, action, {
-      accessibleLabel: 'Back to title',
+    return this.addCornerButton(this.t('common:corner.title'), 2, action, {
+      accessibleLabel: this.t('common:corner.titleLabel'),
       name: 'Back to title',
     });
   }
@@ -237,10 +249,10 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     this.addSoundButton();
     const top = margin * 0.6;
     const height = home.canvas.rect.height;
-    addText(this, margin, top + height / 2, `Q ${number} / ${total}`, { size: type.body, bold: true }).setOrigin(
-      0,
-      0.5,
-    );
+    addText(this, margin, top + height / 2, this.t('common:questionNumber', { number, total }), {
+      size: type.body,
+      bold: true,
+    }).setOrigin(0, 0.5);
     return { top, height };
   }
 
@@ -249,7 +261,7 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     const { width, margin } = this.frame;
     const doneWidth = Math.min(320, width - margin * 2);
     const done = this.addButton(
-      'Done',
+      this.t('common:done'),
       { x: width / 2 - doneWidth / 2, y: this.frame.height - margin - height, width: doneWidth, height },
       action,
       { name: 'Done' },
@@ -300,7 +312,7 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     const sound = this.services.sound;
     const toggle = () => this.toggleMute();
     const canvas = new SoundToggle(this, rect, sound.muted, toggle, () => sound.play('hover'));
-    const dom = this.services.a11y.button(muteLabel(sound.muted), toggle, rect, { name: 'Sound' });
+    const dom = this.services.a11y.button(this.muteLabel(sound.muted), toggle, rect, { name: 'Sound' });
     dom.setAttribute('aria-keyshortcuts', 'M');
     this.soundToggle = { canvas, dom };
   }
@@ -309,9 +321,13 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     const sound = this.services.sound;
     const muted = sound.toggleMute();
     this.soundToggle?.canvas.setMuted(muted);
-    if (this.soundToggle) this.soundToggle.dom.textContent = muteLabel(muted);
-    this.services.a11y.announce(muted ? 'Sound off.' : 'Sound on.');
+    if (this.soundToggle) this.soundToggle.dom.textContent = this.muteLabel(muted);
+    this.services.a11y.announce(muted ? this.t('common:sound.off') : this.t('common:sound.on'));
     sound.play('press');
+  }
+
+  private muteLabel(muted: boolean): string {
+    return muted ? this.t('common:sound.unmute') : this.t('common:sound.mute');
   }
 
   /**
@@ -339,8 +355,4 @@ function isTyping(event: KeyboardEvent): boolean {
   return (
     target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
   );
-}
-
-function muteLabel(muted: boolean): string {
-  return muted ? 'Unmute sound' : 'Mute sound';
 }

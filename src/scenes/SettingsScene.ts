@@ -10,7 +10,10 @@ import {
 } from '../core/preferences';
 import { DIFFICULTY_ORDERS } from '../core/round';
 import { DEFAULT_TIME_LIMIT_SEC } from '../core/settings';
+import { LANGUAGE_CHOICES, LANGUAGE_NAMES, pickLanguage, type Language } from '../core/languages';
+import type { Translate } from '../i18n/translator';
 import { applyPageTheme } from '../ui/pageTheme';
+import { applyPageLanguage, translatorFor } from '../ui/pageLanguage';
 import { addText } from '../ui/text';
 import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene } from './BaseScene';
@@ -26,89 +29,103 @@ interface SettingRow {
   locked?: (preferences: Preferences) => boolean;
 }
 
-const TIME_TEXT: Record<string, string> = {
-  '1': `Standard (${DEFAULT_TIME_LIMIT_SEC} s)`,
-  '1.5': `× 1.5 (${DEFAULT_TIME_LIMIT_SEC * 1.5} s)`,
-  '2': `× 2 (${DEFAULT_TIME_LIMIT_SEC * 2} s)`,
-  '10': `× 10 (${DEFAULT_TIME_LIMIT_SEC * 10} s)`,
-  off: 'Off: no timer',
-};
-const DIFFICULTY_TEXT = { 'easy-first': 'Easy first', mixed: 'Mixed order', 'hard-only': 'Hard only' } as const;
-const WAGER_TEXT = { mode: 'In Fact-check', on: 'Every mode but Daily', off: 'Off' } as const;
-const MOTION_TEXT = { system: 'As the device says', reduce: 'Reduced', full: 'Full' } as const;
 /** The least a row may be: a comfortable target for a finger or a switch. */
 const MIN_ROW_HEIGHT = 48;
-const volumeText = (volume: number) => (volume === 0 ? 'Off' : `${Math.round(volume * 100)} %`);
 
-function rows(topicCount: number): SettingRow[] {
+function timeText(t: Translate, time: Preferences['time']): string {
+  if (time === 'off') return t('settings:time.off');
+  const seconds = DEFAULT_TIME_LIMIT_SEC * time;
+  return time === 1 ? t('settings:time.standard', { seconds }) : t('settings:time.times', { factor: time, seconds });
+}
+
+function rows(t: Translate, topicCount: number, browserLanguage: Language): SettingRow[] {
+  const onOff = (on: boolean) => (on ? t('settings:on') : t('settings:off'));
+  const volumeText = (volume: number) =>
+    volume === 0 ? t('settings:off') : t('settings:volume', { percent: Math.round(volume * 100) });
   return [
     {
+      key: 'language',
+      label: t('common:language.setting'),
+      value: (p) =>
+        p.language === 'auto'
+          ? t('common:language.auto', { name: LANGUAGE_NAMES[browserLanguage] })
+          : LANGUAGE_NAMES[p.language],
+      next: (p) => ({ ...p, language: nextChoice(LANGUAGE_CHOICES, p.language) }),
+    },
+    {
       key: 'time',
-      label: 'Time per question',
-      value: (p) => TIME_TEXT[String(p.time)]!,
+      label: t('settings:time.label'),
+      value: (p) => timeText(t, p.time),
       next: (p) => ({ ...p, time: nextChoice(TIME_CHOICES, p.time) }),
     },
     {
       key: 'questionCount',
-      label: 'Questions per round',
+      label: t('settings:questionCount.label'),
       value: (p) => String(p.questionCount),
       next: (p) => ({ ...p, questionCount: nextChoice(QUESTION_COUNTS, p.questionCount as 10) }),
     },
     {
       key: 'topics',
-      label: 'Topics',
+      label: t('settings:topics.label'),
       // Kinds of question are chosen on the same screen: a narrowed round says so here.
-      value: (p) =>
-        `${p.topics.length === 0 ? `All ${topicCount}` : `${p.topics.length} of ${topicCount}`}` +
-        `${p.kinds.length > 0 ? `, ${p.kinds.length} ${p.kinds.length === 1 ? 'kind' : 'kinds'}` : ''}` +
-        `${p.topics.length + p.kinds.length > 0 ? ' ›' : ''}`,
+      value: (p) => {
+        const topics =
+          p.topics.length === 0
+            ? t('settings:topics.all', { count: topicCount })
+            : t('settings:topics.some', { chosen: p.topics.length, count: topicCount });
+        const narrowed =
+          p.kinds.length > 0
+            ? t('settings:topics.narrowed', { topics, kinds: t('settings:topics.kinds', { count: p.kinds.length }) })
+            : topics;
+        return p.topics.length + p.kinds.length > 0 ? `${narrowed} ›` : narrowed;
+      },
     },
     {
       key: 'difficulty',
-      label: 'Difficulty',
-      value: (p) => DIFFICULTY_TEXT[p.difficulty],
+      label: t('settings:difficulty.label'),
+      value: (p) => t(`settings:difficulty.${p.difficulty}`),
       next: (p) => ({ ...p, difficulty: nextChoice(DIFFICULTY_ORDERS, p.difficulty) }),
     },
     {
       key: 'speedPoints',
-      label: 'Speed points',
-      value: (p) => (p.time === 'off' ? 'Off (no timer)' : p.speedPoints ? 'On' : 'Off'),
+      label: t('settings:speedPoints.label'),
+      value: (p) => (p.time === 'off' ? t('settings:speedPoints.noTimer') : onOff(p.speedPoints)),
       next: (p) => ({ ...p, speedPoints: !p.speedPoints }),
       locked: (p) => p.time === 'off',
     },
     {
       key: 'wager',
-      label: 'Confidence wager',
-      value: (p) => WAGER_TEXT[p.wager],
+      label: t('settings:wager.label'),
+      value: (p) => t(`settings:wager.${p.wager}`),
       next: (p) => ({ ...p, wager: nextChoice(WAGER_CHOICES, p.wager) }),
     },
     {
       key: 'textScale',
-      label: 'Text size',
-      value: (p) => `${Math.round(p.textScale * 100)} %`,
+      label: t('settings:textScale.label'),
+      value: (p) => t('settings:textScale.value', { percent: Math.round(p.textScale * 100) }),
       next: (p) => ({ ...p, textScale: nextChoice(TEXT_SCALES, p.textScale as 1) }),
     },
     {
       key: 'motion',
-      label: 'Motion',
-      value: (p) => MOTION_TEXT[p.motion],
+      label: t('settings:motion.label'),
+      value: (p) => t(`settings:motion.${p.motion}`),
       next: (p) => ({ ...p, motion: nextChoice(MOTION_CHOICES, p.motion) }),
     },
     {
       key: 'highContrast',
-      label: 'High contrast',
-      value: (p) => (p.highContrast ? 'On' : 'Off'),
+      label: t('settings:highContrast.label'),
+      value: (p) => onOff(p.highContrast),
       next: (p) => ({ ...p, highContrast: !p.highContrast }),
     },
     {
       key: 'effectsVolume',
-      label: 'Sound effects',
+      label: t('settings:effectsVolume.label'),
       value: (p) => volumeText(p.effectsVolume),
       next: (p) => ({ ...p, effectsVolume: nextChoice(VOLUME_STEPS, p.effectsVolume as 1) }),
     },
     {
       key: 'musicVolume',
-      label: 'Music',
+      label: t('settings:musicVolume.label'),
       value: (p) => volumeText(p.musicVolume),
       next: (p) => ({ ...p, musicVolume: nextChoice(VOLUME_STEPS, p.musicVolume as 0) }),
     },
@@ -126,15 +143,16 @@ export class SettingsScene extends BaseScene<'settings'> {
 
   create(data: SettingsSceneData = {}): void {
     this.opened = data;
-    this.beginScreen('Settings');
+    const t = this.t;
+    this.beginScreen(t('settings:title'));
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const preferences = this.services.preferences.get();
     const home = this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Settings');
+    this.addScreenTitle(t('settings:title'));
 
-    const list = rows(this.services.bank?.topics.length ?? 0);
+    const list = rows(t, this.services.bank?.topics.length ?? 0, pickLanguage('auto', navigator.languages));
     const top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
     const doneHeight = Math.max(56, type.button * 2.2);
     const available = height - top - margin - doneHeight - gap;
@@ -165,7 +183,9 @@ export class SettingsScene extends BaseScene<'settings'> {
         () => this.activate(row),
         {
           fontSize: type.body,
-          accessibleLabel: `${row.label}: ${value}${locked ? ' (set by the timer)' : ''}`,
+          accessibleLabel: locked
+            ? t('settings:rowLabelLocked', { label: row.label, value, why: t('settings:locked') })
+            : t('settings:rowLabel', { label: row.label, value }),
           name: row.key,
         },
       );
@@ -179,7 +199,7 @@ export class SettingsScene extends BaseScene<'settings'> {
     this.addDoneButton(doneHeight, () => this.leave(), focusTarget);
     // Opened from a paused round: a new time per question holds from the question the round is on.
     if (data.focus === 'time' && data.returnTo) {
-      a11y.announce(`Time per question: ${TIME_TEXT[String(preferences.time)]}. It applies from the current question.`);
+      a11y.announce(t('settings:time.applies', { value: timeText(t, preferences.time) }));
     }
   }
 
@@ -197,7 +217,15 @@ export class SettingsScene extends BaseScene<'settings'> {
     applyPageTheme(changed.highContrast, this.game);
     // Rebuilt, not patched: a new text size re-lays out the whole screen, a new theme repaints it.
     this.leaving = true;
-    this.rebuild({ ...this.opened, focus: row.key });
+    if (changed.language === preferences.language) {
+      this.rebuild({ ...this.opened, focus: row.key });
+      return;
+    }
+    // Another language's strings may have to be downloaded first; the screen is redrawn once they are here.
+    void translatorFor(changed.language, navigator.languages).then((translator) => {
+      applyPageLanguage(translator, this.game);
+      if (this.scene.isActive()) this.rebuild({ ...this.opened, focus: row.key });
+    });
   }
 
   private leave(): void {

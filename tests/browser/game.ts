@@ -1,7 +1,7 @@
 /** Driving the built game like a player: real keyboard and mouse input, read through the accessible layer. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screens');
 
@@ -15,9 +15,15 @@ export async function openGame(
   url: string,
   viewport: Viewport = PROJECTOR,
   beforeLoad?: (page: Page) => Promise<unknown>,
+  /** More of the device: its `locale` (the browser's language), time zone … */
+  device: BrowserContextOptions = {},
 ): Promise<Page> {
   const { deviceScaleFactor, ...size } = viewport;
-  const context = await browser.newContext({ viewport: size, ...(deviceScaleFactor ? { deviceScaleFactor } : {}) });
+  const context = await browser.newContext({
+    ...device,
+    viewport: size,
+    ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
