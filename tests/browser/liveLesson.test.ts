@@ -103,24 +103,30 @@ async function onQuestion(page: Page, position: number, since: number): Promise<
   return Date.now() - since;
 }
 
+/** The teacher's host page with a new live lesson of 3 questions of 10 s (the form's default pace), in its lobby. */
+async function liveLessonInLobby() {
+  const context = await chromium.browser.newContext({ viewport: FULL_HD });
+  const teacher = await context.newPage();
+  const errors: string[] = [];
+  teacher.on('pageerror', (error) => errors.push(error.message));
+  await teacher.goto(new URL('host.html', url).href);
+  await teacher.waitForSelector('form[data-name="setup"]');
+  expect(await teacher.isChecked('input[name="pace"][value="live"]')).toBe(true);
+  await teacher.fill('#question-count', '3');
+  await teacher.selectOption('#time-limit', '10');
+  await teacher.click('form[data-name="setup"] button[type="submit"]');
+  await phase(teacher, 'lobby');
+  const code = (await teacher.textContent('[data-name="class-code"]'))!;
+  const { token } = JSON.parse((await teacher.evaluate(() => localStorage.getItem('source-check:host:v1')))!) as {
+    token: string;
+  };
+  return { context, teacher, errors, code, token };
+}
+
 describe('a live lesson', () => {
   it('runs from the projector: lobby → 3 questions → podium, with two real students and 25 scripted', async () => {
-    const teacherContext = await chromium.browser.newContext({ viewport: FULL_HD });
-    const teacher = await teacherContext.newPage();
-    const teacherErrors: string[] = [];
-    teacher.on('pageerror', (error) => teacherErrors.push(error.message));
-    await teacher.goto(new URL('host.html', url).href);
-    await teacher.waitForSelector('form[data-name="setup"]');
-    expect(await teacher.isChecked('input[name="pace"][value="live"]')).toBe(true);
-    await teacher.fill('#question-count', '3');
-    await teacher.selectOption('#time-limit', '10');
-    await teacher.click('form[data-name="setup"] button[type="submit"]');
-    await phase(teacher, 'lobby');
-    const code = (await teacher.textContent('[data-name="class-code"]'))!;
+    const { context: teacherContext, teacher, errors: teacherErrors, code, token } = await liveLessonInLobby();
     const joinUrl = (await teacher.getAttribute('[data-name="join-link"]', 'href'))!;
-    const { token } = JSON.parse((await teacher.evaluate(() => localStorage.getItem('source-check:host:v1')))!) as {
-      token: string;
-    };
 
     // Two real students, then 25 over HTTP.
     const phone = await openGame(chromium.browser, url, PHONE);
@@ -274,20 +280,7 @@ describe('a live lesson', () => {
   }, 300_000);
 
   it('says it waits for a student with extended time once the class’s time is up, until Show answer', async () => {
-    const context = await chromium.browser.newContext({ viewport: FULL_HD });
-    const teacher = await context.newPage();
-    const errors: string[] = [];
-    teacher.on('pageerror', (error) => errors.push(error.message));
-    await teacher.goto(new URL('host.html', url).href);
-    await teacher.waitForSelector('form[data-name="setup"]');
-    await teacher.fill('#question-count', '3');
-    await teacher.selectOption('#time-limit', '10');
-    await teacher.click('form[data-name="setup"] button[type="submit"]');
-    await phase(teacher, 'lobby');
-    const code = (await teacher.textContent('[data-name="class-code"]'))!;
-    const { token } = JSON.parse((await teacher.evaluate(() => localStorage.getItem('source-check:host:v1')))!) as {
-      token: string;
-    };
+    const { context, teacher, errors, code, token } = await liveLessonInLobby();
     await api<Seat>('POST', `classes/${code}/players`, undefined, { nickname: 'Standard Sam' });
     const doubled = await api<Seat>('POST', `classes/${code}/players`, undefined, { nickname: 'Double Dana' });
     await api('POST', `classes/${code}/players/${doubled.playerId}/time`, token, { accommodation: 'double' });
