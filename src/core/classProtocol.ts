@@ -302,6 +302,11 @@ export interface LiveBoard {
   players: number;
   /** The commands that fit this moment, in the order of the teacher's buttons. */
   commands: LiveCommand[];
+  /**
+   * While a question is open: the time left of each student with extended time still answering it (null: no time
+   * limit), never who they are. The question stays open for them after the class's time (liveExtendedTime.ts).
+   */
+  extendedTimeLeftMs?: (number | null)[];
   question?: { prompt: string; claimQuote?: string; choices: string[] };
   distribution?: { choices: ChoiceTally[]; timedOut: number };
   evidence?: { excerpts: (Excerpt & { citation: string })[]; explanation?: string; asOf?: string };

@@ -19,6 +19,9 @@ export function rankLine(live: LivePlayerStatus | undefined): string {
 /** What the projector shows now, in a line for the phone. */
 export function watchLine(live: LivePlayerStatus | undefined): string {
   switch (live?.phase) {
+    case 'question':
+      // Their own time is up while the question stays open for students with extended time.
+      return "Time's up. The answer comes up on the screen when the question closes.";
     case 'answer':
       return 'How the class answered is on the screen.';
     case 'evidence':

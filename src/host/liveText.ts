@@ -70,3 +70,31 @@ export function phaseHeading(board: Pick<LiveBoard, 'phase' | 'position' | 'tota
       return 'Podium';
   }
 }
+
+/**
+ * Once the class's time is up, the time left of each student with extended time the open question still waits for
+ * (liveExtendedTime.ts; null: no time limit); empty before then, or when it waits for nobody. `sinceMs`: time since
+ * the board came, during which their time ran on (0 while paused).
+ */
+export function extendedStillAnswering(
+  board: Pick<LiveBoard, 'phase' | 'extendedTimeLeftMs'>,
+  classLeftMs: number | null,
+  sinceMs: number,
+): (number | null)[] {
+  if (board.phase !== 'question' || classLeftMs === null || classLeftMs > 0) return [];
+  return (board.extendedTimeLeftMs ?? [])
+    .map((ms) => (ms === null ? null : ms - sinceMs))
+    .filter((ms) => ms === null || ms > 0);
+}
+
+/** What the projector says of them: their count, never their names, and what moves the class on. */
+export function extendedWaitText(left: readonly (number | null)[]): string {
+  if (left.length === 0) return '';
+  const unlimited = left.filter((ms) => ms === null).length;
+  const longest = Math.max(...left.map((ms) => ms ?? 0));
+  const until =
+    unlimited > 0
+      ? ` (${unlimited} with no time limit) until they answer.`
+      : `, up to ${Math.ceil(longest / 1000)} s more.`;
+  return `Waiting for ${count(left.length, 'student')} with extended time${until} Show answer closes the question now.`;
+}

@@ -11,7 +11,14 @@ import { LIVE_COMMANDS, type LiveCommand } from '../core/liveLesson';
 import { count } from './dashboardText';
 import { confirm } from './dialog';
 import { button, el } from './dom';
-import { answeredText, commandLabel, countdownText, phaseHeading } from './liveText';
+import {
+  answeredText,
+  commandLabel,
+  countdownText,
+  extendedStillAnswering,
+  extendedWaitText,
+  phaseHeading,
+} from './liveText';
 import './live.css';
 import { skillParts } from './panels';
 import { liveExcerpts } from './liveEvidence';
@@ -38,6 +45,11 @@ export class LiveStage {
     attrs: { role: 'timer', 'aria-label': 'Time left' },
   });
   private readonly answered = el('p', { class: 'live-answered', data: { name: 'live-answered' } });
+  /** Once the class's time is up: how many students with extended time the question still waits for. */
+  private readonly waiting = el('p', { class: 'live-waiting', data: { name: 'live-waiting' }, hidden: true });
+  /** When the board came, by this page's clock: the extended times left run on from there. */
+  private boardAt = 0;
+  private waitingFor = 0;
   private readonly screen = el('div', { class: 'live-screen', data: { name: 'live-screen' } });
   private readonly spoken = el('p', { class: 'visually-hidden', attrs: { role: 'status' } });
   private readonly problem = el('p', { class: 'message error', attrs: { role: 'alert' }, hidden: true });
@@ -63,7 +75,7 @@ export class LiveStage {
     this.element = el(
       'section',
       { class: 'live-stage', data: { name: 'live-stage' }, attrs: { 'aria-labelledby': 'live-heading' } },
-      el('div', { class: 'live-top' }, this.heading, this.countdown, this.answered),
+      el('div', { class: 'live-top' }, this.heading, this.countdown, this.answered, this.waiting),
       this.screen,
       el(
         'div',
@@ -85,6 +97,7 @@ export class LiveStage {
     const board = snapshot.live;
     if (!board) return;
     this.board = board;
+    this.boardAt = Date.now();
     this.deadline = board.remainingMs === null || board.paused ? null : Date.now() + board.remainingMs;
     document.body.dataset.livePhase = board.phase;
     document.body.dataset.livePosition = String(board.position);
@@ -128,6 +141,7 @@ export class LiveStage {
     if (!board || board.phase !== 'question') {
       this.countdown.textContent = '';
       this.countdown.hidden = true;
+      this.showWaiting([]);
       return;
     }
     this.countdown.hidden = false;
@@ -138,6 +152,16 @@ export class LiveStage {
         : Math.max(0, this.deadline - Date.now());
     const text = countdownText(board, left);
     if (this.countdown.textContent !== text) this.countdown.textContent = text;
+    this.showWaiting(extendedStillAnswering(board, left, board.paused ? 0 : Date.now() - this.boardAt));
+  }
+
+  /** The students with extended time still answering: said as it starts and when their count changes, not every second. */
+  private showWaiting(left: readonly (number | null)[]): void {
+    const text = extendedWaitText(left);
+    if (left.length !== this.waitingFor && left.length > 0) this.spoken.textContent = text;
+    this.waitingFor = left.length;
+    if (this.waiting.textContent !== text) this.waiting.textContent = text;
+    this.waiting.hidden = text === '';
   }
 
   private async command(command: LiveCommand): Promise<void> {

@@ -1,6 +1,9 @@
+import { TextField } from '../a11y/TextField';
 import { MODES } from '../core/modes';
+import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
 import { SKILL_NAMES, skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
+import { nicknamesOf } from '../game/nicknames';
 import { UNRANKED_TEXT } from '../game/results';
 import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
@@ -21,6 +24,10 @@ export class ResultsScene extends BaseScene<'results'> {
     const session = data.session;
     if (data.opened !== undefined && session.log[data.opened]) {
       this.showReviewRow(data, data.opened);
+      return;
+    }
+    if (this.asksForName(data)) {
+      this.showNamePrompt(data);
       return;
     }
     const summary = summarize(session);
@@ -70,7 +77,7 @@ export class ResultsScene extends BaseScene<'results'> {
         ? UNRANKED_TEXT[recorded.unranked]
         : recorded.place === null
           ? 'Not in your top 10 this time.'
-          : `Number ${recorded.place} on your ${mode.title} board!`;
+          : `Number ${recorded.place} on your ${mode.title} board!${data.savedAs ? ` Saved as ${data.savedAs}.` : ''}`;
     const placeText = addText(this, width / 2, top, placeLine, {
       size: type.body,
       bold: true,
@@ -232,6 +239,126 @@ export class ResultsScene extends BaseScene<'results'> {
       ]);
     }
     return buttons;
+  }
+
+  /** The first score saved on this device before the player has chosen a name (NicknameStore.chosen). */
+  private asksForName(data: ResultsSceneData): boolean {
+    if (data.naming) return true;
+    return data.savedAs === undefined && data.recorded.savedAt !== undefined && !nicknamesOf(this.services).chosen();
+  }
+
+  /**
+   * Before the results, the name to save the score under: the generated one offered in a real text box, to keep
+   * or edit. Save (or Enter) saves the name typed, Keep (or Escape) the one offered; either way it is remembered and
+   * later scores are saved under it unasked. The score is already saved under the offered name, so leaving
+   * another way (Back to title, closing the page) loses nothing, and the screen says so.
+   */
+  private showNamePrompt(data: ResultsSceneData): void {
+    const offered = nicknamesOf(this.services).get();
+    const mode = MODES[data.session.plan.settings.mode];
+    const heading = `Results · ${mode.title}`;
+    this.beginScreen(heading);
+    const { width, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const home = this.addHomeButton();
+    this.addSoundButton();
+    this.addScreenTitle(heading);
+    const inner = Math.min(width - margin * 2, 720);
+    const left = (width - inner) / 2;
+    const rowHeight = Math.max(52, Math.round(type.body * 2.2));
+    let top = margin * 0.6 + home.canvas.rect.height + gap;
+
+    const score = `${summarize(data.session).score.toLocaleString('en-US')} points`;
+    const placeLine = `Number ${data.recorded.place} on your ${mode.title} board!`;
+    const scoreText = addText(this, width / 2, top, score, {
+      size: type.title,
+      bold: true,
+      color: this.textColors.paper,
+    }).setOrigin(0.5, 0);
+    top += scoreText.height + gap * 0.5;
+    const placeText = addText(this, width / 2, top, placeLine, {
+      size: type.body,
+      bold: true,
+      color: this.textColors.correct,
+      align: 'center',
+      wrapWidth: inner,
+    }).setOrigin(0.5, 0);
+    top += placeText.height + gap;
+    const ask = 'Save your score under your name';
+    const askText = addText(this, left, top, ask, { size: type.body, bold: true, color: this.textColors.paper });
+    top += askText.height + gap / 2;
+
+    const group = a11y.section(ask, 'group');
+    this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
+    const field = new TextField(
+      this,
+      group,
+      { x: left, y: top, width: inner, height: rowHeight },
+      {
+        label: 'Your name',
+        value: data.naming?.typed ?? offered,
+        maxLength: NICKNAME_MAX_LENGTH,
+        fontSize: type.body,
+        onSubmit: (value) => this.saveName(data, value),
+        onCancel: () => this.saveName(data, offered),
+      },
+    );
+    this.events.once('shutdown', () => field.destroy());
+    top += rowHeight + gap / 2;
+    const kept = `Until you choose, it is saved as ${offered}.`;
+    const hint =
+      data.naming?.refusal ?? `${kept} A nickname: no e-mail, no surname. Enter saves it; Escape keeps ${offered}.`;
+    const hintText = addText(this, left, top, hint, {
+      size: type.small,
+      color: data.naming?.refusal ? this.textColors.wrong : this.textColors.muted,
+      wrapWidth: inner,
+    });
+    a11y.text(hint, { parent: group }).dataset.name = 'name-hint';
+    top += hintText.height + gap;
+
+    const buttonHeight = Math.max(56, type.button * 2.2);
+    const buttonWidth = (inner - gap) / 2;
+    this.addButton(
+      'Save',
+      { x: left, y: top, width: buttonWidth, height: buttonHeight },
+      () => this.saveName(data, field.value),
+      {
+        parent: group,
+        name: 'Save name',
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
+      },
+    );
+    this.addButton(
+      `Keep ${offered}`,
+      { x: left + buttonWidth + gap, y: top, width: buttonWidth, height: buttonHeight },
+      () => this.saveName(data, offered),
+      { parent: group, name: 'Keep name' },
+    );
+    this.onKeys((event) => {
+      if (event.key === 'Escape') this.saveName(data, offered);
+    });
+    // The score and place first, then the question; typing replaces the offered name, which is selected.
+    a11y.announce(
+      data.naming?.refusal
+        ? `${data.naming.refusal} ${kept}`
+        : `${score}. ${placeLine} Save your score under your name: ${offered} is offered. ${kept}`,
+    );
+    this.time.delayedCall(0, () => field.focus());
+  }
+
+  /** Saves the score under the name (typed or kept), remembered for later scores; a name refused asks again. */
+  private saveName(data: ResultsSceneData, value: string): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    const result = nicknamesOf(this.services).type(value);
+    if (!result.ok) {
+      this.rebuild({ ...data, naming: { typed: value, refusal: result.message } });
+      return;
+    }
+    const { board, savedAt } = data.recorded;
+    if (board && savedAt) this.services.highScores.rename(board, savedAt, result.nickname);
+    this.rebuild({ ...data, naming: undefined, savedAs: result.nickname });
   }
 
   /**

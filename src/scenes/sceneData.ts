@@ -49,6 +49,10 @@ export interface ResultsSceneData extends RoundData {
   recorded: RecordedRound;
   /** A review row opened to its whole question and answer (its index in the round's log). */
   opened?: number;
+  /** Asking for the name to save the score under (see ResultsScene): the name typed, and why it was refused. */
+  naming?: { typed: string; refusal?: string };
+  /** The name the player just chose for the saved score, which the results then say. */
+  savedAs?: string;
 }
 
 export interface ReportSceneData {

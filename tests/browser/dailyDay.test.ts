@@ -7,7 +7,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeChallenge } from '../../src/core/challenge';
 import { dailyChallenge } from '../unit/helpers';
-import { answerKey, fetchBank, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
+import {
+  answerKey,
+  asNamedPlayer,
+  fetchBank,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  waitForScreen,
+  type Viewport,
+} from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -17,6 +26,7 @@ const errorsOf = new WeakMap<Page, string[]>();
 /** The game opened at `address` in a time zone, its clock set to `moment` (and running on from there). */
 async function openAt(address: string, timezoneId: string, moment: string, viewport: Viewport): Promise<Page> {
   const context = await chromium.browser.newContext({ viewport, timezoneId });
+  await asNamedPlayer(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,7 +1,8 @@
 /** Driving the built game like a player: real keyboard and mouse input, read through the accessible layer. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { NICKNAME_CHOSEN_KEY } from '../../src/storage/NicknameStore';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screens');
 
@@ -24,6 +25,7 @@ export async function openGame(
     viewport: size,
     ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
   });
+  await asNamedPlayer(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -35,6 +37,20 @@ export async function openGame(
 }
 
 const errorsByPage = new WeakMap<Page, string[]>();
+
+/**
+ * Plays as a player who has chosen their name on this device, so a first saved score goes straight to the results
+ * (nameOnFirstScore.test.ts asks for the name): set before every page load, unless storage is refused.
+ */
+export async function asNamedPlayer(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => {
+    try {
+      localStorage.setItem(key, '1');
+    } catch {
+      // Storage refused: the game keeps the name for the visit, and so asks for it.
+    }
+  }, NICKNAME_CHOSEN_KEY);
+}
 
 /** Uncaught errors the page has thrown since it was opened. */
 export function pageErrors(page: Page): string[] {

@@ -3,7 +3,8 @@
  * and 25 scripted ones over HTTP, lobby → 3 questions → podium. The lobby shows no question; no count shows before
  * a question has closed; every student page moves to the next question within 1 s of Next; the podium matches the
  * CSV's totals. The projector is checked with axe in every state, measured for its type sizes and for anything cut
- * off, and photographed at 1280×720, 1920×1080 and 3840×2160 in both themes into /tmp/shots-live/.
+ * off, and photographed at 1280×720, 1920×1080 and 3840×2160 in both themes into /tmp/shots-live/. Once the class's
+ * time is up, a question a student on ×2 time is still answering stays open, and the projector says so by their count.
  */
 import { mkdirSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -102,24 +103,30 @@ async function onQuestion(page: Page, position: number, since: number): Promise<
   return Date.now() - since;
 }
 
+/** The teacher's host page with a new live lesson of 3 questions of 10 s (the form's default pace), in its lobby. */
+async function liveLessonInLobby() {
+  const context = await chromium.browser.newContext({ viewport: FULL_HD });
+  const teacher = await context.newPage();
+  const errors: string[] = [];
+  teacher.on('pageerror', (error) => errors.push(error.message));
+  await teacher.goto(new URL('host.html', url).href);
+  await teacher.waitForSelector('form[data-name="setup"]');
+  expect(await teacher.isChecked('input[name="pace"][value="live"]')).toBe(true);
+  await teacher.fill('#question-count', '3');
+  await teacher.selectOption('#time-limit', '10');
+  await teacher.click('form[data-name="setup"] button[type="submit"]');
+  await phase(teacher, 'lobby');
+  const code = (await teacher.textContent('[data-name="class-code"]'))!;
+  const { token } = JSON.parse((await teacher.evaluate(() => localStorage.getItem('source-check:host:v1')))!) as {
+    token: string;
+  };
+  return { context, teacher, errors, code, token };
+}
+
 describe('a live lesson', () => {
   it('runs from the projector: lobby → 3 questions → podium, with two real students and 25 scripted', async () => {
-    const teacherContext = await chromium.browser.newContext({ viewport: FULL_HD });
-    const teacher = await teacherContext.newPage();
-    const teacherErrors: string[] = [];
-    teacher.on('pageerror', (error) => teacherErrors.push(error.message));
-    await teacher.goto(new URL('host.html', url).href);
-    await teacher.waitForSelector('form[data-name="setup"]');
-    expect(await teacher.isChecked('input[name="pace"][value="live"]')).toBe(true);
-    await teacher.fill('#question-count', '3');
-    await teacher.selectOption('#time-limit', '10');
-    await teacher.click('form[data-name="setup"] button[type="submit"]');
-    await phase(teacher, 'lobby');
-    const code = (await teacher.textContent('[data-name="class-code"]'))!;
+    const { context: teacherContext, teacher, errors: teacherErrors, code, token } = await liveLessonInLobby();
     const joinUrl = (await teacher.getAttribute('[data-name="join-link"]', 'href'))!;
-    const { token } = JSON.parse((await teacher.evaluate(() => localStorage.getItem('source-check:host:v1')))!) as {
-      token: string;
-    };
 
     // Two real students, then 25 over HTTP.
     const phone = await openGame(chromium.browser, url, PHONE);
@@ -271,4 +278,37 @@ describe('a live lesson', () => {
     }
     await teacherContext.close();
   }, 300_000);
+
+  it('says it waits for a student with extended time once the class’s time is up, until Show answer', async () => {
+    const { context, teacher, errors, code, token } = await liveLessonInLobby();
+    await api<Seat>('POST', `classes/${code}/players`, undefined, { nickname: 'Standard Sam' });
+    const doubled = await api<Seat>('POST', `classes/${code}/players`, undefined, { nickname: 'Double Dana' });
+    await api('POST', `classes/${code}/players/${doubled.playerId}/time`, token, { accommodation: 'double' });
+
+    await teacher.click('[data-name="live-next"]');
+    await phase(teacher, 'question', 0);
+    expect(await teacher.isHidden('[data-name="live-waiting"]')).toBe(true);
+    // The class's time runs out; the question stays open for the ×2 student, and the projector says so.
+    await teacher.waitForFunction(
+      () => document.querySelector('[data-name="live-countdown"]')?.textContent === "Time's up",
+      undefined,
+      { timeout: 60_000 },
+    );
+    await teacher.waitForSelector('[data-name="live-waiting"]:not([hidden])');
+    const waiting = await teacher.textContent('[data-name="live-waiting"]');
+    expect(waiting).toMatch(
+      /^Waiting for 1 student with extended time, up to \d+ s more\. Show answer closes the question now\.$/,
+    );
+    expect(waiting).not.toContain('Dana');
+    expect(await teacher.textContent('.live-stage [role="status"]')).toBe(waiting);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await teacher.evaluate(() => document.body.dataset.livePhase)).toBe('question');
+    expect(await axeAllProblems(teacher), 'waiting for extended time').toEqual([]);
+
+    await teacher.click('[data-name="live-show-answer"]');
+    await phase(teacher, 'answer', 0);
+    expect(await teacher.isHidden('[data-name="live-waiting"]')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveBoard } from '../../src/core/classProtocol';
-import { answeredText, commandLabel, countdownText, nextLabel, phaseHeading } from '../../src/host/liveText';
+import {
+  answeredText,
+  commandLabel,
+  countdownText,
+  extendedStillAnswering,
+  extendedWaitText,
+  nextLabel,
+  phaseHeading,
+} from '../../src/host/liveText';
 
 const board = (parts: Partial<LiveBoard>): LiveBoard => ({
   phase: 'question',
@@ -42,5 +50,31 @@ describe('the projector’s words in a live lesson', () => {
     expect(phaseHeading(board({ phase: 'answer', skipped: true }))).toBe('Question 1 of 3: skipped');
     expect(phaseHeading(board({ phase: 'evidence', position: 1 }))).toBe('Question 2 of 3: what the source says');
     expect(phaseHeading(board({ phase: 'podium' }))).toBe('Podium');
+  });
+});
+
+describe('the projector waiting for students with extended time', () => {
+  it('says how many it waits for once the class’s time is up, never before, and what moves it on', () => {
+    const waiting = board({ remainingMs: 0, extendedTimeLeftMs: [12_400, 3_000] });
+    expect(extendedStillAnswering(waiting, 5_000, 0)).toEqual([]);
+    expect(extendedStillAnswering(waiting, null, 0)).toEqual([]);
+    const left = extendedStillAnswering(waiting, 0, 0);
+    expect(extendedWaitText(left)).toBe(
+      'Waiting for 2 students with extended time, up to 13 s more. Show answer closes the question now.',
+    );
+    // 4 s later by the page's clock, one student's time is up.
+    expect(extendedWaitText(extendedStillAnswering(waiting, 0, 4_000))).toBe(
+      'Waiting for 1 student with extended time, up to 9 s more. Show answer closes the question now.',
+    );
+    expect(extendedStillAnswering(waiting, 0, 13_000)).toEqual([]);
+    expect(extendedWaitText([])).toBe('');
+  });
+
+  it('says a student with no time limit holds the question until they answer or the teacher moves on', () => {
+    const waiting = board({ remainingMs: 0, extendedTimeLeftMs: [null, 5_000] });
+    expect(extendedWaitText(extendedStillAnswering(waiting, 0, 60_000))).toBe(
+      'Waiting for 1 student with extended time (1 with no time limit) until they answer. Show answer closes the question now.',
+    );
+    expect(extendedStillAnswering({ ...waiting, phase: 'answer' }, 0, 0)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NicknameStore, NICKNAME_KEY } from '../../src/storage/NicknameStore';
+import { NicknameStore, NICKNAME_CHOSEN_KEY, NICKNAME_KEY } from '../../src/storage/NicknameStore';
 import { MemoryStore } from '../../src/storage/SafeStorage';
 
 describe('nickname store', () => {
@@ -33,5 +33,23 @@ describe('nickname store', () => {
     const name = new NicknameStore(store, () => 5).get();
     expect(name).not.toContain('\u0000');
     expect(name.split(' ')).toHaveLength(2);
+  });
+
+  it('counts a name as chosen once typed or confirmed, not when generated or re-rolled, and remembers it', () => {
+    const store = new MemoryStore();
+    const nicknames = new NicknameStore(store, () => 11);
+    const offered = nicknames.get();
+    nicknames.reroll();
+    expect(nicknames.chosen()).toBe(false);
+    expect(nicknames.type('x').ok).toBe(false);
+    expect(nicknames.chosen()).toBe(false);
+    expect(nicknames.type(offered)).toEqual({ ok: true, nickname: offered });
+    expect(nicknames.chosen()).toBe(true);
+    expect(new NicknameStore(store, () => 12).chosen()).toBe(true);
+    // A saved name that breaks the rules is replaced, and the player is asked again.
+    store.setItem(NICKNAME_KEY, '\u0000');
+    const repaired = new NicknameStore(store, () => 13);
+    expect(repaired.chosen()).toBe(false);
+    expect(store.getItem(NICKNAME_CHOSEN_KEY)).toBeNull();
   });
 });

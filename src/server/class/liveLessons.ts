@@ -4,6 +4,7 @@
  */
 import type { ChoiceTally, LeaderboardEntry, LiveBoard } from '../../core/classProtocol';
 import { ANSWER_GRACE_MS, tallyQuestions, type TallyRow } from '../../core/classRules';
+import { liveExtendedTimeLeft, type LiveAnswerer } from '../../core/liveExtendedTime';
 import {
   LIVE_COMMANDS,
   LIVE_LEADERBOARD_SIZE,
@@ -73,6 +74,8 @@ export interface LiveBoardInput {
   players: number;
   leaderboard: readonly LeaderboardEntry[];
   hideScores: boolean;
+  /** The students with extended time on the open question (liveExtendedTime.ts). */
+  answerers: readonly LiveAnswerer[];
   citation: (sourceId: string) => string;
 }
 
@@ -95,6 +98,13 @@ export function liveBoard(input: LiveBoardInput): LiveBoard {
     answered,
     players: input.players,
     commands: liveCommands(state, now),
+    extendedTimeLeftMs: liveExtendedTimeLeft(
+      state,
+      now,
+      item?.planned.timeLimitMs ?? null,
+      input.answerers,
+      ANSWER_GRACE_MS,
+    ),
   };
   if (item && phase !== 'lobby' && phase !== 'podium') {
     const { question } = item;

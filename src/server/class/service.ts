@@ -49,13 +49,18 @@ import {
   closeLiveQuestion,
   isLiveTimeUp,
   liveAnswerRefusal,
-  liveRemainingMs,
   liveSettledCount,
   liveStep,
   newLiveState,
   type LiveCommand,
   type LiveState,
 } from '../../core/liveLesson';
+import {
+  isLiveOwnTimeUp,
+  isLiveQuestionDue,
+  livePlayerRemainingMs,
+  type LiveAnswerer,
+} from '../../core/liveExtendedTime';
 import { isAway, settledCount, studentChoiceOrder } from '../../core/classPresence';
 import { toCsv } from '../../core/csv';
 import { resultsTable } from './resultsTable';
@@ -956,9 +961,24 @@ export class ClassService {
     if (!state) return undefined;
     const now = this.now();
     if (!isLiveTimeUp(state, now, ANSWER_GRACE_MS)) return state;
+    // A student with extended time still answering keeps the question open (liveExtendedTime.ts).
+    const { classLimitMs, answerers } = this.liveAnswerers(row, state);
+    if (!isLiveQuestionDue(state, now, classLimitMs, answerers, ANSWER_GRACE_MS)) return state;
     const closed = closeLiveQuestion(state);
     this.applyLive(row, state, closed, now);
     return closed;
+  }
+
+  /** The open live question's time for the class, and each student who may have more (timeAccommodation.ts). */
+  private liveAnswerers(row: ClassRow, state: LiveState): { classLimitMs: number | null; answerers: LiveAnswerer[] } {
+    const classLimitMs = this.round(row).items[state.position]?.planned.timeLimitMs ?? null;
+    const answerers = this.roster(row.id)
+      .players.filter((player) => player.time_accommodation !== 'standard')
+      .map((player) => ({
+        timeLimitMs: playerTimeLimitMs(classLimitMs, player.time_accommodation),
+        answered: (this.stmt.turnAt.get(player.id, state.position)?.answered_at ?? null) !== null,
+      }));
+    return { classLimitMs, answerers };
   }
 
   /**
@@ -1114,17 +1134,14 @@ export class ClassService {
         return { ...base, player: this.summaryBefore(player, answered), state: 'pending', outcome };
       }
       const item = round.items[state.position]!;
-      const remaining = liveRemainingMs(state, this.now());
+      const planned = this.plannedFor(round, player, state.position);
+      // Their own time is up while the question waits for a student with extended time: nothing left to answer.
+      if (isLiveOwnTimeUp(state, this.now(), planned.timeLimitMs, ANSWER_GRACE_MS)) return { ...base, state: 'watch' };
+      const remaining = livePlayerRemainingMs(state, this.now(), planned.timeLimitMs);
       return {
         ...base,
         state: 'question',
-        question: servedQuestion(
-          item.question,
-          this.plannedFor(round, player, state.position),
-          state.position,
-          round.items.length,
-          remaining,
-        ),
+        question: servedQuestion(item.question, planned, state.position, round.items.length, remaining),
       };
     }
     if (answered) return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, answered) };
@@ -1533,6 +1550,7 @@ export class ClassService {
               players: players.length,
               leaderboard: rankLeaderboard(ranked),
               hideScores: row.hide_scores === 1,
+              answerers: live.phase === 'question' ? this.liveAnswerers(row, live).answerers : [],
               citation: (sourceId) => sourceCitation(sourceId, this.bank.sources[sourceId]),
             }),
           }
