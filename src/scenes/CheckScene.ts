@@ -246,7 +246,7 @@ export class CheckScene extends RoundStepScene<'check'> {
     const t = this.t;
     const progress = t('check:progress', { number, total, form });
     addText(this, margin, this.contentTop, progress, { size: type.small, color: this.textColors.muted });
-    a11y.text(progress, { label: 'Progress' }).dataset.name = 'progress';
+    a11y.text(progress, { label: t('check:progressLabel') }).dataset.name = 'progress';
     let top = this.contentTop + type.small * 1.6 + gap;
     const shown = addText(this, margin, top, statement, {
       size: type.prompt,

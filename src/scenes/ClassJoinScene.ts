@@ -127,9 +127,10 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }
   }
 
-  private say(text: string, y: number, color: string = this.textColors.muted): void {
+  /** A centred line (or lines) of text from `y` down, mirrored for screen readers; returns its height. */
+  private say(text: string, y: number, color: string = this.textColors.muted): number {
     const { width, margin, type } = this.frame;
-    addText(this, width / 2, y, text, {
+    const said = addText(this, width / 2, y, text, {
       size: type.body,
       color,
       align: 'center',
@@ -137,6 +138,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }).setOrigin(0.5, 0);
     this.services.a11y.text(text, { role: color === this.textColors.wrong ? 'alert' : 'status' }).dataset.name =
       'class-message';
+    return said.height;
   }
 
   private showNoServer(): void {
@@ -158,8 +160,8 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     const a11y = this.services.a11y;
     document.body.dataset.classMode = 'code';
     let top = height * 0.3;
-    this.say(this.t('classroom:join.typeCode'), top);
-    top += type.body * 2.6 + gap;
+    // Room for the words as they wrapped: longer in some languages, and with larger text.
+    top += Math.max(type.body * 2.6, this.say(this.t('classroom:join.typeCode'), top)) + gap;
     const fieldWidth = Math.min(portrait ? width - margin * 2 : 420, width - margin * 2);
     const rect = { x: width / 2 - fieldWidth / 2, y: top, width: fieldWidth, height: Math.round(type.prompt * 2.2) };
     this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
@@ -177,9 +179,8 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.time.delayedCall(0, () => field.focus());
     top += rect.height + gap;
     if (this.opened.message) {
-      this.say(this.opened.message, top, this.textColors.wrong);
+      top += Math.max(type.body * 2, this.say(this.opened.message, top, this.textColors.wrong)) + gap;
       a11y.announce(this.opened.message);
-      top += type.body * 2 + gap;
     }
     const buttonWidth = Math.min(300, (width - margin * 2 - gap) / 2);
     this.addButton(
@@ -216,8 +217,8 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
         ? this.t('classroom:join.noTimeLimit')
         : this.t('classroom:join.timePerQuestion', { seconds: info.timeLimitSec });
     let top = margin * 0.6 + this.cornerHeight + gap + type.heading * 1.8;
-    this.say(this.t('classroom:join.summary', { code: info.code, count: info.questionCount, time }), top);
-    top += type.body * 1.8 + gap;
+    const summary = this.t('classroom:join.summary', { code: info.code, count: info.questionCount, time });
+    top += Math.max(type.body * 1.8, this.say(summary, top)) + gap;
     const inner = Math.min(width - margin * 2, 720);
     const left = width / 2 - inner / 2;
     addText(this, width / 2, top, this.t('classroom:join.nicknameHeading'), {
@@ -268,9 +269,9 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
           ? this.t('classroom:join.hintGenerated')
           : this.t('classroom:join.hint'));
     if (hint) {
-      this.say(hint, top, this.opened.message ? this.textColors.wrong : this.textColors.muted);
+      const said = this.say(hint, top, this.opened.message ? this.textColors.wrong : this.textColors.muted);
       if (this.opened.message) a11y.announce(this.opened.message);
-      top += type.body * 2.2;
+      top += Math.max(type.body * 2.2, said);
     }
     const buttonHeight = Math.max(56, type.button * 2.2);
     const third = (inner - gap * 2) / 3;
