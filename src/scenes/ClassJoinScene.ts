@@ -14,6 +14,9 @@ import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassJoinData } from './sceneData';
 
+/** The least height of the join screen's buttons when short on room: its 0.8-high rows stay 44 px, a fair target. */
+const MIN_BUTTON_HEIGHT = 56;
+
 /**
  * Joining a class: checks that the class server is there (a static copy of the game has none, and says so),
  * rejoins with a saved seat, else asks for the code and then the nickname (a generated one to keep or re-roll,
@@ -273,10 +276,15 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       if (this.opened.message) a11y.announce(this.opened.message);
       top += Math.max(type.body * 2.2, said);
     }
-    const buttonHeight = Math.max(56, type.button * 2.2);
-    const third = (inner - gap * 2) / 3;
     // Without a time limit there is no time to ask for.
-    const switchHeight = info.timeLimitSec === null ? 0 : buttonHeight * 0.8;
+    const asksTime = info.timeLimitSec !== null;
+    // The buttons (the switch, two rows) fit in what the words above left: a short screen with large text, or
+    // longer words, makes them lower rather than push the last row off the screen.
+    const buttonRows = 2 + (asksTime ? 0.8 : 0);
+    const room = height - margin - top - gap * 3;
+    const buttonHeight = Math.max(MIN_BUTTON_HEIGHT, Math.min(Math.max(56, type.button * 2.2), room / buttonRows));
+    const third = (inner - gap * 2) / 3;
+    const switchHeight = asksTime ? buttonHeight * 0.8 : 0;
     const switchY = Math.max(top + gap, height - margin - buttonHeight * 2 - switchHeight - gap * 2);
     const moreTime =
       switchHeight > 0

@@ -8,7 +8,7 @@ import { dueClassCheck } from '../game/classCheckRun';
 import type { ClassPlay } from '../game/classPlay';
 import { classErrorMessage } from '../game/classWords';
 import { ClassApiError } from '../net/classApi';
-import { addText } from '../ui/text';
+import { addText, fitTextWidth } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { ClassWaitData } from './sceneData';
@@ -106,6 +106,17 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
     if (error instanceof ClassApiError && (error.code === 'class-ended' || error.code === 'removed')) return;
     const message = classErrorMessage(error, this.translator);
     this.goTo(SceneKey.ClassWait, { play: this.play, note: 'error', message } satisfies ClassWaitData);
+  }
+
+  /**
+   * A heading that keeps inside the screen: a long nickname in it, or a language with longer words, shrinks it
+   * rather than letting it run off the edges.
+   */
+  protected override addHeading(text: string, y: number, size?: number): Phaser.GameObjects.Text {
+    const heading = super.addHeading(text, y, size);
+    const { width, margin, type } = this.frame;
+    if (!fitTextWidth(heading, width - margin * 2, type.small)) this.services.a11y.markOverflow('heading');
+    return heading;
   }
 
   /** The student's name and score, top left: who this device plays as. */

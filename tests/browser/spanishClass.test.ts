@@ -204,7 +204,7 @@ async function playClass(group: typeof STUDENTS, withEnglish: boolean): Promise<
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'class-wait');
     expect(await heading(page)).toBe('Esperando a que empiece la clase');
-    expect(await a11yText(page, '#a11y h2')).toBe(`¡Ya estás dentro, ${student.nickname}!`);
+    expect(await a11yText(page, '#a11y h2')).toBe(`¡Ya entraste, ${student.nickname}!`);
     expect(await a11yText(page, '#a11y [data-name="class-message"]')).toBe(
       `Clase ${code} · ${QUESTIONS} preguntas. Esperando a que tu maestro empiece…`,
     );
