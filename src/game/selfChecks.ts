@@ -9,7 +9,8 @@ import { SelfCheckStore } from '../storage/SelfCheckStore';
 import type { KeyValueStore } from '../storage/SafeStorage';
 import { CHECKS_URL } from './pageConstants';
 
-export type ChecksLoad = { checks: CheckSet } | { error: string };
+/** A failed load says what went wrong in English (`error`, with the address or the fault) and its kind. */
+export type ChecksLoad = { checks: CheckSet } | { error: string; problem: 'download' | 'damaged' };
 
 let checksRequest: Promise<ChecksLoad> | undefined;
 
@@ -18,17 +19,21 @@ async function downloadChecks(url: string): Promise<ChecksLoad> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok)
-      return { error: `The check (${url}) could not be downloaded: the server answered ${response.status}.` };
+      return {
+        error: `The check (${url}) could not be downloaded: the server answered ${response.status}.`,
+        problem: 'download',
+      };
     data = await response.json();
   } catch {
     return {
       error: `The check (${url}) could not be downloaded or is not valid JSON. Check the connection and try again.`,
+      problem: 'download',
     };
   }
   const checked = checkCheckSet(data);
   return checked.error === undefined
     ? { checks: checked.checks }
-    : { error: `The check is damaged: ${checked.error}.` };
+    : { error: `The check is damaged: ${checked.error}.`, problem: 'damaged' };
 }
 
 /** The checked check set; a failed download is tried again on the next call. */
@@ -38,6 +43,14 @@ export function loadChecks(): Promise<ChecksLoad> {
     return result;
   });
   return checksRequest;
+}
+
+/**
+ * Why the check did not load, for the player: the English detail as it is (the address, the fault) to an English
+ * reader, and the sentence for its kind in any other language.
+ */
+export function checksLoadMessage(failed: Extract<ChecksLoad, { error: string }>, translator: Translator): string {
+  return translator.language === 'en' ? failed.error : translator.t(`check:loadProblem.${failed.problem}`);
 }
 
 const stores = new WeakMap<KeyValueStore, SelfCheckStore>();

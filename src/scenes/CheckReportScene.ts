@@ -6,7 +6,7 @@ import type { Excerpt } from '../core/types';
 import type { ClassPlay } from '../game/classPlay';
 import { delayedCheckOpensAt, nextForm, takenForm } from '../core/selfCheck';
 import { citationFor } from '../game/round';
-import { checkReportLines, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { checkReportLines, checksLoadMessage, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { mirrorEvidence } from '../ui/evidenceMirror';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { addText } from '../ui/text';
@@ -125,7 +125,10 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       const saved = takenForm(selfCheckStore(this.services.storage).get(), form);
       const item = 'checks' in result ? formItems(result.checks, form)[index] : undefined;
       if ('error' in result || !saved || !item) {
-        const message = 'error' in result ? result.error : this.t('check:report.noClaim', { form, number: index + 1 });
+        const message =
+          'error' in result
+            ? checksLoadMessage(result, this.translator)
+            : this.t('check:report.noClaim', { form, number: index + 1 });
         const bottom = this.addBottomButtons(
           [{ label: this.t('check:report.back'), action: back, name: 'Back', primary: true }],
           this.buttonHeight,

@@ -4,7 +4,7 @@ import { CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core
 import type { SavedAnswer } from '../core/selfCheck';
 import type { ClassCheckRun } from '../game/classCheckRun';
 import { classErrorMessage } from '../game/classWords';
-import { loadChecks, selfCheckStore } from '../game/selfChecks';
+import { checksLoadMessage, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { ClassApiError } from '../net/classApi';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
@@ -47,7 +47,7 @@ export class CheckScene extends RoundStepScene<'check'> {
       // The player may have left, or the screen been rebuilt, while the check downloaded.
       if (!this.sys.isActive() || this.sys.settings.data !== visit) return;
       loading.destroy();
-      if ('error' in result) this.showProblem(result.error);
+      if ('error' in result) this.showProblem(checksLoadMessage(result, this.translator));
       else if (data.step === 'intro') this.showIntro(data.form);
       else this.showItem(result.checks, data.form, data.answers, data.judgement);
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResponse } from '../../src/core/discernment';
 import { readPlayerChange, SMALL_SAMPLE_NOTE, type SavedCheck } from '../../src/core/selfCheck';
 import { changeReadingWords } from '../../src/core/discernment';
-import { checkReportLines } from '../../src/game/selfChecks';
+import { checkReportLines, checksLoadMessage } from '../../src/game/selfChecks';
 import { createTranslator, loadTranslator } from '../../src/i18n/translator';
 
 /** Twelve answers: six accurate claims and six not, the first `hits` accurate ones and `alarms` others called accurate. */
@@ -48,5 +48,19 @@ describe('the learning check’s figures in words', () => {
     expect(lines[0]).toBe('Check A · Before · August 6, 2020');
     const change = readPlayerChange(checks[0]!, checks[1]!)!;
     expect(lines.at(-1)).toContain(`${changeReadingWords(change.reading)} ${SMALL_SAMPLE_NOTE}`);
+  });
+
+  it('say why the check did not load: the English detail in English, the kind of fault in Spanish', async () => {
+    const failed = {
+      error: 'The check (checks.json) could not be downloaded: the server answered 503.',
+      problem: 'download',
+    } as const;
+    expect(checksLoadMessage(failed, createTranslator('en'))).toBe(failed.error);
+    expect(checksLoadMessage(failed, await loadTranslator('es'))).toBe(
+      'No se pudo descargar la prueba. Revisa la conexión y vuelve a intentarlo.',
+    );
+    expect(checksLoadMessage({ error: 'x', problem: 'damaged' }, await loadTranslator('es'))).toBe(
+      'La prueba de este servidor está dañada: avísale a tu maestro.',
+    );
   });
 });
