@@ -40,10 +40,17 @@ export class ClassWatchScene extends ClassScene<'class-watch'> {
 
   /** What the projector shows now, in a line for the phone. */
   private watchLine(live: LivePlayerStatus | undefined): string {
-    const phase = live?.phase;
-    return phase === 'answer' || phase === 'evidence' || phase === 'leaderboard'
-      ? this.t(`classroom:watch.${phase}`)
-      : this.t('classroom:watch.next');
+    switch (live?.phase) {
+      case 'question':
+        // Their own time is up while the question stays open for students with extended time.
+        return this.t('classroom:watch.timeUp');
+      case 'answer':
+      case 'evidence':
+      case 'leaderboard':
+        return this.t(`classroom:watch.${live.phase}`);
+      default:
+        return this.t('classroom:watch.next');
+    }
   }
 
   /** "You are 3rd of 25", or nothing while the place is not known (or the teacher hides scores). */
