@@ -25,7 +25,7 @@ const chromium = useChromium();
 const QUESTIONS = 2;
 const CLAIMS = 12;
 /** Two checks of twelve claims and a round, each screen through axe, for two students at a time. */
-const CLASS_TIMEOUT = 360_000;
+const CLASS_TIMEOUT = 480_000;
 
 interface Student {
   page: Page;
