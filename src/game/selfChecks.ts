@@ -3,26 +3,14 @@
  * saved checks, and the lines of their figures for the report screens. The rules are in src/core/selfCheck.ts.
  */
 import type { CheckSet } from '../core/checkItems';
-import { CONFIDENCE_LABELS, type CheckJudgement } from '../core/discernment';
-import { formatLongDate } from '../core/dates';
-import {
-  checkCheckSet,
-  checkFigures,
-  FORM_STAGES,
-  readPlayerChange,
-  takenForm,
-  type SelfCheckData,
-} from '../core/selfCheck';
+import { checkCheckSet, checkFigures, readPlayerChange, takenForm, type SelfCheckData } from '../core/selfCheck';
+import { createTranslator, type Translator } from '../i18n/translator';
 import { SelfCheckStore } from '../storage/SelfCheckStore';
 import type { KeyValueStore } from '../storage/SafeStorage';
 import { CHECKS_URL } from './pageConstants';
 
-export const JUDGEMENT_LABELS: Record<CheckJudgement, string> = {
-  accurate: 'Accurate',
-  'not-accurate': 'Not accurate',
-};
-
-export type ChecksLoad = { checks: CheckSet } | { error: string };
+/** A failed load says what went wrong in English (`error`, with the address or the fault) and its kind. */
+export type ChecksLoad = { checks: CheckSet } | { error: string; problem: 'download' | 'damaged' };
 
 let checksRequest: Promise<ChecksLoad> | undefined;
 
@@ -31,17 +19,21 @@ async function downloadChecks(url: string): Promise<ChecksLoad> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok)
-      return { error: `The check (${url}) could not be downloaded: the server answered ${response.status}.` };
+      return {
+        error: `The check (${url}) could not be downloaded: the server answered ${response.status}.`,
+        problem: 'download',
+      };
     data = await response.json();
   } catch {
     return {
       error: `The check (${url}) could not be downloaded or is not valid JSON. Check the connection and try again.`,
+      problem: 'download',
     };
   }
   const checked = checkCheckSet(data);
   return checked.error === undefined
     ? { checks: checked.checks }
-    : { error: `The check is damaged: ${checked.error}.` };
+    : { error: `The check is damaged: ${checked.error}.`, problem: 'damaged' };
 }
 
 /** The checked check set; a failed download is tried again on the next call. */
@@ -51,6 +43,14 @@ export function loadChecks(): Promise<ChecksLoad> {
     return result;
   });
   return checksRequest;
+}
+
+/**
+ * Why the check did not load, for the player: the English detail as it is (the address, the fault) to an English
+ * reader, and the sentence for its kind in any other language.
+ */
+export function checksLoadMessage(failed: Extract<ChecksLoad, { error: string }>, translator: Translator): string {
+  return translator.language === 'en' ? failed.error : translator.t(`check:loadProblem.${failed.problem}`);
 }
 
 const stores = new WeakMap<KeyValueStore, SelfCheckStore>();
@@ -70,11 +70,14 @@ export function signedFigure(value: number): string {
   return value.toFixed(2).replace('-', '−');
 }
 
-function leaning(c: number): string {
-  if (c > 0) return 'leaning to “not accurate”';
-  if (c < 0) return 'leaning to “accurate”';
-  return 'even-handed';
+function leaning(c: number): 'not-accurate' | 'accurate' | 'even' {
+  if (c > 0) return 'not-accurate';
+  if (c < 0) return 'accurate';
+  return 'even';
 }
+
+/** A change's figure with its sign: "+0.40", "−0.25". */
+const signedChange = (value: number) => `${value >= 0 ? '+' : ''}${signedFigure(value)}`;
 
 export interface ReportLine {
   text: string;
@@ -83,45 +86,62 @@ export interface ReportLine {
   strong?: boolean;
 }
 
-/** The player's figures per check taken, and the readings of before → after and before → a week later. */
-export function checkReportLines(data: SelfCheckData): ReportLine[] {
-  if (data.taken.length === 0) {
-    return [{ text: 'No check taken yet. “Check yourself” on the title screen starts the first.' }];
-  }
+/**
+ * The player's figures per check taken, and the readings of before → after and before → a week later, in the
+ * translator's language.
+ */
+export function checkReportLines(data: SelfCheckData, translator: Translator = createTranslator('en')): ReportLine[] {
+  const { t } = translator;
+  if (data.taken.length === 0) return [{ text: t('check:figures.none') }];
   const lines: ReportLine[] = [];
   for (const check of [...data.taken].sort((a, b) => a.form.localeCompare(b.form))) {
     const figures = checkFigures(check);
     const { hits, misses, falseAlarms, correctRejections } = figures.outcomes;
-    const day = formatLongDate(new Date(check.takenAt).toISOString());
-    lines.push({ text: `Check ${check.form} · ${FORM_STAGES[check.form]} · ${day}`, heading: true });
-    lines.push({ text: `Accurate claims you called accurate (hits): ${hits} of ${hits + misses}.` });
-    lines.push({
-      text: `Inaccurate claims you called accurate (false alarms): ${falseAlarms} of ${falseAlarms + correctRejections}.`,
-    });
+    const stage = t(`check:figures.stage.${check.form}`);
+    const day = translator.formatDate(new Date(check.takenAt));
+    lines.push({ text: t('check:figures.heading', { form: check.form, stage, day }), heading: true });
+    lines.push({ text: t('check:figures.hits', { hits, count: hits + misses }) });
+    lines.push({ text: t('check:figures.falseAlarms', { falseAlarms, count: falseAlarms + correctRejections }) });
     if (figures.measures) {
+      const { dPrime, c } = figures.measures;
       lines.push({
-        text: `Discernment d′ ${signedFigure(figures.measures.dPrime)} · response bias c ${signedFigure(figures.measures.c)} (${leaning(figures.measures.c)}).`,
+        text: t('check:figures.measures', {
+          dPrime: signedFigure(dPrime),
+          c: signedFigure(c),
+          leaning: t(`check:figures.leaning.${leaning(c)}`),
+        }),
         strong: true,
       });
     }
-    const confidence = figures.confidence
+    const levels = figures.confidence
       .filter((level) => level.count > 0)
-      .map((level) => `${CONFIDENCE_LABELS[level.level]}: ${level.correct} of ${level.count} right`)
+      .map((level) =>
+        t('check:figures.confidenceLevel', {
+          level: t(`check:confidence.${level.level}`),
+          correct: level.correct,
+          count: level.count,
+        }),
+      )
       .join(' · ');
-    lines.push({ text: `How sure you were: ${confidence}.` });
+    lines.push({ text: t('check:figures.howSure', { levels }) });
   }
   const before = takenForm(data, 'A');
-  const readings: [string, 'B' | 'C'][] = [
-    ['Before → after', 'B'],
-    ['Before → a week later', 'C'],
-  ];
+  const readings = [
+    [t('check:figures.beforeAfter'), 'B'],
+    [t('check:figures.beforeLater'), 'C'],
+  ] as const;
   for (const [label, form] of readings) {
     const later = takenForm(data, form);
     const change = before && later ? readPlayerChange(before, later) : undefined;
     if (!change) continue;
     lines.push({ text: label, heading: true });
     lines.push({
-      text: `d′ ${change.dPrime >= 0 ? '+' : ''}${signedFigure(change.dPrime)}, c ${change.c >= 0 ? '+' : ''}${signedFigure(change.c)}. ${change.words}`,
+      text: t('check:figures.change', {
+        dPrime: signedChange(change.dPrime),
+        c: signedChange(change.c),
+        reading: t(`check:figures.reading.${change.reading}`),
+        note: t('check:figures.smallSample'),
+      }),
       strong: true,
     });
   }

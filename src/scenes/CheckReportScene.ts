@@ -1,13 +1,12 @@
 import type { CheckForm } from '../core/checkForms';
 import { formItems } from '../core/checkItems';
-import { STAGE_NAMES, type TakenCheck } from '../core/classCheck';
-import { CONFIDENCE_LABELS, countOutcomes, type CheckJudgement, type Confidence } from '../core/discernment';
+import type { TakenCheck } from '../core/classCheck';
+import { countOutcomes, type CheckJudgement, type Confidence } from '../core/discernment';
 import type { Excerpt } from '../core/types';
 import type { ClassPlay } from '../game/classPlay';
-import { formatLongDate } from '../core/dates';
 import { delayedCheckOpensAt, nextForm, takenForm } from '../core/selfCheck';
 import { citationFor } from '../game/round';
-import { checkReportLines, JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { checkReportLines, checksLoadMessage, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { mirrorEvidence } from '../ui/evidenceMirror';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { addText } from '../ui/text';
@@ -25,7 +24,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
   }
 
   create(data: CheckReportSceneData): void {
-    const title = data.classCheck ? 'Learning check' : 'Your checks';
+    const title = data.classCheck ? this.t('check:class.title') : this.t('check:report.title');
     this.beginScreen(title);
     this.addHomeButton();
     this.addSoundButton();
@@ -47,47 +46,50 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       .map((check) => check.form)
       .sort()
       .map((form) => ({
-        label: `Claims of ${form}`,
+        label: this.t('check:report.claimsOf', { form }),
         action: () => this.goTo(SceneKey.CheckReport, { claims: { form, index: 0 } }),
         name: `claims-${form}`,
         primary: form === finished,
       }));
     if (next) {
       buttons.push({
-        label: `Take check ${next}`,
+        label: this.t('check:report.takeCheck', { form: next }),
         action: () => this.goTo(SceneKey.Check, { step: 'intro', form: next }),
         name: 'Next check',
         primary: false,
       });
     }
-    buttons.push({ label: 'Done', action: () => this.goTo(SceneKey.Title), name: 'Done', primary: false });
+    buttons.push({
+      label: this.t('check:report.done'),
+      action: () => this.goTo(SceneKey.Title),
+      name: 'Done',
+      primary: false,
+    });
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
     let top = this.contentTop;
     if (finished) {
       top += this.addNotice(
-        { text: `Check ${finished} is done and kept on this device.`, tone: 'good' },
+        { text: this.t('check:report.finished', { form: finished }), tone: 'good' },
         margin,
         top,
         width - margin * 2,
       );
       top += gap;
-      a11y.announce(`Check ${finished} is done. Your figures follow.`);
+      a11y.announce(this.t('check:report.finishedSpoken', { form: finished }));
     }
     for (const problem of store.problems) {
       top += this.addNotice(
-        { text: `Some saved answers could not be read and were dropped: ${problem}.`, tone: 'warning' },
+        { text: this.t('check:report.dropped', { problem }), tone: 'warning' },
         margin,
         top,
         width - margin * 2,
       );
       top += gap;
     }
-    const lines = checkReportLines(saved);
+    const lines = checkReportLines(saved, this.translator);
     const opensAt = delayedCheckOpensAt(saved);
     if (opensAt !== undefined && opensAt > now) {
-      lines.push({
-        text: `Check C opens on ${formatLongDate(new Date(opensAt).toISOString())}, a week after check B.`,
-      });
+      lines.push({ text: this.t('check:report.opensOn', { date: this.translator.formatDate(new Date(opensAt)) }) });
     }
     this.addScrollList(
       { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
@@ -99,7 +101,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       })),
       'figures',
     );
-    const region = a11y.section('Your figures', 'region');
+    const region = a11y.section(this.t('check:report.figures'), 'region');
     for (const line of lines) {
       if (line.heading) a11y.heading(line.text, 3, region);
       else a11y.text(line.text, { parent: region }).dataset.name = 'figure';
@@ -112,7 +114,7 @@ export class CheckReportScene extends ListScreen<'check-report'> {
 
   private showClaims(form: CheckForm, index: number): void {
     const visit = this.sys.settings.data;
-    const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the claims…', {
+    const loading = addText(this, this.frame.margin, this.contentTop, this.t('check:report.loadingClaims'), {
       size: this.frame.type.body,
       color: this.textColors.muted,
     });
@@ -123,9 +125,12 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       const saved = takenForm(selfCheckStore(this.services.storage).get(), form);
       const item = 'checks' in result ? formItems(result.checks, form)[index] : undefined;
       if ('error' in result || !saved || !item) {
-        const message = 'error' in result ? result.error : `Check ${form} has no claim ${index + 1}.`;
+        const message =
+          'error' in result
+            ? checksLoadMessage(result, this.translator)
+            : this.t('check:report.noClaim', { form, number: index + 1 });
         const bottom = this.addBottomButtons(
-          [{ label: 'Back', action: back, name: 'Back', primary: true }],
+          [{ label: this.t('check:report.back'), action: back, name: 'Back', primary: true }],
           this.buttonHeight,
         );
         this.addNotice(
@@ -140,16 +145,16 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       const total = formItems(result.checks, form).length;
       const answer = saved.answers.find((entry) => entry.itemId === item.id);
       const truth = item.accurate
-        ? 'Accurate'
+        ? this.t('check:judgement.accurate')
         : item.verdict === 'unsupported'
-          ? 'Not accurate: none of the sources bears it out'
-          : 'Not accurate';
+          ? this.t('check:report.unsupported')
+          : this.t('check:judgement.not-accurate');
       this.renderClaim(
-        { ...item, truth, answer, heading: `Claim ${index + 1} of ${total} · check ${form}` },
+        { ...item, truth, answer, heading: this.t('check:progress', { number: index + 1, total, form }) },
         index,
         total,
         (to) => this.goTo(SceneKey.CheckReport, { claims: { form, index: to } }),
-        'Back to figures',
+        this.t('check:report.backToFigures'),
         back,
       );
     });
@@ -174,29 +179,34 @@ export class CheckReportScene extends ListScreen<'check-report'> {
   ): void {
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
+    const t = this.t;
     const { answer, truth } = item;
     const right = answer && (answer.judgement === 'accurate') === item.accurate;
-    const yours = answer
-      ? ` You said ${JUDGEMENT_LABELS[answer.judgement]} (${CONFIDENCE_LABELS[answer.confidence].toLowerCase()}): ${right ? '✔ right' : '✘ not right'}.`
-      : '';
+    const verdict = answer
+      ? t(right ? 'check:report.verdictRight' : 'check:report.verdictWrong', {
+          truth,
+          judgement: t(`check:judgement.${answer.judgement}`),
+          confidence: t(`check:report.confidence.${answer.confidence}`),
+        })
+      : t('check:report.verdict', { truth });
     const buttons = [];
-    if (index > 0) buttons.push({ label: '◀ Earlier', action: () => go(index - 1), name: 'Earlier' });
+    if (index > 0) buttons.push({ label: t('check:report.earlier'), action: () => go(index - 1), name: 'Earlier' });
     if (index < total - 1)
-      buttons.push({ label: 'Later ▶', action: () => go(index + 1), name: 'Later', primary: true });
+      buttons.push({ label: t('check:report.later'), action: () => go(index + 1), name: 'Later', primary: true });
     buttons.push({ label: backLabel, action: back, name: 'Back' });
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
     let top = this.contentTop;
     const headingText = addText(this, margin, top, item.heading, { size: type.small, color: this.textColors.muted });
     a11y.heading(item.heading);
     top += headingText.height + gap / 2;
-    const head = addText(this, margin, top, `“${item.statement}”\n${truth}.${yours}`, {
+    const head = addText(this, margin, top, `${t('check:report.quoted', { statement: item.statement })}\n${verdict}`, {
       size: type.body,
       color: this.textColors.paper,
       wrapWidth: width - margin * 2,
     });
     this.fit(head, type.body * (portrait ? 8 : 4), 'claim', 14);
-    a11y.text(`The claim: ${item.statement}`).dataset.name = 'claim';
-    a11y.text(`${truth}.${yours}`).dataset.name = 'verdict';
+    a11y.text(t('check:report.theClaim', { statement: item.statement })).dataset.name = 'claim';
+    a11y.text(verdict).dataset.name = 'verdict';
     top += head.height + gap;
     const explanation = addText(this, margin, top, item.explanation, {
       size: type.small,
@@ -204,20 +214,26 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       wrapWidth: width - margin * 2,
     });
     this.fit(explanation, type.small * (portrait ? 7 : 3.5), 'explanation', 13);
-    a11y.text(item.explanation).dataset.name = 'explanation';
+    // The check's explanations are written in English only: read in an English voice.
+    const explained = a11y.text(item.explanation);
+    explained.dataset.name = 'explanation';
+    explained.lang = 'en';
     top += explanation.height + gap;
     const evidence = item.evidence[0]!;
     new ExcerptCard(
       this,
       { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
       {
-        label: item.evidence.length > 1 ? `The source says (1 of ${item.evidence.length})` : 'The source says',
+        label:
+          item.evidence.length > 1
+            ? t('check:report.sourceSaysOf', { count: item.evidence.length })
+            : t('check:report.sourceSays'),
         quote: evidence.quote,
         citation: citationFor(this.services, evidence.source),
       },
       portrait ? type.body : type.prompt - 4,
     );
-    mirrorEvidence(a11y, a11y.section('Source', 'region'), item.evidence, (source) =>
+    mirrorEvidence(a11y, a11y.section(t('check:report.source'), 'region'), item.evidence, (source) =>
       citationFor(this.services, source),
     );
     a11y.focus(bottom.doms[index < total - 1 ? bottom.doms.length - 2 : bottom.doms.length - 1]);
@@ -252,11 +268,15 @@ export class CheckReportScene extends ListScreen<'check-report'> {
           ...(play.view.class.status === 'ended' ? { note: 'ended' as const } : {}),
         });
     };
-    const goOnLabel = !play ? 'Done' : taken.stage === 'before' ? 'On to the questions' : 'On to the results';
+    const goOnLabel = !play
+      ? this.t('check:classDone.done')
+      : taken.stage === 'before'
+        ? this.t('check:classDone.toQuestions')
+        : this.t('check:classDone.toResults');
     const bottom = this.addBottomButtons(
       [
         {
-          label: 'See the claims',
+          label: this.t('check:classDone.seeClaims'),
           action: () => this.goTo(SceneKey.CheckReport, { classCheck: { ...done, index: 0 } }),
           name: 'Claims',
         },
@@ -265,21 +285,23 @@ export class CheckReportScene extends ListScreen<'check-report'> {
       this.buttonHeight,
     );
     let top = this.contentTop;
-    const stage = STAGE_NAMES[taken.stage];
-    const notice = `${stage[0]!.toUpperCase()}${stage.slice(1)} is done and sent to your teacher.`;
+    const notice = this.t(`check:classDone.sent.${taken.stage}`);
     top += this.addNotice({ text: notice, tone: 'good' }, margin, top, width - margin * 2) + gap;
     a11y.announce(notice);
     const lines = [
-      `Accurate claims you called accurate: ${outcomes.hits} of ${outcomes.hits + outcomes.misses}.`,
-      `Inaccurate claims you called accurate: ${outcomes.falseAlarms} of ${outcomes.falseAlarms + outcomes.correctRejections}.`,
-      'Open the claims to see each one’s evidence.',
+      this.t('check:classDone.hits', { hits: outcomes.hits, count: outcomes.hits + outcomes.misses }),
+      this.t('check:classDone.falseAlarms', {
+        falseAlarms: outcomes.falseAlarms,
+        count: outcomes.falseAlarms + outcomes.correctRejections,
+      }),
+      this.t('check:classDone.openClaims'),
     ];
     this.addScrollList(
       { x: margin, y: top, width: width - margin * 2, height: bottom.top - gap - top },
       lines.map((text) => ({ text, color: this.textColors.paper })),
       'figures',
     );
-    const region = a11y.section('Your check', 'region');
+    const region = a11y.section(this.t('check:classDone.region'), 'region');
     for (const line of lines) a11y.text(line, { parent: region }).dataset.name = 'figure';
     a11y.focus(bottom.doms[1]);
   }
@@ -293,14 +315,14 @@ export class CheckReportScene extends ListScreen<'check-report'> {
     this.renderClaim(
       {
         ...result,
-        truth: result.accurate ? 'Accurate' : 'Not accurate',
+        truth: result.accurate ? this.t('check:judgement.accurate') : this.t('check:judgement.not-accurate'),
         answer: result,
-        heading: `Claim ${index + 1} of ${taken.results.length} · check ${taken.form}`,
+        heading: this.t('check:progress', { number: index + 1, total: taken.results.length, form: taken.form }),
       },
       index,
       taken.results.length,
       (to) => this.goTo(SceneKey.CheckReport, { classCheck: { ...done, index: to } }),
-      'Back',
+      this.t('check:report.back'),
       back,
     );
   }

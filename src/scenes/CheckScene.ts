@@ -1,10 +1,10 @@
 import type { CheckForm } from '../core/checkForms';
 import { formItems, type CheckSet } from '../core/checkItems';
-import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core/discernment';
-import { FORM_STAGES, type SavedAnswer } from '../core/selfCheck';
-import { STAGE_LABELS, type CheckStage } from '../core/classCheck';
+import { CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core/discernment';
+import type { SavedAnswer } from '../core/selfCheck';
 import type { ClassCheckRun } from '../game/classCheckRun';
-import { JUDGEMENT_LABELS, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { classErrorMessage } from '../game/classWords';
+import { checksLoadMessage, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { ClassApiError } from '../net/classApi';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';
@@ -22,23 +22,6 @@ const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
   guessing: ['3', 'G'],
 };
 
-const ABOUT_THE_CHECK =
-  'Twelve short claims about the TikTok controversy. Say whether each is accurate or not, then how sure you are. ' +
-  'No clock, no points, and no answers until the end: then you can open every claim’s evidence.';
-
-/** When each check comes in a class. */
-const CLASS_WHEN: Record<CheckStage, string> = {
-  before: 'This check comes before the first question; the same kind of check after the last shows what changed.',
-  after: 'This check comes after the last question: your teacher sets the class’s figures beside the first check’s.',
-  delayed: 'This check comes weeks after the lesson: it shows what stayed.',
-};
-
-const WHEN: Record<CheckForm, string> = {
-  A: 'Check A comes before your rounds. Check B, after a few rounds, shows what changed.',
-  B: 'Check B comes after your rounds: your figures are then set beside check A’s.',
-  C: 'Check C comes a week after check B: it shows what stayed.',
-};
-
 /**
  * "Check yourself": the learning check played alone. An introduction, then each claim judged accurate or not and
  * rated sure / think so / guessing, with nothing marked until the end, when the check is kept on the device and
@@ -51,11 +34,11 @@ export class CheckScene extends RoundStepScene<'check'> {
 
   create(data: CheckSceneData): void {
     if (data.step === 'class') return this.createInClass(data.run, data.started === true, data.judgement);
-    this.beginScreen(`Check yourself · check ${data.form}`);
+    this.beginScreen(this.t('check:self.screen', { form: data.form }));
     this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Check yourself');
-    const loading = addText(this, this.frame.margin, this.contentTop, 'Loading the check…', {
+    this.addScreenTitle(this.t('check:self.title'));
+    const loading = addText(this, this.frame.margin, this.contentTop, this.t('check:loading'), {
       size: this.frame.type.body,
       color: this.textColors.muted,
     });
@@ -64,7 +47,7 @@ export class CheckScene extends RoundStepScene<'check'> {
       // The player may have left, or the screen been rebuilt, while the check downloaded.
       if (!this.sys.isActive() || this.sys.settings.data !== visit) return;
       loading.destroy();
-      if ('error' in result) this.showProblem(result.error);
+      if ('error' in result) this.showProblem(checksLoadMessage(result, this.translator));
       else if (data.step === 'intro') this.showIntro(data.form);
       else this.showItem(result.checks, data.form, data.answers, data.judgement);
     });
@@ -88,9 +71,9 @@ export class CheckScene extends RoundStepScene<'check'> {
 
   private showProblem(message: string, retry?: () => void): void {
     const buttons = [
-      { label: 'Back to title', action: () => this.goTo(SceneKey.Title), name: 'Back', primary: !retry },
+      { label: this.t('check:backToTitle'), action: () => this.goTo(SceneKey.Title), name: 'Back', primary: !retry },
     ];
-    if (retry) buttons.unshift({ label: 'Try again', action: retry, name: 'Try again', primary: true });
+    if (retry) buttons.unshift({ label: this.t('check:tryAgain'), action: retry, name: 'Try again', primary: true });
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
     this.addBody(message, this.contentTop, bottom.top - this.frame.gap, 'notice', this.textColors.wrong);
     this.services.a11y.announce(message);
@@ -107,19 +90,24 @@ export class CheckScene extends RoundStepScene<'check'> {
     };
     const buttons = [
       {
-        label: `Start check ${form}`,
+        label: this.t('check:self.start', { form }),
         action: () => this.goTo(SceneKey.Check, { step: 'item', form, answers: [] }),
         name: 'Start',
         primary: true,
       },
-      { label: 'Not now', action: notNow, name: 'Not now' },
+      { label: this.t('check:self.notNow'), action: notNow, name: 'Not now' },
     ];
     if (store.get().taken.length > 0) {
-      buttons.push({ label: 'Your checks', action: () => this.goTo(SceneKey.CheckReport, {}), name: 'Your checks' });
+      buttons.push({
+        label: this.t('check:self.yourChecks'),
+        action: () => this.goTo(SceneKey.CheckReport, {}),
+        name: 'Your checks',
+      });
     }
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
-    a11y.heading(`Check ${form}: ${FORM_STAGES[form].toLowerCase()}`);
-    this.addBody(`${ABOUT_THE_CHECK}\n\n${WHEN[form]}`, this.contentTop, bottom.top - this.frame.gap, 'about');
+    a11y.heading(this.t(`check:self.heading.${form}`));
+    const about = `${this.t('check:about')}\n\n${this.t(`check:when.${form}`)}`;
+    this.addBody(about, this.contentTop, bottom.top - this.frame.gap, 'about');
     a11y.focus(bottom.doms[0]);
     this.onKeys((event) => {
       if (event.key === 'Escape') notNow();
@@ -162,11 +150,11 @@ export class CheckScene extends RoundStepScene<'check'> {
    * reload picks up where the student was), and nothing is marked until the last is in.
    */
   private createInClass(run: ClassCheckRun, started: boolean, judgement: CheckJudgement | undefined): void {
-    this.beginScreen(`Learning check · check ${run.form}`);
+    this.beginScreen(this.t('check:class.screen', { form: run.form }));
     document.body.dataset.classMode = 'check';
     this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Learning check');
+    this.addScreenTitle(this.t('check:class.title'));
     if (!started && run.answered.length === 0) return this.showClassIntro(run);
     const item = run.items.find((candidate) => !run.answered.includes(candidate.id));
     if (!item) return this.goOnInClass(run);
@@ -186,16 +174,16 @@ export class CheckScene extends RoundStepScene<'check'> {
   private showClassIntro(run: ClassCheckRun): void {
     const buttons = [
       {
-        label: `Start the check`,
+        label: this.t('check:class.start'),
         action: () => this.goTo(SceneKey.Check, { step: 'class', run, started: true }),
         name: 'Start',
         primary: true,
       },
     ];
     const bottom = this.addBottomButtons(buttons, this.buttonHeight);
-    this.services.a11y.heading(`Learning check: ${STAGE_LABELS[run.stage].toLowerCase()}`);
+    this.services.a11y.heading(this.t(`check:class.heading.${run.stage}`));
     this.addBody(
-      `${ABOUT_THE_CHECK}\n\n${CLASS_WHEN[run.stage]}`,
+      `${this.t('check:about')}\n\n${this.t(`check:classWhen.${run.stage}`)}`,
       this.contentTop,
       bottom.top - this.frame.gap,
       'about',
@@ -225,8 +213,9 @@ export class CheckScene extends RoundStepScene<'check'> {
         this.goTo(SceneKey.Check, { step: 'class', run: answered, started: true });
         return;
       }
-      const message = error instanceof Error ? error.message : 'The answer could not be sent.';
-      this.showProblem(`${message} Your answers so far are kept: try this claim again.`, () =>
+      const problem =
+        error instanceof Error ? classErrorMessage(error, this.translator) : this.t('check:class.notSent');
+      this.showProblem(this.t('check:class.tryClaimAgain', { problem }), () =>
         this.goTo(SceneKey.Check, { step: 'class', run, started: true }),
       );
     }
@@ -254,9 +243,10 @@ export class CheckScene extends RoundStepScene<'check'> {
     const { statement, number, total, form, judgement } = claim;
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
-    const progress = `Claim ${number} of ${total} · check ${form}`;
+    const t = this.t;
+    const progress = t('check:progress', { number, total, form });
     addText(this, margin, this.contentTop, progress, { size: type.small, color: this.textColors.muted });
-    a11y.text(progress, { label: 'Progress' }).dataset.name = 'progress';
+    a11y.text(progress, { label: t('check:progressLabel') }).dataset.name = 'progress';
     let top = this.contentTop + type.small * 1.6 + gap;
     const shown = addText(this, margin, top, statement, {
       size: type.prompt,
@@ -265,11 +255,14 @@ export class CheckScene extends RoundStepScene<'check'> {
       wrapWidth: width - margin * 2,
     });
     this.fit(shown, type.prompt * 5, 'claim', 16);
-    a11y.heading(statement).dataset.name = 'claim';
+    // The claims are written in English only: a screen reader reads them in an English voice.
+    const claimHeading = a11y.heading(statement);
+    claimHeading.dataset.name = 'claim';
+    claimHeading.lang = 'en';
     top += shown.height + gap * 1.5;
     const question = judgement
-      ? `You said: ${JUDGEMENT_LABELS[judgement]}. How sure are you?`
-      : 'Is this claim accurate?';
+      ? t('check:askConfidence', { judgement: t(`check:judgement.${judgement}`) })
+      : t('check:askJudgement');
     const asked = addText(this, margin, top, question, {
       size: type.body,
       color: this.textColors.muted,
@@ -291,33 +284,33 @@ export class CheckScene extends RoundStepScene<'check'> {
       this.addChoices(
         (['accurate', 'not-accurate'] as const).map((value) => ({
           value,
-          label: JUDGEMENT_LABELS[value],
-          accessibleLabel: JUDGEMENT_LABELS[value],
+          label: t(`check:judgement.${value}`),
+          accessibleLabel: t(`check:judgement.${value}`),
           keys: JUDGEMENT_KEYS[value],
           fill: this.colors.inkLighter,
           name: `judge-${value}`,
         })),
         area,
-        'Your judgement',
+        t('check:yourJudgement'),
         claim.onJudged,
       );
-      a11y.announce(`Claim ${number} of ${total}: ${statement} Accurate or not accurate?`);
+      a11y.announce(t('check:announceClaim', { number, total, statement }));
       return;
     }
     this.addChoices(
       CONFIDENCE_LEVELS.map((level) => ({
         value: level,
-        label: CONFIDENCE_LABELS[level],
-        accessibleLabel: CONFIDENCE_LABELS[level],
+        label: t(`check:confidence.${level}`),
+        accessibleLabel: t(`check:confidence.${level}`),
         keys: CONFIDENCE_KEYS[level],
         fill: this.colors.inkLighter,
         name: `confidence-${level}`,
       })),
       area,
-      'Your confidence',
+      t('check:yourConfidence'),
       (confidence) => claim.onConfidence(confidence, judgement),
     );
-    a11y.announce(`You said ${JUDGEMENT_LABELS[judgement]}. How sure are you? Sure, Think so, or Guessing.`);
+    a11y.announce(t('check:announceConfidence', { judgement: t(`check:judgement.${judgement}`) }));
     this.onKeys((event) => {
       // Back to the judgement: an answer is kept only once its confidence is given.
       if (event.key === 'Escape' || event.key === 'Backspace') claim.onBack();

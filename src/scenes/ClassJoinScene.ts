@@ -3,6 +3,7 @@ import { isClassCode, normalizeClassCode, CLASS_CODE_LENGTH } from '../core/clas
 import type { ClassInfo } from '../core/classProtocol';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
 import { nicknamesOf } from '../game/nicknames';
+import { classErrorMessage, nicknameProblem } from '../game/classWords';
 import { clearCheckSeat, loadCheckSeat, saveCheckSeat } from '../game/classCheckRun';
 import { ClassPlay, clearSeat, loadSeat, saveSeat } from '../game/classPlay';
 import { openPrivacyPage } from '../game/teacherLinks';
@@ -12,6 +13,9 @@ import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassJoinData } from './sceneData';
+
+/** The least height of the join screen's buttons when short on room: its 0.8-high rows stay 44 px, a fair target. */
+const MIN_BUTTON_HEIGHT = 56;
 
 /**
  * Joining a class: checks that the class server is there (a static copy of the game has none, and says so),
@@ -32,11 +36,11 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
   create(data: ClassJoinData): void {
     this.opened = data ?? {};
     const visit = ++this.visit;
-    this.beginScreen('Join a class');
+    this.beginScreen(this.t('classroom:join.title'));
     this.addHomeButton();
     this.addSoundButton();
     const { height, margin } = this.frame;
-    this.addHeading('Join a class', margin * 0.6 + this.cornerHeight + this.frame.gap);
+    this.addHeading(this.t('classroom:join.title'), margin * 0.6 + this.cornerHeight + this.frame.gap);
     this.onKeys((event) => {
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
@@ -44,7 +48,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     if (step === 'no-server') return this.showNoServer();
     if (step === 'code') return this.showCode();
     if (step === 'name' && this.opened.info) return this.showName(this.opened.info);
-    this.say('Looking for the class server…', height * 0.4);
+    this.say(this.t('classroom:join.looking'), height * 0.4);
     void this.begin(visit);
   }
 
@@ -71,7 +75,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
         if (visit !== this.visit || !this.current) return;
         const play = new ClassPlay(this.api, seat, view, this.storage);
         this.follow(play);
-        this.services.a11y.announce(`Welcome back, ${seat.nickname}.`);
+        this.services.a11y.announce(this.t('classroom:join.welcomeBack', { nickname: seat.nickname }));
         if ((view.state === 'ready' || view.state === 'waiting') && (await this.toDueCheck())) return;
         if (view.state === 'ready') this.route(await play.next());
         else this.route(view);
@@ -84,7 +88,10 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }
     if (await this.toDelayedCheck(wanted)) return;
     if (wanted && isClassCode(wanted)) return this.lookUp(wanted);
-    this.restartWith({ step: 'code', message: wanted ? `"${wanted}" is not a class code.` : undefined });
+    this.restartWith({
+      step: 'code',
+      message: wanted ? this.t('classroom:join.notACode', { code: wanted }) : undefined,
+    });
   }
 
   /**
@@ -112,19 +119,21 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       const info = await this.api.classInfo(code);
       if (!this.current) return;
       if (info.status === 'ended') {
-        return this.restartWith({ step: 'code', code, message: `Class ${code} has ended.` });
+        return this.restartWith({ step: 'code', code, message: this.t('classroom:join.ended', { code }) });
       }
       this.restartWith({ step: 'name', code, info });
     } catch (error) {
       if (!this.current) return;
-      const message = error instanceof Error ? error.message : 'That class could not be found.';
+      const message =
+        error instanceof Error ? classErrorMessage(error, this.translator) : this.t('classroom:join.notFound');
       this.restartWith({ step: 'code', code, message });
     }
   }
 
-  private say(text: string, y: number, color: string = this.textColors.muted): void {
+  /** A centred line (or lines) of text from `y` down, mirrored for screen readers; returns its height. */
+  private say(text: string, y: number, color: string = this.textColors.muted): number {
     const { width, margin, type } = this.frame;
-    addText(this, width / 2, y, text, {
+    const said = addText(this, width / 2, y, text, {
       size: type.body,
       color,
       align: 'center',
@@ -132,21 +141,19 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     }).setOrigin(0.5, 0);
     this.services.a11y.text(text, { role: color === this.textColors.wrong ? 'alert' : 'status' }).dataset.name =
       'class-message';
+    return said.height;
   }
 
   private showNoServer(): void {
     const { width, height } = this.frame;
     document.body.dataset.classMode = 'no-server';
-    this.say(
-      'Class mode needs the class server, and this copy of the game runs without one. Your teacher starts it with ' +
-        '"npm start" and gives you its link or a code. Everything else in the game works as it is.',
-      height * 0.32,
-    );
+    this.say(this.t('classroom:join.noServer'), height * 0.32);
     const buttonWidth = Math.min(360, width * 0.6);
     const back = this.addButton(
-      'Back to the title',
+      this.t('classroom:join.backToTitle'),
       { x: width / 2 - buttonWidth / 2, y: height * 0.62, width: buttonWidth, height: 64 },
       () => this.goTo(SceneKey.Title),
+      { name: 'Back to the title' },
     );
     this.services.a11y.focus(back.dom);
   }
@@ -156,13 +163,13 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     const a11y = this.services.a11y;
     document.body.dataset.classMode = 'code';
     let top = height * 0.3;
-    this.say('Type the class code your teacher shows (6 letters and digits).', top);
-    top += type.body * 2.6 + gap;
+    // Room for the words as they wrapped: longer in some languages, and with larger text.
+    top += Math.max(type.body * 2.6, this.say(this.t('classroom:join.typeCode'), top)) + gap;
     const fieldWidth = Math.min(portrait ? width - margin * 2 : 420, width - margin * 2);
     const rect = { x: width / 2 - fieldWidth / 2, y: top, width: fieldWidth, height: Math.round(type.prompt * 2.2) };
     this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
-    const field = new TextField(this, a11y.section('Class code', 'group'), rect, {
-      label: 'Class code',
+    const field = new TextField(this, a11y.section(this.t('classroom:join.codeLabel'), 'group'), rect, {
+      label: this.t('classroom:join.codeLabel'),
       value: this.opened.code ?? '',
       maxLength: CLASS_CODE_LENGTH + 4,
       fontSize: type.prompt,
@@ -175,21 +182,21 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.time.delayedCall(0, () => field.focus());
     top += rect.height + gap;
     if (this.opened.message) {
-      this.say(this.opened.message, top, this.textColors.wrong);
+      top += Math.max(type.body * 2, this.say(this.opened.message, top, this.textColors.wrong)) + gap;
       a11y.announce(this.opened.message);
-      top += type.body * 2 + gap;
     }
     const buttonWidth = Math.min(300, (width - margin * 2 - gap) / 2);
     this.addButton(
-      'Join ⏎',
+      this.t('classroom:join.find'),
       { x: width / 2 + gap / 2, y: Math.max(top, height * 0.62), width: buttonWidth, height: 64 },
       () => this.submitCode(field.value),
       { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Find the class' },
     );
     this.addButton(
-      'Back',
+      this.t('classroom:join.back'),
       { x: width / 2 - gap / 2 - buttonWidth, y: Math.max(top, height * 0.62), width: buttonWidth, height: 64 },
       () => this.goTo(SceneKey.Title),
+      { name: 'Back' },
     );
   }
 
@@ -197,7 +204,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     if (this.leaving) return;
     const code = normalizeClassCode(typed);
     if (!isClassCode(code)) {
-      this.restartWith({ step: 'code', code, message: 'A class code has 6 letters and digits, like 3KXA49.' });
+      this.restartWith({ step: 'code', code, message: this.t('classroom:join.badCode') });
       return;
     }
     void this.lookUp(code);
@@ -208,13 +215,16 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     const a11y = this.services.a11y;
     const nicknames = nicknamesOf(this.services);
     document.body.dataset.classMode = 'name';
-    const time = info.timeLimitSec === null ? 'no time limit' : `${info.timeLimitSec} s a question`;
+    const time =
+      info.timeLimitSec === null
+        ? this.t('classroom:join.noTimeLimit')
+        : this.t('classroom:join.timePerQuestion', { seconds: info.timeLimitSec });
     let top = margin * 0.6 + this.cornerHeight + gap + type.heading * 1.8;
-    this.say(`Class ${info.code} · ${info.questionCount} questions · ${time}`, top);
-    top += type.body * 1.8 + gap;
+    const summary = this.t('classroom:join.summary', { code: info.code, count: info.questionCount, time });
+    top += Math.max(type.body * 1.8, this.say(summary, top)) + gap;
     const inner = Math.min(width - margin * 2, 720);
     const left = width / 2 - inner / 2;
-    addText(this, width / 2, top, 'Your nickname in this class', {
+    addText(this, width / 2, top, this.t('classroom:join.nicknameHeading'), {
       size: type.small,
       color: this.textColors.muted,
     }).setOrigin(0.5, 0);
@@ -225,10 +235,10 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(left, top, inner, rowHeight, 10);
       const field = new TextField(
         this,
-        a11y.section('Your nickname', 'group'),
+        a11y.section(this.t('classroom:join.nicknameLabel'), 'group'),
         { x: left, y: top, width: inner, height: rowHeight },
         {
-          label: 'Your nickname',
+          label: this.t('classroom:join.nicknameLabel'),
           value: nicknames.get(),
           maxLength: NICKNAME_MAX_LENGTH,
           fontSize: type.body,
@@ -248,26 +258,33 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
         wrapWidth: inner,
       }).setOrigin(0.5);
       this.fit(name, rowHeight, 'nickname', 16);
-      a11y.text(`Your nickname: ${nicknames.get()}`, { label: 'Nickname' }).dataset.name = 'nickname';
+      a11y.text(this.t('classroom:join.nicknameShown', { nickname: nicknames.get() }), {
+        label: this.t('classroom:join.nicknameShownLabel'),
+      }).dataset.name = 'nickname';
     }
     top += rowHeight + gap;
     const generatedOnly = info.generatedNicknamesOnly;
     const hint =
       this.opened.message ??
       (this.opened.editing
-        ? 'A nickname, not your real name. Enter keeps it, Escape goes back.'
+        ? this.t('classroom:join.hintEditing')
         : generatedOnly
-          ? 'This class uses the game’s nicknames: keep this one or pick another.'
-          : 'Use a nickname, not your real name.');
+          ? this.t('classroom:join.hintGenerated')
+          : this.t('classroom:join.hint'));
     if (hint) {
-      this.say(hint, top, this.opened.message ? this.textColors.wrong : this.textColors.muted);
+      const said = this.say(hint, top, this.opened.message ? this.textColors.wrong : this.textColors.muted);
       if (this.opened.message) a11y.announce(this.opened.message);
-      top += type.body * 2.2;
+      top += Math.max(type.body * 2.2, said);
     }
-    const buttonHeight = Math.max(56, type.button * 2.2);
-    const third = (inner - gap * 2) / 3;
     // Without a time limit there is no time to ask for.
-    const switchHeight = info.timeLimitSec === null ? 0 : buttonHeight * 0.8;
+    const asksTime = info.timeLimitSec !== null;
+    // The buttons (the switch, two rows) fit in what the words above left: a short screen with large text, or
+    // longer words, makes them lower rather than push the last row off the screen.
+    const buttonRows = 2 + (asksTime ? 0.8 : 0);
+    const room = height - margin - top - gap * 3;
+    const buttonHeight = Math.max(MIN_BUTTON_HEIGHT, Math.min(Math.max(56, type.button * 2.2), room / buttonRows));
+    const third = (inner - gap * 2) / 3;
+    const switchHeight = asksTime ? buttonHeight * 0.8 : 0;
     const switchY = Math.max(top + gap, height - margin - buttonHeight * 2 - switchHeight - gap * 2);
     const moreTime =
       switchHeight > 0
@@ -278,30 +295,39 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     if (!this.opened.editing) {
       // With generated nicknames only, there is nothing to type: re-rolling takes the room of both buttons.
       const rerollWidth = generatedOnly ? third * 2 + gap : third;
-      this.addButton('Another name', { x: left, y, width: rerollWidth, height: buttonHeight }, () => {
-        nicknames.reroll();
-        this.restartWith({});
-      });
+      this.addButton(
+        this.t('classroom:join.reroll'),
+        { x: left, y, width: rerollWidth, height: buttonHeight },
+        () => {
+          nicknames.reroll();
+          this.restartWith({});
+        },
+        { name: 'Another name' },
+      );
       if (!generatedOnly) {
-        this.addButton('Type my own', { x: left + third + gap, y, width: third, height: buttonHeight }, () =>
-          this.restartWith({ editing: true }),
+        this.addButton(
+          this.t('classroom:join.typeOwn'),
+          { x: left + third + gap, y, width: third, height: buttonHeight },
+          () => this.restartWith({ editing: true }),
+          { name: 'Type my own' },
         );
       }
     }
     const join = this.addButton(
-      'Join the class',
+      this.t('classroom:join.join'),
       { x: left + (third + gap) * 2, y, width: third, height: buttonHeight },
       () => (this.opened.editing ? undefined : void this.join(info)),
       { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Join the class' },
     );
     if (this.opened.editing) join.canvas.setEnabled(false).setLook('dim');
     this.addButton(
-      'Another class',
+      this.t('classroom:join.otherClass'),
       { x: left, y: y + buttonHeight + gap, width: third * 2 + gap, height: buttonHeight * 0.8 },
       () => this.restartWith({ step: 'code', code: undefined, info: undefined, editing: false }),
+      { name: 'Another class' },
     );
     this.addButton(
-      'Privacy ↗',
+      this.t('classroom:join.privacy'),
       { x: left + (third + gap) * 2, y: y + buttonHeight + gap, width: third, height: buttonHeight * 0.8 },
       () => openPrivacyPage(),
       { name: 'Privacy' },
@@ -319,28 +345,26 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
   private addMoreTimeSwitch(rect: { x: number; y: number; width: number; height: number }): HTMLElement {
     const asked = this.opened.moreTime === true;
     const { dom } = this.addButton(
-      asked ? '✓ More time asked for' : 'Ask for more time',
+      asked ? this.t('classroom:join.moreTimeAsked') : this.t('classroom:join.moreTime'),
       rect,
       () => this.restartWith({ moreTime: !asked, focusMoreTime: true }),
       {
         name: 'more-time',
-        accessibleLabel: 'Ask for more time',
+        accessibleLabel: this.t('classroom:join.moreTime'),
         pressed: asked,
         fontSize: this.frame.type.small,
       },
     );
-    dom.title = 'Your teacher sees the request when you join and can give you more time for each question.';
+    dom.title = this.t('classroom:join.moreTimeTitle');
     if (this.opened.focusMoreTime) {
-      this.services.a11y.announce(
-        asked ? 'More time asked for: your teacher sees it when you join.' : 'You are not asking for more time.',
-      );
+      this.services.a11y.announce(asked ? this.t('classroom:join.moreTimeOn') : this.t('classroom:join.moreTimeOff'));
     }
     return dom;
   }
 
   private typeName(value: string): void {
     const result = nicknamesOf(this.services).type(value);
-    if (!result.ok) this.restartWith({ editing: true, message: result.message });
+    if (!result.ok) this.restartWith({ editing: true, message: nicknameProblem(result.problem, this.translator) });
     else this.restartWith({ editing: false });
   }
 
@@ -365,11 +389,13 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
       this.leaving = false;
       if (error instanceof ClassApiError && error.code === 'nickname-taken') {
         nicknamesOf(this.services).reroll();
-        this.restartWith({ message: `${nickname} is taken in this class: here is another name.` });
+        this.restartWith({ message: this.t('classroom:join.taken', { nickname }) });
         return;
       }
       if (error instanceof ClassApiError && error.unreachable) return this.restartWith({ step: 'no-server' });
-      this.restartWith({ message: error instanceof Error ? error.message : 'Joining did not work.' });
+      this.restartWith({
+        message: error instanceof Error ? classErrorMessage(error, this.translator) : this.t('classroom:join.failed'),
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ordinal } from '../game/liveWords';
+import { placeOf } from '../game/classWords';
 import { keptChallenge } from '../game/challengeSeats';
 import { ChallengeApi } from '../net/challengeApi';
 import { SafeStorage } from '../storage/SafeStorage';
@@ -19,7 +19,9 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
     // A challenge's seat (kept by ChallengeScene): its place is on the challenge's board, practice tries apart.
     const challenge =
       keptChallenge(SafeStorage.fromWindow(), data.play.seat.code).seat?.playerId === data.play.seat.playerId;
-    this.beginScreen(challenge ? 'Challenge results' : 'Class results');
+    const t = this.t;
+    const heading = challenge ? t('classroom:results.challengeTitle') : t('classroom:results.title');
+    this.beginScreen(heading);
     document.body.dataset.classMode = 'results';
     // Finished: the teacher ending the class later changes nothing on this screen.
     this.follow(data.play, { stayWhenEnded: true });
@@ -27,7 +29,7 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
     const a11y = this.services.a11y;
     this.addHomeButton();
     this.addSoundButton();
-    this.addHeading(challenge ? 'Challenge results' : 'Class results', height * 0.14);
+    this.addHeading(heading, height * 0.14);
     const score = addText(this, width / 2, height * 0.27, '0', {
       size: type.title,
       bold: true,
@@ -36,19 +38,24 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
     countUp(
       this,
       player.score,
-      (value) => score.setText(`${value.toLocaleString('en-US')} points`),
+      (value) => score.setText(t('classroom:results.points', { score: this.translator.formatNumber(value) })),
       this.services.reduceMotion,
     );
     this.services.sound.play('roundComplete');
     const place = challenge
-      ? 'Your place is on the challenge’s board.'
+      ? t('classroom:results.onBoard')
       : standing.rank === null
-        ? 'Your teacher is keeping the scores hidden for now.'
-        : `${ordinal(standing.rank)} of ${standing.players} in the class`;
+        ? t('classroom:results.hidden')
+        : t('classroom:results.place', { place: placeOf(standing.rank, this.translator), players: standing.players });
     const lines = [
-      `${player.nickname} · ${player.correct} / ${data.view.total} correct · best streak ${player.bestStreak}`,
+      t('classroom:results.line', {
+        nickname: player.nickname,
+        correct: player.correct,
+        total: data.view.total,
+        streak: player.bestStreak,
+      }),
       place,
-      '✔ Verified: every answer was timed and scored by the class server.',
+      t('classroom:results.verified'),
     ];
     let top = height * 0.27 + type.title * 1.6 + gap;
     for (const [index, line] of lines.entries()) {
@@ -61,8 +68,13 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
       }).setOrigin(0.5, 0);
       top += text.height + gap;
     }
-    a11y.focusSummary(`${player.score.toLocaleString('en-US')} points. ${place}.`);
-    a11y.text(`Final score: ${player.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
+    a11y.focusSummary(t('classroom:results.summary', { score: this.translator.formatNumber(player.score), place }));
+    a11y.text(
+      t('classroom:results.finalScore', {
+        score: this.translator.formatNumber(player.score, { useGrouping: false }),
+      }),
+      { label: t('classroom:results.finalScoreLabel') },
+    ).dataset.name = 'final-score';
     for (const line of lines) a11y.text(line);
     const buttonWidth = Math.min(360, width - margin * 2);
     // A challenge's round: its board is the way on. Focus stays on the score's summary, read first.
@@ -71,20 +83,23 @@ export class ClassResultsScene extends ClassScene<'class-results'> {
       // Read now, so the board opens with it drawn (it follows live from there).
       const board = new ChallengeApi().board(code).catch(() => undefined);
       this.addButton(
-        'See the board',
+        t('classroom:results.seeBoard'),
         { x: width / 2 - buttonWidth / 2, y: height - margin - 72 * 2, width: buttonWidth, height: 64 },
         () => void board.then((read) => this.goTo(SceneKey.Challenge, { step: 'board', code, board: read })),
-        { fill: this.colors.highlight, textColor: this.textColors.ink },
+        { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'See the board' },
       );
     }
     this.addButton(
-      'Back to the title',
+      t('classroom:results.backToTitle'),
       { x: width / 2 - buttonWidth / 2, y: height - margin - 72, width: buttonWidth, height: 64 },
       () => {
         this.play.leave();
         this.goTo(SceneKey.Title);
       },
-      challenge ? {} : { fill: this.colors.highlight, textColor: this.textColors.ink },
+      {
+        name: 'Back to the title',
+        ...(challenge ? {} : { fill: this.colors.highlight, textColor: this.textColors.ink }),
+      },
     );
   }
 

@@ -6,8 +6,9 @@ import Phaser from 'phaser';
 import type { PlayerView } from '../core/classProtocol';
 import { dueClassCheck } from '../game/classCheckRun';
 import type { ClassPlay } from '../game/classPlay';
+import { classErrorMessage } from '../game/classWords';
 import { ClassApiError } from '../net/classApi';
-import { addText } from '../ui/text';
+import { addText, fitTextWidth } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { ClassWaitData } from './sceneData';
@@ -103,18 +104,33 @@ export abstract class ClassScene<K extends SceneKey> extends BaseScene<K> {
   protected failed(error: unknown): void {
     if (this.leaving) return;
     if (error instanceof ClassApiError && (error.code === 'class-ended' || error.code === 'removed')) return;
-    const message = error instanceof Error ? error.message : 'Something went wrong.';
+    const message = classErrorMessage(error, this.translator);
     this.goTo(SceneKey.ClassWait, { play: this.play, note: 'error', message } satisfies ClassWaitData);
+  }
+
+  /**
+   * A heading that keeps inside the screen: a long nickname in it, or a language with longer words, shrinks it
+   * rather than letting it run off the edges.
+   */
+  protected override addHeading(text: string, y: number, size?: number): Phaser.GameObjects.Text {
+    const heading = super.addHeading(text, y, size);
+    const { width, margin, type } = this.frame;
+    if (!fitTextWidth(heading, width - margin * 2, type.small)) this.services.a11y.markOverflow('heading');
+    return heading;
   }
 
   /** The student's name and score, top left: who this device plays as. */
   protected addSeatLine(score: number, y: number): Phaser.GameObjects.Text {
-    const line = `${this.play.seat.nickname} · ${score.toLocaleString('en-US')} pts`;
+    const nickname = this.play.seat.nickname;
+    const line = this.t('classroom:seat.line', { nickname, score: this.translator.formatNumber(score) });
     const text = addText(this, this.frame.margin, y, line, {
       size: this.frame.type.small,
       color: this.textColors.muted,
     }).setOrigin(0, 0.5);
-    this.services.a11y.text(`Playing as ${this.play.seat.nickname}. Score: ${score}`, { label: 'Score' });
+    this.services.a11y.text(
+      this.t('classroom:seat.spoken', { nickname, score: this.translator.formatNumber(score, { useGrouping: false }) }),
+      { label: this.t('classroom:seat.label') },
+    );
     return text;
   }
 }

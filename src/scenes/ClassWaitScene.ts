@@ -1,17 +1,9 @@
 import type { PlayerView } from '../core/classProtocol';
+import { classErrorMessage } from '../game/classWords';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassWaitData } from './sceneData';
-
-const NOTES = {
-  ended: 'Your teacher has ended the class.',
-  removed: 'Your teacher has removed you from this class.',
-  leaving: 'Leave the class round?',
-} as const;
-const LEAVING_DETAIL =
-  'The class’s clock keeps running while you are away. Your answers so far stay with the class, and Class on the ' +
-  'title brings you back to where you were.';
 
 /**
  * Between the moments of a class: the lobby until the teacher starts, and the plain word when the class has
@@ -29,7 +21,8 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     this.opened = data;
     const play = data.play;
     const note = data.note;
-    this.beginScreen(note ? 'Class' : 'Waiting for the class to start');
+    const t = this.t;
+    this.beginScreen(note ? t('classroom:wait.noteTitle') : t('classroom:wait.title'));
     document.body.dataset.classMode = note ?? 'waiting';
     this.addHomeButton();
     this.addSoundButton();
@@ -39,23 +32,24 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     else this.play = play;
 
     const title =
-      note === 'ended' || note === 'removed' || note === 'leaving'
-        ? NOTES[note]
-        : note === 'error'
-          ? 'The class server did not answer.'
-          : `You're in, ${play.seat.nickname}!`;
+      note === 'ended' || note === 'removed' || note === 'leaving' || note === 'error'
+        ? t(`classroom:wait.${note}`)
+        : t('classroom:wait.in', { nickname: play.seat.nickname });
     this.addHeading(title, height * 0.22);
     a11y.heading(title);
     const detail =
       note === 'ended'
-        ? `You scored ${play.view.player.score.toLocaleString('en-US')} points on ${play.view.player.answered} questions, every one checked by the class server.`
+        ? t('classroom:wait.endedDetail', {
+            score: this.translator.formatNumber(play.view.player.score),
+            count: play.view.player.answered,
+          })
         : note === 'removed'
-          ? 'Ask your teacher if you think this was a mistake.'
+          ? t('classroom:wait.removedDetail')
           : note === 'leaving'
-            ? LEAVING_DETAIL
+            ? t('classroom:wait.leavingDetail')
             : note === 'error'
-              ? (data.message ?? 'Check the connection and try again.')
-              : `Class ${play.seat.code} · ${play.total} questions. Waiting for your teacher to start…`;
+              ? (data.message ?? t('classroom:wait.errorDetail'))
+              : t('classroom:wait.lobby', { code: play.seat.code, count: play.total });
     addText(this, width / 2, height * 0.36, detail, {
       size: type.body,
       color: this.textColors.muted,
@@ -69,18 +63,18 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     const y = height * 0.62;
     if (note === 'leaving') {
       const stay = this.addButton(
-        'Keep playing',
+        t('classroom:wait.keepPlaying'),
         { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
         () => void this.backToRound(),
         { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Resume' },
       );
       this.addButton(
-        'Leave the round',
+        t('classroom:wait.leaveRound'),
         { x: width / 2 - buttonWidth / 2, y: y + 64 + this.frame.gap, width: buttonWidth, height: 64 },
         () => this.goTo(SceneKey.Title),
         { name: 'Quit to title' },
       );
-      a11y.announce(`${NOTES.leaving} ${LEAVING_DETAIL} Press Escape to keep playing.`);
+      a11y.announce(t('classroom:wait.leavingSpoken'));
       a11y.focus(stay.dom);
       this.onKeys((event) => {
         if (event.key === 'Escape') void this.backToRound();
@@ -89,17 +83,17 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     }
     if (note === 'error') {
       const retry = this.addButton(
-        'Try again',
+        t('classroom:wait.tryAgain'),
         { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
         () => void this.retry(),
-        { fill: this.colors.highlight, textColor: this.textColors.ink },
+        { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Try again' },
       );
       a11y.focus(retry.dom);
     } else if (!note && data.confirmLeave) {
       this.askLeave(y, buttonWidth);
     } else {
       const leave = this.addButton(
-        note ? 'Back to the title' : 'Leave the class',
+        note ? t('classroom:wait.backToTitle') : t('classroom:wait.leaveClass'),
         { x: width / 2 - buttonWidth / 2, y, width: buttonWidth, height: 64 },
         () => {
           if (!note) {
@@ -131,14 +125,10 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
     const { width, margin } = this.frame;
     const a11y = this.services.a11y;
     const gap = margin / 2;
-    this.addConfirmQuestion(
-      'Leave the class? Your teacher will no longer see you in it. You can join again with the code.',
-      y - gap,
-      'confirm-leave',
-    );
+    this.addConfirmQuestion(this.t('classroom:wait.confirmLeave'), y - gap, 'confirm-leave');
     const half = Math.min(buttonWidth, (width - margin * 2 - gap) / 2);
     this.addButton(
-      'Yes, leave',
+      this.t('classroom:wait.yesLeave'),
       { x: width / 2 - half - gap / 2, y, width: half, height: 64 },
       () => {
         void this.play.leaveClass().finally(() => {
@@ -148,7 +138,7 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
       { name: 'Confirm leave' },
     );
     const stay = this.addButton(
-      'Stay in the class',
+      this.t('classroom:wait.stay'),
       { x: width / 2 + gap / 2, y, width: half, height: 64 },
       () => this.rebuild({ play: this.play }),
       { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Stay' },
@@ -183,7 +173,10 @@ export class ClassWaitScene extends ClassScene<'class-wait'> {
       if (!this.leaving && view.state !== 'waiting') this.route(view);
     } catch (error) {
       if (!this.opened.note) this.failed(error);
-      else this.services.a11y.announce(error instanceof Error ? error.message : 'Still no answer.');
+      else
+        this.services.a11y.announce(
+          error instanceof Error ? classErrorMessage(error, this.translator) : this.t('classroom:wait.stillNoAnswer'),
+        );
     }
   }
 }

@@ -1,4 +1,5 @@
-import { LOOK_AT_THE_SCREEN, rankLine, watchLine } from '../game/liveWords';
+import type { LivePlayerStatus } from '../core/classProtocol';
+import { placeOf } from '../game/classWords';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -15,7 +16,8 @@ export class ClassWatchScene extends ClassScene<'class-watch'> {
   }
 
   create(data: ClassWatchData): void {
-    this.beginScreen(LOOK_AT_THE_SCREEN);
+    const title = this.t('classroom:watch.title');
+    this.beginScreen(title);
     document.body.dataset.classMode = 'watch';
     this.follow(data.play);
     this.addHomeButton();
@@ -23,10 +25,10 @@ export class ClassWatchScene extends ClassScene<'class-watch'> {
     const { width, height, margin, type } = this.frame;
     const a11y = this.services.a11y;
     const view = data.play.view;
-    this.addHeading(LOOK_AT_THE_SCREEN, height * 0.22);
-    a11y.heading(LOOK_AT_THE_SCREEN);
+    this.addHeading(title, height * 0.22);
+    a11y.heading(title);
     this.addSeatLine(view.player.score, height * 0.32);
-    const detail = [watchLine(view.live), rankLine(view.live)].filter(Boolean).join('\n');
+    const detail = [this.watchLine(view.live), this.rankLine(view.live)].filter(Boolean).join('\n');
     addText(this, width / 2, height * 0.4, detail, {
       size: type.body,
       color: this.textColors.muted,
@@ -34,6 +36,28 @@ export class ClassWatchScene extends ClassScene<'class-watch'> {
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5, 0);
     a11y.text(detail, { role: 'status' }).dataset.name = 'class-message';
+  }
+
+  /** What the projector shows now, in a line for the phone. */
+  private watchLine(live: LivePlayerStatus | undefined): string {
+    switch (live?.phase) {
+      case 'question':
+        // Their own time is up while the question stays open for students with extended time.
+        return this.t('classroom:watch.timeUp');
+      case 'answer':
+      case 'evidence':
+      case 'leaderboard':
+        return this.t(`classroom:watch.${live.phase}`);
+      default:
+        return this.t('classroom:watch.next');
+    }
+  }
+
+  /** "You are 3rd of 25", or nothing while the place is not known (or the teacher hides scores). */
+  private rankLine(live: LivePlayerStatus | undefined): string {
+    return live?.rank
+      ? this.t('classroom:watch.rank', { place: placeOf(live.rank, this.translator), players: live.players })
+      : '';
   }
 
   protected override onLive(): void {

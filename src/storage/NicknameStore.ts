@@ -1,4 +1,4 @@
-import { checkNickname, generateNickname } from '../core/nicknames';
+import { checkNickname, generateNickname, type NicknameProblem } from '../core/nicknames';
 import { createRng } from '../core/rng';
 import type { KeyValueStore } from './SafeStorage';
 
@@ -44,9 +44,9 @@ export class NicknameStore {
    * Keeps a typed name (or the offered one, confirmed) if it passes the checks, as the player's choice; otherwise
    * says why not and keeps the old one.
    */
-  type(typed: string): { ok: true; nickname: string } | { ok: false; message: string } {
+  type(typed: string): { ok: true; nickname: string } | { ok: false; problem: NicknameProblem; message: string } {
     const checked = checkNickname(typed);
-    if (!checked.ok) return { ok: false, message: checked.message };
+    if (!checked.ok) return { ok: false, problem: checked.problem, message: checked.message };
     this.current = checked.nickname;
     this.store.setItem(NICKNAME_KEY, checked.nickname);
     this.store.setItem(NICKNAME_CHOSEN_KEY, '1');
