@@ -1,6 +1,7 @@
 /** What the teacher's dashboard says: its display rules as plain functions of the class's data (no DOM). */
 import type { AnswerReveal, ClassInfo, ClassPool, DashboardSnapshot } from '../core/classProtocol';
 import type { CalibrationFit } from '../core/reports';
+import { formatLongDate } from '../core/dates';
 import type { QuestionKind } from '../core/types';
 import type { LiveMode } from '../net/liveStream';
 import { hostTranslator, t } from './hostLanguage';
@@ -137,6 +138,13 @@ export function shortDate(time: number): string {
     month: 'short',
     year: 'numeric',
   });
+}
+
+/** A document's date in words: "6 August 2020", "6 de agosto de 2020". */
+export function longDate(iso: string): string {
+  const translator = hostTranslator();
+  // English keeps the day-first date the game's reveal shows.
+  return translator.language === 'en' ? formatLongDate(iso) : translator.formatDate(iso);
 }
 
 /** Which answers the skills panel counts so far; it never counts a question some player has still to answer. */
