@@ -179,21 +179,29 @@ export class Dashboard {
           'section',
           { attrs: { 'aria-labelledby': 'roster-heading' } },
           el('h2', { text: t('host:dashboard.playersHeading'), attrs: { id: 'roster-heading' } }),
+          // A phone scrolls the roster sideways inside its own region (focusable, so a keyboard can scroll it too).
           el(
-            'table',
-            { class: 'roster', data: { name: 'roster' } },
+            'div',
+            {
+              class: 'table-scroll',
+              attrs: { role: 'region', 'aria-label': t('host:dashboard.rosterTable'), tabindex: '0' },
+            },
             el(
-              'thead',
-              {},
+              'table',
+              { class: 'roster', data: { name: 'roster' } },
               el(
-                'tr',
+                'thead',
                 {},
-                ...(['nickname', 'progress', 'score', 'time', 'actions'] as const).map((column) =>
-                  el('th', { text: t(`host:dashboard.column.${column}`), attrs: { scope: 'col' } }),
+                el(
+                  'tr',
+                  {},
+                  ...(['nickname', 'progress', 'score', 'time', 'actions'] as const).map((column) =>
+                    el('th', { text: t(`host:dashboard.column.${column}`), attrs: { scope: 'col' } }),
+                  ),
                 ),
               ),
+              this.rosterBody,
             ),
-            this.rosterBody,
           ),
         ),
         el(

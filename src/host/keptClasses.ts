@@ -78,7 +78,7 @@ export async function keptClassesPanel(
           data: { name: 'open-kept' },
           attrs: { 'aria-label': t('host:kept.openLabel', { code: found.code }) },
         }),
-        button(t('host:dashboard.remove'), () => void askRemove(), {
+        button(t('host:kept.remove'), () => void askRemove(), {
           class: 'small danger',
           data: { name: 'remove-kept' },
           attrs: { 'aria-label': t('host:kept.removeLabel', { code: found.code }) },

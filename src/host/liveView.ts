@@ -200,7 +200,9 @@ export class LiveStage {
       case 'podium':
         return [
           this.ranking(board),
-          ...(board.phase === 'podium' ? [el('div', { class: 'live-skills' }, ...skillParts(snapshot.summary))] : []),
+          ...(board.phase === 'podium'
+            ? [el('div', { class: 'live-skills' }, ...skillParts(snapshot.summary, t('host:live.podiumSkills')))]
+            : []),
         ];
     }
   }

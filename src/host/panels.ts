@@ -40,6 +40,11 @@ export function summaryTable(
   );
 }
 
+/** A summary table that a phone scrolls sideways inside its own region (focusable, so a keyboard can scroll it). */
+function scrolling(table: HTMLTableElement, label = table.caption?.textContent ?? ''): HTMLElement {
+  return el('div', { class: 'table-scroll', attrs: { role: 'region', 'aria-label': label, tabindex: '0' } }, table);
+}
+
 /** "3 / 5" with a bar for the back of the room (the numbers say the same to a screen reader). */
 function rightOfAsked(tally: Tally): HTMLElement {
   return el(
@@ -52,18 +57,24 @@ function rightOfAsked(tally: Tally): HTMLElement {
   );
 }
 
-/** The SIFT moves: right answers per move, and the weakest with a tip and its most-missed question. */
-export function skillParts(summary: ClassSkillSummary): Node[] {
+/**
+ * The SIFT moves: right answers per move, and the weakest with a tip and its most-missed question. `regionLabel`
+ * names the table's scrolling region where the page shows it twice (the podium's copy).
+ */
+export function skillParts(summary: ClassSkillSummary, regionLabel?: string): Node[] {
   const heading = el('h3', { text: t('host:panels.siftHeading') });
-  const table = summaryTable(
-    'skill-table',
-    t('host:panels.siftCaption'),
-    [t('host:panels.move'), t('host:panels.rightOfAsked'), t('host:panels.right'), t('host:panels.weakestFor')],
-    summary.skills.map((row) => ({
-      key: row.skill,
-      head: skillName(row.skill),
-      cells: [rightOfAsked(row), percent(row.rate), count(summary.weakestSkillCounts[row.skill], 'player')],
-    })),
+  const table = scrolling(
+    summaryTable(
+      'skill-table',
+      t('host:panels.siftCaption'),
+      [t('host:panels.move'), t('host:panels.rightOfAsked'), t('host:panels.right'), t('host:panels.weakestFor')],
+      summary.skills.map((row) => ({
+        key: row.skill,
+        head: skillName(row.skill),
+        cells: [rightOfAsked(row), percent(row.rate), count(summary.weakestSkillCounts[row.skill], 'player')],
+      })),
+    ),
+    regionLabel,
   );
   const weakest = summary.weakestSkill;
   if (weakest === null) {
@@ -101,36 +112,40 @@ export function discernmentParts(summary: ClassSkillSummary): Node[] {
   const { discernment, discernmentCounts: counts } = summary;
   const parts: Node[] = [
     el('h3', { text: t('host:panels.discernmentHeading') }),
-    summaryTable(
-      'discernment-table',
-      t('host:panels.discernmentCaption'),
-      [t('host:panels.claims'), t('host:panels.rightOfAsked'), t('host:panels.right'), t('host:panels.weakerHere')],
-      (
-        [
-          ['true-claims', t('host:panels.trueClaims'), discernment.answers.trueClaims],
-          ['false-claims', t('host:panels.falseClaims'), discernment.answers.falseClaims],
-        ] as const
-      ).map(([key, head, tally]) => ({
-        key,
-        head,
-        cells: [rightOfAsked(tally), percent(tally.rate), count(counts[key], 'player')],
-      })),
+    scrolling(
+      summaryTable(
+        'discernment-table',
+        t('host:panels.discernmentCaption'),
+        [t('host:panels.claims'), t('host:panels.rightOfAsked'), t('host:panels.right'), t('host:panels.weakerHere')],
+        (
+          [
+            ['true-claims', t('host:panels.trueClaims'), discernment.answers.trueClaims],
+            ['false-claims', t('host:panels.falseClaims'), discernment.answers.falseClaims],
+          ] as const
+        ).map(([key, head, tally]) => ({
+          key,
+          head,
+          cells: [rightOfAsked(tally), percent(tally.rate), count(counts[key], 'player')],
+        })),
+      ),
     ),
   ];
   const judgements = discernment.judgements;
   if (judgements) {
     parts.push(
-      summaryTable(
-        'judgement-table',
-        t('host:panels.judgementCaption'),
-        [t('host:panels.calledFor'), t('host:panels.rightOfAsked'), t('host:panels.right')],
-        (
-          [
-            ['true-claims', t('host:panels.accurate'), judgements.trueClaims],
-            ['false-claims', t('host:panels.inaccurate'), judgements.falseClaims],
-            ['unsupported', t('host:panels.cannotTell'), judgements.unsupported],
-          ] as const
-        ).map(([key, head, tally]) => ({ key, head, cells: [rightOfAsked(tally), percent(tally.rate)] })),
+      scrolling(
+        summaryTable(
+          'judgement-table',
+          t('host:panels.judgementCaption'),
+          [t('host:panels.calledFor'), t('host:panels.rightOfAsked'), t('host:panels.right')],
+          (
+            [
+              ['true-claims', t('host:panels.accurate'), judgements.trueClaims],
+              ['false-claims', t('host:panels.inaccurate'), judgements.falseClaims],
+              ['unsupported', t('host:panels.cannotTell'), judgements.unsupported],
+            ] as const
+          ).map(([key, head, tally]) => ({ key, head, cells: [rightOfAsked(tally), percent(tally.rate)] })),
+        ),
       ),
     );
   }
@@ -152,26 +167,28 @@ export function discernmentParts(summary: ClassSkillSummary): Node[] {
   if (summary.calibration.some((row) => row.asked > 0)) {
     parts.push(
       el('h3', { text: t('host:panels.confidenceHeading') }),
-      summaryTable(
-        'calibration-table',
-        t('host:panels.confidenceCaption'),
-        [
-          t('host:panels.said'),
-          t('host:panels.rightOfAsked'),
-          t('host:panels.right'),
-          t('host:panels.paysBest'),
-          t('host:panels.verdict'),
-        ],
-        summary.calibration.map((row) => ({
-          key: row.confidence,
-          head: t(`host:confidence.${row.confidence}`),
-          cells: [
-            rightOfAsked(row),
-            percent(row.rate),
-            `${percent(row.bestFor.from)}–${percent(row.bestFor.to)}`,
-            fitText(row.fit),
+      scrolling(
+        summaryTable(
+          'calibration-table',
+          t('host:panels.confidenceCaption'),
+          [
+            t('host:panels.said'),
+            t('host:panels.rightOfAsked'),
+            t('host:panels.right'),
+            t('host:panels.paysBest'),
+            t('host:panels.verdict'),
           ],
-        })),
+          summary.calibration.map((row) => ({
+            key: row.confidence,
+            head: t(`host:confidence.${row.confidence}`),
+            cells: [
+              rightOfAsked(row),
+              percent(row.rate),
+              `${percent(row.bestFor.from)}–${percent(row.bestFor.to)}`,
+              fitText(row.fit),
+            ],
+          })),
+        ),
       ),
     );
   }
