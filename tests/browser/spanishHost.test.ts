@@ -13,6 +13,7 @@ import { createRng, type RngState } from '../../src/core/rng';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeAllProblems } from './axe';
+import { sendCheckAnswers } from './checkAnswers';
 import { PHONE, PROJECTOR, screenshot } from './game';
 import { useChromium } from './sharedChromium';
 
@@ -45,14 +46,7 @@ async function takeCheck(code: string, student: { playerId: string; token: strin
   const view = await call('GET', `${path}/check`, student.token);
   const items = (view.due.items as { id: string }[]).map((item) => ({ id: item.id, accurate: truth.get(item.id)! }));
   const [answers, next] = simulateAnswers(items, 1.5, 0, state);
-  for (const answer of answers) {
-    await call('POST', `${path}/check-answers`, student.token, {
-      stage: view.due.stage,
-      itemId: answer.itemId,
-      judgement: answer.judgement,
-      confidence: answer.confidence,
-    });
-  }
+  await sendCheckAnswers(call, path, student.token, view.due.stage as string, answers);
   return next;
 }
 
