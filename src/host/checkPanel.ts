@@ -8,9 +8,11 @@ import type { CheckProgress, ClassCheckData } from '../core/classCheck';
 import type { ClassApi } from '../net/classApi';
 import { checkFiguresRows, checkProgressText, checkReadings, delayedCheckText, type ShownEstimate } from './checkText';
 import { button, el } from './dom';
+import { t } from './hostLanguage';
 import { summaryTable } from './panels';
 
-const FIGURE_COLUMNS = ['Check', 'Students', 'Hit rate', 'False-alarm rate', 'Discernment d′', 'Bias c'];
+/** The figures table's columns, in order. */
+const FIGURE_COLUMNS = ['check', 'students', 'hitRate', 'falseAlarmRate', 'dPrime', 'c'] as const;
 
 /** A figure and, under it, its interval. */
 function estimateCell(estimate: ShownEstimate): HTMLElement {
@@ -41,24 +43,18 @@ export class CheckPanel {
     private readonly code: string,
     private readonly token: string,
   ) {
-    this.openButton = button('Open the delayed check', () => void this.openDelayed(), {
+    this.openButton = button(t('host:checks.openDelayed'), () => void this.openDelayed(), {
       data: { name: 'open-delayed-check' },
     });
     this.element = el(
       'section',
       { attrs: { 'aria-labelledby': 'check-heading' }, data: { name: 'learning-check' } },
-      el('h2', { text: 'Learning check', attrs: { id: 'check-heading' } }),
-      el('p', {
-        class: 'note',
-        text:
-          'Twelve claims before the first question and twelve after the last: discernment d′ says how well the class ' +
-          'tells accurate claims from inaccurate ones; bias c above 0 means calling more claims “not accurate”, ' +
-          'the accurate ones included.',
-      }),
+      el('h2', { text: t('host:checks.heading'), attrs: { id: 'check-heading' } }),
+      el('p', { class: 'note', text: t('host:checks.intro') }),
       this.progress,
       this.figures,
       this.readings,
-      el('h3', { text: 'Delayed check' }),
+      el('h3', { text: t('host:checks.delayedHeading') }),
       this.delayed,
       el('div', { class: 'controls' }, this.openButton),
       this.notice,
@@ -78,7 +74,7 @@ export class CheckPanel {
           this.render(data);
         },
         (error: unknown) => {
-          this.notice.textContent = error instanceof Error ? error.message : 'The check’s answers could not be read.';
+          this.notice.textContent = error instanceof Error ? error.message : t('host:checks.notRead');
         },
       )
       .finally(() => {
@@ -91,10 +87,10 @@ export class CheckPanel {
   private async openDelayed(): Promise<void> {
     try {
       this.render(await this.api.openDelayedCheck(this.code, this.token));
-      this.notice.textContent = 'The delayed check is open.';
+      this.notice.textContent = t('host:checks.opened');
     } catch (error) {
       // The server's sentence says why (too early, too late) and when it can be opened.
-      this.notice.textContent = error instanceof Error ? error.message : 'The delayed check could not be opened.';
+      this.notice.textContent = error instanceof Error ? error.message : t('host:checks.notOpened');
     }
   }
 
@@ -107,12 +103,12 @@ export class CheckPanel {
         'div',
         {
           class: 'table-scroll',
-          attrs: { role: 'region', 'aria-label': 'Learning check figures', tabindex: '0' },
+          attrs: { role: 'region', 'aria-label': t('host:checks.figuresLabel'), tabindex: '0' },
         },
         summaryTable(
           'check-table',
-          'The class’s figures for each check, with 95% intervals over students',
-          FIGURE_COLUMNS,
+          t('host:checks.caption'),
+          FIGURE_COLUMNS.map((column) => t(`host:checks.column.${column}`)),
           rows.map((row) => ({
             key: row.stage,
             head: row.label,
@@ -120,7 +116,7 @@ export class CheckPanel {
               String(row.students),
               ...(row.figures
                 ? [row.figures.hitRate, row.figures.falseAlarmRate, row.figures.dPrime, row.figures.c].map(estimateCell)
-                : ['Not taken yet', '—', '—', '—']),
+                : [t('host:checks.notTaken'), '—', '—', '—']),
             ],
           })),
         ),
@@ -132,14 +128,14 @@ export class CheckPanel {
         ? [
             el('p', {
               class: 'note',
-              text: 'What changed shows once students have taken the before check and a later one.',
+              text: t('host:checks.noReadings'),
             }),
           ]
         : readings.map((reading) =>
             el(
               'div',
               { class: 'reading', data: { name: 'check-reading', stage: reading.label } },
-              el('h3', { text: `${reading.label} (${reading.students} students who took both)` }),
+              el('h3', { text: t('host:checks.readingHeading', { label: reading.label, count: reading.students }) }),
               el('p', { text: reading.change }),
               el('p', { text: reading.words }),
             ),

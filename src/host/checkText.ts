@@ -9,12 +9,24 @@ import {
   checkDate,
   DELAYED_CHECK_EARLIEST_DAYS,
   DELAYED_CHECK_LATEST_DAYS,
-  STAGE_LABELS,
   type CheckStage,
   type ClassCheckData,
 } from '../core/classCheck';
 import { ITEMS_PER_FORM } from '../core/checkForms';
 import { compareChecks, summariseCheck, type Estimate, type StudentCheck } from '../core/discernment';
+import { hostTranslator, t } from './hostLanguage';
+
+/** A check by the name its row in the table has. */
+export function stageLabel(stage: CheckStage): string {
+  return t(`host:checks.stage.${stage}`);
+}
+
+/** A day in the delayed check's sentences: "6 December 2026", "6 de diciembre de 2026". */
+function checkDay(time: number): string {
+  const translator = hostTranslator();
+  // English keeps the day-first date the page has always shown.
+  return translator.language === 'en' ? checkDate(time) : translator.formatDate(new Date(time));
+}
 
 /** A figure with its interval, as two strings: the value, and "low to high" (the table's caption says 95 %). */
 export interface ShownEstimate {
@@ -42,7 +54,7 @@ export interface CheckReadingLine {
 
 /** A rate as a whole percentage. */
 function percentOf(rate: number): string {
-  return `${Math.round(rate * 100)}%`;
+  return hostTranslator().formatNumber(rate, { style: 'percent', maximumFractionDigits: 0 });
 }
 
 /** d′ or c to two decimals, with a real minus sign. */
@@ -56,7 +68,7 @@ export function figure(value: number, signed = false): string {
 function shown(estimate: Estimate, format: (value: number) => string): ShownEstimate {
   return {
     value: format(estimate.value),
-    interval: `${format(estimate.low)} to ${format(estimate.high)}`,
+    interval: t('host:checks.interval', { low: format(estimate.low), high: format(estimate.high) }),
   };
 }
 
@@ -74,7 +86,7 @@ export function checkSeed(code: string, stage: CheckStage | `${CheckStage}-${Che
 export function checkFiguresRows(data: ClassCheckData, code: string): CheckFiguresRow[] {
   return CHECK_STAGES.map((stage) => {
     const summary = summariseCheck(studentsAt(data, stage), checkSeed(code, stage));
-    const row: CheckFiguresRow = { stage, label: STAGE_LABELS[stage], students: summary?.students ?? 0 };
+    const row: CheckFiguresRow = { stage, label: stageLabel(stage), students: summary?.students ?? 0 };
     if (!summary) return row;
     return {
       ...row,
@@ -95,13 +107,18 @@ export function checkReadings(data: ClassCheckData, code: string): CheckReadingL
     const change = compareChecks(before, studentsAt(data, later), checkSeed(code, `before-${later}`));
     if (!change) return [];
     const signed = (estimate: Estimate) =>
-      `${figure(estimate.value, true)} (95% interval ${figure(estimate.low, true)} to ${figure(estimate.high, true)})`;
+      t('host:checks.signed', {
+        value: figure(estimate.value, true),
+        low: figure(estimate.low, true),
+        high: figure(estimate.high, true),
+      });
     return [
       {
-        label: `Before → ${later === 'after' ? 'after' : 'delayed'}`,
+        label: t(`host:checks.comparison.${later}`),
         students: change.students,
-        change: `d′ ${signed(change.dPrime)}, c ${signed(change.c)}`,
-        words: change.words,
+        change: t('host:checks.change', { dPrime: signed(change.dPrime), c: signed(change.c) }),
+        // The reading is core's; its words are the page's language.
+        words: `${t(`host:checks.reading.${change.reading}`)} ${t('host:checks.practiceCaveat')}`,
       },
     ];
   });
@@ -111,18 +128,21 @@ export function checkReadings(data: ClassCheckData, code: string): CheckReadingL
 export function delayedCheckText(data: ClassCheckData, code: string): { text: string; canOpen: boolean } {
   if (data.delayedOpenedAt !== null) {
     return {
-      text:
-        `The delayed check (form C) has been open since ${checkDate(data.delayedOpenedAt)}. Students open the game ` +
-        `on the device they played on, choose Class and type ${code}. The class and its answers are kept until ` +
-        `${checkDate(data.expiresAt)}.`,
+      text: t('host:checks.delayedOpen', {
+        since: checkDay(data.delayedOpenedAt),
+        code,
+        until: checkDay(data.expiresAt),
+      }),
       canOpen: false,
     };
   }
   return {
-    text:
-      `The delayed check (form C) shows what stayed. Open it ${DELAYED_CHECK_EARLIEST_DAYS} to ` +
-      `${DELAYED_CHECK_LATEST_DAYS} days after the lesson: from ${checkDate(data.delayedWindow.opensAt)} to ` +
-      `${checkDate(data.delayedWindow.closesAt)}. Opening it keeps the class until two weeks after that day.`,
+    text: t('host:checks.delayedClosed', {
+      earliest: DELAYED_CHECK_EARLIEST_DAYS,
+      latest: DELAYED_CHECK_LATEST_DAYS,
+      from: checkDay(data.delayedWindow.opensAt),
+      to: checkDay(data.delayedWindow.closesAt),
+    }),
     canOpen: true,
   };
 }
@@ -132,6 +152,8 @@ export function checkProgressText(data: ClassCheckData): string {
   const done = (stage: CheckStage) =>
     data.students.filter((student) => student.answers[stage].length >= ITEMS_PER_FORM).length;
   return CHECK_STAGES.filter((stage) => stage !== 'delayed' || data.delayedOpenedAt !== null)
-    .map((stage) => `${STAGE_LABELS[stage]}: ${done(stage)} of ${data.students.length} finished`)
+    .map((stage) =>
+      t('host:checks.progress', { stage: stageLabel(stage), done: done(stage), students: data.students.length }),
+    )
     .join(' · ');
 }

@@ -9,13 +9,13 @@ import { openLive, type LiveConnection } from '../net/liveStream';
 import {
   joiningText,
   leaderboardNote,
-  LIVE_TEXT,
+  liveModeText,
   progressText,
   scoreText,
   settingsLines,
   skillsCoverage,
   statusLine,
-  VERIFIED_MEANING,
+  verifiedMeaning,
 } from './dashboardText';
 import { CheckPanel } from './checkPanel';
 import { confirm } from './dialog';
@@ -23,6 +23,7 @@ import { askForget } from './keptClasses';
 import { csvFileParts } from './keptClassText';
 import { awayText, waitingForText } from './presenceText';
 import { button, el } from './dom';
+import { hostTranslator, t } from './hostLanguage';
 import { message, show, type HostPage } from './page';
 import { LiveStage } from './liveView';
 import { discernmentParts, questionTallies, skillParts } from './panels';
@@ -41,7 +42,11 @@ export class Dashboard {
   private readonly waitingFor = el('p', { class: 'waiting-for', data: { name: 'waiting-for' } });
   private readonly away = el('p', { class: 'away-list', data: { name: 'away' } });
   /** The lobby's wall of joined nicknames, large, for the room to find their own. */
-  private readonly wall = el('ul', { class: 'wall', data: { name: 'name-wall' }, attrs: { 'aria-label': 'Joined' } });
+  private readonly wall = el('ul', {
+    class: 'wall',
+    data: { name: 'name-wall' },
+    attrs: { 'aria-label': t('host:dashboard.joined') },
+  });
   private readonly playSections: HTMLElement[] = [];
   private readonly rosterBody = el('tbody');
   private readonly rows = new Map<string, HTMLTableRowElement>();
@@ -78,24 +83,34 @@ export class Dashboard {
     document.body.dataset.hostState = 'dashboard';
     if (snapshot.class.learningCheck) this.checkPanel = new CheckPanel(api, saved.code, saved.token);
     const joinUrl = joinLinkFor(saved.code, info, location.href);
-    const qr = el('canvas', { data: { name: 'qr' }, attrs: { role: 'img', 'aria-label': `QR code for ${joinUrl}` } });
+    const qr = el('canvas', {
+      data: { name: 'qr' },
+      attrs: { role: 'img', 'aria-label': t('host:dashboard.qr', { url: joinUrl }) },
+    });
     void QRCode.toCanvas(qr, joinUrl, { width: 260, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
-    const warning = reachWarning(info, location.href);
-    const reach = warning ? message(warning, 'error') : null;
+    // The rule is core's; its words are the page's language.
+    const reach = reachWarning(info, location.href) ? message(t('host:dashboard.reachWarning'), 'error') : null;
 
-    this.startButton = button('Start the class', () => void this.startClass(), {
+    this.startButton = button(t('host:dashboard.start'), () => void this.startClass(), {
       class: 'primary',
       data: { name: 'start' },
     });
-    this.hideButton = button('Hide scores', () => void this.toggleHide(), { data: { name: 'hide-scores' } });
-    this.lockButton = button('Lock joining', () => void this.toggleLock(), { data: { name: 'lock-joining' } });
-    const exportButton = button('Export results (CSV)', () => void this.exportCsv(), { data: { name: 'export' } });
-    this.endButton = button('End the class', () => void this.askEnd(), { class: 'danger', data: { name: 'end' } });
-    const newClassButton = button('Host a new class', () => this.close());
-    const forgetButton = button('Forget this device', () => void this.askForget(), {
+    this.hideButton = button(t('host:dashboard.hideScores'), () => void this.toggleHide(), {
+      data: { name: 'hide-scores' },
+    });
+    this.lockButton = button(t('host:dashboard.lock'), () => void this.toggleLock(), {
+      data: { name: 'lock-joining' },
+    });
+    const exportButton = button(t('host:dashboard.export'), () => void this.exportCsv(), { data: { name: 'export' } });
+    this.endButton = button(t('host:dashboard.end'), () => void this.askEnd(), {
+      class: 'danger',
+      data: { name: 'end' },
+    });
+    const newClassButton = button(t('host:dashboard.newClass'), () => this.close());
+    const forgetButton = button(t('host:dashboard.forget'), () => void this.askForget(), {
       data: { name: 'forget-device' },
     });
-    const deleteButton = button('Delete this class and all its answers now', () => void this.askDelete(), {
+    const deleteButton = button(t('host:dashboard.delete'), () => void this.askDelete(), {
       class: 'danger',
       data: { name: 'delete-class' },
     });
@@ -113,20 +128,15 @@ export class Dashboard {
       el(
         'section',
         { attrs: { 'aria-labelledby': 'skills-heading' }, data: { name: 'class-skills' } },
-        el('h2', { text: 'Class skills', attrs: { id: 'skills-heading' } }),
+        el('h2', { text: t('host:dashboard.skillsHeading'), attrs: { id: 'skills-heading' } }),
         this.skills,
       ),
       ...(this.checkPanel ? [this.checkPanel.element] : []),
       el(
         'section',
         { attrs: { 'aria-labelledby': 'questions-heading' }, data: { name: 'questions' } },
-        el('h2', { text: 'How the class answered', attrs: { id: 'questions-heading' } }),
-        el('p', {
-          class: 'note',
-          text:
-            "A question's choices, counts and right answer show once every player still playing is past it " +
-            '(players away are not waited for), so the projector never gives an answer away.',
-        }),
+        el('h2', { text: t('host:dashboard.questionsHeading'), attrs: { id: 'questions-heading' } }),
+        el('p', { class: 'note', text: t('host:dashboard.questionsNote') }),
         this.questions,
       ),
     );
@@ -134,13 +144,13 @@ export class Dashboard {
       page,
       el(
         'section',
-        { class: 'join', attrs: { 'aria-label': 'How to join' } },
+        { class: 'join', attrs: { 'aria-label': t('host:dashboard.howToJoin') } },
         el(
           'div',
           {},
-          el('p', { class: 'label', text: 'Class code' }),
+          el('p', { class: 'label', text: t('host:dashboard.code') }),
           el('p', { class: 'code', text: saved.code, data: { name: 'class-code' } }),
-          el('p', { class: 'label', text: 'Join at' }),
+          el('p', { class: 'label', text: t('host:dashboard.joinAt') }),
           el(
             'p',
             {},
@@ -150,7 +160,7 @@ export class Dashboard {
               attrs: { href: joinUrl, target: '_blank', rel: 'noopener' },
             }),
           ),
-          el('p', { class: 'note', text: 'Or open the game, choose Class and type the code.' }),
+          el('p', { class: 'note', text: t('host:dashboard.orType') }),
           reach,
         ),
         qr,
@@ -168,28 +178,36 @@ export class Dashboard {
         el(
           'section',
           { attrs: { 'aria-labelledby': 'roster-heading' } },
-          el('h2', { text: 'Players', attrs: { id: 'roster-heading' } }),
+          el('h2', { text: t('host:dashboard.playersHeading'), attrs: { id: 'roster-heading' } }),
+          // A phone scrolls the roster sideways inside its own region (focusable, so a keyboard can scroll it too).
           el(
-            'table',
-            { class: 'roster', data: { name: 'roster' } },
+            'div',
+            {
+              class: 'table-scroll',
+              attrs: { role: 'region', 'aria-label': t('host:dashboard.rosterTable'), tabindex: '0' },
+            },
             el(
-              'thead',
-              {},
+              'table',
+              { class: 'roster', data: { name: 'roster' } },
               el(
-                'tr',
+                'thead',
                 {},
-                ...['Nickname', 'Progress', 'Score', 'Time', 'Actions'].map((text) =>
-                  el('th', { text, attrs: { scope: 'col' } }),
+                el(
+                  'tr',
+                  {},
+                  ...(['nickname', 'progress', 'score', 'time', 'actions'] as const).map((column) =>
+                    el('th', { text: t(`host:dashboard.column.${column}`), attrs: { scope: 'col' } }),
+                  ),
                 ),
               ),
+              this.rosterBody,
             ),
-            this.rosterBody,
           ),
         ),
         el(
           'section',
           { attrs: { 'aria-labelledby': 'board-heading' } },
-          el('h2', { text: 'Leaderboard', attrs: { id: 'board-heading' } }),
+          el('h2', { text: t('host:dashboard.leaderboardHeading'), attrs: { id: 'board-heading' } }),
           this.leaderboardNote,
           this.leaderboard,
         ),
@@ -197,7 +215,7 @@ export class Dashboard {
       el(
         'section',
         { attrs: { 'aria-labelledby': 'settings-heading' } },
-        el('h2', { text: 'This class', attrs: { id: 'settings-heading' } }),
+        el('h2', { text: t('host:dashboard.settingsHeading'), attrs: { id: 'settings-heading' } }),
         this.settings,
         el('div', { class: 'controls' }, forgetButton, deleteButton),
       ),
@@ -226,7 +244,7 @@ export class Dashboard {
       },
       poll: async () => this.render(await this.api.dashboard(this.saved.code, this.saved.token)),
       onMode: (mode) => {
-        this.live.textContent = LIVE_TEXT[mode];
+        this.live.textContent = liveModeText(mode);
         document.body.dataset.live = mode;
       },
     });
@@ -237,7 +255,7 @@ export class Dashboard {
       await action();
       this.render(await this.api.dashboard(this.saved.code, this.saved.token));
     } catch (error) {
-      this.notice.textContent = error instanceof Error ? error.message : 'That did not work.';
+      this.notice.textContent = error instanceof Error ? error.message : t('host:dashboard.failed');
     }
   }
 
@@ -261,10 +279,10 @@ export class Dashboard {
   private async askEnd(): Promise<void> {
     const choice = await confirm({
       name: 'confirm-end-dialog',
-      heading: `End the class ${this.saved.code}?`,
-      text: ['The class ends for everyone: nobody can answer after this. The results stay until you delete them.'],
-      choices: [{ name: 'confirm-end', label: 'End now', danger: true }],
-      safeLabel: 'Keep going',
+      heading: t('host:dashboard.endDialog.heading', { code: this.saved.code }),
+      text: [t('host:dashboard.endDialog.text')],
+      choices: [{ name: 'confirm-end', label: t('host:dashboard.endDialog.confirm'), danger: true }],
+      safeLabel: t('host:dashboard.endDialog.safe'),
     });
     if (choice === 'confirm-end') await this.act(() => this.api.end(this.saved.code, this.saved.token));
     this.focusStatus();
@@ -277,13 +295,10 @@ export class Dashboard {
   private async askDelete(): Promise<void> {
     const choice = await confirm({
       name: 'confirm-delete-dialog',
-      heading: `Delete the class ${this.saved.code}?`,
-      text: [
-        `The class ${this.saved.code}, every player in it and all their answers are deleted from the class server ` +
-          'now. This cannot be undone. Export the results first if you need them.',
-      ],
-      choices: [{ name: 'confirm-delete', label: 'Delete the class', danger: true }],
-      safeLabel: 'Keep the class',
+      heading: t('host:dashboard.deleteDialog.heading', { code: this.saved.code }),
+      text: [t('host:dashboard.deleteDialog.text', { code: this.saved.code })],
+      choices: [{ name: 'confirm-delete', label: t('host:dashboard.deleteDialog.confirm'), danger: true }],
+      safeLabel: t('host:dashboard.deleteDialog.safe'),
     });
     if (choice !== 'confirm-delete') return;
     await this.deleteAndLeave();
@@ -294,31 +309,33 @@ export class Dashboard {
     try {
       await this.api.deleteClass(this.saved.code, this.saved.token);
     } catch (error) {
-      this.notice.textContent = `The class was not deleted: ${error instanceof Error ? error.message : 'the server refused.'}`;
+      this.notice.textContent = t('host:dashboard.notDeleted', {
+        why: error instanceof Error ? error.message : t('host:dashboard.refused'),
+      });
       return;
     }
-    this.close(`The class ${this.saved.code} and all its answers were deleted from the class server.`, true);
+    this.close(t('host:dashboard.deleted', { code: this.saved.code }), true);
   }
 
   private async askForget(): Promise<void> {
     const choice = await askForget(this.saved.code);
     if (choice === 'delete-and-forget') await this.deleteAndLeave();
     else if (choice === 'forget') {
-      this.close(`This device has forgotten the class ${this.saved.code}; it is still on the class server.`, true);
+      this.close(t('host:dashboard.forgotten', { code: this.saved.code }), true);
     }
   }
 
   private async askErase(playerId: string, nickname: string): Promise<void> {
     const choice = await confirm({
       name: 'confirm-erase-dialog',
-      heading: `Delete ${nickname}'s data?`,
-      text: [`${nickname}'s nickname, answers and score are deleted from the class server now. This cannot be undone.`],
-      choices: [{ name: 'confirm-erase', label: `Delete ${nickname}'s data`, danger: true }],
-      safeLabel: 'Keep it',
+      heading: t('host:dashboard.eraseDialog.heading', { nickname }),
+      text: [t('host:dashboard.eraseDialog.text', { nickname })],
+      choices: [{ name: 'confirm-erase', label: t('host:dashboard.eraseDialog.confirm', { nickname }), danger: true }],
+      safeLabel: t('host:dashboard.eraseDialog.safe'),
     });
     if (choice !== 'confirm-erase') return;
     await this.act(() => this.api.erasePlayer(this.saved.code, this.saved.token, playerId));
-    this.notice.textContent = `${nickname}'s data was deleted from the class server.`;
+    this.notice.textContent = t('host:dashboard.erased', { nickname });
   }
 
   private async toggleHide(): Promise<void> {
@@ -334,26 +351,25 @@ export class Dashboard {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.notice.textContent = 'The results were downloaded as a CSV file.';
+      this.notice.textContent = t('host:dashboard.exported');
     } catch (error) {
-      this.notice.textContent = error instanceof Error ? error.message : 'The results could not be exported.';
+      this.notice.textContent = error instanceof Error ? error.message : t('host:dashboard.notExported');
     }
   }
 
   private async remove(playerId: string, nickname: string): Promise<void> {
     const choice = await confirm({
       name: 'confirm-remove-dialog',
-      heading: `Remove ${nickname} from the class?`,
-      text: [
-        `${nickname} can no longer answer, and leaves the leaderboard and the results. ` +
-          'Nobody can join this class again with that nickname.',
+      heading: t('host:dashboard.removeDialog.heading', { nickname }),
+      text: [t('host:dashboard.removeDialog.text', { nickname })],
+      choices: [
+        { name: 'confirm-remove', label: t('host:dashboard.removeDialog.confirm', { nickname }), danger: true },
       ],
-      choices: [{ name: 'confirm-remove', label: `Remove ${nickname}`, danger: true }],
-      safeLabel: 'Keep them',
+      safeLabel: t('host:dashboard.removeDialog.safe'),
     });
     if (choice !== 'confirm-remove') return;
     await this.act(() => this.api.removePlayer(this.saved.code, this.saved.token, playerId));
-    this.notice.textContent = `${nickname} was removed from the class.`;
+    this.notice.textContent = t('host:dashboard.removed', { nickname });
   }
 
   private async setTime(player: DashboardPlayer, accommodation: TimeAccommodation): Promise<void> {
@@ -376,10 +392,10 @@ export class Dashboard {
     this.startButton.hidden = info.status !== 'lobby' || info.pace === 'live';
     this.endButton.disabled = info.status === 'ended';
     this.hideButton.disabled = info.status === 'ended';
-    this.hideButton.textContent = info.hideScores ? 'Show scores' : 'Hide scores';
+    this.hideButton.textContent = info.hideScores ? t('host:dashboard.showScores') : t('host:dashboard.hideScores');
     this.hideButton.setAttribute('aria-pressed', String(info.hideScores));
     this.lockButton.disabled = info.status === 'ended';
-    this.lockButton.textContent = info.joiningLocked ? 'Unlock joining' : 'Lock joining';
+    this.lockButton.textContent = info.joiningLocked ? t('host:dashboard.unlock') : t('host:dashboard.lock');
     this.lockButton.setAttribute('aria-pressed', String(info.joiningLocked));
     this.joining.textContent = info.status === 'ended' ? '' : joiningText(info.joiningLocked);
     this.joining.classList.toggle('locked', info.joiningLocked);
@@ -427,15 +443,15 @@ export class Dashboard {
           el(
             'td',
             { class: 'actions' },
-            button('Remove', () => void this.remove(player.playerId, player.nickname), {
+            button(t('host:dashboard.remove'), () => void this.remove(player.playerId, player.nickname), {
               class: 'small',
               data: { name: 'remove' },
-              attrs: { 'aria-label': `Remove ${player.nickname}` },
+              attrs: { 'aria-label': t('host:dashboard.removeLabel', { nickname: player.nickname }) },
             }),
-            button('Delete data', () => void this.askErase(player.playerId, player.nickname), {
+            button(t('host:dashboard.erase'), () => void this.askErase(player.playerId, player.nickname), {
               class: 'small danger',
               data: { name: 'erase' },
-              attrs: { 'aria-label': `Delete data of ${player.nickname}` },
+              attrs: { 'aria-label': t('host:dashboard.eraseLabel', { nickname: player.nickname }) },
             }),
           ),
         );
@@ -445,7 +461,8 @@ export class Dashboard {
       const progress = row.querySelector('progress')!;
       progress.value = player.answered;
       row.querySelector('.progress-text')!.textContent =
-        progressText(player, total) + (player.away && snapshot.class.status === 'open' ? ' · away' : '');
+        progressText(player, total) +
+        (player.away && snapshot.class.status === 'open' ? ` · ${t('host:dashboard.away')}` : '');
       row.classList.toggle('away', player.away && snapshot.class.status === 'open');
       row.querySelector('.score')!.textContent = scoreText(player.score, snapshot.class.hideScores);
       row.querySelector<HTMLButtonElement>('button[data-name="remove"]')!.disabled = snapshot.class.status === 'ended';
@@ -459,7 +476,7 @@ export class Dashboard {
     }
     if (snapshot.players.length === 0) {
       this.rosterBody.replaceChildren(
-        el('tr', {}, el('td', { text: 'Nobody has joined yet.', attrs: { colspan: '5' } })),
+        el('tr', {}, el('td', { text: t('host:dashboard.nobody'), attrs: { colspan: '5' } })),
       );
       this.rows.clear();
       this.timeCells.clear();
@@ -497,11 +514,14 @@ export class Dashboard {
           },
           el('span', { class: 'rank', text: `${entry.rank}.` }),
           el('span', { class: 'nickname', text: entry.nickname }),
-          el('span', { class: 'points', text: `${entry.score.toLocaleString('en-US')} pts` }),
+          el('span', {
+            class: 'points',
+            text: t('host:points', { points: hostTranslator().formatNumber(entry.score) }),
+          }),
           el('span', {
             class: 'verified',
             text: '✔',
-            attrs: { title: VERIFIED_MEANING, 'aria-label': 'verified' },
+            attrs: { title: verifiedMeaning(), 'aria-label': t('host:dashboard.verified') },
           }),
         ),
       ),

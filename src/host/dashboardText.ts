@@ -1,31 +1,34 @@
 /** What the teacher's dashboard says: its display rules as plain functions of the class's data (no DOM). */
 import type { AnswerReveal, ClassInfo, ClassPool, DashboardSnapshot } from '../core/classProtocol';
 import type { CalibrationFit } from '../core/reports';
-import { KIND_DESCRIPTIONS } from '../core/round';
+import { formatLongDate } from '../core/dates';
+import type { QuestionKind } from '../core/types';
 import type { LiveMode } from '../net/liveStream';
+import { hostTranslator, t } from './hostLanguage';
 
-export const LIVE_TEXT: Record<LiveMode, string> = {
-  connecting: 'Connecting…',
-  live: '● Live',
-  polling: 'Updating every few seconds (the live connection dropped)',
-  closed: 'Not updating',
-};
+/** The live connection's state, beside the class's status line. */
+export function liveModeText(mode: LiveMode): string {
+  return t(`host:liveMode.${mode}`);
+}
 
-export const FIT_TEXT: Record<CalibrationFit, string> = {
-  fits: 'Fits',
-  'over-confident': 'Over-confident',
-  'under-confident': 'Under-confident',
-  'too-few': 'Too few to tell',
-};
+/** The verdict on one row of the confidence table. */
+export function fitText(fit: CalibrationFit): string {
+  return t(`host:fit.${fit}`);
+}
 
-/** "1 player", "3 players". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** A kind of question as the set-up form and the settings list name it. */
+export function kindText(kind: QuestionKind): string {
+  return t(`host:kind.${kind}`);
+}
+
+/** "1 player", "3 questions", "2 answers", by the language's plural rules. */
+export function count(n: number, what: 'player' | 'question' | 'answer'): string {
+  return t(`host:count.${what}`, { count: n });
 }
 
 /** A rate as a whole percentage, or "—" when nothing was asked. */
 export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+  return rate === null ? '—' : hostTranslator().formatNumber(rate, { style: 'percent', maximumFractionDigits: 0 });
 }
 
 /** "Playing · 12 players · 3 finished · 10 questions · 20 s each". */
@@ -33,49 +36,50 @@ export function statusLine(snapshot: DashboardSnapshot): string {
   const { class: info, players } = snapshot;
   const finished = players.filter((player) => player.finished).length;
   const state = {
-    lobby: `Waiting to start · ${players.length} joined`,
-    open: `Playing · ${count(players.length, 'player')} · ${finished} finished`,
-    ended: `Ended · ${count(players.length, 'player')}`,
+    lobby: t('host:status.lobby', { joined: players.length }),
+    open: t('host:status.open', { players: count(players.length, 'player'), finished }),
+    ended: t('host:status.ended', { players: count(players.length, 'player') }),
   }[info.status];
-  const time = info.timeLimitSec === null ? 'no time limit' : `${info.timeLimitSec} s each`;
-  return `${state} · ${info.questionCount} questions · ${time}`;
+  const time =
+    info.timeLimitSec === null
+      ? t('host:status.noTimeLimit')
+      : t('host:status.seconds', { seconds: info.timeLimitSec });
+  return t('host:status.line', { state, questions: count(info.questionCount, 'question'), time });
 }
 
 /** A player's progress in the roster: " 3 / 10", or " done". */
 export function progressText(player: { answered: number; finished: boolean }, total: number): string {
-  return player.finished ? ' done' : ` ${player.answered} / ${total}`;
+  return player.finished ? ` ${t('host:roster.done')}` : ` ${player.answered} / ${total}`;
 }
 
 /** A player's score in the roster, or a dash while scores are hidden. */
 export function scoreText(score: number, hidden: boolean): string {
-  return hidden ? '—' : score.toLocaleString('en-US');
+  return hidden ? '—' : hostTranslator().formatNumber(score);
 }
 
 /** What "verified" means wherever scores are shown, and what it does not mean. */
-export const VERIFIED_MEANING =
-  'Timed and scored by the class server, by its own clock. It does not mean a student answered alone or without ' +
-  'looking anything up.';
+export function verifiedMeaning(): string {
+  return t('host:verified.meaning');
+}
 
 export function leaderboardNote(hidden: boolean): string {
-  return hidden
-    ? 'Scores are hidden: the projector shows progress only.'
-    : `✔ Verified: ${VERIFIED_MEANING.charAt(0).toLowerCase()}${VERIFIED_MEANING.slice(1)}`;
+  return hidden ? t('host:verified.hidden') : t('host:verified.note');
 }
 
 /** The Lock joining toggle's state, said plainly. */
 export function joiningText(locked: boolean): string {
-  return locked ? 'Joining locked — no one new can join' : 'Joining open: anyone with the code can join';
+  return locked ? t('host:joining.locked') : t('host:joining.open');
 }
 
-export const POOL_TEXT: Record<ClassPool, string> = {
-  'class-only': 'Class-only questions: ones the game does not carry offline, so their answers cannot be looked up',
-  all: 'All questions, including the ones students can play on their own',
-};
+/** A choice of where the questions come from. */
+export function poolText(pool: ClassPool): string {
+  return t(`host:pool.${pool}`);
+}
 
-export const REVEAL_TEXT: Record<AnswerReveal, string> = {
-  immediate: 'Right away: each student sees the right answer once their own answer is in',
-  settled: 'Once settled: after everyone still in the class has answered (or run out of time)',
-};
+/** A choice of when students see the answer. */
+export function revealText(reveal: AnswerReveal): string {
+  return t(`host:reveal.${reveal}`);
+}
 
 /** A pool choice with how many questions it holds over the ticked topics (all topics when none is ticked). */
 export function poolChoiceText(
@@ -88,16 +92,20 @@ export function poolChoiceText(
     (sum, topic) => sum + (pool === 'class-only' ? topic.classOnlyQuestions : topic.questions),
     0,
   );
-  return `${POOL_TEXT[pool]} (${count(held, 'question')})`;
+  return t('host:setup.withCount', { text: poolText(pool), held: count(held, 'question') });
 }
 
 /** The class's settings in a few lines, for the dashboard's summary. */
 export function settingsLines(info: ClassInfo): string[] {
   return [
-    `Questions from: ${info.pool === 'class-only' ? 'class-only questions' : 'all questions'}`,
-    `Kinds of question: ${info.kinds.length === 0 ? 'all kinds' : info.kinds.map((kind) => KIND_DESCRIPTIONS[kind]).join('; ')}`,
-    `Students see the answer: ${info.answerReveal === 'settled' ? 'once everyone still in the class has answered' : 'right away'}`,
-    `Nicknames: ${info.generatedNicknamesOnly ? 'generated nicknames only' : 'students may type their own'}`,
+    t('host:settings.pool', { pool: t(`host:settings.poolIs.${info.pool}`) }),
+    t('host:settings.kinds', {
+      kinds: info.kinds.length === 0 ? t('host:settings.allKinds') : info.kinds.map(kindText).join('; '),
+    }),
+    t('host:settings.reveal', { reveal: t(`host:settings.revealIs.${info.answerReveal}`) }),
+    t('host:settings.nicknames', {
+      nicknames: info.generatedNicknamesOnly ? t('host:settings.generatedOnly') : t('host:settings.ownNicknames'),
+    }),
   ];
 }
 
@@ -111,20 +119,32 @@ export function savedClassIsDead(status: number): boolean {
 
 /** Why the page forgot the class it had saved. */
 export function droppedClassText(code: string): string {
-  return (
-    `The class ${code} saved on this browser is no longer on the class server, or this browser's teacher link ` +
-    'does not fit it (the class was deleted or expired), ' +
-    'so this browser has forgotten it. Set up a new class below.'
-  );
+  return t('host:page.droppedClass', { code });
 }
 
 /** The button that opens a finished class on request: "Show the last class (ABC234, ended 6 Dec 2026)". */
 export function lastClassText(code: string, endedAt: number | null): string {
-  const date =
-    endedAt === null
-      ? ''
-      : `, ended ${new Date(endedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`;
-  return `Show the last class (${code}${date})`;
+  return endedAt === null
+    ? t('host:page.lastClass', { code })
+    : t('host:page.lastClassEnded', { code, date: shortDate(endedAt) });
+}
+
+/** A day as a list of classes shows it: "6 Dec 2026", "6 dic 2026". */
+export function shortDate(time: number): string {
+  const translator = hostTranslator();
+  // English keeps the day-first short date the page has always shown.
+  return new Date(time).toLocaleDateString(translator.language === 'en' ? 'en-GB' : translator.locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}
+
+/** A document's date in words: "6 August 2020", "6 de agosto de 2020". */
+export function longDate(iso: string): string {
+  const translator = hostTranslator();
+  // English keeps the day-first date the game's reveal shows.
+  return translator.language === 'en' ? formatLongDate(iso) : translator.formatDate(iso);
 }
 
 /** Which answers the skills panel counts so far; it never counts a question some player has still to answer. */
@@ -135,23 +155,18 @@ export function skillsCoverage(
   const asked = summary.skills.reduce((sum, row) => sum + row.asked, 0);
   const ended = info.status === 'ended';
   if (asked === 0) {
-    return ended
-      ? 'Nobody answered a question in this class.'
-      : 'Nothing to show yet. A question counts here once every player still playing is past it (players away ' +
-          'are not waited for; its right answer is then marked below), or once the class has ended, so the ' +
-          'projector never gives an answer away.';
+    return ended ? t('host:skills.nobodyAnswered') : t('host:skills.nothingYet');
   }
-  if (ended) return `Every answer of ${count(summary.players, 'player')}: the class has ended.`;
+  if (ended) return t('host:skills.ended', { players: count(summary.players, 'player') });
   if (summary.questionsCounted >= info.questionCount) {
-    return `All ${info.questionCount} questions: every player is past them.`;
+    return t('host:skills.allPast', { total: info.questionCount });
   }
-  return (
-    `Questions 1–${summary.questionsCounted} of ${info.questionCount}, the ones every player is past (players ` +
-    'away are not waited for); the others count once everyone still playing is past them or the class has ended.'
-  );
+  return t('host:skills.somePast', { counted: summary.questionsCounted, total: info.questionCount });
 }
 
 /** Under a question's tally: how many answered, and how many ran out of time. */
 export function answeredNote(question: { answered: number; timedOut: number }): string {
-  return `${question.answered} answered${question.timedOut > 0 ? ` · ${question.timedOut} ran out of time` : ''}`;
+  return question.timedOut > 0
+    ? t('host:tally.answeredTimedOut', { answered: question.answered, timedOut: question.timedOut })
+    : t('host:tally.answered', { answered: question.answered });
 }

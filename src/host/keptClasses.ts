@@ -7,6 +7,7 @@ import type { ClassApi } from '../net/classApi';
 import type { KeyValueStore } from '../storage/SafeStorage';
 import { confirm } from './dialog';
 import { button, el } from './dom';
+import { t } from './hostLanguage';
 import { goneClassesText, keptClassDate, keptClassStatus } from './keptClassText';
 import { message } from './page';
 import { dropKeptClasses, loadKeptClasses, type SavedClass } from './savedClass';
@@ -18,17 +19,13 @@ import { dropKeptClasses, loadKeptClasses, type SavedClass } from './savedClass'
 export async function askForget(code: string): Promise<'delete-and-forget' | 'forget' | undefined> {
   const choice = await confirm({
     name: 'confirm-forget-dialog',
-    heading: `Forget the class ${code} on this device?`,
-    text: [
-      'This browser forgets the class code and its teacher link, so its dashboard and results cannot be opened ' +
-        'here again.',
-      'The class stays on the class server until it expires, unless you delete it first.',
-    ],
+    heading: t('host:kept.forgetDialog.heading', { code }),
+    text: [t('host:kept.forgetDialog.text'), t('host:kept.forgetDialog.stays')],
     choices: [
-      { name: 'delete-and-forget', label: 'Delete the class on the server, then forget it', danger: true },
-      { name: 'forget', label: 'Only forget it on this device' },
+      { name: 'delete-and-forget', label: t('host:kept.forgetDialog.deleteAndForget'), danger: true },
+      { name: 'forget', label: t('host:kept.forgetDialog.forget') },
     ],
-    safeLabel: 'Keep it',
+    safeLabel: t('host:kept.forgetDialog.safe'),
   });
   return choice === 'delete-and-forget' || choice === 'forget' ? choice : undefined;
 }
@@ -47,7 +44,7 @@ export async function keptClassesPanel(
   const section = el(
     'section',
     { class: 'kept', data: { name: 'kept-classes' }, attrs: { 'aria-labelledby': 'kept-heading' } },
-    el('h2', { text: 'Your classes', attrs: { id: 'kept-heading' } }),
+    el('h2', { text: t('host:kept.heading'), attrs: { id: 'kept-heading' } }),
   );
   let listed: KeptClass[];
   try {
@@ -55,8 +52,7 @@ export async function keptClassesPanel(
   } catch (error) {
     section.append(
       message(
-        `Your classes could not be listed just now (${error instanceof Error ? error.message : 'no answer'}). ` +
-          'They are still kept on this browser.',
+        t('host:kept.notListed', { why: error instanceof Error ? error.message : t('host:page.noAnswer') }),
         'error',
       ),
     );
@@ -77,15 +73,15 @@ export async function keptClassesPanel(
       el(
         'td',
         { class: 'actions' },
-        button('Open', () => openClass(saved), {
+        button(t('host:kept.open'), () => openClass(saved), {
           class: 'small',
           data: { name: 'open-kept' },
-          attrs: { 'aria-label': `Open the class ${found.code}` },
+          attrs: { 'aria-label': t('host:kept.openLabel', { code: found.code }) },
         }),
-        button('Remove', () => void askRemove(), {
+        button(t('host:kept.remove'), () => void askRemove(), {
           class: 'small danger',
           data: { name: 'remove-kept' },
-          attrs: { 'aria-label': `Remove the class ${found.code}` },
+          attrs: { 'aria-label': t('host:kept.removeLabel', { code: found.code }) },
         }),
       ),
     );
@@ -96,7 +92,10 @@ export async function keptClassesPanel(
         try {
           await api.deleteClass(saved.code, saved.token);
         } catch (error) {
-          notice.textContent = `The class ${found.code} was not deleted: ${error instanceof Error ? error.message : 'the server refused.'}`;
+          notice.textContent = t('host:kept.notDeleted', {
+            code: found.code,
+            why: error instanceof Error ? error.message : t('host:dashboard.refused'),
+          });
           return;
         }
       }
@@ -104,8 +103,8 @@ export async function keptClassesPanel(
       row.remove();
       notice.textContent =
         choice === 'delete-and-forget'
-          ? `The class ${found.code} and all its answers were deleted from the class server.`
-          : `This browser no longer lists the class ${found.code}; it is still on the class server.`;
+          ? t('host:dashboard.deleted', { code: found.code })
+          : t('host:kept.unlisted', { code: found.code });
     };
     return row;
   });
@@ -113,18 +112,20 @@ export async function keptClassesPanel(
   section.append(
     notice,
     rows.length === 0
-      ? el('p', { class: 'note', text: 'None of the classes this browser created is on the class server now.' })
+      ? el('p', { class: 'note', text: t('host:kept.none') })
       : el(
           'table',
           { class: 'kept-list' },
-          el('caption', { class: 'note', text: 'The classes created on this browser, newest first' }),
+          el('caption', { class: 'note', text: t('host:kept.caption') }),
           el(
             'thead',
             {},
             el(
               'tr',
               {},
-              ...['Code', 'Date', 'Status', 'Actions'].map((text) => el('th', { text, attrs: { scope: 'col' } })),
+              ...(['code', 'date', 'status', 'actions'] as const).map((column) =>
+                el('th', { text: t(`host:kept.column.${column}`), attrs: { scope: 'col' } }),
+              ),
             ),
           ),
           body,

@@ -3,7 +3,7 @@
  * teacher's own question that quotes no source, the words a student's reveal shows in its place.
  */
 import type { LiveBoard } from '../core/classProtocol';
-import { NO_SOURCE_LABEL, NO_SOURCE_TEXT } from '../ui/noSourceText';
+import { t } from './hostLanguage';
 
 export interface ShownExcerpt {
   quote: string;
@@ -14,7 +14,7 @@ export interface ShownExcerpt {
 export function liveExcerpts(evidence: LiveBoard['evidence']): ShownExcerpt[] {
   if (!evidence) return [];
   if (evidence.excerpts.length === 0)
-    return [{ quote: NO_SOURCE_TEXT, caption: NO_SOURCE_LABEL, name: 'live-no-source' }];
+    return [{ quote: t('host:live.noSourceText'), caption: t('host:live.noSourceLabel'), name: 'live-no-source' }];
   return evidence.excerpts.map((excerpt) => ({
     quote: excerpt.quote,
     caption: `— ${excerpt.citation}`,

@@ -2,20 +2,23 @@
 import type { LiveBoard } from '../core/classProtocol';
 import type { LiveCommand } from '../core/liveLesson';
 import { count } from './dashboardText';
+import { t } from './hostLanguage';
 
 /** The Next button says where it goes. */
 export function nextLabel(board: Pick<LiveBoard, 'phase' | 'position' | 'total'>): string {
   switch (board.phase) {
     case 'lobby':
-      return 'Start: question 1';
+      return t('host:live.start');
     case 'answer':
-      return 'Show the evidence';
+      return t('host:live.showEvidence');
     case 'evidence':
-      return 'Leaderboard';
+      return t('host:live.leaderboard');
     case 'leaderboard':
-      return board.position + 1 >= board.total ? 'Podium' : `Next: question ${board.position + 2}`;
+      return board.position + 1 >= board.total
+        ? t('host:live.podium')
+        : t('host:live.nextQuestion', { number: board.position + 2 });
     default:
-      return 'Next';
+      return t('host:live.next');
   }
 }
 
@@ -25,49 +28,49 @@ export function commandLabel(command: LiveCommand, board: LiveBoard): string {
     case 'next':
       return nextLabel(board);
     case 'show-answer':
-      return 'Show answer';
+      return t('host:live.showAnswer');
     case 'pause':
-      return 'Pause';
+      return t('host:live.pause');
     case 'resume':
-      return 'Resume';
+      return t('host:live.resume');
     case 'skip':
       // Skip closes an open question unseen; from its answer steps it goes straight on to the next question.
-      if (board.phase === 'question') return 'Skip this question';
-      return board.position + 1 >= board.total ? 'Skip to the podium' : 'Skip to the next question';
+      if (board.phase === 'question') return t('host:live.skipQuestion');
+      return board.position + 1 >= board.total ? t('host:live.skipToPodium') : t('host:live.skipToNext');
     case 'end':
-      return 'End the lesson';
+      return t('host:live.end');
   }
 }
 
 /** The countdown: "17", "Paused · 12 s left", "Time's up", or "No time limit". */
 export function countdownText(board: Pick<LiveBoard, 'paused' | 'timeLimitMs'>, leftMs: number | null): string {
-  if (leftMs === null) return board.paused ? 'Paused' : 'No time limit';
+  if (leftMs === null) return board.paused ? t('host:live.paused') : t('host:live.noTimeLimit');
   const seconds = Math.ceil(leftMs / 1000);
-  if (board.paused) return `Paused · ${seconds} s left`;
-  return seconds <= 0 ? "Time's up" : String(seconds);
+  if (board.paused) return t('host:live.pausedLeft', { seconds });
+  return seconds <= 0 ? t('host:live.timeUp') : String(seconds);
 }
 
 /** "12 of 25 answered": how many, never what. */
 export function answeredText(board: Pick<LiveBoard, 'answered' | 'players'>): string {
-  return `${board.answered} of ${count(board.players, 'player')} answered`;
+  return t('host:live.answered', { answered: board.answered, players: count(board.players, 'player') });
 }
 
 /** The heading of each moment of the lesson. */
 export function phaseHeading(board: Pick<LiveBoard, 'phase' | 'position' | 'total' | 'skipped'>): string {
-  const number = `Question ${board.position + 1} of ${board.total}`;
+  const at = { number: board.position + 1, total: board.total };
   switch (board.phase) {
     case 'lobby':
-      return 'Join the class: the first question opens when everyone is in';
+      return t('host:live.lobbyHeading');
     case 'question':
-      return number;
+      return t('host:live.questionHeading', at);
     case 'answer':
-      return board.skipped ? `${number}: skipped` : `${number}: how the class answered`;
+      return board.skipped ? t('host:live.skippedHeading', at) : t('host:live.answerHeading', at);
     case 'evidence':
-      return `${number}: what the source says`;
+      return t('host:live.evidenceHeading', at);
     case 'leaderboard':
-      return `Leaderboard after question ${board.position + 1}`;
+      return t('host:live.leaderboardHeading', at);
     case 'podium':
-      return 'Podium';
+      return t('host:live.podium');
   }
 }
 
@@ -92,9 +95,7 @@ export function extendedWaitText(left: readonly (number | null)[]): string {
   if (left.length === 0) return '';
   const unlimited = left.filter((ms) => ms === null).length;
   const longest = Math.max(...left.map((ms) => ms ?? 0));
-  const until =
-    unlimited > 0
-      ? ` (${unlimited} with no time limit) until they answer.`
-      : `, up to ${Math.ceil(longest / 1000)} s more.`;
-  return `Waiting for ${count(left.length, 'student')} with extended time${until} Show answer closes the question now.`;
+  return unlimited > 0
+    ? t('host:live.waitingExtendedUnlimited', { count: left.length, unlimited })
+    : t('host:live.waitingExtended', { count: left.length, seconds: Math.ceil(longest / 1000) });
 }

@@ -8,9 +8,10 @@ import QRCode from 'qrcode';
 import type { DashboardSnapshot, LiveBoard } from '../core/classProtocol';
 import { asOfNote } from '../core/dates';
 import { LIVE_COMMANDS, type LiveCommand } from '../core/liveLesson';
-import { count } from './dashboardText';
+import { count, longDate } from './dashboardText';
 import { confirm } from './dialog';
 import { button, el } from './dom';
+import { hostTranslator, t } from './hostLanguage';
 import {
   answeredText,
   commandLabel,
@@ -42,7 +43,7 @@ export class LiveStage {
   private readonly countdown = el('p', {
     class: 'live-countdown',
     data: { name: 'live-countdown' },
-    attrs: { role: 'timer', 'aria-label': 'Time left' },
+    attrs: { role: 'timer', 'aria-label': t('host:live.timeLeft') },
   });
   private readonly answered = el('p', { class: 'live-answered', data: { name: 'live-answered' } });
   /** Once the class's time is up: how many students with extended time the question still waits for. */
@@ -79,7 +80,7 @@ export class LiveStage {
       this.screen,
       el(
         'div',
-        { class: 'live-controls', attrs: { role: 'group', 'aria-label': 'Lesson controls' } },
+        { class: 'live-controls', attrs: { role: 'group', 'aria-label': t('host:live.controls') } },
         ...this.buttons.values(),
       ),
       this.problem,
@@ -168,10 +169,10 @@ export class LiveStage {
     if (command === 'end') {
       const choice = await confirm({
         name: 'confirm-live-end-dialog',
-        heading: 'End the lesson now?',
-        text: ['The podium shows at once; the questions not yet played are left out.'],
-        choices: [{ name: 'confirm-live-end', label: 'End and show the podium', danger: true }],
-        safeLabel: 'Keep going',
+        heading: t('host:live.endDialog.heading'),
+        text: [t('host:live.endDialog.text')],
+        choices: [{ name: 'confirm-live-end', label: t('host:live.endDialog.confirm'), danger: true }],
+        safeLabel: t('host:live.endDialog.safe'),
       });
       if (choice !== 'confirm-live-end') return;
     }
@@ -179,7 +180,7 @@ export class LiveStage {
     try {
       await this.send(command);
     } catch (error) {
-      this.problem.textContent = error instanceof Error ? error.message : 'That did not work.';
+      this.problem.textContent = error instanceof Error ? error.message : t('host:dashboard.failed');
       this.problem.hidden = false;
     }
   }
@@ -196,7 +197,10 @@ export class LiveStage {
       case 'lobby':
         return [
           this.joinPanel(),
-          el('p', { class: 'live-lead', text: `${count(snapshot.players.length, 'player')} in the class` }),
+          el('p', {
+            class: 'live-lead',
+            text: t('host:live.inClass', { players: count(snapshot.players.length, 'player') }),
+          }),
           el(
             'ul',
             { class: 'live-wall', data: { name: 'live-wall' } },
@@ -220,7 +224,9 @@ export class LiveStage {
       case 'podium':
         return [
           this.ranking(board),
-          ...(board.phase === 'podium' ? [el('div', { class: 'live-skills' }, ...skillParts(snapshot.summary))] : []),
+          ...(board.phase === 'podium'
+            ? [el('div', { class: 'live-skills' }, ...skillParts(snapshot.summary, t('host:live.podiumSkills')))]
+            : []),
         ];
     }
   }
@@ -229,7 +235,7 @@ export class LiveStage {
   private joinPanel(): HTMLElement {
     const qr = el('canvas', {
       class: 'live-qr',
-      attrs: { role: 'img', 'aria-label': `QR code for ${this.join.url}` },
+      attrs: { role: 'img', 'aria-label': t('host:dashboard.qr', { url: this.join.url }) },
     });
     void QRCode.toCanvas(qr, this.join.url, { width: 240, margin: 2, color: { dark: '#14213d', light: '#ffffff' } });
     return el(
@@ -238,9 +244,9 @@ export class LiveStage {
       el(
         'div',
         {},
-        el('p', { class: 'live-lead', text: 'Class code' }),
+        el('p', { class: 'live-lead', text: t('host:dashboard.code') }),
         el('p', { class: 'live-code', text: this.join.code }),
-        el('p', { class: 'live-lead', text: `Join at ${this.join.url}` }),
+        el('p', { class: 'live-lead', text: t('host:live.joinAt', { url: this.join.url }) }),
       ),
       qr,
     );
@@ -248,7 +254,7 @@ export class LiveStage {
 
   private distribution(board: LiveBoard): HTMLElement {
     if (!board.distribution) {
-      return el('p', { class: 'live-lead', text: 'This question was skipped: its answer is not shown.' });
+      return el('p', { class: 'live-lead', text: t('host:live.skipped') });
     }
     const { choices, timedOut } = board.distribution;
     const most = Math.max(1, ...choices.map((choice) => choice.count), timedOut);
@@ -265,11 +271,13 @@ export class LiveStage {
             el('span', { class: 'choice-text', text: choice.correct ? `✔ ${choice.text}` : choice.text }),
             shareBar(choice.count / most),
             el('span', { class: 'choice-count', text: count(choice.count, 'answer') }),
-            choice.correct ? el('span', { class: 'visually-hidden', text: ' (the right answer)' }) : null,
+            choice.correct
+              ? el('span', { class: 'visually-hidden', text: ` ${t('host:live.rightAnswerMark')}` })
+              : null,
           ),
         ),
       ),
-      el('p', { class: 'live-note', text: `Time's up without an answer: ${timedOut}` }),
+      el('p', { class: 'live-note', text: t('host:live.timedOut', { timedOut }) }),
     );
   }
 
@@ -277,7 +285,7 @@ export class LiveStage {
     const evidence = board.evidence;
     const right = board.distribution?.choices.find((choice) => choice.correct);
     return [
-      right ? el('p', { class: 'live-right', text: `Right answer: ${right.text}` }) : null,
+      right ? el('p', { class: 'live-right', text: t('host:live.rightAnswer', { answer: right.text }) }) : null,
       ...liveExcerpts(evidence).map((excerpt) =>
         el(
           'figure',
@@ -286,13 +294,17 @@ export class LiveStage {
           el('figcaption', { text: excerpt.caption }),
         ),
       ),
-      evidence?.explanation ? el('p', { class: 'live-why', text: `Why: ${evidence.explanation}` }) : null,
-      evidence?.asOf ? el('p', { class: 'live-note', text: asOfNote(evidence) ?? '' }) : null,
+      evidence?.explanation
+        ? el('p', { class: 'live-why', text: t('host:live.why', { explanation: evidence.explanation }) })
+        : null,
+      evidence?.asOf && asOfNote(evidence)
+        ? el('p', { class: 'live-note', text: t('host:live.asOf', { date: longDate(evidence.asOf) }) })
+        : null,
     ].filter((node): node is HTMLElement => node !== null);
   }
 
   private ranking(board: LiveBoard): HTMLElement {
-    if (!board.leaderboard) return el('p', { class: 'live-lead', text: 'Scores are hidden.' });
+    if (!board.leaderboard) return el('p', { class: 'live-lead', text: t('host:live.scoresHidden') });
     return el(
       'ol',
       { class: `live-ranking ${board.phase}`, data: { name: `live-${board.phase}` } },
@@ -302,7 +314,10 @@ export class LiveStage {
           { data: { rank: String(entry.rank) } },
           el('span', { class: 'rank', text: `${entry.rank}.` }),
           el('span', { class: 'nickname', text: entry.nickname }),
-          el('span', { class: 'points', text: `${entry.score.toLocaleString('en-US')} pts` }),
+          el('span', {
+            class: 'points',
+            text: t('host:points', { points: hostTranslator().formatNumber(entry.score) }),
+          }),
         ),
       ),
     );

@@ -15,6 +15,7 @@ import { SafeStorage, type KeyValueStore } from '../storage/SafeStorage';
 import { Dashboard } from './dashboard';
 import { droppedClassText, lastClassText, savedClassIsDead } from './dashboardText';
 import { button, el } from './dom';
+import { languageSwitch, startHostLanguage, t } from './hostLanguage';
 import './host.css';
 import { message, show, type HostPage } from './page';
 import { keptClassesPanel } from './keptClasses';
@@ -39,18 +40,13 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
     dashboard.focusStatus();
   };
   document.body.dataset.hostState = 'looking';
-  show(page, message('Looking for the class server…'));
+  show(page, message(t('host:page.looking')));
   if (!(await api.available())) {
     document.body.dataset.hostState = 'no-server';
     show(
       page,
-      message(
-        'Hosting a class needs the class server, and this page was opened without it. On the computer that will run ' +
-          'the class, start it with "npm start" (see the README) and open the address it prints. ' +
-          'The game itself works without it: students can still play on their own.',
-        'error',
-      ),
-      el('p', {}, el('a', { text: 'Play Source Check', attrs: { href: './' } })),
+      message(t('host:page.noServer'), 'error'),
+      el('p', {}, el('a', { text: t('host:page.playGame'), attrs: { href: './' } })),
     );
     return;
   }
@@ -87,14 +83,19 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
     show(
       page,
       message(
-        `The class ${saved.code} saved on this browser could not be opened just now ` +
-          `(${error instanceof Error ? error.message : 'no answer'}). It is still saved here: try again in a moment.`,
+        t('host:page.savedUnreachable', {
+          code: saved.code,
+          why: error instanceof Error ? error.message : t('host:page.noAnswer'),
+        }),
         'error',
       ),
       el(
         'p',
         {},
-        button('Try again', () => void boot(page, api, storage), { class: 'primary', data: { name: 'retry' } }),
+        button(t('host:page.tryAgain'), () => void boot(page, api, storage), {
+          class: 'primary',
+          data: { name: 'retry' },
+        }),
       ),
     );
     return;
@@ -108,9 +109,13 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
   open(saved, snapshot, info);
 }
 
-const hostRoot = document.getElementById('host');
-if (hostRoot) {
+/** The page's own words, once its language is known: the tab's title, the description, the header and the footer. */
+async function start(hostRoot: HTMLElement): Promise<void> {
   const storage = SafeStorage.fromWindow();
+  await startHostLanguage(storage, navigator.languages);
+  document.title = t('host:page.title');
+  document.querySelector('meta[name="description"]')?.setAttribute('content', t('host:page.description'));
+  hostRoot.before(el('header', { class: 'host-header' }, languageSwitch(storage)));
   document.body.append(
     el(
       'footer',
@@ -118,7 +123,7 @@ if (hostRoot) {
       themeToggle(storage),
       ' ',
       el('a', {
-        text: 'Privacy: what a class stores, and how to delete it',
+        text: t('host:page.privacy'),
         data: { name: 'privacy' },
         attrs: { href: PRIVACY_PAGE_URL, target: '_blank', rel: 'noopener' },
       }),
@@ -126,6 +131,9 @@ if (hostRoot) {
   );
   const page: HostPage = { root: hostRoot };
   void boot(page, new ClassApi(), storage).catch((error: unknown) => {
-    show(page, message(error instanceof Error ? error.message : 'Something went wrong.', 'error'));
+    show(page, message(error instanceof Error ? error.message : t('host:page.wentWrong'), 'error'));
   });
 }
+
+const hostRoot = document.getElementById('host');
+if (hostRoot) void start(hostRoot);

@@ -3,12 +3,13 @@
  * the shipped sources, its report in the game's words (what was changed, what was skipped and why), and the questions
  * that passed, ready to send with the class as the YAML the exporter writes (the server reads them again).
  */
-import { countOf, fileTooBigMessage, MAX_IMPORT_FILE_BYTES } from '../core/customBankLimits';
+import { fileTooBigMessage, MAX_IMPORT_FILE_BYTES } from '../core/customBankLimits';
 import { SOURCES_URL } from '../game/pageConstants';
 import { fetchSourceDocs } from '../net/sourceDocs';
 import { importReportTitle } from '../ui/importReport';
 import type { SourceDoc } from '../core/types';
 import { button, el } from './dom';
+import { t } from './hostLanguage';
 
 /** The file endings the picker offers: IMPORT_EXTENSIONS in core/import, which the page loads only when a file is chosen. */
 export const OWN_QUESTIONS_ACCEPT = '.gift,.txt,.csv,.yaml,.yml';
@@ -26,10 +27,7 @@ export interface OwnQuestionsField {
 
 /** The class plays the file's questions instead of the bank's: said once they are loaded. */
 export function ownQuestionsNote(count: number): string {
-  return (
-    `The class will play ${count === 1 ? 'this question' : `these ${countOf(count, 'question')}`} (up to the number ` +
-    'of questions above) instead of the game’s: the topics, kinds and question source above are set aside.'
-  );
+  return t('host:own.note', { count });
 }
 
 export function ownQuestionsField(): OwnQuestionsField {
@@ -40,7 +38,7 @@ export function ownQuestionsField(): OwnQuestionsField {
   });
   const summary = el('p', { class: 'message', attrs: { role: 'status' }, data: { name: 'own-questions-summary' } });
   const report = el('div', { data: { name: 'own-questions-report' }, hidden: true });
-  const remove = button('Remove these questions', () => clear(), { data: { name: 'own-questions-remove' } });
+  const remove = button(t('host:own.remove'), () => clear(), { data: { name: 'own-questions-remove' } });
   remove.hidden = true;
 
   /** Forgets the questions; `keepFile` leaves the picker showing the file being read. */
@@ -62,7 +60,7 @@ export function ownQuestionsField(): OwnQuestionsField {
   async function read(file: File): Promise<void> {
     clear(true);
     if (file.size > MAX_IMPORT_FILE_BYTES) return say(fileTooBigMessage(file.name, file.size), 'error');
-    say(`Reading ${file.name}…`, 'info');
+    say(t('host:own.reading', { file: file.name }), 'info');
     sources ??= fetchSourceDocs(SOURCES_URL);
     const [bytes, fetched, importer] = await Promise.all([
       file.arrayBuffer().then(
@@ -77,8 +75,7 @@ export function ownQuestionsField(): OwnQuestionsField {
       sources = undefined;
       return say(fetched.error, 'error');
     }
-    if (!bytes)
-      return say('The file could not be read. It may have been moved or be open in another program.', 'error');
+    if (!bytes) return say(t('host:own.unreadable'), 'error');
     const result = importer.importFileBytes(file.name, bytes, { sources: fetched.sources });
     const lines = importer.importReportList(result);
     const { changed, skipped } = importer.importReportLines(result);
@@ -96,8 +93,8 @@ export function ownQuestionsField(): OwnQuestionsField {
         el(
           'ul',
           {},
-          ...changed.map((line) => el('li', { class: 'note', text: `Changed: ${line}` })),
-          ...skipped.map((line) => el('li', { class: 'own-skipped', text: `Skipped: ${line}` })),
+          ...changed.map((line) => el('li', { class: 'note', text: t('host:own.changed', { line }) })),
+          ...skipped.map((line) => el('li', { class: 'own-skipped', text: t('host:own.skipped', { line }) })),
         ),
       );
       report.hidden = false;
@@ -113,12 +110,8 @@ export function ownQuestionsField(): OwnQuestionsField {
   const element = el(
     'fieldset',
     { data: { name: 'own-questions' } },
-    el('legend', { text: 'Your own questions (optional)' }),
-    el(
-      'label',
-      { attrs: { for: 'own-questions-file' } },
-      'A quiz from Moodle (GIFT), a Kahoot! spreadsheet (CSV) or the game’s YAML',
-    ),
+    el('legend', { text: t('host:own.legend') }),
+    el('label', { attrs: { for: 'own-questions-file' } }, t('host:own.label')),
     input,
     summary,
     report,

@@ -1,9 +1,16 @@
 /** The dashboard's tables of the class's skills, discernment and confidence, and each question's tally. */
 import type { ClassSkillSummary, DashboardSnapshot } from '../core/classProtocol';
-import { SKILL_NAMES, type Tally } from '../core/reports';
-import { CONFIDENCE_LABELS } from '../core/wager';
-import { answeredNote, count, FIT_TEXT, percent } from './dashboardText';
+import type { Tally } from '../core/reports';
+import type { Skill } from '../core/types';
+import { MIN_ITEMS_TO_COMPARE } from '../core/settings';
+import { answeredNote, count, fitText, percent } from './dashboardText';
 import { el } from './dom';
+import { t } from './hostLanguage';
+
+/** A SIFT move by its name in the page's language. */
+export function skillName(skill: Skill): string {
+  return t(`host:skill.${skill}`);
+}
 import { unsettledNote } from './presenceText';
 
 /** A table with a caption, column headings and one row per item, each row headed by its first cell. */
@@ -33,6 +40,11 @@ export function summaryTable(
   );
 }
 
+/** A summary table that a phone scrolls sideways inside its own region (focusable, so a keyboard can scroll it). */
+function scrolling(table: HTMLTableElement, label = table.caption?.textContent ?? ''): HTMLElement {
+  return el('div', { class: 'table-scroll', attrs: { role: 'region', 'aria-label': label, tabindex: '0' } }, table);
+}
+
 /** "3 / 5" with a bar for the back of the room (the numbers say the same to a screen reader). */
 function rightOfAsked(tally: Tally): HTMLElement {
   return el(
@@ -45,22 +57,28 @@ function rightOfAsked(tally: Tally): HTMLElement {
   );
 }
 
-/** The SIFT moves: right answers per move, and the weakest with a tip and its most-missed question. */
-export function skillParts(summary: ClassSkillSummary): Node[] {
-  const heading = el('h3', { text: 'SIFT moves' });
-  const table = summaryTable(
-    'skill-table',
-    'Right answers by SIFT move, the whole class together',
-    ['Move', 'Right / asked', 'Right', 'Weakest for'],
-    summary.skills.map((row) => ({
-      key: row.skill,
-      head: SKILL_NAMES[row.skill],
-      cells: [rightOfAsked(row), percent(row.rate), count(summary.weakestSkillCounts[row.skill], 'player')],
-    })),
+/**
+ * The SIFT moves: right answers per move, and the weakest with a tip and its most-missed question. `regionLabel`
+ * names the table's scrolling region where the page shows it twice (the podium's copy).
+ */
+export function skillParts(summary: ClassSkillSummary, regionLabel?: string): Node[] {
+  const heading = el('h3', { text: t('host:panels.siftHeading') });
+  const table = scrolling(
+    summaryTable(
+      'skill-table',
+      t('host:panels.siftCaption'),
+      [t('host:panels.move'), t('host:panels.rightOfAsked'), t('host:panels.right'), t('host:panels.weakestFor')],
+      summary.skills.map((row) => ({
+        key: row.skill,
+        head: skillName(row.skill),
+        cells: [rightOfAsked(row), percent(row.rate), count(summary.weakestSkillCounts[row.skill], 'player')],
+      })),
+    ),
+    regionLabel,
   );
   const weakest = summary.weakestSkill;
   if (weakest === null) {
-    return [heading, table, el('p', { text: 'No move stands out: nothing counted so far was missed.' })];
+    return [heading, table, el('p', { text: t('host:panels.noWeakest') })];
   }
   const row = summary.skills.find((item) => item.skill === weakest)!;
   const missed = summary.mostMissed;
@@ -70,15 +88,19 @@ export function skillParts(summary: ClassSkillSummary): Node[] {
     el(
       'div',
       { class: 'weakest', data: { name: 'weakest-skill', skill: weakest } },
-      el('h3', { text: `Weakest move: ${SKILL_NAMES[weakest]}` }),
-      el('p', { text: `${row.right} of ${row.asked} right (${percent(row.rate)}).` }),
-      el('p', {}, el('strong', { text: 'Tip to share: ' }), summary.tip ?? ''),
+      el('h3', { text: t('host:panels.weakest', { skill: skillName(weakest) }) }),
+      el('p', { text: t('host:panels.rightOf', { right: row.right, asked: row.asked, rate: percent(row.rate) }) }),
+      el('p', {}, el('strong', { text: t('host:panels.tip') }), t(`host:tip.${weakest}`)),
       missed
         ? el(
             'p',
             { data: { name: 'most-missed', question: missed.questionId } },
-            el('strong', { text: 'Most missed: ' }),
-            `“${missed.prompt}”, missed by ${missed.missed} of the ${count(missed.asked, 'player')} who answered it.`,
+            el('strong', { text: t('host:panels.mostMissed') }),
+            t('host:panels.missedBy', {
+              prompt: missed.prompt,
+              missed: missed.missed,
+              players: count(missed.asked, 'player'),
+            }),
           )
         : null,
     ),
@@ -89,37 +111,41 @@ export function skillParts(summary: ClassSkillSummary): Node[] {
 export function discernmentParts(summary: ClassSkillSummary): Node[] {
   const { discernment, discernmentCounts: counts } = summary;
   const parts: Node[] = [
-    el('h3', { text: 'Discernment' }),
-    summaryTable(
-      'discernment-table',
-      'Right answers on true claims and on false or misleading ones',
-      ['Claims', 'Right / asked', 'Right', 'Weaker here'],
-      (
-        [
-          ['true-claims', 'True, surprising ones too', discernment.answers.trueClaims],
-          ['false-claims', 'False or misleading', discernment.answers.falseClaims],
-        ] as const
-      ).map(([key, head, tally]) => ({
-        key,
-        head,
-        cells: [rightOfAsked(tally), percent(tally.rate), count(counts[key], 'player')],
-      })),
+    el('h3', { text: t('host:panels.discernmentHeading') }),
+    scrolling(
+      summaryTable(
+        'discernment-table',
+        t('host:panels.discernmentCaption'),
+        [t('host:panels.claims'), t('host:panels.rightOfAsked'), t('host:panels.right'), t('host:panels.weakerHere')],
+        (
+          [
+            ['true-claims', t('host:panels.trueClaims'), discernment.answers.trueClaims],
+            ['false-claims', t('host:panels.falseClaims'), discernment.answers.falseClaims],
+          ] as const
+        ).map(([key, head, tally]) => ({
+          key,
+          head,
+          cells: [rightOfAsked(tally), percent(tally.rate), count(counts[key], 'player')],
+        })),
+      ),
     ),
   ];
   const judgements = discernment.judgements;
   if (judgements) {
     parts.push(
-      summaryTable(
-        'judgement-table',
-        'Claim judgements: accurate, inaccurate or misleading, cannot tell',
-        ['Claim called for', 'Right / asked', 'Right'],
-        (
-          [
-            ['true-claims', 'Accurate', judgements.trueClaims],
-            ['false-claims', 'Inaccurate or misleading', judgements.falseClaims],
-            ['unsupported', 'Cannot tell', judgements.unsupported],
-          ] as const
-        ).map(([key, head, tally]) => ({ key, head, cells: [rightOfAsked(tally), percent(tally.rate)] })),
+      scrolling(
+        summaryTable(
+          'judgement-table',
+          t('host:panels.judgementCaption'),
+          [t('host:panels.calledFor'), t('host:panels.rightOfAsked'), t('host:panels.right')],
+          (
+            [
+              ['true-claims', t('host:panels.accurate'), judgements.trueClaims],
+              ['false-claims', t('host:panels.inaccurate'), judgements.falseClaims],
+              ['unsupported', t('host:panels.cannotTell'), judgements.unsupported],
+            ] as const
+          ).map(([key, head, tally]) => ({ key, head, cells: [rightOfAsked(tally), percent(tally.rate)] })),
+        ),
       ),
     );
   }
@@ -127,33 +153,42 @@ export function discernmentParts(summary: ClassSkillSummary): Node[] {
     el(
       'p',
       { data: { name: 'discernment-message', weaker: discernment.weaker } },
-      el('strong', { text: 'For the class: ' }),
-      discernment.message,
+      el('strong', { text: t('host:panels.forClass') }),
+      t(`host:discernmentMessage.${discernment.weaker}`, { least: MIN_ITEMS_TO_COMPARE }),
     ),
     el('p', {
       class: 'note',
-      text:
-        `${count(counts.even, 'player')} even, ${count(counts['not-enough'], 'player')} with too few of one kind ` +
-        `to tell.${discernment.basis === 'judgements' ? ' Decided by the claim judgements.' : ''}`,
+      text: t(discernment.basis === 'judgements' ? 'host:panels.evenByJudgements' : 'host:panels.even', {
+        even: count(counts.even, 'player'),
+        tooFew: count(counts['not-enough'], 'player'),
+      }),
     }),
   );
   if (summary.calibration.some((row) => row.asked > 0)) {
     parts.push(
-      el('h3', { text: 'Confidence' }),
-      summaryTable(
-        'calibration-table',
-        'Right answers by how sure players said they were',
-        ['Said', 'Right / asked', 'Right', 'Pays best at', 'Verdict'],
-        summary.calibration.map((row) => ({
-          key: row.confidence,
-          head: CONFIDENCE_LABELS[row.confidence],
-          cells: [
-            rightOfAsked(row),
-            percent(row.rate),
-            `${percent(row.bestFor.from)}–${percent(row.bestFor.to)}`,
-            FIT_TEXT[row.fit],
+      el('h3', { text: t('host:panels.confidenceHeading') }),
+      scrolling(
+        summaryTable(
+          'calibration-table',
+          t('host:panels.confidenceCaption'),
+          [
+            t('host:panels.said'),
+            t('host:panels.rightOfAsked'),
+            t('host:panels.right'),
+            t('host:panels.paysBest'),
+            t('host:panels.verdict'),
           ],
-        })),
+          summary.calibration.map((row) => ({
+            key: row.confidence,
+            head: t(`host:confidence.${row.confidence}`),
+            cells: [
+              rightOfAsked(row),
+              percent(row.rate),
+              `${percent(row.bestFor.from)}–${percent(row.bestFor.to)}`,
+              fitText(row.fit),
+            ],
+          })),
+        ),
       ),
     );
   }
@@ -170,7 +205,7 @@ export function questionTallies(snapshot: DashboardSnapshot): HTMLElement[] {
       return el(
         'article',
         { class: 'question unsettled', data: { question: String(question.position), settled: 'false' } },
-        el('h3', { text: `Question ${question.position + 1}` }),
+        el('h3', { text: t('host:panels.question', { number: question.position + 1 }) }),
         el('p', { class: 'note', text: unsettledNote(question) }),
       );
     }

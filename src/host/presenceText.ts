@@ -3,6 +3,7 @@
  * display rules as plain functions of the snapshot (no DOM).
  */
 import type { DashboardSnapshot, QuestionTally } from '../core/classProtocol';
+import { t } from './hostLanguage';
 
 /** How many questions, from the first, are settled: their counts and right answers show. */
 export function settledQuestions(snapshot: Pick<DashboardSnapshot, 'questions'>): number {
@@ -17,7 +18,7 @@ type PresenceSnapshot = Pick<DashboardSnapshot, 'questions' | 'players'> & {
 /** Nicknames in a list a teacher reads aloud: "Ada", "Ada and Bo", "Ada, Bo and Cy". */
 export function nameList(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return t('host:presence.nameList', { first: names.slice(0, -1).join(', '), last: names[names.length - 1] });
 }
 
 /**
@@ -30,9 +31,11 @@ export function waitingForText(snapshot: PresenceSnapshot): string {
   if (next >= snapshot.questions.length) return '';
   const waiting = snapshot.players.filter((player) => !player.away && !player.finished && player.answered <= next);
   if (waiting.length === 0) return '';
-  return `Question ${next + 1} shows its answers once ${nameList(waiting.map((player) => player.nickname))} ${
-    waiting.length === 1 ? 'is' : 'are'
-  } past it.`;
+  return t('host:presence.waitingFor', {
+    number: next + 1,
+    names: nameList(waiting.map((player) => player.nickname)),
+    count: waiting.length,
+  });
 }
 
 /** Who is away, and that they hold nothing back; empty when nobody is. */
@@ -40,11 +43,12 @@ export function awayText(snapshot: PresenceSnapshot): string {
   if (snapshot.class.status !== 'open') return '';
   const away = snapshot.players.filter((player) => player.away).map((player) => player.nickname);
   if (away.length === 0) return '';
-  return `Away: ${nameList(away)} (silent for longer than a question's time: the class does not wait for them, and they count again when they come back).`;
+  return t('host:presence.away', { names: nameList(away) });
 }
 
 /** A question not yet settled: only how many answered, never what. */
 export function unsettledNote(question: Pick<QuestionTally, 'answered' | 'timedOut'>): string {
-  const ranOut = question.timedOut > 0 ? ` · ${question.timedOut} ran out of time` : '';
-  return `${question.answered} answered${ranOut}. What they chose shows once everyone still playing is past it.`;
+  return question.timedOut > 0
+    ? t('host:presence.unsettledTimedOut', { answered: question.answered, timedOut: question.timedOut })
+    : t('host:presence.unsettled', { answered: question.answered });
 }

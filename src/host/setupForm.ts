@@ -16,27 +16,20 @@ import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../core/classRules';
 import type { QuestionKind } from '../core/types';
 import type { ClassApi } from '../net/classApi';
 import type { KeyValueStore } from '../storage/SafeStorage';
-import { KIND_DESCRIPTIONS } from '../core/round';
-import { count as countOf, poolChoiceText, REVEAL_TEXT } from './dashboardText';
+import { count as countOf, kindText, poolChoiceText, revealText } from './dashboardText';
 import { button, el } from './dom';
+import { t } from './hostLanguage';
 import { message, show, type HostPage } from './page';
 import { ownQuestionsField } from './ownQuestions';
 import { saveClass, type SavedClass } from './savedClass';
 
-const TIME_CHOICES: { label: string; value: number | null }[] = [
-  { label: '10 seconds', value: 10 },
-  { label: '20 seconds', value: 20 },
-  { label: '30 seconds', value: 30 },
-  { label: '45 seconds', value: 45 },
-  { label: '60 seconds', value: 60 },
-  { label: '90 seconds', value: 90 },
-  { label: 'No time limit', value: null },
-];
+/** The time choices, in seconds; null is no time limit. */
+const TIME_CHOICES: readonly (number | null)[] = [10, 20, 30, 45, 60, 90, null];
 
-export const PACE_TEXT: Record<ClassPace, string> = {
-  live: 'Live, on the projector: everyone gets the same question at the same moment, and I move the class on',
-  self: 'Self-paced: each student plays at their own pace (homework, stations)',
-};
+/** A choice of how the class plays. */
+export function paceText(pace: ClassPace): string {
+  return t(`host:setup.pace.${pace}`);
+}
 
 /** What the form says above itself: why the saved class is gone, or the finished class it can show on request. */
 export interface SetupExtras {
@@ -76,12 +69,12 @@ export async function showSetup(
     },
   });
   const time = el('select', { attrs: { id: 'time-limit' } });
-  for (const choice of TIME_CHOICES) {
+  for (const seconds of TIME_CHOICES) {
     const option = el('option', {
-      text: choice.label,
-      attrs: { value: choice.value === null ? 'none' : String(choice.value) },
+      text: seconds === null ? t('host:setup.noTimeLimit') : t('host:setup.seconds', { count: seconds }),
+      attrs: { value: seconds === null ? 'none' : String(seconds) },
     });
-    if (choice.value === 20) option.selected = true;
+    if (seconds === 20) option.selected = true;
     time.append(option);
   }
   const topicBoxes = topics.map((topic) => {
@@ -106,72 +99,62 @@ export async function showSetup(
     const pool = chosenPool();
     for (const { entry, box, label } of kindBoxes) {
       const held = pool === 'class-only' ? entry.classOnlyQuestions : entry.questions;
-      label.replaceChildren(box, ` ${KIND_DESCRIPTIONS[entry.kind]} (${countOf(held, 'question')})`);
+      label.replaceChildren(
+        box,
+        ` ${t('host:setup.withCount', { text: kindText(entry.kind as QuestionKind), held: countOf(held, 'question') })}`,
+      );
     }
   };
   const reveals = (['immediate', 'settled'] as const).map((reveal) =>
-    radio('answer-reveal', reveal, REVEAL_TEXT[reveal], reveal === DEFAULT_ANSWER_REVEAL),
+    radio('answer-reveal', reveal, revealText(reveal), reveal === DEFAULT_ANSWER_REVEAL),
   );
   // Live is the form's default for a lesson; the server's default, for a call that names no pace, stays self-paced.
-  const paces = [radio('pace', 'live', PACE_TEXT.live, true), radio('pace', 'self', PACE_TEXT.self, false)];
+  const paces = [radio('pace', 'live', paceText('live'), true), radio('pace', 'self', paceText('self'), false)];
   const generatedOnly = el('input', { attrs: { type: 'checkbox', id: 'generated-nicknames' } });
   const hold = el('input', { attrs: { type: 'checkbox', id: 'hold-start' } });
   hold.checked = true;
   const learningCheck = el('input', { attrs: { type: 'checkbox', id: 'learning-check' } });
   const own = ownQuestionsField();
   const problem = el('p', { class: 'message error', attrs: { role: 'alert' }, hidden: true });
-  const submit = el('button', { text: 'Create the class', attrs: { type: 'submit' }, class: 'primary' });
+  const submit = el('button', { text: t('host:setup.create'), attrs: { type: 'submit' }, class: 'primary' });
   const form = el(
     'form',
     { class: 'setup', data: { name: 'setup' } },
-    el('p', {
-      text: 'Everyone plays the same questions; the server keeps the time and the score.',
-    }),
-    el('fieldset', { data: { name: 'pace' } }, el('legend', { text: 'How the class plays' }), ...paces),
-    el('label', { attrs: { for: 'question-count' } }, 'Number of questions'),
+    el('p', { text: t('host:setup.intro') }),
+    el('fieldset', { data: { name: 'pace' } }, el('legend', { text: t('host:setup.paceLegend') }), ...paces),
+    el('label', { attrs: { for: 'question-count' } }, t('host:setup.questionCount')),
     count,
-    el('label', { attrs: { for: 'time-limit' } }, 'Time for each question'),
+    el('label', { attrs: { for: 'time-limit' } }, t('host:setup.timeLimit')),
     time,
-    el(
-      'fieldset',
-      {},
-      el('legend', { text: 'Topics (none ticked: all topics)' }),
-      ...topicBoxes.map((item) => item.label),
-    ),
+    el('fieldset', {}, el('legend', { text: t('host:setup.topics') }), ...topicBoxes.map((item) => item.label)),
     el(
       'fieldset',
       { data: { name: 'pool' } },
-      el('legend', { text: 'Questions from' }),
+      el('legend', { text: t('host:setup.poolLegend') }),
       ...pools.map((item) => item.label),
     ),
     el(
       'fieldset',
       { data: { name: 'kinds' } },
-      el('legend', { text: 'Kinds of question (none ticked: all kinds)' }),
+      el('legend', { text: t('host:setup.kinds') }),
       ...kindBoxes.map((item) => item.label),
     ),
     el(
       'fieldset',
       {},
-      el('legend', { text: 'Scoring' }),
-      scoring('speed', 'Speed and accuracy: 500–1,000 points for a right answer, more the faster', true),
-      scoring('accuracy', 'Accuracy only: 1,000 points for every right answer', false),
+      el('legend', { text: t('host:setup.scoring') }),
+      scoring('speed', t('host:setup.speed'), true),
+      scoring('accuracy', t('host:setup.accuracy'), false),
     ),
-    el('fieldset', { data: { name: 'answer-reveal' } }, el('legend', { text: 'Show students the answer' }), ...reveals),
     el(
-      'label',
-      { class: 'check' },
-      generatedOnly,
-      ' Generated nicknames only: students keep a made-up name ("Curious Otter") and cannot type their own',
+      'fieldset',
+      { data: { name: 'answer-reveal' } },
+      el('legend', { text: t('host:setup.revealLegend') }),
+      ...reveals,
     ),
-    el('label', { class: 'check' }, hold, ' Hold the start until everyone has joined (I press Start)'),
-    el(
-      'label',
-      { class: 'check' },
-      learningCheck,
-      ' Add a check before and after the lesson: twelve claims to judge before the first question and twelve ' +
-        'after the last (no clock, no points), and a delayed check you can open one to four weeks later',
-    ),
+    el('label', { class: 'check' }, generatedOnly, ` ${t('host:setup.generatedOnly')}`),
+    el('label', { class: 'check' }, hold, ` ${t('host:setup.hold')}`),
+    el('label', { class: 'check' }, learningCheck, ` ${t('host:setup.learningCheck')}`),
     own.element,
     problem,
     submit,
@@ -201,7 +184,7 @@ export async function showSetup(
       },
       (error: unknown) => {
         submit.disabled = false;
-        problem.textContent = error instanceof Error ? error.message : 'The class could not be created.';
+        problem.textContent = error instanceof Error ? error.message : t('host:setup.notCreated');
         problem.hidden = false;
       },
     );

@@ -4,6 +4,7 @@
  */
 import type { KeyValueStore } from '../storage/SafeStorage';
 import { button } from './dom';
+import { t } from './hostLanguage';
 
 const THEME_KEY = 'source-check:host:high-contrast';
 
@@ -23,7 +24,7 @@ export function themeToggle(storage: KeyValueStore): HTMLButtonElement {
   let on = isHighContrast(storage);
   apply(on);
   const toggle = button(
-    'High contrast',
+    t('host:page.highContrast'),
     () => {
       on = !on;
       storage.setItem(THEME_KEY, String(on));

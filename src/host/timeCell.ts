@@ -6,16 +6,21 @@ import type { DashboardPlayer } from '../core/classProtocol';
 import {
   REQUESTED_TIME_ACCOMMODATION,
   TIME_ACCOMMODATIONS,
-  TIME_ACCOMMODATION_LABELS,
   isTimeAccommodation,
   type TimeAccommodation,
 } from '../core/timeAccommodation';
 import { button, el } from './dom';
+import { t } from './hostLanguage';
+
+/** A student's time as the roster's list names it. */
+function timeLabel(accommodation: TimeAccommodation): string {
+  return t(`host:time.${accommodation}`);
+}
 
 /** What the page says once a student's time is set; it holds from the question they are on. */
 export function timeSetText(nickname: string, accommodation: TimeAccommodation): string {
-  const what = accommodation === 'standard' ? 'the class’s standard time' : TIME_ACCOMMODATION_LABELS[accommodation];
-  return `${nickname} now has ${what}, from the question they are on.`;
+  const what = accommodation === 'standard' ? t('host:time.classStandard') : timeLabel(accommodation);
+  return t('host:time.set', { nickname, what });
 }
 
 export interface TimeCell {
@@ -30,24 +35,29 @@ export function timeCell(
 ): TimeCell {
   const select = el('select', {
     data: { name: 'time' },
-    attrs: { 'aria-label': `Time for ${player.nickname}` },
+    attrs: { 'aria-label': t('host:time.label', { nickname: player.nickname }) },
   });
   select.append(
     ...TIME_ACCOMMODATIONS.map((accommodation) =>
-      el('option', { text: TIME_ACCOMMODATION_LABELS[accommodation], attrs: { value: accommodation } }),
+      el('option', { text: timeLabel(accommodation), attrs: { value: accommodation } }),
     ),
   );
   select.addEventListener('change', () => {
     if (isTimeAccommodation(select.value)) void setTime(select.value);
   });
-  const grantLabel = `Give ${TIME_ACCOMMODATION_LABELS[REQUESTED_TIME_ACCOMMODATION]}`;
+  const grantLabel = t('host:time.give', { time: timeLabel(REQUESTED_TIME_ACCOMMODATION) });
   // The request and its button go once granted: focus moves to the time it set rather than to the page.
   const grant = button(grantLabel, () => void setTime(REQUESTED_TIME_ACCOMMODATION).then(() => select.focus()), {
     class: 'small',
     data: { name: 'grant-time' },
-    attrs: { 'aria-label': `${grantLabel} to ${player.nickname}, who asks for more time` },
+    attrs: {
+      'aria-label': t('host:time.giveLabel', {
+        time: timeLabel(REQUESTED_TIME_ACCOMMODATION),
+        nickname: player.nickname,
+      }),
+    },
   });
-  const request = el('p', { class: 'time-request', data: { name: 'time-request' } }, 'Asks for more time ', grant);
+  const request = el('p', { class: 'time-request', data: { name: 'time-request' } }, `${t('host:time.asks')} `, grant);
   const cell = el('td', { class: 'time' }, select, request);
   return {
     cell,

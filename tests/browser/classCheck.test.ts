@@ -26,6 +26,7 @@ import { checkSeed, figure } from '../../src/host/checkText';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeProblems } from './axe';
+import { sendCheckAnswers } from './checkAnswers';
 import { clickCanvasButton, openGame, pageErrors, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 
@@ -69,14 +70,7 @@ async function takeCheck(
   const view = await call('GET', `${path}/check`, student.token);
   const items = (view.due.items as { id: string }[]).map((item) => ({ id: item.id, accurate: truth.get(item.id)! }));
   const [answers, next] = simulateAnswers(items, dPrime, c, state);
-  for (const answer of answers) {
-    await call('POST', `${path}/check-answers`, student.token, {
-      stage: view.due.stage,
-      itemId: answer.itemId,
-      judgement: answer.judgement,
-      confidence: answer.confidence,
-    });
-  }
+  await sendCheckAnswers(call, path, student.token, view.due.stage, answers);
   return next;
 }
 

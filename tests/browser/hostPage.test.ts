@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_DESCRIPTIONS, kindCounts } from '../../src/core/round';
 import { PRIVACY_PAGE_URL } from '../../src/game/teacherLinks';
-import { joiningText, lastClassText, VERIFIED_MEANING } from '../../src/host/dashboardText';
+import { joiningText, lastClassText, verifiedMeaning } from '../../src/host/dashboardText';
 import { axeAllProblems } from './axe';
 import { PHONE, PROJECTOR } from './game';
 import { useChromium } from './sharedChromium';
@@ -152,7 +152,7 @@ describe('the host page', () => {
     expect((await join(code, 'Curious Otter')).status).toBe(201);
     expect((await join(code, 'Brave Heron')).status).toBe(201);
     await page.waitForFunction(() => document.querySelectorAll('tr[data-player]').length === 2);
-    expect(await page.getAttribute('.leaderboard .verified', 'title')).toBe(VERIFIED_MEANING);
+    expect(await page.getAttribute('.leaderboard .verified', 'title')).toBe(verifiedMeaning());
     expect(await page.$eval('section[aria-labelledby="board-heading"] .note', (note) => note.textContent)).toContain(
       'It does not mean a student answered alone or without looking anything up.',
     );

@@ -11,13 +11,13 @@ import {
   percent,
   poolChoiceText,
   progressText,
-  REVEAL_TEXT,
+  revealText,
   savedClassIsDead,
   scoreText,
   settingsLines,
   skillsCoverage,
   statusLine,
-  VERIFIED_MEANING,
+  verifiedMeaning,
 } from '../../src/host/dashboardText';
 
 function snapshot(status: 'lobby' | 'open' | 'ended', finished: boolean[], timeLimitSec: number | null = 20) {
@@ -81,7 +81,7 @@ describe('the dashboard’s words', () => {
   });
 
   it('say what verified means where scores are shown, and what it does not mean', () => {
-    expect(VERIFIED_MEANING).toBe(
+    expect(verifiedMeaning()).toBe(
       'Timed and scored by the class server, by its own clock. It does not mean a student answered alone or ' +
         'without looking anything up.',
     );
@@ -133,7 +133,7 @@ describe('the dashboard’s words', () => {
       'Students see the answer: once everyone still in the class has answered',
       'Nicknames: generated nicknames only',
     ]);
-    expect(REVEAL_TEXT.settled).toContain('after everyone still in the class has answered');
+    expect(revealText('settled')).toContain('after everyone still in the class has answered');
   });
 
   it('forget a saved class only when the server says it is gone (404), never on a 429 or a lost connection', () => {

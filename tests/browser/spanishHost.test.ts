@@ -1,0 +1,245 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field */
+/**
+ * The host page in Spanish: a teacher whose browser asks for Spanish creates a live class with a learning check,
+ * sees the lobby, runs both questions to the podium and reads the check panel, every step in Spanish, with the
+ * page's `lang` in Spanish, axe clean (every rule), nothing wider than the screen, and photographs at 1366×768 and
+ * on a phone. The header's language switch then turns the page to English and is remembered.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { loadChecksFromDisk } from '../../src/checks/checkFiles';
+import { createRng, type RngState } from '../../src/core/rng';
+import { loadBankFromDisk } from '../../src/server/bankFiles';
+import { simulateAnswers } from '../simulatedStudents';
+import { axeAllProblems } from './axe';
+import { sendCheckAnswers } from './checkAnswers';
+import { PHONE, PROJECTOR, screenshot } from './game';
+import { useChromium } from './sharedChromium';
+
+const url = inject('appUrl');
+const chromium = useChromium();
+const root = join(import.meta.dirname, '..', '..');
+const { bank } = loadBankFromDisk(join(root, 'questions'), root);
+const truth = new Map(
+  loadChecksFromDisk(join(root, 'questions'), bank, root).checks.items.map((item) => [item.id, item.accurate]),
+);
+const STUDENTS = ['Ana', 'Beto', 'Caro'];
+
+async function call(method: string, path: string, token?: string, body?: unknown): Promise<any> {
+  const response = await fetch(new URL(`api/${path}`, url), {
+    method,
+    headers: {
+      ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+  });
+  const text = await response.text();
+  expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+  return text.startsWith('{') ? JSON.parse(text) : text;
+}
+
+/** One student's due check, judged with a fair discernment. */
+async function takeCheck(code: string, student: { playerId: string; token: string }, state: RngState) {
+  const path = `classes/${code}/players/${student.playerId}`;
+  const view = await call('GET', `${path}/check`, student.token);
+  const items = (view.due.items as { id: string }[]).map((item) => ({ id: item.id, accurate: truth.get(item.id)! }));
+  const [answers, next] = simulateAnswers(items, 1.5, 0, state);
+  await sendCheckAnswers(call, path, student.token, view.due.stage as string, answers);
+  return next;
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
+
+async function phase(page: Page, wanted: string, position?: number): Promise<void> {
+  await page.waitForFunction(
+    ([name, at]) =>
+      document.body.dataset.livePhase === name && (at === undefined || document.body.dataset.livePosition === at),
+    [wanted, position === undefined ? undefined : String(position)] as const,
+    { timeout: 20_000 },
+  );
+}
+
+/** Axe (every rule), the page no wider than the screen, and a photograph at 1366×768 and on a phone. */
+async function checkScreen(page: Page, name: string, scrollTo?: string): Promise<void> {
+  expect(await axeAllProblems(page), name).toEqual([]);
+  for (const size of [PROJECTOR, PHONE]) {
+    await page.setViewportSize(size);
+    if (scrollTo) await page.locator(scrollTo).evaluate((element) => element.scrollIntoView());
+    await screenshot(page, `host-es-${name}-${size.width}x${size.height}`);
+    // Whatever reaches past the screen's right edge (a table scrolls inside its own region, so it is let be).
+    const outside = await page.evaluate(() =>
+      [...document.body.querySelectorAll<HTMLElement>('*')]
+        .filter(
+          (element) => !element.closest('.table-scroll') && element.getBoundingClientRect().right > innerWidth + 1,
+        )
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}.${element.className} “${element.textContent?.slice(0, 40)}” ${Math.round(element.getBoundingClientRect().left)}–${Math.round(element.getBoundingClientRect().right)} ${getComputedStyle(element).whiteSpace} ${element.parentElement?.className} ${innerWidth}`,
+        ),
+    );
+    expect(outside, `${name} at ${size.width}×${size.height}`).toEqual([]);
+  }
+  await page.setViewportSize(PROJECTOR);
+}
+
+describe('the host page in Spanish', () => {
+  it('creates a class, runs a live lesson to the podium and shows the learning check, all in Spanish', async () => {
+    const context = await chromium.browser.newContext({ viewport: PROJECTOR, locale: 'es-MX' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('host.html', url).href);
+    await page.waitForSelector('form[data-name="setup"]');
+
+    // The set-up form.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
+    expect(await page.title()).toBe('Dirige una clase — Source Check');
+    expect(await text(page, 'h1')).toBe('Source Check — dirige una clase');
+    expect(await page.$eval('#host-language', (select) => (select as HTMLSelectElement).value)).toBe('es');
+    expect(await text(page, 'label[for="host-language"]')).toBe('Idioma');
+    expect(await text(page, '[data-name="pace"] legend')).toBe('Cómo juega la clase');
+    expect(await text(page, 'label[for="question-count"]')).toBe('Número de preguntas');
+    expect(await page.$$eval('#time-limit option', (options) => options.map((option) => option.textContent))).toEqual([
+      '10 segundos',
+      '20 segundos',
+      '30 segundos',
+      '45 segundos',
+      '60 segundos',
+      '90 segundos',
+      'Sin límite de tiempo',
+    ]);
+    expect(await text(page, '[data-name="pool"] label:first-of-type')).toMatch(
+      /^ Preguntas solo de clase: .* preguntas?\)$/,
+    );
+    expect(await text(page, 'form[data-name="setup"] button[type="submit"]')).toBe('Crear la clase');
+    await checkScreen(page, 'setup');
+
+    await page.fill('#question-count', '2');
+    await page.selectOption('#time-limit', 'none');
+    await page.check('#learning-check');
+    await page.click('form[data-name="setup"] button[type="submit"]');
+    await phase(page, 'lobby');
+
+    // The lobby: the join panel on the projector, and the class's status line.
+    const code = (await text(page, '[data-name="class-code"]')).trim();
+    let state = createRng('spanish-host');
+    const students: { playerId: string; token: string }[] = [];
+    for (const nickname of STUDENTS) {
+      const student = await call('POST', `classes/${code}/players`, undefined, { nickname });
+      state = await takeCheck(code, student, state);
+      students.push(student);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('[data-name="live-wall"] li').length === 3);
+    expect(await text(page, '[data-name="live-heading"]')).toBe(
+      'Únete a la clase: la primera pregunta se abre cuando estén todos',
+    );
+    expect(await text(page, '[data-name="live-join"] .live-lead')).toBe('Código de la clase');
+    expect(await text(page, '[data-name="class-status"]')).toBe(
+      'Esperando para empezar · 3 conectados · 2 preguntas · sin límite de tiempo',
+    );
+    expect(await text(page, '[data-name="live-next"]')).toBe('Empezar: pregunta 1');
+    expect(await text(page, '[data-name="live-screen"] > .live-lead')).toBe('3 jugadores en la clase');
+    expect(await text(page, '[data-name="joining-state"]')).toBe(
+      'Entrada abierta: cualquiera con el código puede unirse',
+    );
+    await checkScreen(page, 'lobby');
+
+    for (let position = 0; position < 2; position += 1) {
+      await page.click('[data-name="live-next"]');
+      await phase(page, 'question', position);
+      expect(await text(page, '[data-name="live-heading"]')).toBe(`Pregunta ${position + 1} de 2`);
+      expect(await text(page, '[data-name="live-countdown"]')).toBe('Sin límite de tiempo');
+      await page.waitForFunction(
+        () => document.querySelector('[data-name="live-answered"]')?.textContent === '0 de 3 jugadores respondieron',
+      );
+      expect(await text(page, '[data-name="live-show-answer"]')).toBe('Mostrar la respuesta');
+      if (position === 0) await checkScreen(page, 'question', '[data-name="live-stage"]');
+      // Two answer; the teacher does not wait for the third.
+      for (const student of students.slice(0, 2)) {
+        await call('POST', `classes/${code}/players/${student.playerId}/answers`, student.token, {
+          position,
+          choice: 0,
+        });
+      }
+      await page.waitForFunction(
+        () => document.querySelector('[data-name="live-answered"]')?.textContent === '2 de 3 jugadores respondieron',
+      );
+      await page.click('[data-name="live-show-answer"]');
+      await phase(page, 'answer', position);
+      expect(await text(page, '[data-name="live-heading"]')).toBe(
+        `Pregunta ${position + 1} de 2: cómo respondió la clase`,
+      );
+      const counts = await page.$$eval('[data-name="live-distribution"] .choice-count', (items) =>
+        items.map((item) => item.textContent ?? ''),
+      );
+      // Each student's choices come in an order of their own: the counts, not where they fall, are checked.
+      for (const count of counts) expect(count).toMatch(/^(1 respuesta|\d+ respuestas)$/);
+      expect(counts.reduce((sum, count) => sum + parseInt(count, 10), 0)).toBe(2);
+      expect(await text(page, '.live-note')).toBe('Se acabó el tiempo sin respuesta: 1');
+      expect(await text(page, '[data-name="live-next"]')).toBe('Mostrar las pruebas');
+      if (position === 0) await checkScreen(page, 'answer', '[data-name="live-stage"]');
+      await page.click('[data-name="live-next"]');
+      await phase(page, 'evidence', position);
+      expect(await text(page, '[data-name="live-heading"]')).toBe(`Pregunta ${position + 1} de 2: qué dice la fuente`);
+      expect(await text(page, '.live-right')).toMatch(/^Respuesta correcta: /);
+      expect(await text(page, '.live-why')).toMatch(/^Por qué: /);
+      if (position === 0) await checkScreen(page, 'evidence', '[data-name="live-stage"]');
+      await page.click('[data-name="live-next"]');
+      await phase(page, 'leaderboard', position);
+      expect(await text(page, '[data-name="live-heading"]')).toBe(
+        `Clasificación después de la pregunta ${position + 1}`,
+      );
+      expect(await text(page, '[data-name="live-next"]')).toBe(position === 0 ? 'Siguiente: pregunta 2' : 'Podio');
+    }
+    await page.click('[data-name="live-next"]');
+    await phase(page, 'podium');
+    expect(await text(page, '[data-name="live-heading"]')).toBe('Podio');
+    expect(
+      await page.$$eval('[data-name="live-podium"] .points', (items) => items.map((item) => item.textContent)),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^[\d,]+ pts$/)]));
+    expect(await text(page, '.live-skills h3')).toBe('Pasos SIFT');
+    await checkScreen(page, 'podium', '[data-name="live-stage"]');
+
+    // The learning check: the before check of all three, then the after check.
+    for (const student of students) state = await takeCheck(code, student, state);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-name="check-progress"]')?.textContent ===
+        'Antes de la clase: 3 de 3 terminaron · Después de la clase: 3 de 3 terminaron',
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await text(page, '#check-heading')).toBe('Prueba de aprendizaje');
+    expect(
+      await page.$$eval('[data-name="check-table"] thead th', (cells) => cells.map((cell) => cell.textContent)),
+    ).toEqual(['Prueba', 'Estudiantes', 'Tasa de aciertos', 'Tasa de falsas alarmas', 'Discernimiento d′', 'Sesgo c']);
+    expect(await text(page, '[data-name="check-reading"] h3')).toBe(
+      'Antes → después (3 estudiantes que hicieron las dos)',
+    );
+    expect(await text(page, '[data-name="check-reading"] p:last-child')).toContain('Sin una clase de comparación');
+    expect(await text(page, '[data-name="delayed-check-state"]')).toMatch(
+      /^La prueba diferida \(forma C\) muestra lo que se quedó\. Ábrela de 7 a 28 días después de la clase: del \d+ de [a-z]+ de \d{4} al \d+ de [a-z]+ de \d{4}\./,
+    );
+    expect(await text(page, '[data-name="class-status"]')).toBe(
+      'Jugando · 3 jugadores · 3 terminaron · 2 preguntas · sin límite de tiempo',
+    );
+    expect(await text(page, '#roster-heading')).toBe('Jugadores');
+    await checkScreen(page, 'check', '[data-name="learning-check"]');
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    // The header's switch: English, at once and after a reload.
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#host-language', 'en')]);
+    await page.waitForSelector('[data-name="live-stage"]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    expect(await text(page, 'h1')).toBe('Source Check — host a class');
+    expect(await text(page, '[data-name="live-heading"]')).toBe('Podium');
+    await page.reload();
+    await page.waitForSelector('[data-name="live-stage"]');
+    expect(await text(page, '#check-heading')).toBe('Learning check');
+    expect(await page.$eval('#host-language', (select) => (select as HTMLSelectElement).value)).toBe('en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
