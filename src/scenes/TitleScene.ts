@@ -299,7 +299,7 @@ export class TitleScene extends BaseScene<'title'> {
       const daily = mode === 'daily';
       const counted = !daily || services.highScores.dailyCounts(today);
       const modeTitle = this.t(`common:mode.${mode}.title`);
-      const modeDescription = this.t(`common:mode.${mode}.description`);
+      const modeDescription = this.t(`menu:modeCard.${mode}`);
       const title = daily
         ? this.t('menu:title.dailyCard', { mode: modeTitle, date: localDate(translatorOf(this), today) })
         : modeTitle;
