@@ -11,6 +11,9 @@ import type { Notice } from './sceneData';
 /** The lists the screens scroll, named in the buttons' labels (`menu:list.<name>`) and test names. */
 type ListName = 'report' | 'figures' | 'problems' | 'list';
 
+/** The ▲ ▼ glyphs' size as a share of their buttons' width. */
+const ARROW_SHARE = 0.4;
+
 /** Names, not values: the colour is looked up as the notice is drawn, so it follows the theme in force. */
 const NOTICE_COLOR: Record<NoticeTone, keyof TextColors> = { good: 'correct', warning: 'wrong' };
 
@@ -25,7 +28,8 @@ export abstract class ListScreen<K extends SceneKey> extends BaseScene<K> {
     const controls = list.controls;
     if (controls) {
       const size = controls.width;
-      const fontSize = this.frame.type.small;
+      // The arrow must fit its narrow button on one line: large text wrapping it there stops the screen.
+      const fontSize = Math.min(this.frame.type.small, Math.floor(size * ARROW_SHARE));
       this.addButton('▲', { x: controls.x, y: controls.y, width: size, height: size }, () => list.scrollBy(-1), {
         fontSize,
         accessibleLabel: this.t(`menu:list.${what}.up`),

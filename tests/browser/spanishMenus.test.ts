@@ -60,76 +60,88 @@ const LAYOUTS: [Viewport, number][] = [
 describe('the menus, results and sharing in Spanish', () => {
   for (const [viewport, textScale] of LAYOUTS) {
     const size = `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
-    it(`walks title → topics → high scores → timeline → results → share at ${size}`, { timeout: 180_000 }, async () => {
-      const page = await openGame(
-        chromium.browser,
-        url,
-        viewport,
-        (opening) =>
-          opening.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-            PREFERENCES_KEY,
-            JSON.stringify({ time: 'off', motion: 'reduce', questionCount: QUESTIONS, textScale }),
-          ] as const),
-        { locale: 'es-MX' },
-      );
-      expect(await textOf(page, 'button[data-name="Play"]')).toMatch(/^Jugar Clásico: Gánale al reloj/);
-      expect(await textOf(page, 'button[data-name="How to play"]')).toBe('Cómo jugar');
-      expect(await textOf(page, 'button[data-name="Settings"]')).toBe('Configuración');
-      await checkScreen(page, 'title', size);
+    it(
+      `walks title → topics → high scores → timeline → results → report → share at ${size}`,
+      { timeout: 180_000 },
+      async () => {
+        const page = await openGame(
+          chromium.browser,
+          url,
+          viewport,
+          (opening) =>
+            opening.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+              PREFERENCES_KEY,
+              JSON.stringify({ time: 'off', motion: 'reduce', questionCount: QUESTIONS, textScale }),
+            ] as const),
+          { locale: 'es-MX' },
+        );
+        expect(await textOf(page, 'button[data-name="Play"]')).toMatch(/^Jugar Clásico: Gánale al reloj/);
+        expect(await textOf(page, 'button[data-name="How to play"]')).toBe('Cómo jugar');
+        expect(await textOf(page, 'button[data-name="Settings"]')).toBe('Configuración');
+        await checkScreen(page, 'title', size);
 
-      await page.keyboard.press('s');
-      await waitForScreen(page, 'settings');
-      await page.focus('#a11y button[data-name="topics"]');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'topics');
-      expect(await textOf(page, 'h1')).toBe('Temas');
-      expect(await textOf(page, 'button[data-name="all"]')).toBe('Todos los temas');
-      await checkScreen(page, 'topics', size);
-      await page.focus('#a11y button[data-name="view-kinds"]');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('#a11y button[data-name="all-kinds"]');
-      expect(await textOf(page, 'h1')).toBe('Tipos de pregunta');
-      expect(await textOf(page, '[data-name="note"]')).toBe(
-        'Juegas con todos los tipos de pregunta. Elige algunos para jugar solo con esos.',
-      );
-      await checkScreen(page, 'kinds', size);
+        await page.keyboard.press('s');
+        await waitForScreen(page, 'settings');
+        await page.focus('#a11y button[data-name="topics"]');
+        await page.keyboard.press('Enter');
+        await waitForScreen(page, 'topics');
+        expect(await textOf(page, 'h1')).toBe('Temas');
+        expect(await textOf(page, 'button[data-name="all"]')).toBe('Todos los temas');
+        await checkScreen(page, 'topics', size);
+        await page.focus('#a11y button[data-name="view-kinds"]');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('#a11y button[data-name="all-kinds"]');
+        expect(await textOf(page, 'h1')).toBe('Tipos de pregunta');
+        expect(await textOf(page, '[data-name="note"]')).toBe(
+          'Juegas con todos los tipos de pregunta. Elige algunos para jugar solo con esos.',
+        );
+        await checkScreen(page, 'kinds', size);
 
-      await page.goto(url);
-      await waitForScreen(page, 'title');
-      await page.keyboard.press('h');
-      await waitForScreen(page, 'high-scores');
-      expect(await textOf(page, 'h1')).toBe('Puntajes: Clásico');
-      expect(await textOf(page, 'button[data-name="board-no-speed"]')).toBe('Sin puntos por rapidez');
-      await checkScreen(page, 'high-scores', size);
+        await page.goto(url);
+        await waitForScreen(page, 'title');
+        await page.keyboard.press('h');
+        await waitForScreen(page, 'high-scores');
+        expect(await textOf(page, 'h1')).toBe('Puntajes: Clásico');
+        expect(await textOf(page, 'button[data-name="board-no-speed"]')).toBe('Sin puntos por rapidez');
+        await checkScreen(page, 'high-scores', size);
 
-      await page.keyboard.press('Escape');
-      await waitForScreen(page, 'title');
-      await page.keyboard.press('t');
-      await waitForScreen(page, 'timeline');
-      expect(await textOf(page, 'button[data-name="Earlier"]')).toBe('◀ Antes');
-      expect(await textOf(page, '[data-name="timeline-date"]')).toMatch(/^\d{1,2} de [a-z]+ de 20\d\d/);
-      await checkScreen(page, 'timeline', size);
+        await page.keyboard.press('Escape');
+        await waitForScreen(page, 'title');
+        await page.keyboard.press('t');
+        await waitForScreen(page, 'timeline');
+        expect(await textOf(page, 'button[data-name="Earlier"]')).toBe('◀ Antes');
+        expect(await textOf(page, '[data-name="timeline-date"]')).toMatch(/^\d{1,2} de [a-z]+ de 20\d\d/);
+        await checkScreen(page, 'timeline', size);
 
-      await page.keyboard.press('Escape');
-      await waitForScreen(page, 'title');
-      await page.keyboard.press('Enter');
-      await playRound(page);
-      expect(await textOf(page, 'h1')).toBe('Resultados · Clásico');
-      expect(await textOf(page, '[data-name="final-score"]')).toMatch(/^Puntaje final: \d+ puntos$/);
-      expect(await textOf(page, 'button[data-name="Play again"]')).toBe('Jugar otra vez');
-      await checkScreen(page, 'results', size);
+        await page.keyboard.press('Escape');
+        await waitForScreen(page, 'title');
+        await page.keyboard.press('Enter');
+        await playRound(page);
+        expect(await textOf(page, 'h1')).toBe('Resultados · Clásico');
+        expect(await textOf(page, '[data-name="final-score"]')).toMatch(/^Puntaje final: \d+ puntos$/);
+        expect(await textOf(page, 'button[data-name="Play again"]')).toBe('Jugar otra vez');
+        await checkScreen(page, 'results', size);
 
-      await page.keyboard.press('s');
-      await waitForScreen(page, 'share');
-      const lines = (await textOf(page, '[data-name="share-text"]')).split('\n');
-      expect(lines[0]).toBe('Source Check — el juego sobre la prohibición de TikTok');
-      expect(lines[1]).toMatch(/^Reto [a-z0-9]+$/);
-      expect(lines[2]).toMatch(/^[\d,]+ puntos · \d+\/5 correctas$/);
-      expect(lines[4]).toContain('#c=');
-      expect(await textOf(page, 'button[data-name="Copy text"]')).toBe('Copiar texto');
-      await checkScreen(page, 'share', size);
-      expect(pageErrors(page)).toEqual([]);
-      await page.context().close();
-    });
+        await page.keyboard.press('y');
+        await waitForScreen(page, 'report');
+        expect(await textOf(page, 'h1')).toBe('Tu informe · Clásico');
+        expect(await textOf(page, 'button[data-name="Back to results"]')).toBe('Volver a resultados');
+        await checkScreen(page, 'report', size);
+        await page.keyboard.press('Escape');
+        await waitForScreen(page, 'results');
+
+        await page.keyboard.press('s');
+        await waitForScreen(page, 'share');
+        const lines = (await textOf(page, '[data-name="share-text"]')).split('\n');
+        expect(lines[0]).toBe('Source Check — el juego sobre la prohibición de TikTok');
+        expect(lines[1]).toMatch(/^Reto [a-z0-9]+$/);
+        expect(lines[2]).toMatch(/^[\d,]+ puntos · \d+\/5 correctas$/);
+        expect(lines[4]).toContain('#c=');
+        expect(await textOf(page, 'button[data-name="Copy text"]')).toBe('Copiar texto');
+        await checkScreen(page, 'share', size);
+        expect(pageErrors(page)).toEqual([]);
+        await page.context().close();
+      },
+    );
   }
 });
