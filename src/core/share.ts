@@ -1,11 +1,10 @@
 /** The spoiler-free share text: what a player pastes into a chat after a round. */
 import type { ResultMark } from './challenge';
-import { formatLongDate } from './dates';
-import { MODES } from './modes';
+import type { Translator } from '../i18n/translator';
+import { localDate } from './localDate';
 import type { RoundSettings } from './round';
 import type { AnswerRecord } from './session';
 
-export const SHARE_TITLE = 'Source Check — the TikTok ban quiz';
 /** Shape as well as colour, so the grid reads without colour vision. */
 export const MARK_SYMBOLS: Record<ResultMark, string> = { right: '✅', wrong: '❌', timeout: '⏰' };
 
@@ -23,12 +22,19 @@ export interface ShareFacts {
   link: string;
 }
 
-/** One line per fact; the grid says how each answer went and never which answer was right. */
-export function shareText(facts: ShareFacts): string {
+/**
+ * One line per fact, in the player's language; the grid says how each answer went and never which answer was
+ * right. The link is the same in every language.
+ */
+export function shareText(facts: ShareFacts, translator: Translator): string {
   return [
-    SHARE_TITLE,
+    translator.t('share:text.title'),
     facts.label,
-    `${facts.score.toLocaleString('en-US')} points · ${facts.correct}/${facts.total} correct`,
+    translator.t('share:text.result', {
+      score: translator.formatNumber(facts.score),
+      correct: facts.correct,
+      total: facts.total,
+    }),
     facts.marks.map((mark) => MARK_SYMBOLS[mark]).join(''),
     facts.link,
   ].join('\n');
@@ -39,20 +45,23 @@ export function dailyDateOf(seed: string): string | undefined {
   return /^daily-(\d{4}-\d{2}-\d{2})-/.exec(seed)?.[1];
 }
 
-/** What the share text adds to a round that was not the player's first try at it (a second daily of the day). */
-export const REPLAY_MARK = 'replay, not a first try';
-
 /**
  * The share text's second line: the day of a daily round, or the round's code with its mode; a replay says so, so
  * a second try is never passed off as a first.
  */
-export function shareLabel(settings: Pick<RoundSettings, 'mode'>, seed: string, replay = false): string {
+export function shareLabel(
+  settings: Pick<RoundSettings, 'mode'>,
+  seed: string,
+  translator: Translator,
+  replay = false,
+): string {
+  const { t } = translator;
   const day = dailyDateOf(seed);
   const label =
     settings.mode === 'daily' && day
-      ? `Daily challenge, ${formatLongDate(day)}`
+      ? t('share:label.daily', { date: localDate(translator, day) })
       : settings.mode === 'classic'
-        ? `Challenge ${seed}`
-        : `${MODES[settings.mode].title} challenge ${seed}`;
-  return replay ? `${label} · ${REPLAY_MARK}` : label;
+        ? t('share:label.classic', { seed })
+        : t('share:label.mode', { mode: t(`common:mode.${settings.mode}.title`), seed });
+  return replay ? t('share:label.replay', { label }) : label;
 }

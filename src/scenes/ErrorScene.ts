@@ -9,11 +9,11 @@ export class ErrorScene extends BaseScene<'error'> {
   }
 
   create(data: { message?: string }): void {
-    this.beginScreen('Source Check cannot start');
+    this.beginScreen(this.t('menu:error.heading'));
     this.addSoundButton();
-    const message = data.message ?? 'Something went wrong while starting the game.';
+    const message = data.message ?? this.t('menu:error.unknown');
     const { width, height, margin } = this.frame;
-    this.addHeading('Source Check cannot start', height * 0.25);
+    this.addHeading(this.t('menu:error.heading'), height * 0.25);
     addText(this, width / 2, height * 0.4, message, {
       size: this.frame.type.body,
       align: 'center',
@@ -22,8 +22,11 @@ export class ErrorScene extends BaseScene<'error'> {
     const alert = this.services.a11y.text(message, { role: 'alert' });
     alert.classList.add('error-message');
     const buttonWidth = Math.min(320, width * 0.6);
-    this.addButton('Reload', { x: width / 2 - buttonWidth / 2, y: height * 0.7, width: buttonWidth, height: 64 }, () =>
-      window.location.reload(),
+    this.addButton(
+      this.t('menu:error.reload'),
+      { x: width / 2 - buttonWidth / 2, y: height * 0.7, width: buttonWidth, height: 64 },
+      () => window.location.reload(),
+      { name: 'Reload' },
     );
   }
 }

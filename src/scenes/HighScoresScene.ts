@@ -1,6 +1,7 @@
-import { BOARD_IDS, BOARDS, isBoardId, type BoardId } from '../core/highScores';
+import { BOARD_IDS, isBoardId, type BoardId } from '../core/highScores';
 import type { ModeId } from '../core/modes';
-import { formatDate } from '../game/round';
+import { localDate } from '../core/localDate';
+import { translatorOf } from '../ui/pageLanguage';
 import { addText } from '../ui/text';
 import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene } from './BaseScene';
@@ -28,23 +29,25 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
   create(data: HighScoresSceneData = {}): void {
     this.opened = data;
     const board: BoardId = isBoardId(data.board) ? data.board : 'classic';
-    this.beginScreen(`High scores: ${BOARDS[board].title}`);
+    const boardTitle = this.t(`menu:board.${board}`);
+    const translator = translatorOf(this);
+    this.beginScreen(this.t('menu:highScores.heading', { board: boardTitle }));
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('High scores');
+    this.addScreenTitle(this.t('menu:highScores.title'));
     let top = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
 
     // The tabs: a row on a wide screen, two rows on a phone.
-    const tabs = a11y.section('Boards', 'group');
+    const tabs = a11y.section(this.t('menu:highScores.boards'), 'group');
     const perRow = portrait ? 3 : BOARD_IDS.length;
     const tabWidth = (width - margin * 2 - gap * (perRow - 1)) / perRow;
     const tabHeight = Math.max(minTargetFor(this.frame), Math.round(type.button * 1.9));
     BOARD_IDS.forEach((id, index) => {
       const selected = id === board;
       this.addButton(
-        BOARDS[id].title,
+        this.t(`menu:board.${id}`),
         {
           x: margin + (index % perRow) * (tabWidth + gap),
           y: top + Math.floor(index / perRow) * (tabHeight + gap),
@@ -65,17 +68,16 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
 
     const entries = this.services.highScores.list(board);
     const buttonHeight = Math.max(56, type.button * 2.2);
-    a11y.heading(`${BOARDS[board].title} board`);
+    a11y.heading(this.t('menu:highScores.board', { board: boardTitle }));
     // Said on arrival and on every switch with ← →: which board is now shown.
     const count =
-      entries.length === 0 ? 'no scores yet' : `${entries.length} ${entries.length === 1 ? 'score' : 'scores'}`;
-    a11y.announce(`${BOARDS[board].title} board: ${count}. Left and right arrows switch boards.`);
-    const list = a11y.section(`${BOARDS[board].title} high scores`, 'list');
+      entries.length === 0
+        ? this.t('menu:highScores.noScores')
+        : this.t('menu:highScores.scores', { count: entries.length });
+    a11y.announce(this.t('menu:highScores.arrival', { board: boardTitle, scores: count }));
+    const list = a11y.section(this.t('menu:highScores.list', { board: boardTitle }), 'list');
     if (entries.length === 0) {
-      const empty =
-        board === 'daily'
-          ? 'No daily scores yet. The first daily round you play each day is kept here, on this device.'
-          : 'No scores yet. Play a round and your best ten will be kept here, on this device.';
+      const empty = board === 'daily' ? this.t('menu:highScores.emptyDaily') : this.t('menu:highScores.empty');
       addText(this, width / 2, top + (height - top - buttonHeight - margin) / 2, empty, {
         size: type.body,
         align: 'center',
@@ -93,16 +95,16 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
         .graphics()
         .fillStyle(mine ? this.colors.inkLighter : this.colors.inkLight, 1)
         .fillRoundedRect(margin, y, width - margin * 2, rowHeight - 4, 8);
-      const date = formatDate(entry.day ?? entry.date.slice(0, 10));
+      const date = localDate(translator, entry.day ?? entry.date.slice(0, 10));
       const name = entry.nickname ?? '—';
-      const timer = entry.timeLimitSec === null ? 'no timer' : 'timed';
+      const timer = entry.timeLimitSec === null ? this.t('menu:highScores.noTimer') : this.t('menu:highScores.timed');
       const cells = portrait
-        ? [`${index + 1}.`, entry.score.toLocaleString('en-US'), `${entry.correct}/${entry.total}`, name]
+        ? [`${index + 1}.`, translator.formatNumber(entry.score), `${entry.correct}/${entry.total}`, name]
         : [
             `${index + 1}.`,
-            entry.score.toLocaleString('en-US'),
-            `${entry.correct}/${entry.total} right`,
-            `streak ${entry.bestStreak}`,
+            translator.formatNumber(entry.score),
+            this.t('menu:highScores.right', { correct: entry.correct, total: entry.total }),
+            this.t('menu:highScores.streak', { streak: entry.bestStreak }),
             name,
             date,
           ];
@@ -118,7 +120,16 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
         while (text.width > cellWidths[column]! && text.text.length > 2) text.setText(`${text.text.slice(0, -2)}…`);
       });
       a11y.listItem(
-        `${index + 1}. ${entry.score} points, ${entry.correct} of ${entry.total} correct, best streak ${entry.bestStreak}, ${name}, ${date}, ${timer}`,
+        this.t('menu:highScores.row', {
+          place: index + 1,
+          score: entry.score,
+          correct: entry.correct,
+          total: entry.total,
+          streak: entry.bestStreak,
+          name,
+          date,
+          timer,
+        }),
         list,
       );
     });
@@ -127,30 +138,30 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
     const bottomWidth = Math.min(320, (width - margin * 2 - gap) / 2);
     let focus: HTMLButtonElement;
     if (data.confirmClear) {
-      const question = `Clear the ${BOARDS[board].title} board? Its ${entries.length} scores cannot be brought back.`;
+      const question = this.t('menu:highScores.confirmClear', { board: boardTitle, count: entries.length });
       this.addConfirmQuestion(question, y - gap, 'confirm-clear');
       this.addButton(
-        'Yes, clear it',
+        this.t('menu:highScores.yesClear'),
         { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
         () => this.clear(board),
         { name: 'Confirm clear' },
       );
       focus = this.addButton(
-        'Keep the scores',
+        this.t('menu:highScores.keep'),
         { x: width / 2 + gap / 2, y, width: bottomWidth, height: buttonHeight },
         () => this.show(board),
         { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Keep' },
       ).dom;
     } else {
       focus = this.addButton(
-        'Play',
+        this.t('menu:highScores.play'),
         { x: width / 2 - bottomWidth - gap / 2, y, width: bottomWidth, height: buttonHeight },
         () => this.goTo(SceneKey.Question, { deal: { mode: BOARD_MODE[board] } }),
-        { fill: this.colors.highlight, textColor: this.textColors.ink },
+        { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Play' },
       ).dom;
       if (entries.length > 0) {
         this.addButton(
-          'Clear this board',
+          this.t('menu:highScores.clear'),
           { x: width / 2 + gap / 2, y, width: bottomWidth, height: buttonHeight },
           () => this.rebuild({ board, confirmClear: true }),
           { name: 'Clear board' },
@@ -187,6 +198,6 @@ export class HighScoresScene extends BaseScene<'high-scores'> {
     if (this.leaving) return;
     this.services.highScores.clear(board);
     this.leaving = true;
-    this.rebuild({ board, notice: `The ${BOARDS[board].title} board was cleared.` });
+    this.rebuild({ board, notice: this.t('menu:highScores.cleared', { board: this.t(`menu:board.${board}`) }) });
   }
 }

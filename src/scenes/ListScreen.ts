@@ -8,6 +8,12 @@ import { BaseScene } from './BaseScene';
 import type { SceneKey } from './keys';
 import type { Notice } from './sceneData';
 
+/** The lists the screens scroll, named in the buttons' labels (`menu:list.<name>`) and test names. */
+type ListName = 'report' | 'figures' | 'problems' | 'list';
+
+/** The ▲ ▼ glyphs' size as a share of their buttons' width. */
+const ARROW_SHARE = 0.4;
+
 /** Names, not values: the colour is looked up as the notice is drawn, so it follows the theme in force. */
 const NOTICE_COLOR: Record<NoticeTone, keyof TextColors> = { good: 'correct', warning: 'wrong' };
 
@@ -16,23 +22,24 @@ export abstract class ListScreen<K extends SceneKey> extends BaseScene<K> {
   protected list?: ScrollList;
 
   /** A list in a panel; when it is longer than the panel, ▲ ▼ buttons (canvas and DOM) scroll it. */
-  protected addScrollList(rect: Rect, items: ScrollItem[], what: string): ScrollList {
+  protected addScrollList(rect: Rect, items: ScrollItem[], what: ListName): ScrollList {
     const list = new ScrollList(this, rect, items, this.frame.type.small);
     this.list = list;
     const controls = list.controls;
     if (controls) {
       const size = controls.width;
-      const fontSize = this.frame.type.small;
+      // The arrow must fit its narrow button on one line: large text wrapping it there stops the screen.
+      const fontSize = Math.min(this.frame.type.small, Math.floor(size * ARROW_SHARE));
       this.addButton('▲', { x: controls.x, y: controls.y, width: size, height: size }, () => list.scrollBy(-1), {
         fontSize,
-        accessibleLabel: `Scroll the ${what} up`,
+        accessibleLabel: this.t(`menu:list.${what}.up`),
         name: `${what}-up`,
       });
       this.addButton(
         '▼',
         { x: controls.x, y: controls.y + controls.height - size, width: size, height: size },
         () => list.scrollBy(1),
-        { fontSize, accessibleLabel: `Scroll the ${what} down`, name: `${what}-down` },
+        { fontSize, accessibleLabel: this.t(`menu:list.${what}.down`), name: `${what}-down` },
       );
     }
     return list;

@@ -12,21 +12,26 @@ export class PreloadScene extends BaseScene<'preload'> {
   }
 
   create(): void {
-    this.beginScreen('Loading Source Check');
+    this.beginScreen(this.t('menu:preload.heading'));
     this.addSoundButton();
     const { width, height } = this.frame;
     const services = this.services;
     const barWidth = width * 0.5;
     const bar = this.add.graphics();
-    const status = services.a11y.text('Loading questions…', { role: 'progressbar', label: 'Loading' });
-    addText(this, width / 2, height / 2 - 60, 'Loading the sources…', { size: this.frame.type.body }).setOrigin(0.5);
+    const status = services.a11y.text(this.t('menu:preload.questions'), {
+      role: 'progressbar',
+      label: this.t('menu:preload.label'),
+    });
+    addText(this, width / 2, height / 2 - 60, this.t('menu:preload.sources'), { size: this.frame.type.body }).setOrigin(
+      0.5,
+    );
     const draw = (progress: number) => {
       bar.clear();
       bar.fillStyle(this.colors.inkLighter, 1).fillRoundedRect(width / 2 - barWidth / 2, height / 2, barWidth, 18, 9);
       bar
         .fillStyle(this.colors.highlight, 1)
         .fillRoundedRect(width / 2 - barWidth / 2, height / 2, barWidth * progress, 18, 9);
-      status.textContent = `Loading questions: ${Math.round(progress * 100)}%`;
+      status.textContent = this.t('menu:preload.progress', { percent: Math.round(progress * 100) });
     };
     draw(services.bankRequest.progress());
     const onUpdate = () => draw(services.bankRequest.progress());

@@ -1,15 +1,7 @@
-import { checkingEvidenceIndex, CLAIM_JUDGEMENT_LABELS, isJudgementRight } from '../core/claims';
-import { MODES } from '../core/modes';
-import {
-  calibrationReport,
-  discernmentReport,
-  SKILL_NAMES,
-  skillReport,
-  type CalibrationFit,
-  type Tally,
-} from '../core/reports';
-import type { ClaimVerdict } from '../core/types';
-import { CONFIDENCE_LABELS } from '../core/wager';
+import { checkingEvidenceIndex, isJudgementRight } from '../core/claims';
+import { briefPrompt, calibrationReport, discernmentReport, skillReport, type Tally } from '../core/reports';
+import { MIN_ITEMS_TO_COMPARE } from '../core/settings';
+import type { Translate } from '../i18n/translator';
 import { citationFor } from '../game/round';
 import { checkReportLines, selfCheckStore } from '../game/selfChecks';
 import { percent } from '../ui/format';
@@ -18,23 +10,10 @@ import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
 import type { ReportSceneData } from './sceneData';
 
-const FIT_TEXT: Record<CalibrationFit, string> = {
-  fits: 'about right for this level.',
-  'over-confident': 'right less often than this level pays for: be less sure.',
-  'under-confident': 'right often enough for a surer level: trust yourself more.',
-  'too-few': 'too few answers to tell.',
-};
-
-/** How each verdict fared against the sources, for the list of the article's claims. */
-const CLAIM_OUTCOME: Record<ClaimVerdict, { against: string; alone: string }> = {
-  accurate: { against: 'held up against', alone: 'held up' },
-  inaccurate: { against: 'failed against', alone: 'failed' },
-  misleading: { against: 'is misleading next to', alone: 'is misleading' },
-  unsupported: { against: 'is not settled by', alone: 'is settled by none of the sources' },
-};
-
-function rightOf(tally: Tally): string {
-  return tally.asked === 0 ? 'none asked' : `${tally.right} of ${tally.asked} right (${percent(tally.rate)})`;
+function rightOf(tally: Tally, t: Translate): string {
+  return tally.asked === 0
+    ? t('menu:report.noneAsked')
+    : t('menu:report.rightOf', { right: tally.right, asked: tally.asked, percent: percent(tally.rate) });
 }
 
 /**
@@ -50,28 +29,35 @@ export class ReportScene extends ListScreen<'report'> {
   create(data: ReportSceneData): void {
     const session = data.session;
     const round = { questions: session.questions, log: session.log };
-    const mode = MODES[session.plan.settings.mode];
-    this.beginScreen(`Your report · ${mode.title}`);
+    const t = this.t;
+    this.beginScreen(t('menu:report.heading', { mode: t(`common:mode.${session.plan.settings.mode}.title`) }));
     const { width, height, margin, gap, portrait } = this.frame;
     const a11y = this.services.a11y;
     this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Your report');
+    this.addScreenTitle(t('menu:report.title'));
 
     const items: ScrollItem[] = [];
     const add = (text: string, options: Omit<ScrollItem, 'text'> = {}) => items.push({ text, ...options });
 
     // The move to practise next first: it is the one thing to take away.
     const skills = skillReport(round);
-    add('Which move to practise', { heading: true });
+    add(t('menu:report.practise'), { heading: true });
     if (skills.tip) {
-      add(`${SKILL_NAMES[skills.tip.skill]}. ${skills.tip.tip}`, { color: this.textColors.paper, bold: true });
-      add(`The question that shows it: ${skills.tip.example.text}`, { color: this.textColors.paper });
+      const { skill, example } = skills.tip;
+      add(t('menu:report.tip', { skill: t(`menu:skill.${skill}`), tip: t(`menu:skillTip.${skill}`) }), {
+        color: this.textColors.paper,
+        bold: true,
+      });
+      const prompt = briefPrompt(
+        session.questions.find((question) => question.id === example.questionId)?.prompt ?? '',
+      );
+      add(t('menu:report.example', { position: example.position, prompt }), { color: this.textColors.paper });
     } else {
-      add('Nothing missed: this round shows no move to practise.', { color: this.textColors.correct });
+      add(t('menu:report.nothingMissed'), { color: this.textColors.correct });
     }
     for (const row of skills.rows) {
-      add(`${SKILL_NAMES[row.skill]}: ${rightOf(row)}`, {
+      add(t('menu:report.skillRow', { skill: t(`menu:skill.${row.skill}`), right: rightOf(row, t) }), {
         color: row.skill === skills.weakest ? this.textColors.wrong : this.textColors.muted,
       });
     }
@@ -82,18 +68,24 @@ export class ReportScene extends ListScreen<'report'> {
       return question?.claim?.verdict ? [{ entry, question, position: index + 1 }] : [];
     });
     if (checked.length > 0) {
-      add("The article's claims", { heading: true });
+      add(t('menu:report.claims'), { heading: true });
       for (const { entry, question, position } of checked) {
         const claim = question.claim!;
         const verdict = claim.verdict!;
         const checking = question.evidence[checkingEvidenceIndex(question)];
-        const outcome = checking
-          ? `${CLAIM_OUTCOME[verdict].against} ${citationFor(this.services, checking.source)}`
-          : CLAIM_OUTCOME[verdict].alone;
+        const line = checking
+          ? t(`menu:report.claim.${verdict}.against`, {
+              position,
+              quote: claim.quote,
+              source: citationFor(this.services, checking.source),
+            })
+          : t(`menu:report.claim.${verdict}.alone`, { position, quote: claim.quote });
         const judged = entry.claimJudgement
-          ? ` You said ${CLAIM_JUDGEMENT_LABELS[entry.claimJudgement]}: ${isJudgementRight(question, entry.claimJudgement) ? '✔ right' : '✘ not quite'}.`
+          ? t(isJudgementRight(question, entry.claimJudgement) ? 'menu:report.saidRight' : 'menu:report.saidWrong', {
+              judgement: t(`menu:judgement.${entry.claimJudgement}`),
+            })
           : '';
-        add(`Question ${position}: “${claim.quote}” ${outcome}.${judged}`, {
+        add(judged ? t('menu:report.claimJudged', { claim: line, judged }) : line, {
           color: verdict === 'accurate' ? this.textColors.correct : this.textColors.paper,
         });
       }
@@ -101,36 +93,45 @@ export class ReportScene extends ListScreen<'report'> {
 
     // Doubt against discernment.
     const discernment = discernmentReport(round);
-    add('True claims and false ones', { heading: true });
-    add(`Answers on true but surprising claims: ${rightOf(discernment.answers.trueClaims)}.`, {
+    add(t('menu:report.trueAndFalse'), { heading: true });
+    add(t('menu:report.trueAnswers', { right: rightOf(discernment.answers.trueClaims, t) }), {
       color: this.textColors.muted,
     });
-    add(`Answers on false or misleading claims: ${rightOf(discernment.answers.falseClaims)}.`, {
+    add(t('menu:report.falseAnswers', { right: rightOf(discernment.answers.falseClaims, t) }), {
       color: this.textColors.muted,
     });
     if (discernment.judgements) {
       const j = discernment.judgements;
       add(
-        `Your calls on the claims: true ones ${rightOf(j.trueClaims)}; false or misleading ones ${rightOf(j.falseClaims)}; ones the sources cannot settle ${rightOf(j.unsupported)}.`,
+        t('menu:report.calls', {
+          trueClaims: rightOf(j.trueClaims, t),
+          falseClaims: rightOf(j.falseClaims, t),
+          unsupported: rightOf(j.unsupported, t),
+        }),
         { color: this.textColors.muted },
       );
     }
-    add(discernment.message, { color: this.textColors.paper, bold: true });
+    add(t(`menu:report.discernment.${discernment.weaker}`, { count: MIN_ITEMS_TO_COMPARE }), {
+      color: this.textColors.paper,
+      bold: true,
+    });
 
     // Calibration, when the round had a wager.
     const wagered = session.log.some((entry) => entry.wager);
     if (wagered) {
-      add('How sure you were', { heading: true });
+      add(t('menu:report.howSure'), { heading: true });
       for (const row of calibrationReport(round)) {
         const range =
           row.confidence === 'guessing'
-            ? `pays best below ${percent(row.bestFor.to)} right`
+            ? t('menu:report.paysBelow', { to: percent(row.bestFor.to) })
             : row.confidence === 'sure'
-              ? `pays best from ${percent(row.bestFor.from)} right`
-              : `pays best from ${percent(row.bestFor.from)} to ${percent(row.bestFor.to)} right`;
-        const said = row.asked === 0 ? 'never chosen' : rightOf(row);
+              ? t('menu:report.paysFrom', { from: percent(row.bestFor.from) })
+              : t('menu:report.paysBetween', { from: percent(row.bestFor.from), to: percent(row.bestFor.to) });
+        const level = t(`menu:confidence.${row.confidence}`);
         add(
-          `${CONFIDENCE_LABELS[row.confidence]} (${range}): ${said}${row.asked > 0 ? ` — ${FIT_TEXT[row.fit]}` : '.'}`,
+          row.asked === 0
+            ? t('menu:report.neverChosen', { level, range })
+            : t('menu:report.level', { level, range, right: rightOf(row, t), fit: t(`menu:report.fit.${row.fit}`) }),
           {
             color:
               row.fit === 'over-confident' || row.fit === 'under-confident'
@@ -140,17 +141,14 @@ export class ReportScene extends ListScreen<'report'> {
         );
       }
     } else {
-      add('How sure you were', { heading: true });
-      add(
-        'Turn on the confidence wager in Settings (it is on in Fact-check) to see how well your confidence matches your answers.',
-        {
-          color: this.textColors.muted,
-        },
-      );
+      add(t('menu:report.howSure'), { heading: true });
+      add(t('menu:report.noWager'), {
+        color: this.textColors.muted,
+      });
     }
 
     // The learning check's figures, per check taken (Check yourself on the title).
-    add('Check yourself', { heading: true });
+    add(t('menu:report.check'), { heading: true });
     for (const line of checkReportLines(selfCheckStore(this.services.storage).get())) {
       add(line.text, {
         bold: line.heading || line.strong,
@@ -167,7 +165,7 @@ export class ReportScene extends ListScreen<'report'> {
       height: height - margin - buttonHeight - gap - top,
     };
     this.addScrollList(listRect, items, 'report');
-    const region = a11y.section('Your report', 'region');
+    const region = a11y.section(t('menu:report.title'), 'region');
     for (const item of items) {
       // Level 2 under the screen's h1: no level is skipped.
       if (item.heading) a11y.heading(item.text, 2, region);
@@ -177,13 +175,13 @@ export class ReportScene extends ListScreen<'report'> {
     const buttonWidth = Math.min(300, (width - margin * 2 - gap) / 2);
     const y = height - margin - buttonHeight;
     const back = this.addButton(
-      'Back to results',
+      t('menu:report.back'),
       { x: width / 2 - buttonWidth - gap / 2, y, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Results, data.back),
       { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Back to results' },
     );
     this.addButton(
-      portrait ? 'Timeline' : 'See the timeline',
+      portrait ? t('menu:report.timelineShort') : t('menu:report.timeline'),
       { x: width / 2 + gap / 2, y, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Timeline, { source: 'round', session, back: data.back }),
       { name: 'Timeline' },

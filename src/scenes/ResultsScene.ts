@@ -1,19 +1,20 @@
 import { TextField } from '../a11y/TextField';
-import { MODES } from '../core/modes';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
-import { SKILL_NAMES, skillReport } from '../core/reports';
+import { skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
+import { nicknameProblem } from '../game/classWords';
 import { nicknamesOf } from '../game/nicknames';
-import { UNRANKED_TEXT } from '../game/results';
 import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
 import { addText } from '../ui/text';
+import { translatorOf } from '../ui/pageLanguage';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { ResultsSceneData } from './sceneData';
 
 const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 
 export class ResultsScene extends BaseScene<'results'> {
   constructor() {
@@ -34,8 +35,11 @@ export class ResultsScene extends BaseScene<'results'> {
     const replay = session.attempt > 0;
     // A practice replay's report is the first try's: the replay only shows what was learnt since.
     const reported = this.services.rounds.reportedRound(session);
-    const mode = MODES[session.plan.settings.mode];
-    const heading = replay ? `Replay ${session.attempt} · ${mode.title}` : `Results · ${mode.title}`;
+    const modeTitle = this.t(`common:mode.${session.plan.settings.mode}.title`);
+    const heading = replay
+      ? this.t('menu:results.replayHeading', { attempt: session.attempt, mode: modeTitle })
+      : this.t('menu:results.heading', { mode: modeTitle });
+    const formatNumber = (value: number) => translatorOf(this).formatNumber(value);
     this.beginScreen(heading);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -52,13 +56,23 @@ export class ResultsScene extends BaseScene<'results'> {
     countUp(
       this,
       summary.score,
-      (value) => scoreText.setText(`${value.toLocaleString('en-US')} points`),
+      (value) => scoreText.setText(this.t('menu:results.points', { points: formatNumber(value) })),
       this.services.reduceMotion,
     );
     this.services.sound.play('roundComplete');
     top += scoreText.height + gap * 0.5;
-    const average = summary.averageAnswerMs > 0 ? `${(summary.averageAnswerMs / 1000).toFixed(1)} s` : '—';
-    const stats = `${summary.correct} / ${summary.total} correct   ·   best streak ${summary.bestStreak}   ·   average answer ${average}`;
+    const average =
+      summary.averageAnswerMs > 0
+        ? this.t('menu:results.seconds', {
+            seconds: translatorOf(this).formatNumber(summary.averageAnswerMs / 1000, ONE_DECIMAL),
+          })
+        : '—';
+    const stats = this.t('menu:results.stats', {
+      correct: summary.correct,
+      total: summary.total,
+      streak: summary.bestStreak,
+      average,
+    });
     const statsText = addText(this, width / 2, top, stats, {
       size: type.body,
       align: 'center',
@@ -70,14 +84,28 @@ export class ResultsScene extends BaseScene<'results'> {
     const versus = this.services.rounds.challengeOf(session);
     const recorded = data.recorded;
     const placeLine = versus
-      ? `You ${summary.score.toLocaleString('en-US')} (${summary.correct}/${summary.total})  vs  ${versus.name} ${versus.score.toLocaleString('en-US')} (${versus.marks.filter((m) => m === 'right').length}/${versus.questionCount}, unverified): ${
-          summary.score > versus.score ? 'you win!' : summary.score === versus.score ? 'a tie!' : `${versus.name} wins.`
-        }`
+      ? this.t('menu:results.versus', {
+          score: formatNumber(summary.score),
+          correct: summary.correct,
+          total: summary.total,
+          name: versus.name,
+          theirScore: formatNumber(versus.score),
+          theirCorrect: versus.marks.filter((m) => m === 'right').length,
+          theirTotal: versus.questionCount,
+          outcome:
+            summary.score > versus.score
+              ? this.t('menu:results.youWin')
+              : summary.score === versus.score
+                ? this.t('menu:results.tie')
+                : this.t('menu:results.theyWin', { name: versus.name }),
+        })
       : recorded.unranked
-        ? UNRANKED_TEXT[recorded.unranked]
+        ? this.t(`menu:unranked.${recorded.unranked}`)
         : recorded.place === null
-          ? 'Not in your top 10 this time.'
-          : `Number ${recorded.place} on your ${mode.title} board!${data.savedAs ? ` Saved as ${data.savedAs}.` : ''}`;
+          ? this.t('menu:results.notTop')
+          : data.savedAs
+            ? this.t('menu:results.placeSavedAs', { place: recorded.place, mode: modeTitle, name: data.savedAs })
+            : this.t('menu:results.place', { place: recorded.place, mode: modeTitle });
     const placeText = addText(this, width / 2, top, placeLine, {
       size: type.body,
       bold: true,
@@ -90,10 +118,13 @@ export class ResultsScene extends BaseScene<'results'> {
     // The move to practise next, in one line; the report screen has the rest.
     const skills = skillReport(reported);
     const tipLine = skills.tip
-      ? `Practise next: ${SKILL_NAMES[skills.tip.skill]} (Question ${skills.tip.example.position}). See Your report.`
+      ? this.t('menu:results.tip', {
+          skill: this.t(`menu:skill.${skills.tip.skill}`),
+          position: skills.tip.example.position,
+        })
       : replay
         ? ''
-        : 'Every question right: no move to practise from this round.';
+        : this.t('menu:results.allRight');
     if (tipLine) {
       const tipText = addText(this, width / 2, top, tipLine, {
         size: type.small,
@@ -105,8 +136,10 @@ export class ResultsScene extends BaseScene<'results'> {
       a11y.text(tipLine).dataset.name = 'tip';
     }
 
-    a11y.focusSummary(`${summary.score.toLocaleString('en-US')} points. ${placeLine}`);
-    a11y.text(`Final score: ${summary.score} points`, { label: 'Final score' }).dataset.name = 'final-score';
+    a11y.focusSummary(this.t('menu:results.summary', { points: formatNumber(summary.score), place: placeLine }));
+    a11y.text(this.t('menu:results.finalScore', { points: summary.score }), {
+      label: this.t('menu:results.finalScoreLabel'),
+    }).dataset.name = 'final-score';
     a11y.text(stats.replace(/ {3}·/g, ','));
     a11y.text(placeLine).dataset.name = versus ? 'versus' : 'place';
 
@@ -121,7 +154,7 @@ export class ResultsScene extends BaseScene<'results'> {
     const columnWidth = (width - margin * 2 - gap * 2 * (columns - 1)) / columns;
     const rowHeight = Math.max(1, (listBottom - top) / Math.max(1, rows));
     const rowFont = Math.max(13, Math.min(type.small, Math.floor(rowHeight / 2.6)));
-    const list = a11y.section('Review of your answers', 'list');
+    const list = a11y.section(this.t('menu:results.review'), 'list');
     session.log.forEach((entry, index) => {
       const question = session.questions[index]!;
       const right = question.choices.find((choice) => choice.correct)!;
@@ -129,7 +162,10 @@ export class ResultsScene extends BaseScene<'results'> {
       const x = margin + Math.floor(index / rows) * (columnWidth + gap * 2);
       const y = top + (index % rows) * rowHeight;
       const fullPrompt = `${index + 1}. ${question.prompt}`;
-      const fullAnswer = `Answer: ${right.text}  (${signedPoints(entry.points)})`;
+      const fullAnswer = this.t('menu:results.answerPoints', {
+        answer: right.text,
+        points: signedPoints(entry.points),
+      });
       const promptLine = this.truncateToWidth(fullPrompt, rowFont, columnWidth - rowFont * 3, false);
       const answerLine = this.truncateToWidth(fullAnswer, rowFont, columnWidth - rowFont * 3, true);
       if (promptLine !== fullPrompt || answerLine !== fullAnswer) {
@@ -140,7 +176,7 @@ export class ResultsScene extends BaseScene<'results'> {
           () => this.rebuild({ ...data, opened: index }),
           {
             fill: this.colors.inkLight,
-            accessibleLabel: `Open question ${index + 1} in full`,
+            accessibleLabel: this.t('menu:results.openRow', { number: index + 1 }),
             name: `review-${index + 1}`,
           },
         );
@@ -160,9 +196,14 @@ export class ResultsScene extends BaseScene<'results'> {
         bold: true,
         color: this.textColors.muted,
       });
-      const outcome = entry.timedOut ? "time's up" : entry.correct ? 'correct' : 'not quite';
+      const outcome = entry.timedOut ? 'timeUp' : entry.correct ? 'correct' : 'wrong';
       a11y.listItem(
-        `${index + 1}. ${question.prompt} Answer: ${right.text}. You: ${outcome}, ${entry.points} points.`,
+        this.t(`menu:results.reviewRow.${outcome}`, {
+          number: index + 1,
+          prompt: question.prompt,
+          answer: right.text,
+          points: entry.points,
+        }),
         list,
       );
     });
@@ -206,17 +247,25 @@ export class ResultsScene extends BaseScene<'results'> {
     const buttons: [string, () => void, string][] = [];
     if (canRetry(session)) {
       buttons.push([
-        `Retry missed (${missedQuestionIds(session).length})`,
+        this.t('menu:results.retry', { count: missedQuestionIds(session).length }),
         () => {
           this.goTo(SceneKey.Question, { deal: { retry: session } });
         },
         'Retry missed',
       ]);
     }
-    buttons.push(['Play again', () => this.goTo(SceneKey.Question, { deal: { again: session } }), 'Play again']);
-    buttons.push(['Your report', () => this.goTo(SceneKey.Report, { session: reported, back: data }), 'Your report']);
     buttons.push([
-      'Timeline',
+      this.t('menu:results.playAgain'),
+      () => this.goTo(SceneKey.Question, { deal: { again: session } }),
+      'Play again',
+    ]);
+    buttons.push([
+      this.t('menu:results.report'),
+      () => this.goTo(SceneKey.Report, { session: reported, back: data }),
+      'Your report',
+    ]);
+    buttons.push([
+      this.t('menu:results.timeline'),
       () => this.goTo(SceneKey.Timeline, { source: 'round', session: reported, back: data }),
       'Timeline',
     ]);
@@ -226,14 +275,18 @@ export class ResultsScene extends BaseScene<'results'> {
       data.recorded.unranked === 'daily-replayed' ||
       data.recorded.unranked === 'daily-other-day'
     ) {
-      buttons.push(['Share', () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
+      buttons.push([this.t('menu:results.share'), () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
     }
     // A round the server vouches for, made from here (the round above was played on this device alone).
-    buttons.push(['Challenge', () => this.goTo(SceneKey.Challenge, { step: 'create' }), 'Challenge friends']);
+    buttons.push([
+      this.t('menu:results.challenge'),
+      () => this.goTo(SceneKey.Challenge, { step: 'create' }),
+      'Challenge friends',
+    ]);
     if (data.recorded.board) {
       const board = data.recorded.board;
       buttons.push([
-        'High scores',
+        this.t('menu:results.highScores'),
         () => this.goTo(SceneKey.HighScores, { highlight: data.recorded.place, board }),
         'High scores',
       ]);
@@ -255,8 +308,8 @@ export class ResultsScene extends BaseScene<'results'> {
    */
   private showNamePrompt(data: ResultsSceneData): void {
     const offered = nicknamesOf(this.services).get();
-    const mode = MODES[data.session.plan.settings.mode];
-    const heading = `Results · ${mode.title}`;
+    const modeTitle = this.t(`common:mode.${data.session.plan.settings.mode}.title`);
+    const heading = this.t('menu:results.heading', { mode: modeTitle });
     this.beginScreen(heading);
     const { width, margin, gap, type } = this.frame;
     const a11y = this.services.a11y;
@@ -268,8 +321,10 @@ export class ResultsScene extends BaseScene<'results'> {
     const rowHeight = Math.max(52, Math.round(type.body * 2.2));
     let top = margin * 0.6 + home.canvas.rect.height + gap;
 
-    const score = `${summarize(data.session).score.toLocaleString('en-US')} points`;
-    const placeLine = `Number ${data.recorded.place} on your ${mode.title} board!`;
+    const score = this.t('menu:results.points', {
+      points: this.translator.formatNumber(summarize(data.session).score),
+    });
+    const placeLine = this.t('menu:results.place', { place: data.recorded.place ?? 0, mode: modeTitle });
     const scoreText = addText(this, width / 2, top, score, {
       size: type.title,
       bold: true,
@@ -284,7 +339,7 @@ export class ResultsScene extends BaseScene<'results'> {
       wrapWidth: inner,
     }).setOrigin(0.5, 0);
     top += placeText.height + gap;
-    const ask = 'Save your score under your name';
+    const ask = this.t('menu:results.name.ask');
     const askText = addText(this, left, top, ask, { size: type.body, bold: true, color: this.textColors.paper });
     top += askText.height + gap / 2;
 
@@ -295,7 +350,7 @@ export class ResultsScene extends BaseScene<'results'> {
       group,
       { x: left, y: top, width: inner, height: rowHeight },
       {
-        label: 'Your name',
+        label: this.t('menu:results.name.label'),
         value: data.naming?.typed ?? offered,
         maxLength: NICKNAME_MAX_LENGTH,
         fontSize: type.body,
@@ -305,9 +360,8 @@ export class ResultsScene extends BaseScene<'results'> {
     );
     this.events.once('shutdown', () => field.destroy());
     top += rowHeight + gap / 2;
-    const kept = `Until you choose, it is saved as ${offered}.`;
-    const hint =
-      data.naming?.refusal ?? `${kept} A nickname: no e-mail, no surname. Enter saves it; Escape keeps ${offered}.`;
+    const kept = this.t('menu:results.name.kept', { name: offered });
+    const hint = data.naming?.refusal ?? this.t('menu:results.name.hint', { kept, name: offered });
     const hintText = addText(this, left, top, hint, {
       size: type.small,
       color: data.naming?.refusal ? this.textColors.wrong : this.textColors.muted,
@@ -319,7 +373,7 @@ export class ResultsScene extends BaseScene<'results'> {
     const buttonHeight = Math.max(56, type.button * 2.2);
     const buttonWidth = (inner - gap) / 2;
     this.addButton(
-      'Save',
+      this.t('menu:results.name.save'),
       { x: left, y: top, width: buttonWidth, height: buttonHeight },
       () => this.saveName(data, field.value),
       {
@@ -330,7 +384,7 @@ export class ResultsScene extends BaseScene<'results'> {
       },
     );
     this.addButton(
-      `Keep ${offered}`,
+      this.t('menu:results.name.keep', { name: offered }),
       { x: left + buttonWidth + gap, y: top, width: buttonWidth, height: buttonHeight },
       () => this.saveName(data, offered),
       { parent: group, name: 'Keep name' },
@@ -342,7 +396,7 @@ export class ResultsScene extends BaseScene<'results'> {
     a11y.announce(
       data.naming?.refusal
         ? `${data.naming.refusal} ${kept}`
-        : `${score}. ${placeLine} Save your score under your name: ${offered} is offered. ${kept}`,
+        : this.t('menu:results.name.spoken', { score, place: placeLine, name: offered, kept }),
     );
     this.time.delayedCall(0, () => field.focus());
   }
@@ -353,7 +407,7 @@ export class ResultsScene extends BaseScene<'results'> {
     this.leaving = true;
     const result = nicknamesOf(this.services).type(value);
     if (!result.ok) {
-      this.rebuild({ ...data, naming: { typed: value, refusal: result.message } });
+      this.rebuild({ ...data, naming: { typed: value, refusal: nicknameProblem(result.problem, this.translator) } });
       return;
     }
     const { board, savedAt } = data.recorded;
@@ -368,7 +422,7 @@ export class ResultsScene extends BaseScene<'results'> {
   private showReviewRow(data: ResultsSceneData, index: number): void {
     const { session } = data;
     const total = session.plan.questions.length;
-    const heading = `Question ${index + 1} of ${total}`;
+    const heading = this.t('menu:results.rowHeading', { number: index + 1, total });
     this.beginScreen(heading);
     const home = this.addHomeButton();
     this.addSoundButton();
@@ -379,14 +433,16 @@ export class ResultsScene extends BaseScene<'results'> {
     const question = session.questions[index]!;
     const right = question.choices.find((choice) => choice.correct)!;
     const chosen = entry.choiceIndex === null ? undefined : question.choices[entry.choiceIndex];
-    const yours = entry.timedOut ? "Time's up: no answer." : `Your answer: ${chosen?.text ?? '—'}`;
-    const points = `${signedPoints(entry.points)} points`;
+    const yours = entry.timedOut
+      ? this.t('menu:results.noAnswer')
+      : this.t('menu:results.yourAnswer', { answer: chosen?.text ?? '—' });
+    const points = this.t('menu:results.points', { points: signedPoints(entry.points) });
     const doneHeight = Math.max(56, type.button * 2.2);
     const room = height - margin - doneHeight - gap;
     let y = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
     const lines: [string, number, string, boolean][] = [
       [question.prompt, type.prompt, this.textColors.paper, true],
-      [`Answer: ${right.text}`, type.body, this.textColors.correct, true],
+      [this.t('menu:results.answer', { answer: right.text }), type.body, this.textColors.correct, true],
       [yours, type.body, entry.correct ? this.textColors.correct : this.textColors.wrong, false],
       [points, type.body, this.textColors.muted, false],
     ];

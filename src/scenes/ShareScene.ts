@@ -6,7 +6,8 @@ import { summarize } from '../core/session';
 import { marksOf, shareLabel, shareText } from '../core/share';
 import { TextField } from '../a11y/TextField';
 import { challengeFor } from '../game/challengeRound';
-import { formatDate } from '../game/round';
+import { localDate } from '../core/localDate';
+import { translatorOf } from '../ui/pageLanguage';
 import { scoreCardBlob } from '../ui/scoreCard';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -25,30 +26,33 @@ export class ShareScene extends BaseScene<'share'> {
 
   create(data: ShareSceneData): void {
     this.opened = data;
-    this.beginScreen('Share your result');
+    this.beginScreen(this.t('share:screen.heading'));
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const session = data.results.session;
     const name = nicknamesOf(this.services).get();
     const home = this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Share');
+    this.addScreenTitle(this.t('share:screen.title'));
     let top = margin * 0.6 + home.canvas.rect.height + gap;
     const inner = width - margin * 2;
     const rowHeight = Math.max(52, Math.round(type.body * 2.2));
 
     // The name the challenge link carries.
-    const nameLabel = addText(this, margin, top, 'Your name', { size: type.small, color: this.textColors.muted });
+    const nameLabel = addText(this, margin, top, this.t('share:screen.yourName'), {
+      size: type.small,
+      color: this.textColors.muted,
+    });
     top += nameLabel.height + gap / 2;
     let focusTarget: HTMLButtonElement | HTMLInputElement | undefined;
     if (data.editing) {
       this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(margin, top, inner, rowHeight, 10);
       const field = new TextField(
         this,
-        a11y.section('Your name', 'group'),
+        a11y.section(this.t('share:screen.yourName'), 'group'),
         { x: margin, y: top, width: inner, height: rowHeight },
         {
-          label: 'Your name',
+          label: this.t('share:screen.yourName'),
           value: name,
           maxLength: NICKNAME_MAX_LENGTH,
           fontSize: type.body,
@@ -59,7 +63,7 @@ export class ShareScene extends BaseScene<'share'> {
       this.events.once('shutdown', () => field.destroy());
       this.time.delayedCall(0, () => field.focus());
       top += rowHeight + gap / 2;
-      const hint = data.refusal ?? 'No e-mail, no surname: a nickname. Enter keeps it, Escape goes back.';
+      const hint = data.refusal ?? this.t('share:screen.nameHint');
       const hintText = addText(this, margin, top, hint, {
         size: type.small,
         color: data.refusal ? this.textColors.wrong : this.textColors.muted,
@@ -73,12 +77,13 @@ export class ShareScene extends BaseScene<'share'> {
         bold: true,
         color: this.textColors.paper,
       });
-      a11y.text(`Your name: ${name}`, { label: 'Your name' }).dataset.name = 'nickname';
+      a11y.text(this.t('share:screen.nameIs', { name }), { label: this.t('share:screen.yourName') }).dataset.name =
+        'nickname';
       const buttonWidth = portrait ? (inner - gap) / 2 : 240;
       const buttonsTop = portrait ? top + nameText.height + gap / 2 : top;
       const left = portrait ? margin : width - margin - buttonWidth * 2 - gap;
       const reroll = this.addButton(
-        '⟳ New name',
+        this.t('share:screen.newName'),
         { x: left, y: buttonsTop, width: buttonWidth, height: rowHeight },
         () => this.reroll(),
         {
@@ -87,14 +92,14 @@ export class ShareScene extends BaseScene<'share'> {
         },
       );
       const own = this.addButton(
-        'Type my own',
+        this.t('share:screen.typeOwn'),
         { x: left + buttonWidth + gap, y: buttonsTop, width: buttonWidth, height: rowHeight },
         () => this.restartWith({ editing: true }),
-        { fontSize: type.small },
+        { fontSize: type.small, name: 'Type my own' },
       );
       if (data.focus === 'New name') {
         focusTarget = reroll.dom;
-        a11y.announce(`New name: ${name}.`);
+        a11y.announce(this.t('share:screen.newNameIs', { name }));
       }
       if (data.focus === 'Type my own') focusTarget = own.dom;
       top = Math.max(top + nameText.height, buttonsTop + rowHeight) + gap;
@@ -105,14 +110,17 @@ export class ShareScene extends BaseScene<'share'> {
     const marks = marksOf(session.log);
     const challenge = challengeFor(session, this.services.bank?.version ?? '', name, marks);
     const link = `${window.location.origin}${window.location.pathname}#${CHALLENGE_PARAM}=${encodeChallenge(challenge)}`;
-    const text = shareText({
-      label: this.label(),
-      score: summary.score,
-      correct: summary.correct,
-      total: summary.total,
-      marks,
-      link,
-    });
+    const text = shareText(
+      {
+        label: this.label(),
+        score: summary.score,
+        correct: summary.correct,
+        total: summary.total,
+        marks,
+        link,
+      },
+      translatorOf(this),
+    );
     const buttonHeight = Math.max(56, type.button * 2.2);
     const footerHeight = buttonHeight * (portrait ? 2 : 1) + gap * (portrait ? 2 : 1) + type.small * 3;
     const maxCardHeight = Math.max(type.small * 6, height - top - margin - footerHeight);
@@ -128,13 +136,12 @@ export class ShareScene extends BaseScene<'share'> {
     this.fit(previewText, maxCardHeight - gap * 2, 'share text');
     const cardHeight = Math.min(maxCardHeight, previewText.height + gap * 2);
     this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(margin, top, inner, cardHeight, 12);
-    const shareRegion = a11y.section('Share text', 'region');
+    const shareRegion = a11y.section(this.t('share:screen.shareText'), 'region');
     const shared = a11y.text(text, { parent: shareRegion });
     shared.dataset.name = 'share-text';
     top += cardHeight + gap;
 
-    const note =
-      'Shared scores are unverified: a browser cannot prove them. Class scores from the server are verified.';
+    const note = this.t('share:screen.unverified');
     addText(this, margin, top, note, { size: type.small, color: this.textColors.muted, wrapWidth: inner });
     a11y.text(note);
     this.status = addText(
@@ -150,21 +157,26 @@ export class ShareScene extends BaseScene<'share'> {
       },
     ).setOrigin(0.5, 1);
 
-    const actions: [string, () => void][] = [
-      ['Copy text', () => void this.copy(text)],
+    const actions: [string, () => void, string][] = [
+      [this.t('share:screen.copy'), () => void this.copy(text), 'Copy text'],
       ...(typeof navigator.share === 'function'
-        ? ([['Share…', () => void this.shareNatively(text)]] as [string, () => void][])
+        ? ([[this.t('share:screen.share'), () => void this.shareNatively(text), 'Share…']] as [
+            string,
+            () => void,
+            string,
+          ][])
         : []),
-      ['Score card', () => void this.scoreCard(name, summary, marks)],
-      ['Back', () => this.goTo(SceneKey.Results, data.results)],
+      [this.t('share:screen.scoreCard'), () => void this.scoreCard(name, summary, marks), 'Score card'],
+      [this.t('share:screen.back'), () => this.goTo(SceneKey.Results, data.results), 'Back'],
     ];
     const perRow = portrait ? 2 : actions.length;
     const rows = Math.ceil(actions.length / perRow);
     const actionWidth = (inner - gap * (perRow - 1)) / perRow;
-    actions.forEach(([label, action], index) => {
+    actions.forEach(([label, action, actionName], index) => {
       const x = margin + (index % perRow) * (actionWidth + gap);
       const y = height - margin - (rows - Math.floor(index / perRow)) * (buttonHeight + gap) + gap;
       const button = this.addButton(label, { x, y, width: actionWidth, height: buttonHeight }, action, {
+        name: actionName,
         fill: index === 0 ? this.colors.highlight : undefined,
         textColor: index === 0 ? this.textColors.ink : undefined,
       });
@@ -209,26 +221,31 @@ export class ShareScene extends BaseScene<'share'> {
   private async copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
-      this.say('Copied: paste it into a chat or a message.');
+      this.say(this.t('share:status.copied'));
     } catch {
       // The clipboard can be refused (permissions, an insecure page); the text stays on screen to copy by hand.
-      this.say('Copying is not allowed here: select the text and copy it yourself.', false);
+      this.say(this.t('share:status.copyRefused'), false);
     }
   }
 
   private async shareNatively(text: string): Promise<void> {
     try {
       await navigator.share({ text });
-      this.say('Shared.');
+      this.say(this.t('share:status.shared'));
     } catch (error) {
-      if ((error as DOMException)?.name !== 'AbortError') this.say('Sharing did not work here; try Copy text.', false);
+      if ((error as DOMException)?.name !== 'AbortError') this.say(this.t('share:status.shareFailed'), false);
     }
   }
 
   /** The round's name in the text and on the card; a second daily round on one day says it is a replay. */
   private label(): string {
     const { session, recorded } = this.opened.results;
-    return shareLabel(session.plan.settings, session.plan.seed, recorded.unranked === 'daily-replayed');
+    return shareLabel(
+      session.plan.settings,
+      session.plan.seed,
+      translatorOf(this),
+      recorded.unranked === 'daily-replayed',
+    );
   }
 
   private async scoreCard(
@@ -245,15 +262,16 @@ export class ShareScene extends BaseScene<'share'> {
         correct: summary.correct,
         total: summary.total,
         marks,
-        date: formatDate(new Date().toISOString().slice(0, 10)),
+        date: localDate(translatorOf(this), new Date().toISOString().slice(0, 10)),
       },
       paletteOf(this),
+      translatorOf(this),
     );
     const file = new File([blob], `source-check-${session.plan.seed}.png`, { type: 'image/png' });
     if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
       try {
-        await navigator.share({ files: [file], text: 'My Source Check result' });
-        this.say('Score card shared.');
+        await navigator.share({ files: [file], text: this.t('share:status.cardText') });
+        this.say(this.t('share:status.cardShared'));
         return;
       } catch (error) {
         if ((error as DOMException)?.name === 'AbortError') return;
@@ -265,7 +283,7 @@ export class ShareScene extends BaseScene<'share'> {
     anchor.download = file.name;
     anchor.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.say('Score card saved as a picture.');
+    this.say(this.t('share:status.cardSaved'));
   }
 }
 

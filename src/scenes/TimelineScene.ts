@@ -2,7 +2,9 @@ import Phaser from 'phaser';
 import { dayNumber } from '../core/dates';
 import { bankTimeline, roundTimeline, type Timeline } from '../core/reports';
 import type { Question } from '../core/types';
-import { citationFor, formatDate } from '../game/round';
+import { citationFor } from '../game/round';
+import { localDate } from '../core/localDate';
+import { translatorOf } from '../ui/pageLanguage';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
 import { cssPerGamePixel } from '../ui/renderScale';
@@ -43,13 +45,14 @@ export class TimelineScene extends BaseScene<'timeline'> {
     const items = timeline.items;
     this.itemCount = items.length;
     const selected = Math.min(Math.max(0, data.selected ?? 0), Math.max(0, items.length - 1));
+    const formatDate = (isoDate: string) => localDate(translatorOf(this), isoDate);
     const title = round
       ? this.scale.height > this.scale.width
-        ? 'Your round in time'
-        : 'Your round on the timeline'
+        ? this.t('menu:timeline.roundShort')
+        : this.t('menu:timeline.round')
       : this.scale.height > this.scale.width
-        ? 'Timeline 2019–2025'
-        : 'The timeline of the controversy';
+        ? this.t('menu:timeline.bankShort')
+        : this.t('menu:timeline.bank');
     this.beginScreen(title);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -118,9 +121,14 @@ export class TimelineScene extends BaseScene<'timeline'> {
         .setFillStyle(0, 0);
     }
     const legendY = lineY + 10 + type.small * 1.5;
+    const undated = timeline.undated.length;
     const legend = round
-      ? `✔ green: right · ✘ orange: missed · ${items.length} dated${timeline.undated.length ? `, ${timeline.undated.length} about the undated article` : ''}`
-      : `${items.length} questions by the date they are about${timeline.undated.length ? `; ${timeline.undated.length} more are about the undated article` : ''}`;
+      ? undated
+        ? this.t('menu:timeline.roundLegendUndated', { count: items.length, undated })
+        : this.t('menu:timeline.roundLegend', { count: items.length })
+      : undated
+        ? this.t('menu:timeline.bankLegendUndated', { count: items.length, undated })
+        : this.t('menu:timeline.bankLegend', { count: items.length });
     const legendText = addText(this, lineLeft, legendY, legend, {
       size: Math.max(14, type.small - 2),
       color: this.textColors.muted,
@@ -135,8 +143,12 @@ export class TimelineScene extends BaseScene<'timeline'> {
     const question = item ? byId.get(item.questionId) : undefined;
     if (item && question) {
       const mark = item.correct === undefined ? '' : item.correct ? ' ✔' : ' ✘';
-      const where = item.position !== undefined ? `Question ${item.position}${mark} · ` : '';
-      const dateLine = `${where}${formatDate(item.date)}${item.dateFrom === 'source' ? ' (the date of its source)' : ''}`;
+      const date = formatDate(item.date);
+      const dated = item.dateFrom === 'source' ? this.t('menu:timeline.sourceDate', { date }) : date;
+      const dateLine =
+        item.position !== undefined
+          ? this.t('menu:timeline.where', { position: item.position, mark, date: dated })
+          : dated;
       const dateText = addText(this, margin, y, dateLine, {
         size: type.small,
         bold: true,
@@ -151,7 +163,9 @@ export class TimelineScene extends BaseScene<'timeline'> {
       });
       this.fit(prompt, type.body * 3.6, 'prompt', 14);
       y += prompt.height + gap / 2;
-      const answer = `Answer: ${question.choices.find((choice) => choice.correct)?.text ?? '—'}`;
+      const answer = this.t('menu:timeline.answer', {
+        answer: question.choices.find((choice) => choice.correct)?.text ?? '—',
+      });
       const answerText = addText(this, margin, y, answer, {
         size: type.small,
         color: this.textColors.muted,
@@ -166,25 +180,34 @@ export class TimelineScene extends BaseScene<'timeline'> {
           new ExcerptCard(
             this,
             space,
-            { label: 'The source says', quote: evidence.quote, citation: citationFor(this.services, evidence.source) },
+            {
+              label: this.t('menu:timeline.sourceSays'),
+              quote: evidence.quote,
+              citation: citationFor(this.services, evidence.source),
+            },
             portrait ? type.small : type.body,
           );
         } else new NoSourceCard(this, space, type.small);
       }
       // Earlier and Later keep focus on themselves: what they moved to is said.
-      if (data.focus === 'Earlier' || data.focus === 'Later') a11y.announce(`${dateLine}: ${question.prompt}`);
+      if (data.focus === 'Earlier' || data.focus === 'Later') {
+        a11y.announce(this.t('menu:timeline.moved', { date: dateLine, prompt: question.prompt }));
+      }
       a11y.text(dateLine).dataset.name = 'timeline-date';
       a11y.heading(question.prompt);
       a11y.text(answer);
       if (evidence) {
         const quote = a11y.text(
-          `The source says: “${evidence.quote}” — ${citationFor(this.services, evidence.source)}`,
+          this.t('menu:timeline.quote', {
+            quote: evidence.quote,
+            citation: citationFor(this.services, evidence.source),
+          }),
         );
         quote.dataset.source = evidence.source;
         quote.classList.add('excerpt');
       }
     } else {
-      const empty = 'No question of this round is tied to a date.';
+      const empty = this.t('menu:timeline.empty');
       addText(this, width / 2, y + gap * 2, empty, {
         size: type.body,
         color: this.textColors.muted,
@@ -196,15 +219,15 @@ export class TimelineScene extends BaseScene<'timeline'> {
     // Along the line, in date order: the DOM list lets a screen reader jump to any question.
     // A group of buttons, each lying over its dot (list items would take room and push the buttons off their dots).
     // One Tab stop for the whole line (a roving tabindex): the arrow keys, Home and End move along it.
-    const group = a11y.section('Questions by date', 'group');
+    const group = a11y.section(this.t('menu:timeline.byDate'), 'group');
     let selectedItem: HTMLButtonElement | undefined;
     items.forEach((entry, index) => {
       const q = byId.get(entry.questionId);
       if (!q) return;
-      const mark = entry.correct === undefined ? '' : entry.correct ? ', answered right' : ', missed';
+      const outcome = entry.correct === undefined ? 'unanswered' : entry.correct ? 'right' : 'missed';
       const { x, y: dotY } = placed[index]!;
       const button = a11y.button(
-        `${formatDate(entry.date)}: ${q.prompt}${mark}`,
+        this.t(`menu:timeline.item.${outcome}`, { date: formatDate(entry.date), prompt: q.prompt }),
         () => this.select(index, 'item'),
         { x: x - target / 2, y: dotY - target / 2, width: target, height: target },
         { parent: group, pressed: index === selected, name: `timeline-item-${index}` },
@@ -216,19 +239,19 @@ export class TimelineScene extends BaseScene<'timeline'> {
     const buttonWidth = Math.min(260, (width - margin * 2 - gap * 2) / 3);
     const by = height - margin - buttonHeight;
     const earlier = this.addButton(
-      '◀ Earlier',
+      this.t('menu:timeline.earlier'),
       { x: margin, y: by, width: buttonWidth, height: buttonHeight },
       () => this.select(selected - 1, 'Earlier'),
       { name: 'Earlier' },
     );
     const later = this.addButton(
-      'Later ▶',
+      this.t('menu:timeline.later'),
       { x: margin + buttonWidth + gap, y: by, width: buttonWidth, height: buttonHeight },
       () => this.select(selected + 1, 'Later'),
       { name: 'Later' },
     );
     const back = this.addButton(
-      round ? 'Back to results' : 'Back',
+      round ? this.t('menu:timeline.backToResults') : this.t('menu:timeline.back'),
       { x: width - margin - buttonWidth, y: by, width: buttonWidth, height: buttonHeight },
       () => this.leave(),
       { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Back' },

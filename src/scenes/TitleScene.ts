@@ -1,10 +1,11 @@
-import { dailyRoundName } from '../core/dailyDay';
+import { dailyDateOf } from '../core/share';
 import { takeClassLink } from '../game/classLink';
 import { takeServerChallengeLink } from '../game/serverChallengeLink';
 import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/selfCheck';
 import { selfCheckStore } from '../game/selfChecks';
-import { MODE_IDS, MODES, type ModeId } from '../core/modes';
-import { formatLongDate } from '../core/dates';
+import { MODE_IDS, type ModeId } from '../core/modes';
+import { localDate } from '../core/localDate';
+import { translatorOf } from '../ui/pageLanguage';
 import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
 import { TYPE } from '../ui/theme';
@@ -27,11 +28,11 @@ export class TitleScene extends BaseScene<'title'> {
       this.goTo(SceneKey.Pause, { session: saved.session });
       return;
     }
-    this.beginScreen('Source Check — the TikTok ban quiz');
+    this.beginScreen(this.t('menu:title.heading'));
     const { width, height, type, portrait, margin, gap } = this.frame;
     const a11y = this.services.a11y;
-    this.addCornerButton('⚙ Settings', 3.25, () => this.goTo(SceneKey.Settings), {
-      accessibleLabel: 'Settings',
+    this.addCornerButton(this.t('menu:title.settings'), 3.25, () => this.goTo(SceneKey.Settings), {
+      accessibleLabel: this.t('menu:title.settingsLabel'),
       name: 'Settings',
     });
     this.addSoundButton();
@@ -48,15 +49,15 @@ export class TitleScene extends BaseScene<'title'> {
       setTextSize(title, size);
     }
     if (title.width > width - margin * 2) a11y.markOverflow('title');
-    const tagline = 'Check the claims. Read the sources.';
-    const topic = 'The TikTok ban controversy, 2019–2025';
+    const tagline = this.t('menu:title.tagline');
+    const topic = this.t('menu:title.topic');
     const taglineText = addText(this, width / 2, 0, `${tagline}\n${topic}`, {
       size: type.body,
       align: 'center',
       color: this.textColors.muted,
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
-    a11y.text(`${tagline} ${topic}.`);
+    a11y.text(this.t('menu:title.about', { tagline, topic }));
     const underlineGap = Math.round(type.title * 0.15);
     // Roomy: the tagline at its place on the screen; compact: right under the name's underline.
     const placeHeading = (top: number, compact: boolean) => {
@@ -72,8 +73,21 @@ export class TitleScene extends BaseScene<'title'> {
     dropRound(this.services);
     // A challenge link: play the challenger's round, or say plainly why it cannot be played.
     const { challenge, notice } = this.services.rounds.titleOffer();
+    const translator = translatorOf(this);
+    const dailyDay = challenge?.mode === 'daily' ? dailyDateOf(challenge.seed) : undefined;
     const banner = challenge
-      ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${(challenge.mode === 'daily' && dailyRoundName(challenge.seed)) || `${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`}`} (unverified: ${challenge.name}'s word, no server checked it). Can you beat it?`
+      ? this.t('menu:title.challenge', {
+          name: challenge.name,
+          score: translator.formatNumber(challenge.score),
+          round:
+            (dailyDay && this.t('menu:title.challengeDaily', { date: localDate(translator, dailyDay) })) ||
+            (challenge.mode === 'classic'
+              ? this.t('menu:title.challengeQuestions', { count: challenge.questionCount })
+              : this.t('menu:title.challengeQuestionsOf', {
+                  count: challenge.questionCount,
+                  mode: this.t(`common:mode.${challenge.mode}.title`),
+                })),
+        })
       : (notice ?? saved.notice);
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
@@ -91,8 +105,8 @@ export class TitleScene extends BaseScene<'title'> {
     // From the bottom up: the footer, the other entries, then what room the ways to play have.
     const count = this.services.bank?.questions.length ?? 0;
     const footer = this.services.persistent
-      ? `${count} questions, each settled by a primary source.`
-      : `${count} questions. Scores last only until you close this page (this browser blocks saving).`;
+      ? this.t('menu:title.footer', { count })
+      : this.t('menu:title.footerUnsaved', { count });
     const footerText = addText(this, width / 2, height - margin, footer, {
       size: type.small,
       color: this.textColors.muted,
@@ -105,15 +119,19 @@ export class TitleScene extends BaseScene<'title'> {
     const menuWidth = Math.min(width - margin * 2, portrait ? width * 0.92 : 900 * Math.max(1, textScale));
     const x = width / 2 - menuWidth / 2;
     const checkEntry = this.checkEntry();
-    const entries: [string, () => void][] = [
-      ['How to play', () => this.goTo(SceneKey.HowToPlay)],
-      ['High scores', () => this.goTo(SceneKey.HighScores)],
-      ['Timeline', () => this.goTo(SceneKey.Timeline, { source: 'bank' })],
-      ['Your questions', () => this.goTo(SceneKey.CustomBanks)],
-      [checkEntry.label, () => this.openCheck()],
-      ['Class', () => this.goTo(SceneKey.ClassJoin)],
-      ['Challenge friends', () => this.goTo(SceneKey.Challenge, { step: 'create' })],
-      ['For teachers ↗', () => openTeacherPages()],
+    const entries: [string, () => void, string][] = [
+      [this.t('menu:title.howToPlay'), () => this.goTo(SceneKey.HowToPlay), 'How to play'],
+      [this.t('menu:title.highScores'), () => this.goTo(SceneKey.HighScores), 'High scores'],
+      [this.t('menu:title.timeline'), () => this.goTo(SceneKey.Timeline, { source: 'bank' }), 'Timeline'],
+      [this.t('menu:title.yourQuestions'), () => this.goTo(SceneKey.CustomBanks), 'Your questions'],
+      [checkEntry.label, () => this.openCheck(), 'Check yourself'],
+      [this.t('menu:title.class'), () => this.goTo(SceneKey.ClassJoin), 'Class'],
+      [
+        this.t('menu:title.challengeFriends'),
+        () => this.goTo(SceneKey.Challenge, { step: 'create' }),
+        'Challenge friends',
+      ],
+      [this.t('menu:title.forTeachers'), () => openTeacherPages(), 'For teachers'],
     ];
     const columns = portrait ? 2 : 3;
     const entryWidth = (menuWidth - gap * (columns - 1)) / columns;
@@ -151,7 +169,7 @@ export class TitleScene extends BaseScene<'title'> {
     if (challenge) {
       // A challenge is one round with its own rules: one button plays it, the other sets it aside.
       play = this.addButton(
-        'Play the challenge',
+        this.t('menu:title.playChallenge'),
         { x, y, width: menuWidth, height: challengeHeight },
         () => this.play(),
         {
@@ -162,8 +180,11 @@ export class TitleScene extends BaseScene<'title'> {
         },
       );
       y += challengeHeight + gap;
-      this.addButton('Play my own round instead', { x, y, width: menuWidth, height: challengeHeight * 0.8 }, () =>
-        this.declineChallenge(),
+      this.addButton(
+        this.t('menu:title.declineChallenge'),
+        { x, y, width: menuWidth, height: challengeHeight * 0.8 },
+        () => this.declineChallenge(),
+        { name: 'Play my own round instead' },
       );
     } else {
       const room = entriesTop - gap * 1.5 - y;
@@ -172,7 +193,7 @@ export class TitleScene extends BaseScene<'title'> {
       play = this.addModeCards({ x, y, width: menuWidth }, cardHeight);
     }
     // Everything else in a grid: three columns on a wide screen, two on a phone.
-    entries.forEach(([label, action], index) => {
+    entries.forEach(([label, action, name], index) => {
       const column = index % columns;
       const row = Math.floor(index / columns);
       this.addButton(
@@ -184,15 +205,15 @@ export class TitleScene extends BaseScene<'title'> {
           height: entryHeight,
         },
         action,
-        label.startsWith('For teachers')
-          ? { name: 'For teachers', accessibleLabel: 'For teachers: lesson plan and handout (opens a new tab)' }
+        label === this.t('menu:title.forTeachers')
+          ? { name: 'For teachers', accessibleLabel: this.t('menu:title.forTeachersLabel') }
           : label === checkEntry.label
             ? {
                 name: 'Check yourself',
                 accessibleLabel: checkEntry.accessibleLabel,
                 ...(checkEntry.offered ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
               }
-            : {},
+            : { name },
       );
     });
 
@@ -225,19 +246,19 @@ export class TitleScene extends BaseScene<'title'> {
     const form = nextForm(saved, now);
     if (offerBeforeFirstRound(saved)) {
       return {
-        label: 'Check yourself first',
-        accessibleLabel: 'Check yourself first: twelve claims before your first round (you can skip it)',
+        label: this.t('menu:title.checkFirst'),
+        accessibleLabel: this.t('menu:title.checkFirstLabel'),
         offered: true,
       };
     }
     if (form && checkIsDue(saved, now)) {
       return {
-        label: `Check yourself: ${form}`,
-        accessibleLabel: `Check yourself: check ${form} is due`,
+        label: this.t('menu:title.checkDue', { form }),
+        accessibleLabel: this.t('menu:title.checkDueLabel', { form }),
         offered: true,
       };
     }
-    return { label: 'Check yourself', accessibleLabel: 'Check yourself', offered: false };
+    return { label: this.t('menu:title.check'), accessibleLabel: this.t('menu:title.check'), offered: false };
   }
 
   /** The next check's introduction, or the figures when no check is open. */
@@ -269,7 +290,6 @@ export class TitleScene extends BaseScene<'title'> {
     const today = services.today();
     let first: MirroredButton | undefined;
     MODE_IDS.forEach((mode, index) => {
-      const rules = MODES[mode];
       const rect = {
         x: area.x + (index % columns) * (cardWidth + gap),
         y: area.y + Math.floor(index / columns) * (cardHeight + gap),
@@ -278,8 +298,14 @@ export class TitleScene extends BaseScene<'title'> {
       };
       const daily = mode === 'daily';
       const counted = !daily || services.highScores.dailyCounts(today);
-      const title = daily ? `${rules.title} · ${formatLongDate(today)}` : rules.title;
-      const description = counted ? rules.description : `${rules.description} Played today: a replay is not scored.`;
+      const modeTitle = this.t(`common:mode.${mode}.title`);
+      const modeDescription = this.t(`menu:modeCard.${mode}`);
+      const title = daily
+        ? this.t('menu:title.dailyCard', { mode: modeTitle, date: localDate(translatorOf(this), today) })
+        : modeTitle;
+      const description = counted
+        ? modeDescription
+        : this.t('menu:title.dailyPlayed', { description: modeDescription });
       const primary = mode === 'classic';
       const fill = primary ? this.colors.highlight : this.colors.inkLighter;
       const textColor = primary ? this.textColors.ink : this.textColors.white;
@@ -302,7 +328,7 @@ export class TitleScene extends BaseScene<'title'> {
         play,
       );
       // Classic keeps the name the single Play button had: Enter and P still start it.
-      const dom = services.a11y.button(`Play ${title}: ${description}`, play, rect, {
+      const dom = services.a11y.button(this.t('menu:title.playMode', { title, description }), play, rect, {
         name: primary ? 'Play' : `mode-${mode}`,
       });
       if (card.overflows || card.descriptionOverflows) services.a11y.markOverflow(`mode-${mode}`);

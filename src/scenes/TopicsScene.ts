@@ -1,4 +1,4 @@
-import { KIND_TITLES, kindCounts } from '../core/round';
+import { kindCounts } from '../core/round';
 import type { QuestionKind } from '../core/types';
 import { kindsLeaveQuestions } from '../game/round';
 import { addText } from '../ui/text';
@@ -29,7 +29,7 @@ export class TopicsScene extends BaseScene<'topics'> {
     this.settingsData = data.settings;
     this.view = data.view ?? 'topics';
     const kindsView = this.view === 'kinds';
-    const title = kindsView ? 'Kinds of question' : 'Topics';
+    const title = kindsView ? this.t('menu:topics.kindsTitle') : this.t('menu:topics.title');
     this.beginScreen(title);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const home = this.addHomeButton();
@@ -41,10 +41,10 @@ export class TopicsScene extends BaseScene<'topics'> {
     // The two views, as a pair of switches: which one is shown is pressed.
     const switchHeight = Math.max(48, type.body * 2);
     const switchWidth = (width - margin * 2 - gap) / 2;
-    const views = a11y.section('Choose by', 'group');
+    const views = a11y.section(this.t('menu:topics.chooseBy'), 'group');
     const switches: { view: 'topics' | 'kinds'; title: string }[] = [
-      { view: 'topics', title: 'Topics' },
-      { view: 'kinds', title: 'Kinds' },
+      { view: 'topics', title: this.t('menu:topics.title') },
+      { view: 'kinds', title: this.t('menu:topics.kinds') },
     ];
     let focusTarget: HTMLButtonElement | undefined;
     switches.forEach((entry, index) => {
@@ -56,7 +56,7 @@ export class TopicsScene extends BaseScene<'topics'> {
         {
           fontSize: type.body,
           fill: on ? this.colors.inkLighter : this.colors.inkLight,
-          accessibleLabel: entry.view === 'kinds' ? 'Kinds of question' : 'Topics',
+          accessibleLabel: entry.view === 'kinds' ? this.t('menu:topics.kindsTitle') : this.t('menu:topics.title'),
           pressed: on,
           parent: views,
           name: `view-${entry.view}`,
@@ -89,7 +89,7 @@ export class TopicsScene extends BaseScene<'topics'> {
     );
     if (rowHeight < 40) a11y.markOverflow(`${this.view} rows`);
     const columnWidth = (width - margin * 2 - gap * (columns - 1)) / columns;
-    const group = a11y.section(kindsView ? 'Kinds of question' : 'Topics', 'group');
+    const group = a11y.section(kindsView ? this.t('menu:topics.kindsTitle') : this.t('menu:topics.title'), 'group');
     entries.forEach((entry, index) => {
       const on = entry.id === '' ? chosen.length === 0 : chosen.includes(entry.id);
       const x = margin + Math.floor(index / perColumn) * (columnWidth + gap);
@@ -115,18 +115,18 @@ export class TopicsScene extends BaseScene<'topics'> {
   }
 
   private topicEntries(): Entry[] {
-    return [{ id: '', title: 'All topics' }, ...(this.services.bank?.topics ?? [])];
+    return [{ id: '', title: this.t('menu:topics.allTopics') }, ...(this.services.bank?.topics ?? [])];
   }
 
   /** Only the kinds the bank has, each with how many questions are of it. */
   private kindEntries(): Entry[] {
     const counts = kindCounts(this.services.bank?.questions ?? []);
     return [
-      { id: '', title: 'All kinds' },
+      { id: '', title: this.t('menu:topics.allKinds') },
       ...counts.map(({ kind, count }) => ({
         id: kind,
-        title: `${KIND_TITLES[kind]} (${count})`,
-        label: `${KIND_TITLES[kind]}, ${count} ${count === 1 ? 'question' : 'questions'}`,
+        title: this.t('menu:topics.kindRow', { kind: this.t(`menu:kind.${kind}`), count }),
+        label: this.t('menu:topics.kindLabel', { kind: this.t(`menu:kind.${kind}`), count }),
       })),
     ];
   }
@@ -134,18 +134,18 @@ export class TopicsScene extends BaseScene<'topics'> {
   private topicsNote(total: number): string {
     const chosen = this.services.preferences.get().topics;
     return chosen.length === 0
-      ? 'All topics are in play. Choose some to play only those.'
-      : `${chosen.length} of ${total} topics in play.`;
+      ? this.t('menu:topics.allTopicsNote')
+      : this.t('menu:topics.someTopicsNote', { chosen: chosen.length, count: total });
   }
 
   private kindsNote(total: number): string {
     const { kinds, topics } = this.services.preferences.get();
-    if (kinds.length === 0) return 'Every kind of question is in play. Choose some to play only those.';
+    if (kinds.length === 0) return this.t('menu:topics.allKindsNote');
     // The round would have nothing to ask: it is played with every kind instead (currentRoundSettings).
     if (!kindsLeaveQuestions(this.services, topics, kinds)) {
-      return 'No question in your topics is of these kinds, so rounds use every kind. Choose more kinds or topics.';
+      return this.t('menu:topics.noQuestionsNote');
     }
-    return `${kinds.length} of ${total} kinds in play.`;
+    return this.t('menu:topics.someKindsNote', { chosen: kinds.length, count: total });
   }
 
   private show(view: 'topics' | 'kinds'): void {

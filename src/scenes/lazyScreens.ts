@@ -2,10 +2,10 @@
 import { SceneKey } from './keys';
 import type { LazyGroup, LazyScreens } from './navigator';
 
-const PLAY: LazyGroup = { name: 'The screens of a round', load: () => import('./playScenes') };
-const MENU: LazyGroup = { name: 'These screens', load: () => import('./menuScenes') };
-const CLASS: LazyGroup = { name: 'The class screens', load: () => import('./classScenes') };
-const CUSTOM: LazyGroup = { name: 'The “Use your own questions” screens', load: () => import('./customBankScenes') };
+const PLAY: LazyGroup = { name: 'play', load: () => import('./playScenes') };
+const MENU: LazyGroup = { name: 'menu', load: () => import('./menuScenes') };
+const CLASS: LazyGroup = { name: 'class', load: () => import('./classScenes') };
+const CUSTOM: LazyGroup = { name: 'custom', load: () => import('./customBankScenes') };
 
 export const LAZY_SCREENS: LazyScreens = {
   [SceneKey.Claim]: PLAY,

@@ -6,6 +6,7 @@
  * screens opens. main.ts builds the navigator with the table of groups, so no screen imports the list of screens.
  */
 import type Phaser from 'phaser';
+import { translatorOf } from '../ui/pageLanguage';
 import { paletteOf } from '../ui/theme';
 import { addText } from '../ui/text';
 import type { SceneKey } from './keys';
@@ -15,8 +16,8 @@ import type { SceneDataMap } from './sceneData';
 export type SceneGroup = Partial<Record<SceneKey, new () => Phaser.Scene>>;
 
 export interface LazyGroup {
-  /** What the player would call these screens, for the message when the download fails. */
-  name: string;
+  /** Which screens these are, for the message when their download fails (`menu:download.<name>`). */
+  name: 'play' | 'menu' | 'class' | 'custom';
   load: () => Promise<{ SCENES: SceneGroup }>;
 }
 
@@ -55,8 +56,7 @@ export class Navigator {
       },
       () => {
         onFailure();
-        if (from.sys.isActive())
-          this.showFailure(from, `${group.name} could not be downloaded. Check the connection and try again.`);
+        if (from.sys.isActive()) this.showFailure(from, translatorOf(from).t(`menu:download.${group.name}`));
       },
     );
   }

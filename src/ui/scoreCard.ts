@@ -3,6 +3,7 @@
  * or share. Drawn on its own 2D canvas, so it does not depend on what the game canvas shows.
  */
 import type { ResultMark } from '../core/challenge';
+import type { Translator } from '../i18n/translator';
 import { cssColor } from './color';
 import { FONT_FAMILY, type Palette } from './theme';
 
@@ -64,7 +65,13 @@ function drawMark(
 }
 
 /** Drawn in the palette the player sees the game in, so the card matches the screen it came from. */
-export function drawScoreCard(canvas: HTMLCanvasElement, facts: ScoreCardFacts, palette: Palette): void {
+export function drawScoreCard(
+  canvas: HTMLCanvasElement,
+  facts: ScoreCardFacts,
+  palette: Palette,
+  translator: Translator,
+): void {
+  const { t } = translator;
   const { colors, text } = palette;
   const { width, height } = SCORE_CARD_SIZE;
   canvas.width = width;
@@ -86,20 +93,20 @@ export function drawScoreCard(canvas: HTMLCanvasElement, facts: ScoreCardFacts, 
   g.font = `bold 40px ${FONT_FAMILY}`;
   g.fillText(facts.name, 60, 260);
   g.font = `bold 96px ${FONT_FAMILY}`;
-  g.fillText(`${facts.score.toLocaleString('en-US')} points`, 60, 370);
+  g.fillText(t('share:card.points', { points: translator.formatNumber(facts.score) }), 60, 370);
   g.fillStyle = text.muted;
   g.font = `32px ${FONT_FAMILY}`;
-  g.fillText(`${facts.correct} of ${facts.total} correct`, 60, 420);
+  g.fillText(t('share:card.correct', { correct: facts.correct, total: facts.total }), 60, 420);
   const size = Math.min(72, (width - 120 - (facts.marks.length - 1) * 12) / Math.max(1, facts.marks.length));
   facts.marks.forEach((mark, index) => drawMark(g, palette, mark, 60 + index * (size + 12), 460, size));
   g.fillStyle = text.muted;
   g.font = `24px ${FONT_FAMILY}`;
-  g.fillText(`${facts.date}  ·  Check the claims. Read the sources.`, 60, height - 40);
+  g.fillText(t('share:card.footer', { date: facts.date }), 60, height - 40);
 }
 
-export function scoreCardBlob(facts: ScoreCardFacts, palette: Palette): Promise<Blob> {
+export function scoreCardBlob(facts: ScoreCardFacts, palette: Palette, translator: Translator): Promise<Blob> {
   const canvas = document.createElement('canvas');
-  drawScoreCard(canvas, facts, palette);
+  drawScoreCard(canvas, facts, palette, translator);
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('The score card could not be made'))),

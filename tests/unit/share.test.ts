@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeChallenge, encodeChallenge, maxScore, type Challenge } from '../../src/core/challenge';
 import { dailyDateOf, marksOf, shareLabel, shareText } from '../../src/core/share';
 import type { AnswerRecord } from '../../src/core/session';
+import { createTranslator, loadTranslator } from '../../src/i18n/translator';
+
+const english = createTranslator('en');
 
 const CHALLENGE: Challenge = {
   seed: 'k3j9x2a',
@@ -20,14 +23,17 @@ const CHALLENGE: Challenge = {
 
 describe('share text', () => {
   it('gives one line per fact and a grid that reveals no answer', () => {
-    const text = shareText({
-      label: 'Challenge k3j9x2a',
-      score: 7450,
-      correct: 7,
-      total: 10,
-      marks: ['right', 'wrong', 'right', 'right', 'timeout', 'right', 'right', 'wrong', 'right', 'right'],
-      link: 'https://example.org/#c=xyz',
-    });
+    const text = shareText(
+      {
+        label: 'Challenge k3j9x2a',
+        score: 7450,
+        correct: 7,
+        total: 10,
+        marks: ['right', 'wrong', 'right', 'right', 'timeout', 'right', 'right', 'wrong', 'right', 'right'],
+        link: 'https://example.org/#c=xyz',
+      },
+      english,
+    );
     expect(text).toBe(
       [
         'Source Check — the TikTok ban quiz',
@@ -143,17 +149,36 @@ describe('challenge links', () => {
 
 describe('the share label', () => {
   it('names the day of a daily round and the code and mode of any other', () => {
-    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq')).toBe('Daily challenge, 24 November 2026');
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq', english)).toBe(
+      'Daily challenge, 24 November 2026',
+    );
     expect(dailyDateOf('daily-2026-11-24-1x9k2pq')).toBe('2026-11-24');
-    expect(shareLabel({ mode: 'classic' }, 'k3j9x2a')).toBe('Challenge k3j9x2a');
-    expect(shareLabel({ mode: 'fact-check' }, 'k3j9x2a')).toBe('Fact-check challenge k3j9x2a');
+    expect(shareLabel({ mode: 'classic' }, 'k3j9x2a', english)).toBe('Challenge k3j9x2a');
+    expect(shareLabel({ mode: 'fact-check' }, 'k3j9x2a', english)).toBe('Fact-check challenge k3j9x2a');
     // A seed that only looks daily in another mode is named by its code.
-    expect(shareLabel({ mode: 'classic' }, 'daily-2026-11-24-x')).toBe('Challenge daily-2026-11-24-x');
+    expect(shareLabel({ mode: 'classic' }, 'daily-2026-11-24-x', english)).toBe('Challenge daily-2026-11-24-x');
   });
 
   it('marks a replay as one', () => {
-    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq', true)).toBe(
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq', english, true)).toBe(
       'Daily challenge, 24 November 2026 · replay, not a first try',
     );
+  });
+
+  it('speaks the player’s language around a link that stays the same', async () => {
+    const spanish = await loadTranslator('es');
+    expect(shareLabel({ mode: 'daily' }, 'daily-2026-11-24-1x9k2pq', spanish, true)).toBe(
+      'Reto diario, 24 de noviembre de 2026 · repetición, no el primer intento',
+    );
+    expect(shareLabel({ mode: 'fact-check' }, 'k3j9x2a', spanish)).toBe('Reto de Verificación de datos k3j9x2a');
+    const link = 'https://example.org/#c=xyz';
+    const facts = { label: 'Reto k3j9x2a', score: 7450, correct: 7, total: 10, marks: marksOf([]), link };
+    expect(shareText(facts, spanish).split('\n')).toEqual([
+      'Source Check — el juego sobre la prohibición de TikTok',
+      'Reto k3j9x2a',
+      '7,450 puntos · 7/10 correctas',
+      '',
+      link,
+    ]);
   });
 });

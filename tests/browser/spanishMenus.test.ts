@@ -1,0 +1,147 @@
+/**
+ * The menus, the results and sharing in Spanish: a Spanish browser walks title → topics → high scores → timeline
+ * → a round's results → share, on a phone and a projector at 100 % and 150 % text. Each screen speaks Spanish in
+ * the accessible layer, keeps the page's `lang`, passes axe and cuts nothing off; the screenshots are kept.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
+import { axeAllProblems } from './axe';
+import {
+  currentScreen,
+  openGame,
+  pageErrors,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  waitForScreen,
+  type Viewport,
+} from './game';
+import { useChromium } from './sharedChromium';
+
+const url = inject('appUrl');
+const chromium = useChromium();
+
+/** Rounds of five questions (the shortest) keep the walk short; the screens do not depend on the length. */
+const QUESTIONS = 5;
+
+const textOf = (page: Page, selector: string) =>
+  page.$eval(`#a11y ${selector}`, (element) => element.textContent ?? '');
+
+/** What a screen must be, checked the same way on each: Spanish, axe clean, nothing cut off; then its picture. */
+async function checkScreen(page: Page, name: string, size: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
+  await screenshot(page, `es-${name}-${size}`);
+  expect(await page.$eval('#a11y', (element) => element.dataset.overflow ?? ''), `${name} at ${size}`).toBe('');
+  expect(await axeAllProblems(page), `${name} at ${size}`).toEqual([]);
+}
+
+async function playRound(page: Page): Promise<void> {
+  for (let number = 1; number <= QUESTIONS; number += 1) {
+    await waitForScreen(page, 'question');
+    // The question screen takes keys once it is drawn: press until the reveal comes.
+    for (let tries = 0; (await currentScreen(page)) === 'question' && tries < 20; tries += 1) {
+      await page.keyboard.press(String((number % 2) + 1));
+      await page.waitForTimeout(250);
+    }
+    await waitForScreen(page, 'reveal');
+    await page.keyboard.press('Enter');
+  }
+  await waitForScreen(page, 'results');
+}
+
+const LAYOUTS: [Viewport, number][] = [
+  [PHONE, 1],
+  [PHONE, 1.5],
+  [PROJECTOR, 1],
+  [PROJECTOR, 1.5],
+];
+
+describe('the menus, results and sharing in Spanish', () => {
+  for (const [viewport, textScale] of LAYOUTS) {
+    const size = `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
+    it(
+      `walks title → topics → high scores → timeline → results → report → share at ${size}`,
+      { timeout: 180_000 },
+      async () => {
+        const page = await openGame(
+          chromium.browser,
+          url,
+          viewport,
+          (opening) =>
+            opening.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+              PREFERENCES_KEY,
+              JSON.stringify({ time: 'off', motion: 'reduce', questionCount: QUESTIONS, textScale }),
+            ] as const),
+          { locale: 'es-MX' },
+        );
+        expect(await textOf(page, 'button[data-name="Play"]')).toMatch(/^Jugar Clásico: Gánale al reloj/);
+        expect(await textOf(page, 'button[data-name="How to play"]')).toBe('Cómo jugar');
+        expect(await textOf(page, 'button[data-name="Settings"]')).toBe('Configuración');
+        await checkScreen(page, 'title', size);
+
+        await page.keyboard.press('s');
+        await waitForScreen(page, 'settings');
+        await page.focus('#a11y button[data-name="topics"]');
+        await page.keyboard.press('Enter');
+        await waitForScreen(page, 'topics');
+        expect(await textOf(page, 'h1')).toBe('Temas');
+        expect(await textOf(page, 'button[data-name="all"]')).toBe('Todos los temas');
+        await checkScreen(page, 'topics', size);
+        await page.focus('#a11y button[data-name="view-kinds"]');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('#a11y button[data-name="all-kinds"]');
+        expect(await textOf(page, 'h1')).toBe('Tipos de pregunta');
+        expect(await textOf(page, '[data-name="note"]')).toBe(
+          'Juegas con todos los tipos de pregunta. Elige algunos para jugar solo con esos.',
+        );
+        await checkScreen(page, 'kinds', size);
+
+        await page.goto(url);
+        await waitForScreen(page, 'title');
+        await page.keyboard.press('h');
+        await waitForScreen(page, 'high-scores');
+        expect(await textOf(page, 'h1')).toBe('Puntajes: Clásico');
+        expect(await textOf(page, 'button[data-name="board-no-speed"]')).toBe('Sin puntos por rapidez');
+        await checkScreen(page, 'high-scores', size);
+
+        await page.keyboard.press('Escape');
+        await waitForScreen(page, 'title');
+        await page.keyboard.press('t');
+        await waitForScreen(page, 'timeline');
+        expect(await textOf(page, 'button[data-name="Earlier"]')).toBe('◀ Antes');
+        expect(await textOf(page, '[data-name="timeline-date"]')).toMatch(/^\d{1,2} de [a-z]+ de 20\d\d/);
+        await checkScreen(page, 'timeline', size);
+
+        await page.keyboard.press('Escape');
+        await waitForScreen(page, 'title');
+        await page.keyboard.press('Enter');
+        await playRound(page);
+        expect(await textOf(page, 'h1')).toBe('Resultados · Clásico');
+        expect(await textOf(page, '[data-name="final-score"]')).toMatch(/^Puntaje final: \d+ puntos$/);
+        expect(await textOf(page, 'button[data-name="Play again"]')).toBe('Jugar otra vez');
+        await checkScreen(page, 'results', size);
+
+        await page.keyboard.press('y');
+        await waitForScreen(page, 'report');
+        expect(await textOf(page, 'h1')).toBe('Tu informe · Clásico');
+        expect(await textOf(page, 'button[data-name="Back to results"]')).toBe('Volver a resultados');
+        await checkScreen(page, 'report', size);
+        await page.keyboard.press('Escape');
+        await waitForScreen(page, 'results');
+
+        await page.keyboard.press('s');
+        await waitForScreen(page, 'share');
+        const lines = (await textOf(page, '[data-name="share-text"]')).split('\n');
+        expect(lines[0]).toBe('Source Check — el juego sobre la prohibición de TikTok');
+        expect(lines[1]).toMatch(/^Reto [a-z0-9]+$/);
+        expect(lines[2]).toMatch(/^[\d,]+ puntos · \d+\/5 correctas$/);
+        expect(lines[4]).toContain('#c=');
+        expect(await textOf(page, 'button[data-name="Copy text"]')).toBe('Copiar texto');
+        await checkScreen(page, 'share', size);
+        expect(pageErrors(page)).toEqual([]);
+        await page.context().close();
+      },
+    );
+  }
+});
