@@ -1,7 +1,7 @@
 import { MODES } from '../core/modes';
 import { SKILL_NAMES, skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
-import { UNRANKED_TEXT } from '../game/results';
+import { UNRANKED_TEXT, UNSAVED_TEXT } from '../game/results';
 import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
@@ -79,6 +79,19 @@ export class ResultsScene extends BaseScene<'results'> {
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     top += placeText.height + gap * 0.5;
+    // The board could not be saved on the device: said on screen and aloud, never left to look saved.
+    if (recorded.unsaved) {
+      const unsaved = UNSAVED_TEXT[recorded.unsaved];
+      const unsavedText = addText(this, width / 2, top, unsaved, {
+        size: type.small,
+        bold: true,
+        color: this.textColors.wrong,
+        align: 'center',
+        wrapWidth: width - margin * 2,
+      }).setOrigin(0.5, 0);
+      top += unsavedText.height + gap * 0.5;
+      a11y.text(unsaved, { role: 'alert' }).dataset.name = 'unsaved';
+    }
 
     // The move to practise next, in one line; the report screen has the rest.
     const skills = skillReport(reported);

@@ -74,7 +74,7 @@ export class TitleScene extends BaseScene<'title'> {
     const { challenge, notice } = this.services.rounds.titleOffer();
     const banner = challenge
       ? `${challenge.name} challenges you: ${challenge.score.toLocaleString('en-US')} points on ${(challenge.mode === 'daily' && dailyRoundName(challenge.seed)) || `${challenge.questionCount} questions${challenge.mode === 'classic' ? '' : ` of ${MODES[challenge.mode].title}`}`} (unverified: ${challenge.name}'s word, no server checked it). Can you beat it?`
-      : (notice ?? saved.notice);
+      : (notice ?? saved.notice ?? this.services.highScores.takeDroppedNotice());
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
           size: type.small,
