@@ -8,6 +8,7 @@ import { TextField } from '../a11y/TextField';
 import { challengeFor } from '../game/challengeRound';
 import { formatDate } from '../game/round';
 import { scoreCardBlob } from '../ui/scoreCard';
+import { shareOrSaveCard } from '../game/cardSharing';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -150,12 +151,13 @@ export class ShareScene extends BaseScene<'share'> {
       },
     ).setOrigin(0.5, 1);
 
+    // Where the device has a share sheet, it is the main way; Copy text comes first where it has none.
     const actions: [string, () => void][] = [
-      ['Copy text', () => void this.copy(text)],
       ...(typeof navigator.share === 'function'
         ? ([['Share…', () => void this.shareNatively(text)]] as [string, () => void][])
         : []),
-      ['Score card', () => void this.scoreCard(name, summary, marks)],
+      ['Copy text', () => void this.copy(text)],
+      ['Score card', () => void this.scoreCard(name, summary, marks, text)],
       ['Back', () => this.goTo(SceneKey.Results, data.results)],
     ];
     const perRow = portrait ? 2 : actions.length;
@@ -235,6 +237,7 @@ export class ShareScene extends BaseScene<'share'> {
     name: string,
     summary: ReturnType<typeof summarize>,
     marks: ReturnType<typeof marksOf>,
+    text: string,
   ): Promise<void> {
     const session = this.opened.results.session;
     const blob = await scoreCardBlob(
@@ -250,22 +253,10 @@ export class ShareScene extends BaseScene<'share'> {
       paletteOf(this),
     );
     const file = new File([blob], `source-check-${session.plan.seed}.png`, { type: 'image/png' });
-    if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
-      try {
-        await navigator.share({ files: [file], text: 'My Source Check result' });
-        this.say('Score card shared.');
-        return;
-      } catch (error) {
-        if ((error as DOMException)?.name === 'AbortError') return;
-      }
-    }
-    const url = URL.createObjectURL(file);
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = file.name;
-    anchor.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.say('Score card saved as a picture.');
+    // Shared with the text and its challenge link, so the picture leads back to the round.
+    const outcome = await shareOrSaveCard(file, text);
+    if (outcome === 'shared') this.say('Score card shared.');
+    if (outcome === 'saved') this.say('Score card saved as a picture.');
   }
 }
 
