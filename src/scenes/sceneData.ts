@@ -49,6 +49,8 @@ export interface ResultsSceneData extends RoundData {
   recorded: RecordedRound;
   /** A review row opened to its whole question and answer (its index in the round's log). */
   opened?: number;
+  /** The spoiler-free view to screenshot: score, squares, mode and day, no question. */
+  snapshot?: boolean;
 }
 
 export interface ReportSceneData {
