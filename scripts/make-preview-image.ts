@@ -66,27 +66,14 @@ function draw(values: typeof look): string {
     g.beginPath();
     g.roundRect(x, y, size, size, size * 0.18);
     g.fill();
-    g.strokeStyle = values.onBright;
-    g.lineWidth = size * 0.12;
-    g.lineCap = 'round';
-    g.beginPath();
-    if (mark === 'right') {
-      g.moveTo(x + size * 0.27, y + size * 0.5);
-      g.lineTo(x + size * 0.44, y + size * 0.68);
-      g.lineTo(x + size * 0.74, y + size * 0.32);
-    } else if (mark === 'wrong') {
-      g.moveTo(x + size * 0.3, y + size * 0.3);
-      g.lineTo(x + size * 0.7, y + size * 0.7);
-      g.moveTo(x + size * 0.7, y + size * 0.3);
-      g.lineTo(x + size * 0.3, y + size * 0.7);
-    } else {
-      g.arc(x + size / 2, y + size / 2, size * 0.28, 0, Math.PI * 2);
-      g.moveTo(x + size / 2, y + size / 2);
-      g.lineTo(x + size / 2, y + size * 0.32);
-      g.moveTo(x + size / 2, y + size / 2);
-      g.lineTo(x + size * 0.66, y + size / 2);
-    }
-    g.stroke();
+    // The marks the results screen draws: shape as well as colour.
+    g.fillStyle = values.onBright;
+    g.font = `bold ${size * 0.55}px "${values.font}", "DejaVu Sans", sans-serif`;
+    g.textAlign = 'center';
+    g.textBaseline = 'middle';
+    g.fillText(mark === 'right' ? '✔' : mark === 'wrong' ? '✘' : '◔', x + size / 2, y + size / 2 + 2);
+    g.textAlign = 'left';
+    g.textBaseline = 'alphabetic';
   });
   g.fillStyle = values.muted;
   g.font = `28px "${values.font}"`;

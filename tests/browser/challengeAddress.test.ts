@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeChallenge, type Challenge } from '../../src/core/challenge';
 import { dailyChallenge } from '../unit/helpers';
-import { openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
+import { answerQuestions, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -64,12 +64,7 @@ describe('a challenge link in the address', () => {
     await reload(page);
     expect(await banner(page)).toMatch(/^Sam challenges you/);
     await page.keyboard.press('Enter');
-    for (let number = 1; number <= QUESTIONS; number += 1) {
-      await waitForScreen(page, 'question');
-      await page.keyboard.press('1');
-      await waitForScreen(page, 'reveal');
-      await page.keyboard.press('Enter');
-    }
+    await answerQuestions(page, QUESTIONS);
     await waitForScreen(page, 'results');
     expect(await page.$eval('#a11y [data-name="versus"]', (element) => element.textContent)).toMatch(/vs {2}Sam 4,200/);
     expect(page.url()).toBe(url);

@@ -2,20 +2,23 @@
  * The spoiler-free results view in Chromium: reached from the results (button or V), it shows the score, the
  * right/wrong squares, the mode and the day, and no question or answer of the round; Done goes back.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fetchBank, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
+import {
+  answerQuestions,
+  fetchBank,
+  fiveQuestionRounds,
+  openGame,
+  pageErrors,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  waitForScreen,
+} from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const chromium = useChromium();
 const QUESTIONS = 5;
-const fiveQuestionRounds = (page: Page) =>
-  page.addInitScript(() => {
-    if (!localStorage.getItem('source-check:settings:v1')) {
-      localStorage.setItem('source-check:settings:v1', JSON.stringify({ questionCount: 5 }));
-    }
-  });
 
 describe('the results to screenshot', () => {
   for (const [viewport, size] of [
@@ -26,14 +29,7 @@ describe('the results to screenshot', () => {
       const page = await openGame(chromium.browser, url, viewport, fiveQuestionRounds);
       const bank = await fetchBank(url);
       await page.keyboard.press('Enter');
-      const prompts: string[] = [];
-      for (let number = 1; number <= QUESTIONS; number += 1) {
-        await waitForScreen(page, 'question');
-        prompts.push((await page.$eval('#a11y h2', (element) => element.textContent)) ?? '');
-        await page.keyboard.press(String((number % 2) + 1));
-        await waitForScreen(page, 'reveal');
-        await page.keyboard.press('Enter');
-      }
+      const prompts = await answerQuestions(page, QUESTIONS, (number) => String((number % 2) + 1));
       await waitForScreen(page, 'results');
       const score = await page.$eval('#a11y [data-name="final-score"]', (element) => element.textContent ?? '');
       await page.$eval('#a11y button[data-name="Screenshot view"]', (button) => (button as HTMLElement).click());

@@ -9,7 +9,16 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { describe, expect, inject, it } from 'vitest';
 import { QR_BOX, QR_QUIET_MODULES } from '../../src/ui/scoreCard';
-import { clickCanvasButton, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
+import {
+  answerQuestions,
+  clickCanvasButton,
+  openGame,
+  pageErrors,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  waitForScreen,
+} from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -101,12 +110,7 @@ describe('the score card', () => {
     await page.goto(url);
     await waitForScreen(page, 'title');
     await page.keyboard.press('Enter');
-    for (let number = 1; number <= 10; number += 1) {
-      await waitForScreen(page, 'question');
-      await page.keyboard.press('1');
-      await waitForScreen(page, 'reveal');
-      await page.keyboard.press('Enter');
-    }
+    await answerQuestions(page, 10);
     await waitForScreen(page, 'results');
     await page.keyboard.press('s');
     await waitForScreen(page, 'share');

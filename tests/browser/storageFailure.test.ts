@@ -5,27 +5,16 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
+import { answerQuestions, fiveQuestionRounds, openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const chromium = useChromium();
 const QUESTIONS = 5;
-const fiveQuestionRounds = (page: Page) =>
-  page.addInitScript(() => {
-    if (!localStorage.getItem('source-check:settings:v1')) {
-      localStorage.setItem('source-check:settings:v1', JSON.stringify({ questionCount: 5 }));
-    }
-  });
 
 async function playRound(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
-  for (let number = 1; number <= QUESTIONS; number += 1) {
-    await waitForScreen(page, 'question');
-    await page.keyboard.press('1');
-    await waitForScreen(page, 'reveal');
-    await page.keyboard.press('Enter');
-  }
+  await answerQuestions(page, QUESTIONS);
   await waitForScreen(page, 'results');
 }
 

@@ -182,6 +182,29 @@ export class Api {
 }
 
 /** The right answer's position in a served question, looked up in the bank (the server never says). */
+/**
+ * A GET sent exactly as written: its path (fetch would tidy "/r1/../" away before sending it) and its headers, Host
+ * included (fetch sends its own).
+ */
+export function rawGet(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /** Plays a seat's whole round, answering right the first `right` questions and wrong the rest; its score. */
 export async function playSeat(
   t: TestServer,

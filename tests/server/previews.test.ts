@@ -4,13 +4,12 @@
  * when it is set and from the request's own host otherwise; the picture they name is served, 1200×630.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { playSeat, startTestServer, type TestServer } from './helpers';
+import { playSeat, rawGet as get, startTestServer, type TestServer } from './helpers';
 
 const INDEX = `<!doctype html>
 <html lang="en">
@@ -36,28 +35,6 @@ afterEach(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Page {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A GET with the Host header as written (fetch would not send another host). */
-function get(base: string, path: string, headers: Record<string, string> = {}): Promise<Page> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, path, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** The page's preview as a crawler reads it: every meta tag by its property or name, and the title. */
 function previewOf(html: string): { tags: Record<string, string>; title: string; count: number } {
