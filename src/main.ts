@@ -8,7 +8,8 @@ import { randomSeedFrom } from './core/rng';
 import { localDateOf } from './core/dailyDay';
 import { requestBank } from './game/bankLoader';
 import { provideServices, type GameServices } from './game/services';
-import type { IncomingChallenge } from './game/challenge';
+import { forgetChallengeAddress, readChallengeAddress, watchPastedLinks } from './game/challengeAddress';
+import { openPastedLink } from './game/pastedLink';
 import { RoundFlow } from './game/roundFlow';
 import { exposeTestHooks } from './game/testHooks';
 import { ErrorScene } from './scenes/ErrorScene';
@@ -56,7 +57,10 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const services: GameServices = {
     a11y,
     navigator: new Navigator(LAZY_SCREENS, (message) => a11y.announce(message)),
-    rounds: new RoundFlow(() => services.bank),
+    rounds: new RoundFlow(
+      () => services.bank,
+      () => forgetChallengeAddress(window),
+    ),
     bankRequest,
     highScores,
     persistent: storage.persistent,
@@ -98,7 +102,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const [translator, fontLoaded, incoming, early] = await Promise.all([
     translatorFor(preferences.get().language, navigator.languages),
     loadFonts(),
-    takeChallengeFromUrl(),
+    readChallengeAddress(window),
     Promise.race([bankRequest.result, delay(BANK_WAIT_BEFORE_BOOT_MS)]),
   ]);
   services.rounds.receiveLink(incoming);
@@ -167,6 +171,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     services.navigator.rebuildVisible(game);
   };
   window.addEventListener('resize', onResize);
+  watchPastedLinks(window, (pasted) => openPastedLink(game, services, pasted));
   return game;
 }
 
@@ -187,26 +192,6 @@ function afterFirstFrame(work: () => void): void {
 
 function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
-}
-
-/** Reads a challenge from the link once and takes it out of the address, so Play again is a new round. */
-async function takeChallengeFromUrl(): Promise<IncomingChallenge> {
-  const { hash, search } = window.location;
-  // "?c=" as well as "#c=": some apps and people move the fragment into the query.
-  const query = new URLSearchParams(search);
-  if (hash === '' && !query.has('c')) return undefined;
-  let incoming: IncomingChallenge;
-  try {
-    incoming = (await import('./game/challengeLink')).readChallenge(hash, search);
-  } catch {
-    incoming = { notice: 'This challenge link could not be read: the game could not download its reader.' };
-  }
-  if (incoming) {
-    query.delete('c');
-    const rest = query.toString();
-    history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
-  }
-  return incoming;
 }
 
 const parent = document.getElementById('game');

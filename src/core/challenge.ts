@@ -6,8 +6,7 @@ import { DIFFICULTY_ORDERS, type DifficultyOrder } from './roundSettings';
 import { QUESTION_COUNTS, TIME_CHOICES, type TimeChoice } from './preferences';
 import { checkNickname } from './nicknames';
 import { isModeId, MODES, type ModeId } from './modes';
-import { FLAT_CORRECT_POINTS, STREAK_BONUS_CAP } from './settings';
-import { CERTAINTY_MARKS } from './wager';
+import { maxScore } from './possibleScores';
 import { QUESTION_KINDS, type QuestionKind } from './types';
 
 export const CHALLENGE_VERSION = 1;
@@ -67,13 +66,8 @@ export function fromBase64Url(text: string): Uint8Array | undefined {
   return Uint8Array.from(bytes);
 }
 
-/** The most points a round of this length can score (all right, fastest, streak capped; "Sure" with a wager). */
-export function maxScore(questionCount: number, wager = false): number {
-  const perAnswer = FLAT_CORRECT_POINTS * (wager ? CERTAINTY_MARKS.sure.right : 1);
-  let total = 0;
-  for (let i = 0; i < questionCount; i += 1) total += perAnswer + Math.min(i * 100, STREAK_BONUS_CAP);
-  return total;
-}
+/** The most points a round of this length can score: the rule lives with the other limits of a round. */
+export { maxScore };
 
 export function encodeChallenge(challenge: Challenge): string {
   const compact = {

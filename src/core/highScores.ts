@@ -1,6 +1,7 @@
 /** The local high-score tables as data: one board per way of playing, each validated on load, salvaging what it can. */
 import { isIsoDate } from './dates';
 import { MODES } from './modes';
+import { impossibilityOf } from './possibleScores';
 import type { RoundSettings } from './round';
 import { HIGH_SCORE_LIMIT } from './settings';
 
@@ -58,6 +59,14 @@ export interface LoadedHighScores {
   entries: HighScore[];
   /** What was wrong with the stored data, for a console message; empty when all was well. */
   problems: string[];
+  /** How many entries were dropped as damaged: unreadable, or figures no round could have given (edited data). */
+  dropped: number;
+}
+
+/** What a board's entries are checked against: its rules (the daily round has no wager) and the device's clock. */
+export interface BoardCheck {
+  board: BoardId;
+  now: number;
 }
 
 function isCount(value: unknown): value is number {
@@ -87,26 +96,37 @@ function rank(entries: HighScore[]): HighScore[] {
     .slice(0, HIGH_SCORE_LIMIT);
 }
 
-/** Reads what storage held (a JSON string, or null when nothing was saved). */
-export function parseHighScores(stored: string | null): LoadedHighScores {
-  if (stored === null || stored === '') return { entries: [], problems: [] };
+/**
+ * Reads what storage held (a JSON string, or null when nothing was saved). With a board to check against, an entry
+ * no round of that board could have given is dropped too, and counted.
+ */
+export function parseHighScores(stored: string | null, check?: BoardCheck): LoadedHighScores {
+  if (stored === null || stored === '') return { entries: [], problems: [], dropped: 0 };
   let data: unknown;
   try {
     data = JSON.parse(stored);
   } catch {
-    return { entries: [], problems: ['saved high scores are not valid JSON; starting a new table'] };
+    return { entries: [], problems: ['saved high scores are not valid JSON; starting a new table'], dropped: 0 };
   }
   if (!Array.isArray(data))
-    return { entries: [], problems: ['saved high scores are not a list; starting a new table'] };
+    return { entries: [], problems: ['saved high scores are not a list; starting a new table'], dropped: 0 };
   const entries: HighScore[] = [];
   const problems: string[] = [];
+  let dropped = 0;
   data.forEach((raw, index) => {
     const problem = problemWith(raw);
     if (problem) {
       problems.push(`saved high score ${index + 1} ${problem}; it was dropped`);
+      dropped += 1;
       return;
     }
     const entry = raw as HighScore;
+    const impossibility = check && impossibilityOf(entry, check.board !== 'daily', check.now);
+    if (impossibility) {
+      problems.push(`saved high score ${index + 1} ${impossibility}, which no round can give; it was dropped`);
+      dropped += 1;
+      return;
+    }
     entries.push({
       score: entry.score,
       correct: entry.correct,
@@ -120,7 +140,7 @@ export function parseHighScores(stored: string | null): LoadedHighScores {
       ...(entry.day !== undefined ? { day: entry.day } : {}),
     });
   });
-  return { entries: rank(entries), problems };
+  return { entries: rank(entries), problems, dropped };
 }
 
 /** The table with the new entry, and its 1-based place (null when it did not make the table). */

@@ -5,6 +5,7 @@ import { summarize, type SessionState } from '../core/session';
 import { isCustomRound } from './customRound';
 import { nicknamesOf } from './nicknames';
 import type { PageServices } from './pageServices';
+import type { WriteOutcome } from '../storage/SafeStorage';
 
 /** Why a finished round is on no board. */
 export type UnrankedReason = 'custom' | 'retry' | 'daily-replayed' | 'daily-other-day' | 'quit';
@@ -17,16 +18,9 @@ export interface RecordedRound {
   unranked?: UnrankedReason;
   /** When the saved entry's round ended (its key on the board), so a name chosen later can be put on it. */
   savedAt?: string;
+  /** Why the board could not be saved on the device: the round is on it for this visit only. */
+  unsaved?: Exclude<WriteOutcome, 'saved'>;
 }
-
-export const UNRANKED_TEXT: Record<UnrankedReason, string> = {
-  custom: 'Rounds of your own questions are not on the high-score boards.',
-  retry: 'Replays of missed questions score nothing and are not on the boards.',
-  'daily-replayed': "You already played today's round: only the first round of the day counts for the board.",
-  'daily-other-day':
-    "Another day's daily round, played as a challenge: only a day's own daily round counts for the board.",
-  quit: 'This round was left before its end, so it is on no board.',
-};
 
 /** Puts a finished round on its board: once per day for the daily round, never for replays or a teacher's bank. */
 export function recordRound(services: PageServices, session: SessionState, dayBegun: string): RecordedRound {
@@ -39,7 +33,7 @@ export function recordRound(services: PageServices, session: SessionState, dayBe
   if (settings.mode === 'daily' && day === undefined) return { board: null, place: null, unranked: 'daily-other-day' };
   const board = boardFor(settings);
   const date = new Date().toISOString();
-  const { place, counted } = services.highScores.add(
+  const { place, counted, saved } = services.highScores.add(
     {
       score: summary.score,
       correct: summary.correct,
@@ -55,5 +49,6 @@ export function recordRound(services: PageServices, session: SessionState, dayBe
     board,
   );
   if (!counted) return { board, place: null, unranked: 'daily-replayed' };
-  return place === null ? { board, place } : { board, place, savedAt: date };
+  const unsaved = saved === 'saved' ? {} : { unsaved: saved };
+  return place === null ? { board, place, ...unsaved } : { board, place, savedAt: date, ...unsaved };
 }

@@ -51,7 +51,11 @@ export class RoundFlow {
   /** The plan of the round in play; a round whose plan this is not was quit (or finished) and counts for nothing. */
   private inPlay?: RoundPlan;
 
-  constructor(private readonly bank: () => BankBundle | undefined) {}
+  constructor(
+    private readonly bank: () => BankBundle | undefined,
+    /** Takes the link out of the page's address: it is played, set aside or cannot be played (challengeAddress.ts). */
+    private readonly forgetLink: () => void = () => undefined,
+  ) {}
 
   /** What the page's link asked for: a challenge to play, or a notice why it cannot be played. */
   receiveLink(incoming: IncomingChallenge): void {
@@ -67,6 +71,7 @@ export class RoundFlow {
       if (problem) {
         this.incoming = undefined;
         this.notice = problem;
+        this.forgetLink();
       } else if ('challenge' in incoming) {
         this.challenge = incoming.challenge;
         return { challenge: incoming.challenge };
@@ -86,6 +91,7 @@ export class RoundFlow {
   declineChallenge(): void {
     this.incoming = undefined;
     this.challenge = undefined;
+    this.forgetLink();
   }
 
   /** The challenge to replay now, taken from the link (Play again is then a round of one's own). */
@@ -131,12 +137,21 @@ export class RoundFlow {
 
   /** The player left the round (back to the title): it is gone, and nothing of it is ever recorded. */
   quit(): void {
+    // A challenge left half-way was played: the link is not offered again.
+    if (this.inPlay && this.challenge?.seed === this.inPlay.seed) this.forgetLink();
     this.inPlay = undefined;
+  }
+
+  /** Whether a round is in play (begun and neither ended nor left). */
+  get roundInPlay(): boolean {
+    return this.inPlay !== undefined;
   }
 
   /** The round has ended: true when it was the round in play (and so may be recorded, once). */
   end(session: SessionState): boolean {
     if (!this.isInPlay(session)) return false;
+    // The link stays in the address while its round is played (a reload offers it again), and goes once it ends.
+    if (this.challengeOf(session)) this.forgetLink();
     this.inPlay = undefined;
     return true;
   }

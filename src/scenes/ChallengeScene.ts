@@ -8,6 +8,11 @@ import {
 } from '../core/challengeProtocol';
 import type { PlayerView } from '../core/classProtocol';
 import { keepChallenge, keptChallenge } from '../game/challengeSeats';
+import { challengeCardFacts, challengeCardText, challengeName } from '../game/challengeCard';
+import { shareOrSaveCard } from '../game/cardSharing';
+import { formatLongDate } from '../core/dates';
+import { scoreCardBlob } from '../ui/scoreCard';
+import { paletteOf } from '../ui/theme';
 import { ClassPlay } from '../game/classPlay';
 import { nicknamesOf } from '../game/nicknames';
 import { ChallengeApi } from '../net/challengeApi';
@@ -33,11 +38,6 @@ function points(score: number): string {
 
 function closingDay(board: ChallengeBoard): string {
   return new Date(board.closesAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long' });
-}
-
-/** The challenge's own title, or whose it is. */
-function challengeName(board: ChallengeBoard): string {
-  return board.title ?? `${board.creator}’s challenge`;
 }
 
 function entryLine(entry: ChallengeEntry, rank?: number): string {
@@ -408,6 +408,13 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         : { label: 'Copy link', action: () => void this.copy(link), name: 'Copy link', primary: true },
     ];
     if (canShare) buttons.push({ label: 'Copy link', action: () => void this.copy(link), name: 'Copy link' });
+    // This device's finished round: a picture of it with the link and its QR code.
+    const mine = [...board.entries, ...board.practice].find(
+      (entry) => entry.finished && entry.playerId === kept.seat?.playerId,
+    );
+    if (mine) {
+      buttons.push({ label: 'Score card', action: () => void this.scoreCard(board, mine, link), name: 'Score card' });
+    }
     if (!kept.seat && board.status === 'open') {
       buttons.push({ label: 'Play', action: () => this.restartWith({ step: 'intro' }), name: 'Play' });
     }
@@ -464,6 +471,15 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     } catch (error) {
       if ((error as DOMException)?.name !== 'AbortError') await this.copy(link);
     }
+  }
+
+  private async scoreCard(board: ChallengeBoard, entry: ChallengeEntry, link: string): Promise<void> {
+    const facts = challengeCardFacts(board, entry, link, formatLongDate(this.services.today()));
+    const blob = await scoreCardBlob(facts, paletteOf(this), this.translator);
+    const file = new File([blob], `source-check-challenge-${board.code}.png`, { type: 'image/png' });
+    const outcome = await shareOrSaveCard(file, challengeCardText(board, entry, link), link);
+    if (outcome === 'cancelled') return;
+    this.restartWith({ message: outcome === 'shared' ? 'Score card shared.' : 'Score card saved as a picture.' });
   }
 
   private async closeChallenge(code: string, token: string): Promise<void> {

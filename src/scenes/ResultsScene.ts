@@ -4,6 +4,8 @@ import { skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
 import { nicknameProblem } from '../game/classWords';
 import { nicknamesOf } from '../game/nicknames';
+import { resultSnapshot } from '../core/resultSnapshot';
+import { marksOf } from '../core/share';
 import type { Rect } from '../ui/layout';
 import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
@@ -15,6 +17,7 @@ import type { ResultsSceneData } from './sceneData';
 
 const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
 const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+const SNAPSHOT_MARKS = { right: MARK.correct, wrong: MARK.wrong, timeout: MARK.timedOut } as const;
 
 export class ResultsScene extends BaseScene<'results'> {
   constructor() {
@@ -25,6 +28,10 @@ export class ResultsScene extends BaseScene<'results'> {
     const session = data.session;
     if (data.opened !== undefined && session.log[data.opened]) {
       this.showReviewRow(data, data.opened);
+      return;
+    }
+    if (data.snapshot) {
+      this.showSnapshot(data);
       return;
     }
     if (this.asksForName(data)) {
@@ -114,6 +121,19 @@ export class ResultsScene extends BaseScene<'results'> {
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 0);
     top += placeText.height + gap * 0.5;
+    // The board could not be saved on the device: said on screen and aloud, never left to look saved.
+    if (recorded.unsaved) {
+      const unsaved = this.t(`menu:results.unsaved.${recorded.unsaved}`);
+      const unsavedText = addText(this, width / 2, top, unsaved, {
+        size: type.small,
+        bold: true,
+        color: this.textColors.wrong,
+        align: 'center',
+        wrapWidth: width - margin * 2,
+      }).setOrigin(0.5, 0);
+      top += unsavedText.height + gap * 0.5;
+      a11y.text(unsaved, { role: 'alert' }).dataset.name = 'unsaved';
+    }
 
     // The move to practise next, in one line; the report screen has the rest.
     const skills = skillReport(reported);
@@ -233,6 +253,7 @@ export class ResultsScene extends BaseScene<'results'> {
         s: 'Share',
         y: 'Your report',
         t: 'Timeline',
+        v: 'Screenshot view',
         m: '',
       };
       // Enter presses only the focused button (the page's own): a stray Enter while the score is read starts nothing.
@@ -277,6 +298,12 @@ export class ResultsScene extends BaseScene<'results'> {
     ) {
       buttons.push([this.t('menu:results.share'), () => this.goTo(SceneKey.Share, { results: data }), 'Share']);
     }
+    // A picture to post: the score and the squares, no question and no answer.
+    buttons.push([
+      this.t('menu:results.snapshotButton'),
+      () => this.rebuild({ ...data, snapshot: true }),
+      'Screenshot view',
+    ]);
     // A round the server vouches for, made from here (the round above was played on this device alone).
     buttons.push([
       this.t('menu:results.challenge'),
@@ -453,6 +480,81 @@ export class ResultsScene extends BaseScene<'results'> {
       a11y.text(line);
     }
     this.addDoneButton(doneHeight, () => this.rebuild({ ...data, opened: undefined }));
+  }
+
+  /**
+   * The results to screenshot: the game's name, the mode and the day, the score, the right/wrong squares. Nothing
+   * of the questions; Done (or Escape) goes back to the full results.
+   */
+  private showSnapshot(data: ResultsSceneData): void {
+    const session = this.services.rounds.reportedRound(data.session);
+    const summary = summarize(session);
+    const snapshot = resultSnapshot(
+      {
+        mode: session.plan.settings.mode,
+        seed: session.plan.seed,
+        score: summary.score,
+        correct: summary.correct,
+        total: summary.total,
+        marks: marksOf(session.log),
+        today: this.services.today(),
+        replay: data.recorded.unranked === 'daily-replayed',
+      },
+      this.translator,
+    );
+    this.beginScreen(this.t('share:snapshot.title'));
+    const { width, height, margin, gap, type } = this.frame;
+    const a11y = this.services.a11y;
+    const doneHeight = Math.max(56, type.button * 2.2);
+    const lines: [string, number, string, boolean][] = [
+      ['SOURCE CHECK', type.heading, this.textColors.paper, true],
+      [`${snapshot.round} · ${snapshot.day}`, type.body, this.textColors.muted, false],
+      [snapshot.score, type.title, this.textColors.paper, true],
+      [snapshot.correct, type.body, this.textColors.muted, false],
+    ];
+    let y = height * 0.12;
+    for (const [line, size, color, bold] of lines) {
+      const text = addText(this, width / 2, y, line, {
+        size,
+        color,
+        bold,
+        align: 'center',
+        wrapWidth: width - margin * 2,
+      }).setOrigin(0.5, 0);
+      y += text.height + gap;
+      a11y.text(line);
+    }
+    // The squares: shape as well as colour, in rows that fit the screen.
+    const perRow = Math.min(snapshot.marks.length, Math.max(1, Math.floor((width - margin * 2 + gap) / 64)));
+    const size = Math.min(72, (width - margin * 2 - gap * (perRow - 1)) / Math.max(1, perRow));
+    const fills = { right: this.colors.correct, wrong: this.colors.wrong, timeout: this.colors.controlEdge };
+    const g = this.add.graphics();
+    snapshot.marks.forEach((mark, index) => {
+      const row = Math.floor(index / perRow);
+      const inRow = Math.min(perRow, snapshot.marks.length - row * perRow);
+      const x = width / 2 - (inRow * size + (inRow - 1) * gap) / 2 + (index % perRow) * (size + gap);
+      const top = y + gap + row * (size + gap);
+      g.fillStyle(fills[mark], 1).fillRoundedRect(x, top, size, size, size * 0.18);
+      addText(this, x + size / 2, top + size / 2, SNAPSHOT_MARKS[mark], {
+        size: Math.round(size * 0.5),
+        bold: true,
+        color: this.textColors.onBright,
+      }).setOrigin(0.5, 0.5);
+    });
+    a11y.text(snapshot.pattern).dataset.name = 'pattern';
+    const rows = Math.ceil(snapshot.marks.length / perRow);
+    addText(
+      this,
+      width / 2,
+      Math.min(y + gap * 2 + rows * (size + gap), height - margin - doneHeight - gap * 2),
+      this.t('share:snapshot.footer'),
+      {
+        size: type.small,
+        color: this.textColors.muted,
+        align: 'center',
+      },
+    ).setOrigin(0.5, 0);
+    this.addDoneButton(doneHeight, () => this.rebuild({ ...data, snapshot: undefined }));
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */

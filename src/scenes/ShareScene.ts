@@ -9,6 +9,7 @@ import { challengeFor } from '../game/challengeRound';
 import { localDate } from '../core/localDate';
 import { translatorOf } from '../ui/pageLanguage';
 import { scoreCardBlob } from '../ui/scoreCard';
+import { shareOrSaveCard } from '../game/cardSharing';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
@@ -157,8 +158,8 @@ export class ShareScene extends BaseScene<'share'> {
       },
     ).setOrigin(0.5, 1);
 
+    // Where the device has a share sheet, it is the main way; Copy text comes first where it has none.
     const actions: [string, () => void, string][] = [
-      [this.t('share:screen.copy'), () => void this.copy(text), 'Copy text'],
       ...(typeof navigator.share === 'function'
         ? ([[this.t('share:screen.share'), () => void this.shareNatively(text), 'Share…']] as [
             string,
@@ -166,7 +167,8 @@ export class ShareScene extends BaseScene<'share'> {
             string,
           ][])
         : []),
-      [this.t('share:screen.scoreCard'), () => void this.scoreCard(name, summary, marks), 'Score card'],
+      [this.t('share:screen.copy'), () => void this.copy(text), 'Copy text'],
+      [this.t('share:screen.scoreCard'), () => void this.scoreCard(name, summary, marks, text), 'Score card'],
       [this.t('share:screen.back'), () => this.goTo(SceneKey.Results, data.results), 'Back'],
     ];
     const perRow = portrait ? 2 : actions.length;
@@ -252,6 +254,7 @@ export class ShareScene extends BaseScene<'share'> {
     name: string,
     summary: ReturnType<typeof summarize>,
     marks: ReturnType<typeof marksOf>,
+    text: string,
   ): Promise<void> {
     const session = this.opened.results.session;
     const blob = await scoreCardBlob(
@@ -268,22 +271,10 @@ export class ShareScene extends BaseScene<'share'> {
       translatorOf(this),
     );
     const file = new File([blob], `source-check-${session.plan.seed}.png`, { type: 'image/png' });
-    if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
-      try {
-        await navigator.share({ files: [file], text: this.t('share:status.cardText') });
-        this.say(this.t('share:status.cardShared'));
-        return;
-      } catch (error) {
-        if ((error as DOMException)?.name === 'AbortError') return;
-      }
-    }
-    const url = URL.createObjectURL(file);
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = file.name;
-    anchor.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.say(this.t('share:status.cardSaved'));
+    // Shared with the text and its challenge link, so the picture leads back to the round.
+    const outcome = await shareOrSaveCard(file, text);
+    if (outcome === 'shared') this.say(this.t('share:status.cardShared'));
+    if (outcome === 'saved') this.say(this.t('share:status.cardSaved'));
   }
 }
 

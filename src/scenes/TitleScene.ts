@@ -88,7 +88,7 @@ export class TitleScene extends BaseScene<'title'> {
                   mode: this.t(`common:mode.${challenge.mode}.title`),
                 })),
         })
-      : (notice ?? saved.notice);
+      : (notice ?? saved.notice ?? this.droppedNotice());
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
           size: type.small,
@@ -351,5 +351,11 @@ export class TitleScene extends BaseScene<'title'> {
   private declineChallenge(): void {
     this.services.rounds.declineChallenge();
     this.rebuild();
+  }
+
+  /** Saved high scores dropped as damaged on reading (no round could give them): said once, on the title. */
+  private droppedNotice(): string | undefined {
+    const dropped = this.services.highScores.takeDroppedCount();
+    return dropped > 0 ? this.t('menu:title.dropped', { count: dropped }) : undefined;
   }
 }

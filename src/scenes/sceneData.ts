@@ -53,6 +53,8 @@ export interface ResultsSceneData extends RoundData {
   naming?: { typed: string; refusal?: string };
   /** The name the player just chose for the saved score, which the results then say. */
   savedAs?: string;
+  /** The spoiler-free view to screenshot: score, squares, mode and day, no question. */
+  snapshot?: boolean;
 }
 
 export interface ReportSceneData {

@@ -9,7 +9,7 @@ import {
   type HighScore,
 } from '../core/highScores';
 import { isIsoDate } from '../core/dates';
-import type { KeyValueStore } from './SafeStorage';
+import { writeChecked, type KeyValueStore, type WriteOutcome } from './SafeStorage';
 
 /** The Classic board's key, which the only board had before there were modes (so old scores stay on it). */
 export const HIGH_SCORES_KEY = BOARDS.classic.storageKey;
@@ -23,17 +23,25 @@ export interface AddedScore {
   place: number | null;
   /** false when the round could not count: a second daily round on the same day. */
   counted: boolean;
+  /** Where the board went: lasting storage, or only memory for this visit (storage blocked, or full). */
+  saved: WriteOutcome;
 }
 
 export class HighScoreStore {
   private readonly boards = new Map<BoardId, HighScore[]>();
   readonly problems: string[] = [];
+  /** Entries dropped as damaged on load, until the player is told (once). */
+  private dropped = 0;
 
-  constructor(private readonly store: KeyValueStore) {
+  constructor(
+    private readonly store: KeyValueStore,
+    now = Date.now(),
+  ) {
     for (const board of BOARD_IDS) {
       const key = BOARDS[board].storageKey;
       const raw = store.getItem(key);
-      const loaded = parseHighScores(raw);
+      const loaded = parseHighScores(raw, { board, now });
+      this.dropped += loaded.dropped;
       this.boards.set(board, loaded.entries);
       this.problems.push(...loaded.problems.map((problem) => `${BOARDS[board].title} board: ${problem}`));
       if (loaded.problems.length > 0 && raw !== null) {
@@ -49,6 +57,13 @@ export class HighScoreStore {
     }
   }
 
+  /** How many saved entries were dropped as damaged, the first time it is asked for (the title says so); then 0. */
+  takeDroppedCount(): number {
+    const dropped = this.dropped;
+    this.dropped = 0;
+    return dropped;
+  }
+
   list(board: BoardId = 'classic'): readonly HighScore[] {
     return this.boards.get(board) ?? [];
   }
@@ -56,13 +71,15 @@ export class HighScoreStore {
   /** Adds a finished round to its board; a daily round counts only once per day (`entry.day`, the day it began). */
   add(entry: HighScore, board: BoardId = 'classic'): AddedScore {
     if (board === 'daily') {
-      if (entry.day === undefined || !this.dailyCounts(entry.day)) return { place: null, counted: false };
+      if (entry.day === undefined || !this.dailyCounts(entry.day))
+        return { place: null, counted: false, saved: 'saved' };
       this.store.setItem(DAILY_COUNTED_KEY, entry.day);
     }
     const result = addHighScore(this.list(board), entry);
+    // Kept here for the visit whatever happens to the write; the player is told when it did not last.
     this.boards.set(board, result.entries);
-    this.store.setItem(BOARDS[board].storageKey, serializeHighScores(result.entries));
-    return { place: result.place, counted: true };
+    const saved = writeChecked(this.store, BOARDS[board].storageKey, serializeHighScores(result.entries));
+    return { place: result.place, counted: true, saved };
   }
 
   /** Whether a daily round played on `day` would still count for the board. */

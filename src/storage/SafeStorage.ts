@@ -35,6 +35,8 @@ export class SafeStorage implements KeyValueStore {
   private readonly memory = new MemoryStore();
   /** Whether saved data will outlive the page. */
   persistent: boolean;
+  /** Why lasting storage was given up, once it was: full, or blocked (memory only). */
+  private givenUp: Exclude<WriteOutcome, 'saved'> = 'memory';
 
   constructor(private readonly backing: KeyValueStore | undefined) {
     this.persistent = backing !== undefined && SafeStorage.works(backing);
@@ -76,9 +78,10 @@ export class SafeStorage implements KeyValueStore {
     if (!this.persistent) return;
     try {
       this.backing!.setItem(key, value);
-    } catch {
+    } catch (error) {
       // Full or revoked: keep playing from memory for the rest of the visit.
       this.persistent = false;
+      if (isQuotaError(error)) this.givenUp = 'full';
     }
   }
 
@@ -96,7 +99,7 @@ export class SafeStorage implements KeyValueStore {
       }
     }
     this.memory.setItem(key, value);
-    return this.persistent ? 'saved' : 'memory';
+    return this.persistent ? 'saved' : this.givenUp;
   }
 
   removeItem(key: string): void {
@@ -107,5 +110,19 @@ export class SafeStorage implements KeyValueStore {
     } catch {
       this.persistent = false;
     }
+  }
+}
+
+/**
+ * Writes a value and says where it went, on any store: a SafeStorage tells lasting storage from memory; a plain
+ * store's write either works or throws.
+ */
+export function writeChecked(store: KeyValueStore, key: string, value: string): WriteOutcome {
+  if (store instanceof SafeStorage) return store.trySetItem(key, value);
+  try {
+    store.setItem(key, value);
+    return 'saved';
+  } catch (error) {
+    return isQuotaError(error) ? 'full' : 'memory';
   }
 }

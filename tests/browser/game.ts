@@ -108,3 +108,31 @@ export async function answerKey(page: Page, bank: BankForTests, right: boolean):
   const shown = await answerButtons(page);
   return String(shown.findIndex((text) => (text === correct) === right) + 1);
 }
+
+/** Rounds of five questions, set before the first load only (a choice the test makes later stays). */
+export const fiveQuestionRounds = (page: Page) =>
+  page.addInitScript(() => {
+    if (!localStorage.getItem('source-check:settings:v1')) {
+      localStorage.setItem('source-check:settings:v1', JSON.stringify({ questionCount: 5 }));
+    }
+  });
+
+/**
+ * Answers `count` questions of a solo round from its first question, pressing `keyFor(number)` (1-based) on each
+ * and going on from each reveal; the prompts, in order.
+ */
+export async function answerQuestions(
+  page: Page,
+  count: number,
+  keyFor: (number: number) => string = () => '1',
+): Promise<string[]> {
+  const prompts: string[] = [];
+  for (let number = 1; number <= count; number += 1) {
+    await waitForScreen(page, 'question');
+    prompts.push((await page.$eval('#a11y h2', (element) => element.textContent)) ?? '');
+    await page.keyboard.press(keyFor(number));
+    await waitForScreen(page, 'reveal');
+    await page.keyboard.press('Enter');
+  }
+  return prompts;
+}

@@ -1,29 +1,25 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { currentScreen, openGame, pageErrors, PROJECTOR, screenshot, waitForScreen } from './game';
+import {
+  answerQuestions,
+  currentScreen,
+  fiveQuestionRounds,
+  openGame,
+  pageErrors,
+  PROJECTOR,
+  screenshot,
+  waitForScreen,
+} from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
 const chromium = useChromium();
 /** Rounds of five questions keep these tests short; the share rules do not depend on the length. */
 const QUESTIONS = 5;
-const fiveQuestionRounds = (page: Page) =>
-  page.addInitScript(() => {
-    if (!localStorage.getItem('source-check:settings:v1')) {
-      localStorage.setItem('source-check:settings:v1', JSON.stringify({ questionCount: 5 }));
-    }
-  });
 
 async function playRound(page: Page): Promise<string[]> {
-  const prompts: string[] = [];
-  for (let number = 1; number <= QUESTIONS; number += 1) {
-    await waitForScreen(page, 'question');
-    prompts.push((await page.$eval('#a11y h2', (element) => element.textContent)) ?? '');
-    await page.keyboard.press(String((number % 3) + 1));
-    await waitForScreen(page, 'reveal');
-    await page.keyboard.press('Enter');
-  }
+  const prompts = await answerQuestions(page, QUESTIONS, (number) => String((number % 3) + 1));
   await waitForScreen(page, 'results');
   return prompts;
 }

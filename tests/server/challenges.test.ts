@@ -9,6 +9,7 @@ import { DAY_MS } from '../../src/server/class/service';
 import {
   readEvents,
   requestFrom,
+  playSeat,
   rightChoice,
   someLoopbackAddress,
   startTestServer,
@@ -33,21 +34,8 @@ async function create(body: Record<string, unknown> = {}) {
 }
 
 /** Plays a seat's whole round, answering right the first `right` questions and wrong the rest. */
-async function playRound(seat: Seat, right: number): Promise<number> {
-  let view = (await t.api.next(seat.code, seat)).body;
-  let position = 0;
-  while (view.state === 'question') {
-    const question = view.question;
-    const correct = rightChoice(question);
-    const choice = position < right ? correct : (correct + 1) % question.choices.length;
-    t.clock.advance(2000);
-    const outcome = await t.api.answer(seat.code, seat, question.position, choice);
-    expect(outcome.status).toBe(200);
-    view = (await t.api.next(seat.code, seat)).body;
-    position += 1;
-  }
-  expect(view.state).toBe('finished');
-  return view.player.score;
+function playRound(seat: Seat, right: number): Promise<number> {
+  return playSeat(t, seat, right);
 }
 
 describe('making a challenge', () => {

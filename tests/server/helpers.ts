@@ -182,6 +182,51 @@ export class Api {
 }
 
 /** The right answer's position in a served question, looked up in the bank (the server never says). */
+/**
+ * A GET sent exactly as written: its path (fetch would tidy "/r1/../" away before sending it) and its headers, Host
+ * included (fetch sends its own).
+ */
+export function rawGet(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Plays a seat's whole round, answering right the first `right` questions and wrong the rest; its score. */
+export async function playSeat(
+  t: TestServer,
+  seat: { code: string; playerId: string; token: string },
+  right: number,
+): Promise<number> {
+  let view = (await t.api.next(seat.code, seat)).body;
+  let position = 0;
+  while (view.state === 'question') {
+    const question = view.question;
+    const correct = rightChoice(question);
+    const choice = position < right ? correct : (correct + 1) % question.choices.length;
+    t.clock.advance(2000);
+    const outcome = await t.api.answer(seat.code, seat, question.position, choice);
+    expect(outcome.status).toBe(200);
+    view = (await t.api.next(seat.code, seat)).body;
+    position += 1;
+  }
+  expect(view.state).toBe('finished');
+  return view.player.score;
+}
+
 export function rightChoice(question: { questionId: string; choices: string[] }): number {
   const source = testBank().questions.find((candidate) => candidate.id === question.questionId)!;
   const right = source.choices.find((choice) => choice.correct)!.text;

@@ -3,13 +3,13 @@
  * and no memory kept per URL, however many different spellings of a path are asked for.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressFolder } from '../../src/server/precompress';
 import { MB, startChildServer, type ChildServer } from './child';
+import { rawGet } from './helpers';
 
 const ASSET = 'assets/game-Ab12Cd34.js';
 /** Large enough that keeping a copy per URL shows at once: 2,000 copies would be 400 MB. */
@@ -21,26 +21,6 @@ const GROWTH_BOUND = 40 * MB;
 let dir: string;
 let server: ChildServer;
 let asset: Buffer;
-
-/** A GET sent exactly as written (fetch would tidy "/r1/../" away before sending it). */
-function rawGet(
-  base: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, path, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'source-check-static-test-'));

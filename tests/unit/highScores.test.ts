@@ -110,7 +110,7 @@ describe('storage that is missing, blocked, full or corrupt', () => {
     expect(storage.persistent).toBe(true);
     backing.full = true;
     const scores = new HighScoreStore(storage);
-    expect(scores.add(entry(800))).toEqual({ place: 1, counted: true });
+    expect(scores.add(entry(800))).toEqual({ place: 1, counted: true, saved: 'memory' });
     expect(storage.persistent).toBe(false);
     expect(scores.list()).toHaveLength(1);
     expect(storage.getItem(HIGH_SCORES_KEY)).toContain('800');
@@ -182,12 +182,16 @@ describe('boards per way of playing', () => {
     const backing = new MemoryStore();
     const scores = new HighScoreStore(new SafeStorage(backing));
     expect(scores.dailyCounts('2026-11-24')).toBe(true);
-    expect(scores.add(entry(700, { day: '2026-11-24' }), 'daily')).toEqual({ place: 1, counted: true });
+    expect(scores.add(entry(700, { day: '2026-11-24' }), 'daily')).toEqual({ place: 1, counted: true, saved: 'saved' });
     expect(scores.dailyCounts('2026-11-24')).toBe(false);
-    expect(scores.add(entry(9000, { day: '2026-11-24' }), 'daily')).toEqual({ place: null, counted: false });
+    expect(scores.add(entry(9000, { day: '2026-11-24' }), 'daily')).toEqual({
+      place: null,
+      counted: false,
+      saved: 'saved',
+    });
     scores.clear('daily');
     expect(new HighScoreStore(new SafeStorage(backing)).dailyCounts('2026-11-24')).toBe(false);
-    expect(scores.add(entry(500, { day: '2026-11-25' }), 'daily')).toEqual({ place: 1, counted: true });
+    expect(scores.add(entry(500, { day: '2026-11-25' }), 'daily')).toEqual({ place: 1, counted: true, saved: 'saved' });
     // A daily entry without its day cannot be placed.
     expect(scores.add(entry(500), 'daily').counted).toBe(false);
     expect(dailyCounts(null, '2026-11-24')).toBe(true);

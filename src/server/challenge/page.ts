@@ -1,12 +1,14 @@
 /**
  * The page a short link (`/c/CODE`) opens: the game's own index.html, with a base one folder up (so its relative
  * asset paths still work) and the challenge's preview tags (a chat app shows its title, the score to beat and the
- * game's icon instead of a bare link). The game reads the code from the address.
+ * game's preview picture instead of a bare link; pagePreview.ts makes the tags). The game reads the code from the
+ * address.
  */
 import { encode } from 'html-entities';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { challengeCodeFromPath, type ChallengeBoard } from '../../core/challengeProtocol';
+import { GAME_PAGE, previewTags, withHeadLines } from '../pagePreview';
 
 /** The preview's words for a challenge (or for a code that names none). */
 export function previewOf(board: ChallengeBoard | undefined): { title: string; description: string } {
@@ -27,11 +29,11 @@ export function previewOf(board: ChallengeBoard | undefined): { title: string; d
 /** Makes the page for a code from the built index.html; undefined when the build has none. */
 export function challengePage(
   staticDir: string,
-): ((code: string, board: (code: string) => ChallengeBoard) => string) | undefined {
-  const file = join(staticDir, 'index.html');
+): ((code: string, board: (code: string) => ChallengeBoard, base: string | undefined) => string) | undefined {
+  const file = join(staticDir, GAME_PAGE);
   if (!existsSync(file)) return undefined;
   const html = readFileSync(file, 'utf8');
-  return (wanted, board) => {
+  return (wanted, board, base) => {
     const code = challengeCodeFromPath(`/c/${wanted}`);
     let found: ChallengeBoard | undefined;
     try {
@@ -40,19 +42,13 @@ export function challengePage(
       found = undefined;
     }
     const preview = previewOf(found);
-    const tags = [
-      '<base href="../" />',
-      `<meta property="og:type" content="website" />`,
-      `<meta property="og:site_name" content="Source Check" />`,
-      `<meta property="og:title" content="${encode(preview.title)}" />`,
-      `<meta property="og:description" content="${encode(preview.description)}" />`,
-      `<meta property="og:image" content="icons/icon-512.png" />`,
-      `<meta name="twitter:card" content="summary" />`,
-      `<meta name="twitter:title" content="${encode(preview.title)}" />`,
-      `<meta name="twitter:description" content="${encode(preview.description)}" />`,
-    ].join('\n    ');
-    return html
-      .replace(/<head>/, `<head>\n    ${tags}`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${encode(preview.title)}</title>`);
+    // Without a usable host the page still plays; only the preview lacks its absolute addresses.
+    const tags = base
+      ? previewTags({ ...preview, url: code ? `${base}c/${code}` : base, base })
+      : [
+          `<meta property="og:title" content="${encode(preview.title)}" />`,
+          `<meta property="og:description" content="${encode(preview.description)}" />`,
+        ];
+    return withHeadLines(html, ['<base href="../" />', ...tags], preview.title);
   };
 }

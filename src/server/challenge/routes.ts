@@ -10,6 +10,7 @@ import { MAX_CHALLENGE_DAYS, MAX_CHALLENGE_TITLE_LENGTH, MIN_CHALLENGE_DAYS } fr
 import type { GroupCommit } from '../class/groupCommit';
 import { ApiError } from '../class/service';
 import { BoardStreams } from './boardStream';
+import { pageBase } from '../pagePreview';
 import { challengePage } from './page';
 import type { ChallengeService } from './service';
 
@@ -33,6 +34,8 @@ export interface ChallengeRouteOptions {
   limits?: Partial<ChallengeRateLimits>;
   /** The built game's folder: the short link serves its page. */
   staticDir?: string;
+  /** PUBLIC_URL when set: the previews' absolute addresses start there (see pagePreview.ts). */
+  publicUrl?: () => string | undefined;
 }
 
 const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
@@ -178,7 +181,7 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
           return reply
             .header('Content-Type', 'text/html; charset=utf-8')
             .header('Cache-Control', 'no-cache')
-            .send(page(wanted, (found) => challenges.board(found)));
+            .send(page(wanted, (found) => challenges.board(found), pageBase(request, options.publicUrl?.())));
         },
       );
     }

@@ -45,6 +45,7 @@ import { registerChallengeRoutes, type ChallengeRateLimits } from '../challenge/
 import type { ChallengeService } from '../challenge/service';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
+import { GAME_PAGE, registerGamePage } from '../pagePreview';
 
 /** Requests per window; each limit is counted per client address, answers per player. */
 export interface RateLimits {
@@ -624,12 +625,18 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
       commits,
       limits: options.challengeLimits,
       staticDir: options.staticDir,
+      publicUrl: () => options.serverInfo?.().publicUrl,
     });
   }
 
   // ——— The built game ———
 
-  if (options.staticDir) await serveBuild(app, options.staticDir);
+  if (options.staticDir) {
+    // The game's page carries link previews with absolute addresses (pagePreview.ts says which and why).
+    const publicUrl = () => options.serverInfo?.().publicUrl;
+    const pageServed = registerGamePage(app, options.staticDir, publicUrl);
+    await serveBuild(app, options.staticDir, pageServed ? [GAME_PAGE] : []);
+  }
 
   return app;
 }

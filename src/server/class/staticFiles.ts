@@ -11,7 +11,12 @@ import { resolve, sep } from 'node:path';
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const REVALIDATE_CACHE = 'no-cache';
 
-export async function serveBuild(app: FastifyInstance, folder: string): Promise<void> {
+/** `servedElsewhere`: files of the build another route serves (the game's page, with its preview tags). */
+export async function serveBuild(
+  app: FastifyInstance,
+  folder: string,
+  servedElsewhere: readonly string[] = [],
+): Promise<void> {
   const root = resolve(folder);
   const assets = `${resolve(root, 'assets')}${sep}`;
   await app.register(fastifyStatic, {
@@ -19,7 +24,7 @@ export async function serveBuild(app: FastifyInstance, folder: string): Promise<
     // The file list is read once: a URL either names one of these files or is not found.
     wildcard: false,
     // The compressed copies are chosen by Accept-Encoding, never asked for by name.
-    globIgnore: ['**/*.br', '**/*.gz'],
+    globIgnore: ['**/*.br', '**/*.gz', ...servedElsewhere],
     preCompressed: true,
     cacheControl: false,
     dotfiles: 'deny',
