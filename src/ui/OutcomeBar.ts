@@ -10,6 +10,7 @@ import { emphasize } from './motion';
 import { answerLineOf, verdictOf, type AnswerOutcomeWords } from './outcome';
 import type { StreakMeter } from './StreakMeter';
 import { addText, setTextSize } from './text';
+import { translatorOf } from './pageLanguage';
 import { paletteOf } from './theme';
 
 export interface OutcomeBarProps {
@@ -43,7 +44,7 @@ export function addOutcomeBar(
   const { margin, gap, type } = frame;
   const { barY } = props;
   const color = props.outcome.correct ? paletteOf(scene).text.correct : paletteOf(scene).text.wrong;
-  const verdict = addText(scene, margin, barY, verdictOf(props.outcome), {
+  const verdict = addText(scene, margin, barY, verdictOf(props.outcome, translatorOf(scene)), {
     size: type.heading,
     bold: true,
     color,
@@ -84,7 +85,7 @@ export function addAnswerLine(
   fit: (text: Phaser.GameObjects.Text, maxHeight: number, name: string, minSize?: number) => boolean,
 ): Phaser.GameObjects.Text {
   const { width, margin, type, portrait } = frame;
-  const line = addText(scene, margin, top, answerLineOf(outcome), {
+  const line = addText(scene, margin, top, answerLineOf(outcome, translatorOf(scene)), {
     size: type.body,
     bold: true,
     wrapWidth: width - margin * 2,
