@@ -10,16 +10,7 @@ import type { SpanishBankBundle } from '../../src/core/spanishBankBundle';
 import type { BankBundle } from '../../src/core/types';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { axeAllProblems } from './axe';
-import {
-  answerButtons,
-  openGame,
-  pageErrors,
-  PHONE,
-  PROJECTOR,
-  screenshot,
-  waitForScreen,
-  type Viewport,
-} from './game';
+import { openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
