@@ -39,7 +39,13 @@ export class ClaimScene extends RoundStepScene<'claim'> {
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const headingText = t('play:claim.heading');
-    const heading = addText(this, margin, top, headingText, { size: type.heading, bold: true });
+    const heading = addText(this, margin, top, headingText, {
+      size: type.heading,
+      bold: true,
+      wrapWidth: width - margin * 2,
+    });
+    // Shrinks to one line where it can (a longer language at large text), and says so where it cannot.
+    this.fit(heading, type.heading * 1.3, 'heading', type.body);
     a11y.heading(headingText);
     top += heading.height + gap;
     const buttonHeight = Math.max(56, type.button * 2.2);

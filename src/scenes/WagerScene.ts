@@ -61,7 +61,10 @@ export class WagerScene extends RoundStepScene<'wager'> {
       size: type.heading,
       bold: true,
       color: this.textColors.paper,
+      wrapWidth: textWidth,
     });
+    // Shrinks to one line where it can (a longer language at large text), and says so where it cannot.
+    this.fit(heading, type.heading * 1.3, 'heading', type.body);
     top += heading.height + gap / 2;
     const rule = t('play:wager.rule', { unit: format(pending.unit) });
     const ruleText = addText(this, margin, top, rule, {

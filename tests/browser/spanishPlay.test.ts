@@ -47,8 +47,34 @@ const overflow = (page: Page) => page.$eval('#a11y', (element) => (element as HT
 async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
   expect(await overflow(page), `${name}: reported as not fitting`).toBe('');
+  expect(await textsOffScreen(page), `${name}: texts past the screen's edge`).toEqual([]);
   expect(await axeAllProblems(page), name).toEqual([]);
   await screenshot(page, name);
+}
+
+/** The canvas texts of the screen that run past its edges (a heading too long for a phone at large text). */
+function textsOffScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { game } = window.sourceCheckTest!;
+    const view = game.registry.get('view') as { width: number; height: number };
+    const problems: string[] = [];
+    for (const scene of game.scene.getScenes(true)) {
+      for (const child of scene.children.list) {
+        const text = child as unknown as {
+          type: string;
+          visible: boolean;
+          text: string;
+          getBounds(): { left: number; right: number; top: number; bottom: number };
+        };
+        if (text.type !== 'Text' || !text.visible || text.text === '') continue;
+        const box = text.getBounds();
+        if (box.left < -1 || box.right > view.width + 1 || box.top < -1 || box.bottom > view.height + 1) {
+          problems.push(text.text);
+        }
+      }
+    }
+    return problems;
+  });
 }
 
 /** The question on screen, found by its Spanish prompt, with its Spanish choices in the bank's order. */
