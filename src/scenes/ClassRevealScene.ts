@@ -6,7 +6,7 @@ import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenReveal } from '../ui/outcome';
+import { revealAnnouncement, spokenReveal } from '../ui/outcome';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
@@ -150,11 +150,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     }
 
     const spoken = spokenReveal(words, { feedback, streak: outcome.streak, score: outcome.score }, translator);
-    a11y.announce(
-      evidence
-        ? t('play:reveal.announceSource', { outcome: spoken, quote: evidence.quote })
-        : t('play:reveal.announceNoSource', { outcome: spoken, label: t('play:noSource.label') }),
-    );
+    a11y.announce(revealAnnouncement(spoken, evidence?.quote, translator));
     a11y.text(spoken, { label: t('play:reveal.outcomeLabel') });
     const region = a11y.section(t('play:reveal.sourceRegion'), 'region');
     mirrorEvidence(

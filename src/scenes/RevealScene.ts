@@ -13,7 +13,7 @@ import { NoSourceCard } from '../ui/NoSourceCard';
 import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
 import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenReveal } from '../ui/outcome';
+import { revealAnnouncement, spokenReveal } from '../ui/outcome';
 import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { addText } from '../ui/text';
@@ -297,11 +297,7 @@ export class RevealScene extends BaseScene<'reveal'> {
       translator,
     );
     if (!revisit) {
-      a11y.announce(
-        evidence
-          ? t('play:reveal.announceSource', { outcome: announcement, quote: evidence.quote })
-          : t('play:reveal.announceNoSource', { outcome: announcement, label: t('play:noSource.label') }),
-      );
+      a11y.announce(revealAnnouncement(announcement, evidence?.quote, translator));
     }
     a11y.text(announcement, { label: t('play:reveal.outcomeLabel') });
     const region = a11y.section(t('play:reveal.sourceRegion'), 'region');

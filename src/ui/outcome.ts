@@ -72,3 +72,10 @@ export function spokenReveal(
   }
   return parts.join(' ');
 }
+
+/** What the live region says as a reveal opens: the whole outcome, then the quote that settles it, or that none is given. */
+export function revealAnnouncement(spoken: string, quote: string | undefined, { t }: Pick<Translator, 't'>): string {
+  return quote !== undefined
+    ? t('play:reveal.announceSource', { outcome: spoken, quote })
+    : t('play:reveal.announceNoSource', { outcome: spoken, label: t('play:noSource.label') });
+}
