@@ -119,10 +119,24 @@ describe('a round in Spanish', () => {
     'classic at %s: the question, the outcome and the quote with its rendering',
     async (name, viewport, textScale) => {
       const page = await openInSpanish(viewport, { textScale });
+      await page.focus('#a11y button[data-name="How to play"]');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'how-to-play');
+      expect(await text(page, '#a11y')).toContain('M silencia el sonido.');
+      await checkScreen(page, `es-how-to-play-${name}`);
+      // Play, from How to play.
       await page.keyboard.press('Enter');
       await waitForScreen(page, 'question');
       expect(await text(page, '#a11y [aria-label="Progreso"]')).toBe('Pregunta 1 de 10');
       await checkScreen(page, `es-question-${name}`);
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'pause');
+      expect(await text(page, '#a11y')).toContain(
+        'Pregunta 1 de 10. El reloj está detenido y la pregunta queda oculta hasta que sigas.',
+      );
+      await checkScreen(page, `es-pause-${name}`);
+      await page.keyboard.press('Escape');
+      await waitForScreen(page, 'question');
       const right = await answerKeyInSpanish(page, true);
       await page.keyboard.press(right.key);
       await waitForScreen(page, 'reveal');
