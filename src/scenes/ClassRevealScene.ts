@@ -4,8 +4,8 @@ import { asOfNoteIn, asOfShortNoteIn, citationOf, shownQuestion } from '../game/
 import { spanishServedOf } from '../game/spanishQuestions';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import { NoSourceCard } from '../ui/NoSourceCard';
-import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
-import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { mirrorAsOfNote, mirrorEvidence, mirrorNoSource } from '../ui/evidenceMirror';
+import { addAnswerLine, addFeedbackLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { revealAnnouncement, spokenReveal } from '../ui/outcome';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
@@ -76,18 +76,11 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     this.addSeatLine(outcome.score, top);
     top += type.small + gap;
 
-    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
-      this.fit(text, maxHeight, name, minSize),
-    );
+    const fitText: Parameters<typeof addAnswerLine>[4] = (...args) => this.fit(...args);
+    const answerText = addAnswerLine(this, this.frame, top, words, fitText);
     top += answerText.height + gap;
     if (feedback) {
-      const feedbackText = addText(this, margin, top, feedback, {
-        size: type.small,
-        color: this.textColors.muted,
-        wrapWidth: width - margin * 2,
-      });
-      this.fit(feedbackText, type.small * 2.6, 'feedback', 13);
-      top += feedbackText.height + gap;
+      top += addFeedbackLine(this, this.frame, top, feedback, fitText) + gap;
     }
 
     const nextHeight = Math.max(56, type.button * 2.2);
@@ -163,11 +156,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       (source) => citationOf(this.services, translator, source, true),
       { t, ...(translationLabel ? { translationLabel } : {}) },
     );
-    if (!evidence) {
-      a11y.text(t('play:reveal.noSource', { label: t('play:noSource.label'), text: t('play:noSource.text') }), {
-        parent: region,
-      }).dataset.name = 'no-source';
-    }
+    if (!evidence) mirrorNoSource(a11y, region, t);
     if (explanation) a11y.text(t('play:reveal.why', { explanation }), { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(verified);

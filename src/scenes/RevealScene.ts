@@ -12,9 +12,9 @@ import type { Rect } from '../ui/layout';
 import { NoSourceCard } from '../ui/NoSourceCard';
 import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
-import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { addAnswerLine, addFeedbackLine, addOutcomeBar } from '../ui/OutcomeBar';
 import { revealAnnouncement, spokenReveal } from '../ui/outcome';
-import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
+import { mirrorAsOfNote, mirrorEvidence, mirrorNoSource } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -97,9 +97,8 @@ export class RevealScene extends BaseScene<'reveal'> {
     }
 
     let top = barY + Math.max(home.canvas.rect.height / 2, outcomeText.height / 2) + pointsRow + gap;
-    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
-      this.fit(text, maxHeight, name, minSize),
-    );
+    const fitText: Parameters<typeof addAnswerLine>[4] = (...args) => this.fit(...args);
+    const answerText = addAnswerLine(this, this.frame, top, words, fitText);
     // The right answer, underlined on its first line by a mark drawn out from the left.
     const probe = addText(this, 0, 0, t('play:outcome.answer', { right: right.text }), {
       size: parseInt(String(answerText.style.fontSize), 10),
@@ -113,13 +112,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     top += answerText.height + gap;
     const feedback = picked && !record.correct ? picked.feedback : undefined;
     if (feedback) {
-      const feedbackText = addText(this, margin, top, feedback, {
-        size: type.small,
-        color: this.textColors.muted,
-        wrapWidth: width - margin * 2,
-      });
-      this.fit(feedbackText, type.small * 2.6, 'feedback', 13);
-      top += feedbackText.height + gap;
+      top += addFeedbackLine(this, this.frame, top, feedback, fitText) + gap;
     }
     // The player's call on the claim and their wager, each marked.
     const calls = callsOf(question, record, translator);
@@ -324,11 +317,7 @@ export class RevealScene extends BaseScene<'reveal'> {
       citeInFull,
       mirrorWords,
     );
-    if (!evidence) {
-      a11y.text(t('play:reveal.noSource', { label: t('play:noSource.label'), text: t('play:noSource.text') }), {
-        parent: region,
-      }).dataset.name = 'no-source';
-    }
+    if (!evidence) mirrorNoSource(a11y, region, t);
     if (compared) {
       const claimSide = differingPhrases(compared.claim);
       const sourceSide = differingPhrases(compared.source);

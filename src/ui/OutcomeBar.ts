@@ -93,3 +93,21 @@ export function addAnswerLine(
   fit(line, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
   return line;
 }
+
+/** The note on the wrong answer picked, under the answer line, shrunk to a few lines; returns the height it took. */
+export function addFeedbackLine(
+  scene: Phaser.Scene,
+  frame: Frame,
+  top: number,
+  feedback: string,
+  fit: (text: Phaser.GameObjects.Text, maxHeight: number, name: string, minSize?: number) => boolean,
+): number {
+  const { width, margin, type } = frame;
+  const text = addText(scene, margin, top, feedback, {
+    size: type.small,
+    color: paletteOf(scene).text.muted,
+    wrapWidth: width - margin * 2,
+  });
+  fit(text, type.small * 2.6, 'feedback', 13);
+  return text.height;
+}

@@ -64,3 +64,10 @@ function markEnglish(element: HTMLElement, quote: string): void {
 export function mirrorAsOfNote(a11y: AccessibleLayer, region: HTMLElement, note: string | undefined): void {
   if (note) a11y.text(note, { parent: region }).dataset.name = 'as-of';
 }
+
+/** Where a teacher's question quotes no source, the "Source" region says so, named so it can be found. */
+export function mirrorNoSource(a11y: AccessibleLayer, region: HTMLElement, t: Translate): void {
+  a11y.text(t('play:reveal.noSource', { label: t('play:noSource.label'), text: t('play:noSource.text') }), {
+    parent: region,
+  }).dataset.name = 'no-source';
+}
