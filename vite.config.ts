@@ -7,6 +7,7 @@ import { precompressFolder } from './src/server/precompress.ts';
 import { loadChecksFromDisk } from './src/checks/checkFiles.ts';
 import { formatBankError } from './src/core/types.ts';
 import { loadSpanishOverlay } from './scripts/spanishBankFiles.ts';
+import { bundleSpanishBank } from './src/core/spanishBankBundle.ts';
 import { TEACHER_PAGE_FILES } from './src/teachers/pages.ts';
 import { teacherPageInputs, teacherPages, type TeacherPagesApi } from './src/teachers/vitePlugin.ts';
 import { trimmedPhaser } from './src/engine/trimmedPhaser.ts';
@@ -22,6 +23,8 @@ export const BANK_FILE_NAME = 'bank.json';
 export const SOURCES_FILE_NAME = 'sources.json';
 /** The learning check's items and forms (questions/checks/), checked with the bank. */
 export const CHECKS_FILE_NAME = 'checks.json';
+/** The bank's Spanish, fetched only by a player whose interface is Spanish (src/core/spanishBankBundle.ts). */
+export const SPANISH_BANK_FILE_NAME = 'bank.es.json';
 
 /**
  * Validates questions/ at build time (a broken bank, learning check or Spanish overlay fails the build) and ships
@@ -33,8 +36,11 @@ function loadBank() {
   const checks = loadChecksFromDisk(questionsDir, bank, root);
   // The Spanish overlay is checked with the bank, so a build never ships a bank whose Spanish is incomplete.
   const spanish = loadSpanishOverlay(questionsDir, bank, root);
+  const bundle = bundleBank(soloBank(bank));
+  const shipped = new Set(bundle.questions.map((question) => question.id));
   return {
-    bundle: bundleBank(soloBank(bank)),
+    bundle,
+    spanishBundle: bundleSpanishBank(bundle.version, spanish.overlay, bank.questions, shipped),
     sources: bank.sources,
     checks: checks.checks,
     errors: [...errors, ...checks.errors, ...spanish.errors].map(formatBankError),
@@ -53,8 +59,9 @@ function questionBank(): Plugin {
       }
     },
     generateBundle() {
-      const { bundle, sources, checks } = load();
+      const { bundle, spanishBundle, sources, checks } = load();
       this.emitFile({ type: 'asset', fileName: BANK_FILE_NAME, source: JSON.stringify(bundle) });
+      this.emitFile({ type: 'asset', fileName: SPANISH_BANK_FILE_NAME, source: JSON.stringify(spanishBundle) });
       this.emitFile({ type: 'asset', fileName: SOURCES_FILE_NAME, source: JSON.stringify(sources) });
       this.emitFile({ type: 'asset', fileName: CHECKS_FILE_NAME, source: JSON.stringify(checks) });
     },
@@ -62,6 +69,10 @@ function questionBank(): Plugin {
       server.middlewares.use(`/${SOURCES_FILE_NAME}`, (_req, res) => {
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify(load().sources));
+      });
+      server.middlewares.use(`/${SPANISH_BANK_FILE_NAME}`, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(load().spanishBundle));
       });
       server.middlewares.use(`/${CHECKS_FILE_NAME}`, (_req, res) => {
         res.setHeader('Content-Type', 'application/json');

@@ -31,6 +31,8 @@ import { gameSizeFor } from './ui/layout';
 import { canvasSizeOf, renderScaleFor, setView, type View } from './ui/renderScale';
 import { applyPageTheme } from './ui/pageTheme';
 import { applyPageLanguage, translatorFor } from './ui/pageLanguage';
+import { loadSpanishBankFor } from './game/spanishQuestions';
+import type { Translator } from './i18n/translator';
 import { FONT_FAMILY, usePalette } from './ui/theme';
 
 export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
@@ -142,6 +144,11 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);
   applyPageLanguage(translator, game);
+  // The bank's Spanish follows the interface: fetched now, or when Settings turns the interface Spanish.
+  void loadSpanishBankFor(services, translator);
+  game.registry.events.on('changedata-translator', (_game: unknown, next: Translator) => {
+    void loadSpanishBankFor(services, next);
+  });
   setView(game, view);
   exposeTestHooks({ game, phaser: Phaser, services });
 

@@ -50,11 +50,12 @@ export function displaySeconds(countdown: Countdown, now: number): number {
 }
 
 /**
- * What a screen reader is told as the clock passes `seconds` left, or null: only at halfway and at the last
- * `lowSeconds`, never every second (a spoken countdown drowns the question). The same in solo and class play.
+ * The seconds left a screen reader is told of as the clock passes `seconds` left, or null: only at halfway and at
+ * the last `lowSeconds`, never every second (a spoken countdown drowns the question). The same in solo and class
+ * play; the screen words it in its language.
  */
-export function countdownWarning(seconds: number, limitMs: number | null, lowSeconds: number): string | null {
+export function countdownWarning(seconds: number, limitMs: number | null, lowSeconds: number): number | null {
   if (limitMs === null || seconds <= 0) return null;
   const halfway = seconds === Math.ceil(limitMs / 2000);
-  return halfway || seconds === lowSeconds ? `${seconds} seconds left` : null;
+  return halfway || seconds === lowSeconds ? seconds : null;
 }

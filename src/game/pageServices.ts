@@ -10,6 +10,7 @@ import type { PreferencesStore } from '../storage/PreferencesStore';
 import type { NicknameStore } from '../storage/NicknameStore';
 import type { KeyValueStore } from '../storage/SafeStorage';
 import type { BankRequest } from './bankLoader';
+import type { SpanishBank } from './spanishBankLoader';
 
 export interface PageServices {
   a11y: AccessibleLayer;
@@ -35,6 +36,8 @@ export interface PageServices {
   bankRequest: BankRequest;
   /** The checked bank, once the loader scene has it. */
   bank?: BankBundle;
+  /** The bank's Spanish, once a player whose interface is Spanish has downloaded it (spanishQuestions.ts). */
+  spanishBank?: SpanishBank;
   /** Called once the title screen takes input (for the benchmark and the browser tests). */
   markTitleInteractive: () => void;
 }

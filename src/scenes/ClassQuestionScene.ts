@@ -6,14 +6,10 @@ import { CountdownRing } from '../ui/CountdownRing';
 import { addQuestionView } from '../ui/QuestionView';
 import { countdownWarning } from '../core/countdown';
 import { answerForKey, MOTION } from '../ui/theme';
-import { ANSWER_PENDING_MESSAGE } from '../game/classPlay';
-import { LOOK_AT_THE_SCREEN } from '../game/liveWords';
+import { spanishServedOf } from '../game/spanishQuestions';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassQuestionData } from './sceneData';
-
-const LIVE_PENDING_MESSAGE = `Your answer is in. ${LOOK_AT_THE_SCREEN}: the answer shows once the question closes.`;
-const PAUSED_MESSAGE = 'Your teacher has paused the question: answer once it goes on.';
 
 /** How long to wait before sending an answer again when the connection dropped. */
 const RETRY_MS = 1500;
@@ -51,7 +47,8 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     const question = this.question;
     this.setClock(question.remainingMs, data.play.view.live?.paused === true);
     const number = question.position + 1;
-    this.beginScreen(`Class question ${number} of ${question.total}`);
+    const t = this.t;
+    this.beginScreen(t('play:classQuestion.screen', { number, total: question.total }));
     document.body.dataset.classMode = 'question';
     this.follow(data.play);
     const { width, margin, gap, type, portrait } = this.frame;
@@ -69,16 +66,24 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
       this.services.reduceMotion,
     );
     this.addSeatLine(this.play.view.player.score, portrait ? ringY : barY + barHeight + gap);
-    a11y.text(`Question ${number} of ${question.total}`, { label: 'Progress' }).dataset.name = 'progress';
-    this.timerText = a11y.text('', { role: 'timer', label: 'Time left' });
+    a11y.text(t('play:progress.text', { number, total: question.total }), {
+      label: t('play:progress.label'),
+    }).dataset.name = 'progress';
+    this.timerText = a11y.text('', { role: 'timer', label: t('play:question.timeLeftLabel') });
+    // The class server sends the English: a Spanish interface shows the bank's Spanish for this question, the
+    // choices in this student's order (a teacher's own question stays as written).
+    const spanish = spanishServedOf(this.services, this.translator, question.questionId, question.choices);
 
     const view = addQuestionView(this, this.frame, a11y, {
       top: portrait ? ringY + ringRadius + gap : barY + barHeight + gap * 2.5,
       number,
       total: question.total,
       claimQuote: question.claimQuote,
-      prompt: question.prompt,
-      choices: question.choices,
+      ...(spanish?.claim !== undefined
+        ? { claimTranslation: { label: t('play:translationLabel'), text: spanish.claim } }
+        : {}),
+      prompt: spanish?.prompt ?? question.prompt,
+      choices: spanish?.choices ?? question.choices,
       promptShare: 0.22,
       statusLine: true,
       onChoose: (position) => this.choose(position),
@@ -93,7 +98,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
       if (event.key === 'Escape') this.askToLeave();
     });
     this.updateCountdown();
-    if (this.paused) this.say(PAUSED_MESSAGE);
+    if (this.paused) this.say(this.t('play:classQuestion.paused'));
   }
 
   update(): void {
@@ -129,8 +134,8 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
         if (view.state === 'question' && view.question.position === this.question.position) {
           const wasPaused = this.paused;
           this.setClock(view.question.remainingMs, view.live?.paused === true);
-          if (this.paused) this.say(PAUSED_MESSAGE);
-          else if (wasPaused) this.say('The question goes on.');
+          if (this.paused) this.say(this.t('play:classQuestion.paused'));
+          else if (wasPaused) this.say(this.t('play:classQuestion.goesOn'));
           return;
         }
         this.route(view);
@@ -144,10 +149,11 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
     const limit = this.question.timeLimitMs;
     if (this.ring.update(left, limit)) {
       const seconds = Math.ceil(left / 1000);
-      this.timerText.textContent = limit === null ? 'No time limit' : `${seconds} seconds left`;
+      this.timerText.textContent =
+        limit === null ? this.t('play:question.noTimeLimit') : this.t('play:question.secondsLeft', { count: seconds });
       // The same warnings as solo play: halfway and the last seconds.
       const warning = countdownWarning(seconds, limit, MOTION.lowTimeSec);
-      if (warning) this.services.a11y.announce(warning);
+      if (warning !== null) this.services.a11y.announce(this.t('play:question.secondsLeft', { count: warning }));
       if (limit !== null && left > 0 && seconds <= MOTION.lowTimeSec) this.services.sound.play('tick');
     }
     return left;
@@ -163,7 +169,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
 
   private choose(position: number): void {
     if (this.leaving || this.sent || this.remaining() <= 0) return;
-    if (this.paused) return this.say(PAUSED_MESSAGE);
+    if (this.paused) return this.say(this.t('play:classQuestion.paused'));
     this.lock(position);
     this.services.sound.play('select');
     void this.send(position);
@@ -173,7 +179,11 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
   private async send(position: number): Promise<void> {
     try {
       const outcome = await this.play.answer(this.question.position, position, () =>
-        this.say(this.play.view.class.pace === 'live' ? LIVE_PENDING_MESSAGE : ANSWER_PENDING_MESSAGE),
+        this.say(
+          this.play.view.class.pace === 'live'
+            ? this.t('play:classQuestion.livePending')
+            : this.t('play:classQuestion.pending'),
+        ),
       );
       if (!this.leaving) {
         this.goTo(SceneKey.ClassReveal, {
@@ -186,8 +196,8 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
       if (this.leaving) return;
       if (error instanceof ClassApiError && error.status === 0) {
         this.dropped = true;
-        this.status?.setText('The connection dropped: sending your answer again…');
-        this.services.a11y.announce('The connection dropped: sending your answer again.');
+        this.status?.setText(this.t('play:classQuestion.resending'));
+        this.services.a11y.announce(this.t('play:classQuestion.resendingSpoken'));
         this.time.delayedCall(RETRY_MS, () => void this.send(position));
         return;
       }
@@ -199,7 +209,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
           tile.setLook('normal');
         });
         this.setClock(this.remaining(), true);
-        return this.say(PAUSED_MESSAGE);
+        return this.say(this.t('play:classQuestion.paused'));
       }
       if (
         error instanceof ClassApiError &&
@@ -216,7 +226,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
   private async timeUp(): Promise<void> {
     this.lock(null);
     this.services.sound.play('timeUp');
-    this.services.a11y.announce("Time's up.");
+    this.services.a11y.announce(this.t('play:classQuestion.timeUp'));
     await this.afterTime();
   }
 
@@ -240,7 +250,7 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
       this.route(view);
     } catch (error) {
       if (error instanceof ClassApiError && error.status === 0 && !this.leaving) {
-        this.status?.setText('The connection dropped: trying again…');
+        this.status?.setText(this.t('play:classQuestion.retrying'));
         this.time.delayedCall(RETRY_MS, () => void this.afterTime());
         return;
       }

@@ -1,21 +1,16 @@
 import type { AnswerOutcome, PlayerView } from '../core/classProtocol';
-import { LOOK_AT_THE_SCREEN, rankLine } from '../game/liveWords';
-import { asOfNote, asOfShortNote } from '../core/dates';
-import { citationFor } from '../game/round';
+import { rankLine } from '../game/liveWords';
+import { asOfNoteIn, asOfShortNoteIn, citationOf, shownQuestion } from '../game/playTexts';
+import { spanishServedOf } from '../game/spanishQuestions';
 import { ExcerptCard } from '../ui/ExcerptCard';
-import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
-import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
-import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenReveal } from '../ui/outcome';
+import { NoSourceCard } from '../ui/NoSourceCard';
+import { mirrorAsOfNote, mirrorEvidence, mirrorNoSource } from '../ui/evidenceMirror';
+import { addAnswerLine, addFeedbackLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { revealAnnouncement, spokenReveal } from '../ui/outcome';
 import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ClassRevealData } from './sceneData';
-
-const ARRIVAL_TEXT = {
-  'in-time': 'Your answer arrived in time once the connection came back, and counted ✔',
-  'too-late': "The connection came back after the time was up: your answer arrived too late, so it is time's up",
-} as const;
 
 /** After each class answer: the server's verdict and points, then the source that settles the question. */
 export class ClassRevealScene extends ClassScene<'class-reveal'> {
@@ -33,8 +28,11 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     this.card = undefined;
     this.position = -1;
     this.showPlace = undefined;
-    const home = this.beginWithCorners(`Answer to class question ${outcome.position + 1} of ${outcome.total}`, () =>
-      this.askToLeave(),
+    const t = this.t;
+    const translator = this.translator;
+    const home = this.beginWithCorners(
+      t('play:classReveal.screen', { number: outcome.position + 1, total: outcome.total }),
+      () => this.askToLeave(),
     );
     document.body.dataset.classMode = 'reveal';
     this.follow(data.play);
@@ -42,8 +40,26 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const a11y = this.services.a11y;
     const sound = this.services.sound;
 
-    const right = outcome.choices[outcome.correctChoice] ?? '';
-    const picked = outcome.picked === null ? undefined : outcome.choices[outcome.picked];
+    // The server's English, in Spanish where the bank has it: the choices by this student's order, and the words
+    // after the answer from the game's own bank when it ships the question (a class-only question keeps them English).
+    const served = spanishServedOf(this.services, translator, outcome.questionId, outcome.choices);
+    const choices = served?.choices ?? outcome.choices;
+    const bankQuestion = served ? this.services.bank?.questions.find((q) => q.id === outcome.questionId) : undefined;
+    const shown = bankQuestion ? shownQuestion(this.services, translator, bankQuestion) : undefined;
+    const pickedInBank =
+      bankQuestion && outcome.picked !== null
+        ? bankQuestion.choices.findIndex((choice) => choice.text === outcome.choices[outcome.picked!])
+        : -1;
+    const feedback =
+      outcome.feedback && shown ? (shown.choices[pickedInBank]?.feedback ?? outcome.feedback) : outcome.feedback;
+    const explanation = shown?.explanation ?? outcome.explanation;
+    const translations = outcome.evidence.map((excerpt) => {
+      const index = bankQuestion?.evidence.findIndex((e) => e.quote === excerpt.quote && e.source === excerpt.source);
+      return index !== undefined && index >= 0 ? shown?.evidenceTranslations[index] : undefined;
+    });
+    const translationLabel = shown?.translationLabel;
+    const right = choices[outcome.correctChoice] ?? '';
+    const picked = outcome.picked === null ? undefined : choices[outcome.picked];
     const words = { correct: outcome.correct, timedOut: outcome.timedOut, points: outcome.points, right, picked };
     const barY = margin * 0.6 + home.canvas.rect.height / 2;
     const { pointsRow } = addOutcomeBar(this, this.frame, a11y, {
@@ -60,23 +76,16 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     this.addSeatLine(outcome.score, top);
     top += type.small + gap;
 
-    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
-      this.fit(text, maxHeight, name, minSize),
-    );
+    const fitText: Parameters<typeof addAnswerLine>[4] = (...args) => this.fit(...args);
+    const answerText = addAnswerLine(this, this.frame, top, words, fitText);
     top += answerText.height + gap;
-    if (outcome.feedback) {
-      const feedback = addText(this, margin, top, outcome.feedback, {
-        size: type.small,
-        color: this.textColors.muted,
-        wrapWidth: width - margin * 2,
-      });
-      this.fit(feedback, type.small * 2.6, 'feedback', 13);
-      top += feedback.height + gap;
+    if (feedback) {
+      top += addFeedbackLine(this, this.frame, top, feedback, fitText) + gap;
     }
 
     const nextHeight = Math.max(56, type.button * 2.2);
-    const asOf = asOfNote(outcome);
-    const explained = outcome.explanation ? `Why: ${outcome.explanation}` : '';
+    const asOf = asOfNoteIn(translator, outcome);
+    const explained = explanation ? t('play:reveal.why', { explanation }) : '';
     const withNote = (note: string | undefined) => [explained, note ?? ''].filter(Boolean).join('\n');
     const whyLines = withNote(asOf);
     const whyHeight = whyLines ? (portrait ? height * 0.17 : height * 0.13) : 0;
@@ -89,7 +98,14 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       ? new ExcerptCard(
           this,
           space,
-          { label: 'The source says', quote: evidence.quote, citation: citationFor(this.services, evidence.source) },
+          {
+            label: t('play:reveal.sourceSays'),
+            quote: evidence.quote,
+            citation: citationOf(this.services, translator, evidence.source),
+            ...(translations[0] && translationLabel
+              ? { translation: { label: translationLabel, text: translations[0] } }
+              : {}),
+          },
           cardFont,
         )
       : new NoSourceCard(this, space, cardFont);
@@ -101,12 +117,14 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
         wrapWidth: width - margin * 2,
       });
       // The whole as-of note, or the date alone where there is no room (the Source region keeps the whole note).
-      const versions = [whyLines, withNote(asOfShortNote(outcome)), explained].filter(
+      const versions = [whyLines, withNote(asOfShortNoteIn(translator, outcome)), explained].filter(
         (version, index, all) => version !== '' && all.indexOf(version) === index,
       );
       this.fitFirstThatFits(why, versions, height - margin - nextHeight - gap - (cardsEnd + gap), 'explanation');
     }
-    const verified = data.arrival ? ARRIVAL_TEXT[data.arrival] : 'Scored by the class server ✔';
+    const verified = data.arrival
+      ? t(data.arrival === 'in-time' ? 'play:classReveal.inTime' : 'play:classReveal.tooLate')
+      : t('play:classReveal.scored');
     const live = data.play.view.class.pace === 'live';
     // A long word about the connection wraps beside the Next button (or across the row in a live lesson).
     const besideNext = live ? width - margin * 2 : width - margin * 3 - Math.min(300, width - margin * 2);
@@ -124,17 +142,22 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
       this.addNextButton(outcome, nextHeight);
     }
 
-    const spoken = spokenReveal(words, {
-      feedback: outcome.feedback,
-      streak: outcome.streak,
-      score: outcome.score,
-    });
-    a11y.announce(`${spoken} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
-    a11y.text(spoken, { label: 'Outcome' });
-    const region = a11y.section('Source', 'region');
-    mirrorEvidence(a11y, region, outcome.evidence, (source) => citationFor(this.services, source));
-    if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
-    if (outcome.explanation) a11y.text(`Why: ${outcome.explanation}`, { parent: region });
+    const spoken = spokenReveal(words, { feedback, streak: outcome.streak, score: outcome.score }, translator);
+    a11y.announce(revealAnnouncement(spoken, evidence?.quote, translator));
+    a11y.text(spoken, { label: t('play:reveal.outcomeLabel') });
+    const region = a11y.section(t('play:reveal.sourceRegion'), 'region');
+    mirrorEvidence(
+      a11y,
+      region,
+      outcome.evidence.map((excerpt, index) => ({
+        ...excerpt,
+        ...(translations[index] ? { translation: translations[index] } : {}),
+      })),
+      (source) => citationOf(this.services, translator, source, true),
+      { t, ...(translationLabel ? { translationLabel } : {}) },
+    );
+    if (!evidence) mirrorNoSource(a11y, region, t);
+    if (explanation) a11y.text(t('play:reveal.why', { explanation }), { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
     a11y.text(verified);
     this.onAnswerKeys({
@@ -151,7 +174,8 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
   private addLiveFooter(position: number, rowHeight: number): void {
     const { width, height, margin, type } = this.frame;
     this.position = position;
-    const words = () => [LOOK_AT_THE_SCREEN, rankLine(this.play.view.live)].filter(Boolean).join(' · ');
+    const words = () =>
+      [this.t('play:classReveal.lookAtTheScreen'), rankLine(this.play.view.live)].filter(Boolean).join(' · ');
     const line = addText(this, width - margin, height - margin - rowHeight * 1.5, words(), {
       size: type.body,
       bold: true,
@@ -187,7 +211,7 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const last = outcome.position + 1 >= outcome.total;
     const nextWidth = Math.min(portrait ? width - margin * 2 : 300, width - margin * 2);
     const next = this.addButton(
-      last ? 'See results ⏎' : 'Next ⏎',
+      last ? this.t('play:reveal.seeResults') : this.t('play:reveal.next'),
       {
         x: width - margin - nextWidth,
         y: portrait ? height - margin - nextHeight : height - margin - nextHeight,
@@ -195,7 +219,12 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
         height: nextHeight,
       },
       () => void this.next(),
-      { fill: this.colors.highlight, textColor: this.textColors.ink, accessibleLabel: 'Next', name: 'Next' },
+      {
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
+        accessibleLabel: this.t('play:reveal.nextLabel'),
+        name: 'Next',
+      },
     );
     this.services.a11y.focus(next.dom);
   }

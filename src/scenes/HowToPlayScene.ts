@@ -10,12 +10,13 @@ export class HowToPlayScene extends BaseScene<'how-to-play'> {
   }
 
   create(): void {
-    this.beginScreen('How to play');
+    const t = this.t;
+    this.beginScreen(t('play:howToPlay.title'));
     const { width, height, margin, gap, type } = this.frame;
     this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('How to play');
-    const rules = howToPlayRules(currentRoundSettings(this.services));
+    this.addScreenTitle(t('play:howToPlay.title'));
+    const rules = howToPlayRules(currentRoundSettings(this.services), this.translator);
     const top = margin * 0.6 + this.cornerHeight + gap * 1.5;
     const buttonHeight = 64;
     // The rules take the room down to the Play button's place at the bottom, shrinking to it if they must.
@@ -31,7 +32,7 @@ export class HowToPlayScene extends BaseScene<'how-to-play'> {
     const buttonWidth = Math.min(360, width - margin * 2);
     const buttonTop = Math.min(height - margin - buttonHeight, body.y + body.height + margin);
     const play = this.addButton(
-      'Play',
+      t('play:howToPlay.play'),
       { x: width / 2 - buttonWidth / 2, y: buttonTop, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Question, { deal: {} }),
     );

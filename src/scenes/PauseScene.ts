@@ -23,17 +23,16 @@ export class PauseScene extends BaseScene<'pause'> {
   create(data: PauseSceneData): void {
     this.session = data.session;
     const leaving = data.leaving === true;
-    const title = leaving ? 'Leave this round?' : 'Paused';
+    const t = this.t;
+    const title = leaving ? t('play:pause.leaveTitle') : t('play:pause.pausedTitle');
     this.beginScreen(title);
     this.addSoundButton();
     const { width, height, margin, gap, type } = this.frame;
     const a11y = this.services.a11y;
     const total = this.session.plan.questions.length;
-    const where = currentQuestion(this.session) ? `Question ${this.session.index + 1} of ${total}` : '';
+    const where = currentQuestion(this.session) ? t('play:pause.where', { number: this.session.index + 1, total }) : '';
     this.addHeading(title, height * 0.16, type.title);
-    const note = leaving
-      ? `${where}. If you leave, this round ends here and its score is not saved. The clock is stopped.`
-      : `${where}. The clock is stopped and the question is hidden until you resume.`;
+    const note = leaving ? t('play:pause.leaveNote', { where }) : t('play:pause.pausedNote', { where });
     addText(this, width / 2, height * 0.16 + type.title * 1.5, note, {
       size: type.body,
       align: 'center',
@@ -42,18 +41,14 @@ export class PauseScene extends BaseScene<'pause'> {
     }).setOrigin(0.5, 0);
     a11y.text(note);
     // Replaces the question's announcement, so the live region does not keep the hidden question.
-    a11y.announce(
-      leaving
-        ? `Leave this round? ${note} Press Escape to keep playing.`
-        : `Paused. ${note} Press Escape or P to resume.`,
-    );
+    a11y.announce(leaving ? t('play:pause.leaveAnnounce', { note }) : t('play:pause.pausedAnnounce', { note }));
 
     const buttonWidth = Math.min(width - margin * 2, 420);
     const buttonHeight = Math.max(56, type.button * 2.4);
     const x = width / 2 - buttonWidth / 2;
     let y = height * 0.45;
     const resumeButton = this.addButton(
-      leaving ? 'Keep playing' : 'Resume',
+      leaving ? t('play:pause.keepPlaying') : t('play:pause.resume'),
       { x, y, width: buttonWidth, height: buttonHeight },
       () => this.resume(),
       {
@@ -63,14 +58,19 @@ export class PauseScene extends BaseScene<'pause'> {
       },
     );
     y += buttonHeight + gap;
-    this.addButton('⚙ Settings', { x, y, width: buttonWidth, height: buttonHeight }, () => this.openSettings(), {
-      name: 'Settings',
-      accessibleLabel: 'Settings',
-    });
+    this.addButton(
+      t('play:pause.settings'),
+      { x, y, width: buttonWidth, height: buttonHeight },
+      () => this.openSettings(),
+      {
+        name: 'Settings',
+        accessibleLabel: t('play:pause.settingsLabel'),
+      },
+    );
     y += buttonHeight + gap;
     // The title ends the round in play (rounds.quit()): nothing of it is kept.
     this.addButton(
-      leaving ? 'Leave the round' : 'Quit to title',
+      leaving ? t('play:pause.leave') : t('play:pause.quit'),
       { x, y, width: buttonWidth, height: buttonHeight },
       () => this.goTo(SceneKey.Title),
       { name: 'Quit to title' },

@@ -14,6 +14,7 @@ import { finishRound, startRound } from '../game/roundStart';
 import { SceneKey } from './keys';
 import type { QuestionSceneData } from './sceneData';
 import { keepRound } from '../game/savedRounds';
+import { shownQuestion } from '../game/playTexts';
 
 /** One question: prompt, answer tiles, countdown. Input goes to the session; the reveal follows. */
 export class QuestionScene extends BaseScene<'question'> {
@@ -42,7 +43,8 @@ export class QuestionScene extends BaseScene<'question'> {
     }
     const total = this.session.plan.questions.length;
     const number = this.session.index + 1;
-    this.beginScreen(`Question ${number} of ${total}`);
+    const t = this.t;
+    this.beginScreen(t('play:question.screen', { number, total }));
     const { width, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     // Top bar: progress, countdown, score and streak.
@@ -50,7 +52,7 @@ export class QuestionScene extends BaseScene<'question'> {
     const { top: barY, height: barHeight } = this.addRoundBar(number, total, () =>
       this.goTo(SceneKey.Pause, { session: pause(this.session, this.services.now()), leaving: true }),
     );
-    const scoreText = `${this.session.score.toLocaleString('en-US')} pts`;
+    const scoreText = t('play:score.points', { score: this.translator.formatNumber(this.session.score) });
     const scoreX = portrait ? margin : width / 2 + type.body * 3;
     const ringRadius = portrait ? 26 : 30;
     const scoreY = portrait ? barY + barHeight + gap + ringRadius + 4 : barY + barHeight / 2;
@@ -69,19 +71,27 @@ export class QuestionScene extends BaseScene<'question'> {
     const ringFont = Math.round(type.body * 0.95);
     this.ring = new CountdownRing(this, ringX, ringY, ringRadius, ringFont, this.services.reduceMotion);
 
-    a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
-    a11y.text(`Score: ${this.session.score}`, { label: 'Score' }).dataset.name = 'score';
-    this.timerText = a11y.text('', { role: 'timer', label: 'Time left' });
+    a11y.text(t('play:progress.text', { number, total }), { label: t('play:progress.label') }).dataset.name =
+      'progress';
+    a11y.text(t('play:score.text', { score: this.session.score }), { label: t('play:score.label') }).dataset.name =
+      'score';
+    this.timerText = a11y.text('', { role: 'timer', label: t('play:question.timeLeftLabel') });
 
     // The article's claim when the question checks one, the prompt and the tiles.
     const choices = displayedChoices(this.session);
+    // The words in the interface's language; the session's choices are matched to them by their place in the bank.
+    const shown = shownQuestion(this.services, this.translator, question);
+    const choiceTexts = choices.map((choice) => shown.choices[question.choices.indexOf(choice)]?.text ?? choice.text);
     this.tiles = addQuestionView(this, this.frame, a11y, {
       top: portrait ? scoreY + ringRadius + gap : barY + barHeight + gap * 1.5,
       number,
       total,
       claimQuote: question.claim?.quote,
-      prompt: question.prompt,
-      choices: choices.map((choice) => choice.text),
+      ...(shown.claimTranslation && shown.translationLabel
+        ? { claimTranslation: { label: shown.translationLabel, text: shown.claimTranslation } }
+        : {}),
+      prompt: shown.prompt,
+      choices: choiceTexts,
       promptShare: 0.24,
       onChoose: (position) => this.choose(position),
       onHover: () => this.services.sound.play('hover'),
@@ -117,9 +127,12 @@ export class QuestionScene extends BaseScene<'question'> {
     const left = remainingMs(countdown, this.services.now());
     if (this.ring.update(left, countdown.limitMs)) {
       const seconds = Math.ceil(left / 1000);
-      this.timerText.textContent = countdown.limitMs === null ? 'No time limit' : `${seconds} seconds left`;
+      this.timerText.textContent =
+        countdown.limitMs === null
+          ? this.t('play:question.noTimeLimit')
+          : this.t('play:question.secondsLeft', { count: seconds });
       const warning = countdownWarning(seconds, countdown.limitMs, MOTION.lowTimeSec);
-      if (warning) this.services.a11y.announce(warning);
+      if (warning !== null) this.services.a11y.announce(this.t('play:question.secondsLeft', { count: warning }));
       if (countdown.limitMs !== null && left > 0 && seconds <= MOTION.lowTimeSec) this.services.sound.play('tick');
     }
   }

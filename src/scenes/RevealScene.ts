@@ -1,22 +1,20 @@
-import { checkingEvidenceIndex, CLAIM_JUDGEMENT_LABELS, isJudgementRight } from '../core/claims';
+import { checkingEvidenceIndex, isJudgementRight } from '../core/claims';
 import { modeRules } from '../core/modes';
-import { SETTLING_SOURCE_NOTES } from '../core/reports';
 import { advance, lastAnswer, type AnswerRecord, type SessionState } from '../core/session';
-import type { ClaimVerdict, Question } from '../core/types';
-import { CONFIDENCE_LABELS } from '../core/wager';
+import type { Question } from '../core/types';
 import { compareWords, differingPhrases } from '../core/wordDiff';
-import { asOfNote, asOfShortNote } from '../core/dates';
 import { signedPoints } from '../ui/format';
-import { citationFor } from '../game/round';
+import { asOfNoteIn, asOfShortNoteIn, citationOf, shownQuestion } from '../game/playTexts';
+import type { Translator } from '../i18n/translator';
 import { SOUND } from '../audio/cues';
 import { ExcerptCard } from '../ui/ExcerptCard';
 import type { Rect } from '../ui/layout';
-import { NO_SOURCE_LABEL, NO_SOURCE_TEXT, NoSourceCard } from '../ui/NoSourceCard';
+import { NoSourceCard } from '../ui/NoSourceCard';
 import { finishRound } from '../game/roundStart';
 import { grow } from '../ui/motion';
-import { addAnswerLine, addOutcomeBar } from '../ui/OutcomeBar';
-import { spokenReveal } from '../ui/outcome';
-import { mirrorAsOfNote, mirrorEvidence } from '../ui/evidenceMirror';
+import { addAnswerLine, addFeedbackLine, addOutcomeBar } from '../ui/OutcomeBar';
+import { revealAnnouncement, spokenReveal } from '../ui/outcome';
+import { mirrorAsOfNote, mirrorEvidence, mirrorNoSource } from '../ui/evidenceMirror';
 import { StreakMeter } from '../ui/StreakMeter';
 import { addText } from '../ui/text';
 import { BaseScene } from './BaseScene';
@@ -26,14 +24,6 @@ import { keepRound } from '../game/savedRounds';
 
 /** The most of the screen's height the explanation may take from the cards above it. */
 const MAX_EXPLANATION_SHARE = 0.22;
-
-/** What each verdict means, said after the player's own call on the claim. */
-const VERDICT_MEANING: Record<ClaimVerdict, string> = {
-  accurate: 'the sources bear it out',
-  inaccurate: 'the sources contradict it',
-  misleading: 'it is misleading',
-  unsupported: 'the sources cannot settle it',
-};
 
 /** After every answer: the outcome, the source excerpt that settles it, the claim beside it, and why. */
 export class RevealScene extends BaseScene<'reveal'> {
@@ -53,7 +43,12 @@ export class RevealScene extends BaseScene<'reveal'> {
     const question = this.session.questions[this.session.index]!;
     const record = lastAnswer(this.session)!;
     const total = this.session.plan.questions.length;
-    const home = this.beginWithCorners(`Answer to question ${this.session.index + 1} of ${total}`, () =>
+    const t = this.t;
+    const translator = this.translator;
+    const shown = shownQuestion(this.services, translator, question);
+    const cite = (source: string) => citationOf(this.services, translator, source);
+    const citeInFull = (source: string) => citationOf(this.services, translator, source, true);
+    const home = this.beginWithCorners(t('play:reveal.screen', { number: this.session.index + 1, total }), () =>
       this.askToLeave(),
     );
     const { width, height, margin, gap, type, portrait } = this.frame;
@@ -61,8 +56,8 @@ export class RevealScene extends BaseScene<'reveal'> {
     const reduceMotion = this.services.reduceMotion;
     const sound = this.services.sound;
 
-    const right = question.choices.find((choice) => choice.correct)!;
-    const picked = record.choiceIndex === null ? undefined : question.choices[record.choiceIndex];
+    const right = shown.choices[question.choices.findIndex((choice) => choice.correct)]!;
+    const picked = record.choiceIndex === null ? undefined : shown.choices[record.choiceIndex];
     const words = {
       correct: record.correct,
       timedOut: record.timedOut,
@@ -73,7 +68,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     const barY = margin * 0.6 + home.canvas.rect.height / 2;
     const { verdict: outcomeText, pointsRow } = addOutcomeBar(this, this.frame, a11y, {
       outcome: words,
-      pointsText: signedPoints(record.points),
+      pointsText: signedPoints(record.points, (value) => translator.formatNumber(value)),
       barY,
       right: this.cornerLeft,
       streak:
@@ -94,18 +89,18 @@ export class RevealScene extends BaseScene<'reveal'> {
       sound.play('streak', { delayMs: SOUND.streakDelayMs, semitones });
     }
     if (!portrait) {
-      addText(this, width / 2 + width * 0.12, barY, `${this.session.score.toLocaleString('en-US')} pts`, {
+      const points = t('play:score.points', { score: translator.formatNumber(this.session.score) });
+      addText(this, width / 2 + width * 0.12, barY, points, {
         size: type.body,
         color: this.textColors.muted,
       }).setOrigin(0, 0.5);
     }
 
     let top = barY + Math.max(home.canvas.rect.height / 2, outcomeText.height / 2) + pointsRow + gap;
-    const answerText = addAnswerLine(this, this.frame, top, words, (text, maxHeight, name, minSize) =>
-      this.fit(text, maxHeight, name, minSize),
-    );
+    const fitText: Parameters<typeof addAnswerLine>[4] = (...args) => this.fit(...args);
+    const answerText = addAnswerLine(this, this.frame, top, words, fitText);
     // The right answer, underlined on its first line by a mark drawn out from the left.
-    const probe = addText(this, 0, 0, `Answer: ${right.text}`, {
+    const probe = addText(this, 0, 0, t('play:outcome.answer', { right: right.text }), {
       size: parseInt(String(answerText.style.fontSize), 10),
       bold: true,
     });
@@ -117,16 +112,10 @@ export class RevealScene extends BaseScene<'reveal'> {
     top += answerText.height + gap;
     const feedback = picked && !record.correct ? picked.feedback : undefined;
     if (feedback) {
-      const feedbackText = addText(this, margin, top, feedback, {
-        size: type.small,
-        color: this.textColors.muted,
-        wrapWidth: width - margin * 2,
-      });
-      this.fit(feedbackText, type.small * 2.6, 'feedback', 13);
-      top += feedbackText.height + gap;
+      top += addFeedbackLine(this, this.frame, top, feedback, fitText) + gap;
     }
     // The player's call on the claim and their wager, each marked.
-    const calls = callsOf(question, record);
+    const calls = callsOf(question, record, translator);
     if (calls) {
       const callsText = addText(this, margin, top, calls, {
         size: type.small,
@@ -155,7 +144,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     // The legend and the explanation under the cards have the room they need first (up to a share of the screen):
     // at large text sizes a quote can scroll, a legend off the screen or an explanation cut short cannot.
     const legend = differing
-      ? addText(this, margin, 0, 'Underlined: details that one text has and the other lacks.', {
+      ? addText(this, margin, 0, t('play:reveal.underlined'), {
           size: Math.max(14, type.small - 2),
           color: this.textColors.muted,
           wrapWidth: width - margin * 2,
@@ -163,12 +152,14 @@ export class RevealScene extends BaseScene<'reveal'> {
       : undefined;
     // Below the cards the legend adds its height and a tenth of a gap to the space before the explanation.
     const legendRoom = legend ? legend.height + gap * 0.1 : 0;
-    const explained = question.explanation ? `Why: ${question.explanation}` : 'No explanation given.';
-    const settles = evidence ? `Why this source settles it: ${SETTLING_SOURCE_NOTES[question.skill]}` : '';
+    const explained = shown.explanation
+      ? t('play:reveal.why', { explanation: shown.explanation })
+      : t('play:reveal.noExplanation');
+    const settles = evidence ? t('play:reveal.settles', { note: t(`play:settlingNote.${question.skill}`) }) : '';
     const whyLine = rules.retries && settles ? `${explained}\n${settles}` : explained;
     const why = addText(this, margin, 0, whyLine, {
       size: type.body,
-      color: question.explanation ? this.textColors.paper : this.textColors.muted,
+      color: shown.explanation ? this.textColors.paper : this.textColors.muted,
       wrapWidth: width - margin * 2,
     });
     const explanationRoom = Math.max(
@@ -177,7 +168,11 @@ export class RevealScene extends BaseScene<'reveal'> {
     );
     const cardsBottom = height - margin - nextHeight - gap - explanationRoom - legendRoom;
     const sourceLabel =
-      evidenceCount > 1 ? `The source says (${shownIndex + 1} of ${evidenceCount})` : 'The source says';
+      evidenceCount > 1
+        ? t('play:reveal.sourceSaysOf', { number: shownIndex + 1, total: evidenceCount })
+        : t('play:reveal.sourceSays');
+    const translationOf = (text: string | undefined) =>
+      text && shown.translationLabel ? { translation: { label: shown.translationLabel, text } } : {};
     const sourceCard = (space: Rect, fontSize: number) =>
       evidence
         ? new ExcerptCard(
@@ -186,8 +181,9 @@ export class RevealScene extends BaseScene<'reveal'> {
             {
               label: sourceLabel,
               quote: evidence.quote,
-              citation: citationFor(this.services, evidence.source),
+              citation: cite(evidence.source),
               marks: compared?.source,
+              ...translationOf(shown.evidenceTranslations[shownIndex]),
             },
             fontSize,
           )
@@ -196,10 +192,11 @@ export class RevealScene extends BaseScene<'reveal'> {
     let cardsEnd: number;
     if (question.claim) {
       const claimCard = {
-        label: 'The article claimed',
+        label: t('play:reveal.articleClaimed'),
         quote: question.claim.quote,
-        citation: citationFor(this.services, question.claim.source),
+        citation: cite(question.claim.source),
         marks: compared?.claim,
+        ...translationOf(shown.claimTranslation),
       };
       if (portrait) {
         const available = cardsBottom - top - gap;
@@ -238,8 +235,8 @@ export class RevealScene extends BaseScene<'reveal'> {
     }
     // A fact that can change after its document is dated under the explanation, in the same fitted text: the
     // whole note, or the date alone where there is no room (the Source region always has the whole note).
-    const asOf = asOfNote(question);
-    const asOfShort = asOfShortNote(question);
+    const asOf = asOfNoteIn(translator, question);
+    const asOfShort = asOfShortNoteIn(translator, question);
     why.setY(whyTop);
     this.fitFirstThatFits(
       why,
@@ -255,10 +252,15 @@ export class RevealScene extends BaseScene<'reveal'> {
     );
     const last = this.session.index + 1 >= total;
     const next = this.addButton(
-      last ? 'See results ⏎' : 'Next ⏎',
+      last ? t('play:reveal.seeResults') : t('play:reveal.next'),
       { x: width - margin - nextWidth, y: height - margin - nextHeight, width: nextWidth, height: nextHeight },
       () => this.next(),
-      { fill: this.colors.highlight, textColor: this.textColors.ink, accessibleLabel: 'Next', name: 'Next' },
+      {
+        fill: this.colors.highlight,
+        textColor: this.textColors.ink,
+        accessibleLabel: t('play:reveal.nextLabel'),
+        name: 'Next',
+      },
     );
     const showEvidence = (index: number) =>
       this.goTo(SceneKey.Reveal, {
@@ -269,7 +271,7 @@ export class RevealScene extends BaseScene<'reveal'> {
     let paging: HTMLButtonElement | undefined;
     if (moreEvidence) {
       paging = this.addButton(
-        `Excerpt ${((shownIndex + 1) % evidenceCount) + 1} of ${evidenceCount} ▸`,
+        t('play:reveal.nextExcerpt', { number: ((shownIndex + 1) % evidenceCount) + 1, total: evidenceCount }),
         {
           x: width - margin - nextWidth * 2 - gap,
           y: height - margin - nextHeight,
@@ -277,47 +279,71 @@ export class RevealScene extends BaseScene<'reveal'> {
           height: nextHeight,
         },
         () => showEvidence(shownIndex + 1),
-        { accessibleLabel: 'Show the next excerpt on the card', name: 'More evidence' },
+        { accessibleLabel: t('play:reveal.nextExcerptLabel'), name: 'More evidence' },
       ).dom;
     }
 
     // The accessible mirror: outcome first (live), then the source region, then Next.
-    const announcement = spokenReveal(words, {
-      feedback,
-      calls,
-      streak: this.session.streak,
-      score: this.session.score,
-    });
+    const announcement = spokenReveal(
+      words,
+      { feedback, calls, streak: this.session.streak, score: this.session.score },
+      translator,
+    );
     if (!revisit) {
-      a11y.announce(`${announcement} ${evidence ? `The source says: “${evidence.quote}”` : `${NO_SOURCE_LABEL}.`}`);
+      a11y.announce(revealAnnouncement(announcement, evidence?.quote, translator));
     }
-    a11y.text(announcement, { label: 'Outcome' });
-    const region = a11y.section('Source', 'region');
+    a11y.text(announcement, { label: t('play:reveal.outcomeLabel') });
+    const region = a11y.section(t('play:reveal.sourceRegion'), 'region');
+    const mirrorWords = { t, ...(shown.translationLabel ? { translationLabel: shown.translationLabel } : {}) };
     if (question.claim) {
       a11y.text(
-        `The article claimed: “${question.claim.quote}” — ${citationFor(this.services, question.claim.source)}`,
+        t('play:reveal.claimMirror', { quote: question.claim.quote, citation: citeInFull(question.claim.source) }),
         { parent: region },
       );
+      if (shown.claimTranslation && shown.translationLabel) {
+        a11y.text(
+          t('play:evidence.translation', { label: shown.translationLabel, translation: shown.claimTranslation }),
+          { parent: region },
+        );
+      }
     }
-    mirrorEvidence(a11y, region, question.evidence, (source) => citationFor(this.services, source));
-    if (!evidence) a11y.text(`${NO_SOURCE_LABEL}. ${NO_SOURCE_TEXT}`, { parent: region }).dataset.name = 'no-source';
+    mirrorEvidence(
+      a11y,
+      region,
+      question.evidence.map((excerpt, index) => ({
+        ...excerpt,
+        ...(shown.evidenceTranslations[index] ? { translation: shown.evidenceTranslations[index] } : {}),
+      })),
+      citeInFull,
+      mirrorWords,
+    );
+    if (!evidence) mirrorNoSource(a11y, region, t);
     if (compared) {
       const claimSide = differingPhrases(compared.claim);
       const sourceSide = differingPhrases(compared.source);
       if (claimSide.length + sourceSide.length > 0) {
+        const none = t('play:reveal.noDifference');
         a11y.text(
-          `Details that differ. The article: ${claimSide.join(', ') || 'none'}. The source: ${sourceSide.join(', ') || 'none'}.`,
+          t('play:reveal.differences', {
+            claim: claimSide.join(', ') || none,
+            source: sourceSide.join(', ') || none,
+          }),
           { parent: region },
         ).dataset.name = 'differences';
       }
     }
     a11y.text(whyLine, { parent: region });
     mirrorAsOfNote(a11y, region, asOf);
-    a11y.text(`Score: ${this.session.score}`, { label: 'Score' });
+    a11y.text(t('play:score.text', { score: this.session.score }), { label: t('play:score.label') });
     if (data.paged && paging && evidence) {
       // Paging says what the card now shows, and keeps focus where the next page is.
       a11y.announce(
-        `Excerpt ${shownIndex + 1} of ${evidenceCount}: “${evidence.quote}” — ${citationFor(this.services, evidence.source)}`,
+        t('play:reveal.paged', {
+          number: shownIndex + 1,
+          total: evidenceCount,
+          quote: evidence.quote,
+          citation: citeInFull(evidence.source),
+        }),
       );
       a11y.focus(paging);
     } else a11y.focus(next.dom);
@@ -349,17 +375,21 @@ export class RevealScene extends BaseScene<'reveal'> {
 }
 
 /** "You judged the claim Inaccurate: right, it is misleading. You were Sure: +3,000." — or nothing to say. */
-function callsOf(question: Question, record: AnswerRecord): string | undefined {
+function callsOf(question: Question, record: AnswerRecord, translator: Translator): string | undefined {
+  const { t } = translator;
   const parts: string[] = [];
   const verdict = question.claim?.verdict;
   if (record.claimJudgement && verdict) {
     const right = isJudgementRight(question, record.claimJudgement);
-    parts.push(
-      `You judged the claim ${CLAIM_JUDGEMENT_LABELS[record.claimJudgement]}: ${right ? 'right' : 'not quite'}, ${VERDICT_MEANING[verdict]}.`,
-    );
+    const said = {
+      judgement: t(`play:judgement.${record.claimJudgement}`),
+      meaning: t(`play:verdictMeaning.${verdict}`),
+    };
+    parts.push(right ? t('play:reveal.judgedRight', said) : t('play:reveal.judgedWrong', said));
   }
   if (record.wager) {
-    parts.push(`You were ${CONFIDENCE_LABELS[record.wager.confidence]}: ${signedPoints(record.wager.points)}.`);
+    const points = signedPoints(record.wager.points, (value) => translator.formatNumber(value));
+    parts.push(t('play:reveal.wagered', { level: t(`play:confidence.${record.wager.confidence}`), points }));
   }
   return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -34,15 +34,19 @@ export abstract class RoundStepScene<K extends SceneKey> extends BaseScene<K> {
     const a11y = this.services.a11y;
     const bar = this.addRoundBar(number, total, () => this.askToLeave(session));
     const barY = bar.top + bar.height / 2;
-    a11y.text(`Question ${number} of ${total}`, { label: 'Progress' }).dataset.name = 'progress';
+    const t = this.t;
+    a11y.text(t('play:progress.text', { number, total }), { label: t('play:progress.label') }).dataset.name =
+      'progress';
     if (showScore) {
       if (!portrait) {
-        addText(this, width / 2 - type.body * 4, barY, `${session.score.toLocaleString('en-US')} pts`, {
+        const points = t('play:score.points', { score: this.translator.formatNumber(session.score) });
+        addText(this, width / 2 - type.body * 4, barY, points, {
           size: type.body,
           color: this.textColors.muted,
         }).setOrigin(0, 0.5);
       }
-      a11y.text(`Score: ${session.score}`, { label: 'Score' }).dataset.name = 'score';
+      a11y.text(t('play:score.text', { score: session.score }), { label: t('play:score.label') }).dataset.name =
+        'score';
     }
     return barY + bar.height / 2 + gap * 1.5;
   }

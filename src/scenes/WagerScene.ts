@@ -1,11 +1,12 @@
 import { currentQuestion, wager, wagerStakes, type SessionState } from '../core/session';
-import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type Confidence } from '../core/wager';
+import { CONFIDENCE_LEVELS, type Confidence } from '../core/wager';
 import { signedPoints } from '../ui/format';
 import { addText } from '../ui/text';
 import { RoundStepScene } from './RoundStepScene';
 import { SceneKey } from './keys';
 import type { RoundData } from './sceneData';
 import { keepRound } from '../game/savedRounds';
+import { shownQuestion } from '../game/playTexts';
 
 /** Keys for the three levels, in the order shown: 1–3, or the level's first letter. */
 const CONFIDENCE_KEYS: Record<Confidence, readonly [string, string]> = {
@@ -37,49 +38,57 @@ export class WagerScene extends RoundStepScene<'wager'> {
     }
     const total = this.session.plan.questions.length;
     const number = this.session.index + 1;
-    let top = this.beginStep(this.session, `How sure are you? Question ${number} of ${total}`, false);
+    const t = this.t;
+    const format = (value: number) => this.translator.formatNumber(value);
+    let top = this.beginStep(this.session, t('play:wager.screen', { number, total }), false);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const textWidth = width - margin * 2;
-    const prompt = addText(this, margin, top, question.prompt, {
+    const shown = shownQuestion(this.services, this.translator, question);
+    const prompt = addText(this, margin, top, shown.prompt, {
       size: type.body,
       color: this.textColors.muted,
       wrapWidth: textWidth,
     });
     this.fit(prompt, type.body * 4, 'prompt', 14);
     top += prompt.height + gap;
-    const picked = question.choices[pending.record.choiceIndex ?? -1];
-    const pickedLine = `Your answer: ${picked?.text ?? '—'}`;
+    const picked = shown.choices[pending.record.choiceIndex ?? -1];
+    const pickedLine = t('play:wager.picked', { answer: picked?.text ?? t('play:wager.noAnswer') });
     const pickedText = addText(this, margin, top, pickedLine, { size: type.prompt, bold: true, wrapWidth: textWidth });
     this.fit(pickedText, type.prompt * 3, 'answer', 16);
     top += pickedText.height + gap * 2;
-    const heading = addText(this, margin, top, 'How sure are you?', {
+    const heading = addText(this, margin, top, t('play:wager.heading'), {
       size: type.heading,
       bold: true,
       color: this.textColors.paper,
+      wrapWidth: textWidth,
     });
+    // Shrinks to one line where it can (a longer language at large text), and says so where it cannot.
+    this.fit(heading, type.heading * 1.3, 'heading', type.body);
     top += heading.height + gap / 2;
-    const rule = `Sure pays most when you are right and costs most when you are not. A unit is ${pending.unit.toLocaleString('en-US')} points.`;
+    const rule = t('play:wager.rule', { unit: format(pending.unit) });
     const ruleText = addText(this, margin, top, rule, {
       size: type.small,
       color: this.textColors.muted,
       wrapWidth: textWidth,
     });
     top += ruleText.height + gap * 1.5;
-    a11y.text(question.prompt);
+    a11y.text(shown.prompt);
     a11y.text(pickedLine).dataset.name = 'picked';
-    a11y.heading('How sure are you?');
+    a11y.heading(t('play:wager.heading'));
     a11y.text(rule);
 
     const rows = portrait ? CONFIDENCE_LEVELS.length : 1;
     const buttonHeight = Math.min(Math.max(72, type.button * 3.2), (height - margin - top - gap * (rows - 1)) / rows);
     this.addChoices(
       CONFIDENCE_LEVELS.map((level) => {
-        const odds = `right ${signedPoints(stakes[level].right)} · wrong ${signedPoints(stakes[level].wrong)}`;
+        const right = signedPoints(stakes[level].right, format);
+        const wrong = signedPoints(stakes[level].wrong, format);
+        const name = t(`play:confidence.${level}`);
         return {
           value: level,
-          label: `${CONFIDENCE_LABELS[level]}\n${odds}`,
-          accessibleLabel: `${CONFIDENCE_LABELS[level]}: ${odds.replace(' ·', ',')} points`,
+          label: t('play:wager.label', { level: name, odds: t('play:wager.odds', { right, wrong }) }),
+          accessibleLabel: t('play:wager.accessibleLabel', { level: name, right, wrong }),
           keys: CONFIDENCE_KEYS[level],
           // All three alike: a highlighted level would look chosen before the player chooses.
           fill: this.colors.inkLighter,
@@ -94,10 +103,10 @@ export class WagerScene extends RoundStepScene<'wager'> {
         width: textWidth,
         height: buttonHeight * rows + gap * (rows - 1),
       },
-      'Your confidence',
+      t('play:wager.group'),
       (level) => this.choose(level),
     );
-    a11y.announce(`Your answer: ${picked?.text ?? 'none'}. How sure are you? Sure, Think so, or Guessing.`);
+    a11y.announce(t('play:wager.announce', { answer: picked?.text ?? t('play:wager.noAnswerSpoken') }));
     this.onKeys((event) => {
       if (event.key === 'Escape') this.askToLeave(this.session);
     });

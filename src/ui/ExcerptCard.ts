@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { LAYOUT, paletteOf } from './theme';
 import { gamePixelsForCss, MIN_SMALL_TEXT_CSS_PX } from './renderScale';
 import { addText } from './text';
+import { translatorOf } from './pageLanguage';
 import type { Rect } from './layout';
 import type { MarkedWord } from '../core/wordDiff';
 
@@ -11,6 +12,8 @@ export interface ExcerptCardContent {
   citation: string;
   /** The quote's words, those that differ from the text it is compared with underlined. */
   marks?: readonly MarkedWord[];
+  /** A rendering of the quote in the interface's language, shown under it with the label that says it is unofficial. */
+  translation?: { label: string; text: string };
 }
 
 /** The data key of the box a card's text must stay inside, and of a scrolling quote's window. */
@@ -20,9 +23,6 @@ export const SCROLL_WINDOW_KEY = 'scrollWindow';
 /** The fewest lines of a quote a card shows, and a line's height for its font size (with the line spacing). */
 const MIN_QUOTE_LINES = 2;
 const QUOTE_LINE_STEP = 1.45;
-
-/** The cue under a quote that scrolls: where it stands, and the keys that move it. */
-const SCROLL_CUE = { more: '▼ more  ↓', both: '▲ ▼  ↑ ↓', end: '▲ top  ↑' } as const;
 
 /**
  * A source excerpt as a clipping on the desk: a paper card, the quoted words beside a highlighter
@@ -72,20 +72,27 @@ export class ExcerptCard {
       size = Math.max(quoteMinSize, size - 2);
     }
     const maxQuoteHeight = space.height - chrome;
-    const quote = addText(scene, space.x + pad * 1.6, quoteTop, `“${content.quote}”`, {
+    // The quote as published; a rendering goes under it, in the same scrolling text so it is never cut apart.
+    const translation = content.translation
+      ? `\n\n${content.translation.label.toUpperCase()}: «${content.translation.text}»`
+      : '';
+    const quote = addText(scene, space.x + pad * 1.6, quoteTop, `“${content.quote}”${translation}`, {
       size,
       color: paletteOf(scene).text.paperText,
       wrapWidth: space.width - pad * 2.6,
       fit: { maxHeight: maxQuoteHeight, minSize: quoteMinSize },
     });
     const fits = quote.height <= maxQuoteHeight;
+    const { t } = translatorOf(scene);
+    // The cue under a quote that scrolls: where it stands, and the keys that move it.
+    const scrollCue = { more: t('play:excerpt.more'), both: t('play:excerpt.both'), end: t('play:excerpt.end') };
     // A quote too long even at its smallest size scrolls by whole lines, in a window of whole lines, with a cue
     // under it that says so: a window cut anywhere else stopped the quote mid-line, with nothing to say it went on.
     const lines = Math.max(1, quote.getWrappedText().length);
     const step = (quote.height + quote.lineSpacing) / lines;
     const cue = fits
       ? undefined
-      : addText(scene, space.x + space.width - pad, 0, SCROLL_CUE.more, {
+      : addText(scene, space.x + space.width - pad, 0, scrollCue.more, {
           size: Math.max(14, smallest),
           bold: true,
           color: paletteOf(scene).text.citation,
@@ -131,7 +138,7 @@ export class ExcerptCard {
         quote.setCrop(0, offset * resolution, quote.width * resolution, quoteHeight * resolution);
         quote.setY(quoteTop - offset);
         quote.setData(SCROLL_WINDOW_KEY, { top: quoteTop, height: quoteHeight, step, firstLine, shownLines, lines });
-        cue.setText(firstLine >= lastFirstLine ? SCROLL_CUE.end : firstLine === 0 ? SCROLL_CUE.more : SCROLL_CUE.both);
+        cue.setText(firstLine >= lastFirstLine ? scrollCue.end : firstLine === 0 ? scrollCue.more : scrollCue.both);
         underline();
       };
       show();

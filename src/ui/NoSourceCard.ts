@@ -2,8 +2,7 @@ import type Phaser from 'phaser';
 import type { Rect } from './layout';
 import { addText } from './text';
 import { LAYOUT, paletteOf } from './theme';
-
-import { NO_SOURCE_LABEL, NO_SOURCE_TEXT } from './noSourceText';
+import { translatorOf } from './pageLanguage';
 
 export { NO_SOURCE_LABEL, NO_SOURCE_TEXT } from './noSourceText';
 
@@ -22,13 +21,14 @@ export class NoSourceCard {
 
   constructor(scene: Phaser.Scene, space: Rect, fontSize: number) {
     const pad = Math.round(fontSize * 0.8);
-    const label = addText(scene, space.x + pad, space.y + pad, NO_SOURCE_LABEL, {
+    const { t } = translatorOf(scene);
+    const label = addText(scene, space.x + pad, space.y + pad, t('play:noSource.label'), {
       size: Math.round(fontSize * 1.05),
       bold: true,
       color: paletteOf(scene).text.wrong,
     });
     const bodyY = label.y + label.height + pad * 0.5;
-    const body = addText(scene, space.x + pad, bodyY, NO_SOURCE_TEXT, {
+    const body = addText(scene, space.x + pad, bodyY, t('play:noSource.text'), {
       size: Math.max(14, Math.round(fontSize * 0.8)),
       color: paletteOf(scene).text.paper,
       wrapWidth: space.width - pad * 2,

@@ -10,6 +10,7 @@ import { emphasize } from './motion';
 import { answerLineOf, verdictOf, type AnswerOutcomeWords } from './outcome';
 import type { StreakMeter } from './StreakMeter';
 import { addText, setTextSize } from './text';
+import { translatorOf } from './pageLanguage';
 import { paletteOf } from './theme';
 
 export interface OutcomeBarProps {
@@ -43,7 +44,7 @@ export function addOutcomeBar(
   const { margin, gap, type } = frame;
   const { barY } = props;
   const color = props.outcome.correct ? paletteOf(scene).text.correct : paletteOf(scene).text.wrong;
-  const verdict = addText(scene, margin, barY, verdictOf(props.outcome), {
+  const verdict = addText(scene, margin, barY, verdictOf(props.outcome, translatorOf(scene)), {
     size: type.heading,
     bold: true,
     color,
@@ -84,11 +85,29 @@ export function addAnswerLine(
   fit: (text: Phaser.GameObjects.Text, maxHeight: number, name: string, minSize?: number) => boolean,
 ): Phaser.GameObjects.Text {
   const { width, margin, type, portrait } = frame;
-  const line = addText(scene, margin, top, answerLineOf(outcome), {
+  const line = addText(scene, margin, top, answerLineOf(outcome, translatorOf(scene)), {
     size: type.body,
     bold: true,
     wrapWidth: width - margin * 2,
   });
   fit(line, type.body * (portrait ? 4.2 : 2.6), 'answer', 14);
   return line;
+}
+
+/** The note on the wrong answer picked, under the answer line, shrunk to a few lines; returns the height it took. */
+export function addFeedbackLine(
+  scene: Phaser.Scene,
+  frame: Frame,
+  top: number,
+  feedback: string,
+  fit: (text: Phaser.GameObjects.Text, maxHeight: number, name: string, minSize?: number) => boolean,
+): number {
+  const { width, margin, type } = frame;
+  const text = addText(scene, margin, top, feedback, {
+    size: type.small,
+    color: paletteOf(scene).text.muted,
+    wrapWidth: width - margin * 2,
+  });
+  fit(text, type.small * 2.6, 'feedback', 13);
+  return text.height;
 }

@@ -9,6 +9,7 @@ import { AnswerTile } from './Button';
 import { placeAnswerTiles, type Frame } from './layout';
 import { addText } from './text';
 import { ANSWER_KEYS, TILE_SHAPES, paletteOf } from './theme';
+import { translatorOf } from './pageLanguage';
 
 export interface QuestionViewProps {
   /** Where the claim (or the prompt) starts. */
@@ -16,6 +17,8 @@ export interface QuestionViewProps {
   number: number;
   total: number;
   claimQuote?: string;
+  /** The claim's rendering in the interface's language, with the label that marks it unofficial. */
+  claimTranslation?: { label: string; text: string };
   prompt: string;
   choices: readonly string[];
   /** The share of the screen's height the prompt may fill on a wide screen. */
@@ -46,17 +49,23 @@ export function addQuestionView(
   props: QuestionViewProps,
 ): QuestionView {
   const { width, height, margin, gap, type, portrait } = frame;
+  const { t } = translatorOf(scene);
   let top = props.top;
   const textWidth = width - margin * 2;
   if (props.claimQuote) {
-    const claim = addText(scene, margin, top, `The article claims: “${props.claimQuote}”`, {
+    const rendering = props.claimTranslation
+      ? `\n${props.claimTranslation.label}: «${props.claimTranslation.text}»`
+      : '';
+    const claim = addText(scene, margin, top, t('play:question.claim', { quote: props.claimQuote }) + rendering, {
       size: type.small,
       color: paletteOf(scene).text.muted,
       wrapWidth: textWidth,
     });
     props.fit(claim, height * (portrait ? CLAIM_SHARE.portrait : CLAIM_SHARE.landscape), 'claim', 14);
     top += claim.height + gap;
-    a11y.text(`The article claims: ${props.claimQuote}`, { label: 'Claim' });
+    a11y.text(t('play:question.claimMirror', { quote: props.claimQuote }) + rendering, {
+      label: t('play:question.claimLabel'),
+    });
   }
   const promptArea = height * (portrait ? PORTRAIT_PROMPT_SHARE : props.promptShare);
   const prompt = addText(scene, margin, top, props.prompt, { size: type.prompt, bold: true, wrapWidth: textWidth });
@@ -72,7 +81,7 @@ export function addQuestionView(
 
   const tileArea = { x: margin, y: top, width: textWidth, height: height - top - margin };
   const rects = placeAnswerTiles(tileArea, props.choices.length, portrait, gap);
-  const group = a11y.section('Answers', 'group');
+  const group = a11y.section(t('play:question.answersLabel'), 'group');
   const tiles: AnswerTile[] = [];
   const buttons: HTMLButtonElement[] = [];
   props.choices.forEach((choice, position) => {
@@ -96,9 +105,16 @@ export function addQuestionView(
   });
   a11y.focus(buttons[0]);
   // A quoted claim is part of the question: it is read before the prompt, as it stands above it on the canvas.
-  const claim = props.claimQuote ? ` The article claims: “${props.claimQuote}”` : '';
+  const spoken = {
+    number: props.number,
+    total: props.total,
+    prompt: props.prompt,
+    choices: props.choices.map((choice, i) => t('play:question.choiceSpoken', { number: i + 1, choice })).join(' '),
+  };
   a11y.announce(
-    `Question ${props.number} of ${props.total}.${claim} ${props.prompt} ${props.choices.map((choice, i) => `${i + 1}: ${choice}.`).join(' ')}`,
+    props.claimQuote
+      ? t('play:question.announceWithClaim', { ...spoken, quote: props.claimQuote })
+      : t('play:question.announce', spoken),
   );
   return { tiles, status };
 }

@@ -3,6 +3,7 @@ import { STREAK_BONUS_CAP, STREAK_BONUS_STEP } from '../core/settings';
 import { grow } from './motion';
 import { MOTION, paletteOf } from './theme';
 import { addText } from './text';
+import { translatorOf } from './pageLanguage';
 
 /** One pip per step of streak bonus: a streak of 3 has earned two steps, and the bonus stops at the cap. */
 const BONUS_STEPS = STREAK_BONUS_CAP / STREAK_BONUS_STEP;
@@ -27,7 +28,7 @@ export class StreakMeter {
   ) {
     this.left = x;
     this.middle = y;
-    const label = addText(scene, x, y, `streak ×${streak}`, {
+    const label = addText(scene, x, y, translatorOf(scene).t('play:streak', { streak }), {
       size,
       bold: true,
       color: paletteOf(scene).text.paper,
