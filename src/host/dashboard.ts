@@ -23,10 +23,10 @@ import { askForget } from './keptClasses';
 import { csvFileParts } from './keptClassText';
 import { awayText, waitingForText } from './presenceText';
 import { button, el } from './dom';
-import { hostTranslator, t } from './hostLanguage';
+import { t } from './hostLanguage';
 import { message, show, type HostPage } from './page';
 import { LiveStage } from './liveView';
-import { discernmentParts, questionTallies, skillParts } from './panels';
+import { discernmentParts, questionTallies, rankCells, skillParts } from './panels';
 import type { SavedClass } from './savedClass';
 import { timeCell, timeSetText, type TimeCell } from './timeCell';
 
@@ -512,12 +512,7 @@ export class Dashboard {
             class: entry.rank <= 3 ? `top top-${entry.rank}` : '',
             data: { player: entry.playerId, rank: String(entry.rank) },
           },
-          el('span', { class: 'rank', text: `${entry.rank}.` }),
-          el('span', { class: 'nickname', text: entry.nickname }),
-          el('span', {
-            class: 'points',
-            text: t('host:points', { points: hostTranslator().formatNumber(entry.score) }),
-          }),
+          ...rankCells(entry),
           el('span', {
             class: 'verified',
             text: '✔',

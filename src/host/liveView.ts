@@ -11,7 +11,7 @@ import { LIVE_COMMANDS, type LiveCommand } from '../core/liveLesson';
 import { count, longDate } from './dashboardText';
 import { confirm } from './dialog';
 import { button, el } from './dom';
-import { hostTranslator, t } from './hostLanguage';
+import { t } from './hostLanguage';
 import {
   answeredText,
   commandLabel,
@@ -21,7 +21,7 @@ import {
   phaseHeading,
 } from './liveText';
 import './live.css';
-import { skillParts } from './panels';
+import { rankCells, skillParts } from './panels';
 import { liveExcerpts } from './liveEvidence';
 
 /** How often the countdown on the projector is redrawn. */
@@ -308,18 +308,7 @@ export class LiveStage {
     return el(
       'ol',
       { class: `live-ranking ${board.phase}`, data: { name: `live-${board.phase}` } },
-      ...board.leaderboard.map((entry) =>
-        el(
-          'li',
-          { data: { rank: String(entry.rank) } },
-          el('span', { class: 'rank', text: `${entry.rank}.` }),
-          el('span', { class: 'nickname', text: entry.nickname }),
-          el('span', {
-            class: 'points',
-            text: t('host:points', { points: hostTranslator().formatNumber(entry.score) }),
-          }),
-        ),
-      ),
+      ...board.leaderboard.map((entry) => el('li', { data: { rank: String(entry.rank) } }, ...rankCells(entry))),
     );
   }
 }

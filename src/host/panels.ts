@@ -5,7 +5,7 @@ import type { Skill } from '../core/types';
 import { MIN_ITEMS_TO_COMPARE } from '../core/settings';
 import { answeredNote, count, fitText, percent } from './dashboardText';
 import { el } from './dom';
-import { t } from './hostLanguage';
+import { hostTranslator, t } from './hostLanguage';
 
 /** A SIFT move by its name in the page's language. */
 export function skillName(skill: Skill): string {
@@ -233,4 +233,16 @@ export function questionTallies(snapshot: DashboardSnapshot): HTMLElement[] {
       }),
     );
   });
+}
+
+/** A leaderboard row's rank, nickname and points, as the dashboard and the projector show them. */
+export function rankCells(entry: { rank: number; nickname: string; score: number }): HTMLElement[] {
+  return [
+    el('span', { class: 'rank', text: `${entry.rank}.` }),
+    el('span', { class: 'nickname', text: entry.nickname }),
+    el('span', {
+      class: 'points',
+      text: t('host:points', { points: hostTranslator().formatNumber(entry.score) }),
+    }),
+  ];
 }
