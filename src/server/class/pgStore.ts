@@ -73,6 +73,8 @@ const UNAVAILABLE_CODES = new Set([
   '08004',
   '08006',
   '53300',
+  // The database is not accepting connections (ALLOW_CONNECTIONS false, or being dropped or restored).
+  '55000',
 ]);
 
 function isUnavailable(error: unknown): boolean {
@@ -206,7 +208,8 @@ export class PgClassStore implements ClassStore {
     try {
       client = await this.pool.connect();
     } catch (error) {
-      throw translated(error);
+      // No connection to be had, whatever the reason: the database is away for this request.
+      throw unavailable(error);
     }
     const transaction: Transaction = { client, after: [], savepoints: 0, done: false };
     let broken: unknown;
