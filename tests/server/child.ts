@@ -1,7 +1,9 @@
 /** Starts childServer.ts in a child process and asks it for its memory (see there). */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ClassServerOptions } from '../../src/server/class/start';
+import { testDatabase } from './helpers';
 
 export interface ChildMemory {
   rss: number;
@@ -22,7 +24,11 @@ export const MB = 1024 * 1024;
 export async function startChildServer(options: Partial<ClassServerOptions> = {}): Promise<ChildServer> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'childServer.ts'), [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, CHILD_SERVER_OPTIONS: JSON.stringify(options) },
+    // On the PostgreSQL run, a database of its own (the child's SQLite database is in memory).
+    env: {
+      ...process.env,
+      CHILD_SERVER_OPTIONS: JSON.stringify({ ...(await testDatabase(`child-${randomUUID()}`)), ...options }),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>(type: string) =>
