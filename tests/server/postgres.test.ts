@@ -8,7 +8,16 @@ import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { poolSizeFromEnv } from '../../src/server/class/pgStore';
 import { startClassServer, type RunningClassServer } from '../../src/server/class/start';
-import { Api, rightChoice, startTestServer, testBank, testDatabase, testStore, type TestServer } from './helpers';
+import {
+  Api,
+  readEvents,
+  rightChoice,
+  startTestServer,
+  testBank,
+  testDatabase,
+  testStore,
+  type TestServer,
+} from './helpers';
 
 const DAY_MS = 86_400_000;
 const open: { close(): Promise<void> }[] = [];
@@ -72,6 +81,22 @@ describe.skipIf(testStore() !== 'postgres')('the class server on PostgreSQL', ()
     expect((await bApi.answer(code, player, question.position, rightChoice(question))).status).toBe(200);
     const board = (await a.api.get(`/api/classes/${code}/dashboard`, created.body.teacherToken)).body;
     expect(board.players).toEqual([expect.objectContaining({ nickname: 'Wanderer', answered: 1, correct: 1 })]);
+  });
+
+  it('shows a dashboard on one server the answers taken by another, as they come', async () => {
+    const { a, bApi } = await serverPair();
+    const created = await a.api.createClass({ questionCount: 3 });
+    const code = created.body.class.code as string;
+    const player = (await bApi.join(code, 'Far Away')).body;
+    const question = (await bApi.next(code, player)).body.question;
+    const events = await readEvents(
+      `${a.url}api/classes/${code}/events`,
+      created.body.teacherToken,
+      (seen) => seen.some((event) => event.data.players?.[0]?.answered === 1),
+      () => bApi.answer(code, player, question.position, rightChoice(question)),
+    );
+    expect(events[0]!.data.players[0]).toMatchObject({ nickname: 'Far Away', answered: 0 });
+    expect(events.at(-1)!.data.players[0]).toMatchObject({ nickname: 'Far Away', answered: 1, correct: 1 });
   });
 
   it('deletes expired classes on one server at a time', async () => {

@@ -22,6 +22,7 @@ import { ChallengeService } from '../challenge/service';
 import { Backups, type BackupSettings } from './backup';
 import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
+import { PgFanout } from './pgFanout';
 import { PgClassStore } from './pgStore';
 import { SqliteClassStore } from './sqliteStore';
 import type { ClassStore } from './store';
@@ -142,7 +143,16 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     (classId, version) => service.snapshotById(classId, version),
     (error) => app.log.error({ err: error }, 'a dashboard snapshot failed'),
   );
-  const fanout: Fanout = new InProcessFanout();
+  // Several servers on one PostgreSQL database hear each other's changes; one server on SQLite needs no more.
+  let fanout: Fanout;
+  try {
+    fanout = options.databaseUrl
+      ? await PgFanout.start(options.databaseUrl, store, (error) => storeError(error))
+      : new InProcessFanout();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const service = new ClassService(store, options.bank, {
     now: options.now,
     retentionMs: options.retentionMs,
