@@ -7,7 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import type { Migration } from './db';
+import { pendingMigrations, type Migration } from './db';
 import { PG_MIGRATIONS } from './pgSchema';
 import { StoreUnavailableError, type ClassStore, type EngineSql, type StoreStatement } from './store';
 
@@ -300,14 +300,8 @@ export class PgClassStore implements ClassStore {
           (row) => row.version,
         ),
       );
-      const known = Math.max(0, ...migrations.map((migration) => migration.version));
-      const newest = Math.max(0, ...applied);
-      if (newest > known) {
-        throw new Error(`The class database is at schema version ${newest}, newer than this server knows (${known}).`);
-      }
       const ran: number[] = [];
-      for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-        if (applied.has(migration.version)) continue;
+      for (const migration of pendingMigrations(applied, migrations)) {
         await client.query('BEGIN');
         try {
           await client.query(migration.sql);
