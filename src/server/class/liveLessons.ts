@@ -28,7 +28,12 @@ export class LiveLessonStore {
 
   constructor(db: ClassStore) {
     this.stmt = {
-      get: db.prepare<[number], { state: string }>('SELECT state FROM live_lessons WHERE class_id = ?'),
+      // On PostgreSQL, requests of one live class run at once on several connections: the row is locked for the
+      // transaction, so two of them (a late answer and the clock, say) never both close one question.
+      get: db.prepare<[number], { state: string }>({
+        sqlite: 'SELECT state FROM live_lessons WHERE class_id = ?',
+        postgres: 'SELECT state FROM live_lessons WHERE class_id = ? FOR UPDATE',
+      }),
       insert: db.prepare('INSERT INTO live_lessons (class_id, state, deadline) VALUES (?, ?, ?)'),
       save: db.prepare('UPDATE live_lessons SET state = ?, deadline = ? WHERE class_id = ?'),
       due: db.prepare<[number], { class_id: number }>(
