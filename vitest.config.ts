@@ -23,6 +23,26 @@ export default defineConfig({
       },
       {
         test: {
+          // The same tests on PostgreSQL: one throw-away cluster for the run, a database per server. The files
+          // left out test the SQLite file itself (its bytes, snapshots, the admin commands, group commit).
+          name: 'server-pg',
+          include: ['tests/server/**/*.test.ts'],
+          exclude: [
+            'tests/server/admin.test.ts',
+            'tests/server/backup.test.ts',
+            'tests/server/database.test.ts',
+            'tests/server/erase.test.ts',
+            'tests/server/groupCommit.test.ts',
+            'tests/server/productionStart.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: ['tests/server/pgGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',

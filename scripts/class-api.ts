@@ -20,6 +20,7 @@ try {
   const server = await startClassServer({
     bank: bundleBank(bank),
     dbPath: config.dbPath,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, databasePoolSize: config.databasePoolSize } : {}),
     port: config.port,
     host: config.host,
     retentionMs: config.retentionMs,

@@ -11,6 +11,7 @@ import { checkBankBundle } from '../src/core/bankBundle';
 import { loadChecksFromDisk } from '../src/checks/checkFiles';
 import { bundleBank, loadBankFromDisk, soloBank } from '../src/server/bankFiles';
 import { configFromEnv } from '../src/server/class/config';
+import { redacted } from '../src/server/class/pgStore';
 import { startClassServer } from '../src/server/class/start';
 
 const root = join(import.meta.dirname, '..');
@@ -40,6 +41,7 @@ try {
     checks: checks.checks,
     sources: bank.sources,
     dbPath: config.dbPath,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, databasePoolSize: config.databasePoolSize } : {}),
     staticDir: dist,
     port: config.port,
     host: config.host,
@@ -65,14 +67,20 @@ try {
     for (const origin of server.info.joinOrigins) console.log(`Students join at ${origin}/`);
   }
   console.log(
-    `Class data: ${config.dbPath} (deleted ${Math.round(config.retentionMs / 86_400_000)} days after a class is created)`,
+    `Class data: ${config.databaseUrl ? redacted(config.databaseUrl) : config.dbPath} (deleted ${Math.round(config.retentionMs / 86_400_000)} days after a class is created)`,
   );
-  console.log(
-    `Snapshots: ${config.backup.dir} (${config.backup.everyMs > 0 ? `every ${config.backup.everyMs / 3_600_000} h, ` : ''}on SIGUSR2; the newest ${config.backup.keep} kept)`,
-  );
+  if (server.backups) {
+    console.log(
+      `Snapshots: ${config.backup.dir} (${config.backup.everyMs > 0 ? `every ${config.backup.everyMs / 3_600_000} h, ` : ''}on SIGUSR2; the newest ${config.backup.keep} kept)`,
+    );
+  }
   // kill -USR2 <pid> (or systemctl kill -s USR2 source-check) takes a snapshot now.
   process.on('SIGUSR2', () => {
-    server.backups!.snapshot().then(
+    if (!server.backups) {
+      console.error('Snapshots are of the SQLite file: back PostgreSQL up with its own tools (pg_dump).');
+      return;
+    }
+    server.backups.snapshot().then(
       (path) => console.log(`Snapshot written: ${path}`),
       (error: Error) => console.error(`Snapshot failed: ${error.message}`),
     );

@@ -8,10 +8,13 @@ const root = join(import.meta.dirname, '..', '..');
 export function startApiProcess(
   dbPath: string,
   children: ChildProcess[],
+  database: { databaseUrl?: string } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
+  const env: NodeJS.ProcessEnv = { CLASS_DB: dbPath, CLASS_API_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
+  if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'class-api.ts')], {
     cwd: root,
-    env: { ...process.env, CLASS_DB: dbPath, CLASS_API_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -253,7 +253,7 @@ describe('the learning check in class', () => {
     const bo = await join(code, 'Bo');
     await takeDueCheck(code, ada);
     await takeDueCheck(code, bo);
-    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 24 });
+    expect(await t.server.store.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 24 });
     const removed = await t.api.request('DELETE', `/api/classes/${code}/players/${bo.playerId}`, {
       token: teacherToken,
     });
@@ -267,7 +267,7 @@ describe('the learning check in class', () => {
     });
     expect(erased.status).toBe(204);
     // Ada's twelve answers went with her data; Bo's stay until the class is deleted.
-    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 12 });
+    expect(await t.server.store.prepare('SELECT COUNT(*) AS n FROM check_answers').get()).toEqual({ n: 12 });
   });
 
   it('writes a row per judged claim and a summary per check to the CSV, after the round’s rows', async () => {

@@ -232,11 +232,11 @@ describe('rejections: a clear 4xx and nothing stored', () => {
     status: number,
     error: string,
   ) {
-    const before = dumpDb(t.server);
+    const before = await dumpDb(t.server);
     const reply = await call();
     expect(reply.status, JSON.stringify(reply.body)).toBe(status);
     expect(reply.body.error).toBe(error);
-    expect(dumpDb(t.server)).toBe(before);
+    expect(await dumpDb(t.server)).toBe(before);
   }
 
   it('refuses late, repeated, unserved, unknown and foreign answers', async () => {
@@ -383,13 +383,13 @@ describe('the server itself', () => {
     const player = await join(info.code, 'Ada');
     await t.api.next(info.code, player);
     t.clock.advance(29 * DAY_MS);
-    expect(t.server.service.sweepExpired()).toBe(0);
+    expect(await t.server.service.sweepExpired()).toBe(0);
     t.clock.advance(1 * DAY_MS);
-    expect(t.server.service.sweepExpired()).toBe(1);
+    expect(await t.server.service.sweepExpired()).toBe(1);
     expect((await t.api.get(`/api/classes/${info.code}`)).status).toBe(404);
     expect((await t.api.get(`/api/classes/${info.code}/dashboard`, teacherToken)).status).toBe(404);
     for (const table of ['classes', 'players', 'turns']) {
-      expect(t.server.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+      expect(await t.server.store.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
   });
 

@@ -3,14 +3,13 @@
  * killed with SIGKILL while answers are in flight, and a new process on the same database file must hold every
  * answer it acknowledged, and let the class carry on from there.
  */
-import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exited, startApiProcess } from './apiProcess';
-import { Api } from './helpers';
+import { Api, openTestStore, testDatabase } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'source-check-crash-'));
 const dbPath = join(dir, 'classes.db');
@@ -21,8 +20,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startChild() {
-  return startApiProcess(dbPath, children);
+async function startChild() {
+  return startApiProcess(dbPath, children, await testDatabase(dbPath));
 }
 
 interface Ack {
@@ -86,19 +85,24 @@ describe('a crash mid-class', () => {
 
     // Every acknowledged answer is in the file, as acknowledged.
     // Opened as any process would after a crash (a read-only open cannot recover the WAL).
-    const db = new Database(dbPath);
-    const row = db.prepare(
+    const store = await openTestStore(dbPath);
+    const row = store.prepare<[string, number], { question_id: string; answered_at: number | null; points: number }>(
       `SELECT t.question_id, t.answered_at, t.points FROM turns t JOIN players p ON p.id = t.player_id
        WHERE p.public_id = ? AND t.position = ?`,
     );
-    const missing = acks.filter((ack) => {
-      const stored = row.get(ack.playerId, ack.position) as
-        { question_id: string; answered_at: number | null; points: number } | undefined;
-      return (
-        !stored || stored.answered_at === null || stored.question_id !== ack.questionId || stored.points !== ack.points
-      );
-    });
-    db.close();
+    const missing = [];
+    for (const ack of acks) {
+      const stored = await row.get(ack.playerId, ack.position);
+      if (
+        !stored ||
+        stored.answered_at === null ||
+        stored.question_id !== ack.questionId ||
+        stored.points !== ack.points
+      ) {
+        missing.push(ack);
+      }
+    }
+    await store.close();
     expect(missing).toEqual([]);
 
     // A new process on the same file: every student carries on where the database says they are.

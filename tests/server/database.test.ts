@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openClassDb } from '../../src/server/class/db';
 import { ClassService } from '../../src/server/class/service';
+import { SqliteClassStore } from '../../src/server/class/sqliteStore';
 import { testBank } from './helpers';
 
 let dir: string;
@@ -24,19 +25,20 @@ describe('opening the class database', () => {
     openClassDb(join(dir, 'new.db')).close();
   });
 
-  it('refuses a file with scribbled pages, naming it', () => {
+  it('refuses a file with scribbled pages, naming it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'source-check-db-test-'));
     const path = join(dir, 'classes.db');
     const db = openClassDb(path);
-    const service = new ClassService(db, testBank());
+    const store = new SqliteClassStore(db);
+    const service = new ClassService(store, testBank());
     for (let i = 0; i < 20; i += 1) {
-      const { class: info } = service.createClass(
+      const { class: info } = await service.createClass(
         { questionCount: 10, timeLimitSec: 20, topics: [], scoring: 'speed' },
         false,
       );
-      for (let p = 0; p < 5; p += 1) service.join(info.code, `Player ${i}-${p}`, `10.0.${i}.${p}`);
+      for (let p = 0; p < 5; p += 1) await service.join(info.code, `Player ${i}-${p}`, `10.0.${i}.${p}`);
     }
-    db.close();
+    await store.close();
     const pageSize = 4096;
     const pages = statSync(path).size / pageSize;
     expect(pages).toBeGreaterThan(8);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ALIVE_INTERVAL_MS } from '../../src/server/class/downtime';
 import { exited, startApiProcess } from './apiProcess';
-import { Api, rightChoice } from './helpers';
+import { Api, rightChoice, testDatabase } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'source-check-downtime-'));
 const dbPath = join(dir, 'classes.db');
@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the server down mid-question', () => {
   it('gives every open turn back its downtime, in a self-paced class and a live one', async () => {
-    const first = await startApiProcess(dbPath, children);
+    const first = await startApiProcess(dbPath, children, await testDatabase(dbPath));
     const api = new Api(first.url);
 
     // A self-paced class: two students on their first question.
@@ -54,7 +54,7 @@ describe('the server down mid-question', () => {
     await expect(api.answer(selfCode, answering, 0, rightChoice(question))).rejects.toThrow();
     await sleep(DOWN_MS);
 
-    const second = await startApiProcess(dbPath, children);
+    const second = await startApiProcess(dbPath, children, await testDatabase(dbPath));
     const again = new Api(second.url);
     const startedAt = Date.now();
 

@@ -46,7 +46,7 @@ async function classWith(nicknames: string[]) {
 }
 
 function count(table: string): number {
-  return (t.server.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return (t.server.db!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
 describe('deleting student data', () => {
@@ -54,7 +54,7 @@ describe('deleting student data', () => {
     const { code, teacherToken, players } = await classWith(['Zelda Erasure', 'Maria Keepsake']);
     const [zelda] = players;
     // Committed and checkpointed, both names are in the file to begin with.
-    t.server.db.pragma('wal_checkpoint(TRUNCATE)');
+    t.server.db!.pragma('wal_checkpoint(TRUNCATE)');
     expect(occurrencesOnDisk('Zelda Erasure')).toBeGreaterThan(0);
     expect(occurrencesOnDisk('Maria Keepsake')).toBeGreaterThan(0);
 
@@ -105,7 +105,7 @@ describe('deleting student data', () => {
   it('leaves no nickname of an expired class in the file once it is swept', async () => {
     await classWith(['Zelda Expired']);
     t.clock.advance(31 * DAY_MS);
-    expect(t.server.service.sweepExpired()).toBeGreaterThan(0);
+    expect(await t.server.service.sweepExpired()).toBeGreaterThan(0);
     expect(count('players')).toBe(0);
     expect(occurrencesOnDisk('Zelda Expired')).toBe(0);
   });

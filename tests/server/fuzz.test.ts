@@ -349,7 +349,7 @@ async function send(base: string, request: FuzzRequest): Promise<number> {
 
 describe('a fuzz of hostile requests', () => {
   it(`answers ${REQUESTS} of them with 4xx only, stays healthy and changes nothing`, async () => {
-    const before = dumpDb(t.server);
+    const before = await dumpDb(t.server);
     let rng = createRng('source-check-fuzz');
     const requests: FuzzRequest[] = [];
     for (let n = 0; n < REQUESTS; n += 1) {
@@ -381,7 +381,7 @@ describe('a fuzz of hostile requests', () => {
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(REQUESTS);
 
     expect((await t.api.get('/api/health')).body).toEqual({ ok: true });
-    expect(dumpDb(t.server)).toBe(before);
+    expect(await dumpDb(t.server)).toBe(before);
     // And it still does its job.
     const view = await t.api.next(fx.open, fx.waiting);
     expect(view.status).toBe(200);

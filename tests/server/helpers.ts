@@ -4,13 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { expect, inject } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { readEventStream } from '../../src/net/liveStream';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
 import type { CheckSet } from '../../src/core/checkItems';
 import type { BankBundle, SourceDoc } from '../../src/core/types';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
+import { ensureDatabase } from './pgCluster';
+import { openClassDb } from '../../src/server/class/db';
+import { PgClassStore } from '../../src/server/class/pgStore';
+import { SqliteClassStore } from '../../src/server/class/sqliteStore';
+import type { ClassStore } from '../../src/server/class/store';
 
 const root = join(import.meta.dirname, '..', '..');
 let bank: BankBundle | undefined;
@@ -66,6 +72,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Which store this run of the server tests uses: SQLite, or PostgreSQL in the `server-pg` project. */
+export function testStore(): 'sqlite' | 'postgres' {
+  return inject('postgresAdminUrl') ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The database for a server that would use the SQLite file `dbPath`: none to add on SQLite; on PostgreSQL, a
+ * database of its own in the run's cluster, named after the file, so a server started again on the same file finds
+ * its data again.
+ */
+export async function testDatabase(dbPath: string): Promise<{ databaseUrl?: string }> {
+  const adminUrl = inject('postgresAdminUrl');
+  if (!adminUrl) return {};
+  const name = `t_${createHash('sha256').update(dbPath).digest('hex').slice(0, 20)}`;
+  return { databaseUrl: await ensureDatabase(adminUrl, name) };
+}
+
+/** The store a server on `dbPath` would use, opened as a restarted server would open it (close it after). */
+export async function openTestStore(dbPath: string): Promise<ClassStore> {
+  const { databaseUrl } = await testDatabase(dbPath);
+  return databaseUrl ? PgClassStore.open({ url: databaseUrl }) : new SqliteClassStore(openClassDb(dbPath));
+}
+
 export async function startTestServer(options: Partial<ClassServerOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'source-check-class-test-'));
   const dbPath = join(dir, 'classes.db');
@@ -73,6 +102,7 @@ export async function startTestServer(options: Partial<ClassServerOptions> = {})
   const server = await startClassServer({
     bank: testBank(),
     dbPath,
+    ...(await testDatabase(dbPath)),
     port: 0,
     host: '127.0.0.1',
     now: clock.now,
@@ -234,11 +264,12 @@ export function rightChoice(question: { questionId: string; choices: string[] })
 }
 
 /** Everything in the class tables, for "nothing was stored" checks. */
-export function dumpDb(server: RunningClassServer): string {
-  const db = server.db;
-  return JSON.stringify(
-    ['classes', 'players', 'turns'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),
-  );
+export async function dumpDb(server: RunningClassServer): Promise<string> {
+  const tables = [];
+  for (const table of ['classes', 'players', 'turns']) {
+    tables.push(await server.store.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+  }
+  return JSON.stringify(tables);
 }
 
 export type LiveEvent = { name: string; data: any };

@@ -214,10 +214,11 @@ describe('a live lesson', () => {
     await t.server.close();
     t.clock.advance(30_000);
     const { startClassServer } = await import('../../src/server/class/start');
-    const { testBank, Api } = await import('./helpers');
+    const { testBank, testDatabase, Api } = await import('./helpers');
     const again = await startClassServer({
       bank: testBank(),
       dbPath: t.dbPath,
+      ...(await testDatabase(t.dbPath)),
       port: 0,
       host: '127.0.0.1',
       now: t.clock.now,

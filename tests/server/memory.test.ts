@@ -29,7 +29,7 @@ interface Seat {
 }
 
 describe('what the class server keeps in memory', () => {
-  it('matches a fresh read of the database after every step of random classes', () => {
+  it('matches a fresh read of the database after every step of random classes', async () => {
     const service = t.server.service;
     let rng: RngState = createRng('memory-matches-database');
     const pick = (n: number) => {
@@ -37,20 +37,25 @@ describe('what the class server keeps in memory', () => {
       rng = next;
       return value;
     };
-    const classes = Array.from({ length: 3 }, (_, i) =>
-      service.createClass(
-        { questionCount: 4, timeLimitSec: 20, topics: [], scoring: i === 0 ? 'speed' : 'accuracy' },
-        false,
-      ),
-    );
+    const classes = [];
+    for (let i = 0; i < 3; i += 1) {
+      classes.push(
+        await service.createClass(
+          { questionCount: 4, timeLimitSec: 20, topics: [], scoring: i === 0 ? 'speed' : 'accuracy' },
+          false,
+        ),
+      );
+    }
     const seats: Seat[] = [];
-    const rowIdOf = (playerId: string) =>
-      (t.server.db.prepare('SELECT id FROM players WHERE public_id = ?').get(playerId) as { id: number }).id;
+    const rowIdOf = async (playerId: string) =>
+      (await t.server.store
+        .prepare<[string], { id: number }>('SELECT id FROM players WHERE public_id = ?')
+        .get(playerId))!.id;
     let joined = 0;
     let checks = 0;
-    const check = (code: string, teacherToken: string) => {
-      const fresh = new ClassService(t.server.db, testBank(), { now: t.clock.now });
-      expect(service.dashboard(code, teacherToken)).toEqual(fresh.dashboard(code, teacherToken));
+    const check = async (code: string, teacherToken: string) => {
+      const fresh = new ClassService(t.server.store, testBank(), { now: t.clock.now });
+      expect(await await service.dashboard(code, teacherToken)).toEqual(await fresh.dashboard(code, teacherToken));
       checks += 1;
     };
     for (let step = 0; step < 400; step += 1) {
@@ -59,13 +64,13 @@ describe('what the class server keeps in memory', () => {
       const mine = seats.filter((seat) => seat.code === code);
       const roll = pick(100);
       if (roll < 15 || mine.length === 0) {
-        const player = service.join(code, `Player ${String(joined++).padStart(3, '0')}`);
+        const player = await service.join(code, `Player ${String(joined++).padStart(3, '0')}`);
         // Each player's game holds its live stream open: nobody falls away, which a fresh service could not know.
-        service.followStream(rowIdOf(player.playerId), { once: () => undefined });
+        service.followStream(await rowIdOf(player.playerId), { once: () => undefined });
         seats.push({ code, playerId: player.playerId, token: player.token });
       } else if (roll < 18) {
         const seat = mine[pick(mine.length)]!;
-        service.removePlayer(code, created.teacherToken, seat.playerId);
+        await service.removePlayer(code, created.teacherToken, seat.playerId);
         seats.splice(seats.indexOf(seat), 1);
       } else if (roll < 22) {
         // Long enough for any open question to run out of time: the next call records a time-out.
@@ -73,7 +78,7 @@ describe('what the class server keeps in memory', () => {
       } else {
         const seat = mine[pick(mine.length)]!;
         if (seat.position === undefined) {
-          const view = service.next(code, seat.playerId, seat.token);
+          const view = await service.next(code, seat.playerId, seat.token);
           if (view.state === 'question') {
             seat.position = view.question.position;
             seat.questionId = view.question.questionId;
@@ -84,7 +89,7 @@ describe('what the class server keeps in memory', () => {
           const right = rightChoice({ questionId: seat.questionId!, choices: seat.choices! });
           const choice = pick(2) === 0 ? right : (right + 1) % seat.choices!.length;
           try {
-            service.answer(code, seat.playerId, seat.token, seat.position, choice);
+            await service.answer(code, seat.playerId, seat.token, seat.position, choice);
           } catch (error) {
             // Its time ran out on an earlier step: the refusal changes nothing.
             expect((error as { code?: string }).code).toBe('too-late');
@@ -92,14 +97,14 @@ describe('what the class server keeps in memory', () => {
           seat.position = undefined;
         }
       }
-      check(code, created.teacherToken);
+      await check(code, created.teacherToken);
     }
     const last = classes[0]!;
-    service.end(last.class.code, last.teacherToken);
-    check(last.class.code, last.teacherToken);
+    await service.end(last.class.code, last.teacherToken);
+    await check(last.class.code, last.teacherToken);
     expect(checks).toBe(401);
     // The classes were really played: players finished, answered and timed out.
-    const board = service.dashboard(last.class.code, last.teacherToken);
+    const board = await service.dashboard(last.class.code, last.teacherToken);
     expect(board.players.some((player) => player.finished)).toBe(true);
     expect(board.questions.some((question) => question.timedOut > 0)).toBe(true);
     expect(board.summary.questionsCounted).toBe(4);

@@ -57,6 +57,6 @@ describe('class nicknames', () => {
       expect(reply.body.error, nickname).toMatch(/^nickname-(blocked|characters|too-short)$/);
       expect(reply.body.message.length).toBeGreaterThan(10);
     }
-    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM players').get()).toEqual({ n: 0 });
+    expect(await t.server.store.prepare('SELECT COUNT(*) AS n FROM players').get()).toEqual({ n: 0 });
   });
 });

@@ -64,7 +64,9 @@ describe("a class of the teacher's own questions", () => {
     const code = created.body.class.code as string;
     const teacher = created.body.teacherToken as string;
     expect(created.body.class).toMatchObject({ questionCount: 3, ownQuestions: 'week3.gift', topics: [] });
-    const stored = t.server.db.prepare('SELECT own_questions FROM classes').get() as { own_questions: string };
+    const stored = (await t.server.store
+      .prepare<[], { own_questions: string }>('SELECT own_questions FROM classes')
+      .get())!;
     expect(JSON.parse(stored.own_questions)).toEqual(upload());
 
     const player = (await t.api.join(code, 'Ana')).body;
@@ -116,7 +118,7 @@ describe("a class of the teacher's own questions", () => {
   });
 
   it('refuses questions it cannot play, saying what and where, and stores nothing', async () => {
-    const before = dumpDb(t.server);
+    const before = await dumpDb(t.server);
     const altered = upload();
     altered.yaml = altered.yaml.replace('August 6, 2020.', 'July 6, 2020.');
     expect(altered.yaml).not.toEqual(upload().yaml);
@@ -149,6 +151,6 @@ describe("a class of the teacher's own questions", () => {
       body: { nickname: 'x'.repeat(200_000) },
     });
     expect(join.status).toBe(413);
-    expect(dumpDb(t.server)).toBe(before);
+    expect(await dumpDb(t.server)).toBe(before);
   });
 });

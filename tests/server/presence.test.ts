@@ -148,7 +148,7 @@ describe('away players', () => {
     expect((await t.api.view(code, ada)).body.state).toBe('answered');
 
     // The server looks every second by itself, and tells the dashboard's stream (here called by hand).
-    t.server.service.checkAway();
+    await t.server.service.checkAway();
 
     // Cy comes back: active again, on her question (timed out by now), and the next question waits for her too.
     const back = await t.api.next(code, cy);

@@ -31,7 +31,7 @@ describe('probing', () => {
     const player = (await t.api.join(code, 'Ada')).body;
     t.clock.advance(DAY_MS);
     // Still in the database: the hourly sweep has not run.
-    expect(t.server.db.prepare('SELECT COUNT(*) AS n FROM classes').get()).toEqual({ n: 1 });
+    expect(await t.server.store.prepare('SELECT COUNT(*) AS n FROM classes').get()).toEqual({ n: 1 });
     for (const reply of [
       await t.api.get(`/api/classes/${code}`),
       await t.api.join(code, 'Bo'),

@@ -106,7 +106,7 @@ describe('time accommodations in a class', () => {
     expect((await t.api.view(code, asking)).body.player.timeAccommodation).toBe('half-more');
     expect((await t.api.view(code, quiet)).body.player.timeAccommodation).toBe('standard');
     // Kept in the database, not only in the server's memory.
-    const stored = t.server.db
+    const stored = await t.server.store
       .prepare('SELECT nickname, time_accommodation, time_requested FROM players ORDER BY id')
       .all();
     expect(stored).toEqual([

@@ -16,7 +16,8 @@ export class BoardStreams {
   private readonly pending = new Set<string>();
   private flushScheduled = false;
 
-  constructor(private readonly board: (code: string) => ChallengeBoard | undefined) {}
+  /** `board` resolves with undefined for a challenge that is gone (and never rejects). */
+  constructor(private readonly board: (code: string) => Promise<ChallengeBoard | undefined>) {}
 
   open(code: string, response: ServerResponse, headers: Record<string, string>): void {
     const list = this.streams.get(code) ?? [];
@@ -27,11 +28,13 @@ export class BoardStreams {
     response.on('drain', () => {
       if (!stream.behind) return;
       stream.behind = false;
-      const latest = this.board(code);
-      if (latest) this.write(stream, format(latest));
+      void this.board(code).then((latest) => {
+        if (latest) this.write(stream, format(latest));
+      });
     });
-    const board = this.board(code);
-    if (board) response.write(format(board));
+    void this.board(code).then((board) => {
+      if (board && !response.writableEnded) response.write(format(board));
+    });
   }
 
   /** The board of `code` changed: its streams get it once this turn of the event loop is done. */
@@ -45,15 +48,17 @@ export class BoardStreams {
       const codes = [...this.pending];
       this.pending.clear();
       for (const changed of codes) {
-        const list = this.streams.get(changed);
-        if (!list) continue;
-        const board = this.board(changed);
-        if (!board) {
-          for (const stream of [...list]) stream.response.end();
-          continue;
-        }
-        const message = format(board);
-        for (const stream of list) this.write(stream, message);
+        if (!this.streams.has(changed)) continue;
+        void this.board(changed).then((board) => {
+          const list = this.streams.get(changed);
+          if (!list) return;
+          if (!board) {
+            for (const stream of [...list]) stream.response.end();
+            return;
+          }
+          const message = format(board);
+          for (const stream of list) this.write(stream, message);
+        });
       }
     });
   }

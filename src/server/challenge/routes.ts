@@ -6,8 +6,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CLASS_CODE_PATTERN } from '../../core/classCode';
-import { MAX_CHALLENGE_DAYS, MAX_CHALLENGE_TITLE_LENGTH, MIN_CHALLENGE_DAYS } from '../../core/challengeProtocol';
-import type { GroupCommit } from '../class/groupCommit';
+import {
+  challengeCodeFromPath,
+  MAX_CHALLENGE_DAYS,
+  MAX_CHALLENGE_TITLE_LENGTH,
+  MIN_CHALLENGE_DAYS,
+} from '../../core/challengeProtocol';
+import type { ClassStore } from '../class/store';
 import { ApiError } from '../class/service';
 import { BoardStreams } from './boardStream';
 import { pageBase } from '../pagePreview';
@@ -30,7 +35,7 @@ export const DEFAULT_CHALLENGE_RATE_LIMITS: ChallengeRateLimits = {
 
 export interface ChallengeRouteOptions {
   challenges: ChallengeService;
-  commits: GroupCommit;
+  commits: ClassStore;
   limits?: Partial<ChallengeRateLimits>;
   /** The built game's folder: the short link serves its page. */
   staticDir?: string;
@@ -85,20 +90,16 @@ const CLASS_PATH = /^\/api\/classes\/([A-Z0-9]{6})(?:[/?]|$)/;
 export async function registerChallengeRoutes(app: FastifyInstance, options: ChallengeRouteOptions): Promise<void> {
   const { challenges, commits } = options;
   const limits = { ...DEFAULT_CHALLENGE_RATE_LIMITS, ...options.limits };
-  const streams = new BoardStreams((wanted) => {
-    try {
-      return challenges.board(wanted);
-    } catch {
-      return undefined;
-    }
-  });
+  const streams = new BoardStreams((wanted) => challenges.board(wanted).catch(() => undefined));
   const stop = challenges.onChange((changed) => streams.changed(changed));
   // A challenge past its deadline takes no more answers: it is closed before any class request reaches it.
   app.addHook('onRequest', async (request) => {
     const match = CLASS_PATH.exec(request.url);
-    if (match) challenges.closeDue(match[1]);
+    if (match) await challenges.closeDue(match[1]);
   });
-  const sweeper = setInterval(() => challenges.closeDue(), 60_000);
+  const sweeper = setInterval(() => {
+    challenges.closeDue().catch((error: unknown) => app.log.error({ err: error }, 'closing challenges failed'));
+  }, 60_000);
   sweeper.unref();
   app.addHook('preClose', async () => {
     clearInterval(sweeper);
@@ -144,7 +145,7 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
     { schema: { params: codeParams }, config: { rateLimit: { max: limits.boardPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
       const wanted = (request.params as { code: string }).code;
-      challenges.board(wanted);
+      await challenges.board(wanted);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
         if (typeof value === 'string') headers[name] = value;
@@ -178,10 +179,22 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
         { schema: { params: { type: 'object', properties: { code: { type: 'string', maxLength: 40 } } } } },
         async (request: FastifyRequest, reply: FastifyReply) => {
           const wanted = (request.params as { code: string }).code;
+          // The page reads the board as it is built: it is read first, and an unknown code has none.
+          const code = challengeCodeFromPath(`/c/${wanted}`);
+          const board = code ? await challenges.board(code).catch(() => undefined) : undefined;
           return reply
             .header('Content-Type', 'text/html; charset=utf-8')
             .header('Cache-Control', 'no-cache')
-            .send(page(wanted, (found) => challenges.board(found), pageBase(request, options.publicUrl?.())));
+            .send(
+              page(
+                wanted,
+                () => {
+                  if (!board) throw new Error('There is no challenge with that code.');
+                  return board;
+                },
+                pageBase(request, options.publicUrl?.()),
+              ),
+            );
         },
       );
     }

@@ -19,7 +19,7 @@ import {
   type CreatedChallenge,
 } from '../../core/challengeProtocol';
 import { checkNickname, NICKNAME_MAX_LENGTH } from '../../core/nicknames';
-import { atomically, type ClassDb } from '../class/db';
+import type { ClassStore } from '../class/store';
 import { checkClassNickname } from '../class/nicknameGuard';
 import {
   ApiError,
@@ -97,7 +97,7 @@ export class ChallengeService {
   private readonly stmt;
 
   constructor(
-    private readonly db: ClassDb,
+    private readonly db: ClassStore,
     private readonly classes: ClassService,
     options: ChallengeServiceOptions = {},
   ) {
@@ -117,9 +117,10 @@ export class ChallengeService {
         `SELECT c.code, ch.closes_at FROM challenges ch JOIN classes c ON c.id = ch.class_id
          WHERE ch.closed_at IS NULL AND c.status <> 'ended'`,
       ),
-      insert: db.prepare(
+      insert: db.prepare<unknown[], { id: number }>(
         `INSERT INTO challenges (class_id, title, created_at, closes_at)
-         VALUES (@classId, @title, @now, @closesAt)`,
+         VALUES (@classId, @title, @now, @closesAt)
+         RETURNING id`,
       ),
       insertEntry: db.prepare(
         `INSERT INTO challenge_entries (player_id, challenge_id, first_player_id, attempt, creator)
@@ -132,7 +133,7 @@ export class ChallengeService {
          LEFT JOIN players f ON f.id = e.first_player_id
          WHERE p.token_hash = ? AND e.challenge_id = ?`,
       ),
-      attempts: db.prepare<{ challengeId: number; first: number }, { n: number }>(
+      attempts: db.prepare<[{ challengeId: number; first: number }], { n: number }>(
         `SELECT COUNT(*) AS n FROM challenge_entries
          WHERE challenge_id = @challengeId AND (player_id = @first OR first_player_id = @first)`,
       ),
@@ -146,11 +147,15 @@ export class ChallengeService {
       ),
       close: db.prepare('UPDATE challenges SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
     };
-    for (const row of this.stmt.open.all()) this.openDeadlines.set(row.code, row.closes_at);
+  }
+
+  /** Reads the deadlines of the challenges still open (once, before the server takes requests). */
+  async load(): Promise<void> {
+    for (const row of await this.stmt.open.all()) this.openDeadlines.set(row.code, row.closes_at);
   }
 
   /** Makes a challenge and seats its creator, whose round is the first entry. */
-  create(request: CreateChallengeRequest, address: string): CreatedChallenge {
+  async create(request: CreateChallengeRequest, address: string): Promise<CreatedChallenge> {
     const title = cleanTitle(request.title);
     const days = request.days ?? DEFAULT_CHALLENGE_DAYS;
     if (!Number.isInteger(days) || days < MIN_CHALLENGE_DAYS || days > MAX_CHALLENGE_DAYS) {
@@ -174,8 +179,8 @@ export class ChallengeService {
         `Many challenges have been made from your network address: try again in ${Math.ceil(wait / 60)} min.`,
       );
     }
-    return atomically(this.db, () => {
-      const created = this.classes.createClass(
+    return this.db.run(async () => {
+      const created = await this.classes.createClass(
         {
           questionCount: CHALLENGE_QUESTION_COUNT,
           timeLimitSec: CHALLENGE_TIME_LIMIT_SEC,
@@ -187,12 +192,11 @@ export class ChallengeService {
         false,
       );
       const code = created.class.code;
-      const classId = this.classes.classId(code);
-      const { lastInsertRowid } = this.stmt.insert.run({ classId, title, now, closesAt });
-      const challengeId = Number(lastInsertRowid);
-      const joined = this.classes.join(code, request.nickname, address);
-      this.stmt.insertEntry.run({
-        playerId: this.stmt.playerIdOf.get(joined.playerId)!.id,
+      const classId = await this.classes.classId(code);
+      const challengeId = (await this.stmt.insert.get({ classId, title, now, closesAt }))!.id;
+      const joined = await this.classes.join(code, request.nickname, address);
+      await this.stmt.insertEntry.run({
+        playerId: (await this.stmt.playerIdOf.get(joined.playerId))!.id,
         challengeId,
         firstPlayerId: null,
         attempt: 1,
@@ -208,7 +212,7 @@ export class ChallengeService {
         nickname: joined.nickname,
         attempt: 1,
       };
-      return { board: this.board(code), creatorToken: created.teacherToken, seat };
+      return { board: await this.board(code), creatorToken: created.teacherToken, seat };
     });
   }
 
@@ -217,14 +221,14 @@ export class ChallengeService {
    * later try, shown as practice under the first try's name; without one it is a first try under the class's
    * nickname rules (so a name already on the board is refused).
    */
-  join(code: string, nickname: string, address: string, earlierToken?: string): ChallengeSeat {
-    return atomically(this.db, () => {
-      const row = this.open(code);
-      const prior = earlierToken ? this.stmt.priorTry.get(hashToken(earlierToken), row.id) : undefined;
+  async join(code: string, nickname: string, address: string, earlierToken?: string): Promise<ChallengeSeat> {
+    return this.db.run(async () => {
+      const row = await this.open(code);
+      const prior = earlierToken ? await this.stmt.priorTry.get(hashToken(earlierToken), row.id) : undefined;
       if (!prior) {
-        const joined = this.classes.join(code, nickname, address);
-        this.stmt.insertEntry.run({
-          playerId: this.stmt.playerIdOf.get(joined.playerId)!.id,
+        const joined = await this.classes.join(code, nickname, address);
+        await this.stmt.insertEntry.run({
+          playerId: (await this.stmt.playerIdOf.get(joined.playerId))!.id,
           challengeId: row.id,
           firstPlayerId: null,
           attempt: 1,
@@ -232,13 +236,13 @@ export class ChallengeService {
         });
         return { code, playerId: joined.playerId, token: joined.token, nickname: joined.nickname, attempt: 1 };
       }
-      const attempt = this.stmt.attempts.get({ challengeId: row.id, first: prior.first })!.n + 1;
+      const attempt = (await this.stmt.attempts.get({ challengeId: row.id, first: prior.first }))!.n + 1;
       const suffix = ` (try ${attempt})`;
       // The seat's own name must be unique in the class; the board shows the first try's name.
       const seatName = [...prior.nickname].slice(0, NICKNAME_MAX_LENGTH - suffix.length).join('') + suffix;
-      const joined = this.classes.join(code, seatName, address);
-      this.stmt.insertEntry.run({
-        playerId: this.stmt.playerIdOf.get(joined.playerId)!.id,
+      const joined = await this.classes.join(code, seatName, address);
+      await this.stmt.insertEntry.run({
+        playerId: (await this.stmt.playerIdOf.get(joined.playerId))!.id,
         challengeId: row.id,
         firstPlayerId: prior.first,
         attempt,
@@ -249,15 +253,15 @@ export class ChallengeService {
   }
 
   /** Everyone who took the challenge: first tries ranked, later tries as practice. Open to anyone with the code. */
-  board(code: string): ChallengeBoard {
-    const row = this.find(code);
-    const info = this.classes.classInfo(code);
+  async board(code: string): Promise<ChallengeBoard> {
+    const row = await this.find(code);
+    const info = await this.classes.classInfo(code);
     const total = info.questionCount;
     const entries: ChallengeEntry[] = [];
     const practice: ChallengeEntry[] = [];
     let creator = '';
     let scoreToBeat: number | null = null;
-    for (const entry of this.stmt.entries.all(row.id)) {
+    for (const entry of await this.stmt.entries.all(row.id)) {
       const shown: ChallengeEntry = {
         playerId: entry.public_id,
         nickname: entry.first_nickname ?? entry.nickname,
@@ -295,28 +299,28 @@ export class ChallengeService {
   }
 
   /** The creator closes the challenge: no one new joins, and rounds in play stop. */
-  close(code: string, creatorToken: string): ChallengeBoard {
-    return atomically(this.db, () => {
-      const row = this.find(code);
-      this.classes.authTeacher(code, creatorToken);
-      this.stmt.close.run(this.now(), row.id);
-      if (row.status !== 'ended') this.classes.end(code, creatorToken);
+  async close(code: string, creatorToken: string): Promise<ChallengeBoard> {
+    return this.db.run(async () => {
+      const row = await this.find(code);
+      await this.classes.authTeacher(code, creatorToken);
+      await this.stmt.close.run(this.now(), row.id);
+      if (row.status !== 'ended') await this.classes.end(code, creatorToken);
       this.openDeadlines.delete(code);
-      return this.board(code);
+      return await this.board(code);
     });
   }
 
   /** The creator takes an entry off the board (and its player out of the round). */
-  removeEntry(code: string, creatorToken: string, playerId: string): ChallengeBoard {
-    return atomically(this.db, () => {
-      this.find(code);
-      this.classes.removePlayer(code, creatorToken, playerId);
-      return this.board(code);
+  async removeEntry(code: string, creatorToken: string, playerId: string): Promise<ChallengeBoard> {
+    return this.db.run(async () => {
+      await this.find(code);
+      await this.classes.removePlayer(code, creatorToken, playerId);
+      return await this.board(code);
     });
   }
 
   /** Closes every challenge whose deadline has passed; called before any request that could play in one. */
-  closeDue(code?: string): void {
+  async closeDue(code?: string): Promise<void> {
     const now = this.now();
     const due =
       code === undefined
@@ -327,11 +331,11 @@ export class ChallengeService {
     for (const dueCode of due) {
       this.openDeadlines.delete(dueCode);
       try {
-        atomically(this.db, () => {
-          const row = this.stmt.byCode.get(dueCode, now);
+        await this.db.run(async () => {
+          const row = await this.stmt.byCode.get(dueCode, now);
           if (!row) return;
-          this.stmt.close.run(now, row.id);
-          this.classes.endByDeadline(dueCode);
+          await this.stmt.close.run(now, row.id);
+          await this.classes.endByDeadline(dueCode);
         });
       } catch (error) {
         // Expired and swept meanwhile: nothing left to close.
@@ -349,29 +353,37 @@ export class ChallengeService {
   /** Fed the class service's events: a change to a challenge's class changes its board. */
   readonly onEvent = (event: ClassEvent): void => {
     if (this.listeners.size === 0) return;
-    let code = this.challengeOfClass.get(event.classId);
-    if (code === undefined) {
-      code = this.stmt.byClass.get(event.classId)?.code ?? null;
-      if (this.challengeOfClass.size > 10_000) this.challengeOfClass.clear();
-      this.challengeOfClass.set(event.classId, code);
-    }
+    const known = this.challengeOfClass.get(event.classId);
     if (event.kind === 'deleted') this.challengeOfClass.delete(event.classId);
-    if (code !== null) for (const listener of this.listeners) listener(code);
+    if (known !== undefined) {
+      if (known !== null) for (const listener of this.listeners) listener(known);
+      return;
+    }
+    this.stmt.byClass.get(event.classId).then(
+      (row) => {
+        const code = row?.code ?? null;
+        if (this.challengeOfClass.size > 10_000) this.challengeOfClass.clear();
+        if (event.kind !== 'deleted') this.challengeOfClass.set(event.classId, code);
+        if (code !== null) for (const listener of this.listeners) listener(code);
+      },
+      // The database away: this change is not shown on a board; the next one is.
+      () => {},
+    );
   };
 
   private isClosed(row: ChallengeRow): boolean {
     return row.closed_at !== null || row.status === 'ended' || row.closes_at <= this.now();
   }
 
-  private find(code: string): ChallengeRow {
-    this.closeDue(code);
-    const row = this.stmt.byCode.get(code, this.now());
+  private async find(code: string): Promise<ChallengeRow> {
+    await this.closeDue(code);
+    const row = await this.stmt.byCode.get(code, this.now());
     if (!row) throw unknownChallenge();
     return row;
   }
 
-  private open(code: string): ChallengeRow {
-    const row = this.find(code);
+  private async open(code: string): Promise<ChallengeRow> {
+    const row = await this.find(code);
     if (this.isClosed(row))
       throw new ApiError(410, 'challenge-closed', 'This challenge is closed: it takes no more entries.');
     return row;

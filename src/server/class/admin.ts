@@ -16,6 +16,7 @@ import type { ServerConfig } from './config';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
 import { ApiError, ClassService, DAY_MS } from './service';
+import { SqliteClassStore } from './sqliteStore';
 import type { BankBundle } from '../../core/types';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
@@ -58,7 +59,7 @@ export async function runAdmin(
   try {
     switch (command) {
       case 'list':
-        return withDb(config, (db) => {
+        return await withDb(config, (db) => {
           const rows = db
             .prepare(
               `SELECT c.code, c.status, c.created_at, c.expires_at,
@@ -80,8 +81,8 @@ export async function runAdmin(
         const [code, flag, file] = rest;
         if (!code) return usage('export needs a class code.');
         if (flag !== undefined && (flag !== '--out' || !file)) return usage('export takes --out FILE after the code.');
-        return withDb(config, (db) => {
-          const csv = `\uFEFF${service(db, loadBank, now).exportCsv(code.toUpperCase())}`;
+        return await withDb(config, async (db) => {
+          const csv = `\uFEFF${await service(db, loadBank, now).exportCsv(code.toUpperCase())}`;
           if (file) {
             writeFileSync(file, csv);
             io.out(`Class ${code.toUpperCase()} exported to ${file}`);
@@ -94,8 +95,8 @@ export async function runAdmin(
       case 'delete': {
         const [code] = rest;
         if (!code) return usage('delete needs a class code.');
-        return withDb(config, (db) => {
-          service(db, loadBank, now).deleteClassByCode(code.toUpperCase());
+        return await withDb(config, async (db) => {
+          await service(db, loadBank, now).deleteClassByCode(code.toUpperCase());
           io.out(`Class ${code.toUpperCase()} deleted, with its players and answers.`);
           return 0;
         });
@@ -106,8 +107,8 @@ export async function runAdmin(
         if (flag !== '--older-than' || value === undefined || !Number.isFinite(days) || days < 0) {
           return usage('purge needs --older-than DAYS (a number of days, 0 or more).');
         }
-        return withDb(config, (db) => {
-          const count = service(db, loadBank, now).deleteCreatedBefore(now() - days * DAY_MS);
+        return await withDb(config, async (db) => {
+          const count = await service(db, loadBank, now).deleteCreatedBefore(now() - days * DAY_MS);
           io.out(`${count} class${count === 1 ? '' : 'es'} created more than ${days} days ago deleted.`);
           return 0;
         });
@@ -175,17 +176,17 @@ function open(config: ServerConfig): ClassDb {
   }
 }
 
-function withDb(config: ServerConfig, work: (db: ClassDb) => number): number {
+async function withDb(config: ServerConfig, work: (db: ClassDb) => number | Promise<number>): Promise<number> {
   const db = open(config);
   try {
-    return work(db);
+    return await work(db);
   } finally {
     db.close();
   }
 }
 
 function service(db: ClassDb, loadBank: () => BankBundle, now: () => number): ClassService {
-  return new ClassService(db, loadBank(), { now });
+  return new ClassService(new SqliteClassStore(db), loadBank(), { now });
 }
 
 function iso(time: number): string {

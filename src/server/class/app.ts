@@ -33,7 +33,7 @@ import {
   timeoutOptions,
   type ConnectionLimits,
 } from './connections';
-import type { GroupCommit } from './groupCommit';
+import { StoreUnavailableError, type ClassStore } from './store';
 import type { Readiness } from './readiness';
 import { LiveHub } from './hub';
 import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupLimit';
@@ -85,7 +85,7 @@ export interface ClassAppOptions {
   service: ClassService;
   hub: LiveHub;
   /** Every request's database work goes through it, and is answered once committed. */
-  commits: GroupCommit;
+  commits: ClassStore;
   /** The built game to serve beside the API; none in development (Vite serves it) and in the API tests. */
   staticDir?: string;
   limits?: Partial<RateLimits>;
@@ -302,6 +302,10 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof StoreUnavailableError) {
+      request.log.warn({ err: error, url: request.url }, 'the database is unavailable');
+      return reply.code(503).send({ error: error.code, message: error.message });
+    }
     if (error.validation) {
       return reply.code(400).send({ error: 'bad-request', message: `The request is not valid: ${error.message}.` });
     }
@@ -425,7 +429,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { body: keptBody }, config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } } },
     async (request) => {
       const { classes } = request.body as { classes: { code: string; token: string }[] };
-      return commits.run(() => ({ classes: service.keptClasses(classes) }));
+      return commits.run(async () => ({ classes: await service.keptClasses(classes) }));
     },
   );
 
@@ -480,8 +484,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as Required<Params>;
-      const { row, player } = service.authPlayer(params.code, params.playerId, tokenOf(request));
-      const info = service.classInfo(params.code);
+      const { row, player } = await service.authPlayer(params.code, params.playerId, tokenOf(request));
+      const info = await service.classInfo(params.code);
       service.followStream(player.id, reply.raw);
       openStream(reply, (headers) => hub.openPlayer(row.id, params.playerId, info, reply.raw, headers));
     },
@@ -508,7 +512,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     '/api/classes/:code/events',
     { schema: { params: classParams, headers: authHeaders } },
     async (request, reply) => {
-      const row = service.authTeacher((request.params as Params).code, tokenOf(request));
+      const row = await service.authTeacher((request.params as Params).code, tokenOf(request));
       openStream(reply, (headers) => hub.openDashboard(row.id, reply.raw, headers));
     },
   );

@@ -7,12 +7,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CHECK_JUDGEMENTS, CONFIDENCE_LEVELS } from '../../core/discernment';
 import { CHECK_STAGES } from '../../core/classCheck';
 import type { SentCheckAnswer } from './classChecks';
-import type { GroupCommit } from './groupCommit';
+import type { ClassStore } from './store';
 import type { ClassService } from './service';
 
 export interface CheckRouteOptions {
   service: ClassService;
-  commits: GroupCommit;
+  commits: ClassStore;
   /** The route schemas of the class's and the player's path, and of the Authorization header. */
   schemas: { classParams: object; playerParams: object; authHeaders: object; emptyBody: object };
   /** The token from the Authorization header (a 401 without one). */

@@ -33,7 +33,7 @@ import {
   type Confidence,
 } from '../../core/discernment';
 import { ApiError, hashToken, notFound } from './apiError';
-import { atomically, type ClassDb } from './db';
+import type { ClassStore } from './store';
 
 interface CheckClassRow {
   id: number;
@@ -78,6 +78,13 @@ function checkOff(): ApiError {
   return new ApiError(409, 'check-off', 'This class was created without a learning check.');
 }
 
+/** What a student's place in the lesson says about which check is open (see dueStage). */
+interface LessonFacts {
+  started: boolean;
+  lessonOver: boolean;
+  delayedOpenedAt: number | null;
+}
+
 const CLASS_COLUMNS = 'id, code, status, created_at, expires_at, check_set, delayed_check_opened_at';
 /** Check sets parsed and kept in memory; past this many classes the cache starts again. */
 const MAX_CACHED_SETS = 500;
@@ -88,7 +95,7 @@ export class ClassChecks {
   private readonly sets = new Map<string, CheckSet>();
 
   constructor(
-    private readonly db: ClassDb,
+    private readonly db: ClassStore,
     /** The server's check set, copied into each class created with a check; none when questions/ has no checks. */
     private readonly checks: CheckSet | undefined,
     private readonly now: () => number,
@@ -136,29 +143,29 @@ export class ClassChecks {
   }
 
   /** Gives a class just created with a check its own copy of the claims and forms. */
-  attachToClass(classId: number): void {
+  async attachToClass(classId: number): Promise<void> {
     if (!this.checks || !this.available) {
       throw new ApiError(422, 'no-check-items', 'This server has no learning check: its questions/ lacks checks/.');
     }
-    this.stmt.setCheckSet.run(JSON.stringify(this.checks), classId);
+    await this.stmt.setCheckSet.run(JSON.stringify(this.checks), classId);
   }
 
   /** Gives a student who just joined a class with a check their first form, alternating A and B by join order. */
-  assignAtJoin(classId: number, playerId: number): void {
-    const joinIndex = this.stmt.playersJoined.get(classId)!.n - 1;
-    this.stmt.setFirstForm.run(firstFormForJoin(joinIndex), playerId);
+  async assignAtJoin(classId: number, playerId: number): Promise<void> {
+    const joinIndex = (await this.stmt.playersJoined.get(classId))!.n - 1;
+    await this.stmt.setFirstForm.run(firstFormForJoin(joinIndex), playerId);
   }
 
   // ——— The student ———
 
   /** The check open to the student now and the checks they finished, with their evidence. */
-  playerView(code: string, playerId: string, token: string): PlayerCheckView {
-    const { row, player } = this.authPlayer(code, playerId, token);
+  async playerView(code: string, playerId: string, token: string): Promise<PlayerCheckView> {
+    const { row, player } = await this.authPlayer(code, playerId, token);
     const set = this.setOf(row);
     if (!set) return { enabled: false, taken: [] };
-    const answers = this.stmt.answersOf.all(player.id);
+    const answers = await this.stmt.answersOf.all(player.id);
     const taken = this.takenChecks(set, player, answers);
-    const due = dueStage(this.lessonState(row, player), new Set(taken.map((check) => check.stage)));
+    const due = dueStage(await this.lessonState(row, player), new Set(taken.map((check) => check.stage)));
     if (!due) return { enabled: true, taken };
     const form = formForStage(player.check_first_form ?? 'A', due);
     return {
@@ -174,12 +181,12 @@ export class ClassChecks {
   }
 
   /** Stores one judged claim of the student's check at `stage`; the results come with the last one. */
-  answer(code: string, playerId: string, token: string, sent: SentCheckAnswer): CheckAnswerReply {
-    return atomically(this.db, () => {
-      const { row, player } = this.authPlayer(code, playerId, token);
+  async answer(code: string, playerId: string, token: string, sent: SentCheckAnswer): Promise<CheckAnswerReply> {
+    return this.db.run(async () => {
+      const { row, player } = await this.authPlayer(code, playerId, token);
       const set = this.setOf(row);
       if (!set) throw checkOff();
-      const closed = stageClosedReason(sent.stage, this.lessonState(row, player));
+      const closed = stageClosedReason(sent.stage, await this.lessonState(row, player));
       if (closed) throw new ApiError(409, 'check-closed', closed);
       const form = formForStage(player.check_first_form ?? 'A', sent.stage);
       const checked = checkAnswer(set, form, sent);
@@ -190,11 +197,11 @@ export class ClassChecks {
           `Claim "${sent.itemId}" is not in ${STAGE_NAMES[sent.stage]} you take (form ${form}).`,
         );
       }
-      const before = this.stmt.answersOf.all(player.id).filter((answer) => answer.stage === sent.stage);
+      const before = (await this.stmt.answersOf.all(player.id)).filter((answer) => answer.stage === sent.stage);
       if (before.some((answer) => answer.item_id === sent.itemId)) {
         throw new ApiError(409, 'check-item-answered', 'That claim of this check has already been answered.');
       }
-      this.stmt.insertAnswer.run({
+      await this.stmt.insertAnswer.run({
         playerId: player.id,
         classId: row.id,
         stage: sent.stage,
@@ -210,7 +217,7 @@ export class ClassChecks {
       const total = set.forms[form].length;
       const answered = before.length + 1;
       if (answered < total) return { stage: sent.stage, answered, total };
-      const answers = this.stmt.answersOf.all(player.id);
+      const answers = await this.stmt.answersOf.all(player.id);
       const taken = this.takenChecks(set, player, answers).find((check) => check.stage === sent.stage);
       return { stage: sent.stage, answered, total, ...(taken ? { taken } : {}) };
     });
@@ -222,24 +229,24 @@ export class ClassChecks {
    * Opens the delayed check (form C) 7 to 28 days after the class was created, and keeps the class at least two
    * weeks from now. Opening it again changes nothing.
    */
-  openDelayed(classId: number): ClassCheckData {
-    return atomically(this.db, () => {
-      const row = this.stmt.classById.get(classId)!;
+  async openDelayed(classId: number): Promise<ClassCheckData> {
+    return this.db.run(async () => {
+      const row = (await this.stmt.classById.get(classId))!;
       if (!this.setOf(row)) throw checkOff();
       if (row.delayed_check_opened_at === null) {
         const now = this.now();
         const refusal = delayedCheckRefusal(row.created_at, now);
         if (refusal) throw new ApiError(409, refusal.code, refusal.message);
-        this.stmt.openDelayed.run(now, expiryWithDelayedCheck(row.expires_at, now), row.id);
+        await this.stmt.openDelayed.run(now, expiryWithDelayedCheck(row.expires_at, now), row.id);
         this.onChange(row.id);
       }
-      return this.classData(classId);
+      return await this.classData(classId);
     });
   }
 
   /** Every active student's answers, in join order, with the delayed check's state: the host page's figures. */
-  classData(classId: number): ClassCheckData {
-    const row = this.stmt.classById.get(classId)!;
+  async classData(classId: number): Promise<ClassCheckData> {
+    const row = (await this.stmt.classById.get(classId))!;
     const set = this.setOf(row);
     const base = {
       delayedOpenedAt: row.delayed_check_opened_at,
@@ -248,12 +255,12 @@ export class ClassChecks {
     };
     if (!set) return { enabled: false, ...base, students: [] };
     const byPlayer = new Map<number, AnswerRow[]>();
-    for (const answer of this.stmt.classAnswers.all(classId)) {
+    for (const answer of await this.stmt.classAnswers.all(classId)) {
       const list = byPlayer.get(answer.player_id) ?? [];
       list.push(answer);
       byPlayer.set(answer.player_id, list);
     }
-    const students = this.stmt.activePlayers.all(classId).map((player): StudentChecks => ({
+    const students = (await this.stmt.activePlayers.all(classId)).map((player): StudentChecks => ({
       playerId: player.public_id,
       nickname: player.nickname,
       firstForm: player.check_first_form ?? 'A',
@@ -263,13 +270,13 @@ export class ClassChecks {
   }
 
   /** How many students finished each check, for the dashboard's snapshot; undefined for a class without a check. */
-  progress(classId: number): CheckProgress | undefined {
-    const row = this.stmt.classById.get(classId);
+  async progress(classId: number): Promise<CheckProgress | undefined> {
+    const row = await this.stmt.classById.get(classId);
     const set = row && this.setOf(row);
     if (!row || !set) return undefined;
     const progress: CheckProgress = { before: 0, after: 0, delayed: 0, answers: 0, delayedOpenedAt: null };
     const formSize = set.forms.A.length;
-    for (const entry of this.stmt.finishedCounts.all(classId)) {
+    for (const entry of await this.stmt.finishedCounts.all(classId)) {
       progress.answers += entry.answers;
       if (entry.answers >= formSize) progress[entry.stage] += 1;
     }
@@ -281,10 +288,10 @@ export class ClassChecks {
    * The CSV rows of each active student's checks (by player row id): one per judged claim, then one summary per
    * check with both kinds of claim answered. Each row has CHECK_CSV_COLUMNS after the round's seven columns (RESULTS_COLUMNS).
    */
-  csvRows(classId: number, nicknames: ReadonlyMap<number, string>): Map<number, CsvRow[]> {
+  async csvRows(classId: number, nicknames: ReadonlyMap<number, string>): Promise<Map<number, CsvRow[]>> {
     const rows = new Map<number, CsvRow[]>();
     const byPlayer = new Map<number, AnswerRow[]>();
-    for (const answer of this.stmt.classAnswers.all(classId)) {
+    for (const answer of await this.stmt.classAnswers.all(classId)) {
       const list = byPlayer.get(answer.player_id) ?? [];
       list.push(answer);
       byPlayer.set(answer.player_id, list);
@@ -355,18 +362,22 @@ export class ClassChecks {
   // ——— Inside ———
 
   /** A student's token for a class that has not expired: unlike the round, the after and delayed checks outlive it. */
-  private authPlayer(code: string, playerId: string, token: string): { row: CheckClassRow; player: CheckPlayerRow } {
-    const row = this.stmt.classByCode.get(code);
+  private async authPlayer(
+    code: string,
+    playerId: string,
+    token: string,
+  ): Promise<{ row: CheckClassRow; player: CheckPlayerRow }> {
+    const row = await this.stmt.classByCode.get(code);
     if (!row || row.expires_at <= this.now()) throw notFound();
-    const player = this.stmt.playerByToken.get(hashToken(token));
+    const player = await this.stmt.playerByToken.get(hashToken(token));
     if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
     if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
     return { row, player };
   }
 
-  private lessonState(row: CheckClassRow, player: CheckPlayerRow) {
+  private async lessonState(row: CheckClassRow, player: CheckPlayerRow): Promise<LessonFacts> {
     return {
-      started: this.stmt.served.get(player.id)!.n > 0,
+      started: (await this.stmt.served.get(player.id))!.n > 0,
       lessonOver: player.finished_at !== null || row.status === 'ended',
       delayedOpenedAt: row.delayed_check_opened_at,
     };

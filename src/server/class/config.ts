@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { publicOriginsFrom } from './origins';
 import { DEFAULT_DB_PATH, DEFAULT_HOST, DEFAULT_PORT, retentionFromEnv } from './start';
 import { backupSettingsFromEnv, type BackupSettings } from './backup';
+import { poolSizeFromEnv } from './pgStore';
 import { minFreeBytesFromEnv } from './readiness';
 import { trustProxyFromEnv } from './trustProxy';
 
@@ -20,6 +21,10 @@ export interface ServerConfig {
   trustProxy: string[] | false;
   backup: BackupSettings;
   minFreeBytes: number;
+  /** DATABASE_URL: the classes on PostgreSQL instead of the SQLite file (see pgStore.ts). */
+  databaseUrl?: string;
+  /** DATABASE_POOL_SIZE: connections this server opens to PostgreSQL. */
+  databasePoolSize: number;
 }
 
 /** Reads the settings docs/operations.md lists (PORT, HOST, CLASS_DB, …); throws a readable error. */
@@ -40,6 +45,10 @@ export function configFromEnv(
   }
   const publicUrl = rawPublicUrl === undefined ? undefined : asFolder(rawPublicUrl);
   const dbPath = resolve(root, env.CLASS_DB || DEFAULT_DB_PATH);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a PostgreSQL address (postgres://user:password@host:5432/database).');
+  }
   return {
     port,
     host: env.HOST || DEFAULT_HOST,
@@ -52,6 +61,8 @@ export function configFromEnv(
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     backup: backupSettingsFromEnv(env, dbPath, root),
     minFreeBytes: minFreeBytesFromEnv(env.READY_MIN_FREE_MB),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    databasePoolSize: poolSizeFromEnv(env.DATABASE_POOL_SIZE),
   };
 }
 

@@ -280,6 +280,19 @@ export class DamagedDatabaseError extends Error {
   }
 }
 
+/**
+ * The migrations a database whose schema has the versions `applied` still needs, oldest first; a database newer than
+ * this server (a version it does not know) is refused. The same for both engines.
+ */
+export function pendingMigrations(applied: ReadonlySet<number>, migrations: readonly Migration[]): Migration[] {
+  const known = Math.max(0, ...migrations.map((migration) => migration.version));
+  const newest = Math.max(0, ...applied);
+  if (newest > known) {
+    throw new Error(`The class database is at schema version ${newest}, newer than this server knows (${known}).`);
+  }
+  return [...migrations].sort((a, b) => a.version - b.version).filter((migration) => !applied.has(migration.version));
+}
+
 export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -289,14 +302,8 @@ export function migrate(db: ClassDb, migrations: readonly Migration[] = MIGRATIO
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
   );
-  const known = Math.max(0, ...migrations.map((migration) => migration.version));
-  const newest = Math.max(0, ...applied);
-  if (newest > known) {
-    throw new Error(`The class database is at schema version ${newest}, newer than this server knows (${known}).`);
-  }
   const ran: number[] = [];
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(migration.version)) continue;
+  for (const migration of pendingMigrations(applied, migrations)) {
     db.transaction(() => {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(

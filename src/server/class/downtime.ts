@@ -6,8 +6,7 @@
  * closed here too, on the same timer as the students' clocks.
  */
 import { extendLiveForDowntime } from '../../core/liveLesson';
-import { atomically, type ClassDb } from './db';
-import type { GroupCommit } from './groupCommit';
+import type { ClassStore } from './store';
 import { LiveLessonStore } from './liveLessons';
 import type { ClassService } from './service';
 
@@ -20,35 +19,39 @@ export const LIVE_CLOSE_EVERY_MS = 250;
  * Gives every open turn back the time since the server last wrote that it was alive, and writes that it is alive
  * now. Returns the downtime in ms (0 on a new database).
  */
-export function recoverDowntime(db: ClassDb, now: number): number {
-  return atomically(db, () => {
-    const last = db.prepare<[], { alive_at: number }>('SELECT alive_at FROM server_alive WHERE id = 1').get();
+export async function recoverDowntime(store: ClassStore, now: number): Promise<number> {
+  return store.run(async () => {
+    const last = await store.prepare<[], { alive_at: number }>('SELECT alive_at FROM server_alive WHERE id = 1').get();
     const downMs = last ? Math.max(0, now - last.alive_at) : 0;
     if (downMs > 0) {
-      db.prepare(
-        `UPDATE turns SET served_at = served_at + ?
-         WHERE answered_at IS NULL AND class_id IN (SELECT id FROM classes WHERE status = 'open')`,
-      ).run(downMs);
-      const store = new LiveLessonStore(db);
-      const open = db
+      await store
+        .prepare(
+          `UPDATE turns SET served_at = served_at + ?
+           WHERE answered_at IS NULL AND class_id IN (SELECT id FROM classes WHERE status = 'open')`,
+        )
+        .run(downMs);
+      const lessons = new LiveLessonStore(store);
+      const open = await store
         .prepare<[], { class_id: number }>(
           `SELECT l.class_id FROM live_lessons l JOIN classes c ON c.id = l.class_id WHERE c.status = 'open'`,
         )
         .all();
       for (const { class_id: classId } of open) {
-        const state = store.get(classId);
-        if (state) store.save(classId, extendLiveForDowntime(state, downMs));
+        const state = await lessons.get(classId);
+        if (state) await lessons.save(classId, extendLiveForDowntime(state, downMs));
       }
     }
-    markAlive(db, now);
+    await markAlive(store, now);
     return downMs;
   });
 }
 
-function markAlive(db: ClassDb, now: number): void {
-  db.prepare(
-    'INSERT INTO server_alive (id, alive_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET alive_at = excluded.alive_at',
-  ).run(now);
+async function markAlive(store: ClassStore, now: number): Promise<void> {
+  await store
+    .prepare(
+      'INSERT INTO server_alive (id, alive_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET alive_at = excluded.alive_at',
+    )
+    .run(now);
 }
 
 /** The timers: the alive row every interval, and live questions closed once their time is up. */
@@ -56,23 +59,22 @@ export class ServerClock {
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly db: ClassDb,
-    private readonly commits: GroupCommit,
+    private readonly store: ClassStore,
     private readonly service: ClassService,
     private readonly now: () => number,
     private readonly aliveIntervalMs = DEFAULT_ALIVE_INTERVAL_MS,
   ) {}
 
   start(onError: (error: unknown) => void): void {
-    const every = (ms: number, work: () => void) => {
+    const every = (ms: number, work: () => Promise<unknown>) => {
       const timer = setInterval(() => {
-        if (!this.db.open) return;
-        this.commits.run(work).catch(onError);
+        if (!this.store.isOpen) return;
+        this.store.run(work).catch(onError);
       }, ms);
       timer.unref();
       this.timers.push(timer);
     };
-    every(this.aliveIntervalMs, () => markAlive(this.db, this.now()));
+    every(this.aliveIntervalMs, () => markAlive(this.store, this.now()));
     every(LIVE_CLOSE_EVERY_MS, () => this.service.closeDueLessons());
   }
 

@@ -37,7 +37,11 @@ export class LiveHub {
   private readonly pending = new Set<number>();
   private flushScheduled = false;
 
-  constructor(private readonly snapshot: (classId: number, version: number) => DashboardSnapshot | undefined) {}
+  /** `onError` hears of a snapshot that could not be read (the database away): the next change tries again. */
+  constructor(
+    private readonly snapshot: (classId: number, version: number) => Promise<DashboardSnapshot | undefined>,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
 
   /** Feeds the hub the service's events. */
   readonly onEvent = (event: ClassEvent): void => {
@@ -80,11 +84,13 @@ export class LiveHub {
     response.on('drain', () => {
       if (!stream.behind) return;
       stream.behind = false;
-      const latest = this.snapshot(classId, this.version(classId));
-      if (latest) this.toDashboard(stream, format('snapshot', latest));
+      this.snapshot(classId, this.version(classId)).then((latest) => {
+        if (latest) this.toDashboard(stream, format('snapshot', latest));
+      }, this.onError);
     });
-    const snapshot = this.snapshot(classId, this.version(classId));
-    if (snapshot) send(response, 'snapshot', snapshot);
+    this.snapshot(classId, this.version(classId)).then((snapshot) => {
+      if (snapshot && !response.writableEnded) send(response, 'snapshot', snapshot);
+    }, this.onError);
   }
 
   /** Opens a student's stream, starting with the class's status. */
@@ -138,12 +144,13 @@ export class LiveHub {
       const classes = [...this.pending];
       this.pending.clear();
       for (const classId of classes) {
-        const list = this.dashboards.get(classId);
-        if (!list || list.length === 0) continue;
-        const snapshot = this.snapshot(classId, this.version(classId));
-        if (!snapshot) continue;
-        const message = format('snapshot', snapshot);
-        for (const stream of list) this.toDashboard(stream, message);
+        if (!this.dashboards.get(classId)?.length) continue;
+        this.snapshot(classId, this.version(classId)).then((snapshot) => {
+          const list = this.dashboards.get(classId);
+          if (!snapshot || !list) return;
+          const message = format('snapshot', snapshot);
+          for (const stream of list) this.toDashboard(stream, message);
+        }, this.onError);
       }
     });
   }

@@ -17,7 +17,7 @@ import {
 } from '../../core/liveLesson';
 import type { PlannedQuestion } from '../../core/round';
 import type { Question } from '../../core/types';
-import type { ClassDb } from './db';
+import type { ClassStore } from './store';
 
 /** The deadline column: set only while a question's clock runs, so the due-question query reads only those. */
 function runningDeadline(state: LiveState): number | null {
@@ -27,9 +27,14 @@ function runningDeadline(state: LiveState): number | null {
 export class LiveLessonStore {
   private readonly stmt;
 
-  constructor(db: ClassDb) {
+  constructor(db: ClassStore) {
     this.stmt = {
-      get: db.prepare<[number], { state: string }>('SELECT state FROM live_lessons WHERE class_id = ?'),
+      // On PostgreSQL, requests of one live class run at once on several connections: the row is locked for the
+      // transaction, so two of them (a late answer and the clock, say) never both close one question.
+      get: db.prepare<[number], { state: string }>({
+        sqlite: 'SELECT state FROM live_lessons WHERE class_id = ?',
+        postgres: 'SELECT state FROM live_lessons WHERE class_id = ? FOR UPDATE',
+      }),
       insert: db.prepare('INSERT INTO live_lessons (class_id, state, deadline) VALUES (?, ?, ?)'),
       save: db.prepare('UPDATE live_lessons SET state = ?, deadline = ? WHERE class_id = ?'),
       due: db.prepare<[number], { class_id: number }>(
@@ -39,25 +44,25 @@ export class LiveLessonStore {
   }
 
   /** The class's live state; undefined for a self-paced class. A damaged row is an error naming the class. */
-  get(classId: number): LiveState | undefined {
-    const row = this.stmt.get.get(classId);
+  async get(classId: number): Promise<LiveState | undefined> {
+    const row = await this.stmt.get.get(classId);
     if (!row) return undefined;
     const state = parseLiveState(row.state);
     if (!state) throw new Error(`The live state of class ${classId} in the database is damaged: ${row.state}`);
     return state;
   }
 
-  insert(classId: number, state: LiveState): void {
-    this.stmt.insert.run(classId, JSON.stringify(state), runningDeadline(state));
+  async insert(classId: number, state: LiveState): Promise<void> {
+    await this.stmt.insert.run(classId, JSON.stringify(state), runningDeadline(state));
   }
 
-  save(classId: number, state: LiveState): void {
-    this.stmt.save.run(JSON.stringify(state), runningDeadline(state), classId);
+  async save(classId: number, state: LiveState): Promise<void> {
+    await this.stmt.save.run(JSON.stringify(state), runningDeadline(state), classId);
   }
 
   /** The classes whose open question's time (and the grace for an answer on its way) is up at `now`. */
-  due(now: number): number[] {
-    return this.stmt.due.all(now - ANSWER_GRACE_MS).map((row) => row.class_id);
+  async due(now: number): Promise<number[]> {
+    return (await this.stmt.due.all(now - ANSWER_GRACE_MS)).map((row) => row.class_id);
   }
 }
 

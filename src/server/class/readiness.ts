@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ClassDb } from './db';
-import type { GroupCommit } from './groupCommit';
+import type { ClassStore } from './store';
 
 /** Below this much free space on the database's disk, the server says it is not ready (set by READY_MIN_FREE_MB). */
 export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
@@ -31,16 +30,16 @@ export interface ReadinessReport {
 
 export class Readiness {
   constructor(
-    private readonly db: ClassDb,
-    private readonly commits: GroupCommit,
-    private readonly dbPath: string,
+    private readonly store: ClassStore,
+    /** The SQLite file, whose disk is checked for room; none for a database server (PostgreSQL). */
+    private readonly dbPath: string | undefined,
     private readonly minFreeBytes = DEFAULT_MIN_FREE_BYTES,
   ) {}
 
   async check(): Promise<ReadinessReport> {
-    if (!this.db.open) return { ready: false, problem: 'The database is closed.' };
+    if (!this.store.isOpen) return { ready: false, problem: 'The database is closed.' };
     let freeBytes: number | undefined;
-    if (this.dbPath !== ':memory:') {
+    if (this.dbPath !== undefined && this.dbPath !== ':memory:') {
       try {
         const disk = await statfs(dirname(this.dbPath));
         freeBytes = disk.bavail * disk.bsize;
@@ -57,14 +56,16 @@ export class Readiness {
     }
     const nonce = randomBytes(8).toString('hex');
     try {
-      const read = await this.commits.run(() => {
-        this.db
+      const read = await this.store.run(async () => {
+        await this.store
           .prepare(
             `INSERT INTO readiness_probe (id, checked_at, nonce) VALUES (1, ?, ?)
              ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at, nonce = excluded.nonce`,
           )
           .run(Date.now(), nonce);
-        return this.db.prepare('SELECT nonce FROM readiness_probe WHERE id = 1').get() as { nonce: string };
+        return (await this.store
+          .prepare<[], { nonce: string }>('SELECT nonce FROM readiness_probe WHERE id = 1')
+          .get())!;
       });
       if (read.nonce !== nonce) return { ready: false, freeBytes, problem: 'The database gave back another value.' };
     } catch (error) {

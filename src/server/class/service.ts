@@ -71,11 +71,11 @@ import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccomm
 import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../../core/types';
 import { ApiError, hashToken, notFound } from './apiError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
-import { atomically, checkpointAndTruncate, type ClassDb } from './db';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { liveBoard, LiveLessonStore } from './liveLessons';
 import { checkOwnQuestions, type OwnQuestionsUpload } from './ownQuestions';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
+import type { ClassStore } from './store';
 
 export { ApiError, hashToken } from './apiError';
 
@@ -205,6 +205,8 @@ export class ClassService {
    * touched one (see atomically()). The database stays the record.
    */
   private readonly rosters = new Map<number, Roster>();
+  /** With a store that keeps no rosters: the classes this server has served, whose away players it watches. */
+  private readonly watched = new Set<number>();
   private rostersTouched = false;
   private readonly joins: JoinGuard;
   /** The questions held back from the game's bank.json, which class rounds draw from by default. */
@@ -228,20 +230,26 @@ export class ClassService {
   readonly checks: ClassChecks;
 
   constructor(
-    private readonly db: ClassDb,
+    private readonly store: ClassStore,
     private readonly bank: BankBundle,
     options: ClassServiceOptions = {},
   ) {
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * DAY_MS;
-    this.emit = options.onEvent ?? (() => {});
+    const onEvent = options.onEvent ?? (() => {});
+    this.emit = (event) => store.afterCommit(() => onEvent(event));
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
     this.sources = options.sources ?? {};
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
-    this.live = new LiveLessonStore(db);
-    this.checks = new ClassChecks(db, options.checks, this.now, (classId) => this.emit({ kind: 'progress', classId }));
+    this.live = new LiveLessonStore(store);
+    this.checks = new ClassChecks(store, options.checks, this.now, (classId) =>
+      this.emit({ kind: 'progress', classId }),
+    );
+    // A failed commit rolls back writes the memory already holds: it forgets them.
+    store.onFailedCommit(() => this.forgetRosters());
+    const db = store;
     this.stmt = {
       classByCode: db.prepare<[string], ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classByTeacher: db.prepare<[string], ClassRow>(
@@ -253,11 +261,12 @@ export class ClassService {
       ),
       setSettled: db.prepare('UPDATE classes SET settled_up_to = ? WHERE id = ? AND settled_up_to < ?'),
       leavePlayer: db.prepare('UPDATE players SET removed_at = ?, left_at = ? WHERE id = ? AND removed_at IS NULL'),
-      insertClass: db.prepare(
+      insertClass: db.prepare<unknown[], { id: number }>(
         `INSERT INTO classes (code, teacher_token_hash, settings, seed, plan, bank_version, status, created_at,
            started_at, expires_at, own_questions)
          VALUES (@code, @teacher, @settings, @seed, @plan, @bankVersion, @status, @now, @startedAt, @expiresAt,
-           @ownQuestions)`,
+           @ownQuestions)
+         RETURNING id`,
       ),
       setStatus: db.prepare(
         `UPDATE classes SET status = @status,
@@ -269,7 +278,7 @@ export class ClassService {
       setJoiningLocked: db.prepare('UPDATE classes SET joining_locked = ? WHERE id = ?'),
       // A player who left by their own choice does not hold their name: only the teacher's removal does.
       nicknames: db.prepare<[number], { nickname: string; removed: 0 | 1 }>(
-        `SELECT nickname, removed_at IS NOT NULL AS removed FROM players
+        `SELECT nickname, CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END AS removed FROM players
          WHERE class_id = ? AND NOT (removed_at IS NOT NULL AND left_at IS NOT NULL)`,
       ),
       playerByToken: db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE token_hash = ?'),
@@ -279,9 +288,10 @@ export class ClassService {
       countPlayers: db.prepare<[number], { n: number }>(
         'SELECT COUNT(*) AS n FROM players WHERE class_id = ? AND removed_at IS NULL',
       ),
-      insertPlayer: db.prepare(
+      insertPlayer: db.prepare<unknown[], { id: number }>(
         `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at, time_requested)
-         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested)`,
+         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested)
+         RETURNING id`,
       ),
       activePlayers: db.prepare<[number], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND removed_at IS NULL ORDER BY joined_at, id',
@@ -293,7 +303,7 @@ export class ClassService {
       finishPlayer: db.prepare('UPDATE players SET finished_at = ? WHERE id = ? AND finished_at IS NULL'),
       scorePlayer: db.prepare(
         `UPDATE players SET score = score + @points, correct = correct + @correct, answered = answered + 1,
-           streak = @streak, best_streak = MAX(best_streak, @streak)
+           streak = @streak, best_streak = CASE WHEN best_streak > @streak THEN best_streak ELSE @streak END
          WHERE id = @id`,
       ),
       rankOf: db.prepare<[number, number], { n: number }>(
@@ -366,7 +376,11 @@ export class ClassService {
     }));
   }
 
-  createClass(settings: ClassSettings, holdStart: boolean, ownUpload?: OwnQuestionsUpload): CreatedClass {
+  async createClass(
+    settings: ClassSettings,
+    holdStart: boolean,
+    ownUpload?: OwnQuestionsUpload,
+  ): Promise<CreatedClass> {
     const own = ownUpload ? checkOwnQuestions(ownUpload, this.sources) : undefined;
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
     if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
@@ -414,7 +428,7 @@ export class ClassService {
     for (let attempt = 0; ; attempt += 1) {
       const code = classCodeFrom(Array.from({ length: CLASS_CODE_LENGTH }, () => randomInt(0, 2 ** 31)));
       try {
-        const { lastInsertRowid } = this.stmt.insertClass.run({
+        const { id: lastInsertRowid } = (await this.stmt.insertClass.get({
           code,
           teacher: hashToken(teacherToken),
           settings: JSON.stringify(stored),
@@ -426,12 +440,12 @@ export class ClassService {
           startedAt: inLobby ? null : now,
           expiresAt,
           ownQuestions: ownUpload ? JSON.stringify(ownUpload) : null,
-        });
-        if (settings.learningCheck === true) this.checks.attachToClass(Number(lastInsertRowid));
-        const row = this.stmt.classByCode.get(code)!;
+        }))!;
+        if (settings.learningCheck === true) await this.checks.attachToClass(Number(lastInsertRowid));
+        const row = (await this.stmt.classByCode.get(code))!;
         this.rounds.set(Number(lastInsertRowid), { settings: stored, seed, items });
-        if (pace === 'live') this.live.insert(Number(lastInsertRowid), newLiveState(items.length));
-        return { class: this.info(row), teacherToken, expiresAt };
+        if (pace === 'live') await this.live.insert(Number(lastInsertRowid), newLiveState(items.length));
+        return { class: await this.info(row), teacherToken, expiresAt };
       } catch (error) {
         // A code already taken (one in 86 million): draw another.
         if (attempt < 20 && isUniqueViolation(error, 'classes.code')) continue;
@@ -445,18 +459,18 @@ export class ClassService {
    * are still here and fit their token. The others are left out, with no word on which (gone, or never this
    * token's), as one lookup would answer.
    */
-  keptClasses(kept: readonly { code: string; token: string }[]): KeptClass[] {
+  async keptClasses(kept: readonly { code: string; token: string }[]): Promise<KeptClass[]> {
     const found: KeptClass[] = [];
     for (const { code, token } of kept) {
-      const row = this.stmt.classByCode.get(code);
+      const row = await this.stmt.classByCode.get(code);
       if (!row || row.expires_at <= this.now()) continue;
-      const owner = this.stmt.classByTeacher.get(hashToken(token));
+      const owner = await this.stmt.classByTeacher.get(hashToken(token));
       if (!owner || owner.id !== row.id) continue;
       found.push({
         code: row.code,
         status: row.status,
-        questionCount: this.round(row).items.length,
-        players: this.stmt.countPlayers.get(row.id)!.n,
+        questionCount: (await this.round(row)).items.length,
+        players: (await this.stmt.countPlayers.get(row.id))!.n,
         createdAt: row.created_at,
         startedAt: row.started_at,
         endedAt: row.ended_at,
@@ -466,24 +480,24 @@ export class ClassService {
     return found;
   }
 
-  classInfo(code: string): ClassInfo {
-    return this.info(this.classByCode(code));
+  async classInfo(code: string): Promise<ClassInfo> {
+    return await this.info(await this.classByCode(code));
   }
 
   /**
    * Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). `asksForMoreTime`
    * puts the student's request for extended time on the teacher's roster.
    */
-  join(code: string, typedNickname: string, address = 'local', asksForMoreTime = false): JoinedClass {
-    return this.atomically(() => {
-      const row = this.classByCode(code);
+  async join(code: string, typedNickname: string, address = 'local', asksForMoreTime = false): Promise<JoinedClass> {
+    return await this.atomically(async () => {
+      const row = await this.classByCode(code);
       if (row.status === 'ended') throw ended();
       if (row.joining_locked === 1) {
         throw new ApiError(403, 'joining-locked', 'The teacher has locked this class: no one new can join now.');
       }
       const check = checkClassNickname(typedNickname);
       if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
-      if (this.round(row).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
+      if ((await this.round(row)).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
         throw new ApiError(
           422,
           'nickname-not-generated',
@@ -491,7 +505,7 @@ export class ClassService {
         );
       }
       const key = nicknameKey(check.nickname);
-      for (const other of this.stmt.nicknames.all(row.id)) {
+      for (const other of await this.stmt.nicknames.all(row.id)) {
         if (nicknameKey(other.nickname) !== key) continue;
         if (other.removed === 1) {
           throw new ApiError(
@@ -502,7 +516,7 @@ export class ClassService {
         }
         throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
       }
-      if (this.stmt.countPlayers.get(row.id)!.n >= MAX_PLAYERS_PER_CLASS) {
+      if ((await this.stmt.countPlayers.get(row.id))!.n >= MAX_PLAYERS_PER_CLASS) {
         throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
       }
       const refusal = this.joins.check(row.id, address);
@@ -524,15 +538,16 @@ export class ClassService {
       const publicId = randomBytes(9).toString('base64url');
       const now = this.now();
       try {
-        const { lastInsertRowid } = this.stmt.insertPlayer.run({
+        const { id: lastInsertRowid } = (await this.stmt.insertPlayer.get({
           classId: row.id,
           publicId,
           token: hashToken(token),
           nickname: check.nickname,
           now,
           timeRequested: asksForMoreTime ? 1 : 0,
-        });
-        if (this.round(row).settings.learningCheck === true) this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
+        }))!;
+        if ((await this.round(row)).settings.learningCheck === true)
+          await this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
         this.updateRoster(row.id, (roster) => {
           const player: PlayerRow = {
             id: Number(lastInsertRowid),
@@ -561,16 +576,16 @@ export class ClassService {
       }
       this.joins.taken(row.id, address);
       this.emit({ kind: 'progress', classId: row.id });
-      return { playerId: publicId, token, nickname: check.nickname, class: this.info(row) };
+      return { playerId: publicId, token, nickname: check.nickname, class: await this.info(row) };
     });
   }
 
   /** Where a student is, changing nothing (but closing a live question whose time is up): a reload or a rejoin. */
-  playerView(code: string, playerId: string, token: string): PlayerView {
-    return this.atomically(() => {
-      const { row } = this.authPlayer(code, playerId, token);
-      this.liveOf(row);
-      return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
+  async playerView(code: string, playerId: string, token: string): Promise<PlayerView> {
+    return await this.atomically(async () => {
+      const { row } = await this.authPlayer(code, playerId, token);
+      await this.liveOf(row);
+      return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
     });
   }
 
@@ -578,37 +593,39 @@ export class ClassService {
    * Moves a student on: the question they are on while it has time left (never a fresh clock), its time-out
    * once the time is up, the next question once it is answered, and the end after the last.
    */
-  next(code: string, playerId: string, token: string): PlayerView {
-    return this.atomically(() => {
-      const { row, player } = this.authPlayer(code, playerId, token);
-      if (row.status === 'lobby') return this.viewOf(row, player);
+  async next(code: string, playerId: string, token: string): Promise<PlayerView> {
+    return await this.atomically(async () => {
+      const { row, player } = await this.authPlayer(code, playerId, token);
+      if (row.status === 'lobby') return await this.viewOf(row, player);
       // In a live lesson the teacher moves the class on: a student is shown where it is.
-      if (this.liveOf(row)) return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
-      const round = this.round(row);
+      if (await this.liveOf(row))
+        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
+      const round = await this.round(row);
       const now = this.now();
-      const latest = this.stmt.latestTurn.get(player.id);
+      const latest = await this.stmt.latestTurn.get(player.id);
       if (latest && latest.answered_at === null) {
         const planned = this.plannedFor(round, player, latest.position);
-        if (!isTimeUp(planned, latest.served_at, now)) return this.viewOf(row, player, latest);
-        this.close(row, player, latest, judgeTimeOut(planned), now);
-        this.settle(row);
-        return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
+        if (!isTimeUp(planned, latest.served_at, now)) return await this.viewOf(row, player, latest);
+        await this.close(row, player, latest, judgeTimeOut(planned), now);
+        await this.settle(row);
+        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
       }
       // The class reveals answers once settled: the next question waits until this one is settled.
-      if (latest && latest.answered_at !== null && this.isPending(row, latest)) return this.viewOf(row, player, latest);
+      if (latest && latest.answered_at !== null && (await this.isPending(row, latest)))
+        return await this.viewOf(row, player, latest);
       const position = latest ? latest.position + 1 : 0;
       if (position >= round.items.length) {
-        if (this.stmt.finishPlayer.run(now, player.id).changes > 0) {
+        if ((await this.stmt.finishPlayer.run(now, player.id)).changes > 0) {
           this.updateRoster(row.id, (roster) => {
             const listed = roster.byId.get(player.id);
             if (listed) listed.finished_at = now;
           });
           this.emit({ kind: 'progress', classId: row.id });
         }
-        return this.viewOf(row, this.stmt.playerByPublicId.get(row.id, playerId)!);
+        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
       }
       const questionId = round.items[position]!.question.id;
-      this.stmt.insertTurn.run({ playerId: player.id, classId: row.id, position, questionId, now });
+      await this.stmt.insertTurn.run({ playerId: player.id, classId: row.id, position, questionId, now });
       const served: TurnRow = {
         player_id: player.id,
         position,
@@ -623,116 +640,116 @@ export class ClassService {
         streak_bonus: null,
         points: null,
       };
-      return this.viewOf(row, player, served);
+      return await this.viewOf(row, player, served);
     });
   }
 
   /** Takes one answer to the question at `position`, judged by this server's clock. */
-  answer(
+  async answer(
     code: string,
     playerId: string,
     token: string,
     position: number,
     picked: number,
-  ): AnswerOutcome | PendingOutcome {
-    return this.atomically(() => {
-      const { row, player } = this.authPlayer(code, playerId, token);
+  ): Promise<AnswerOutcome | PendingOutcome> {
+    return await this.atomically(async () => {
+      const { row, player } = await this.authPlayer(code, playerId, token);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
-      const live = this.liveOf(row);
-      if (live) return this.liveAnswer(row, player, live, position, picked);
-      const turn = this.stmt.turnAt.get(player.id, position);
+      const live = await this.liveOf(row);
+      if (live) return await this.liveAnswer(row, player, live, position, picked);
+      const turn = await this.stmt.turnAt.get(player.id, position);
       if (!turn) throw new ApiError(409, 'not-served', 'That question has not been served to you yet.');
       if (turn.answered_at !== null) {
         throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
       }
       const now = this.now();
-      const judged = this.judge(row, player, position, picked, turn.served_at, now, tooLate());
-      const outcome = this.close(row, player, turn, judged, now);
-      this.settle(row);
-      return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
+      const judged = await this.judge(row, player, position, picked, turn.served_at, now, tooLate());
+      const outcome = await this.close(row, player, turn, judged, now);
+      await this.settle(row);
+      return (await this.isPending(row, turn)) ? pendingOutcome(outcome) : outcome;
     });
   }
 
   /** The student's learning check: the check open to them now, and those they finished (see classChecks.ts). */
-  checkView(code: string, playerId: string, token: string): PlayerCheckView {
-    return this.checks.playerView(code, playerId, token);
+  async checkView(code: string, playerId: string, token: string): Promise<PlayerCheckView> {
+    return await this.checks.playerView(code, playerId, token);
   }
 
-  checkAnswer(code: string, playerId: string, token: string, sent: SentCheckAnswer): CheckAnswerReply {
-    return this.checks.answer(code, playerId, token, sent);
+  async checkAnswer(code: string, playerId: string, token: string, sent: SentCheckAnswer): Promise<CheckAnswerReply> {
+    return await this.checks.answer(code, playerId, token, sent);
   }
 
   // ——— The teacher ———
 
   /** Every student's check answers, for the host page's figures. */
-  classChecks(code: string, teacherToken: string): ClassCheckData {
-    return this.checks.classData(this.authTeacher(code, teacherToken).id);
+  async classChecks(code: string, teacherToken: string): Promise<ClassCheckData> {
+    return await this.checks.classData((await this.authTeacher(code, teacherToken)).id);
   }
 
   /** Opens the delayed check, 7 to 28 days after the class was created; the class is kept to cover it. */
-  openDelayedCheck(code: string, teacherToken: string): ClassCheckData {
-    return this.checks.openDelayed(this.authTeacher(code, teacherToken).id);
+  async openDelayedCheck(code: string, teacherToken: string): Promise<ClassCheckData> {
+    return await this.checks.openDelayed((await this.authTeacher(code, teacherToken)).id);
   }
 
-  dashboard(code: string, teacherToken: string): DashboardSnapshot {
-    return this.snapshot(this.authTeacher(code, teacherToken), 0);
+  async dashboard(code: string, teacherToken: string): Promise<DashboardSnapshot> {
+    return await this.snapshot(await this.authTeacher(code, teacherToken), 0);
   }
 
   /** The snapshot the live stream sends (no authorisation: the stream checked it when it opened). */
-  snapshotById(classId: number, version: number): DashboardSnapshot | undefined {
-    const row = this.stmt.classById.get(classId);
-    return row && row.expires_at > this.now() ? this.snapshot(row, version) : undefined;
+  async snapshotById(classId: number, version: number): Promise<DashboardSnapshot | undefined> {
+    const row = await this.stmt.classById.get(classId);
+    return row && row.expires_at > this.now() ? await this.snapshot(row, version) : undefined;
   }
 
-  start(code: string, teacherToken: string): ClassInfo {
-    return this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
+  async start(code: string, teacherToken: string): Promise<ClassInfo> {
+    return await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
       if (row.status !== 'lobby') throw new ApiError(409, 'already-started', 'The class has already started.');
-      this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
-      return this.changed(row.id);
+      await this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
+      return await this.changed(row.id);
     });
   }
 
-  end(code: string, teacherToken: string): ClassInfo {
-    return this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
-      const live = this.live.get(row.id);
+  async end(code: string, teacherToken: string): Promise<ClassInfo> {
+    return await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
+      const live = await this.live.get(row.id);
       if (live && live.phase !== 'podium') {
         const podium = liveStep(live, 'end', this.now(), () => null);
-        if (podium.ok) this.applyLive(row, live, podium.state, this.now());
+        if (podium.ok) await this.applyLive(row, live, podium.state, this.now());
       }
-      this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
-      const info = this.changed(row.id);
-      this.settle(this.stmt.classById.get(row.id)!);
+      await this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
+      const info = await this.changed(row.id);
+      await this.settle((await this.stmt.classById.get(row.id))!);
       return info;
     });
   }
 
   /** Ends a class without its teacher's token: a challenge whose deadline has passed (src/server/challenge/). */
-  endByDeadline(code: string): void {
-    this.atomically(() => {
-      const row = this.classByCode(code);
+  async endByDeadline(code: string): Promise<void> {
+    await this.atomically(async () => {
+      const row = await this.classByCode(code);
       if (row.status === 'ended') return;
-      this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
-      this.changed(row.id);
-      this.settle(this.stmt.classById.get(row.id)!);
+      await this.stmt.setStatus.run({ status: 'ended', now: this.now(), id: row.id });
+      await this.changed(row.id);
+      await this.settle((await this.stmt.classById.get(row.id))!);
     });
   }
 
-  setHideScores(code: string, teacherToken: string, hide: boolean): ClassInfo {
-    return this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
-      this.stmt.setHide.run(hide ? 1 : 0, row.id);
-      return this.changed(row.id);
+  async setHideScores(code: string, teacherToken: string, hide: boolean): Promise<ClassInfo> {
+    return await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
+      await this.stmt.setHide.run(hide ? 1 : 0, row.id);
+      return await this.changed(row.id);
     });
   }
 
   /** The teacher's "Lock joining": while on, no new player is seated (those in the class play on). */
-  setJoiningLocked(code: string, teacherToken: string, locked: boolean): ClassInfo {
-    return this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
-      this.stmt.setJoiningLocked.run(locked ? 1 : 0, row.id);
-      return this.changed(row.id);
+  async setJoiningLocked(code: string, teacherToken: string, locked: boolean): Promise<ClassInfo> {
+    return await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
+      await this.stmt.setJoiningLocked.run(locked ? 1 : 0, row.id);
+      return await this.changed(row.id);
     });
   }
 
@@ -740,14 +757,19 @@ export class ClassService {
    * Sets one student's extended time in this class (it answers their request for more time, if any). It holds from
    * the question they are on: the server's clock gives that question the new time at once.
    */
-  setTimeAccommodation(code: string, teacherToken: string, playerId: string, accommodation: TimeAccommodation): void {
-    this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
-      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+  async setTimeAccommodation(
+    code: string,
+    teacherToken: string,
+    playerId: string,
+    accommodation: TimeAccommodation,
+  ): Promise<void> {
+    await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
+      const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
         throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
       }
-      this.stmt.setTimeAccommodation.run(accommodation, player.id);
+      await this.stmt.setTimeAccommodation.run(accommodation, player.id);
       this.updateRoster(row.id, (roster) => {
         const listed = roster.byId.get(player.id);
         if (listed) {
@@ -759,19 +781,19 @@ export class ClassService {
     });
   }
 
-  removePlayer(code: string, teacherToken: string, playerId: string): void {
-    this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
-      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+  async removePlayer(code: string, teacherToken: string, playerId: string): Promise<void> {
+    await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
+      const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
         throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
       }
-      this.stmt.removePlayer.run(this.now(), player.id);
+      await this.stmt.removePlayer.run(this.now(), player.id);
       this.rosters.delete(row.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
       this.emit({ kind: 'progress', classId: row.id });
       // The player the class was waiting for may be the one removed.
-      this.settle(row);
+      await this.settle(row);
     });
   }
 
@@ -779,38 +801,38 @@ export class ClassService {
    * The student leaves by their own choice ("Leave the class", confirmed on their screen): they are removed as the
    * teacher would remove them, so they hold nothing back, but their nickname stays free to join again.
    */
-  leave(code: string, playerId: string, token: string): void {
-    this.atomically(() => {
-      const { row, player } = this.authPlayer(code, playerId, token);
+  async leave(code: string, playerId: string, token: string): Promise<void> {
+    await this.atomically(async () => {
+      const { row, player } = await this.authPlayer(code, playerId, token);
       const now = this.now();
-      this.stmt.leavePlayer.run(now, now, player.id);
+      await this.stmt.leavePlayer.run(now, now, player.id);
       this.rosters.delete(row.id);
       this.lastSeen.delete(player.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
       this.emit({ kind: 'progress', classId: row.id });
-      this.settle(row);
+      await this.settle(row);
     });
   }
 
   /** The results as CSV: one row per player per question, then one total row per player (see resultsTable.ts). */
-  resultsCsv(code: string, teacherToken: string): string {
-    return this.csvOf(this.authTeacher(code, teacherToken));
+  async resultsCsv(code: string, teacherToken: string): Promise<string> {
+    return await this.csvOf(await this.authTeacher(code, teacherToken));
   }
 
   /** The same CSV by the class's code alone (the administrator's export, with the server stopped). */
-  exportCsv(code: string): string {
-    return this.csvOf(this.storedClassByCode(code));
+  async exportCsv(code: string): Promise<string> {
+    return await this.csvOf(await this.storedClassByCode(code));
   }
 
-  private csvOf(row: ClassRow): string {
-    const round = this.round(row);
-    const players = this.stmt.activePlayers.all(row.id);
+  private async csvOf(row: ClassRow): Promise<string> {
+    const round = await this.round(row);
+    const players = await this.stmt.activePlayers.all(row.id);
     const turns = new Map<string, TurnRow>();
-    for (const turn of this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
+    for (const turn of await this.stmt.classTurns.all(row.id)) turns.set(`${turn.player_id}:${turn.position}`, turn);
     const table = resultsTable(round.items, players, (player, position) => turns.get(`${player.id}:${position}`));
     if (round.settings.learningCheck !== true) return toCsv(table);
     // A class with a learning check: more columns, and each student's check rows after the round's rows.
-    const checkRows = this.checks.csvRows(row.id, new Map(players.map((player) => [player.id, player.nickname])));
+    const checkRows = await this.checks.csvRows(row.id, new Map(players.map((player) => [player.id, player.nickname])));
     const padding = CHECK_CSV_COLUMNS.map(() => '');
     const [header, ...body] = table;
     return toCsv([
@@ -821,42 +843,43 @@ export class ClassService {
   }
 
   /** Deletes every class whose time is up, with its players and answers; returns how many went. */
-  sweepExpired(): number {
-    return this.deleteClasses(this.stmt.expired.all(this.now()).map((row) => row.id));
+  async sweepExpired(): Promise<number> {
+    return await this.deleteClasses(() => this.stmt.expired.all(this.now()));
   }
 
   /** Deletes every class created before `time` (the administrator's purge by age); returns how many went. */
-  deleteCreatedBefore(time: number): number {
-    return this.deleteClasses(this.stmt.createdBefore.all(time).map((row) => row.id));
+  async deleteCreatedBefore(time: number): Promise<number> {
+    return await this.deleteClasses(() => this.stmt.createdBefore.all(time));
   }
 
   /**
    * Deletes a class at its teacher's request, running or ended, with every player and answer in it. The rows go
    * at once and their bytes are zeroed (secure_delete); call flushDeleted() once the deletion is committed.
    */
-  deleteClass(code: string, teacherToken: string): void {
-    this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken);
-      this.stmt.deleteClass.run(row.id);
+  async deleteClass(code: string, teacherToken: string): Promise<void> {
+    await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken);
+      await this.stmt.deleteClass.run(row.id);
       this.forgetClass(row.id);
     });
   }
 
   /** Deletes a class by its code alone (the administrator's command, with the server stopped). */
-  deleteClassByCode(code: string): void {
-    this.deleteClasses([this.storedClassByCode(code).id]);
+  async deleteClassByCode(code: string): Promise<void> {
+    const { id } = await this.storedClassByCode(code);
+    await this.deleteClasses(() => Promise.resolve([{ id }]));
   }
 
   /**
    * Deletes one player's data (their nickname, answers and totals) at their teacher's request, removed or not,
    * in a running or an ended class. Their streams are told they were removed.
    */
-  erasePlayer(code: string, teacherToken: string, playerId: string): void {
-    this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken);
-      const player = this.stmt.playerByPublicId.get(row.id, playerId);
+  async erasePlayer(code: string, teacherToken: string, playerId: string): Promise<void> {
+    await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken);
+      const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player) throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
-      this.stmt.deletePlayer.run(player.id);
+      await this.stmt.deletePlayer.run(player.id);
       this.rosters.delete(row.id);
       this.summaries.delete(row.id);
       this.emit({ kind: 'removed', classId: row.id, playerId });
@@ -866,17 +889,21 @@ export class ClassService {
 
   /** After a committed deletion: empties the WAL, where the deleted text still sits in older page versions. */
   flushDeleted(): void {
-    checkpointAndTruncate(this.db);
+    this.store.flushDeleted();
   }
 
   /** Deletes these classes in one transaction, forgets them, and empties the WAL of their old pages. */
-  private deleteClasses(ids: number[]): number {
-    if (ids.length === 0) return 0;
-    this.atomically(() => {
-      for (const id of ids) this.stmt.deleteClass.run(id);
+  private async deleteClasses(find: () => Promise<{ id: number }[]>): Promise<number> {
+    const ids = await this.atomically(async () => {
+      // With several servers on one database, one of them at a time does it (the others find the lock taken).
+      if (!(await this.store.tryJobLock('class deletion'))) return [];
+      const found = (await find()).map((row) => row.id);
+      for (const id of found) await this.stmt.deleteClass.run(id);
+      return found;
     });
+    if (ids.length === 0) return 0;
     for (const id of ids) this.forgetClass(id);
-    checkpointAndTruncate(this.db);
+    this.store.flushDeleted();
     return ids.length;
   }
 
@@ -892,19 +919,19 @@ export class ClassService {
   }
 
   /** Checks a teacher's token against the class; `changing` refuses an ended class. */
-  authTeacher(code: string, token: string, changing = false): ClassRow {
-    const row = this.classByCode(code);
+  async authTeacher(code: string, token: string, changing = false): Promise<ClassRow> {
+    const row = await this.classByCode(code);
     if (changing && row.status === 'ended') throw ended();
-    const owner = this.stmt.classByTeacher.get(hashToken(token));
+    const owner = await this.stmt.classByTeacher.get(hashToken(token));
     if (!owner || owner.id !== row.id) throw notFound();
     return row;
   }
 
   /** Checks a student's token against the class and the player it names. */
-  authPlayer(code: string, playerId: string, token: string): { row: ClassRow; player: PlayerRow } {
-    const row = this.classByCode(code);
+  async authPlayer(code: string, playerId: string, token: string): Promise<{ row: ClassRow; player: PlayerRow }> {
+    const row = await this.classByCode(code);
     if (row.status === 'ended') throw ended();
-    const player = this.stmt.playerByToken.get(hashToken(token));
+    const player = await this.stmt.playerByToken.get(hashToken(token));
     if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
     if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
     // Every request of theirs says the player is there (see isAwayNow).
@@ -914,70 +941,75 @@ export class ClassService {
   }
 
   /** The id of the class a code names (for the live streams). */
-  classId(code: string): number {
-    return this.classByCode(code).id;
+  async classId(code: string): Promise<number> {
+    return (await this.classByCode(code)).id;
   }
 
   // ——— Live lessons (the teacher moves the class on) ———
 
   /** One of the teacher's commands (Next, Show answer, Pause, Resume, Skip, End) on a live lesson. */
-  liveCommand(code: string, teacherToken: string, command: LiveCommand): LiveBoard {
-    return this.atomically(() => {
-      const row = this.authTeacher(code, teacherToken, true);
-      const before = this.liveOf(row);
+  async liveCommand(code: string, teacherToken: string, command: LiveCommand): Promise<LiveBoard> {
+    return await this.atomically(async () => {
+      const row = await this.authTeacher(code, teacherToken, true);
+      const before = await this.liveOf(row);
       if (!before) {
         throw new ApiError(409, 'not-live', 'This class is self-paced: each student moves on by themselves.');
       }
       const now = this.now();
-      const round = this.round(row);
+      const round = await this.round(row);
       const step = liveStep(before, command, now, (position) => round.items[position]?.planned.timeLimitMs ?? null);
       if (!step.ok) throw new ApiError(409, step.code, step.message);
-      this.applyLive(row, before, step.state, now);
-      return this.snapshot(this.stmt.classById.get(row.id)!, 0).live!;
+      await this.applyLive(row, before, step.state, now);
+      return (await this.snapshot((await this.stmt.classById.get(row.id))!, 0)).live!;
     });
   }
 
   /** Closes every live question whose time is up (the server's clock calls this); returns how many closed. */
-  closeDueLessons(): number {
+  async closeDueLessons(): Promise<number> {
     let closed = 0;
-    for (const classId of this.live.due(this.now())) {
-      const row = this.stmt.classById.get(classId);
+    for (const classId of await this.live.due(this.now())) {
+      const row = await this.stmt.classById.get(classId);
       if (!row || row.status === 'ended') continue;
-      this.atomically(() => {
-        if (this.liveOf(row)?.phase === 'answer') closed += 1;
+      await this.atomically(async () => {
+        if ((await this.liveOf(row))?.phase === 'answer') closed += 1;
       });
     }
     return closed;
   }
 
-  private isLive(row: ClassRow): boolean {
-    return this.round(row).settings.pace === 'live';
+  private async isLive(row: ClassRow): Promise<boolean> {
+    return (await this.round(row)).settings.pace === 'live';
   }
 
   /** A live class's state, its open question closed first if its time is up; undefined for a self-paced class. */
-  private liveOf(row: ClassRow): LiveState | undefined {
-    if (!this.isLive(row)) return undefined;
-    const state = this.live.get(row.id);
+  private async liveOf(row: ClassRow): Promise<LiveState | undefined> {
+    if (!(await this.isLive(row))) return undefined;
+    const state = await this.live.get(row.id);
     if (!state) return undefined;
     const now = this.now();
     if (!isLiveTimeUp(state, now, ANSWER_GRACE_MS)) return state;
     // A student with extended time still answering keeps the question open (liveExtendedTime.ts).
-    const { classLimitMs, answerers } = this.liveAnswerers(row, state);
+    const { classLimitMs, answerers } = await this.liveAnswerers(row, state);
     if (!isLiveQuestionDue(state, now, classLimitMs, answerers, ANSWER_GRACE_MS)) return state;
     const closed = closeLiveQuestion(state);
-    this.applyLive(row, state, closed, now);
+    await this.applyLive(row, state, closed, now);
     return closed;
   }
 
   /** The open live question's time for the class, and each student who may have more (timeAccommodation.ts). */
-  private liveAnswerers(row: ClassRow, state: LiveState): { classLimitMs: number | null; answerers: LiveAnswerer[] } {
-    const classLimitMs = this.round(row).items[state.position]?.planned.timeLimitMs ?? null;
-    const answerers = this.roster(row.id)
-      .players.filter((player) => player.time_accommodation !== 'standard')
-      .map((player) => ({
+  private async liveAnswerers(
+    row: ClassRow,
+    state: LiveState,
+  ): Promise<{ classLimitMs: number | null; answerers: LiveAnswerer[] }> {
+    const classLimitMs = (await this.round(row)).items[state.position]?.planned.timeLimitMs ?? null;
+    const answerers: LiveAnswerer[] = [];
+    for (const player of (await this.roster(row.id)).players) {
+      if (player.time_accommodation === 'standard') continue;
+      answerers.push({
         timeLimitMs: playerTimeLimitMs(classLimitMs, player.time_accommodation),
-        answered: (this.stmt.turnAt.get(player.id, state.position)?.answered_at ?? null) !== null,
-      }));
+        answered: ((await this.stmt.turnAt.get(player.id, state.position))?.answered_at ?? null) !== null,
+      });
+    }
     return { classLimitMs, answerers };
   }
 
@@ -986,17 +1018,18 @@ export class ClassService {
    * class, a closed question records a time-out for everyone who had not answered it, the podium finishes
    * everyone. The students' phones and the teacher's page are told.
    */
-  private applyLive(row: ClassRow, before: LiveState, after: LiveState, now: number): void {
-    if (row.status === 'lobby' && after.phase !== 'lobby') this.stmt.setStatus.run({ status: 'open', now, id: row.id });
+  private async applyLive(row: ClassRow, before: LiveState, after: LiveState, now: number): Promise<void> {
+    if (row.status === 'lobby' && after.phase !== 'lobby')
+      await this.stmt.setStatus.run({ status: 'open', now, id: row.id });
     const closedQuestion =
       before.phase === 'question' && (after.phase !== 'question' || after.position !== before.position);
-    if (closedQuestion) this.timeOutTheRest(row, before, now);
+    if (closedQuestion) await this.timeOutTheRest(row, before, now);
     if (after.phase === 'podium' && before.phase !== 'podium') {
-      this.stmt.finishAll.run(now, row.id);
+      await this.stmt.finishAll.run(now, row.id);
       this.rosters.delete(row.id);
     }
-    this.live.save(row.id, after);
-    if (row.status === 'lobby' && after.phase !== 'lobby') this.changed(row.id);
+    await this.live.save(row.id, after);
+    if (row.status === 'lobby' && after.phase !== 'lobby') await this.changed(row.id);
     this.emit({
       kind: 'live',
       classId: row.id,
@@ -1005,26 +1038,26 @@ export class ClassService {
       paused: after.pausedAt !== null,
     });
     this.emit({ kind: 'progress', classId: row.id });
-    this.settle(this.stmt.classById.get(row.id)!);
+    await this.settle((await this.stmt.classById.get(row.id))!);
   }
 
   /** A live question closed: every player in the class who had not answered it gets its time-out. */
-  private timeOutTheRest(row: ClassRow, state: LiveState, now: number): void {
-    const item = this.round(row).items[state.position]!;
-    for (const player of [...this.roster(row.id).players]) {
-      let turn = this.stmt.turnAt.get(player.id, state.position);
+  private async timeOutTheRest(row: ClassRow, state: LiveState, now: number): Promise<void> {
+    const item = (await this.round(row)).items[state.position]!;
+    for (const player of [...(await this.roster(row.id)).players]) {
+      let turn = await this.stmt.turnAt.get(player.id, state.position);
       if (turn?.answered_at !== null && turn !== undefined) continue;
       if (!turn) {
-        this.stmt.insertTurn.run({
+        await this.stmt.insertTurn.run({
           playerId: player.id,
           classId: row.id,
           position: state.position,
           questionId: item.question.id,
           now: state.openedAt ?? now,
         });
-        turn = this.stmt.turnAt.get(player.id, state.position)!;
+        turn = (await this.stmt.turnAt.get(player.id, state.position))!;
       }
-      this.close(row, player, turn, judgeTimeOut(item.planned), now);
+      await this.close(row, player, turn, judgeTimeOut(item.planned), now);
     }
   }
 
@@ -1032,26 +1065,26 @@ export class ClassService {
    * An answer to the live question, judged from the moment it opened for everyone. Its verdict is held back until
    * the question closes; the last player to answer closes it.
    */
-  private liveAnswer(
+  private async liveAnswer(
     row: ClassRow,
     player: PlayerRow,
     state: LiveState,
     position: number,
     picked: number,
-  ): AnswerOutcome | PendingOutcome {
+  ): Promise<AnswerOutcome | PendingOutcome> {
     const refusal = liveAnswerRefusal(state, position);
     if (refusal) throw new ApiError(409, refusal.code, refusal.message);
-    const existing = this.stmt.turnAt.get(player.id, position);
+    const existing = await this.stmt.turnAt.get(player.id, position);
     if (existing && existing.answered_at !== null) {
       throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
     }
-    const item = this.round(row).items[position]!;
+    const item = (await this.round(row)).items[position]!;
     const now = this.now();
     const openedAt = state.openedAt ?? now;
     const closed = new ApiError(409, 'question-closed', 'That question has closed: answers are no longer taken.');
-    const judged = this.judge(row, player, position, picked, openedAt, now, closed);
+    const judged = await this.judge(row, player, position, picked, openedAt, now, closed);
     if (!existing) {
-      this.stmt.insertTurn.run({
+      await this.stmt.insertTurn.run({
         playerId: player.id,
         classId: row.id,
         position,
@@ -1059,17 +1092,18 @@ export class ClassService {
         now: openedAt,
       });
     }
-    const turn = existing ?? this.stmt.turnAt.get(player.id, position)!;
-    const outcome = this.close(row, player, turn, judged, now);
-    const { players, tally } = this.roster(row.id);
+    const turn = existing ?? (await this.stmt.turnAt.get(player.id, position))!;
+    const outcome = await this.close(row, player, turn, judged, now);
+    const { players, tally } = await this.roster(row.id);
     let answered = 0;
     for (const counted of tally.values()) if (counted.position === position) answered += counted.count;
-    if (players.length > 0 && answered >= players.length) this.applyLive(row, state, closeLiveQuestion(state), now);
-    return this.isPending(row, turn) ? pendingOutcome(outcome) : outcome;
+    if (players.length > 0 && answered >= players.length)
+      await this.applyLive(row, state, closeLiveQuestion(state), now);
+    return (await this.isPending(row, turn)) ? pendingOutcome(outcome) : outcome;
   }
 
   /** Judges an answer by this server's clock; an unknown choice is a 422, one past the time `late`. */
-  private judge(
+  private async judge(
     row: ClassRow,
     player: PlayerRow,
     position: number,
@@ -1077,8 +1111,8 @@ export class ClassService {
     servedAt: number,
     now: number,
     late: ApiError,
-  ): JudgedAnswer {
-    const round = this.round(row);
+  ): Promise<JudgedAnswer> {
+    const round = await this.round(row);
     const item = round.items[position]!;
     const verdict = judgeAnswer({
       question: item.question,
@@ -1097,40 +1131,44 @@ export class ClassService {
   }
 
   /** A live lesson as a student's phone needs it: the moment, and their place once a question has closed. */
-  private liveStatus(row: ClassRow, player: PlayerRow, state: LiveState): NonNullable<PlayerView['live']> {
+  private async liveStatus(
+    row: ClassRow,
+    player: PlayerRow,
+    state: LiveState,
+  ): Promise<NonNullable<PlayerView['live']>> {
     const ranked = state.phase !== 'lobby' && state.phase !== 'question' && row.hide_scores !== 1;
     return {
       phase: state.phase,
       position: state.position,
       paused: state.pausedAt !== null,
-      rank: ranked ? this.stmt.rankOf.get(row.id, player.score)!.n + 1 : null,
-      players: this.stmt.countPlayers.get(row.id)!.n,
+      rank: ranked ? (await this.stmt.rankOf.get(row.id, player.score))!.n + 1 : null,
+      players: (await this.stmt.countPlayers.get(row.id))!.n,
     };
   }
 
   /** Where a student is in a live lesson: the open question, their held-back answer, their verdict, or the screen. */
-  private liveViewOf(row: ClassRow, player: PlayerRow, state: LiveState): PlayerView {
-    const round = this.round(row);
+  private async liveViewOf(row: ClassRow, player: PlayerRow, state: LiveState): Promise<PlayerView> {
+    const round = await this.round(row);
     const base = {
-      class: this.info(row),
+      class: await this.info(row),
       player: this.summary(player),
       total: round.items.length,
-      live: this.liveStatus(row, player, state),
+      live: await this.liveStatus(row, player, state),
     };
     if (row.status === 'lobby' || state.phase === 'lobby') return { ...base, state: 'waiting' };
-    const turn = state.position >= 0 ? this.stmt.turnAt.get(player.id, state.position) : undefined;
+    const turn = state.position >= 0 ? await this.stmt.turnAt.get(player.id, state.position) : undefined;
     const answered = turn && turn.answered_at !== null ? turn : undefined;
     if (state.phase === 'podium') {
       return {
         ...base,
         state: 'finished',
-        standing: this.standing(row, player),
-        ...(answered ? { outcome: this.outcomeOf(row, player, answered) } : {}),
+        standing: await this.standing(row, player),
+        ...(answered ? { outcome: await this.outcomeOf(row, player, answered) } : {}),
       };
     }
     if (state.phase === 'question') {
       if (answered) {
-        const outcome = pendingOutcome(this.outcomeOf(row, player, answered));
+        const outcome = pendingOutcome(await this.outcomeOf(row, player, answered));
         return { ...base, player: this.summaryBefore(player, answered), state: 'pending', outcome };
       }
       const item = round.items[state.position]!;
@@ -1144,7 +1182,7 @@ export class ClassService {
         question: servedQuestion(item.question, planned, state.position, round.items.length, remaining),
       };
     }
-    if (answered) return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, answered) };
+    if (answered) return { ...base, state: 'answered', outcome: await this.outcomeOf(row, player, answered) };
     return { ...base, state: 'watch' };
   }
 
@@ -1154,11 +1192,11 @@ export class ClassService {
    * Runs one request's work as a transaction (a savepoint inside a group commit). Should it fail after touching a
    * roster, the rosters go: the memory must not keep what the database rolled back.
    */
-  private atomically<T>(work: () => T): T {
+  private async atomically<T>(work: () => Promise<T>): Promise<T> {
     const outer = this.rostersTouched;
     this.rostersTouched = false;
     try {
-      return atomically(this.db, work);
+      return await this.store.run(work);
     } catch (error) {
       if (this.rostersTouched) this.forgetRosters();
       throw error;
@@ -1167,27 +1205,37 @@ export class ClassService {
     }
   }
 
+  /** Drops a class's roster kept in memory: another server changed the class (see fanout.ts). */
+  forgetRoster(classId: number): void {
+    this.rosters.delete(classId);
+  }
+
   /** Drops every roster kept in memory (a commit failed: they may hold writes that were rolled back). */
   forgetRosters(): void {
     this.rosters.clear();
   }
 
-  private roster(classId: number): Roster {
+  private async roster(classId: number): Promise<Roster> {
     let roster = this.rosters.get(classId);
     if (!roster) {
-      const players = this.stmt.activePlayers.all(classId);
+      const players = await this.stmt.activePlayers.all(classId);
       roster = {
         players,
         byId: new Map(players.map((player) => [player.id, player])),
         tally: new Map(
-          this.stmt.tally
-            .all(classId)
-            .map((row) => [
-              `${row.position}:${row.choice_index}`,
-              { position: row.position, choiceIndex: row.choice_index, count: row.count },
-            ]),
+          (await this.stmt.tally.all(classId)).map((row) => [
+            `${row.position}:${row.choice_index}`,
+            { position: row.position, choiceIndex: row.choice_index, count: row.count },
+          ]),
         ),
       };
+      // Without a store that sees every write, a roster is read for each use and not kept; the class is only
+      // remembered as one to watch for players falling away (see checkAway).
+      if (!this.store.keepsRosters) {
+        if (this.watched.size > 2000) this.watched.clear();
+        this.watched.add(classId);
+        return roster;
+      }
       if (this.rosters.size > 2000) this.rosters.clear();
       this.rosters.set(classId, roster);
     }
@@ -1202,8 +1250,8 @@ export class ClassService {
     update(roster);
   }
 
-  private classByCode(code: string): ClassRow {
-    const row = this.stmt.classByCode.get(code);
+  private async classByCode(code: string): Promise<ClassRow> {
+    const row = await this.stmt.classByCode.get(code);
     // An expired class is gone at once, not at the next sweep.
     if (!row || row.expires_at <= this.now()) throw notFound();
     return row;
@@ -1213,16 +1261,16 @@ export class ClassService {
    * A class still in the file, expired or not: the administrator exports and deletes what the file holds, and an
    * expired class stays there until the running server's next sweep.
    */
-  private storedClassByCode(code: string): ClassRow {
-    const row = this.stmt.classByCode.get(code);
+  private async storedClassByCode(code: string): Promise<ClassRow> {
+    const row = await this.stmt.classByCode.get(code);
     if (!row) throw notFound();
     return row;
   }
 
-  private round(row: ClassRow): ClassRound {
+  private async round(row: ClassRow): Promise<ClassRound> {
     let round = this.rounds.get(row.id);
     if (!round) {
-      const stored = this.stmt.roundOf.get(row.id)!;
+      const stored = (await this.stmt.roundOf.get(row.id))!;
       round = {
         settings: JSON.parse(stored.settings) as ClassSettings,
         seed: stored.seed,
@@ -1234,8 +1282,8 @@ export class ClassService {
     return round;
   }
 
-  private info(row: ClassRow): ClassInfo {
-    const settings = this.round(row).settings;
+  private async info(row: ClassRow): Promise<ClassInfo> {
+    const settings = (await this.round(row)).settings;
     return {
       code: row.code,
       status: row.status,
@@ -1256,17 +1304,23 @@ export class ClassService {
     };
   }
 
-  private changed(classId: number): ClassInfo {
-    const row = this.stmt.classById.get(classId)!;
-    const info = this.info(row);
+  private async changed(classId: number): Promise<ClassInfo> {
+    const row = (await this.stmt.classById.get(classId))!;
+    const info = await this.info(row);
     this.emit({ kind: 'class', classId, info });
     this.emit({ kind: 'progress', classId });
     return info;
   }
 
   /** Stores an answer or a time-out on an open turn and adds it to the player's totals. */
-  private close(row: ClassRow, player: PlayerRow, turn: TurnRow, judged: JudgedAnswer, now: number): AnswerOutcome {
-    const result = this.stmt.closeTurn.run({
+  private async close(
+    row: ClassRow,
+    player: PlayerRow,
+    turn: TurnRow,
+    judged: JudgedAnswer,
+    now: number,
+  ): Promise<AnswerOutcome> {
+    const result = await this.stmt.closeTurn.run({
       now,
       choiceIndex: judged.choiceIndex,
       timedOut: judged.timedOut ? 1 : 0,
@@ -1281,7 +1335,7 @@ export class ClassService {
     if (result.changes !== 1) {
       throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
     }
-    this.stmt.scorePlayer.run({
+    await this.stmt.scorePlayer.run({
       points: judged.points,
       correct: judged.correct ? 1 : 0,
       streak: judged.streakAfter,
@@ -1302,7 +1356,7 @@ export class ClassService {
       else roster.tally.set(key, { position: turn.position, choiceIndex: judged.choiceIndex, count: 1 });
     });
     this.emit({ kind: 'progress', classId: row.id });
-    return this.outcomeIn(this.round(row), player, turn.position, judged, {
+    return this.outcomeIn(await this.round(row), player, turn.position, judged, {
       score: player.score + judged.points,
       streak: judged.streakAfter,
     });
@@ -1360,14 +1414,14 @@ export class ClassService {
    * How many questions, from the first, are settled for the class: every player in it is past them (answered or
    * out of time), or the class has ended.
    */
-  private settledCount(row: ClassRow): number {
-    const round = this.round(row);
+  private async settledCount(row: ClassRow): Promise<number> {
+    const round = await this.round(row);
     const total = round.items.length;
     if (row.status === 'ended') return total;
-    const live = this.isLive(row) ? this.live.get(row.id) : undefined;
+    const live = (await this.isLive(row)) ? await this.live.get(row.id) : undefined;
     if (live) return liveSettledCount(live);
     const now = this.now();
-    const players = this.roster(row.id).players.map((player) => ({
+    const players = (await this.roster(row.id)).players.map((player) => ({
       answered: player.answered,
       away: this.isAwayNow(round, player, now),
     }));
@@ -1396,12 +1450,16 @@ export class ClassService {
    * Time alone makes a player away: called every second by the server, it tells the dashboards of each open class
    * whose away players changed, and settles the questions nobody active is still on.
    */
-  checkAway(): void {
+  async checkAway(): Promise<void> {
     const now = this.now();
-    for (const [classId, roster] of this.rosters) {
-      const row = this.stmt.classById.get(classId);
-      if (!row || row.status !== 'open') continue;
-      const round = this.round(row);
+    for (const classId of this.store.keepsRosters ? [...this.rosters.keys()] : [...this.watched]) {
+      const row = await this.stmt.classById.get(classId);
+      if (!row || row.status !== 'open') {
+        this.watched.delete(classId);
+        continue;
+      }
+      const roster = await this.roster(classId);
+      const round = await this.round(row);
       const away = roster.players
         .filter((player) => this.isAwayNow(round, player, now))
         .map((player) => player.public_id)
@@ -1410,7 +1468,7 @@ export class ClassService {
       if (this.awayShown.size > 2000) this.awayShown.clear();
       this.awayShown.set(classId, away);
       this.emit({ kind: 'progress', classId });
-      this.atomically(() => this.settle(row));
+      await this.atomically(async () => await this.settle(row));
     }
   }
 
@@ -1426,26 +1484,26 @@ export class ClassService {
   }
 
   /** Whether an answered turn still has its verdict held back (a class that reveals answers once settled). */
-  private isPending(row: ClassRow, answered: TurnRow): boolean {
+  private async isPending(row: ClassRow, answered: TurnRow): Promise<boolean> {
     // A live lesson always holds the verdict until the question closes for everyone.
-    if (this.round(row).settings.answerReveal !== 'settled' && !this.isLive(row)) return false;
-    return answered.position >= this.settledCount(row);
+    if ((await this.round(row)).settings.answerReveal !== 'settled' && !(await this.isLive(row))) return false;
+    return answered.position >= (await this.settledCount(row));
   }
 
   /** Tells the students' streams when more questions are settled (a class that reveals answers once settled). */
-  private settle(row: ClassRow): void {
-    const upTo = this.settledCount(row);
+  private async settle(row: ClassRow): Promise<void> {
+    const upTo = await this.settledCount(row);
     if (upTo <= this.settledBefore(row)) return;
-    this.stmt.setSettled.run(upTo, row.id, upTo);
+    await this.stmt.setSettled.run(upTo, row.id, upTo);
     if (this.settledUpTo.size > 2000) this.settledUpTo.clear();
     this.settledUpTo.set(row.id, upTo);
-    if (this.round(row).settings.answerReveal === 'settled' || this.isLive(row)) {
+    if ((await this.round(row)).settings.answerReveal === 'settled' || (await this.isLive(row))) {
       this.emit({ kind: 'settled', classId: row.id, upTo });
     }
   }
 
-  private outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): AnswerOutcome {
-    const round = this.round(row);
+  private async outcomeOf(row: ClassRow, player: PlayerRow, turn: TurnRow): Promise<AnswerOutcome> {
+    const round = await this.round(row);
     const judged: JudgedAnswer = {
       choiceIndex: turn.choice_index,
       correct: turn.correct === 1,
@@ -1461,28 +1519,28 @@ export class ClassService {
   }
 
   /** `known` is the player's latest turn when the caller has just read or written it. */
-  private viewOf(row: ClassRow, player: PlayerRow, known?: TurnRow | null): PlayerView {
-    const round = this.round(row);
-    const live = this.isLive(row) ? this.live.get(row.id) : undefined;
-    if (live) return this.liveViewOf(row, player, live);
-    const base = { class: this.info(row), player: this.summary(player), total: round.items.length };
+  private async viewOf(row: ClassRow, player: PlayerRow, known?: TurnRow | null): Promise<PlayerView> {
+    const round = await this.round(row);
+    const live = (await this.isLive(row)) ? await this.live.get(row.id) : undefined;
+    if (live) return await this.liveViewOf(row, player, live);
+    const base = { class: await this.info(row), player: this.summary(player), total: round.items.length };
     if (row.status === 'lobby') return { ...base, state: 'waiting' };
-    const latest = known === undefined ? this.stmt.latestTurn.get(player.id) : (known ?? undefined);
+    const latest = known === undefined ? await this.stmt.latestTurn.get(player.id) : (known ?? undefined);
     if (player.finished_at !== null) {
       return {
         ...base,
         state: 'finished',
-        standing: this.standing(row, player),
-        ...(latest && latest.answered_at !== null ? { outcome: this.outcomeOf(row, player, latest) } : {}),
+        standing: await this.standing(row, player),
+        ...(latest && latest.answered_at !== null ? { outcome: await this.outcomeOf(row, player, latest) } : {}),
       };
     }
     if (!latest) return { ...base, state: 'ready' };
-    if (latest.answered_at !== null && this.isPending(row, latest)) {
-      const outcome = pendingOutcome(this.outcomeOf(row, player, latest));
+    if (latest.answered_at !== null && (await this.isPending(row, latest))) {
+      const outcome = pendingOutcome(await this.outcomeOf(row, player, latest));
       return { ...base, player: this.summaryBefore(player, latest), state: 'pending', outcome };
     }
     if (latest.answered_at !== null)
-      return { ...base, state: 'answered', outcome: this.outcomeOf(row, player, latest) };
+      return { ...base, state: 'answered', outcome: await this.outcomeOf(row, player, latest) };
     const item = round.items[latest.position]!;
     const planned = this.plannedFor(round, player, latest.position);
     const remaining = remainingOnServer(planned, latest.served_at, this.now());
@@ -1493,21 +1551,21 @@ export class ClassService {
     };
   }
 
-  private standing(row: ClassRow, player: PlayerRow): FinalStanding {
+  private async standing(row: ClassRow, player: PlayerRow): Promise<FinalStanding> {
     return {
-      rank: row.hide_scores === 1 ? null : this.stmt.rankOf.get(row.id, player.score)!.n + 1,
-      players: this.stmt.countPlayers.get(row.id)!.n,
+      rank: row.hide_scores === 1 ? null : (await this.stmt.rankOf.get(row.id, player.score))!.n + 1,
+      players: (await this.stmt.countPlayers.get(row.id))!.n,
       verified: true,
     };
   }
 
-  private snapshot(row: ClassRow, version: number): DashboardSnapshot {
-    const round = this.round(row);
-    const { players, tally } = this.roster(row.id);
+  private async snapshot(row: ClassRow, version: number): Promise<DashboardSnapshot> {
+    const round = await this.round(row);
+    const { players, tally } = await this.roster(row.id);
     const rows = [...tally.values()];
     const now = this.now();
-    const settled = this.settledCount(row);
-    const live = this.isLive(row) ? this.live.get(row.id) : undefined;
+    const settled = await this.settledCount(row);
+    const live = (await this.isLive(row)) ? await this.live.get(row.id) : undefined;
     const ranked = players.map((player) => ({
       playerId: player.public_id,
       nickname: player.nickname,
@@ -1518,7 +1576,7 @@ export class ClassService {
     return {
       version,
       class: {
-        ...this.info(row),
+        ...(await this.info(row)),
         createdAt: row.created_at,
         startedAt: row.started_at,
         endedAt: row.ended_at,
@@ -1539,7 +1597,7 @@ export class ClassService {
       })),
       leaderboard: rankLeaderboard(ranked),
       questions: tallyQuestions(round.items, rows, settled),
-      summary: this.skillSummary(row, round, players, settled),
+      summary: await this.skillSummary(row, round, players, settled),
       ...(live
         ? {
             live: liveBoard({
@@ -1550,12 +1608,12 @@ export class ClassService {
               players: players.length,
               leaderboard: rankLeaderboard(ranked),
               hideScores: row.hide_scores === 1,
-              answerers: live.phase === 'question' ? this.liveAnswerers(row, live).answerers : [],
+              answerers: live.phase === 'question' ? (await this.liveAnswerers(row, live)).answerers : [],
               citation: (sourceId) => sourceCitation(sourceId, this.bank.sources[sourceId]),
             }),
           }
         : {}),
-      ...(round.settings.learningCheck === true ? { checks: this.checks.progress(row.id) } : {}),
+      ...(round.settings.learningCheck === true ? { checks: await this.checks.progress(row.id) } : {}),
     };
   }
 
@@ -1566,12 +1624,12 @@ export class ClassService {
    * players change (about once per question, and on a join or a removal), reading only the settled turns of the
    * parts it lacks. The snapshot that follows every answer stays cheap, and the summary is never stale.
    */
-  private skillSummary(
+  private async skillSummary(
     row: ClassRow,
     round: ClassRound,
     players: readonly PlayerRow[],
     counted: number,
-  ): ClassSkillSummary {
+  ): Promise<ClassSkillSummary> {
     // A player away or newly joined may be short of the settled questions: their part covers what they answered
     // of them, and is kept by that count (it grows as they catch up).
     const partKey = (player: PlayerRow) => `${player.id}:${Math.min(counted, player.answered)}`;
@@ -1588,10 +1646,10 @@ export class ClassService {
       if (counted === 0) {
         // Nothing is counted yet: every log is empty.
       } else if (missing.length > MAX_SEPARATE_SUMMARY_READS) {
-        for (const turn of this.stmt.settledTurns.all(row.id, counted)) settled(turn);
+        for (const turn of await this.stmt.settledTurns.all(row.id, counted)) settled(turn);
       } else {
         for (const player of missing)
-          for (const turn of this.stmt.settledTurnsOf.all(player.id, counted)) settled(turn);
+          for (const turn of await this.stmt.settledTurnsOf.all(player.id, counted)) settled(turn);
       }
       for (const player of missing) parts.set(partKey(player), playerSummaryPart(questions, logs.get(player.id)!));
     }

@@ -14,7 +14,7 @@ import type { JoinLimits } from './joinGuard';
 import type { LookupLimit } from './lookupLimit';
 import { openClassDb, type ClassDb } from './db';
 import { recoverDowntime, ServerClock } from './downtime';
-import { GroupCommit } from './groupCommit';
+import { InProcessFanout, type Fanout } from './fanout';
 import { LiveHub } from './hub';
 import type { ChallengeRateLimits } from '../challenge/routes';
 import type { ChallengeFloodLimits } from '../challenge/floodGuard';
@@ -22,6 +22,10 @@ import { ChallengeService } from '../challenge/service';
 import { Backups, type BackupSettings } from './backup';
 import { Readiness } from './readiness';
 import { ClassService, DAY_MS, DEFAULT_RETENTION_DAYS } from './service';
+import { PgFanout } from './pgFanout';
+import { PgClassStore } from './pgStore';
+import { SqliteClassStore } from './sqliteStore';
+import type { ClassStore } from './store';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -62,13 +66,19 @@ export interface ClassServerOptions {
   sources?: Record<string, SourceDoc>;
   challengeLimits?: Partial<ChallengeRateLimits>;
   challengeFlood?: Partial<ChallengeFloodLimits>;
+  /** A PostgreSQL database (postgres://…) to keep the classes in instead of the SQLite file at dbPath. */
+  databaseUrl?: string;
+  /** Connections to PostgreSQL (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
 }
 
 export interface RunningClassServer {
   app: FastifyInstance;
   service: ClassService;
   hub: LiveHub;
-  db: ClassDb;
+  store: ClassStore;
+  /** The SQLite database (the store's own connection); none on PostgreSQL. */
+  db?: ClassDb;
   /** Snapshots on request (SIGUSR2 in scripts/serve.ts) and on the schedule, when backups are set. */
   backups?: Backups;
   /** e.g. http://127.0.0.1:8080/ */
@@ -117,36 +127,59 @@ export function retentionFromEnv(value: string | undefined): number {
 }
 
 export async function startClassServer(options: ClassServerOptions): Promise<RunningClassServer> {
-  const db = openClassDb(options.dbPath);
+  let storeError: (error: unknown) => void = () => {};
+  const store: ClassStore = options.databaseUrl
+    ? await PgClassStore.open({
+        url: options.databaseUrl,
+        poolSize: options.databasePoolSize,
+        onError: (error) => storeError(error),
+      })
+    : new SqliteClassStore(openClassDb(options.dbPath));
+  const sqlite = store instanceof SqliteClassStore ? store : undefined;
   // Before any request: every open turn gets back the time the server was down.
-  recoverDowntime(db, (options.now ?? Date.now)());
+  await recoverDowntime(store, (options.now ?? Date.now)());
   // The hub asks the service for snapshots only once events flow, by which time both exist.
-  const hub: LiveHub = new LiveHub((classId, version) => service.snapshotById(classId, version));
-  const service = new ClassService(db, options.bank, {
+  const hub: LiveHub = new LiveHub(
+    (classId, version) => service.snapshotById(classId, version),
+    (error) => app.log.error({ err: error }, 'a dashboard snapshot failed'),
+  );
+  // Several servers on one PostgreSQL database hear each other's changes; one server on SQLite needs no more.
+  let fanout: Fanout;
+  try {
+    fanout = options.databaseUrl
+      ? await PgFanout.start(options.databaseUrl, store, (error) => storeError(error))
+      : new InProcessFanout();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const service = new ClassService(store, options.bank, {
     now: options.now,
     retentionMs: options.retentionMs,
-    onEvent: (event) => {
-      hub.onEvent(event);
-      challenges.onEvent(event);
-    },
+    onEvent: (event) => fanout.publish(event),
     joinLimits: options.joinLimits,
     sources: options.sources,
     checks: options.checks,
   });
-  const challenges = new ChallengeService(db, service, {
+  const challenges = new ChallengeService(store, service, {
     now: options.now,
     retentionMs: options.retentionMs,
     flood: options.challengeFlood,
   });
+  await challenges.load();
+  fanout.subscribe((event, origin) => {
+    // Another server changed the class: what this one keeps of it may be stale.
+    if (origin === 'elsewhere') service.forgetRoster(event.classId);
+    hub.onEvent(event);
+    challenges.onEvent(event);
+  });
   const host = options.host ?? DEFAULT_HOST;
   let info: ServerInfo = { joinOrigins: [], loopbackOnly: true };
-  // A failed commit rolls back writes the service's memory already holds: it forgets them.
-  const commits = new GroupCommit(db, () => service.forgetRosters());
   const app = await buildClassApp({
     service,
     hub,
-    commits,
-    readiness: new Readiness(db, commits, options.dbPath, options.minFreeBytes),
+    commits: store,
+    readiness: new Readiness(store, sqlite ? options.dbPath : undefined, options.minFreeBytes),
     staticDir: options.staticDir,
     limits: options.limits,
     connections: options.connections,
@@ -158,18 +191,18 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     serverInfo: () => info,
     allowedOrigins: () => [...info.joinOrigins, ...(options.publicOrigins ?? [])],
   });
-  const backups = options.backup ? new Backups(db, commits, options.backup) : undefined;
-  service.sweepExpired();
-  const clock = new ServerClock(db, commits, service, options.now ?? Date.now, options.aliveIntervalMs);
-  const sweeper = setInterval(() => service.sweepExpired(), SWEEP_EVERY_MS);
+  storeError = (error) => app.log.error({ err: error }, 'a database connection failed');
+  // Snapshots copy the SQLite file; PostgreSQL has its own tools (docs/operations.md).
+  const backups = options.backup && sqlite ? new Backups(sqlite.db, sqlite.commits, options.backup) : undefined;
+  await service.sweepExpired();
+  const clock = new ServerClock(store, service, options.now ?? Date.now, options.aliveIntervalMs);
+  const sweeper = setInterval(() => {
+    service.sweepExpired().catch((error: unknown) => app.log.error({ err: error }, 'the expiry sweep failed'));
+  }, SWEEP_EVERY_MS);
   sweeper.unref();
   // Silence makes a player away with no request to notice it: looked for every second (classPresence.ts).
   const awayWatch = setInterval(() => {
-    try {
-      service.checkAway();
-    } catch (error) {
-      app.log.error({ err: error }, 'looking for away players failed');
-    }
+    service.checkAway().catch((error: unknown) => app.log.error({ err: error }, 'looking for away players failed'));
   }, AWAY_CHECK_EVERY_MS);
   awayWatch.unref();
   try {
@@ -178,7 +211,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   } catch (error) {
     clearInterval(sweeper);
     clearInterval(awayWatch);
-    db.close();
+    await fanout.close();
+    await store.close();
     throw error;
   }
   backups?.start((error) => app.log.error({ err: error }, 'scheduled snapshot failed'));
@@ -192,7 +226,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     app,
     service,
     hub,
-    db,
+    store,
+    db: sqlite?.db,
     backups,
     url: `http://${shown}:${port}/`,
     port,
@@ -205,7 +240,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       clearInterval(awayWatch);
       await backups?.stop();
       await app.close();
-      db.close();
+      await fanout.close();
+      await store.close();
     },
   };
 }
