@@ -49,3 +49,27 @@ export function spanishServedOf(
   if (translator.language !== 'es' || !services.spanishBank) return undefined;
   return services.spanishBank.served(questionId, englishChoices);
 }
+
+/** A question as the screens word it: the bank's Spanish when the interface speaks it and has it, else as written. */
+export function localQuestion(services: PageServices, translator: Translator, question: Question): Question {
+  const spanish = spanishViewOf(services, translator, question);
+  if (!spanish) return question;
+  return {
+    ...question,
+    prompt: spanish.prompt,
+    choices: question.choices.map((choice, index) => ({
+      ...choice,
+      text: spanish.choices[index]?.text ?? choice.text,
+    })),
+  };
+}
+
+/** A topic's title in the interface's language: the overlay's Spanish when there is one, else as written. */
+export function localTopicTitle(
+  services: PageServices,
+  translator: Translator,
+  topic: { id: string; title: string },
+): string {
+  if (translator.language !== 'es') return topic.title;
+  return services.spanishBank?.bundle.overlay.topics[topic.id] ?? topic.title;
+}

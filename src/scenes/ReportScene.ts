@@ -1,4 +1,5 @@
 import { checkingEvidenceIndex, isJudgementRight } from '../core/claims';
+import { localQuestion } from '../game/spanishQuestions';
 import { briefPrompt, calibrationReport, discernmentReport, skillReport, type Tally } from '../core/reports';
 import { MIN_ITEMS_TO_COMPARE } from '../core/settings';
 import type { Translate } from '../i18n/translator';
@@ -49,9 +50,8 @@ export class ReportScene extends ListScreen<'report'> {
         color: this.textColors.paper,
         bold: true,
       });
-      const prompt = briefPrompt(
-        session.questions.find((question) => question.id === example.questionId)?.prompt ?? '',
-      );
+      const missed = session.questions.find((question) => question.id === example.questionId);
+      const prompt = briefPrompt(missed ? localQuestion(this.services, this.translator, missed).prompt : '');
       add(t('menu:report.example', { position: example.position, prompt }), { color: this.textColors.paper });
     } else {
       add(t('menu:report.nothingMissed'), { color: this.textColors.correct });

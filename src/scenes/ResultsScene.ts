@@ -4,6 +4,8 @@ import { skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
 import { nicknameProblem } from '../game/classWords';
 import { nicknamesOf } from '../game/nicknames';
+import { spanishViewOf } from '../game/spanishQuestions';
+import type { Question } from '../core/types';
 import { resultSnapshot } from '../core/resultSnapshot';
 import { marksOf } from '../core/share';
 import type { Rect } from '../ui/layout';
@@ -177,13 +179,14 @@ export class ResultsScene extends BaseScene<'results'> {
     const list = a11y.section(this.t('menu:results.review'), 'list');
     session.log.forEach((entry, index) => {
       const question = session.questions[index]!;
-      const right = question.choices.find((choice) => choice.correct)!;
+      const words = this.wordsOf(question);
+      const right = words.choices[question.choices.findIndex((choice) => choice.correct)]!;
       const mark = entry.timedOut ? MARK.timedOut : entry.correct ? MARK.correct : MARK.wrong;
       const x = margin + Math.floor(index / rows) * (columnWidth + gap * 2);
       const y = top + (index % rows) * rowHeight;
-      const fullPrompt = `${index + 1}. ${question.prompt}`;
+      const fullPrompt = `${index + 1}. ${words.prompt}`;
       const fullAnswer = this.t('menu:results.answerPoints', {
-        answer: right.text,
+        answer: right,
         points: signedPoints(entry.points),
       });
       const promptLine = this.truncateToWidth(fullPrompt, rowFont, columnWidth - rowFont * 3, false);
@@ -220,8 +223,8 @@ export class ResultsScene extends BaseScene<'results'> {
       a11y.listItem(
         this.t(`menu:results.reviewRow.${outcome}`, {
           number: index + 1,
-          prompt: question.prompt,
-          answer: right.text,
+          prompt: words.prompt,
+          answer: right,
           points: entry.points,
         }),
         list,
@@ -458,18 +461,19 @@ export class ResultsScene extends BaseScene<'results'> {
     const a11y = this.services.a11y;
     const entry = session.log[index]!;
     const question = session.questions[index]!;
-    const right = question.choices.find((choice) => choice.correct)!;
-    const chosen = entry.choiceIndex === null ? undefined : question.choices[entry.choiceIndex];
+    const words = this.wordsOf(question);
+    const right = words.choices[question.choices.findIndex((choice) => choice.correct)]!;
+    const chosen = entry.choiceIndex === null ? undefined : words.choices[entry.choiceIndex];
     const yours = entry.timedOut
       ? this.t('menu:results.noAnswer')
-      : this.t('menu:results.yourAnswer', { answer: chosen?.text ?? '—' });
+      : this.t('menu:results.yourAnswer', { answer: chosen ?? '—' });
     const points = this.t('menu:results.points', { points: signedPoints(entry.points) });
     const doneHeight = Math.max(56, type.button * 2.2);
     const room = height - margin - doneHeight - gap;
     let y = margin * 0.6 + home.canvas.rect.height + gap * 1.5;
     const lines: [string, number, string, boolean][] = [
-      [question.prompt, type.prompt, this.textColors.paper, true],
-      [this.t('menu:results.answer', { answer: right.text }), type.body, this.textColors.correct, true],
+      [words.prompt, type.prompt, this.textColors.paper, true],
+      [this.t('menu:results.answer', { answer: right }), type.body, this.textColors.correct, true],
       [yours, type.body, entry.correct ? this.textColors.correct : this.textColors.wrong, false],
       [points, type.body, this.textColors.muted, false],
     ];
@@ -555,6 +559,15 @@ export class ResultsScene extends BaseScene<'results'> {
       },
     ).setOrigin(0.5, 0);
     this.addDoneButton(doneHeight, () => this.rebuild({ ...data, snapshot: undefined }));
+  }
+
+  /** A question's prompt and choices (in the bank's order) in the interface's language: the bank's Spanish if any. */
+  private wordsOf(question: Question): { prompt: string; choices: string[] } {
+    const spanish = spanishViewOf(this.services, this.translator, question);
+    return {
+      prompt: spanish?.prompt ?? question.prompt,
+      choices: question.choices.map((choice, index) => spanish?.choices[index]?.text ?? choice.text),
+    };
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */

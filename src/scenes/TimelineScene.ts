@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { dayNumber } from '../core/dates';
 import { bankTimeline, roundTimeline, type Timeline } from '../core/reports';
 import type { Question } from '../core/types';
+import { localQuestion } from '../game/spanishQuestions';
 import { citationFor } from '../game/round';
 import { localDate } from '../core/localDate';
 import { translatorOf } from '../ui/pageLanguage';
@@ -41,7 +42,10 @@ export class TimelineScene extends BaseScene<'timeline'> {
     const timeline: Timeline = round
       ? roundTimeline({ questions, log: data.session.log }, sources)
       : bankTimeline({ questions, sources });
-    const byId = new Map(questions.map((question) => [question.id, question]));
+    // Each question's words in the interface's language (the dates and the sources stay as they are).
+    const byId = new Map(
+      questions.map((question) => [question.id, localQuestion(this.services, this.translator, question)]),
+    );
     const items = timeline.items;
     this.itemCount = items.length;
     const selected = Math.min(Math.max(0, data.selected ?? 0), Math.max(0, items.length - 1));

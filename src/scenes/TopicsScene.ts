@@ -1,4 +1,5 @@
 import { kindCounts } from '../core/round';
+import { localTopicTitle } from '../game/spanishQuestions';
 import type { QuestionKind } from '../core/types';
 import { kindsLeaveQuestions } from '../game/round';
 import { addText } from '../ui/text';
@@ -115,7 +116,13 @@ export class TopicsScene extends BaseScene<'topics'> {
   }
 
   private topicEntries(): Entry[] {
-    return [{ id: '', title: this.t('menu:topics.allTopics') }, ...(this.services.bank?.topics ?? [])];
+    return [
+      { id: '', title: this.t('menu:topics.allTopics') },
+      ...(this.services.bank?.topics ?? []).map((topic) => ({
+        ...topic,
+        title: localTopicTitle(this.services, this.translator, topic),
+      })),
+    ];
   }
 
   /** Only the kinds the bank has, each with how many questions are of it. */

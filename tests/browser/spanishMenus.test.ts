@@ -79,6 +79,11 @@ describe('the menus, results and sharing in Spanish', () => {
         expect(await textOf(page, 'button[data-name="How to play"]')).toBe('Cómo jugar');
         expect(await textOf(page, 'button[data-name="Settings"]')).toBe('Configuración');
         await checkScreen(page, 'title', size);
+        // The bank's Spanish is its own download, started with the game: the topics below are named from it.
+        await page.waitForFunction(() =>
+          performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('bank.es.json')),
+        );
+        await page.waitForTimeout(300);
 
         await page.keyboard.press('s');
         await waitForScreen(page, 'settings');
@@ -87,6 +92,22 @@ describe('the menus, results and sharing in Spanish', () => {
         await waitForScreen(page, 'topics');
         expect(await textOf(page, 'h1')).toBe('Temas');
         expect(await textOf(page, 'button[data-name="all"]')).toBe('Todos los temas');
+        // Each topic by the overlay's Spanish title.
+        const topicTitles = await page.evaluate(async () => {
+          const bundle = (await (await fetch('bank.es.json')).json()) as {
+            overlay: { topics: Record<string, string> };
+          };
+          return Object.values(bundle.overlay.topics);
+        });
+        const rows = await page.$$eval('#a11y [role="group"] button', (buttons) =>
+          buttons.map((button) => button.textContent ?? ''),
+        );
+        expect(topicTitles.length).toBeGreaterThan(0);
+        for (const title of topicTitles)
+          expect(
+            rows.some((row) => row.includes(title)),
+            title,
+          ).toBe(true);
         await checkScreen(page, 'topics', size);
         await page.focus('#a11y button[data-name="view-kinds"]');
         await page.keyboard.press('Enter');
@@ -120,6 +141,22 @@ describe('the menus, results and sharing in Spanish', () => {
         expect(await textOf(page, 'h1')).toBe('Resultados · Clásico');
         expect(await textOf(page, '[data-name="final-score"]')).toMatch(/^Puntaje final: \d+ puntos$/);
         expect(await textOf(page, 'button[data-name="Play again"]')).toBe('Jugar otra vez');
+        // The review of the answers gives each question's own Spanish, from the bank's overlay.
+        const prompts = await page.evaluate(async () => {
+          const bundle = (await (await fetch('bank.es.json')).json()) as {
+            overlay: { questions: Record<string, { prompt: string }> };
+          };
+          return Object.values(bundle.overlay.questions).map((question) => question.prompt);
+        });
+        const reviewed = await page.$$eval('#a11y li', (items) => items.map((item) => item.textContent ?? ''));
+        expect(reviewed).toHaveLength(QUESTIONS);
+        reviewed.forEach((line, index) => {
+          expect(line.startsWith(`${index + 1}. `), line).toBe(true);
+          expect(
+            prompts.some((prompt) => line.startsWith(`${index + 1}. ${prompt} Respuesta: `)),
+            line,
+          ).toBe(true);
+        });
         await checkScreen(page, 'results', size);
 
         await page.keyboard.press('y');
