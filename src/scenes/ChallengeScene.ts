@@ -209,6 +209,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         nicknamesOf(this.services).reroll();
         this.restartWith({ title: field.value });
       },
+      { name: 'Another name' },
     );
     const start = this.addButton(
       this.t('share:challenge.playAndShare'),
@@ -220,6 +221,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       this.t('share:challenge.back'),
       { x: left, y: buttonY + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 },
       () => this.goTo(SceneKey.Title),
+      { name: 'Back' },
     );
     a11y.focus(start.dom);
   }

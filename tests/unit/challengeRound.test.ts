@@ -96,8 +96,8 @@ describe('a challenge link', () => {
       'This challenge link from Zoë K. cannot be played: the link has an unknown field "admin". Ask Zoë K. to send it again.',
     );
     expect(challengeNoticeText(notice, spanish.t)).toBe(
-      'Este enlace de reto de Zoë K. no se puede jugar: el enlace tiene un campo desconocido, "admin". ' +
-        'Pídele a Zoë K. que te lo mande otra vez.',
+      'No se puede jugar este reto de Zoë K.: el enlace tiene un campo desconocido, "admin". ' +
+        'Pídele a Zoë K. que lo mande otra vez.',
     );
     expect(challengeNoticeText({ kind: 'otherBank' }, spanish.t)).toMatch(/^Este reto se hizo con otra versión/);
   });
