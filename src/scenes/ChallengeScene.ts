@@ -393,11 +393,14 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         rowHeight - 4,
         8,
       );
-      addText(this, left + gap, y + rowHeight / 2 - 2, entryLine(entry, index + 1, translator), {
+      const row = addText(this, left + gap, y + rowHeight / 2 - 2, entryLine(entry, index + 1, translator), {
         size: type.body,
         bold: mine,
         color: this.textColors.paper,
       }).setOrigin(0, 0.5);
+      // A long line (a long name, Spanish, large text on a phone) shrinks to its row, clear of the Remove button.
+      const room = inner - gap * 2 - (removable && !entry.creator ? Math.round(type.small * 6) : 0);
+      if (row.width > room) row.setScale(room / row.width);
       const item = a11y.listItem(entryLine(entry, index + 1, translator), list);
       item.dataset.playerId = entry.playerId;
       if (removable && !entry.creator) {

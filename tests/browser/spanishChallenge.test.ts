@@ -85,4 +85,37 @@ describe('challenges in Spanish', () => {
       await page.context().close();
     });
   }
+
+  for (const [viewport, textScale] of [LAYOUTS[1]!, LAYOUTS[2]!]) {
+    const size = `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
+    it(`opens a challenge's short link and its board at ${size}`, { timeout: 120_000 }, async () => {
+      const reply = await fetch(new URL('api/challenges', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nickname: 'Brave Otter' }),
+      });
+      const { board } = (await reply.json()) as { board: { code: string } };
+      const page = await openSpanish(viewport, textScale, new URL(`c/${board.code}`, url).href);
+      await page.waitForFunction(() => document.body.dataset.challengeStep === 'intro');
+      await page.waitForSelector('#a11y button[data-name="See the board"]');
+      const intro = await page.$eval('#a11y', (element) => element.textContent ?? '');
+      expect(intro).toContain('Brave Otter te reta (todavía no termina su ronda).');
+      expect(intro).toMatch(
+        /10 preguntas, 20 s cada una · jugadas hasta ahora: 1 · abierto hasta el \d{1,2} de [a-z]+/,
+      );
+      expect(await textOf(page, 'button[data-name="Play"]')).toBe('Jugar');
+      await checkScreen(page, 'challenge-intro', size);
+
+      await clickCanvasButton(page, '#a11y button[data-name="See the board"]');
+      await page.waitForFunction(() => document.body.dataset.challengeStep === 'board');
+      await page.waitForSelector('#a11y [role="list"] li, #a11y ul li');
+      const boardText = await page.$eval('#a11y', (element) => element.textContent ?? '');
+      expect(boardText).toContain(`Código ${board.code}`);
+      expect(boardText).toContain('1. Brave Otter (quien reta) · 0 puntos · jugando, 0/10');
+      expect(await textOf(page, 'button[data-name="Copy link"]')).toBe('Copiar enlace');
+      await checkScreen(page, 'challenge-board', size);
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
