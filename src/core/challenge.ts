@@ -40,7 +40,47 @@ export interface Challenge {
   marks: ResultMark[];
 }
 
-export type DecodedChallenge = { challenge: Challenge } | { error: string };
+/** What can be wrong with a challenge link, and how the English notice says it (the game words it by its code). */
+const LINK_PROBLEMS = {
+  empty: 'the link holds no challenge',
+  tooLong: 'the link is too long to be a challenge',
+  notBase64: 'the link is damaged (it is not valid base64url)',
+  unreadable: 'the link is damaged (its contents are not readable)',
+  damaged: 'the link is damaged',
+  otherVersion: 'the link was made by another version of the game',
+  roundCode: 'the link has an invalid round code',
+  questionCount: 'the link has an invalid number of questions',
+  time: 'the link has an invalid time setting',
+  topics: 'the link has invalid topics',
+  kinds: 'the link has invalid kinds of question',
+  difficulty: 'the link has an invalid difficulty',
+  scoring: 'the link has an invalid scoring setting',
+  mode: 'the link has an unknown game mode',
+  wager: 'the link has an invalid wager setting',
+  wagerMode: 'the link has a wager in a mode that has none',
+  bankVersion: 'the link has an invalid bank version',
+  name: "the link has an invalid challenger's name",
+  grid: 'the link has an invalid result grid',
+  score: 'the link has a score that this round cannot give',
+  unknownField: 'the link has an unknown field',
+} as const;
+
+export type LinkProblem = keyof typeof LINK_PROBLEMS;
+
+/** A link refused: the code the game's notice words in the player's language, and the English sentence. */
+export interface RefusedChallenge {
+  error: string;
+  problem: LinkProblem;
+  /** The unknown field's name, for `unknownField`. */
+  field?: string;
+}
+
+export type DecodedChallenge = { challenge: Challenge } | RefusedChallenge;
+
+function refused(problem: LinkProblem, field?: string): RefusedChallenge {
+  const error = field === undefined ? LINK_PROBLEMS[problem] : `${LINK_PROBLEMS[problem]} "${field}"`;
+  return { error, problem, ...(field === undefined ? {} : { field }) };
+}
 
 function toBase64Url(bytes: Uint8Array): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -92,32 +132,31 @@ export function encodeChallenge(challenge: Challenge): string {
 
 /** Reads a fragment value (#c=…); every failure names what is wrong, for the notice on the title. */
 export function decodeChallenge(encoded: string): DecodedChallenge {
-  if (encoded.length === 0) return { error: 'the link holds no challenge' };
-  if (encoded.length > MAX_ENCODED_LENGTH) return { error: 'the link is too long to be a challenge' };
+  if (encoded.length === 0) return refused('empty');
+  if (encoded.length > MAX_ENCODED_LENGTH) return refused('tooLong');
   const bytes = fromBase64Url(encoded);
-  if (!bytes) return { error: 'the link is damaged (it is not valid base64url)' };
+  if (!bytes) return refused('notBase64');
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return { error: 'the link is damaged (its contents are not readable)' };
+    return refused('unreadable');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'the link is damaged' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return refused('damaged');
   const raw = data as Record<string, unknown>;
   const allowed = ['v', 's', 'n', 't', 'tp', 'k', 'd', 'sp', 'md', 'w', 'b', 'nm', 'sc', 'm'];
   const unknown = Object.keys(raw).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) return { error: `the link has an unknown field "${unknown}"` };
-  if (raw.v !== CHALLENGE_VERSION) return { error: 'the link was made by another version of the game' };
-  if (typeof raw.s !== 'string' || !SEED_PATTERN.test(raw.s)) return { error: 'the link has an invalid round code' };
-  if (!(QUESTION_COUNTS as readonly unknown[]).includes(raw.n))
-    return { error: 'the link has an invalid number of questions' };
-  if (!(TIME_CHOICES as readonly unknown[]).includes(raw.t)) return { error: 'the link has an invalid time setting' };
+  if (unknown !== undefined) return refused('unknownField', unknown);
+  if (raw.v !== CHALLENGE_VERSION) return refused('otherVersion');
+  if (typeof raw.s !== 'string' || !SEED_PATTERN.test(raw.s)) return refused('roundCode');
+  if (!(QUESTION_COUNTS as readonly unknown[]).includes(raw.n)) return refused('questionCount');
+  if (!(TIME_CHOICES as readonly unknown[]).includes(raw.t)) return refused('time');
   if (
     !Array.isArray(raw.tp) ||
     raw.tp.length > 20 ||
     !raw.tp.every((t) => typeof t === 'string' && TOPIC_PATTERN.test(t))
   ) {
-    return { error: 'the link has invalid topics' };
+    return refused('topics');
   }
   if (
     raw.k !== undefined &&
@@ -125,32 +164,30 @@ export function decodeChallenge(encoded: string): DecodedChallenge {
       raw.k.length === 0 ||
       !raw.k.every((kind) => (QUESTION_KINDS as readonly unknown[]).includes(kind)))
   ) {
-    return { error: 'the link has invalid kinds of question' };
+    return refused('kinds');
   }
-  if (!(DIFFICULTY_ORDERS as readonly unknown[]).includes(raw.d))
-    return { error: 'the link has an invalid difficulty' };
-  if (raw.sp !== 0 && raw.sp !== 1) return { error: 'the link has an invalid scoring setting' };
+  if (!(DIFFICULTY_ORDERS as readonly unknown[]).includes(raw.d)) return refused('difficulty');
+  if (raw.sp !== 0 && raw.sp !== 1) return refused('scoring');
   const mode = raw.md === undefined ? 'classic' : raw.md;
-  if (!isModeId(mode)) return { error: 'the link has an unknown game mode' };
-  if (raw.w !== undefined && raw.w !== 1) return { error: 'the link has an invalid wager setting' };
+  if (!isModeId(mode)) return refused('mode');
+  if (raw.w !== undefined && raw.w !== 1) return refused('wager');
   const wager = raw.w === 1;
-  if (wager && !MODES[mode].wagerAllowed) return { error: 'the link has a wager in a mode that has none' };
-  if (typeof raw.b !== 'string' || !/^[a-z0-9]{1,16}$/.test(raw.b))
-    return { error: 'the link has an invalid bank version' };
+  if (wager && !MODES[mode].wagerAllowed) return refused('wagerMode');
+  if (typeof raw.b !== 'string' || !/^[a-z0-9]{1,16}$/.test(raw.b)) return refused('bankVersion');
   // The same rules as a name typed in the game: length, characters and the classroom blocklist.
   const name = typeof raw.nm === 'string' ? checkNickname(raw.nm) : undefined;
-  if (!name?.ok || name.nickname !== raw.nm) return { error: "the link has an invalid challenger's name" };
+  if (!name?.ok || name.nickname !== raw.nm) return refused('name');
   const count = raw.n as number;
   if (typeof raw.m !== 'string' || raw.m.length !== count || !/^[rwt]*$/.test(raw.m)) {
-    return { error: 'the link has an invalid result grid' };
+    return refused('grid');
   }
   const marks = [...raw.m].map((code) => RESULT_MARKS.find((mark) => MARK_CODES[mark] === code)!);
   const right = marks.filter((mark) => mark === 'right').length;
   if (typeof raw.sc !== 'number' || !Number.isInteger(raw.sc) || raw.sc < 0 || raw.sc > maxScore(right, wager)) {
-    return { error: 'the link has a score that this round cannot give' };
+    return refused('score');
   }
   // Without a wager every right answer earns at least half its points; a lost wager can take any of that back.
-  if (!wager && right > 0 && raw.sc < right * 500) return { error: 'the link has a score that this round cannot give' };
+  if (!wager && right > 0 && raw.sc < right * 500) return refused('score');
   return {
     challenge: {
       seed: raw.s,

@@ -4,17 +4,18 @@
  */
 import type { Challenge } from '../core/challenge';
 import type { BankBundle } from '../core/types';
+import type { ChallengeNotice } from './challengeNotice';
 
-export type IncomingChallenge = { challenge: Challenge } | { notice: string } | undefined;
+export type IncomingChallenge = { challenge: Challenge } | { notice: ChallengeNotice } | undefined;
 
 /** A challenge must come from the same bank and name topics it has, or its round cannot be rebuilt. */
-export function checkAgainstBank(challenge: Challenge, bank: BankBundle): string | undefined {
+export function checkAgainstBank(challenge: Challenge, bank: BankBundle): ChallengeNotice | undefined {
   if (challenge.bankVersion !== bank.version) {
-    return 'This challenge was made with another version of the questions, so its round cannot be replayed exactly.';
+    return { kind: 'otherBank' };
   }
   const known = new Set(bank.topics.map((topic) => topic.id));
   if (challenge.topics.some((topic) => !known.has(topic))) {
-    return 'This challenge names topics this game does not have, so its round cannot be replayed.';
+    return { kind: 'unknownTopics' };
   }
   return undefined;
 }

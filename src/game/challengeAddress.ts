@@ -26,7 +26,7 @@ export async function readChallengeAddress(page: PageAddress): Promise<IncomingC
   try {
     return (await import('./challengeLink')).readChallenge(hash, search);
   } catch {
-    return { notice: 'This challenge link could not be read: the game could not download its reader.' };
+    return { notice: { kind: 'noReader' } };
   }
 }
 

@@ -11,10 +11,9 @@ export function readChallenge(hash: string, search = ''): IncomingChallenge {
   if ('error' in decoded) {
     // Who sent it, if that part of the link survived: the player knows whom to ask.
     const sender = senderOf(value);
+    const { problem, field } = decoded;
     return {
-      notice: sender
-        ? `This challenge link from ${sender} cannot be played: ${decoded.error}. Ask ${sender} to send it again.`
-        : `This challenge link cannot be played: ${decoded.error}. Ask for the link again.`,
+      notice: { kind: 'broken', problem, ...(field === undefined ? {} : { field }), ...(sender ? { sender } : {}) },
     };
   }
   return decoded;

@@ -10,6 +10,7 @@ import type { RoundPlan } from '../core/round';
 import type { SessionState } from '../core/session';
 import type { BankBundle, Question } from '../core/types';
 import { checkAgainstBank, type IncomingChallenge } from './challenge';
+import type { ChallengeNotice } from './challengeNotice';
 import type { RecordedRound } from './results';
 
 /**
@@ -26,7 +27,7 @@ export type RoundRequest =
 /** What the title offers: the link's challenge to play, or a notice (once) why it cannot be played. */
 export interface TitleOffer {
   challenge?: Challenge;
-  notice?: string;
+  notice?: ChallengeNotice;
 }
 
 /** A finished round: where it went. */
@@ -40,7 +41,7 @@ export const QUIT_ROUND: RecordedRound = { board: null, place: null, unranked: '
 
 export class RoundFlow {
   private incoming: IncomingChallenge;
-  private notice?: string;
+  private notice?: ChallengeNotice;
   /** The challenge the current round replays, for the side-by-side result. */
   private challenge?: Challenge;
   /** The teacher's bank the last round of one's own questions came from, for "Play again". */

@@ -10,7 +10,7 @@ import type { PlayerView } from '../core/classProtocol';
 import { keepChallenge, keptChallenge } from '../game/challengeSeats';
 import { challengeCardFacts, challengeCardText, challengeName } from '../game/challengeCard';
 import { shareOrSaveCard } from '../game/cardSharing';
-import { formatLongDate } from '../core/dates';
+import { localDate } from '../core/localDate';
 import { scoreCardBlob } from '../ui/scoreCard';
 import { paletteOf } from '../ui/theme';
 import { ClassPlay } from '../game/classPlay';
@@ -23,6 +23,7 @@ import { addText } from '../ui/text';
 import { ClassScene } from './ClassScene';
 import { SceneKey } from './keys';
 import type { ChallengeSceneData } from './sceneData';
+import type { Translator } from '../i18n/translator';
 
 /** Board rows drawn on the canvas at most; the accessible list has every entry. */
 const MAX_ROWS = 8;
@@ -32,18 +33,27 @@ export function challengeLink(code: string): string {
   return new URL(`${CHALLENGE_PATH_PREFIX}${code}`, document.baseURI).href;
 }
 
-function points(score: number): string {
-  return `${score.toLocaleString('en-US')} points`;
+function points(score: number, translator: Translator): string {
+  return translator.t('share:challenge.points', { points: translator.formatNumber(score) });
 }
 
-function closingDay(board: ChallengeBoard): string {
-  return new Date(board.closesAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long' });
+function closingDay(board: ChallengeBoard, translator: Translator): string {
+  // English keeps the day before the month ("6 August"), as the game's other English dates do.
+  const locale = translator.language === 'en' ? 'en-GB' : translator.locale;
+  return new Date(board.closesAt).toLocaleDateString(locale, { day: 'numeric', month: 'long' });
 }
 
-function entryLine(entry: ChallengeEntry, rank?: number): string {
-  const progress = entry.finished ? `${entry.correct}/${entry.total}` : `playing, ${entry.answered}/${entry.total}`;
-  const who = entry.creator ? `${entry.nickname} (challenger)` : entry.nickname;
-  return `${rank === undefined ? '' : `${rank}. `}${who} · ${points(entry.score)} · ${progress}`;
+function entryLine(entry: ChallengeEntry, rank: number, translator: Translator): string {
+  const { t } = translator;
+  const values = {
+    who: entry.creator ? t('share:challenge.creator', { name: entry.nickname }) : entry.nickname,
+    points: points(entry.score, translator),
+    correct: entry.correct,
+    answered: entry.answered,
+    total: entry.total,
+  };
+  const line = entry.finished ? t('share:challenge.entryFinished', values) : t('share:challenge.entryPlaying', values);
+  return t('share:challenge.rankedEntry', { rank, entry: line });
 }
 
 /**
@@ -64,7 +74,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
 
   create(data: ChallengeSceneData): void {
     this.opened = data;
-    this.beginScreen(data.board ? challengeName(data.board) : 'Challenge friends');
+    this.beginScreen(data.board ? challengeName(data.board, this.t) : this.t('share:challenge.title'));
     document.body.dataset.challengeStep = data.step;
     this.addHomeButton();
     this.addSoundButton();
@@ -121,8 +131,8 @@ export class ChallengeScene extends ClassScene<'challenge'> {
 
   private async lookUp(code: string): Promise<void> {
     const { height } = this.frame;
-    this.addHeading('Challenge', this.top);
-    this.say('Looking for the challenge…', height * 0.4);
+    this.addHeading(this.t('share:challenge.heading'), this.top);
+    this.say(this.t('share:challenge.looking'), height * 0.4);
     try {
       const board = await this.api.board(code);
       if (this.scene.isActive()) this.restartWith({ board });
@@ -130,10 +140,10 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       if (!this.scene.isActive()) return;
       const message =
         error instanceof ClassApiError && error.unreachable
-          ? 'This challenge lives on the game’s server, which cannot be reached from here. Check the connection, or ask for the link again.'
+          ? this.t('share:challenge.unreachable')
           : error instanceof Error
             ? error.message
-            : 'The challenge could not be found.';
+            : this.t('share:challenge.notFound');
       this.showProblem(message);
     }
   }
@@ -144,7 +154,7 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     const { doms } = this.addBottomButtons(
       [
         {
-          label: 'Back to the title',
+          label: this.t('share:challenge.backToTitle'),
           action: () => this.goTo(SceneKey.Title),
           name: 'Back to the title',
           primary: true,
@@ -160,15 +170,11 @@ export class ChallengeScene extends ClassScene<'challenge'> {
   private showCreate(): void {
     const { width, height, margin, gap, type } = this.frame;
     const a11y = this.services.a11y;
-    let y = this.addHeading('Challenge friends', this.top).y + type.heading * 1.6;
-    y = this.say(
-      'Your friends play the same 10 questions, timed and scored by the game’s server, and everyone who plays is ' +
-        'on one board. You play first: your score is the one to beat.',
-      y,
-    );
+    let y = this.addHeading(this.t('share:challenge.title'), this.top).y + type.heading * 1.6;
+    y = this.say(this.t('share:challenge.createIntro'), y);
     const inner = Math.min(width - margin * 2, 720);
     const left = width / 2 - inner / 2;
-    addText(this, left, y, `Title (optional, up to ${MAX_CHALLENGE_TITLE_LENGTH} characters)`, {
+    addText(this, left, y, this.t('share:challenge.titleHint', { max: MAX_CHALLENGE_TITLE_LENGTH }), {
       size: type.small,
       color: this.textColors.muted,
     });
@@ -177,10 +183,10 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     this.add.graphics().fillStyle(this.colors.paper, 1).fillRoundedRect(left, y, inner, rowHeight, 10);
     const field = new TextField(
       this,
-      a11y.section('Title', 'group'),
+      a11y.section(this.t('share:challenge.titleSection'), 'group'),
       { x: left, y, width: inner, height: rowHeight },
       {
-        label: 'Title (optional)',
+        label: this.t('share:challenge.titleLabel'),
         value: this.opened.title ?? '',
         maxLength: MAX_CHALLENGE_TITLE_LENGTH,
         fontSize: type.body,
@@ -191,23 +197,31 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     this.events.once('shutdown', () => field.destroy());
     y += rowHeight + gap;
     const nickname = nicknamesOf(this.services).get();
-    y = this.say(`You play as ${nickname}.`, y, this.textColors.paper);
+    y = this.say(this.t('share:challenge.playAs', { name: nickname }), y, this.textColors.paper);
     if (this.opened.message) y = this.say(this.opened.message, y, this.textColors.wrong);
     const buttonHeight = Math.max(56, type.button * 2.2);
     const half = (inner - gap) / 2;
     const buttonY = Math.max(y + gap, height - margin - buttonHeight * 2 - gap);
-    this.addButton('Another name', { x: left, y: buttonY, width: half, height: buttonHeight }, () => {
-      nicknamesOf(this.services).reroll();
-      this.restartWith({ title: field.value });
-    });
+    this.addButton(
+      this.t('share:challenge.anotherName'),
+      { x: left, y: buttonY, width: half, height: buttonHeight },
+      () => {
+        nicknamesOf(this.services).reroll();
+        this.restartWith({ title: field.value });
+      },
+      { name: 'Another name' },
+    );
     const start = this.addButton(
-      'Play and share',
+      this.t('share:challenge.playAndShare'),
       { x: left + half + gap, y: buttonY, width: half, height: buttonHeight },
       () => void this.makeChallenge(field.value),
       { fill: this.colors.highlight, textColor: this.textColors.ink, name: 'Make the challenge' },
     );
-    this.addButton('Back', { x: left, y: buttonY + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 }, () =>
-      this.goTo(SceneKey.Title),
+    this.addButton(
+      this.t('share:challenge.back'),
+      { x: left, y: buttonY + buttonHeight + gap, width: inner, height: buttonHeight * 0.8 },
+      () => this.goTo(SceneKey.Title),
+      { name: 'Back' },
     );
     a11y.focus(start.dom);
   }
@@ -225,10 +239,10 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       this.leaving = false;
       const message =
         error instanceof ClassApiError && error.unreachable
-          ? 'Challenges need the game’s server, and this copy of the game runs without one. Share your score from the results instead.'
+          ? this.t('share:challenge.noServer')
           : error instanceof Error
             ? error.message
-            : 'The challenge could not be made.';
+            : this.t('share:challenge.notMade');
       this.restartWith({ title, message });
     }
   }
@@ -239,37 +253,53 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     const { type } = this.frame;
     const a11y = this.services.a11y;
     const kept = keptChallenge(this.storage, board.code);
-    let y = this.heading(challengeName(board));
+    const translator = this.translator;
+    let y = this.heading(challengeName(board, this.t));
     y = this.say(
       board.scoreToBeat === null
-        ? `${board.creator} challenges you (their round is not finished yet).`
-        : `${board.creator} challenges you: beat ${points(board.scoreToBeat)}.`,
+        ? this.t('share:challenge.challengesYouPending', { name: board.creator })
+        : this.t('share:challenge.challengesYou', {
+            name: board.creator,
+            points: points(board.scoreToBeat, translator),
+          }),
       y,
       this.textColors.paper,
       type.prompt,
     );
+    const about = {
+      questions: translator.formatNumber(board.questionCount),
+      played: translator.formatNumber(board.entries.length),
+      date: closingDay(board, translator),
+    };
     y = this.say(
-      `${board.questionCount} questions, 20 s each · ${board.entries.length} played so far · ` +
-        (board.status === 'open' ? `open until ${closingDay(board)}` : 'closed'),
+      board.status === 'open'
+        ? this.t('share:challenge.aboutOpen', about)
+        : this.t('share:challenge.aboutClosed', about),
       y,
     );
-    y = this.say('✔ Verified: every answer is timed and scored by the server.', y, this.textColors.correct, type.small);
+    y = this.say(this.t('share:challenge.verified'), y, this.textColors.correct, type.small);
     const nickname = nicknamesOf(this.services).get();
-    if (board.status === 'open' && !kept.seat) y = this.say(`You play as ${nickname}.`, y, this.textColors.paper);
+    if (board.status === 'open' && !kept.seat)
+      y = this.say(this.t('share:challenge.playAs', { name: nickname }), y, this.textColors.paper);
     if (this.opened.message) this.say(this.opened.message, y, this.textColors.wrong);
     const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [];
     if (board.status === 'open') {
       if (kept.seat) {
         buttons.push({
-          label: 'Continue or play again',
+          label: this.t('share:challenge.continue'),
           action: () => void this.resume(kept.seat!),
           name: 'Play',
           primary: true,
         });
       } else {
-        buttons.push({ label: 'Play', action: () => void this.join(board.code), name: 'Play', primary: true });
         buttons.push({
-          label: 'Another name',
+          label: this.t('share:challenge.play'),
+          action: () => void this.join(board.code),
+          name: 'Play',
+          primary: true,
+        });
+        buttons.push({
+          label: this.t('share:challenge.anotherName'),
           action: () => {
             nicknamesOf(this.services).reroll();
             this.restartWith({});
@@ -278,7 +308,11 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         });
       }
     }
-    buttons.push({ label: 'See the board', action: () => this.restartWith({ step: 'board' }), name: 'See the board' });
+    buttons.push({
+      label: this.t('share:challenge.seeBoard'),
+      action: () => this.restartWith({ step: 'board' }),
+      name: 'See the board',
+    });
     const { doms } = this.addBottomButtons(buttons, Math.max(52, type.button * 2));
     a11y.focus(doms[0]);
     this.onKeys((event) => {
@@ -299,10 +333,10 @@ export class ChallengeScene extends ClassScene<'challenge'> {
       this.leaving = false;
       if (error instanceof ClassApiError && error.code === 'nickname-taken') {
         nicknamesOf(this.services).reroll();
-        this.restartWith({ message: `${nickname} is already on this board: here is another name.` });
+        this.restartWith({ message: this.t('share:challenge.nicknameTaken', { name: nickname }) });
         return;
       }
-      this.restartWith({ message: error instanceof Error ? error.message : 'Joining did not work.' });
+      this.restartWith({ message: error instanceof Error ? error.message : this.t('share:challenge.joinFailed') });
     }
   }
 
@@ -332,25 +366,21 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     const a11y = this.services.a11y;
     const kept = keptChallenge(this.storage, board.code);
     document.body.dataset.challengeBoard = board.code;
-    let y = this.heading(challengeName(board));
+    const translator = this.translator;
+    let y = this.heading(challengeName(board, this.t));
     const link = challengeLink(board.code);
+    const where = { code: board.code, link: link.replace(/^https?:\/\//, ''), date: closingDay(board, translator) };
     y = this.say(
-      `Code ${board.code} · ${link.replace(/^https?:\/\//, '')} · ` +
-        (board.status === 'open' ? `open until ${closingDay(board)}` : 'closed'),
+      board.status === 'open' ? this.t('share:challenge.codeOpen', where) : this.t('share:challenge.codeClosed', where),
       y,
       this.textColors.paper,
       type.small,
     );
-    y = this.say(
-      '✔ Every score here was timed and scored by the server. First tries count.',
-      y,
-      this.textColors.correct,
-      type.small,
-    );
+    y = this.say(this.t('share:challenge.boardVerified'), y, this.textColors.correct, type.small);
     const inner = Math.min(width - margin * 2, 900);
     const left = width / 2 - inner / 2;
     const rowHeight = Math.round(type.body * 1.9);
-    const list = a11y.section('Board', 'list');
+    const list = a11y.section(this.t('share:challenge.boardSection'), 'list');
     const shown = board.entries.slice(0, MAX_ROWS);
     const removable = kept.creatorToken !== undefined && board.status === 'open';
     const g = this.add.graphics();
@@ -363,70 +393,111 @@ export class ChallengeScene extends ClassScene<'challenge'> {
         rowHeight - 4,
         8,
       );
-      addText(this, left + gap, y + rowHeight / 2 - 2, entryLine(entry, index + 1), {
+      const row = addText(this, left + gap, y + rowHeight / 2 - 2, entryLine(entry, index + 1, translator), {
         size: type.body,
         bold: mine,
         color: this.textColors.paper,
       }).setOrigin(0, 0.5);
-      const item = a11y.listItem(entryLine(entry, index + 1), list);
+      // A long line (a long name, Spanish, large text on a phone) shrinks to its row, clear of the Remove button.
+      const room = inner - gap * 2 - (removable && !entry.creator ? Math.round(type.small * 6) : 0);
+      if (row.width > room) row.setScale(room / row.width);
+      const item = a11y.listItem(entryLine(entry, index + 1, translator), list);
       item.dataset.playerId = entry.playerId;
       if (removable && !entry.creator) {
         const removeWidth = Math.round(type.small * 6);
         this.addButton(
-          'Remove',
+          this.t('share:challenge.remove'),
           { x: left + inner - removeWidth, y, width: removeWidth, height: rowHeight - 4 },
           () => void this.remove(board.code, kept.creatorToken!, entry.playerId),
           {
             name: `Remove ${entry.nickname}`,
-            accessibleLabel: `Remove ${entry.nickname} from the board`,
+            accessibleLabel: this.t('share:challenge.removeLabel', { name: entry.nickname }),
             fontSize: type.small,
           },
         );
       }
       y += rowHeight;
     });
-    if (board.entries.length > shown.length) y = this.say(`and ${board.entries.length - shown.length} more`, y);
+    if (board.entries.length > shown.length)
+      y = this.say(
+        this.t('share:challenge.more', { more: translator.formatNumber(board.entries.length - shown.length) }),
+        y,
+      );
     if (board.practice.length > 0) {
       const practice = board.practice
         .slice(-3)
-        .map((entry) => `${entry.nickname} try ${entry.attempt}: ${points(entry.score)}`)
+        .map((entry) =>
+          this.t('share:challenge.practiceEntry', {
+            name: entry.nickname,
+            attempt: entry.attempt,
+            points: points(entry.score, translator),
+          }),
+        )
         .join(' · ');
-      y = this.say(`Practice (later tries, not ranked): ${practice}`, y + gap * 0.5, this.textColors.muted, type.small);
+      y = this.say(
+        this.t('share:challenge.practice', { entries: practice }),
+        y + gap * 0.5,
+        this.textColors.muted,
+        type.small,
+      );
     }
     if (this.opened.confirmClose) {
-      this.say(
-        'Close it? No one can join or finish a round after that; the board stays as it is.',
-        y,
-        this.textColors.wrong,
-      );
+      this.say(this.t('share:challenge.confirmClose'), y, this.textColors.wrong);
     } else if (this.opened.message) this.say(this.opened.message, y, this.textColors.correct, type.small);
 
     const canShare = typeof navigator.share === 'function';
     const buttons: { label: string; action: () => void; name: string; primary?: boolean }[] = [
       canShare
-        ? { label: 'Share…', action: () => void this.share(board, link), name: 'Share', primary: true }
-        : { label: 'Copy link', action: () => void this.copy(link), name: 'Copy link', primary: true },
+        ? {
+            label: this.t('share:challenge.share'),
+            action: () => void this.share(board, link),
+            name: 'Share',
+            primary: true,
+          }
+        : {
+            label: this.t('share:challenge.copyLink'),
+            action: () => void this.copy(link),
+            name: 'Copy link',
+            primary: true,
+          },
     ];
-    if (canShare) buttons.push({ label: 'Copy link', action: () => void this.copy(link), name: 'Copy link' });
+    if (canShare)
+      buttons.push({
+        label: this.t('share:challenge.copyLink'),
+        action: () => void this.copy(link),
+        name: 'Copy link',
+      });
     // This device's finished round: a picture of it with the link and its QR code.
     const mine = [...board.entries, ...board.practice].find(
       (entry) => entry.finished && entry.playerId === kept.seat?.playerId,
     );
     if (mine) {
-      buttons.push({ label: 'Score card', action: () => void this.scoreCard(board, mine, link), name: 'Score card' });
+      buttons.push({
+        label: this.t('share:challenge.scoreCard'),
+        action: () => void this.scoreCard(board, mine, link),
+        name: 'Score card',
+      });
     }
     if (!kept.seat && board.status === 'open') {
-      buttons.push({ label: 'Play', action: () => this.restartWith({ step: 'intro' }), name: 'Play' });
+      buttons.push({
+        label: this.t('share:challenge.play'),
+        action: () => this.restartWith({ step: 'intro' }),
+        name: 'Play',
+      });
     }
     if (kept.creatorToken !== undefined && board.status === 'open') {
       buttons.push(
         this.opened.confirmClose
           ? {
-              label: 'Yes, close it',
+              label: this.t('share:challenge.yesClose'),
               action: () => void this.closeChallenge(board.code, kept.creatorToken!),
               name: 'Confirm closing',
             }
-          : { label: 'Close it…', action: () => this.restartWith({ confirmClose: true }), name: 'Close the challenge' },
+          : {
+              label: this.t('share:challenge.close'),
+              action: () => this.restartWith({ confirmClose: true }),
+              name: 'Close the challenge',
+            },
       );
     }
     const { doms } = this.addBottomButtons(buttons, Math.max(48, type.button * 1.9));
@@ -454,18 +525,21 @@ export class ChallengeScene extends ClassScene<'challenge'> {
   private async copy(link: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(link);
-      this.restartWith({ message: 'Link copied: paste it into a chat or a message.' });
+      this.restartWith({ message: this.t('share:challenge.copied') });
     } catch {
-      this.restartWith({ message: `Copying is not allowed here: the link is ${link}` });
+      this.restartWith({ message: this.t('share:challenge.copyRefused', { link }) });
     }
   }
 
   private async share(board: ChallengeBoard, link: string): Promise<void> {
-    const beat = board.scoreToBeat === null ? '' : ` Beat ${points(board.scoreToBeat)}.`;
+    const text =
+      board.scoreToBeat === null
+        ? this.t('share:challenge.shareText')
+        : this.t('share:challenge.shareTextBeat', { points: points(board.scoreToBeat, this.translator) });
     try {
       await navigator.share({
-        title: board.title ?? 'Source Check challenge',
-        text: `Take my Source Check challenge.${beat}`,
+        title: board.title ?? this.t('share:challenge.shareTitle'),
+        text,
         url: link,
       });
     } catch (error) {
@@ -474,22 +548,24 @@ export class ChallengeScene extends ClassScene<'challenge'> {
   }
 
   private async scoreCard(board: ChallengeBoard, entry: ChallengeEntry, link: string): Promise<void> {
-    const facts = challengeCardFacts(board, entry, link, formatLongDate(this.services.today()));
+    const facts = challengeCardFacts(board, entry, link, localDate(this.translator, this.services.today()), this.t);
     const blob = await scoreCardBlob(facts, paletteOf(this), this.translator);
     const file = new File([blob], `source-check-challenge-${board.code}.png`, { type: 'image/png' });
-    const outcome = await shareOrSaveCard(file, challengeCardText(board, entry, link), link);
+    const outcome = await shareOrSaveCard(file, challengeCardText(board, entry, link, this.translator), link);
     if (outcome === 'cancelled') return;
-    this.restartWith({ message: outcome === 'shared' ? 'Score card shared.' : 'Score card saved as a picture.' });
+    this.restartWith({
+      message: outcome === 'shared' ? this.t('share:status.cardShared') : this.t('share:status.cardSaved'),
+    });
   }
 
   private async closeChallenge(code: string, token: string): Promise<void> {
     try {
       this.restartWith({
         board: await this.api.closeChallenge(code, token),
-        message: 'Closed: it takes no more entries.',
+        message: this.t('share:challenge.closed'),
       });
     } catch (error) {
-      this.restartWith({ message: error instanceof Error ? error.message : 'Closing did not work.' });
+      this.restartWith({ message: error instanceof Error ? error.message : this.t('share:challenge.closeFailed') });
     }
   }
 
@@ -497,10 +573,10 @@ export class ChallengeScene extends ClassScene<'challenge'> {
     try {
       this.restartWith({
         board: await this.api.removeEntry(code, token, playerId),
-        message: 'Removed from the board.',
+        message: this.t('share:challenge.removed'),
       });
     } catch (error) {
-      this.restartWith({ message: error instanceof Error ? error.message : 'Removing did not work.' });
+      this.restartWith({ message: error instanceof Error ? error.message : this.t('share:challenge.removeFailed') });
     }
   }
 }

@@ -6,6 +6,7 @@ import { selfCheckStore } from '../game/selfChecks';
 import { MODE_IDS, type ModeId } from '../core/modes';
 import { localDate } from '../core/localDate';
 import { translatorOf } from '../ui/pageLanguage';
+import { challengeNoticeText } from '../game/challengeNotice';
 import { openTeacherPages } from '../game/teacherLinks';
 import { ModeCard } from '../ui/ModeCard';
 import { TYPE } from '../ui/theme';
@@ -88,7 +89,7 @@ export class TitleScene extends BaseScene<'title'> {
                   mode: this.t(`common:mode.${challenge.mode}.title`),
                 })),
         })
-      : (notice ?? saved.notice ?? this.droppedNotice());
+      : ((notice && challengeNoticeText(notice, this.t)) ?? saved.notice ?? this.droppedNotice());
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
           size: type.small,

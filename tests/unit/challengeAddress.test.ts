@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forgetChallengeAddress, type PageAddress } from '../../src/game/challengeAddress';
+import { challengeNoticeText } from '../../src/game/challengeNotice';
 import { RoundFlow } from '../../src/game/roundFlow';
+import { createTranslator } from '../../src/i18n/translator';
 import type { BankBundle } from '../../src/core/types';
 import { dailyChallenge } from './helpers';
 
@@ -41,7 +43,7 @@ describe('the challenge link in the address', () => {
     rounds.declineChallenge();
     expect(forgotten).toBe(1);
     rounds.receiveLink({ challenge: dailyChallenge('2026-03-14', 'v0') });
-    expect(rounds.titleOffer().notice).toMatch(/another version/);
+    expect(challengeNoticeText(rounds.titleOffer().notice!, createTranslator('en').t)).toMatch(/another version/);
     expect(forgotten).toBe(2);
 
     const challenge = dailyChallenge('2026-03-14', 'v1');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeChallenge } from '../../src/core/challenge';
 import { challengeValueOf, senderOf, trimLinkValue } from '../../src/core/challengeLinkText';
 import { readChallenge } from '../../src/game/challengeLink';
+import { challengeNoticeText, type ChallengeNotice } from '../../src/game/challengeNotice';
+import { createTranslator } from '../../src/i18n/translator';
 
 describe('reading where a challenge link keeps its round', () => {
   it('drops the punctuation a chat app adds after a link, and nothing else', () => {
@@ -39,11 +41,11 @@ describe('the sender of a damaged link', () => {
 
   it('is read from a link cut short after the name', () => {
     expect(senderOf(link.slice(0, link.length - 20))).toBe('Zoë K.');
-    expect(readChallenge(`#c=${link.slice(0, link.length - 20)}`)).toEqual({
-      notice: expect.stringMatching(
-        /^This challenge link from Zoë K\. cannot be played: .+\. Ask Zoë K\. to send it again\.$/,
-      ),
-    });
+    const cut = readChallenge(`#c=${link.slice(0, link.length - 20)}`) as { notice: ChallengeNotice };
+    expect(cut.notice).toMatchObject({ kind: 'broken', sender: 'Zoë K.' });
+    expect(challengeNoticeText(cut.notice, createTranslator('en').t)).toMatch(
+      /^This challenge link from Zoë K\. cannot be played: .+\. Ask Zoë K\. to send it again\.$/,
+    );
   });
 
   it('is not guessed when the name is lost, garbled or not a name', () => {

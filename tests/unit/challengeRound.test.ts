@@ -7,6 +7,9 @@ import { marksOf } from '../../src/core/share';
 import type { BankBundle } from '../../src/core/types';
 import { checkAgainstBank } from '../../src/game/challenge';
 import { readChallenge } from '../../src/game/challengeLink';
+import { challengeNoticeText, type ChallengeNotice } from '../../src/game/challengeNotice';
+import { createTranslator } from '../../src/i18n/translator';
+import { loadResources } from '../../src/i18n/resources';
 import { challengeFor, startChallengeRound } from '../../src/game/challengeRound';
 import { makeQuestions } from './helpers';
 
@@ -55,7 +58,7 @@ describe('a challenge link', () => {
     const replay = startChallengeRound(challenge, bank, 0);
     expect(replay.plan.questions).toEqual(original.plan.questions);
     const broken = encodeChallenge({ ...challenge, kinds: ['guessing' as 'compare'] });
-    expect(decodeChallenge(broken)).toEqual({ error: 'the link has invalid kinds of question' });
+    expect(decodeChallenge(broken)).toEqual({ error: 'the link has invalid kinds of question', problem: 'kinds' });
   });
 
   it('keeps the timer-off setting', () => {
@@ -68,16 +71,39 @@ describe('a challenge link', () => {
   it('is refused with a notice when it comes from another bank or names unknown topics', () => {
     const challenge = challengeFor(playedRound(), bank.version, 'Curious Otter', []);
     expect(checkAgainstBank(challenge, bank)).toBeUndefined();
-    expect(checkAgainstBank({ ...challenge, bankVersion: 'v2' }, bank)).toMatch(/another version of the questions/);
-    expect(checkAgainstBank({ ...challenge, topics: ['delta'] }, bank)).toMatch(/topics this game does not have/);
+    expect(english(checkAgainstBank({ ...challenge, bankVersion: 'v2' }, bank))).toMatch(
+      /another version of the questions/,
+    );
+    expect(english(checkAgainstBank({ ...challenge, topics: ['delta'] }, bank))).toMatch(
+      /topics this game does not have/,
+    );
   });
 
   it('ignores fragments that are not challenges and explains broken ones', () => {
     expect(readChallenge('')).toBeUndefined();
     expect(readChallenge('#top')).toBeUndefined();
-    expect(readChallenge('#c=%%%')).toEqual({
-      notice:
-        'This challenge link cannot be played: the link is damaged (it is not valid base64url). Ask for the link again.',
-    });
+    const broken = readChallenge('#c=%%%');
+    expect(broken).toEqual({ notice: { kind: 'broken', problem: 'notBase64' } });
+    expect(english((broken as { notice: ChallengeNotice }).notice)).toBe(
+      'This challenge link cannot be played: the link is damaged (it is not valid base64url). Ask for the link again.',
+    );
+  });
+
+  it('words the notice in the language in use, every reason and the sender included', async () => {
+    const spanish = createTranslator('es', await loadResources('es'));
+    const notice: ChallengeNotice = { kind: 'broken', problem: 'unknownField', field: 'admin', sender: 'Zoë K.' };
+    expect(english(notice)).toBe(
+      'This challenge link from Zoë K. cannot be played: the link has an unknown field "admin". Ask Zoë K. to send it again.',
+    );
+    expect(challengeNoticeText(notice, spanish.t)).toBe(
+      'No se puede jugar este reto de Zoë K.: el enlace tiene un campo desconocido, "admin". ' +
+        'Pídele a Zoë K. que lo mande otra vez.',
+    );
+    expect(challengeNoticeText({ kind: 'otherBank' }, spanish.t)).toMatch(/^Este reto se hizo con otra versión/);
   });
 });
+
+/** A notice as the English title words it. */
+function english(notice: ChallengeNotice | undefined): string {
+  return notice ? challengeNoticeText(notice, createTranslator('en').t) : '';
+}

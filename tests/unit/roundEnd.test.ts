@@ -6,7 +6,9 @@ import { advance, answer, displayedChoices, startRetry, type SessionState } from
 import type { BankBundle } from '../../src/core/types';
 import { startCustomRound } from '../../src/game/customRound';
 import { recordRound } from '../../src/game/results';
+import { challengeNoticeText } from '../../src/game/challengeNotice';
 import { RoundFlow } from '../../src/game/roundFlow';
+import { createTranslator } from '../../src/i18n/translator';
 import { finishRound, startRound } from '../../src/game/roundStart';
 import { currentRoundSettings, startNewRound } from '../../src/game/round';
 import type { GameServices } from '../../src/game/services';
@@ -285,7 +287,9 @@ describe('the round flow', () => {
     expect(rounds.challengeOf(startRound(player, { mode: 'classic' }))).toBeUndefined();
 
     rounds.receiveLink({ challenge: { ...challenge, bankVersion: 'v0', topics: [], marks: [] } });
-    expect(rounds.titleOffer().notice).toMatch(/another version of the questions/);
+    expect(challengeNoticeText(rounds.titleOffer().notice!, createTranslator('en').t)).toMatch(
+      /another version of the questions/,
+    );
     expect(rounds.titleOffer()).toEqual({});
     rounds.receiveLink({ challenge: { ...challenge, topics: [], marks: [] } });
     rounds.titleOffer();

@@ -136,7 +136,7 @@ describe('challenge links', () => {
       'the link has a score that this round cannot give',
     ],
   ])('reject %s with a reason', (_name, encoded, error) => {
-    expect(decodeChallenge(encoded)).toEqual({ error });
+    expect(decodeChallenge(encoded)).toMatchObject({ error });
   });
 
   it('caps scores at what a perfect round earns', () => {
