@@ -6,35 +6,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { axeAllProblems } from './axe';
-import {
-  currentScreen,
-  openGame,
-  pageErrors,
-  PHONE,
-  PROJECTOR,
-  screenshot,
-  waitForScreen,
-  type Viewport,
-} from './game';
+import { currentScreen, openGame, pageErrors, PHONE, PROJECTOR, waitForScreen, type Viewport } from './game';
 import { useChromium } from './sharedChromium';
+import { checkSpanishScreen, textOf } from './spanishScreens';
 
 const url = inject('appUrl');
 const chromium = useChromium();
 
 /** Rounds of five questions (the shortest) keep the walk short; the screens do not depend on the length. */
 const QUESTIONS = 5;
-
-const textOf = (page: Page, selector: string) =>
-  page.$eval(`#a11y ${selector}`, (element) => element.textContent ?? '');
-
-/** What a screen must be, checked the same way on each: Spanish, axe clean, nothing cut off; then its picture. */
-async function checkScreen(page: Page, name: string, size: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
-  await screenshot(page, `es-${name}-${size}`);
-  expect(await page.$eval('#a11y', (element) => element.dataset.overflow ?? ''), `${name} at ${size}`).toBe('');
-  expect(await axeAllProblems(page), `${name} at ${size}`).toEqual([]);
-}
 
 async function playRound(page: Page): Promise<void> {
   for (let number = 1; number <= QUESTIONS; number += 1) {
@@ -78,7 +58,7 @@ describe('the menus, results and sharing in Spanish', () => {
         expect(await textOf(page, 'button[data-name="Play"]')).toMatch(/^Jugar Clásico: Gánale al reloj/);
         expect(await textOf(page, 'button[data-name="How to play"]')).toBe('Cómo jugar');
         expect(await textOf(page, 'button[data-name="Settings"]')).toBe('Configuración');
-        await checkScreen(page, 'title', size);
+        await checkSpanishScreen(page, 'title', size);
         // The bank's Spanish is its own download, started with the game: the topics below are named from it.
         await page.waitForFunction(() =>
           performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('bank.es.json')),
@@ -108,7 +88,7 @@ describe('the menus, results and sharing in Spanish', () => {
             rows.some((row) => row.includes(title)),
             title,
           ).toBe(true);
-        await checkScreen(page, 'topics', size);
+        await checkSpanishScreen(page, 'topics', size);
         await page.focus('#a11y button[data-name="view-kinds"]');
         await page.keyboard.press('Enter');
         await page.waitForSelector('#a11y button[data-name="all-kinds"]');
@@ -116,7 +96,7 @@ describe('the menus, results and sharing in Spanish', () => {
         expect(await textOf(page, '[data-name="note"]')).toBe(
           'Juegas con todos los tipos de pregunta. Elige algunos para jugar solo con esos.',
         );
-        await checkScreen(page, 'kinds', size);
+        await checkSpanishScreen(page, 'kinds', size);
 
         await page.goto(url);
         await waitForScreen(page, 'title');
@@ -124,7 +104,7 @@ describe('the menus, results and sharing in Spanish', () => {
         await waitForScreen(page, 'high-scores');
         expect(await textOf(page, 'h1')).toBe('Puntajes: Clásico');
         expect(await textOf(page, 'button[data-name="board-no-speed"]')).toBe('Sin puntos por rapidez');
-        await checkScreen(page, 'high-scores', size);
+        await checkSpanishScreen(page, 'high-scores', size);
 
         await page.keyboard.press('Escape');
         await waitForScreen(page, 'title');
@@ -132,7 +112,7 @@ describe('the menus, results and sharing in Spanish', () => {
         await waitForScreen(page, 'timeline');
         expect(await textOf(page, 'button[data-name="Earlier"]')).toBe('◀ Antes');
         expect(await textOf(page, '[data-name="timeline-date"]')).toMatch(/^\d{1,2} de [a-z]+ de 20\d\d/);
-        await checkScreen(page, 'timeline', size);
+        await checkSpanishScreen(page, 'timeline', size);
 
         await page.keyboard.press('Escape');
         await waitForScreen(page, 'title');
@@ -157,13 +137,13 @@ describe('the menus, results and sharing in Spanish', () => {
             line,
           ).toBe(true);
         });
-        await checkScreen(page, 'results', size);
+        await checkSpanishScreen(page, 'results', size);
 
         await page.keyboard.press('y');
         await waitForScreen(page, 'report');
         expect(await textOf(page, 'h1')).toBe('Tu informe · Clásico');
         expect(await textOf(page, 'button[data-name="Back to results"]')).toBe('Volver a resultados');
-        await checkScreen(page, 'report', size);
+        await checkSpanishScreen(page, 'report', size);
         await page.keyboard.press('Escape');
         await waitForScreen(page, 'results');
 
@@ -175,7 +155,7 @@ describe('the menus, results and sharing in Spanish', () => {
         expect(lines[2]).toMatch(/^[\d,]+ puntos · \d+\/5 correctas$/);
         expect(lines[4]).toContain('#c=');
         expect(await textOf(page, 'button[data-name="Copy text"]')).toBe('Copiar texto');
-        await checkScreen(page, 'share', size);
+        await checkSpanishScreen(page, 'share', size);
         expect(pageErrors(page)).toEqual([]);
         await page.context().close();
       },
