@@ -324,9 +324,13 @@ export class ResultsScene extends BaseScene<'results'> {
     return buttons;
   }
 
-  /** The first score saved on this device before the player has chosen a name (NicknameStore.chosen). */
+  /**
+   * The first score saved on this device before the player has chosen a name (NicknameStore.chosen). Not when the
+   * save failed: a name to save the score under cannot be kept either, and the results say it was not saved.
+   */
   private asksForName(data: ResultsSceneData): boolean {
     if (data.naming) return true;
+    if (data.recorded.unsaved) return false;
     return data.savedAs === undefined && data.recorded.savedAt !== undefined && !nicknamesOf(this.services).chosen();
   }
 
