@@ -4,8 +4,7 @@ import { skillReport } from '../core/reports';
 import { canRetry, missedQuestionIds, summarize, type SessionState } from '../core/session';
 import { nicknameProblem } from '../game/classWords';
 import { nicknamesOf } from '../game/nicknames';
-import { spanishViewOf } from '../game/spanishQuestions';
-import type { Question } from '../core/types';
+import { localQuestion } from '../game/spanishQuestions';
 import { resultSnapshot } from '../core/resultSnapshot';
 import { marksOf } from '../core/share';
 import type { Rect } from '../ui/layout';
@@ -178,9 +177,8 @@ export class ResultsScene extends BaseScene<'results'> {
     const rowFont = Math.max(13, Math.min(type.small, Math.floor(rowHeight / 2.6)));
     const list = a11y.section(this.t('menu:results.review'), 'list');
     session.log.forEach((entry, index) => {
-      const question = session.questions[index]!;
-      const words = this.wordsOf(question);
-      const right = words.choices[question.choices.findIndex((choice) => choice.correct)]!;
+      const words = localQuestion(this.services, this.translator, session.questions[index]!);
+      const right = words.choices.find((choice) => choice.correct)!.text;
       const mark = entry.timedOut ? MARK.timedOut : entry.correct ? MARK.correct : MARK.wrong;
       const x = margin + Math.floor(index / rows) * (columnWidth + gap * 2);
       const y = top + (index % rows) * rowHeight;
@@ -464,10 +462,9 @@ export class ResultsScene extends BaseScene<'results'> {
     const { width, height, margin, gap, type } = this.frame;
     const a11y = this.services.a11y;
     const entry = session.log[index]!;
-    const question = session.questions[index]!;
-    const words = this.wordsOf(question);
-    const right = words.choices[question.choices.findIndex((choice) => choice.correct)]!;
-    const chosen = entry.choiceIndex === null ? undefined : words.choices[entry.choiceIndex];
+    const words = localQuestion(this.services, this.translator, session.questions[index]!);
+    const right = words.choices.find((choice) => choice.correct)!.text;
+    const chosen = entry.choiceIndex === null ? undefined : words.choices[entry.choiceIndex]?.text;
     const yours = entry.timedOut
       ? this.t('menu:results.noAnswer')
       : this.t('menu:results.yourAnswer', { answer: chosen ?? '—' });
@@ -563,15 +560,6 @@ export class ResultsScene extends BaseScene<'results'> {
       },
     ).setOrigin(0.5, 0);
     this.addDoneButton(doneHeight, () => this.rebuild({ ...data, snapshot: undefined }));
-  }
-
-  /** A question's prompt and choices (in the bank's order) in the interface's language: the bank's Spanish if any. */
-  private wordsOf(question: Question): { prompt: string; choices: string[] } {
-    const spanish = spanishViewOf(this.services, this.translator, question);
-    return {
-      prompt: spanish?.prompt ?? question.prompt,
-      choices: question.choices.map((choice, index) => spanish?.choices[index]?.text ?? choice.text),
-    };
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */
