@@ -114,25 +114,11 @@ export class ResultsScene extends BaseScene<'results'> {
           : data.savedAs
             ? this.t('menu:results.placeSavedAs', { place: recorded.place, mode: modeTitle, name: data.savedAs })
             : this.t('menu:results.place', { place: recorded.place, mode: modeTitle });
-    const placeText = addText(this, width / 2, top, placeLine, {
-      size: type.body,
-      bold: true,
-      color: this.textColors.correct,
-      align: 'center',
-      wrapWidth: width - margin * 2,
-    }).setOrigin(0.5, 0);
-    top += placeText.height + gap * 0.5;
+    top += this.addCentredLine(placeLine, top, type.body, this.textColors.correct) + gap * 0.5;
     // The board could not be saved on the device: said on screen and aloud, never left to look saved.
     if (recorded.unsaved) {
       const unsaved = this.t(`menu:results.unsaved.${recorded.unsaved}`);
-      const unsavedText = addText(this, width / 2, top, unsaved, {
-        size: type.small,
-        bold: true,
-        color: this.textColors.wrong,
-        align: 'center',
-        wrapWidth: width - margin * 2,
-      }).setOrigin(0.5, 0);
-      top += unsavedText.height + gap * 0.5;
+      top += this.addCentredLine(unsaved, top, type.small, this.textColors.wrong) + gap * 0.5;
       a11y.text(unsaved, { role: 'alert' }).dataset.name = 'unsaved';
     }
 
@@ -560,6 +546,18 @@ export class ResultsScene extends BaseScene<'results'> {
       },
     ).setOrigin(0.5, 0);
     this.addDoneButton(doneHeight, () => this.rebuild({ ...data, snapshot: undefined }));
+  }
+
+  /** A bold line centred across the screen, wrapped to its margins, at `top`; returns its height. */
+  private addCentredLine(text: string, top: number, size: number, color: string): number {
+    const { width, margin } = this.frame;
+    return addText(this, width / 2, top, text, {
+      size,
+      bold: true,
+      color,
+      align: 'center',
+      wrapWidth: width - margin * 2,
+    }).setOrigin(0.5, 0).height;
   }
 
   /** One line of review text: cut with an ellipsis rather than wrap out of its row. */
