@@ -4,14 +4,23 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Starts scripts/class-api.ts on a free port and resolves with its address once it listens. */
+/**
+ * Starts scripts/class-api.ts on a free port (or `options.port`) and resolves with its address once it listens.
+ * `options.env` adds settings (TRUST_PROXY, DATABASE_POOL_SIZE, …).
+ */
 export function startApiProcess(
   dbPath: string,
   children: ChildProcess[],
-  database: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const env: NodeJS.ProcessEnv = { CLASS_DB: dbPath, CLASS_API_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
-  if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
+  const env: NodeJS.ProcessEnv = {
+    CLASS_DB: dbPath,
+    CLASS_API_PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    ...options.env,
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'class-api.ts')], {
     cwd: root,
     env: { ...process.env, ...env },

@@ -34,7 +34,22 @@ export function freePort(): Promise<number> {
  * the location block after proxy_pass: the HTTP version, headers and buffering the test wants (nginx's own
  * defaults otherwise: HTTP/1.0 to the upstream, responses buffered).
  */
-export async function startNginx(upstream: string, locationLines: string[], location = '/'): Promise<TestNginx> {
+export function startNginx(upstream: string, locationLines: string[], location = '/'): Promise<TestNginx> {
+  return startNginxWith((port) =>
+    [
+      'server {',
+      `  listen 127.0.0.1:${port};`,
+      `  location ${location} {`,
+      `    proxy_pass ${upstream};`,
+      ...locationLines.map((line) => `    ${line}`),
+      '  }',
+      '}',
+    ].join('\n'),
+  );
+}
+
+/** Starts nginx on a free loopback port with `http(port)` as its http block's own directives (servers, upstreams). */
+export async function startNginxWith(http: (port: number) => string): Promise<TestNginx> {
   if (!existsSync(NGINX_PATH)) throw new Error(`nginx is not installed at ${NGINX_PATH} (apt-get install nginx).`);
   const dir = mkdtempSync(join(tmpdir(), 'source-check-nginx-'));
   for (const sub of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
@@ -47,7 +62,7 @@ daemon off;
 worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} warn;
-events { worker_connections 1024; }
+events { worker_connections 4096; }
 http {
   access_log off;
   client_body_temp_path ${join(dir, 'client_body')};
@@ -55,13 +70,7 @@ http {
   fastcgi_temp_path ${join(dir, 'fastcgi')};
   uwsgi_temp_path ${join(dir, 'uwsgi')};
   scgi_temp_path ${join(dir, 'scgi')};
-  server {
-    listen 127.0.0.1:${port};
-    location ${location} {
-      proxy_pass ${upstream};
-      ${locationLines.join('\n      ')}
-    }
-  }
+${http(port)}
 }
 `,
   );
