@@ -16,6 +16,7 @@ export default defineConfig({
           // The class server over real HTTP on 127.0.0.1, each file with a database of its own.
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          exclude: ['tests/server/multiServer.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -34,11 +35,23 @@ export default defineConfig({
             'tests/server/erase.test.ts',
             'tests/server/groupCommit.test.ts',
             'tests/server/productionStart.test.ts',
+            'tests/server/multiServer.test.ts',
           ],
           environment: 'node',
           globalSetup: ['tests/server/pgGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Several server processes on one throw-away PostgreSQL cluster behind nginx (deploy/'s config): a
+          // class day with a server killed mid-class. Its own cluster, so it runs alone.
+          name: 'multi-server',
+          include: ['tests/server/multiServer.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
       {

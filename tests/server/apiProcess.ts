@@ -6,12 +6,12 @@ const root = join(import.meta.dirname, '..', '..');
 
 /**
  * Starts scripts/class-api.ts on a free port (or `options.port`) and resolves with its address once it listens.
- * `options.env` adds settings (TRUST_PROXY, DATABASE_POOL_SIZE, …).
+ * `options.env` adds settings (TRUST_PROXY, DATABASE_POOL_SIZE, …); `startTimeoutMs` is how long it may take.
  */
 export function startApiProcess(
   dbPath: string,
   children: ChildProcess[],
-  options: { databaseUrl?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { databaseUrl?: string; port?: number; env?: NodeJS.ProcessEnv; startTimeoutMs?: number } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = {
     CLASS_DB: dbPath,
@@ -29,7 +29,11 @@ export function startApiProcess(
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 30_000);
+    const timeoutMs = options.startTimeoutMs ?? 30_000;
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening at (http:\/\/\S+)/.exec(output);

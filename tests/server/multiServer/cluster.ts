@@ -17,6 +17,8 @@ const deployDir = join(import.meta.dirname, '..', '..', '..', 'deploy');
 export const CLUSTER_CONF = join(deployDir, 'nginx-source-check-cluster.conf');
 export const LOCATIONS_CONF = join(deployDir, 'source-check-locations.conf');
 
+/** A server's start may take this long: on two busy cores a start beside three running servers is slow. */
+const START_TIMEOUT_MS = 120_000;
 /** The database the servers share, made in the throw-away cluster. */
 const DATABASE_NAME = 'source_check';
 
@@ -101,6 +103,7 @@ export async function startMultiServerCluster(options: ClusterOptions): Promise<
         databaseUrl,
         port: server.port,
         env,
+        startTimeoutMs: START_TIMEOUT_MS,
       });
       server.child = started.child;
     };
