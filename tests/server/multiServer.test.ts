@@ -407,4 +407,67 @@ describe('several servers behind nginx on one PostgreSQL database', () => {
       expect(board.players.every((player: any) => player.answered === day.questions && player.finished)).toBe(true);
     }
   }, 300_000);
+
+  it('holds the rate limits once for the whole site at the proxy, where each server alone would let three times as much in', async () => {
+    const base = cluster.url;
+    /** Sends `count` requests one after another; the statuses. */
+    const statuses = async (count: number, request: (index: number) => Promise<{ status: number; body: any }>) => {
+      const replies = [];
+      for (let index = 0; index < count; index += 1) replies.push(await request(index));
+      expect(
+        replies.filter((reply) => reply.status === 429).every((reply) => reply.body.error === 'rate-limited'),
+      ).toBe(true);
+      return replies.map((reply) => reply.status);
+    };
+    /** How many got through: at least the limit, and no more than the limit and what refilled meanwhile. */
+    const accepted = (codes: number[], ok: number[]) => codes.filter((code) => ok.includes(code)).length;
+
+    // Creating classes, 30 a minute per address: the three servers alone would take 40 in a row (up to 90).
+    const create = () =>
+      requestFrom('127.30.0.1', base, 'POST', '/api/classes', {
+        questionCount: 3,
+        timeLimitSec: 60,
+        topics: [],
+        scoring: 'speed',
+      });
+    const creates = await statuses(40, create);
+    expect(creates.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(accepted(creates, [201])).toBeLessThan(36);
+    expect(creates.at(-1)).toBe(429);
+
+    // Looking a class up (and joining), 120 a minute per address.
+    const classCode = (
+      await requestFrom('127.30.0.9', base, 'POST', '/api/classes', {
+        questionCount: 3,
+        timeLimitSec: 60,
+        topics: [],
+        scoring: 'speed',
+      })
+    ).body.class.code as string;
+    const lookups = await statuses(140, () => requestFrom('127.30.0.2', base, 'GET', `/api/classes/${classCode}`));
+    expect(lookups.slice(0, 120)).toEqual(Array(120).fill(200));
+    expect(accepted(lookups, [200])).toBeLessThan(135);
+    expect(lookups.at(-1)).toBe(429);
+
+    // Answers, 90 a minute per player, counted by the token from whatever address.
+    const seat = (
+      await requestFrom('127.30.0.3', base, 'POST', `/api/classes/${classCode}/players`, { nickname: 'Quick' })
+    ).body;
+    const path = `/api/classes/${classCode}/players/${seat.playerId}`;
+    const question = (await requestFrom('127.30.0.3', base, 'POST', `${path}/next`, {}, seat.token)).body.question;
+    const answers = await statuses(100, (index) =>
+      requestFrom(
+        `127.30.1.${1 + index}`,
+        base,
+        'POST',
+        `${path}/answers`,
+        { position: question.position, choice: 0 },
+        seat.token,
+      ),
+    );
+    expect(answers[0]).toBe(200);
+    expect(answers.slice(1, 90)).toEqual(Array(89).fill(409));
+    expect(accepted(answers, [200, 409])).toBeLessThan(96);
+    expect(answers.at(-1)).toBe(429);
+  }, 60_000);
 });
