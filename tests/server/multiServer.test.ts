@@ -33,8 +33,12 @@ export const MULTI_SERVER_DAY = {
   downMs: 2000,
   /** The share of answers sent twice at once (a lost reply and the game's resend, or nginx's retry). */
   resentShare: 0.05,
-  /** A generous time limit: this test is about the servers, not about students running out of time. */
-  timeLimitSec: 120,
+  /**
+   * No time limit: this test is about the servers, not about students running out of time (on a machine loaded
+   * far past its cores a student's retries can outlast any limit).
+   */
+  timeLimitSec: null,
+  scoring: 'accuracy',
 } as const;
 
 /** The game sends an answer again this long after the connection dropped (ClassQuestionScene's RETRY_MS). */
@@ -170,7 +174,7 @@ describe('several servers behind nginx on one PostgreSQL database', () => {
         questionCount: day.questions,
         timeLimitSec: day.timeLimitSec,
         topics: [],
-        scoring: 'speed',
+        scoring: day.scoring,
       });
       expect(created.status).toBe(201);
       const code = created.body.class.code as string;
@@ -410,64 +414,48 @@ describe('several servers behind nginx on one PostgreSQL database', () => {
 
   it('holds the rate limits once for the whole site at the proxy, where each server alone would let three times as much in', async () => {
     const base = cluster.url;
-    /** Sends `count` requests one after another; the statuses. */
-    const statuses = async (count: number, request: (index: number) => Promise<{ status: number; body: any }>) => {
-      const replies = [];
-      for (let index = 0; index < count; index += 1) replies.push(await request(index));
-      expect(
-        replies.filter((reply) => reply.status === 429).every((reply) => reply.body.error === 'rate-limited'),
-      ).toBe(true);
-      return replies.map((reply) => reply.status);
+    /**
+     * Sends `count` requests at once and checks that the proxy let through the limit (its burst), plus at most
+     * what refilled while they were on their way, and refused the rest with the server's own JSON. Each server
+     * counts its own limit, so without the proxy's zone three servers would take them all.
+     */
+    const burst = async (
+      count: number,
+      perMinute: number,
+      request: (index: number) => Promise<{ status: number; body: any }>,
+    ) => {
+      const sent = performance.now();
+      const replies = await Promise.all(Array.from({ length: count }, (_, index) => request(index)));
+      const refill = ((performance.now() - sent) / 60_000) * perMinute;
+      const refused = replies.filter((reply) => reply.status === 429);
+      expect(refused.every((reply) => reply.body.error === 'rate-limited')).toBe(true);
+      const through = replies.length - refused.length;
+      expect(through).toBeGreaterThanOrEqual(perMinute);
+      expect(through).toBeLessThanOrEqual(perMinute + Math.ceil(refill));
+      expect(refused.length).toBeGreaterThan(0);
+      return replies.filter((reply) => reply.status !== 429);
     };
-    /** How many got through: at least the limit, and no more than the limit and what refilled meanwhile. */
-    const accepted = (codes: number[], ok: number[]) => codes.filter((code) => ok.includes(code)).length;
+    const settings = { questionCount: 3, timeLimitSec: 60, topics: [], scoring: 'speed' };
 
-    // Creating classes, 30 a minute per address: the three servers alone would take 40 in a row (up to 90).
-    const create = () =>
-      requestFrom('127.30.0.1', base, 'POST', '/api/classes', {
-        questionCount: 3,
-        timeLimitSec: 60,
-        topics: [],
-        scoring: 'speed',
-      });
-    const creates = await statuses(40, create);
-    expect(creates.slice(0, 30)).toEqual(Array(30).fill(201));
-    expect(accepted(creates, [201])).toBeLessThan(36);
-    expect(creates.at(-1)).toBe(429);
+    // Creating classes: 30 a minute per address.
+    const created = await burst(40, 30, () => requestFrom('127.30.0.1', base, 'POST', '/api/classes', settings));
+    expect(created.every((reply) => reply.status === 201)).toBe(true);
 
-    // Looking a class up (and joining), 120 a minute per address.
-    const classCode = (
-      await requestFrom('127.30.0.9', base, 'POST', '/api/classes', {
-        questionCount: 3,
-        timeLimitSec: 60,
-        topics: [],
-        scoring: 'speed',
-      })
-    ).body.class.code as string;
-    const lookups = await statuses(140, () => requestFrom('127.30.0.2', base, 'GET', `/api/classes/${classCode}`));
-    expect(lookups.slice(0, 120)).toEqual(Array(120).fill(200));
-    expect(accepted(lookups, [200])).toBeLessThan(135);
-    expect(lookups.at(-1)).toBe(429);
+    // Looking a class up (and joining): 120 a minute per address.
+    const code = created[0]!.body.class.code as string;
+    const lookups = await burst(140, 120, () => requestFrom('127.30.0.2', base, 'GET', `/api/classes/${code}`));
+    expect(lookups.every((reply) => reply.status === 200)).toBe(true);
 
-    // Answers, 90 a minute per player, counted by the token from whatever address.
-    const seat = (
-      await requestFrom('127.30.0.3', base, 'POST', `/api/classes/${classCode}/players`, { nickname: 'Quick' })
-    ).body;
-    const path = `/api/classes/${classCode}/players/${seat.playerId}`;
+    // Answers: 90 a minute per player, counted by the token from whatever address.
+    const seat = (await requestFrom('127.30.0.3', base, 'POST', `/api/classes/${code}/players`, { nickname: 'Quick' }))
+      .body;
+    const path = `/api/classes/${code}/players/${seat.playerId}`;
     const question = (await requestFrom('127.30.0.3', base, 'POST', `${path}/next`, {}, seat.token)).body.question;
-    const answers = await statuses(100, (index) =>
-      requestFrom(
-        `127.30.1.${1 + index}`,
-        base,
-        'POST',
-        `${path}/answers`,
-        { position: question.position, choice: 0 },
-        seat.token,
-      ),
+    const answer = { position: question.position, choice: 0 };
+    const answers = await burst(110, 90, (index) =>
+      requestFrom(`127.30.1.${1 + index}`, base, 'POST', `${path}/answers`, answer, seat.token),
     );
-    expect(answers[0]).toBe(200);
-    expect(answers.slice(1, 90)).toEqual(Array(89).fill(409));
-    expect(accepted(answers, [200, 409])).toBeLessThan(96);
-    expect(answers.at(-1)).toBe(429);
+    expect(answers.filter((reply) => reply.status === 200)).toHaveLength(1);
+    expect(answers.filter((reply) => reply.status !== 200).every((reply) => reply.status === 409)).toBe(true);
   }, 60_000);
 });
