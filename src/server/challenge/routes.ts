@@ -13,7 +13,7 @@ import {
   MIN_CHALLENGE_DAYS,
 } from '../../core/challengeProtocol';
 import type { ClassStore } from '../class/store';
-import { ApiError } from '../class/service';
+import { ClassError } from '../class/service';
 import { BoardStreams } from './boardStream';
 import { pageBase } from '../pagePreview';
 import { challengePage } from './page';
@@ -77,7 +77,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
 
 function tokenOf(request: FastifyRequest): string {
   const token = bearerOf(request);
-  if (!token) throw new ApiError(401, 'no-token', 'This request needs a token in its Authorization header.');
+  if (!token) throw new ClassError('no-token', 'This request needs a token in its Authorization header.');
   return token;
 }
 

@@ -40,9 +40,10 @@ import { DEFAULT_LOOKUP_LIMIT, FailedLookups, type LookupLimit } from './lookupL
 import { originAllowed } from './origins';
 import { registerCheckRoutes } from './checkRoutes';
 import { CREATE_BODY_LIMIT_BYTES, MAX_OWN_FILE_NAME_CHARS, type OwnQuestionsUpload } from './ownQuestions';
-import { ApiError, ClassService, hashToken } from './service';
+import { ClassError, ClassService, hashToken } from './service';
 import { registerChallengeRoutes, type ChallengeRateLimits } from '../challenge/routes';
 import type { ChallengeService } from '../challenge/service';
+import { ERROR_STATUS } from './routes/errorStatus';
 import { securityHeaders } from './securityHeaders';
 import { serveBuild } from './staticFiles';
 import { GAME_PAGE, registerGamePage } from '../pagePreview';
@@ -231,7 +232,7 @@ type Params = { code: string; playerId?: string };
 function tokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
-  if (!match) throw new ApiError(401, 'no-token', 'This request needs a token in its Authorization header.');
+  if (!match) throw new ClassError('no-token', 'This request needs a token in its Authorization header.');
   return match[1]!;
 }
 
@@ -301,7 +302,9 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
-    if (error instanceof ApiError) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof ClassError) {
+      return reply.code(ERROR_STATUS[error.code]).send({ error: error.code, message: error.message });
+    }
     if (error instanceof StoreUnavailableError) {
       request.log.warn({ err: error, url: request.url }, 'the database is unavailable');
       return reply.code(503).send({ error: error.code, message: error.message });
@@ -330,7 +333,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     const origin = request.headers.origin;
     if (origin === undefined) return;
     if (!originAllowed(origin, new Set(options.allowedOrigins?.() ?? []))) {
-      throw new ApiError(403, 'cross-origin', 'Requests to the class server must come from its own pages.');
+      throw new ClassError('cross-origin', 'Requests to the class server must come from its own pages.');
     }
   });
   // Failed class lookups (one 404 for a dead code and a token that does not fit) are counted per address.
@@ -340,11 +343,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     if (!isClassLookup(request)) return;
     const wait = failedLookups.waitFor(clientAddress(request));
     if (wait > 0) {
-      throw new ApiError(
-        429,
-        'rate-limited',
-        `Too many lookups of classes that are not there: try again in ${wait} s.`,
-      );
+      throw new ClassError('rate-limited', `Too many lookups of classes that are not there: try again in ${wait} s.`);
     }
   });
   app.addHook('onResponse', async (request, reply) => {

@@ -32,7 +32,7 @@ import {
   type CheckResponse,
   type Confidence,
 } from '../../core/discernment';
-import { ApiError, hashToken, notFound } from './apiError';
+import { ClassError, hashToken, notFound } from './classError';
 import type { ClassStore } from './store';
 
 interface CheckClassRow {
@@ -74,8 +74,8 @@ export interface SentCheckAnswer {
   confidence: Confidence;
 }
 
-function checkOff(): ApiError {
-  return new ApiError(409, 'check-off', 'This class was created without a learning check.');
+function checkOff(): ClassError {
+  return new ClassError('check-off', 'This class was created without a learning check.');
 }
 
 /** What a student's place in the lesson says about which check is open (see dueStage). */
@@ -145,7 +145,7 @@ export class ClassChecks {
   /** Gives a class just created with a check its own copy of the claims and forms. */
   async attachToClass(classId: number): Promise<void> {
     if (!this.checks || !this.available) {
-      throw new ApiError(422, 'no-check-items', 'This server has no learning check: its questions/ lacks checks/.');
+      throw new ClassError('no-check-items', 'This server has no learning check: its questions/ lacks checks/.');
     }
     await this.stmt.setCheckSet.run(JSON.stringify(this.checks), classId);
   }
@@ -187,19 +187,18 @@ export class ClassChecks {
       const set = this.setOf(row);
       if (!set) throw checkOff();
       const closed = stageClosedReason(sent.stage, await this.lessonState(row, player));
-      if (closed) throw new ApiError(409, 'check-closed', closed);
+      if (closed) throw new ClassError('check-closed', closed);
       const form = formForStage(player.check_first_form ?? 'A', sent.stage);
       const checked = checkAnswer(set, form, sent);
       if (checked.error !== undefined) {
-        throw new ApiError(
-          422,
+        throw new ClassError(
           'not-in-form',
           `Claim "${sent.itemId}" is not in ${STAGE_NAMES[sent.stage]} you take (form ${form}).`,
         );
       }
       const before = (await this.stmt.answersOf.all(player.id)).filter((answer) => answer.stage === sent.stage);
       if (before.some((answer) => answer.item_id === sent.itemId)) {
-        throw new ApiError(409, 'check-item-answered', 'That claim of this check has already been answered.');
+        throw new ClassError('check-item-answered', 'That claim of this check has already been answered.');
       }
       await this.stmt.insertAnswer.run({
         playerId: player.id,
@@ -236,7 +235,7 @@ export class ClassChecks {
       if (row.delayed_check_opened_at === null) {
         const now = this.now();
         const refusal = delayedCheckRefusal(row.created_at, now);
-        if (refusal) throw new ApiError(409, refusal.code, refusal.message);
+        if (refusal) throw new ClassError(refusal.code, refusal.message);
         await this.stmt.openDelayed.run(now, expiryWithDelayedCheck(row.expires_at, now), row.id);
         this.onChange(row.id);
       }
@@ -371,7 +370,7 @@ export class ClassChecks {
     if (!row || row.expires_at <= this.now()) throw notFound();
     const player = await this.stmt.playerByToken.get(hashToken(token));
     if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
-    if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
+    if (player.removed_at !== null) throw new ClassError('removed', 'The teacher has removed you from this class.');
     return { row, player };
   }
 

@@ -1,7 +1,7 @@
 /**
  * Class mode on the server: classes, players and their turns in SQLite, every answer judged here by this
  * server's clock with the game's own rules (src/core). Each public method is one request's work, done in
- * one transaction, and either returns its result or throws an ApiError (a 4xx with a code and a sentence);
+ * one transaction, and either returns its result or throws a ClassError (a refusal: a code and a sentence);
  * nothing is written when it throws.
  */
 import { randomBytes, randomInt } from 'node:crypto';
@@ -69,7 +69,7 @@ import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerS
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccommodation';
 import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../../core/types';
-import { ApiError, hashToken, notFound } from './apiError';
+import { ClassError, hashToken, notFound } from './classError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { liveBoard, LiveLessonStore } from './liveLessons';
@@ -77,7 +77,7 @@ import { checkOwnQuestions, type OwnQuestionsUpload } from './ownQuestions';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
 import type { ClassStore } from './store';
 
-export { ApiError, hashToken } from './apiError';
+export { ClassError, hashToken } from './classError';
 
 /** What changed, for the live streams (see hub.ts). */
 export type ClassEvent =
@@ -178,12 +178,12 @@ export function newToken(): string {
 const CLASS_COLUMNS =
   'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at, settled_up_to';
 
-function tooLate(): ApiError {
-  return new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
+function tooLate(): ClassError {
+  return new ClassError('too-late', 'The time for that question was up before the answer arrived.');
 }
 
-function ended(): ApiError {
-  return new ApiError(410, 'class-ended', 'This class has ended.');
+function ended(): ClassError {
+  return new ClassError('class-ended', 'This class has ended.');
 }
 
 export class ClassService {
@@ -383,7 +383,7 @@ export class ClassService {
   ): Promise<CreatedClass> {
     const own = ownUpload ? checkOwnQuestions(ownUpload, this.sources) : undefined;
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
-    if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
+    if (problems.length > 0) throw new ClassError('bad-settings', problems.join(' '));
     const pool = settings.pool ?? DEFAULT_CLASS_POOL;
     const answerReveal = settings.answerReveal ?? DEFAULT_ANSWER_REVEAL;
     const pace = settings.pace ?? DEFAULT_CLASS_PACE;
@@ -401,8 +401,7 @@ export class ClassService {
       : classRoundSettings(settings);
     const plan = buildRound(drawn, roundSettings, seed);
     if (plan.questions.length === 0) {
-      throw new ApiError(
-        422,
+      throw new ClassError(
         'no-questions',
         pool === 'class-only'
           ? 'The chosen topics and kinds hold no class-only questions: choose more of them, or the whole bank.'
@@ -493,13 +492,12 @@ export class ClassService {
       const row = await this.classByCode(code);
       if (row.status === 'ended') throw ended();
       if (row.joining_locked === 1) {
-        throw new ApiError(403, 'joining-locked', 'The teacher has locked this class: no one new can join now.');
+        throw new ClassError('joining-locked', 'The teacher has locked this class: no one new can join now.');
       }
       const check = checkClassNickname(typedNickname);
-      if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
+      if (!check.ok) throw new ClassError(`nickname-${check.problem}`, check.message);
       if ((await this.round(row)).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
-        throw new ApiError(
-          422,
+        throw new ClassError(
           'nickname-not-generated',
           'This class takes only the nicknames the game makes up: keep the one you are given or ask for another.',
         );
@@ -508,28 +506,22 @@ export class ClassService {
       for (const other of await this.stmt.nicknames.all(row.id)) {
         if (nicknameKey(other.nickname) !== key) continue;
         if (other.removed === 1) {
-          throw new ApiError(
-            409,
-            'nickname-removed',
-            'The teacher removed a player of that name: pick another nickname.',
-          );
+          throw new ClassError('nickname-removed', 'The teacher removed a player of that name: pick another nickname.');
         }
-        throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+        throw new ClassError('nickname-taken', 'Someone in this class already has that nickname. Pick another.');
       }
       if ((await this.stmt.countPlayers.get(row.id))!.n >= MAX_PLAYERS_PER_CLASS) {
-        throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
+        throw new ClassError('class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
       }
       const refusal = this.joins.check(row.id, address);
       if (refusal?.code === 'address-full') {
-        throw new ApiError(
-          429,
+        throw new ClassError(
           'address-full',
           `${refusal.limit} players have already joined this class from your network address: ask your teacher.`,
         );
       }
       if (refusal?.code === 'join-rate') {
-        throw new ApiError(
-          429,
+        throw new ClassError(
           'join-rate',
           `Many players are joining this class right now: try again in ${refusal.retryAfterSec} s.`,
         );
@@ -570,7 +562,7 @@ export class ClassService {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'players.nickname')) {
-          throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+          throw new ClassError('nickname-taken', 'Someone in this class already has that nickname. Pick another.');
         }
         throw error;
       }
@@ -654,13 +646,13 @@ export class ClassService {
   ): Promise<AnswerOutcome | PendingOutcome> {
     return await this.atomically(async () => {
       const { row, player } = await this.authPlayer(code, playerId, token);
-      if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
+      if (row.status === 'lobby') throw new ClassError('not-started', 'The teacher has not started the class yet.');
       const live = await this.liveOf(row);
       if (live) return await this.liveAnswer(row, player, live, position, picked);
       const turn = await this.stmt.turnAt.get(player.id, position);
-      if (!turn) throw new ApiError(409, 'not-served', 'That question has not been served to you yet.');
+      if (!turn) throw new ClassError('not-served', 'That question has not been served to you yet.');
       if (turn.answered_at !== null) {
-        throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+        throw new ClassError('already-answered', 'That question has already been answered (or its time ran out).');
       }
       const now = this.now();
       const judged = await this.judge(row, player, position, picked, turn.served_at, now, tooLate());
@@ -704,7 +696,7 @@ export class ClassService {
   async start(code: string, teacherToken: string): Promise<ClassInfo> {
     return await this.atomically(async () => {
       const row = await this.authTeacher(code, teacherToken, true);
-      if (row.status !== 'lobby') throw new ApiError(409, 'already-started', 'The class has already started.');
+      if (row.status !== 'lobby') throw new ClassError('already-started', 'The class has already started.');
       await this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
       return await this.changed(row.id);
     });
@@ -767,7 +759,7 @@ export class ClassService {
       const row = await this.authTeacher(code, teacherToken, true);
       const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
-        throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+        throw new ClassError('unknown-player', 'There is no such player in this class.');
       }
       await this.stmt.setTimeAccommodation.run(accommodation, player.id);
       this.updateRoster(row.id, (roster) => {
@@ -786,7 +778,7 @@ export class ClassService {
       const row = await this.authTeacher(code, teacherToken, true);
       const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
-        throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+        throw new ClassError('unknown-player', 'There is no such player in this class.');
       }
       await this.stmt.removePlayer.run(this.now(), player.id);
       this.rosters.delete(row.id);
@@ -878,7 +870,7 @@ export class ClassService {
     await this.atomically(async () => {
       const row = await this.authTeacher(code, teacherToken);
       const player = await this.stmt.playerByPublicId.get(row.id, playerId);
-      if (!player) throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+      if (!player) throw new ClassError('unknown-player', 'There is no such player in this class.');
       await this.stmt.deletePlayer.run(player.id);
       this.rosters.delete(row.id);
       this.summaries.delete(row.id);
@@ -933,7 +925,7 @@ export class ClassService {
     if (row.status === 'ended') throw ended();
     const player = await this.stmt.playerByToken.get(hashToken(token));
     if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
-    if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
+    if (player.removed_at !== null) throw new ClassError('removed', 'The teacher has removed you from this class.');
     // Every request of theirs says the player is there (see isAwayNow).
     if (this.lastSeen.size > 100_000) this.lastSeen.clear();
     this.lastSeen.set(player.id, this.now());
@@ -953,12 +945,12 @@ export class ClassService {
       const row = await this.authTeacher(code, teacherToken, true);
       const before = await this.liveOf(row);
       if (!before) {
-        throw new ApiError(409, 'not-live', 'This class is self-paced: each student moves on by themselves.');
+        throw new ClassError('not-live', 'This class is self-paced: each student moves on by themselves.');
       }
       const now = this.now();
       const round = await this.round(row);
       const step = liveStep(before, command, now, (position) => round.items[position]?.planned.timeLimitMs ?? null);
-      if (!step.ok) throw new ApiError(409, step.code, step.message);
+      if (!step.ok) throw new ClassError(step.code, step.message);
       await this.applyLive(row, before, step.state, now);
       return (await this.snapshot((await this.stmt.classById.get(row.id))!, 0)).live!;
     });
@@ -1073,15 +1065,15 @@ export class ClassService {
     picked: number,
   ): Promise<AnswerOutcome | PendingOutcome> {
     const refusal = liveAnswerRefusal(state, position);
-    if (refusal) throw new ApiError(409, refusal.code, refusal.message);
+    if (refusal) throw new ClassError(refusal.code, refusal.message);
     const existing = await this.stmt.turnAt.get(player.id, position);
     if (existing && existing.answered_at !== null) {
-      throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+      throw new ClassError('already-answered', 'That question has already been answered (or its time ran out).');
     }
     const item = (await this.round(row)).items[position]!;
     const now = this.now();
     const openedAt = state.openedAt ?? now;
-    const closed = new ApiError(409, 'question-closed', 'That question has closed: answers are no longer taken.');
+    const closed = new ClassError('question-closed', 'That question has closed: answers are no longer taken.');
     const judged = await this.judge(row, player, position, picked, openedAt, now, closed);
     if (!existing) {
       await this.stmt.insertTurn.run({
@@ -1110,7 +1102,7 @@ export class ClassService {
     picked: number,
     servedAt: number,
     now: number,
-    late: ApiError,
+    late: ClassError,
   ): Promise<JudgedAnswer> {
     const round = await this.round(row);
     const item = round.items[position]!;
@@ -1126,7 +1118,7 @@ export class ClassService {
     });
     if (verdict.ok) return verdict.judged;
     if (verdict.reason === 'unknown-choice')
-      throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
+      throw new ClassError('unknown-choice', 'That question has no such answer.');
     throw late;
   }
 
@@ -1333,7 +1325,7 @@ export class ClassService {
       position: turn.position,
     });
     if (result.changes !== 1) {
-      throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+      throw new ClassError('already-answered', 'That question has already been answered (or its time ran out).');
     }
     await this.stmt.scorePlayer.run({
       points: judged.points,
