@@ -296,9 +296,9 @@ export class ChallengeService {
   async close(code: string, creatorToken: string): Promise<ChallengeBoard> {
     return this.db.run(async () => {
       const row = await this.find(code);
-      await this.classes.authTeacher(code, creatorToken);
+      const creator = await this.classes.auth.teacher(code, creatorToken);
       await this.stmt.close.run(this.now(), row.id);
-      if (row.status !== 'ended') await this.classes.end(code, creatorToken);
+      if (row.status !== 'ended') await this.classes.end(creator);
       this.openDeadlines.delete(code);
       return await this.board(code);
     });
@@ -308,7 +308,7 @@ export class ChallengeService {
   async removeEntry(code: string, creatorToken: string, playerId: string): Promise<ChallengeBoard> {
     return this.db.run(async () => {
       await this.find(code);
-      await this.classes.removePlayer(code, creatorToken, playerId);
+      await this.classes.removePlayer(await this.classes.auth.teacher(code, creatorToken), playerId);
       return await this.board(code);
     });
   }

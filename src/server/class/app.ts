@@ -22,6 +22,7 @@ import { originAllowed } from './origins';
 import { ClassError, ClassService, hashToken } from './service';
 import { registerChallengeRoutes, type ChallengeRateLimits } from '../challenge/routes';
 import type { ChallengeService } from '../challenge/service';
+import { decorateAuth } from './routes/auth';
 import { checkRoutes } from './routes/checks';
 import { classRoutes } from './routes/classes';
 import type { ClassRouteOptions } from './routes/context';
@@ -224,6 +225,7 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     commits,
     limits: { create: { max: limits.createPerMinute, timeWindow: 60_000 }, join: joinLimit, answer: answerLimit },
   };
+  decorateAuth(app);
   await app.register(metaRoutes, { service, readiness: options.readiness, serverInfo: options.serverInfo });
   await app.register(classRoutes, routeOptions);
   await app.register(playerRoutes, routeOptions);

@@ -10,8 +10,8 @@ import { CHECK_STAGES } from '../../../core/classCheck';
 import { MAX_CHECK_ITEM_ID_CHARS } from '../../../core/classProtocol';
 import type { SentCheckAnswer } from '../classChecks';
 import type { ClassRouteOptions } from './context';
-import { tokenOf } from './request';
-import { authHeaders, classParams, emptyBody, playerParams, type ClassPath, type PlayerPath } from './schemas';
+import { playerAuth, playerOf, teacherAuth, teacherOf } from './auth';
+import { authHeaders, classParams, emptyBody, playerParams } from './schemas';
 
 const checkAnswerBody = {
   type: 'object',
@@ -26,13 +26,13 @@ const checkAnswerBody = {
 } as const;
 
 export const checkRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, { service, commits, limits }) => {
+  const asPlayer = playerAuth(service.auth);
+  const asTeacher = teacherAuth(service.auth);
+
   app.get(
     '/api/classes/:code/players/:playerId/check',
-    { schema: { params: playerParams, headers: authHeaders } },
-    async (request) => {
-      const params = request.params as PlayerPath;
-      return commits.run(() => service.checkView(params.code, params.playerId, tokenOf(request)));
-    },
+    { schema: { params: playerParams, headers: authHeaders }, preHandler: asPlayer },
+    async (request) => commits.run(() => service.checkView(playerOf(request))),
   );
 
   app.post(
@@ -40,25 +40,23 @@ export const checkRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, { 
     {
       schema: { params: playerParams, headers: authHeaders, body: checkAnswerBody },
       config: { rateLimit: limits.answer },
+      preHandler: asPlayer,
     },
     async (request) => {
-      const params = request.params as PlayerPath;
       const sent = request.body as SentCheckAnswer;
-      return commits.run(() => service.checkAnswer(params.code, params.playerId, tokenOf(request), sent));
+      return commits.run(() => service.checkAnswer(playerOf(request), sent));
     },
   );
 
-  app.get('/api/classes/:code/checks', { schema: { params: classParams, headers: authHeaders } }, async (request) => {
-    const { code } = request.params as ClassPath;
-    return commits.run(() => service.classChecks(code, tokenOf(request)));
-  });
+  app.get(
+    '/api/classes/:code/checks',
+    { schema: { params: classParams, headers: authHeaders }, preHandler: asTeacher },
+    async (request) => commits.run(() => service.classChecks(teacherOf(request))),
+  );
 
   app.post(
     '/api/classes/:code/delayed-check',
-    { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
-    async (request) => {
-      const { code } = request.params as ClassPath;
-      return commits.run(() => service.openDelayedCheck(code, tokenOf(request)));
-    },
+    { schema: { params: classParams, headers: authHeaders, body: emptyBody }, preHandler: asTeacher },
+    async (request) => commits.run(() => service.openDelayedCheck(teacherOf(request))),
   );
 };

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { MAX_SENT_CHOICE } from '../../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS } from '../../../core/classRules';
 import type { ClassRouteOptions } from './context';
-import { openStream, tokenOf } from './request';
+import { playerAuth, playerOf } from './auth';
+import { openStream } from './request';
 import { authHeaders, emptyBody, playerParams, type PlayerPath } from './schemas';
 
 const answerBody = {
@@ -17,31 +18,26 @@ const answerBody = {
 } as const;
 
 export const playerRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, { service, hub, commits, limits }) => {
+  app.addHook('preHandler', playerAuth(service.auth));
+
   app.get(
     '/api/classes/:code/players/:playerId',
     { schema: { params: playerParams, headers: authHeaders } },
-    async (request) => {
-      const params = request.params as PlayerPath;
-      return commits.run(() => service.playerView(params.code, params.playerId, tokenOf(request)));
-    },
+    async (request) => commits.run(() => service.playerView(playerOf(request))),
   );
 
   app.post(
     '/api/classes/:code/players/:playerId/next',
     { schema: { params: playerParams, headers: authHeaders, body: emptyBody } },
-    async (request) => {
-      const params = request.params as PlayerPath;
-      return commits.run(() => service.next(params.code, params.playerId, tokenOf(request)));
-    },
+    async (request) => commits.run(() => service.next(playerOf(request))),
   );
 
   app.post(
     '/api/classes/:code/players/:playerId/answers',
     { schema: { params: playerParams, headers: authHeaders, body: answerBody }, config: { rateLimit: limits.answer } },
     async (request) => {
-      const params = request.params as PlayerPath;
       const { position, choice } = request.body as { position: number; choice: number };
-      return commits.run(() => service.answer(params.code, params.playerId, tokenOf(request), position, choice));
+      return commits.run(() => service.answer(playerOf(request), position, choice));
     },
   );
 
@@ -50,7 +46,7 @@ export const playerRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, {
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as PlayerPath;
-      const { row, player } = await service.authPlayer(params.code, params.playerId, tokenOf(request));
+      const { row, player } = await service.authPlayer(playerOf(request));
       const info = await service.classInfo(params.code);
       service.followStream(player.id, reply.raw);
       openStream(reply, (headers) => hub.openPlayer(row.id, params.playerId, info, reply.raw, headers));
@@ -62,8 +58,7 @@ export const playerRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, {
     '/api/classes/:code/players/:playerId/seat',
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
-      const params = request.params as PlayerPath;
-      await commits.run(() => service.leave(params.code, params.playerId, tokenOf(request)));
+      await commits.run(() => service.leave(playerOf(request)));
       return reply.code(204).send();
     },
   );

@@ -6,7 +6,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { LIVE_COMMANDS, type LiveCommand } from '../../../core/liveLesson';
 import { TIME_ACCOMMODATIONS, type TimeAccommodation } from '../../../core/timeAccommodation';
 import type { ClassRouteOptions } from './context';
-import { openStream, tokenOf } from './request';
+import { teacherAuth, teacherOf } from './auth';
+import { openStream } from './request';
 import { authHeaders, classParams, emptyBody, playerParams, type ClassPath, type PlayerPath } from './schemas';
 
 const lockBody = {
@@ -38,15 +39,17 @@ const timeBody = {
 } as const;
 
 export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, { service, hub, commits }) => {
+  app.addHook('preHandler', teacherAuth(service.auth));
+
   app.get('/api/classes/:code/dashboard', { schema: { params: classParams, headers: authHeaders } }, async (request) =>
-    commits.run(() => service.dashboard((request.params as ClassPath).code, tokenOf(request))),
+    commits.run(() => service.dashboard(teacherOf(request))),
   );
 
   app.get(
     '/api/classes/:code/events',
     { schema: { params: classParams, headers: authHeaders } },
     async (request, reply) => {
-      const row = await service.authTeacher((request.params as ClassPath).code, tokenOf(request));
+      const row = await service.authTeacher(teacherOf(request));
       openStream(reply, (headers) => hub.openDashboard(row.id, reply.raw, headers));
     },
   );
@@ -54,13 +57,13 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
   app.post(
     '/api/classes/:code/start',
     { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
-    async (request) => commits.run(() => service.start((request.params as ClassPath).code, tokenOf(request))),
+    async (request) => commits.run(() => service.start(teacherOf(request))),
   );
 
   app.post(
     '/api/classes/:code/end',
     { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
-    async (request) => commits.run(() => service.end((request.params as ClassPath).code, tokenOf(request))),
+    async (request) => commits.run(() => service.end(teacherOf(request))),
   );
 
   // A live lesson: Next, Show answer, Pause, Resume, Skip, End, each refused with a code when it does not fit.
@@ -69,7 +72,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     { schema: { params: classParams, headers: authHeaders, body: liveBody } },
     async (request) => {
       const { command } = request.body as { command: LiveCommand };
-      return commits.run(() => service.liveCommand((request.params as ClassPath).code, tokenOf(request), command));
+      return commits.run(() => service.liveCommand(teacherOf(request), command));
     },
   );
 
@@ -78,7 +81,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     { schema: { params: classParams, headers: authHeaders, body: lockBody } },
     async (request) => {
       const { locked } = request.body as { locked: boolean };
-      return commits.run(() => service.setJoiningLocked((request.params as ClassPath).code, tokenOf(request), locked));
+      return commits.run(() => service.setJoiningLocked(teacherOf(request), locked));
     },
   );
 
@@ -87,7 +90,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     { schema: { params: classParams, headers: authHeaders, body: hideBody } },
     async (request) => {
       const { hideScores } = request.body as { hideScores: boolean };
-      return commits.run(() => service.setHideScores((request.params as ClassPath).code, tokenOf(request), hideScores));
+      return commits.run(() => service.setHideScores(teacherOf(request), hideScores));
     },
   );
 
@@ -97,9 +100,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     async (request, reply) => {
       const params = request.params as PlayerPath;
       const { accommodation } = request.body as { accommodation: TimeAccommodation };
-      await commits.run(() =>
-        service.setTimeAccommodation(params.code, tokenOf(request), params.playerId, accommodation),
-      );
+      await commits.run(() => service.setTimeAccommodation(teacherOf(request), params.playerId, accommodation));
       return reply.code(204).send();
     },
   );
@@ -109,7 +110,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as PlayerPath;
-      await commits.run(() => service.removePlayer(params.code, tokenOf(request), params.playerId));
+      await commits.run(() => service.removePlayer(teacherOf(request), params.playerId));
       return reply.code(204).send();
     },
   );
@@ -119,7 +120,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     '/api/classes/:code',
     { schema: { params: classParams, headers: authHeaders } },
     async (request, reply) => {
-      await commits.run(() => service.deleteClass((request.params as ClassPath).code, tokenOf(request)));
+      await commits.run(() => service.deleteClass(teacherOf(request)));
       service.flushDeleted();
       return reply.code(204).send();
     },
@@ -130,7 +131,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     { schema: { params: playerParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as PlayerPath;
-      await commits.run(() => service.erasePlayer(params.code, tokenOf(request), params.playerId));
+      await commits.run(() => service.erasePlayer(teacherOf(request), params.playerId));
       service.flushDeleted();
       return reply.code(204).send();
     },
@@ -141,7 +142,7 @@ export const teacherRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, 
     { schema: { params: classParams, headers: authHeaders } },
     async (request, reply) => {
       const params = request.params as ClassPath;
-      const csv = await commits.run(() => service.resultsCsv(params.code, tokenOf(request)));
+      const csv = await commits.run(() => service.resultsCsv(teacherOf(request)));
       return reply
         .header('Content-Type', 'text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="source-check-class-${params.code}.csv"`)
