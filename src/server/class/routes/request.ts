@@ -5,12 +5,17 @@ import { ClassError } from '../classError';
 
 const BEARER = new RegExp(`^Bearer (${TOKEN_PATTERN.slice(1, -1)})$`);
 
+/** The token from "Authorization: Bearer …", or undefined when there is none. */
+export function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+}
+
 /** The token from "Authorization: Bearer …"; a 401 when it is missing or not a token at all. */
 export function tokenOf(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? BEARER.exec(header) : null;
-  if (!match) throw new ClassError('no-token', 'This request needs a token in its Authorization header.');
-  return match[1]!;
+  const token = bearerOf(request);
+  if (!token) throw new ClassError('no-token', 'This request needs a token in its Authorization header.');
+  return token;
 }
 
 /** The client's address, or a stand-in once its socket has gone (Node then no longer knows it). */
