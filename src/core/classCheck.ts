@@ -102,11 +102,13 @@ export function checkDate(time: number): string {
   });
 }
 
+export type DelayedCheckRefusalCode = 'delayed-too-early' | 'delayed-too-late';
+
 /** Why the delayed check cannot be opened now, with a code for programs, or undefined when it can. */
 export function delayedCheckRefusal(
   createdAt: number,
   now: number,
-): { code: 'delayed-too-early' | 'delayed-too-late'; message: string } | undefined {
+): { code: DelayedCheckRefusalCode; message: string } | undefined {
   const { opensAt, closesAt } = delayedCheckWindow(createdAt);
   if (now < opensAt) {
     return {

@@ -356,6 +356,19 @@ export interface ServerInfo {
 
 /** The header that carries a teacher's or a student's token. */
 export const TOKEN_HEADER = 'authorization';
+/** A teacher's or a student's token as a request may carry it (the server hands out 32 characters). */
+export const TOKEN_PATTERN = '^[A-Za-z0-9_-]{20,100}$';
+/** A player's public id in a path: 9 random bytes in base64url. */
+export const PLAYER_ID_PATTERN = '^[A-Za-z0-9_-]{12}$';
+
+// What a request may carry before the rules look at it: looser than the rules, so the rules' own refusal (a
+// nickname's `nickname-too-long`, an answer's `unknown-choice`) names what is wrong.
+export const MAX_SENT_NICKNAME_CHARS = 200;
+/** Past the most choices any question has (MAX_IMPORTED_CHOICES). */
+export const MAX_SENT_CHOICE = 9;
+export const MAX_SENT_TOPICS = 50;
+export const MAX_TOPIC_ID_CHARS = 80;
+export const MAX_CHECK_ITEM_ID_CHARS = 100;
 export function bearer(token: string): string {
   return `Bearer ${token}`;
 }

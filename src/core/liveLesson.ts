@@ -32,7 +32,20 @@ export interface LiveState {
   skipped: number[];
 }
 
-export type LiveRefusal = { ok: false; code: string; message: string };
+/** The stable codes of a command or an answer that does not fit the lesson's moment. */
+export type LiveRefusalCode =
+  | 'lesson-over'
+  | 'question-open'
+  | 'no-open-question'
+  | 'already-paused'
+  | 'not-paused'
+  | 'not-started'
+  | 'unknown-command'
+  | 'question-paused'
+  | 'not-served'
+  | 'question-closed';
+
+export type LiveRefusal = { ok: false; code: LiveRefusalCode; message: string };
 export type LiveStep = { ok: true; state: LiveState } | LiveRefusal;
 
 export function newLiveState(total: number): LiveState {
@@ -48,7 +61,7 @@ export function newLiveState(total: number): LiveState {
   };
 }
 
-function refuse(code: string, message: string): LiveRefusal {
+function refuse(code: LiveRefusalCode, message: string): LiveRefusal {
   return { ok: false, code, message };
 }
 

@@ -55,7 +55,8 @@ describe('what the class server keeps in memory', () => {
     let checks = 0;
     const check = async (code: string, teacherToken: string) => {
       const fresh = new ClassService(t.server.store, testBank(), { now: t.clock.now });
-      expect(await await service.dashboard(code, teacherToken)).toEqual(await fresh.dashboard(code, teacherToken));
+      const teacher = await service.auth.teacher(code, teacherToken);
+      expect(await await service.dashboard(teacher)).toEqual(await fresh.dashboard(teacher));
       checks += 1;
     };
     for (let step = 0; step < 400; step += 1) {
@@ -70,7 +71,7 @@ describe('what the class server keeps in memory', () => {
         seats.push({ code, playerId: player.playerId, token: player.token });
       } else if (roll < 18) {
         const seat = mine[pick(mine.length)]!;
-        await service.removePlayer(code, created.teacherToken, seat.playerId);
+        await service.removePlayer(await service.auth.teacher(code, created.teacherToken), seat.playerId);
         seats.splice(seats.indexOf(seat), 1);
       } else if (roll < 22) {
         // Long enough for any open question to run out of time: the next call records a time-out.
@@ -78,7 +79,7 @@ describe('what the class server keeps in memory', () => {
       } else {
         const seat = mine[pick(mine.length)]!;
         if (seat.position === undefined) {
-          const view = await service.next(code, seat.playerId, seat.token);
+          const view = await service.next(await service.auth.player(code, seat.playerId, seat.token));
           if (view.state === 'question') {
             seat.position = view.question.position;
             seat.questionId = view.question.questionId;
@@ -89,7 +90,7 @@ describe('what the class server keeps in memory', () => {
           const right = rightChoice({ questionId: seat.questionId!, choices: seat.choices! });
           const choice = pick(2) === 0 ? right : (right + 1) % seat.choices!.length;
           try {
-            await service.answer(code, seat.playerId, seat.token, seat.position, choice);
+            await service.answer(await service.auth.player(code, seat.playerId, seat.token), seat.position, choice);
           } catch (error) {
             // Its time ran out on an earlier step: the refusal changes nothing.
             expect((error as { code?: string }).code).toBe('too-late');
@@ -100,11 +101,11 @@ describe('what the class server keeps in memory', () => {
       await check(code, created.teacherToken);
     }
     const last = classes[0]!;
-    await service.end(last.class.code, last.teacherToken);
+    await service.end(await service.auth.teacher(last.class.code, last.teacherToken));
     await check(last.class.code, last.teacherToken);
     expect(checks).toBe(401);
     // The classes were really played: players finished, answered and timed out.
-    const board = await service.dashboard(last.class.code, last.teacherToken);
+    const board = await service.dashboard(await service.auth.teacher(last.class.code, last.teacherToken));
     expect(board.players.some((player) => player.finished)).toBe(true);
     expect(board.questions.some((question) => question.timedOut > 0)).toBe(true);
     expect(board.summary.questionsCounted).toBe(4);

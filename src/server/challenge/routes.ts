@@ -5,15 +5,16 @@
  * prune challenges.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CLASS_CODE_PATTERN } from '../../core/classCode';
 import {
   challengeCodeFromPath,
   MAX_CHALLENGE_DAYS,
   MAX_CHALLENGE_TITLE_LENGTH,
   MIN_CHALLENGE_DAYS,
 } from '../../core/challengeProtocol';
+import { MAX_SENT_NICKNAME_CHARS } from '../../core/classProtocol';
 import type { ClassStore } from '../class/store';
-import { ApiError } from '../class/service';
+import { bearerOf, clientAddress, tokenOf } from '../class/routes/request';
+import { authHeaders, classParams, emptyBody, playerParams } from '../class/routes/schemas';
 import { BoardStreams } from './boardStream';
 import { pageBase } from '../pagePreview';
 import { challengePage } from './page';
@@ -43,19 +44,7 @@ export interface ChallengeRouteOptions {
   publicUrl?: () => string | undefined;
 }
 
-const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
-const codeParams = { type: 'object', required: ['code'], additionalProperties: false, properties: { code } } as const;
-const entryParams = {
-  type: 'object',
-  required: ['code', 'playerId'],
-  additionalProperties: false,
-  properties: { code, playerId: { type: 'string', pattern: '^[A-Za-z0-9_-]{12}$' } },
-} as const;
-const authHeaders = {
-  type: 'object',
-  properties: { authorization: { type: 'string', maxLength: 200 } },
-} as const;
-const nickname = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const nickname = { type: 'string', minLength: 1, maxLength: MAX_SENT_NICKNAME_CHARS } as const;
 // No score, time or answer is ever taken here: a body with any field but these is refused.
 const createBody = {
   type: 'object',
@@ -68,23 +57,6 @@ const createBody = {
   },
 } as const;
 const joinBody = { type: 'object', additionalProperties: false, required: ['nickname'], properties: { nickname } };
-const emptyBody = { type: 'object', additionalProperties: false, properties: {} } as const;
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  return typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1] : undefined;
-}
-
-function tokenOf(request: FastifyRequest): string {
-  const token = bearerOf(request);
-  if (!token) throw new ApiError(401, 'no-token', 'This request needs a token in its Authorization header.');
-  return token;
-}
-
-function addressOf(request: FastifyRequest): string {
-  return request.ip ?? 'gone';
-}
-
 const CLASS_PATH = /^\/api\/classes\/([A-Z0-9]{6})(?:[/?]|$)/;
 
 export async function registerChallengeRoutes(app: FastifyInstance, options: ChallengeRouteOptions): Promise<void> {
@@ -112,14 +84,14 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
     { schema: { body: createBody }, config: { rateLimit: { max: limits.createPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
       const body = request.body as { nickname: string; title?: string; days?: number };
-      const created = await commits.run(() => challenges.create(body, addressOf(request)));
+      const created = await commits.run(() => challenges.create(body, clientAddress(request)));
       return reply.code(201).send(created);
     },
   );
 
   app.get(
     '/api/challenges/:code',
-    { schema: { params: codeParams }, config: { rateLimit: { max: limits.boardPerMinute, timeWindow: 60_000 } } },
+    { schema: { params: classParams }, config: { rateLimit: { max: limits.boardPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
       const board = await commits.run(() => challenges.board((request.params as { code: string }).code));
       return reply.header('Cache-Control', 'no-store').send(board);
@@ -129,20 +101,20 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
   app.post(
     '/api/challenges/:code/players',
     {
-      schema: { params: codeParams, headers: authHeaders, body: joinBody },
+      schema: { params: classParams, headers: authHeaders, body: joinBody },
       config: { rateLimit: { max: limits.joinPerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const wanted = (request.params as { code: string }).code;
       const { nickname: name } = request.body as { nickname: string };
-      const seat = await commits.run(() => challenges.join(wanted, name, addressOf(request), bearerOf(request)));
+      const seat = await commits.run(() => challenges.join(wanted, name, clientAddress(request), bearerOf(request)));
       return reply.code(201).send(seat);
     },
   );
 
   app.get(
     '/api/challenges/:code/events',
-    { schema: { params: codeParams }, config: { rateLimit: { max: limits.boardPerMinute, timeWindow: 60_000 } } },
+    { schema: { params: classParams }, config: { rateLimit: { max: limits.boardPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
       const wanted = (request.params as { code: string }).code;
       await challenges.board(wanted);
@@ -158,13 +130,13 @@ export async function registerChallengeRoutes(app: FastifyInstance, options: Cha
 
   app.post(
     '/api/challenges/:code/close',
-    { schema: { params: codeParams, headers: authHeaders, body: emptyBody } },
+    { schema: { params: classParams, headers: authHeaders, body: emptyBody } },
     async (request) => commits.run(() => challenges.close((request.params as { code: string }).code, tokenOf(request))),
   );
 
   app.delete(
     '/api/challenges/:code/entries/:playerId',
-    { schema: { params: entryParams, headers: authHeaders } },
+    { schema: { params: playerParams, headers: authHeaders } },
     async (request) => {
       const params = request.params as { code: string; playerId: string };
       return commits.run(() => challenges.removeEntry(params.code, tokenOf(request), params.playerId));

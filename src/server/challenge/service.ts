@@ -22,7 +22,7 @@ import { checkNickname, NICKNAME_MAX_LENGTH } from '../../core/nicknames';
 import type { ClassStore } from '../class/store';
 import { checkClassNickname } from '../class/nicknameGuard';
 import {
-  ApiError,
+  ClassError,
   DAY_MS,
   DEFAULT_RETENTION_DAYS,
   hashToken,
@@ -62,8 +62,8 @@ interface EntryRow {
   creator: 0 | 1;
 }
 
-function unknownChallenge(): ApiError {
-  return new ApiError(404, 'unknown-challenge', 'There is no challenge with that code. Ask for the link again.');
+function unknownChallenge(): ClassError {
+  return new ClassError('unknown-challenge', 'There is no challenge with that code. Ask for the link again.');
 }
 
 /** A title as shown: spaces folded, or null when there is none. */
@@ -71,16 +71,12 @@ function cleanTitle(title: string | undefined): string | null {
   const folded = (title ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim();
   if (folded === '') return null;
   if ([...folded].length > MAX_CHALLENGE_TITLE_LENGTH) {
-    throw new ApiError(
-      422,
-      'bad-title',
-      `A challenge's title can be at most ${MAX_CHALLENGE_TITLE_LENGTH} characters.`,
-    );
+    throw new ClassError('bad-title', `A challenge's title can be at most ${MAX_CHALLENGE_TITLE_LENGTH} characters.`);
   }
   // The nickname rules keep a title to letters, digits and ordinary punctuation, without the blocked words.
   const check = checkNickname(folded.slice(0, NICKNAME_MAX_LENGTH));
   if (!check.ok && check.problem !== 'too-short') {
-    throw new ApiError(422, 'bad-title', `The title: ${check.message}`);
+    throw new ClassError('bad-title', `The title: ${check.message}`);
   }
   return folded;
 }
@@ -159,8 +155,7 @@ export class ChallengeService {
     const title = cleanTitle(request.title);
     const days = request.days ?? DEFAULT_CHALLENGE_DAYS;
     if (!Number.isInteger(days) || days < MIN_CHALLENGE_DAYS || days > MAX_CHALLENGE_DAYS) {
-      throw new ApiError(
-        422,
+      throw new ClassError(
         'bad-deadline',
         `A challenge runs for ${MIN_CHALLENGE_DAYS} to ${MAX_CHALLENGE_DAYS} days; ${days} was asked for.`,
       );
@@ -170,11 +165,10 @@ export class ChallengeService {
     const closesAt = Math.min(now + days * DAY_MS, now + this.retentionMs - 60_000);
     // Checked before a round is drawn for it: a refused name costs nothing.
     const name = checkClassNickname(request.nickname);
-    if (!name.ok) throw new ApiError(422, `nickname-${name.problem}`, name.message);
+    if (!name.ok) throw new ClassError(`nickname-${name.problem}`, name.message);
     const wait = this.flood.waitFor(address);
     if (wait > 0) {
-      throw new ApiError(
-        429,
+      throw new ClassError(
         'challenge-flood',
         `Many challenges have been made from your network address: try again in ${Math.ceil(wait / 60)} min.`,
       );
@@ -302,9 +296,9 @@ export class ChallengeService {
   async close(code: string, creatorToken: string): Promise<ChallengeBoard> {
     return this.db.run(async () => {
       const row = await this.find(code);
-      await this.classes.authTeacher(code, creatorToken);
+      const creator = await this.classes.auth.teacher(code, creatorToken);
       await this.stmt.close.run(this.now(), row.id);
-      if (row.status !== 'ended') await this.classes.end(code, creatorToken);
+      if (row.status !== 'ended') await this.classes.end(creator);
       this.openDeadlines.delete(code);
       return await this.board(code);
     });
@@ -314,7 +308,7 @@ export class ChallengeService {
   async removeEntry(code: string, creatorToken: string, playerId: string): Promise<ChallengeBoard> {
     return this.db.run(async () => {
       await this.find(code);
-      await this.classes.removePlayer(code, creatorToken, playerId);
+      await this.classes.removePlayer(await this.classes.auth.teacher(code, creatorToken), playerId);
       return await this.board(code);
     });
   }
@@ -339,7 +333,7 @@ export class ChallengeService {
         });
       } catch (error) {
         // Expired and swept meanwhile: nothing left to close.
-        if (!(error instanceof ApiError)) throw error;
+        if (!(error instanceof ClassError)) throw error;
       }
     }
   }
@@ -385,7 +379,7 @@ export class ChallengeService {
   private async open(code: string): Promise<ChallengeRow> {
     const row = await this.find(code);
     if (this.isClosed(row))
-      throw new ApiError(410, 'challenge-closed', 'This challenge is closed: it takes no more entries.');
+      throw new ClassError('challenge-closed', 'This challenge is closed: it takes no more entries.');
     return row;
   }
 }

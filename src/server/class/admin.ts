@@ -15,7 +15,7 @@ import { Backups, checkSnapshot, listSnapshots, restoreSnapshot } from './backup
 import type { ServerConfig } from './config';
 import { openClassDb, type ClassDb } from './db';
 import { GroupCommit } from './groupCommit';
-import { ApiError, ClassService, DAY_MS } from './service';
+import { ClassError, ClassService, DAY_MS } from './service';
 import { SqliteClassStore } from './sqliteStore';
 import type { BankBundle } from '../../core/types';
 
@@ -157,7 +157,7 @@ export async function runAdmin(
         return usage(`Unknown command "${command}".`);
     }
   } catch (error) {
-    io.err(error instanceof ApiError ? `${error.message} (${rest[0] ?? ''})` : (error as Error).message);
+    io.err(error instanceof ClassError ? `${error.message} (${rest[0] ?? ''})` : (error as Error).message);
     return 1;
   }
 }

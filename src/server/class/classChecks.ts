@@ -32,7 +32,8 @@ import {
   type CheckResponse,
   type Confidence,
 } from '../../core/discernment';
-import { ApiError, hashToken, notFound } from './apiError';
+import type { PlayerKey } from './classAuth';
+import { ClassError, notFound } from './classError';
 import type { ClassStore } from './store';
 
 interface CheckClassRow {
@@ -74,8 +75,8 @@ export interface SentCheckAnswer {
   confidence: Confidence;
 }
 
-function checkOff(): ApiError {
-  return new ApiError(409, 'check-off', 'This class was created without a learning check.');
+function checkOff(): ClassError {
+  return new ClassError('check-off', 'This class was created without a learning check.');
 }
 
 /** What a student's place in the lesson says about which check is open (see dueStage). */
@@ -103,13 +104,12 @@ export class ClassChecks {
     private readonly onChange: (classId: number) => void,
   ) {
     this.stmt = {
-      classByCode: db.prepare<[string], CheckClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE code = ?`),
       classById: db.prepare<[number], CheckClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes WHERE id = ?`),
       setCheckSet: db.prepare('UPDATE classes SET check_set = ? WHERE id = ?'),
       openDelayed: db.prepare('UPDATE classes SET delayed_check_opened_at = ?, expires_at = ? WHERE id = ?'),
-      playerByToken: db.prepare<[string], CheckPlayerRow>(
+      playerById: db.prepare<[number], CheckPlayerRow>(
         `SELECT id, class_id, public_id, nickname, removed_at, finished_at, check_first_form FROM players
-         WHERE token_hash = ?`,
+         WHERE id = ?`,
       ),
       playersJoined: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM players WHERE class_id = ?'),
       setFirstForm: db.prepare('UPDATE players SET check_first_form = ? WHERE id = ?'),
@@ -145,7 +145,7 @@ export class ClassChecks {
   /** Gives a class just created with a check its own copy of the claims and forms. */
   async attachToClass(classId: number): Promise<void> {
     if (!this.checks || !this.available) {
-      throw new ApiError(422, 'no-check-items', 'This server has no learning check: its questions/ lacks checks/.');
+      throw new ClassError('no-check-items', 'This server has no learning check: its questions/ lacks checks/.');
     }
     await this.stmt.setCheckSet.run(JSON.stringify(this.checks), classId);
   }
@@ -159,8 +159,8 @@ export class ClassChecks {
   // ——— The student ———
 
   /** The check open to the student now and the checks they finished, with their evidence. */
-  async playerView(code: string, playerId: string, token: string): Promise<PlayerCheckView> {
-    const { row, player } = await this.authPlayer(code, playerId, token);
+  async playerView(key: PlayerKey): Promise<PlayerCheckView> {
+    const { row, player } = await this.authPlayer(key);
     const set = this.setOf(row);
     if (!set) return { enabled: false, taken: [] };
     const answers = await this.stmt.answersOf.all(player.id);
@@ -181,25 +181,24 @@ export class ClassChecks {
   }
 
   /** Stores one judged claim of the student's check at `stage`; the results come with the last one. */
-  async answer(code: string, playerId: string, token: string, sent: SentCheckAnswer): Promise<CheckAnswerReply> {
+  async answer(key: PlayerKey, sent: SentCheckAnswer): Promise<CheckAnswerReply> {
     return this.db.run(async () => {
-      const { row, player } = await this.authPlayer(code, playerId, token);
+      const { row, player } = await this.authPlayer(key);
       const set = this.setOf(row);
       if (!set) throw checkOff();
       const closed = stageClosedReason(sent.stage, await this.lessonState(row, player));
-      if (closed) throw new ApiError(409, 'check-closed', closed);
+      if (closed) throw new ClassError('check-closed', closed);
       const form = formForStage(player.check_first_form ?? 'A', sent.stage);
       const checked = checkAnswer(set, form, sent);
       if (checked.error !== undefined) {
-        throw new ApiError(
-          422,
+        throw new ClassError(
           'not-in-form',
           `Claim "${sent.itemId}" is not in ${STAGE_NAMES[sent.stage]} you take (form ${form}).`,
         );
       }
       const before = (await this.stmt.answersOf.all(player.id)).filter((answer) => answer.stage === sent.stage);
       if (before.some((answer) => answer.item_id === sent.itemId)) {
-        throw new ApiError(409, 'check-item-answered', 'That claim of this check has already been answered.');
+        throw new ClassError('check-item-answered', 'That claim of this check has already been answered.');
       }
       await this.stmt.insertAnswer.run({
         playerId: player.id,
@@ -236,7 +235,7 @@ export class ClassChecks {
       if (row.delayed_check_opened_at === null) {
         const now = this.now();
         const refusal = delayedCheckRefusal(row.created_at, now);
-        if (refusal) throw new ApiError(409, refusal.code, refusal.message);
+        if (refusal) throw new ClassError(refusal.code, refusal.message);
         await this.stmt.openDelayed.run(now, expiryWithDelayedCheck(row.expires_at, now), row.id);
         this.onChange(row.id);
       }
@@ -361,17 +360,13 @@ export class ClassChecks {
 
   // ——— Inside ———
 
-  /** A student's token for a class that has not expired: unlike the round, the after and delayed checks outlive it. */
-  private async authPlayer(
-    code: string,
-    playerId: string,
-    token: string,
-  ): Promise<{ row: CheckClassRow; player: CheckPlayerRow }> {
-    const row = await this.stmt.classByCode.get(code);
+  /** A student of a class that has not expired: unlike the round, the after and delayed checks outlive it. */
+  private async authPlayer(key: PlayerKey): Promise<{ row: CheckClassRow; player: CheckPlayerRow }> {
+    const row = await this.stmt.classById.get(key.classId);
     if (!row || row.expires_at <= this.now()) throw notFound();
-    const player = await this.stmt.playerByToken.get(hashToken(token));
-    if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
-    if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
+    const player = await this.stmt.playerById.get(key.playerRowId);
+    if (!player) throw notFound();
+    if (player.removed_at !== null) throw new ClassError('removed', 'The teacher has removed you from this class.');
     return { row, player };
   }
 

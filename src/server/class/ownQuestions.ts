@@ -8,7 +8,7 @@ import { fileTooBigMessage, MAX_IMPORT_FILE_BYTES } from '../../core/customBankL
 import { MAX_CLASS_QUESTIONS } from '../../core/classRules';
 import { formatImportProblem, importQuestions } from '../../core/import/index';
 import type { Question, SourceDoc, Topic } from '../../core/types';
-import { ApiError } from './apiError';
+import { ClassError } from './classError';
 
 /** What the host page sends with the class: the file's name (for messages) and its checked questions as YAML. */
 export interface OwnQuestionsUpload {
@@ -30,17 +30,16 @@ export function checkOwnQuestions(
 ): { topic: Topic; questions: Question[] } {
   const where = `Your questions (${upload.fileName})`;
   if (upload.yaml.length > MAX_IMPORT_FILE_BYTES) {
-    throw new ApiError(413, 'own-questions-too-big', fileTooBigMessage(upload.fileName, upload.yaml.length));
+    throw new ClassError('own-questions-too-big', fileTooBigMessage(upload.fileName, upload.yaml.length));
   }
   const result = importQuestions({ path: 'own-questions.yaml', text: upload.yaml }, { sources });
   if (result.problems.length > 0) {
     // Lines of the sent YAML mean nothing to the teacher, whose file was GIFT or CSV: the question and field say where.
     const problems = result.problems.map(({ line: _line, ...problem }) => formatImportProblem(problem));
-    throw new ApiError(422, 'bad-own-questions', `${where}: ${problems.join('; ')}.`);
+    throw new ClassError('bad-own-questions', `${where}: ${problems.join('; ')}.`);
   }
   if (result.questions.length > MAX_OWN_QUESTIONS) {
-    throw new ApiError(
-      422,
+    throw new ClassError(
       'too-many-own-questions',
       `${where} holds ${result.questions.length} questions; a class takes up to ${MAX_OWN_QUESTIONS} ` +
         `(and plays up to ${MAX_CLASS_QUESTIONS} of them). Split the file.`,

@@ -1,7 +1,7 @@
 /**
  * Class mode on the server: classes, players and their turns in SQLite, every answer judged here by this
  * server's clock with the game's own rules (src/core). Each public method is one request's work, done in
- * one transaction, and either returns its result or throws an ApiError (a 4xx with a code and a sentence);
+ * one transaction, and either returns its result or throws a ClassError (a refusal: a code and a sentence);
  * nothing is written when it throws.
  */
 import { randomBytes, randomInt } from 'node:crypto';
@@ -69,7 +69,8 @@ import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerS
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccommodation';
 import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../../core/types';
-import { ApiError, hashToken, notFound } from './apiError';
+import { ClassAuth, type PlayerKey, type TeacherKey } from './classAuth';
+import { ClassError, hashToken, notFound } from './classError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
 import { liveBoard, LiveLessonStore } from './liveLessons';
@@ -77,7 +78,7 @@ import { checkOwnQuestions, type OwnQuestionsUpload } from './ownQuestions';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
 import type { ClassStore } from './store';
 
-export { ApiError, hashToken } from './apiError';
+export { ClassError, hashToken } from './classError';
 
 /** What changed, for the live streams (see hub.ts). */
 export type ClassEvent =
@@ -178,12 +179,12 @@ export function newToken(): string {
 const CLASS_COLUMNS =
   'id, code, status, hide_scores, joining_locked, created_at, started_at, ended_at, expires_at, settled_up_to';
 
-function tooLate(): ApiError {
-  return new ApiError(409, 'too-late', 'The time for that question was up before the answer arrived.');
+function tooLate(): ClassError {
+  return new ClassError('too-late', 'The time for that question was up before the answer arrived.');
 }
 
-function ended(): ApiError {
-  return new ApiError(410, 'class-ended', 'This class has ended.');
+function ended(): ClassError {
+  return new ClassError('class-ended', 'This class has ended.');
 }
 
 export class ClassService {
@@ -228,6 +229,8 @@ export class ClassService {
   private readonly stmt;
   /** The learning check of classes created with one (see classChecks.ts). */
   readonly checks: ClassChecks;
+  /** Finds who a request speaks for from its code and token, once per request (see routes/auth.ts). */
+  readonly auth: ClassAuth;
 
   constructor(
     private readonly store: ClassStore,
@@ -244,6 +247,7 @@ export class ClassService {
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.live = new LiveLessonStore(store);
+    this.auth = new ClassAuth(store, this.now);
     this.checks = new ClassChecks(store, options.checks, this.now, (classId) =>
       this.emit({ kind: 'progress', classId }),
     );
@@ -281,7 +285,7 @@ export class ClassService {
         `SELECT nickname, CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END AS removed FROM players
          WHERE class_id = ? AND NOT (removed_at IS NOT NULL AND left_at IS NOT NULL)`,
       ),
-      playerByToken: db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE token_hash = ?'),
+      playerById: db.prepare<[number], PlayerRow>('SELECT * FROM players WHERE id = ?'),
       playerByPublicId: db.prepare<[number, string], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND public_id = ?',
       ),
@@ -383,7 +387,7 @@ export class ClassService {
   ): Promise<CreatedClass> {
     const own = ownUpload ? checkOwnQuestions(ownUpload, this.sources) : undefined;
     const problems = classSettingsProblems(settings, [...this.topics.keys()]);
-    if (problems.length > 0) throw new ApiError(422, 'bad-settings', problems.join(' '));
+    if (problems.length > 0) throw new ClassError('bad-settings', problems.join(' '));
     const pool = settings.pool ?? DEFAULT_CLASS_POOL;
     const answerReveal = settings.answerReveal ?? DEFAULT_ANSWER_REVEAL;
     const pace = settings.pace ?? DEFAULT_CLASS_PACE;
@@ -401,8 +405,7 @@ export class ClassService {
       : classRoundSettings(settings);
     const plan = buildRound(drawn, roundSettings, seed);
     if (plan.questions.length === 0) {
-      throw new ApiError(
-        422,
+      throw new ClassError(
         'no-questions',
         pool === 'class-only'
           ? 'The chosen topics and kinds hold no class-only questions: choose more of them, or the whole bank.'
@@ -493,13 +496,12 @@ export class ClassService {
       const row = await this.classByCode(code);
       if (row.status === 'ended') throw ended();
       if (row.joining_locked === 1) {
-        throw new ApiError(403, 'joining-locked', 'The teacher has locked this class: no one new can join now.');
+        throw new ClassError('joining-locked', 'The teacher has locked this class: no one new can join now.');
       }
       const check = checkClassNickname(typedNickname);
-      if (!check.ok) throw new ApiError(422, `nickname-${check.problem}`, check.message);
+      if (!check.ok) throw new ClassError(`nickname-${check.problem}`, check.message);
       if ((await this.round(row)).settings.generatedNicknamesOnly === true && !isGeneratedNickname(check.nickname)) {
-        throw new ApiError(
-          422,
+        throw new ClassError(
           'nickname-not-generated',
           'This class takes only the nicknames the game makes up: keep the one you are given or ask for another.',
         );
@@ -508,28 +510,22 @@ export class ClassService {
       for (const other of await this.stmt.nicknames.all(row.id)) {
         if (nicknameKey(other.nickname) !== key) continue;
         if (other.removed === 1) {
-          throw new ApiError(
-            409,
-            'nickname-removed',
-            'The teacher removed a player of that name: pick another nickname.',
-          );
+          throw new ClassError('nickname-removed', 'The teacher removed a player of that name: pick another nickname.');
         }
-        throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+        throw new ClassError('nickname-taken', 'Someone in this class already has that nickname. Pick another.');
       }
       if ((await this.stmt.countPlayers.get(row.id))!.n >= MAX_PLAYERS_PER_CLASS) {
-        throw new ApiError(409, 'class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
+        throw new ClassError('class-full', `This class is full (${MAX_PLAYERS_PER_CLASS} players).`);
       }
       const refusal = this.joins.check(row.id, address);
       if (refusal?.code === 'address-full') {
-        throw new ApiError(
-          429,
+        throw new ClassError(
           'address-full',
           `${refusal.limit} players have already joined this class from your network address: ask your teacher.`,
         );
       }
       if (refusal?.code === 'join-rate') {
-        throw new ApiError(
-          429,
+        throw new ClassError(
           'join-rate',
           `Many players are joining this class right now: try again in ${refusal.retryAfterSec} s.`,
         );
@@ -570,7 +566,7 @@ export class ClassService {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'players.nickname')) {
-          throw new ApiError(409, 'nickname-taken', 'Someone in this class already has that nickname. Pick another.');
+          throw new ClassError('nickname-taken', 'Someone in this class already has that nickname. Pick another.');
         }
         throw error;
       }
@@ -581,11 +577,11 @@ export class ClassService {
   }
 
   /** Where a student is, changing nothing (but closing a live question whose time is up): a reload or a rejoin. */
-  async playerView(code: string, playerId: string, token: string): Promise<PlayerView> {
+  async playerView(key: PlayerKey): Promise<PlayerView> {
     return await this.atomically(async () => {
-      const { row } = await this.authPlayer(code, playerId, token);
+      const { row } = await this.authPlayer(key);
       await this.liveOf(row);
-      return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
+      return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, key.playerId))!);
     });
   }
 
@@ -593,13 +589,13 @@ export class ClassService {
    * Moves a student on: the question they are on while it has time left (never a fresh clock), its time-out
    * once the time is up, the next question once it is answered, and the end after the last.
    */
-  async next(code: string, playerId: string, token: string): Promise<PlayerView> {
+  async next(key: PlayerKey): Promise<PlayerView> {
     return await this.atomically(async () => {
-      const { row, player } = await this.authPlayer(code, playerId, token);
+      const { row, player } = await this.authPlayer(key);
       if (row.status === 'lobby') return await this.viewOf(row, player);
       // In a live lesson the teacher moves the class on: a student is shown where it is.
       if (await this.liveOf(row))
-        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
+        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, key.playerId))!);
       const round = await this.round(row);
       const now = this.now();
       const latest = await this.stmt.latestTurn.get(player.id);
@@ -608,7 +604,7 @@ export class ClassService {
         if (!isTimeUp(planned, latest.served_at, now)) return await this.viewOf(row, player, latest);
         await this.close(row, player, latest, judgeTimeOut(planned), now);
         await this.settle(row);
-        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
+        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, key.playerId))!);
       }
       // The class reveals answers once settled: the next question waits until this one is settled.
       if (latest && latest.answered_at !== null && (await this.isPending(row, latest)))
@@ -622,7 +618,7 @@ export class ClassService {
           });
           this.emit({ kind: 'progress', classId: row.id });
         }
-        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, playerId))!);
+        return await this.viewOf(row, (await this.stmt.playerByPublicId.get(row.id, key.playerId))!);
       }
       const questionId = round.items[position]!.question.id;
       await this.stmt.insertTurn.run({ playerId: player.id, classId: row.id, position, questionId, now });
@@ -645,22 +641,16 @@ export class ClassService {
   }
 
   /** Takes one answer to the question at `position`, judged by this server's clock. */
-  async answer(
-    code: string,
-    playerId: string,
-    token: string,
-    position: number,
-    picked: number,
-  ): Promise<AnswerOutcome | PendingOutcome> {
+  async answer(key: PlayerKey, position: number, picked: number): Promise<AnswerOutcome | PendingOutcome> {
     return await this.atomically(async () => {
-      const { row, player } = await this.authPlayer(code, playerId, token);
-      if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
+      const { row, player } = await this.authPlayer(key);
+      if (row.status === 'lobby') throw new ClassError('not-started', 'The teacher has not started the class yet.');
       const live = await this.liveOf(row);
       if (live) return await this.liveAnswer(row, player, live, position, picked);
       const turn = await this.stmt.turnAt.get(player.id, position);
-      if (!turn) throw new ApiError(409, 'not-served', 'That question has not been served to you yet.');
+      if (!turn) throw new ClassError('not-served', 'That question has not been served to you yet.');
       if (turn.answered_at !== null) {
-        throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+        throw new ClassError('already-answered', 'That question has already been answered (or its time ran out).');
       }
       const now = this.now();
       const judged = await this.judge(row, player, position, picked, turn.served_at, now, tooLate());
@@ -671,28 +661,28 @@ export class ClassService {
   }
 
   /** The student's learning check: the check open to them now, and those they finished (see classChecks.ts). */
-  async checkView(code: string, playerId: string, token: string): Promise<PlayerCheckView> {
-    return await this.checks.playerView(code, playerId, token);
+  async checkView(key: PlayerKey): Promise<PlayerCheckView> {
+    return await this.checks.playerView(key);
   }
 
-  async checkAnswer(code: string, playerId: string, token: string, sent: SentCheckAnswer): Promise<CheckAnswerReply> {
-    return await this.checks.answer(code, playerId, token, sent);
+  async checkAnswer(key: PlayerKey, sent: SentCheckAnswer): Promise<CheckAnswerReply> {
+    return await this.checks.answer(key, sent);
   }
 
   // ——— The teacher ———
 
   /** Every student's check answers, for the host page's figures. */
-  async classChecks(code: string, teacherToken: string): Promise<ClassCheckData> {
-    return await this.checks.classData((await this.authTeacher(code, teacherToken)).id);
+  async classChecks(teacher: TeacherKey): Promise<ClassCheckData> {
+    return await this.checks.classData((await this.authTeacher(teacher)).id);
   }
 
   /** Opens the delayed check, 7 to 28 days after the class was created; the class is kept to cover it. */
-  async openDelayedCheck(code: string, teacherToken: string): Promise<ClassCheckData> {
-    return await this.checks.openDelayed((await this.authTeacher(code, teacherToken)).id);
+  async openDelayedCheck(teacher: TeacherKey): Promise<ClassCheckData> {
+    return await this.checks.openDelayed((await this.authTeacher(teacher)).id);
   }
 
-  async dashboard(code: string, teacherToken: string): Promise<DashboardSnapshot> {
-    return await this.snapshot(await this.authTeacher(code, teacherToken), 0);
+  async dashboard(teacher: TeacherKey): Promise<DashboardSnapshot> {
+    return await this.snapshot(await this.authTeacher(teacher), 0);
   }
 
   /** The snapshot the live stream sends (no authorisation: the stream checked it when it opened). */
@@ -701,18 +691,18 @@ export class ClassService {
     return row && row.expires_at > this.now() ? await this.snapshot(row, version) : undefined;
   }
 
-  async start(code: string, teacherToken: string): Promise<ClassInfo> {
+  async start(teacher: TeacherKey): Promise<ClassInfo> {
     return await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
-      if (row.status !== 'lobby') throw new ApiError(409, 'already-started', 'The class has already started.');
+      const row = await this.authTeacher(teacher, true);
+      if (row.status !== 'lobby') throw new ClassError('already-started', 'The class has already started.');
       await this.stmt.setStatus.run({ status: 'open', now: this.now(), id: row.id });
       return await this.changed(row.id);
     });
   }
 
-  async end(code: string, teacherToken: string): Promise<ClassInfo> {
+  async end(teacher: TeacherKey): Promise<ClassInfo> {
     return await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
+      const row = await this.authTeacher(teacher, true);
       const live = await this.live.get(row.id);
       if (live && live.phase !== 'podium') {
         const podium = liveStep(live, 'end', this.now(), () => null);
@@ -736,18 +726,18 @@ export class ClassService {
     });
   }
 
-  async setHideScores(code: string, teacherToken: string, hide: boolean): Promise<ClassInfo> {
+  async setHideScores(teacher: TeacherKey, hide: boolean): Promise<ClassInfo> {
     return await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
+      const row = await this.authTeacher(teacher, true);
       await this.stmt.setHide.run(hide ? 1 : 0, row.id);
       return await this.changed(row.id);
     });
   }
 
   /** The teacher's "Lock joining": while on, no new player is seated (those in the class play on). */
-  async setJoiningLocked(code: string, teacherToken: string, locked: boolean): Promise<ClassInfo> {
+  async setJoiningLocked(teacher: TeacherKey, locked: boolean): Promise<ClassInfo> {
     return await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
+      const row = await this.authTeacher(teacher, true);
       await this.stmt.setJoiningLocked.run(locked ? 1 : 0, row.id);
       return await this.changed(row.id);
     });
@@ -757,17 +747,12 @@ export class ClassService {
    * Sets one student's extended time in this class (it answers their request for more time, if any). It holds from
    * the question they are on: the server's clock gives that question the new time at once.
    */
-  async setTimeAccommodation(
-    code: string,
-    teacherToken: string,
-    playerId: string,
-    accommodation: TimeAccommodation,
-  ): Promise<void> {
+  async setTimeAccommodation(teacher: TeacherKey, playerId: string, accommodation: TimeAccommodation): Promise<void> {
     await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
+      const row = await this.authTeacher(teacher, true);
       const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
-        throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+        throw new ClassError('unknown-player', 'There is no such player in this class.');
       }
       await this.stmt.setTimeAccommodation.run(accommodation, player.id);
       this.updateRoster(row.id, (roster) => {
@@ -781,12 +766,12 @@ export class ClassService {
     });
   }
 
-  async removePlayer(code: string, teacherToken: string, playerId: string): Promise<void> {
+  async removePlayer(teacher: TeacherKey, playerId: string): Promise<void> {
     await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
+      const row = await this.authTeacher(teacher, true);
       const player = await this.stmt.playerByPublicId.get(row.id, playerId);
       if (!player || player.removed_at !== null) {
-        throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+        throw new ClassError('unknown-player', 'There is no such player in this class.');
       }
       await this.stmt.removePlayer.run(this.now(), player.id);
       this.rosters.delete(row.id);
@@ -801,22 +786,22 @@ export class ClassService {
    * The student leaves by their own choice ("Leave the class", confirmed on their screen): they are removed as the
    * teacher would remove them, so they hold nothing back, but their nickname stays free to join again.
    */
-  async leave(code: string, playerId: string, token: string): Promise<void> {
+  async leave(key: PlayerKey): Promise<void> {
     await this.atomically(async () => {
-      const { row, player } = await this.authPlayer(code, playerId, token);
+      const { row, player } = await this.authPlayer(key);
       const now = this.now();
       await this.stmt.leavePlayer.run(now, now, player.id);
       this.rosters.delete(row.id);
       this.lastSeen.delete(player.id);
-      this.emit({ kind: 'removed', classId: row.id, playerId });
+      this.emit({ kind: 'removed', classId: row.id, playerId: key.playerId });
       this.emit({ kind: 'progress', classId: row.id });
       await this.settle(row);
     });
   }
 
   /** The results as CSV: one row per player per question, then one total row per player (see resultsTable.ts). */
-  async resultsCsv(code: string, teacherToken: string): Promise<string> {
-    return await this.csvOf(await this.authTeacher(code, teacherToken));
+  async resultsCsv(teacher: TeacherKey): Promise<string> {
+    return await this.csvOf(await this.authTeacher(teacher));
   }
 
   /** The same CSV by the class's code alone (the administrator's export, with the server stopped). */
@@ -856,9 +841,9 @@ export class ClassService {
    * Deletes a class at its teacher's request, running or ended, with every player and answer in it. The rows go
    * at once and their bytes are zeroed (secure_delete); call flushDeleted() once the deletion is committed.
    */
-  async deleteClass(code: string, teacherToken: string): Promise<void> {
+  async deleteClass(teacher: TeacherKey): Promise<void> {
     await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken);
+      const row = await this.authTeacher(teacher);
       await this.stmt.deleteClass.run(row.id);
       this.forgetClass(row.id);
     });
@@ -874,11 +859,11 @@ export class ClassService {
    * Deletes one player's data (their nickname, answers and totals) at their teacher's request, removed or not,
    * in a running or an ended class. Their streams are told they were removed.
    */
-  async erasePlayer(code: string, teacherToken: string, playerId: string): Promise<void> {
+  async erasePlayer(teacher: TeacherKey, playerId: string): Promise<void> {
     await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken);
+      const row = await this.authTeacher(teacher);
       const player = await this.stmt.playerByPublicId.get(row.id, playerId);
-      if (!player) throw new ApiError(404, 'unknown-player', 'There is no such player in this class.');
+      if (!player) throw new ClassError('unknown-player', 'There is no such player in this class.');
       await this.stmt.deletePlayer.run(player.id);
       this.rosters.delete(row.id);
       this.summaries.delete(row.id);
@@ -918,22 +903,23 @@ export class ClassService {
     this.emit({ kind: 'deleted', classId: id });
   }
 
-  /** Checks a teacher's token against the class; `changing` refuses an ended class. */
-  async authTeacher(code: string, token: string, changing = false): Promise<ClassRow> {
-    const row = await this.classByCode(code);
+  /**
+   * The teacher's class as stored now (the request's token was checked once, see classAuth.ts); `changing`
+   * refuses an ended class.
+   */
+  async authTeacher(teacher: TeacherKey, changing = false): Promise<ClassRow> {
+    const row = await this.classById(teacher.classId);
     if (changing && row.status === 'ended') throw ended();
-    const owner = await this.stmt.classByTeacher.get(hashToken(token));
-    if (!owner || owner.id !== row.id) throw notFound();
     return row;
   }
 
-  /** Checks a student's token against the class and the player it names. */
-  async authPlayer(code: string, playerId: string, token: string): Promise<{ row: ClassRow; player: PlayerRow }> {
-    const row = await this.classByCode(code);
+  /** The student and their class as stored now (the request's token was checked once, see classAuth.ts). */
+  async authPlayer(key: PlayerKey): Promise<{ row: ClassRow; player: PlayerRow }> {
+    const row = await this.classById(key.classId);
     if (row.status === 'ended') throw ended();
-    const player = await this.stmt.playerByToken.get(hashToken(token));
-    if (!player || player.class_id !== row.id || player.public_id !== playerId) throw notFound();
-    if (player.removed_at !== null) throw new ApiError(403, 'removed', 'The teacher has removed you from this class.');
+    const player = await this.stmt.playerById.get(key.playerRowId);
+    if (!player) throw notFound();
+    if (player.removed_at !== null) throw new ClassError('removed', 'The teacher has removed you from this class.');
     // Every request of theirs says the player is there (see isAwayNow).
     if (this.lastSeen.size > 100_000) this.lastSeen.clear();
     this.lastSeen.set(player.id, this.now());
@@ -948,17 +934,17 @@ export class ClassService {
   // ——— Live lessons (the teacher moves the class on) ———
 
   /** One of the teacher's commands (Next, Show answer, Pause, Resume, Skip, End) on a live lesson. */
-  async liveCommand(code: string, teacherToken: string, command: LiveCommand): Promise<LiveBoard> {
+  async liveCommand(teacher: TeacherKey, command: LiveCommand): Promise<LiveBoard> {
     return await this.atomically(async () => {
-      const row = await this.authTeacher(code, teacherToken, true);
+      const row = await this.authTeacher(teacher, true);
       const before = await this.liveOf(row);
       if (!before) {
-        throw new ApiError(409, 'not-live', 'This class is self-paced: each student moves on by themselves.');
+        throw new ClassError('not-live', 'This class is self-paced: each student moves on by themselves.');
       }
       const now = this.now();
       const round = await this.round(row);
       const step = liveStep(before, command, now, (position) => round.items[position]?.planned.timeLimitMs ?? null);
-      if (!step.ok) throw new ApiError(409, step.code, step.message);
+      if (!step.ok) throw new ClassError(step.code, step.message);
       await this.applyLive(row, before, step.state, now);
       return (await this.snapshot((await this.stmt.classById.get(row.id))!, 0)).live!;
     });
@@ -1073,15 +1059,15 @@ export class ClassService {
     picked: number,
   ): Promise<AnswerOutcome | PendingOutcome> {
     const refusal = liveAnswerRefusal(state, position);
-    if (refusal) throw new ApiError(409, refusal.code, refusal.message);
+    if (refusal) throw new ClassError(refusal.code, refusal.message);
     const existing = await this.stmt.turnAt.get(player.id, position);
     if (existing && existing.answered_at !== null) {
-      throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+      throw new ClassError('already-answered', 'That question has already been answered (or its time ran out).');
     }
     const item = (await this.round(row)).items[position]!;
     const now = this.now();
     const openedAt = state.openedAt ?? now;
-    const closed = new ApiError(409, 'question-closed', 'That question has closed: answers are no longer taken.');
+    const closed = new ClassError('question-closed', 'That question has closed: answers are no longer taken.');
     const judged = await this.judge(row, player, position, picked, openedAt, now, closed);
     if (!existing) {
       await this.stmt.insertTurn.run({
@@ -1110,7 +1096,7 @@ export class ClassService {
     picked: number,
     servedAt: number,
     now: number,
-    late: ApiError,
+    late: ClassError,
   ): Promise<JudgedAnswer> {
     const round = await this.round(row);
     const item = round.items[position]!;
@@ -1126,7 +1112,7 @@ export class ClassService {
     });
     if (verdict.ok) return verdict.judged;
     if (verdict.reason === 'unknown-choice')
-      throw new ApiError(422, 'unknown-choice', 'That question has no such answer.');
+      throw new ClassError('unknown-choice', 'That question has no such answer.');
     throw late;
   }
 
@@ -1250,6 +1236,13 @@ export class ClassService {
     update(roster);
   }
 
+  /** A class the request's key names, gone (deleted or expired) since the key was found: the same 404. */
+  private async classById(id: number): Promise<ClassRow> {
+    const row = await this.stmt.classById.get(id);
+    if (!row || row.expires_at <= this.now()) throw notFound();
+    return row;
+  }
+
   private async classByCode(code: string): Promise<ClassRow> {
     const row = await this.stmt.classByCode.get(code);
     // An expired class is gone at once, not at the next sweep.
@@ -1333,7 +1326,7 @@ export class ClassService {
       position: turn.position,
     });
     if (result.changes !== 1) {
-      throw new ApiError(409, 'already-answered', 'That question has already been answered (or its time ran out).');
+      throw new ClassError('already-answered', 'That question has already been answered (or its time ran out).');
     }
     await this.stmt.scorePlayer.run({
       points: judged.points,

@@ -1,0 +1,29 @@
+/** The JSON schemas every class route shares: its path's class code and player id, and the token header. */
+import { CLASS_CODE_PATTERN } from '../../../core/classCode';
+import { PLAYER_ID_PATTERN, TOKEN_HEADER } from '../../../core/classProtocol';
+
+/** "Bearer " and a token, with room to spare: a longer header is no token of ours. */
+const MAX_AUTHORIZATION_CHARS = 200;
+
+export const code = { type: 'string', pattern: CLASS_CODE_PATTERN } as const;
+export const playerId = { type: 'string', pattern: PLAYER_ID_PATTERN } as const;
+export const authHeaders = {
+  type: 'object',
+  properties: { [TOKEN_HEADER]: { type: 'string', maxLength: MAX_AUTHORIZATION_CHARS } },
+} as const;
+export const emptyBody = { type: 'object', additionalProperties: false, properties: {} } as const;
+export const classParams = {
+  type: 'object',
+  required: ['code'],
+  additionalProperties: false,
+  properties: { code },
+} as const;
+export const playerParams = {
+  type: 'object',
+  required: ['code', 'playerId'],
+  additionalProperties: false,
+  properties: { code, playerId },
+} as const;
+
+export type ClassPath = { code: string };
+export type PlayerPath = { code: string; playerId: string };
