@@ -6,23 +6,25 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { clickCanvasButton, openGame, pageErrors, PHONE, PROJECTOR, waitForScreen, type Viewport } from './game';
+import { clickCanvasButton, pageErrors, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
-import { checkSpanishScreen, textOf } from './spanishScreens';
+import { checkSpanishScreen, layoutName, openSpanishGame, SPANISH_LAYOUTS, textOf } from './spanishScreens';
 
 const url = inject('appUrl');
 const chromium = useChromium();
 
-/** A question that plays with a change (its source comment is not used), and one with no right answer. */
+/**
+ * A Spanish teacher's own quiz: a question that plays with a change (its source comment is not used), and one with
+ * no right answer.
+ */
 const CLASS_QUIZ = [
   '// source: Kahoot quiz, 2023',
-  '::Byline:: Who wrote the 2020 article about the TikTok ban? {',
-  '  =It does not say',
-  '  ~A White House reporter',
+  '::Autoría:: ¿Quién escribió el artículo de 2020 sobre la prohibición de TikTok? {',
+  '  =El artículo no lo dice',
+  '  ~Un periodista de la Casa Blanca',
   '}',
   '',
-  '::No right answer:: Who owns TikTok? {',
+  '::Sin respuesta correcta:: ¿De quién es TikTok? {',
   '  ~ByteDance',
   '  ~Microsoft',
   '}',
@@ -47,28 +49,11 @@ async function loadFile(page: Page, name: string, text: string): Promise<void> {
   await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 }
 
-const LAYOUTS: [Viewport, number][] = [
-  [PHONE, 1],
-  [PHONE, 1.5],
-  [PROJECTOR, 1],
-  [PROJECTOR, 1.5],
-];
-
 describe('your questions in Spanish', () => {
-  for (const [viewport, textScale] of LAYOUTS) {
-    const size = `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
+  for (const [viewport, textScale] of SPANISH_LAYOUTS) {
+    const size = layoutName(viewport, textScale);
     it(`loads, reads, renames and removes a bank at ${size}`, { timeout: 180_000 }, async () => {
-      const page = await openGame(
-        chromium.browser,
-        url,
-        viewport,
-        (opening) =>
-          opening.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-            PREFERENCES_KEY,
-            JSON.stringify({ motion: 'reduce', textScale }),
-          ] as const),
-        { locale: 'es-MX' },
-      );
+      const page = await openSpanishGame(chromium.browser, url, viewport, textScale);
       page.on('filechooser', () => undefined);
       await clickCanvasButton(page, button('Your questions'));
       await waitForScreen(page, 'custom-banks');
@@ -80,27 +65,27 @@ describe('your questions in Spanish', () => {
       await checkSpanishScreen(page, 'custom-banks-empty', size);
 
       // A file with one question to play (changed) and one skipped: the bank's screen with the report.
-      await loadFile(page, 'Class quiz.gift', CLASS_QUIZ);
+      await loadFile(page, 'Prueba de clase.gift', CLASS_QUIZ);
       await waitForScreen(page, 'custom-bank');
       expect(await textOf(page, '[data-name="summary"]')).toBe(
-        'Class quiz.gift: 1 pregunta lista para jugar. 1 cambio hecho al leer el archivo, en la lista de abajo. ' +
+        'Prueba de clase.gift: 1 pregunta lista para jugar. 1 cambio hecho al leer el archivo, en la lista de abajo. ' +
           '1 problema: una pregunta con un problema queda fuera hasta que se corrija.',
       );
       expect(await textOf(page, '[data-name="notice"]')).toBe('Guardado en este dispositivo.');
       expect(await page.$eval('#a11y [data-name="problems"]', (e) => e.getAttribute('aria-label'))).toBe(
-        'Qué se cambió u omitió en Class quiz.gift',
+        'Qué se cambió u omitió en Prueba de clase.gift',
       );
       const lines = await texts(page, '[data-name="problems"] li');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^Cambiada: Line 1, question "Byline", source comment: /);
-      expect(lines[1]).toMatch(/^Omitida: Line 7, question "No right answer", answers: /);
+      expect(lines[0]).toMatch(/^Cambiada: Line 1, question "Autoría", source comment: /);
+      expect(lines[1]).toMatch(/^Omitida: Line 7, question "Sin respuesta correcta", answers: /);
       expect(await texts(page, '[data-name="questions"] li')).toEqual([
-        '1. Who wrote the 2020 article about the TikTok ban?  (sin fuente, sin explicación)',
+        '1. ¿Quién escribió el artículo de 2020 sobre la prohibición de TikTok?  (sin fuente, sin explicación)',
       ]);
       expect(await textOf(page, '[data-name="facts"]')).toMatch(
-        /^1 pregunta · 1 sin fuente · 1 sin explicación · de Class quiz\.gift, cargado el \d+ de \p{L}+ de \d{4}$/u,
+        /^1 pregunta · 1 sin fuente · 1 sin explicación · de Prueba de clase\.gift, cargado el \d+ de \p{L}+ de \d{4}$/u,
       );
-      expect(await textOf(page, 'button[data-name="play"]')).toBe('Jugar “Class quiz”');
+      expect(await textOf(page, 'button[data-name="play"]')).toBe('Jugar “Prueba de clase”');
       expect(await textOf(page, 'button[data-name="export"]')).toBe('Exportar como archivo YAML');
       expect(await textOf(page, 'button[data-name="back"]')).toBe('Volver a tus preguntas');
       await checkSpanishScreen(page, 'custom-bank-report', size);
@@ -131,13 +116,13 @@ describe('your questions in Spanish', () => {
       expect(await textOf(page, '[data-name="notice"]')).toBe('Se quitó “Semana de medios”.');
 
       // Two banks on the list, then a file with nothing to play: its problems on the list screen.
-      await loadFile(page, 'Class quiz.gift', CLASS_QUIZ);
+      await loadFile(page, 'Prueba de clase.gift', CLASS_QUIZ);
       await waitForScreen(page, 'custom-bank');
       await page.keyboard.press('Escape');
       await waitForScreen(page, 'custom-banks');
       await page.waitForSelector(button('load-file'));
       expect(await textOf(page, '[data-name="usage"]')).toMatch(/^1 banco · \d+ bytes de 1 MB$/);
-      expect(await textOf(page, '[aria-label="Bancos guardados"] button')).toBe('Class quiz, 1 pregunta');
+      expect(await textOf(page, '[aria-label="Bancos guardados"] button')).toBe('Prueba de clase, 1 pregunta');
       await checkSpanishScreen(page, 'custom-banks', size);
       await loadFile(page, 'Broken.gift', BROKEN_QUIZ);
       await page.waitForSelector('#a11y [data-name="problems"] li');
