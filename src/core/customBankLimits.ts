@@ -37,9 +37,6 @@ export const STORAGE_FULL_MESSAGE =
   'Not saved: this browser’s storage for the game is full. Remove a bank you no longer need (export it first ' +
   'to keep a copy), then try again.';
 
-export const VISIT_ONLY_MESSAGE =
-  'This browser does not let the game save, so your banks last only until you close this page. Export a bank to keep it.';
-
 /** One question, several questions: "1 question", "3 questions". */
 export function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

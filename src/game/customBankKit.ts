@@ -3,7 +3,7 @@
  * back as YAML. Loaded only when "Your questions" opens (with the YAML and CSV readers and the source texts), so
  * none of it is on the way to the title.
  */
-import { fileTooBigMessage, MAX_IMPORT_FILE_BYTES, VISIT_ONLY_MESSAGE } from '../core/customBankLimits';
+import { MAX_IMPORT_FILE_BYTES } from '../core/customBankLimits';
 import { exportSavedBank, type SavedBank } from '../core/customBanks';
 import { fetchSourceDocs } from '../net/sourceDocs';
 import {
@@ -11,10 +11,10 @@ import {
   importFileBytes,
   importQuestions,
   importReportLines,
-  importReportList,
-  importSummary,
   type ImportResult,
 } from '../core/import/index';
+import { createTranslator, type Translator } from '../i18n/translator';
+import { importSummaryText, refusalText, reportLines, sizeText } from './bankWords';
 import type { Question, SourceDoc, Topic } from '../core/types';
 import { CustomBankStore } from '../storage/CustomBankStore';
 import { SafeStorage } from '../storage/SafeStorage';
@@ -42,6 +42,9 @@ export interface LoadReport {
 
 const NOTHING_LISTED = { problems: [], changed: [], skipped: [] };
 
+/** The words a report is given when the caller names no language. */
+const ENGLISH = createTranslator('en');
+
 export class CustomBankKit {
   /** The file endings the picker offers. */
   readonly accept = Object.values(IMPORT_EXTENSIONS).flat().join(',');
@@ -51,35 +54,42 @@ export class CustomBankKit {
     readonly sources: Record<string, SourceDoc>,
   ) {}
 
-  /** Reads, checks and saves one file; never throws for anything in the file. */
-  async load(file: File, now: Date): Promise<LoadReport> {
+  /**
+   * Reads, checks and saves one file; never throws for anything in the file. The report is worded by `words`
+   * (the importer's own lines about the file stay in English).
+   */
+  async load(file: File, now: Date, words: Translator = ENGLISH): Promise<LoadReport> {
+    const { t } = words;
     if (file.size > MAX_IMPORT_FILE_BYTES) {
-      return { fileName: file.name, summary: fileTooBigMessage(file.name, file.size), ...NOTHING_LISTED };
+      const summary = t('banks:fileTooBig', {
+        fileName: file.name,
+        size: sizeText(file.size, words),
+        limit: sizeText(MAX_IMPORT_FILE_BYTES, words),
+      });
+      return { fileName: file.name, summary, ...NOTHING_LISTED };
     }
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      return {
-        fileName: file.name,
-        summary: 'The file could not be read. It may have been moved or be open in another program.',
-        ...NOTHING_LISTED,
-      };
+      return { fileName: file.name, summary: t('banks:fileUnreadable'), ...NOTHING_LISTED };
     }
-    return this.save(file.name, importFileBytes(file.name, bytes, { sources: this.sources }), now);
+    return this.save(file.name, importFileBytes(file.name, bytes, { sources: this.sources }), now, words);
   }
 
   /** Reads, checks and saves a file's text (already decoded). */
-  loadText(fileName: string, text: string, now: Date): LoadReport {
-    return this.save(fileName, importQuestions({ path: fileName, text }, { sources: this.sources }), now);
+  loadText(fileName: string, text: string, now: Date, words: Translator = ENGLISH): LoadReport {
+    return this.save(fileName, importQuestions({ path: fileName, text }, { sources: this.sources }), now, words);
   }
 
-  private save(fileName: string, result: ImportResult, now: Date): LoadReport {
+  private save(fileName: string, result: ImportResult, now: Date, words: Translator): LoadReport {
+    const { t } = words;
+    const lines = importReportLines(result);
     const report: LoadReport = {
       fileName,
-      summary: importSummary(result),
-      problems: importReportList(result),
-      ...importReportLines(result),
+      summary: importSummaryText(result, t),
+      problems: reportLines(lines, t).map((line) => line.text),
+      ...lines,
     };
     if (result.questions.length === 0 || !result.format) return report;
     const saved = this.store.add(
@@ -89,17 +99,14 @@ export class CustomBankKit {
     if (saved.result.kept === 'no') {
       return {
         ...report,
-        notice: { text: saved.result.reason, tone: 'warning' },
+        notice: { text: refusalText(saved.result.refusal, words), tone: 'warning' },
         unsaved: { topic: result.topic, questions: result.questions },
       };
     }
     const notice: LoadReport['notice'] =
       saved.result.kept === 'visit'
-        ? { text: VISIT_ONLY_MESSAGE, tone: 'warning' }
-        : {
-            text: `Saved on this device${saved.replaced ? ', in place of the bank loaded before from this file' : ''}.`,
-            tone: 'good',
-          };
+        ? { text: t('banks:visitOnly'), tone: 'warning' }
+        : { text: saved.replaced ? t('banks:savedInPlace') : t('banks:saved'), tone: 'good' };
     return { ...report, bankId: saved.bank!.id, notice };
   }
 

@@ -8,7 +8,8 @@ import { openCustomBankKit, type CustomBankKit } from './customBankKit';
 const KIT_KEY = 'custom-bank-kit';
 const PENDING_KEY = 'custom-bank-kit:pending';
 
-export type KitState = { kit: CustomBankKit } | { error: string };
+/** An error names its cause for the screen to word; `error` is the English detail, for the console. */
+export type KitState = { kit: CustomBankKit } | { error: string; cause: 'sources' | 'storage' };
 
 /** The kit, if it has been opened during this visit. */
 export function readyKit(game: Phaser.Game): CustomBankKit | undefined {
@@ -22,8 +23,11 @@ export function openKit(game: Phaser.Game, sourcesUrl: string): Promise<KitState
   let pending = game.registry.get(PENDING_KEY) as Promise<KitState> | undefined;
   if (!pending) {
     pending = openCustomBankKit(sourcesUrl)
-      .then((opened): KitState => ('error' in opened ? opened : { kit: opened }))
-      .catch(() => ({ error: 'The saved banks could not be opened. Reload the page and try again.' }))
+      .then((opened): KitState => ('error' in opened ? { ...opened, cause: 'sources' } : { kit: opened }))
+      .catch((): KitState => ({
+        error: 'The saved banks could not be opened. Reload the page and try again.',
+        cause: 'storage',
+      }))
       .then((state) => {
         game.registry.remove(PENDING_KEY);
         if ('kit' in state) game.registry.set(KIT_KEY, state.kit);

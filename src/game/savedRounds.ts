@@ -30,13 +30,13 @@ export function dropRound(services: GameServices): void {
 }
 
 /**
- * On the page's first title: the round kept before a reload, its clock stopped, made the round in play; or a notice
- * that what was kept could not be read (and is dropped). Later calls find nothing.
+ * On the page's first title: the round kept before a reload, its clock stopped, made the round in play; or word that
+ * what was kept could not be read (and is dropped), for the title to say. Later calls find nothing.
  */
 export function takeSavedRound(
   services: GameServices,
   registry: { get(key: string): unknown; set(key: string, value: unknown): unknown },
-): { session?: SessionState; notice?: string } {
+): { session?: SessionState; dropped?: true } {
   if (registry.get(LOOKED_KEY) === true) return {};
   registry.set(LOOKED_KEY, true);
   const stored = services.storage.getItem(SAVED_ROUND_KEY);
@@ -51,7 +51,7 @@ export function takeSavedRound(
   if ('problem' in restored) {
     dropRound(services);
     console.warn(`Source Check: the saved round was dropped: ${restored.problem}`);
-    return { notice: 'The round saved on this device could not be read, so it was dropped. Start a new one.' };
+    return { dropped: true };
   }
   services.rounds.begin(restored.session, { mode: restored.session.plan.settings.mode });
   return { session: restored.session };

@@ -12,9 +12,10 @@ import share from './locales/en/share.json';
 import check from './locales/en/check.json';
 import classroom from './locales/en/classroom.json';
 import host from './locales/en/host.json';
+import banks from './locales/en/banks.json';
 import type { Language } from '../core/languages';
 
-export const ENGLISH_RESOURCES = { common, settings, play, menu, share, check, classroom, host };
+export const ENGLISH_RESOURCES = { common, settings, play, menu, share, check, classroom, host, banks };
 
 export type Resources = typeof ENGLISH_RESOURCES;
 export type Namespace = keyof Resources;

@@ -7,5 +7,6 @@ import share from './locales/es/share.json';
 import check from './locales/es/check.json';
 import classroom from './locales/es/classroom.json';
 import host from './locales/es/host.json';
+import banks from './locales/es/banks.json';
 
-export const SPANISH_RESOURCES = { common, settings, play, menu, share, check, classroom, host };
+export const SPANISH_RESOURCES = { common, settings, play, menu, share, check, classroom, host, banks };

@@ -1,5 +1,5 @@
 import type { AnswerOutcome, PlayerView } from '../core/classProtocol';
-import { rankLine } from '../game/liveWords';
+import { placeOf } from '../game/classWords';
 import { asOfNoteIn, asOfShortNoteIn, citationOf, shownQuestion } from '../game/playTexts';
 import { spanishServedOf } from '../game/spanishQuestions';
 import { ExcerptCard } from '../ui/ExcerptCard';
@@ -170,12 +170,19 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     });
   }
 
+  /** "You are 3rd of 25" in the language in use, or nothing while the place is not known. */
+  private rankLine(): string {
+    const live = this.play.view.live;
+    return live?.rank
+      ? this.t('classroom:watch.rank', { place: placeOf(live.rank, this.translator), players: live.players })
+      : '';
+  }
+
   /** A live lesson: "Look at the screen" and the student's place, kept up to date as the teacher moves on. */
   private addLiveFooter(position: number, rowHeight: number): void {
     const { width, height, margin, type } = this.frame;
     this.position = position;
-    const words = () =>
-      [this.t('play:classReveal.lookAtTheScreen'), rankLine(this.play.view.live)].filter(Boolean).join(' · ');
+    const words = () => [this.t('play:classReveal.lookAtTheScreen'), this.rankLine()].filter(Boolean).join(' · ');
     const line = addText(this, width - margin, height - margin - rowHeight * 1.5, words(), {
       size: type.body,
       bold: true,

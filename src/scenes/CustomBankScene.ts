@@ -1,13 +1,13 @@
-import { countOf, MAX_BANK_NAME_CHARS } from '../core/customBankLimits';
+import { MAX_BANK_NAME_CHARS } from '../core/customBankLimits';
 import type { SavedBank } from '../core/customBanks';
 import type { CustomBankKit } from '../game/customBankKit';
 import { readyKit } from '../game/customBanks';
+import { refusalText, reportLines, reportTitle } from '../game/bankWords';
 import { downloadText } from '../game/files';
-import { formatDate } from '../game/round';
+import { longDate } from '../game/playTexts';
 import { TextField } from '../a11y/TextField';
 import type { ScrollItem } from '../ui/ScrollList';
 import type { Rect } from '../ui/layout';
-import { importReportColor, importReportTitle } from '../ui/importReport';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
 import { SceneKey } from './keys';
@@ -35,13 +35,13 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const bank = kit?.store.get(data.bankId);
     if (!kit || !bank) {
       // Only reached through the list, which opened the kit; a bank removed meanwhile sends the player back there.
-      this.goTo(SceneKey.CustomBanks, { notice: { text: 'That bank is no longer saved.', tone: 'warning' } });
+      this.goTo(SceneKey.CustomBanks, { notice: { text: this.t('banks:refused.gone'), tone: 'warning' } });
       return;
     }
     this.kit = kit;
     this.bank = bank;
     const mode = data.mode ?? 'view';
-    this.beginScreen(`Your questions: ${bank.name}`);
+    this.beginScreen(this.t('banks:bank.screen', { name: bank.name }));
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
     const home = this.addHomeButton();
@@ -59,10 +59,13 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const noSource = bank.questions.filter((question) => question.noSource).length;
     const noWhy = bank.questions.filter((question) => question.explanation === undefined).length;
     const facts = [
-      countOf(bank.questions.length, 'question'),
-      ...(noSource > 0 ? [`${noSource} with no source given`] : []),
-      ...(noWhy > 0 ? [`${noWhy} with no explanation`] : []),
-      `from ${bank.fileName}, loaded ${formatDate(bank.savedAt.slice(0, 10))}`,
+      this.t('banks:bank.questions', { count: bank.questions.length }),
+      ...(noSource > 0 ? [this.t('banks:bank.noSource', { count: noSource })] : []),
+      ...(noWhy > 0 ? [this.t('banks:bank.noExplanation', { count: noWhy })] : []),
+      this.t('banks:bank.from', {
+        fileName: bank.fileName,
+        date: longDate(this.translator, bank.savedAt.slice(0, 10)),
+      }),
     ].join(' · ');
     const factsText = addText(this, margin, y, facts, {
       size: type.small,
@@ -96,25 +99,40 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const report = this.opened.report;
     const items: ScrollItem[] = [];
     if (report) {
-      items.push({ text: `${report.fileName}: ${report.summary}`, heading: true });
-      a11y.text(`${report.fileName}: ${report.summary}`).dataset.name = 'summary';
-      items.push(...report.problems.map((line) => ({ text: line, color: importReportColor(line, this.textColors) })));
-      if (report.problems.length > 0) {
-        const problems = a11y.section(importReportTitle(report.problems, report.fileName), 'list');
+      const summary = this.t('banks:announceReport', { fileName: report.fileName, summary: report.summary });
+      items.push({ text: summary, heading: true });
+      a11y.text(summary).dataset.name = 'summary';
+      const lines = reportLines(report, this.t);
+      items.push(
+        ...lines.map((line) => ({
+          text: line.text,
+          color: line.changed ? this.textColors.muted : this.textColors.wrong,
+        })),
+      );
+      if (lines.length > 0) {
+        const problems = a11y.section(reportTitle(report, report.fileName, this.t), 'list');
         problems.dataset.name = 'problems';
-        for (const problem of report.problems) a11y.listItem(problem, problems);
+        for (const line of lines) a11y.listItem(line.text, problems);
       }
-      a11y.announce(`${report.fileName}: ${report.summary}`);
+      a11y.announce(summary);
     }
-    items.push({ text: 'Questions in this bank', heading: true });
-    const questions = a11y.section('Questions in this bank', 'list');
+    const inThisBank = this.t('banks:bank.inThisBank');
+    items.push({ text: inThisBank, heading: true });
+    const questions = a11y.section(inThisBank, 'list');
     questions.dataset.name = 'questions';
     this.bank.questions.forEach((question, index) => {
       const missing = [
-        ...(question.noSource ? ['no source given'] : []),
-        ...(question.explanation === undefined ? ['no explanation'] : []),
+        ...(question.noSource ? [this.t('banks:bank.missingSource')] : []),
+        ...(question.explanation === undefined ? [this.t('banks:bank.missingExplanation')] : []),
       ];
-      const line = `${index + 1}. ${question.prompt}${missing.length > 0 ? `  (${missing.join(', ')})` : ''}`;
+      const line =
+        missing.length > 0
+          ? this.t('banks:bank.questionLineMissing', {
+              number: index + 1,
+              prompt: question.prompt,
+              missing: missing.join(', '),
+            })
+          : this.t('banks:bank.questionLine', { number: index + 1, prompt: question.prompt });
       items.push({ text: line, color: missing.length > 0 ? this.textColors.muted : this.textColors.paper });
       a11y.listItem(line, questions);
     });
@@ -144,21 +162,21 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
         }));
     const name = this.bank.name;
     const buttons = [
-      this.addButton(`Play ${countOf(this.bank.questions.length, 'question')}`, slots[0]!, () => this.play(), {
+      this.addButton(this.t('banks:bank.play', { count: this.bank.questions.length }), slots[0]!, () => this.play(), {
         fill: this.colors.highlight,
         textColor: this.textColors.ink,
         name: 'play',
-        accessibleLabel: `Play “${name}”`,
+        accessibleLabel: this.t('banks:bank.playLabel', { name }),
       }),
-      this.addButton('Rename', slots[1]!, () => this.switchTo('rename'), { name: 'rename' }),
-      this.addButton('Export YAML', slots[2]!, () => this.export(), {
+      this.addButton(this.t('banks:bank.rename'), slots[1]!, () => this.switchTo('rename'), { name: 'rename' }),
+      this.addButton(this.t('banks:bank.export'), slots[2]!, () => this.export(), {
         name: 'export',
-        accessibleLabel: 'Export as a YAML file',
+        accessibleLabel: this.t('banks:bank.exportLabel'),
       }),
-      this.addButton('Remove', slots[3]!, () => this.switchTo('remove'), { name: 'remove' }),
-      this.addButton('‹ All banks', slots[4]!, () => this.back(), {
+      this.addButton(this.t('banks:bank.remove'), slots[3]!, () => this.switchTo('remove'), { name: 'remove' }),
+      this.addButton(this.t('banks:bank.allBanks'), slots[4]!, () => this.back(), {
         name: 'back',
-        accessibleLabel: 'Back to your questions',
+        accessibleLabel: this.t('banks:bank.allBanksLabel'),
       }),
     ];
     const shortcuts = ['P', 'R', 'E', 'Delete', 'Escape'];
@@ -171,9 +189,9 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const { gap, type } = this.frame;
     const a11y = this.services.a11y;
     let y = area.y + gap;
-    const label = addText(this, area.x, y, 'New name', { size: type.body, bold: true });
+    const label = addText(this, area.x, y, this.t('banks:bank.newName'), { size: type.body, bold: true });
     y += label.height + gap * 0.5;
-    const group = a11y.section('Rename the bank', 'group');
+    const group = a11y.section(this.t('banks:bank.renameGroup'), 'group');
     const fieldHeight = Math.max(52, Math.round(type.body * 2.2));
     const fieldWidth = Math.min(area.width, 640);
     // The frame the field sits in, drawn on the canvas so screenshots and the canvas agree.
@@ -183,7 +201,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
       group,
       { x: area.x, y, width: fieldWidth, height: fieldHeight },
       {
-        label: 'New name',
+        label: this.t('banks:bank.newName'),
         value: this.bank.name,
         maxLength: MAX_BANK_NAME_CHARS,
         fontSize: type.body,
@@ -194,7 +212,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const field = this.field;
     this.events.once('shutdown', () => field.destroy());
     y += fieldHeight + gap * 2;
-    const hint = `Up to ${MAX_BANK_NAME_CHARS} characters. Enter saves, Escape cancels.`;
+    const hint = this.t('banks:bank.nameHint', { max: MAX_BANK_NAME_CHARS });
     const hintText = addText(this, area.x, y, hint, {
       size: type.small,
       color: this.textColors.muted,
@@ -203,7 +221,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     y += hintText.height + gap * 2;
     const buttonWidth = Math.min(260, (area.width - gap) / 2);
     this.addButton(
-      'Save',
+      this.t('banks:bank.save'),
       { x: area.x, y, width: buttonWidth, height: this.buttonHeight },
       () => this.rename(field.value),
       {
@@ -211,11 +229,11 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
         textColor: this.textColors.ink,
         parent: group,
         name: 'save-name',
-        accessibleLabel: 'Save the name',
+        accessibleLabel: this.t('banks:bank.saveLabel'),
       },
     );
     this.addButton(
-      'Cancel',
+      this.t('banks:bank.cancel'),
       { x: area.x + buttonWidth + gap, y, width: buttonWidth, height: this.buttonHeight },
       () => this.switchTo('view', 'rename'),
       { parent: group, name: 'cancel-rename' },
@@ -227,33 +245,32 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const { gap, type } = this.frame;
     const a11y = this.services.a11y;
     let y = area.y + gap;
-    const question = `Remove “${this.bank.name}” from this device?`;
+    const question = this.t('banks:bank.removeQuestion', { name: this.bank.name });
     const questionText = addText(this, area.x, y, question, { size: type.prompt, bold: true, wrapWidth: area.width });
     this.fit(questionText, type.prompt * 4, 'remove question', type.body);
     y += questionText.height + gap;
-    const detail =
-      `Its ${countOf(this.bank.questions.length, 'question')} will be gone from this browser. ` +
-      'To keep a copy, choose Keep it, then Export YAML.';
+    const detail = this.t('banks:bank.removeDetail', { count: this.bank.questions.length });
     const detailText = addText(this, area.x, y, detail, {
       size: type.body,
       color: this.textColors.muted,
       wrapWidth: area.width,
     });
     y += detailText.height + gap * 2;
-    const dialog = a11y.section('Confirm removal', 'group');
+    const dialog = a11y.section(this.t('banks:bank.confirmGroup'), 'group');
     dialog.setAttribute('role', 'alertdialog');
     a11y.text(question, { parent: dialog });
     a11y.text(detail, { parent: dialog });
     const buttonWidth = Math.min(280, (area.width - gap) / 2);
-    this.addButton('Remove', { x: area.x, y, width: buttonWidth, height: this.buttonHeight }, () => this.remove(), {
+    const removeRect = { x: area.x, y, width: buttonWidth, height: this.buttonHeight };
+    this.addButton(this.t('banks:bank.remove'), removeRect, () => this.remove(), {
       fill: this.colors.wrong,
       textColor: this.textColors.onBright,
       parent: dialog,
       name: 'confirm-remove',
-      accessibleLabel: 'Remove it',
+      accessibleLabel: this.t('banks:bank.removeLabel'),
     });
     const keep = this.addButton(
-      'Keep it',
+      this.t('banks:bank.keep'),
       { x: area.x + buttonWidth + gap, y, width: buttonWidth, height: this.buttonHeight },
       () => this.switchTo('view', 'remove'),
       { parent: dialog, name: 'keep' },
@@ -271,11 +288,13 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     if (this.leaving) return;
     const result = this.kit.store.rename(this.bank.id, value);
     if (result.kept === 'no') {
-      this.restartWith({ mode: 'rename', notice: { text: result.reason, tone: 'warning' } });
+      this.restartWith({
+        mode: 'rename',
+        notice: { text: refusalText(result.refusal, this.translator), tone: 'warning' },
+      });
       return;
     }
-    const text =
-      result.kept === 'device' ? 'Renamed.' : 'Renamed for this visit (this browser does not let the game save).';
+    const text = result.kept === 'device' ? this.t('banks:bank.renamed') : this.t('banks:bank.renamedForVisit');
     this.restartWith({
       mode: 'view',
       notice: { text, tone: result.kept === 'device' ? 'good' : 'warning' },
@@ -288,10 +307,13 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const name = this.bank.name;
     const result = this.kit.store.remove(this.bank.id);
     if (result.kept === 'no') {
-      this.restartWith({ mode: 'view', notice: { text: result.reason, tone: 'warning' } });
+      this.restartWith({
+        mode: 'view',
+        notice: { text: refusalText(result.refusal, this.translator), tone: 'warning' },
+      });
       return;
     }
-    const data: CustomBanksSceneData = { notice: { text: `Removed “${name}”.`, tone: 'good' } };
+    const data: CustomBanksSceneData = { notice: { text: this.t('banks:bank.removed', { name }), tone: 'good' } };
     this.goTo(SceneKey.CustomBanks, data);
   }
 
@@ -300,7 +322,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
     const file = this.kit.exportBank(this.bank);
     downloadText(file.fileName, file.text, YAML_TYPE);
     this.restartWith({
-      notice: { text: `Exported as ${file.fileName}: look in your downloads.`, tone: 'good' },
+      notice: { text: this.t('banks:bank.exported', { fileName: file.fileName }), tone: 'good' },
       focus: 'export',
     });
   }

@@ -1,10 +1,9 @@
 import type Phaser from 'phaser';
-import { countOf, formatSize } from '../core/customBankLimits';
+import { reportLines, reportTitle, sizeText } from '../game/bankWords';
 import type { CustomBankKit } from '../game/customBankKit';
 import { openKit, readyKit } from '../game/customBanks';
 import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
 import type { Rect } from '../ui/layout';
-import { importReportColor, importReportTitle } from '../ui/importReport';
 import { addText } from '../ui/text';
 import { ListScreen } from './ListScreen';
 import { SOURCES_URL } from '../game/pageConstants';
@@ -35,10 +34,10 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     this.list = undefined;
     this.dropTarget = undefined;
     this.picker = undefined;
-    this.beginScreen('Your questions');
+    this.beginScreen(this.t('banks:title'));
     this.addHomeButton();
     this.addSoundButton();
-    this.addScreenTitle('Your questions');
+    this.addScreenTitle(this.t('banks:title'));
     this.onKeys((event) => this.onKey(event));
     const kit = readyKit(this.game);
     if (kit) this.build(kit);
@@ -49,13 +48,13 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
   private open(): void {
     const { width, height, margin, type } = this.frame;
     const a11y = this.services.a11y;
-    const status = addText(this, width / 2, height * 0.42, 'Opening your questions…', {
+    const status = addText(this, width / 2, height * 0.42, this.t('banks:opening'), {
       size: type.body,
       color: this.textColors.muted,
       align: 'center',
       wrapWidth: width - margin * 4,
     }).setOrigin(0.5);
-    const statusDom = a11y.text('Opening your questions…', { role: 'status' });
+    const statusDom = a11y.text(this.t('banks:opening'), { role: 'status' });
     const visit = this.visit;
     void openKit(this.game, SOURCES_URL).then((state) => {
       if (visit !== this.visit || this.leaving || !this.scene.isActive()) return;
@@ -64,11 +63,13 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
         this.rebuild(this.opened);
         return;
       }
-      status.setText(state.error).setColor(this.textColors.wrong);
-      statusDom.textContent = state.error;
+      console.warn(state.error);
+      const problem = state.cause === 'sources' ? this.t('banks:sourcesFailed') : this.t('banks:openFailed');
+      status.setText(problem).setColor(this.textColors.wrong);
+      statusDom.textContent = problem;
       const buttonWidth = Math.min(320, width - margin * 2);
       const retry = this.addButton(
-        'Try again',
+        this.t('banks:tryAgain'),
         { x: width / 2 - buttonWidth / 2, y: height * 0.6, width: buttonWidth, height: 64 },
         () => {
           this.leaving = true;
@@ -89,9 +90,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const bottom = height - margin;
     let y = this.contentTop;
 
-    const intro =
-      'Play your own quiz: load a Moodle GIFT file (.gift, .txt), a Kahoot! spreadsheet saved as CSV (.csv) or ' +
-      'a file in the game’s own YAML format (.yaml), or drop the file anywhere on this page.';
+    const intro = this.t('banks:intro');
     const introText = addText(this, margin, y, intro, {
       size: type.small,
       color: this.textColors.muted,
@@ -103,14 +102,14 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
 
     const loadWidth = Math.min(leftWidth, 420);
     const load = this.addButton(
-      'Load a file…',
+      this.t('banks:loadFile'),
       { x: margin, y, width: loadWidth, height: buttonHeight },
       () => this.pickFile(),
       {
         fill: this.colors.highlight,
         textColor: this.textColors.ink,
         name: 'load-file',
-        accessibleLabel: 'Load a file…',
+        accessibleLabel: this.t('banks:loadFile'),
       },
     );
     load.dom.setAttribute('aria-keyshortcuts', 'L');
@@ -152,10 +151,12 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     banksArea.height = bottom - banksArea.y;
     const focus = this.buildBanks(kit, banksArea);
 
-    if (!store.persistent)
-      a11y.text('This browser does not let the game save: your banks last until you close this page.');
+    if (!store.persistent) a11y.text(this.t('banks:noSaving'));
     a11y.focus(focus ?? load.dom);
-    if (this.opened.report) a11y.announce(`${this.opened.report.fileName}: ${this.opened.report.summary}`);
+    if (this.opened.report) {
+      const { fileName, summary } = this.opened.report;
+      a11y.announce(this.t('banks:announceReport', { fileName, summary }));
+    }
   }
 
   /**
@@ -172,15 +173,13 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const title = report
       ? report.fileName
       : storedProblems.length > 0
-        ? 'Some saved questions could not be read'
+        ? this.t('banks:storedProblems.title')
         : undefined;
     const summary = report
       ? report.summary
       : storedProblems.length > 0
-        ? 'They were left out and a copy of the saved data was set aside in this browser. The rest were kept.'
-        : 'Every question is checked with the game’s own rules. Any problem is listed here with its line or row, ' +
-          'and the questions without problems can be played at once. Loading a file again replaces the bank made ' +
-          'from it, so fix the file and load it again.';
+        ? this.t('banks:storedProblems.summary')
+        : this.t('banks:howItWorks');
     if (title) {
       const titleText = addText(this, area.x, y, title, { size: type.body, bold: true, wrapWidth: area.width });
       this.fit(titleText, type.body * 2.6, 'report title', 14);
@@ -196,23 +195,30 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     y += summaryText.height + gap;
     a11y.text(summary).dataset.name = 'summary';
 
-    const problems = report ? report.problems : storedProblems;
+    // A load's lines say whether each was changed or skipped; what the saved banks lost is a problem each.
+    const problems = report ? reportLines(report, this.t) : storedProblems.map((text) => ({ text, changed: false }));
     const unsaved = report?.unsaved;
     const listBottom = area.y + area.height - (unsaved ? buttonHeight + gap : 0);
     if (problems.length > 0 && listBottom - y > type.small * 3) {
-      const items = problems.map((line) => ({ text: line, color: importReportColor(line, this.textColors) }));
+      const items = problems.map((line) => ({
+        text: line.text,
+        color: line.changed ? this.textColors.muted : this.textColors.wrong,
+      }));
       this.addScrollList({ x: area.x, y, width: area.width, height: listBottom - y }, items, 'problems');
       y = listBottom + gap;
     }
     if (problems.length > 0) {
-      const list = a11y.section(importReportTitle(problems, report ? report.fileName : 'the saved banks'), 'list');
+      const title = report
+        ? reportTitle(report, report.fileName, this.t)
+        : this.t('banks:reportTitle.problems', { where: this.t('banks:theSavedBanks') });
+      const list = a11y.section(title, 'list');
       list.dataset.name = 'problems';
-      for (const problem of problems) a11y.listItem(problem, list);
+      for (const problem of problems) a11y.listItem(problem.text, list);
     }
     if (unsaved) {
       const questions = unsaved.questions;
       this.addButton(
-        `Play without saving (${countOf(questions.length, 'question')})`,
+        this.t('banks:playUnsaved', { count: questions.length }),
         { x: area.x, y, width: Math.min(area.width, 460), height: buttonHeight },
         () => this.goTo(SceneKey.Question, { deal: { questions } }),
         { name: 'play-unsaved' },
@@ -228,14 +234,18 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const a11y = this.services.a11y;
     const banks = kit.store.list();
     let y = area.y;
-    const heading = kit.store.persistent ? 'Saved on this device' : 'Kept until you close this page';
+    const heading = kit.store.persistent ? this.t('banks:savedHere') : this.t('banks:keptForVisit');
     const headingText = addText(this, area.x, y, heading, { size: type.body, bold: true, wrapWidth: area.width });
     y += headingText.height + gap * 0.4;
     a11y.heading(heading);
     const usage =
       banks.length === 0
-        ? 'No banks yet: load a file to make one.'
-        : `${countOf(banks.length, 'bank')} · ${formatSize(kit.store.usedChars())} of ${formatSize(kit.store.limitChars)}`;
+        ? this.t('banks:noBanks')
+        : this.t('banks:usage', {
+            count: banks.length,
+            used: sizeText(kit.store.usedChars(), this.translator),
+            limit: sizeText(kit.store.limitChars, this.translator),
+          });
     const usageText = addText(this, area.x, y, usage, {
       size: type.small,
       color: this.textColors.muted,
@@ -253,10 +263,11 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     if (paged) perPage = Math.max(1, Math.floor((bottom - y - pagerHeight) / (rowHeight + gap)));
     const pages = Math.ceil(banks.length / perPage);
     const page = Math.min(Math.max(0, this.opened.page ?? 0), pages - 1);
-    const group = a11y.section('Saved banks', 'group');
+    const group = a11y.section(this.t('banks:savedBanks'), 'group');
     let focus: HTMLButtonElement | undefined;
     banks.slice(page * perPage, (page + 1) * perPage).forEach((bank) => {
-      const label = `${bank.name}  ·  ${countOf(bank.questions.length, 'question')}`;
+      const count = bank.questions.length;
+      const label = this.t('banks:bankRow', { name: bank.name, count });
       const button = this.addButton(
         label,
         { x: area.x, y, width: area.width, height: rowHeight },
@@ -267,7 +278,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
           fill: this.colors.inkLight,
           parent: group,
           name: `bank-${bank.id}`,
-          accessibleLabel: `${bank.name}, ${countOf(bank.questions.length, 'question')}`,
+          accessibleLabel: this.t('banks:bankLabel', { name: bank.name, count }),
         },
       );
       if (`bank-${bank.id}` === this.opened.focus) focus = button.dom;
@@ -282,20 +293,20 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
         this.rebuild({ ...this.opened, page: to, focus: name });
       };
       const previous = this.addButton(
-        '‹ Previous',
+        this.t('banks:previous'),
         { x: area.x, y: pagerY, width: buttonWidth, height: pagerHeight },
         () => turn(page - 1, 'previous-page'),
-        { fontSize: type.small, name: 'previous-page', accessibleLabel: 'Previous page of banks' },
+        { fontSize: type.small, name: 'previous-page', accessibleLabel: this.t('banks:previousLabel') },
       );
       const next = this.addButton(
-        'Next ›',
+        this.t('banks:next'),
         { x: area.x + area.width - buttonWidth, y: pagerY, width: buttonWidth, height: pagerHeight },
         () => turn(page + 1, 'next-page'),
-        { fontSize: type.small, name: 'next-page', accessibleLabel: 'Next page of banks' },
+        { fontSize: type.small, name: 'next-page', accessibleLabel: this.t('banks:nextLabel') },
       );
       if (page === 0) previous.canvas.setLook('dim');
       if (page === pages - 1) next.canvas.setLook('dim');
-      const where = `Page ${page + 1} of ${pages}`;
+      const where = this.t('banks:page', { page: page + 1, pages });
       addText(this, area.x + area.width / 2, pagerY + pagerHeight / 2, where, {
         size: type.small,
         color: this.textColors.muted,
@@ -321,7 +332,7 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     veil
       .lineStyle(6, this.colors.highlight, 1)
       .strokeRoundedRect(margin, margin, width - margin * 2, height - margin * 2, 24);
-    const text = addText(this, width / 2, height / 2, 'Drop the file to load it', {
+    const text = addText(this, width / 2, height / 2, this.t('banks:dropHere'), {
       size: type.heading,
       bold: true,
       color: this.textColors.paper,
@@ -340,9 +351,9 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     const kit = readyKit(this.game);
     if (!kit || this.busy || this.leaving) return;
     this.busy = true;
-    this.services.a11y.announce(`Reading ${file.name}…`);
+    this.services.a11y.announce(this.t('banks:reading', { fileName: file.name }));
     const visit = this.visit;
-    const report = await kit.load(file, new Date());
+    const report = await kit.load(file, new Date(), this.translator);
     if (visit !== this.visit || this.leaving) return;
     if (report.bankId) {
       this.goTo(SceneKey.CustomBank, { bankId: report.bankId, report });

@@ -89,7 +89,9 @@ export class TitleScene extends BaseScene<'title'> {
                   mode: this.t(`common:mode.${challenge.mode}.title`),
                 })),
         })
-      : ((notice && challengeNoticeText(notice, this.t)) ?? saved.notice ?? this.droppedNotice());
+      : ((notice && challengeNoticeText(notice, this.t)) ??
+        (saved.dropped ? this.t('menu:title.roundDropped') : undefined) ??
+        this.droppedNotice());
     const bannerText = banner
       ? addText(this, width / 2, 0, banner, {
           size: type.small,

@@ -21,8 +21,14 @@ export interface CheckedStore extends KeyValueStore {
   trySetItem(key: string, value: string): WriteOutcome;
 }
 
+/** Why a change was refused, as data a screen words in its own language (`reason` is the English). */
+export type SaveRefusal =
+  { why: 'no-name' } | { why: 'gone' } | { why: 'over-budget'; chars: number; limit: number } | { why: 'full' };
+
 /** What became of a change: kept on the device, kept for this visit only, or refused with the reason why. */
-export type SaveResult = { kept: 'device' | 'visit' } | { kept: 'no'; reason: string };
+export type SaveResult = { kept: 'device' | 'visit' } | { kept: 'no'; reason: string; refusal: SaveRefusal };
+
+const GONE_REASON = 'That bank is no longer saved.';
 
 export interface ImportedFile {
   fileName: string;
@@ -99,13 +105,19 @@ export class CustomBankStore {
   /** Gives a bank a new name; an empty name is refused. */
   rename(id: string, name: string): SaveResult {
     const clean = normalizeBankName(name);
-    if (clean === '') return { kept: 'no', reason: 'A bank needs a name: type at least one letter or digit.' };
-    if (!this.get(id)) return { kept: 'no', reason: 'That bank is no longer saved.' };
+    if (clean === '') {
+      return {
+        kept: 'no',
+        reason: 'A bank needs a name: type at least one letter or digit.',
+        refusal: { why: 'no-name' },
+      };
+    }
+    if (!this.get(id)) return { kept: 'no', reason: GONE_REASON, refusal: { why: 'gone' } };
     return this.commit(this.banks.map((bank) => (bank.id === id ? { ...bank, name: clean } : bank)));
   }
 
   remove(id: string): SaveResult {
-    if (!this.get(id)) return { kept: 'no', reason: 'That bank is no longer saved.' };
+    if (!this.get(id)) return { kept: 'no', reason: GONE_REASON, refusal: { why: 'gone' } };
     return this.commit(this.banks.filter((bank) => bank.id !== id));
   }
 
@@ -113,10 +125,14 @@ export class CustomBankStore {
     const text = serializeSavedBanks(next);
     // Removing always goes through: it only frees room.
     if (text.length > this.maxChars && next.length >= this.banks.length) {
-      return { kept: 'no', reason: overBudgetMessage(text.length, this.maxChars) };
+      return {
+        kept: 'no',
+        reason: overBudgetMessage(text.length, this.maxChars),
+        refusal: { why: 'over-budget', chars: text.length, limit: this.maxChars },
+      };
     }
     const outcome = this.store.trySetItem(CUSTOM_BANKS_KEY, text);
-    if (outcome === 'full') return { kept: 'no', reason: STORAGE_FULL_MESSAGE };
+    if (outcome === 'full') return { kept: 'no', reason: STORAGE_FULL_MESSAGE, refusal: { why: 'full' } };
     this.banks = next;
     return { kept: outcome === 'saved' ? 'device' : 'visit' };
   }

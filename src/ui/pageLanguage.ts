@@ -1,7 +1,7 @@
 /**
  * Puts a language in force on the game's screens and on the page around them: the canvas text is drawn with
  * the game's translator (kept in its registry, like the palette), and the page's `lang` follows, so a screen
- * reader reads the accessible layer in that language's voice.
+ * reader reads the accessible layer in that language's voice; the page's title and description follow too.
  */
 import type Phaser from 'phaser';
 import { pickLanguage, type LanguageChoice } from '../core/languages';
@@ -27,6 +27,8 @@ export async function translatorFor(choice: LanguageChoice, browserLanguages: re
 export function applyPageLanguage(translator: Translator, game?: Phaser.Game, page: Document = document): Translator {
   game?.registry.set(TRANSLATOR_KEY, translator);
   page.documentElement.lang = translator.locale;
+  page.title = translator.t('menu:title.heading');
+  page.querySelector('meta[name="description"]')?.setAttribute('content', translator.t('menu:title.pageDescription'));
   return translator;
 }
 

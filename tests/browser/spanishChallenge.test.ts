@@ -5,38 +5,22 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { clickCanvasButton, openGame, pageErrors, PHONE, PROJECTOR, waitForScreen, type Viewport } from './game';
+import { clickCanvasButton, pageErrors, waitForScreen, type Viewport } from './game';
 import { useChromium } from './sharedChromium';
-import { checkSpanishScreen, textOf } from './spanishScreens';
+import { checkSpanishScreen, layoutName, openSpanishGame, SPANISH_LAYOUTS, textOf } from './spanishScreens';
 
 const url = inject('appUrl');
 const chromium = useChromium();
 
 function openSpanish(viewport: Viewport, textScale: number, address = url): Promise<Page> {
-  return openGame(
-    chromium.browser,
-    address,
-    viewport,
-    (opening) =>
-      opening.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-        PREFERENCES_KEY,
-        JSON.stringify({ motion: 'reduce', textScale }),
-      ] as const),
-    { locale: 'es-MX' },
-  );
+  return openSpanishGame(chromium.browser, address, viewport, textScale);
 }
 
-const LAYOUTS: [Viewport, number][] = [
-  [PHONE, 1],
-  [PHONE, 1.5],
-  [PROJECTOR, 1],
-  [PROJECTOR, 1.5],
-];
+const LAYOUTS = SPANISH_LAYOUTS;
 
 describe('challenges in Spanish', () => {
   for (const [viewport, textScale] of LAYOUTS) {
-    const size = `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
+    const size = layoutName(viewport, textScale);
     it(`opens the challenge screen and words a broken link at ${size}`, { timeout: 120_000 }, async () => {
       const page = await openSpanish(viewport, textScale);
       await clickCanvasButton(page, '#a11y button[data-name="Challenge friends"]');
@@ -65,7 +49,7 @@ describe('challenges in Spanish', () => {
   }
 
   for (const [viewport, textScale] of [LAYOUTS[1]!, LAYOUTS[2]!]) {
-    const size = `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
+    const size = layoutName(viewport, textScale);
     it(`opens a challenge's short link and its board at ${size}`, { timeout: 120_000 }, async () => {
       const reply = await fetch(new URL('api/challenges', url), {
         method: 'POST',

@@ -1,8 +1,9 @@
 /** A Spanish screen read and checked the same way in every Spanish walk of the game. */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { axeAllProblems } from './axe';
-import { screenshot } from './game';
+import { openGame, PHONE, PROJECTOR, screenshot, type Viewport } from './game';
 
 /** The text of an element of the accessible layer. */
 export const textOf = (page: Page, selector: string) =>
@@ -24,4 +25,31 @@ export async function checkSpanishScreen(
   const cut = overflow.split(',').filter((part) => part !== '' && !mayOverflow.includes(part));
   expect(cut, `${name} at ${size}`).toEqual([]);
   expect(await axeAllProblems(page), `${name} at ${size}`).toEqual([]);
+}
+
+/** The sizes every Spanish walk lays out at: a phone and a laptop, at 100 % and 150 % text. */
+export const SPANISH_LAYOUTS: readonly (readonly [Viewport, number])[] = [
+  [PHONE, 1],
+  [PHONE, 1.5],
+  [PROJECTOR, 1],
+  [PROJECTOR, 1.5],
+];
+
+/** "390x844", "1366x768-150": a layout's name in screenshots and test names. */
+export const layoutName = (viewport: Viewport, textScale: number) =>
+  `${viewport.width}x${viewport.height}${textScale === 1 ? '' : `-${textScale * 100}`}`;
+
+/** The game in a Spanish browser at this size and text scale, with motion reduced. */
+export function openSpanishGame(browser: Browser, url: string, viewport: Viewport, textScale: number): Promise<Page> {
+  return openGame(
+    browser,
+    url,
+    viewport,
+    (opening) =>
+      opening.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+        PREFERENCES_KEY,
+        JSON.stringify({ motion: 'reduce', textScale }),
+      ] as const),
+    { locale: 'es-MX' },
+  );
 }

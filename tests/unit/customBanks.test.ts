@@ -145,7 +145,7 @@ describe('saved banks', () => {
     backing.limit = before!.length + CUSTOM_BANKS_KEY.length + 100;
 
     const refused = store.add(imported('yaml/good-full.yaml'), SAVED_AT);
-    expect(refused.result).toEqual({ kept: 'no', reason: STORAGE_FULL_MESSAGE });
+    expect(refused.result).toEqual({ kept: 'no', reason: STORAGE_FULL_MESSAGE, refusal: { why: 'full' } });
     expect(refused.bank).toBeUndefined();
     expect(store.list()).toHaveLength(1);
     expect(backing.getItem(CUSTOM_BANKS_KEY)).toBe(before);
@@ -184,12 +184,17 @@ describe('saved banks', () => {
     expect(store.rename('b1', '   ')).toEqual({
       kept: 'no',
       reason: 'A bank needs a name: type at least one letter or digit.',
+      refusal: { why: 'no-name' },
     });
     expect(store.rename('b1', '  Week   3:\nthe orders ')).toEqual({ kept: 'device' });
     expect(openStore(backing).get('b1')!.name).toBe('Week 3: the orders');
     store.rename('b1', 'x'.repeat(100));
     expect(openStore(backing).get('b1')!.name).toHaveLength(MAX_BANK_NAME_CHARS);
-    expect(store.rename('b7', 'Nothing')).toEqual({ kept: 'no', reason: 'That bank is no longer saved.' });
+    expect(store.rename('b7', 'Nothing')).toEqual({
+      kept: 'no',
+      reason: 'That bank is no longer saved.',
+      refusal: { why: 'gone' },
+    });
   });
 
   it('removes a bank for good; other banks keep their ids, and a removed id is refused', () => {
@@ -203,7 +208,11 @@ describe('saved banks', () => {
         .list()
         .map((bank) => [bank.id, bank.name]),
     ).toEqual([['b2', 'good-missing-word']]);
-    expect(store.remove('b1')).toEqual({ kept: 'no', reason: 'That bank is no longer saved.' });
+    expect(store.remove('b1')).toEqual({
+      kept: 'no',
+      reason: 'That bank is no longer saved.',
+      refusal: { why: 'gone' },
+    });
   });
 
   it('replaces the bank from a file loaded again, keeping its id and a name the teacher chose', () => {

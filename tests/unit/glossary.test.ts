@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { glossaryConflicts, parseGlossary, type PlacedText } from '../../src/core/glossary';
@@ -38,6 +38,24 @@ function overlayTexts(overlay: SpanishOverlay): PlacedText[] {
   }
   for (const [id, source] of Object.entries(overlay.sources)) {
     for (const [field, text] of Object.entries(source)) texts.push({ where: `source ${id}, ${field}`, text });
+  }
+  return texts;
+}
+
+/** Every string of the Spanish interface (`src/i18n/locales/es/*.json`), each named by its file and key. */
+function interfaceTexts(folder: string): PlacedText[] {
+  const texts: PlacedText[] = [];
+  const walk = (value: unknown, where: string): void => {
+    if (typeof value === 'string') texts.push({ where, text: value });
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value))
+        walk(inner, where.endsWith('.json') ? `${where}, ${key}` : `${where}.${key}`);
+    }
+  };
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    walk(JSON.parse(readFileSync(join(folder, file), 'utf8')), `locales/es/${file}`);
   }
   return texts;
 }
@@ -94,13 +112,18 @@ describe('docs/es/glosario.md and the Spanish bank', () => {
     }
   });
 
-  it('is followed: no glossary term is translated a second way anywhere in the Spanish bank', () => {
-    const shipped = loadBankFromDisk(join(root, 'questions'), root);
-    const { overlay } = loadSpanishOverlay(join(root, 'questions'), shipped.bank, root);
-    const texts = overlayTexts(overlay);
-    expect(texts.length).toBeGreaterThan(1000);
-    expect(glossaryConflicts(entries, texts)).toEqual([]);
-  });
+  // Reading and checking the whole bank and its overlay takes seconds on a busy machine.
+  it(
+    'is followed: no glossary term is translated a second way anywhere in the Spanish bank',
+    { timeout: 30_000 },
+    () => {
+      const shipped = loadBankFromDisk(join(root, 'questions'), root);
+      const { overlay } = loadSpanishOverlay(join(root, 'questions'), shipped.bank, root);
+      const texts = overlayTexts(overlay);
+      expect(texts.length).toBeGreaterThan(1000);
+      expect(glossaryConflicts(entries, texts)).toEqual([]);
+    },
+  );
 
   it('is followed in the Spanish teacher pages too', () => {
     const docs = SPANISH_TEACHER_DOCS.filter((doc) => doc.source !== 'es/glosario.md').map((doc) => ({
@@ -113,5 +136,11 @@ describe('docs/es/glosario.md and the Spanish bank', () => {
     }));
     expect(docs.length).toBeGreaterThanOrEqual(2);
     expect(glossaryConflicts(entries, [...docs, ...handout])).toEqual([]);
+  });
+
+  it('is followed in the Spanish interface: every screen, the host page and the accessible layer', () => {
+    const texts = interfaceTexts(join(root, 'src', 'i18n', 'locales', 'es'));
+    expect(texts.length).toBeGreaterThan(500);
+    expect(glossaryConflicts(entries, texts)).toEqual([]);
   });
 });
