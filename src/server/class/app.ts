@@ -24,6 +24,7 @@ import {
 } from '../../core/classProtocol';
 import { MAX_CLASS_QUESTIONS, MIN_CLASS_QUESTIONS } from '../../core/classRules';
 import { LIVE_COMMANDS, type LiveCommand } from '../../core/liveLesson';
+import { LANGUAGES, type Language } from '../../core/languages';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../../core/settings';
 import { TIME_ACCOMMODATIONS, type TimeAccommodation } from '../../core/timeAccommodation';
 import { QUESTION_KINDS } from '../../core/types';
@@ -180,11 +181,21 @@ const keptBody = {
   },
 } as const;
 
+/**
+ * The language a student plays in: one the game speaks, else refused (400 naming the field), since only a broken or
+ * foreign client sends another; a join without it is English, as every join was before.
+ */
+const studentLanguage = { type: 'string', enum: [...LANGUAGES] } as const;
+
 const joinBody = {
   type: 'object',
   additionalProperties: false,
   required: ['nickname'],
-  properties: { nickname: { type: 'string', minLength: 1, maxLength: 200 }, asksForMoreTime: { type: 'boolean' } },
+  properties: {
+    nickname: { type: 'string', minLength: 1, maxLength: 200 },
+    asksForMoreTime: { type: 'boolean' },
+    language: studentLanguage,
+  },
 } as const;
 
 const answerBody = {
@@ -194,6 +205,7 @@ const answerBody = {
   properties: {
     position: { type: 'integer', minimum: 0, maximum: MAX_CLASS_QUESTIONS - 1 },
     choice: { type: 'integer', minimum: 0, maximum: 9 },
+    language: studentLanguage,
   },
 } as const;
 
@@ -443,11 +455,19 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     '/api/classes/:code/players',
     { schema: { params: classParams, body: joinBody }, config: { rateLimit: joinLimit } },
     async (request, reply) => {
-      const { nickname, asksForMoreTime } = request.body as { nickname: string; asksForMoreTime?: boolean };
+      const { nickname, asksForMoreTime, language } = request.body as {
+        nickname: string;
+        asksForMoreTime?: boolean;
+        language?: Language;
+      };
       const code = (request.params as Params).code;
       return reply
         .code(201)
-        .send(await commits.run(() => service.join(code, nickname, clientAddress(request), asksForMoreTime === true)));
+        .send(
+          await commits.run(() =>
+            service.join(code, nickname, clientAddress(request), asksForMoreTime === true, language),
+          ),
+        );
     },
   );
 
@@ -474,8 +494,10 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
     { schema: { params: playerParams, headers: authHeaders, body: answerBody }, config: { rateLimit: answerLimit } },
     async (request) => {
       const params = request.params as Required<Params>;
-      const { position, choice } = request.body as { position: number; choice: number };
-      return commits.run(() => service.answer(params.code, params.playerId, tokenOf(request), position, choice));
+      const { position, choice, language } = request.body as { position: number; choice: number; language?: Language };
+      return commits.run(() =>
+        service.answer(params.code, params.playerId, tokenOf(request), position, choice, language),
+      );
     },
   );
 

@@ -72,6 +72,7 @@ import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../..
 import { ApiError, hashToken, notFound } from './apiError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
+import { DEFAULT_LANGUAGE, type Language } from '../../core/languages';
 import { liveBoard, LiveLessonStore } from './liveLessons';
 import { checkOwnQuestions, type OwnQuestionsUpload } from './ownQuestions';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
@@ -139,6 +140,8 @@ interface PlayerRow {
   best_streak: number;
   time_accommodation: TimeAccommodation;
   time_requested: 0 | 1;
+  /** The language the student plays in: from the join, then from each answer (migration 10). */
+  language: Language;
 }
 
 interface TurnRow {
@@ -289,10 +292,11 @@ export class ClassService {
         'SELECT COUNT(*) AS n FROM players WHERE class_id = ? AND removed_at IS NULL',
       ),
       insertPlayer: db.prepare<unknown[], { id: number }>(
-        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at, time_requested)
-         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested)
+        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at, time_requested, language)
+         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested, @language)
          RETURNING id`,
       ),
+      setLanguage: db.prepare('UPDATE players SET language = ? WHERE id = ?'),
       activePlayers: db.prepare<[number], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND removed_at IS NULL ORDER BY joined_at, id',
       ),
@@ -486,9 +490,15 @@ export class ClassService {
 
   /**
    * Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). `asksForMoreTime`
-   * puts the student's request for extended time on the teacher's roster.
+   * puts the student's request for extended time on the teacher's roster; `language` is the one they play in.
    */
-  async join(code: string, typedNickname: string, address = 'local', asksForMoreTime = false): Promise<JoinedClass> {
+  async join(
+    code: string,
+    typedNickname: string,
+    address = 'local',
+    asksForMoreTime = false,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<JoinedClass> {
     return await this.atomically(async () => {
       const row = await this.classByCode(code);
       if (row.status === 'ended') throw ended();
@@ -545,6 +555,7 @@ export class ClassService {
           nickname: check.nickname,
           now,
           timeRequested: asksForMoreTime ? 1 : 0,
+          language,
         }))!;
         if ((await this.round(row)).settings.learningCheck === true)
           await this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
@@ -564,6 +575,7 @@ export class ClassService {
             best_streak: 0,
             time_accommodation: 'standard',
             time_requested: asksForMoreTime ? 1 : 0,
+            language,
           };
           roster.players.push(player);
           roster.byId.set(player.id, player);
@@ -644,16 +656,21 @@ export class ClassService {
     });
   }
 
-  /** Takes one answer to the question at `position`, judged by this server's clock. */
+  /**
+   * Takes one answer to the question at `position`, judged by this server's clock. `language`, when sent, is the one
+   * the student plays in now (they may have switched since joining): kept, and the verdict's words come in it.
+   */
   async answer(
     code: string,
     playerId: string,
     token: string,
     position: number,
     picked: number,
+    language?: Language,
   ): Promise<AnswerOutcome | PendingOutcome> {
     return await this.atomically(async () => {
       const { row, player } = await this.authPlayer(code, playerId, token);
+      if (language !== undefined && language !== player.language) await this.switchLanguage(row, player, language);
       if (row.status === 'lobby') throw new ApiError(409, 'not-started', 'The teacher has not started the class yet.');
       const live = await this.liveOf(row);
       if (live) return await this.liveAnswer(row, player, live, position, picked);
@@ -667,6 +684,15 @@ export class ClassService {
       const outcome = await this.close(row, player, turn, judged, now);
       await this.settle(row);
       return (await this.isPending(row, turn)) ? pendingOutcome(outcome) : outcome;
+    });
+  }
+
+  private async switchLanguage(row: ClassRow, player: PlayerRow, language: Language): Promise<void> {
+    await this.stmt.setLanguage.run(language, player.id);
+    player.language = language;
+    this.updateRoster(row.id, (roster) => {
+      const listed = roster.byId.get(player.id);
+      if (listed) listed.language = language;
     });
   }
 
@@ -838,7 +864,10 @@ export class ClassService {
     return toCsv([
       [...header!, ...CHECK_CSV_COLUMNS],
       ...body.map((line) => [...line, ...padding]),
-      ...players.flatMap((player) => checkRows.get(player.id) ?? []),
+      // A check row starts with the nickname; the student's language goes beside it, as in the round's rows.
+      ...players.flatMap((player) =>
+        (checkRows.get(player.id) ?? []).map(([nickname, ...rest]) => [nickname!, player.language, ...rest]),
+      ),
     ]);
   }
 
