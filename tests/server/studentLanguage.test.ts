@@ -1,10 +1,13 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field */
 /**
  * The language each student plays in, on the server: sent with the join (English when a client sends none), kept
  * per player, changed by an answer sent in another language, listed in the teacher's CSV; a language the game does
- * not speak is refused with a 400 that names the field.
+ * not speak is refused with a 400 that names the field. A Spanish student's verdict carries the bank's Spanish for
+ * the words after the answer, and the projector's evidence carries it too, never sooner than the English.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { exportTopicYaml } from '../../src/core/import/index';
+import { startTestServer, testBank, testOverlays, type TestServer } from './helpers';
 
 let t: TestServer;
 
@@ -103,5 +106,109 @@ describe("a student's language", () => {
     // The refused answer changed nothing: not answered, and still Spanish.
     expect((await t.api.view(info.code, eve)).body.state).toBe('question');
     expect(languagesIn(await csvRows(info.code, teacherToken))).toEqual({ Eve: ['es'] });
+  });
+});
+
+describe("a verdict in the student's language", () => {
+  const spanish = testOverlays().es!;
+  const englishOf = (id: string) => testBank().questions.find((question) => question.id === id)!;
+
+  /** Serves the player their next question and answers it with the first wrong choice that has feedback, if any. */
+  async function answerWrong(code: string, player: Player) {
+    const served = (await t.api.next(code, player)).body;
+    expect(served.state).toBe('question');
+    const { question } = served;
+    const english = englishOf(question.questionId);
+    const wrong = english.choices.filter((choice) => !choice.correct);
+    const pick = wrong.find((choice) => choice.feedback !== undefined) ?? wrong[0]!;
+    t.clock.advance(1000);
+    const reply = await t.api.answer(code, player, question.position, question.choices.indexOf(pick.text));
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return { outcome: reply.body, english, pickIndex: english.choices.indexOf(pick) };
+  }
+
+  it('carries the bank’s Spanish after the answer for a Spanish student, and nothing more for an English one', async () => {
+    // Ten of the class-only questions: with more than half of them giving feedback on a wrong choice, some do.
+    const created = await t.api.createClass({ questionCount: 10, pool: 'class-only' });
+    const { code } = created.body.class as { code: string };
+    const ana = await join(code, 'Ana', 'es');
+    const ben = await join(code, 'Ben', 'en');
+    let feedbackSeen = 0;
+    for (let position = 0; position < 10; position += 1) {
+      const { outcome, english, pickIndex } = await answerWrong(code, ana);
+      const words = spanish.questions[english.id]!;
+      expect(outcome.translation).toEqual({
+        language: 'es',
+        ...(english.choices[pickIndex]!.feedback !== undefined ? { feedback: words.choices[pickIndex]!.feedback } : {}),
+        ...(words.explanation !== undefined ? { explanation: words.explanation } : {}),
+        evidence: words.evidence,
+        ...(english.claim ? { claim: words.claim } : {}),
+      });
+      if (outcome.translation.feedback) feedbackSeen += 1;
+      // The English stays beside it: the quotes as published, the rest for the CSV and the teacher.
+      expect(outcome.evidence.map((excerpt: { quote: string }) => excerpt.quote)).toEqual(
+        english.evidence.map((excerpt) => excerpt.quote),
+      );
+      expect(outcome.explanation).toBe(english.explanation);
+      // A reload shows the same verdict, in the same language.
+      expect((await t.api.view(code, ana)).body.outcome.translation).toEqual(outcome.translation);
+
+      const english2 = await answerWrong(code, ben);
+      expect(english2.outcome.translation).toBeUndefined();
+    }
+    expect(feedbackSeen).toBeGreaterThan(0);
+  });
+
+  it('holds the Spanish back with the verdict while the class waits to reveal it', async () => {
+    const created = await t.api.createClass({ questionCount: 2, answerReveal: 'settled' });
+    const { code } = created.body.class as { code: string };
+    const ana = await join(code, 'Ana', 'es');
+    await join(code, 'Ben', 'en');
+    const { outcome } = await answerWrong(code, ana);
+    expect(outcome.pending).toBe(true);
+    expect(JSON.stringify(outcome)).not.toContain('translation');
+  });
+
+  it('gives the projector the evidence’s Spanish only once the evidence is on show', async () => {
+    const created = await t.api.createClass({ questionCount: 2, pace: 'live' });
+    const { class: info, teacherToken } = created.body as { class: { code: string }; teacherToken: string };
+    await join(info.code, 'Ana', 'es');
+    const question = (await t.api.live(info.code, teacherToken, 'next')).body;
+    expect(question.phase).toBe('question');
+    const english = englishOf(question.question.questionId);
+    expect(question.question.prompt).toBe(english.prompt);
+    expect(JSON.stringify(question)).not.toContain('translations');
+    const answer = (await t.api.live(info.code, teacherToken, 'show-answer')).body;
+    expect(JSON.stringify(answer)).not.toContain('translations');
+    const evidence = (await t.api.live(info.code, teacherToken, 'next')).body;
+    expect(evidence.phase).toBe('evidence');
+    const words = spanish.questions[english.id]!;
+    expect(evidence.evidence.translations).toEqual([
+      {
+        language: 'es',
+        ...(words.explanation !== undefined ? { explanation: words.explanation } : {}),
+        evidence: words.evidence,
+        ...(english.claim ? { claim: words.claim } : {}),
+      },
+    ]);
+  });
+
+  it('leaves a teacher’s own question as written, even one that bears a bank question’s id', async () => {
+    const bankQuestion = testBank().questions[0]!;
+    const topic = testBank().topics.find((candidate) => candidate.id === bankQuestion.topic)!;
+    const created = await t.api.post('/api/classes', {
+      questionCount: 1,
+      timeLimitSec: 20,
+      topics: [],
+      scoring: 'speed',
+      ownQuestions: { fileName: 'mine.yaml', yaml: exportTopicYaml(topic, [bankQuestion]) },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { code } = created.body.class as { code: string };
+    const ana = await join(code, 'Ana', 'es');
+    const { outcome, english } = await answerWrong(code, ana);
+    expect(english.id).toBe(bankQuestion.id);
+    expect(outcome.questionId).toBe(bankQuestion.id);
+    expect(outcome.translation).toBeUndefined();
   });
 });

@@ -66,6 +66,7 @@ import { toCsv } from '../../core/csv';
 import { resultsTable } from './resultsTable';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
+import { revealWordsIn, revealWordsInEvery, type BankOverlays } from '../../core/revealWords';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccommodation';
 import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../../core/types';
@@ -109,6 +110,8 @@ export interface ClassServiceOptions {
   checks?: CheckSet;
   /** The shipped source documents with their texts, which a teacher's own questions may quote (ownQuestions.ts). */
   sources?: Record<string, SourceDoc>;
+  /** The bank in other languages (questions/es/), for a verdict's and the projector's words after the answer. */
+  overlays?: BankOverlays;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -195,6 +198,7 @@ export class ClassService {
   private readonly emit: (event: ClassEvent) => void;
   private readonly topics: Map<string, Topic>;
   private readonly sources: Record<string, SourceDoc>;
+  private readonly overlays: BankOverlays;
   private readonly rounds = new Map<number, ClassRound>();
   /** Each class's skill summary, with the key of what it counts (see skillSummary()). */
   private readonly summaries = new Map<
@@ -244,6 +248,7 @@ export class ClassService {
     this.emit = (event) => store.afterCommit(() => onEvent(event));
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
     this.sources = options.sources ?? {};
+    this.overlays = options.overlays ?? {};
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.live = new LiveLessonStore(store);
@@ -1401,7 +1406,19 @@ export class ClassService {
   ): AnswerOutcome {
     const item = round.items[position]!;
     const planned = this.plannedFor(round, player, position);
-    return answerOutcome(item.question, planned, position, round.items.length, judged, totals);
+    const outcome = answerOutcome(item.question, planned, position, round.items.length, judged, totals);
+    const translation = revealWordsIn(
+      item.question,
+      player.language,
+      this.overlaysOf(round),
+      outcome.feedback !== undefined ? judged.choiceIndex : null,
+    );
+    return translation ? { ...outcome, translation } : outcome;
+  }
+
+  /** The bank's other languages, for a class of its questions; none for a teacher's own (their ids are theirs). */
+  private overlaysOf(round: ClassRound): BankOverlays {
+    return round.settings.ownQuestions === undefined ? this.overlays : {};
   }
 
   /** A question as one player sees it: with their own time (timeAccommodation.ts) and order of its choices (see studentChoiceOrder). */
@@ -1639,6 +1656,7 @@ export class ClassService {
               hideScores: row.hide_scores === 1,
               answerers: live.phase === 'question' ? (await this.liveAnswerers(row, live)).answerers : [],
               citation: (sourceId) => sourceCitation(sourceId, this.bank.sources[sourceId]),
+              translations: (question) => revealWordsInEvery(question, this.overlaysOf(round)),
             }),
           }
         : {}),
