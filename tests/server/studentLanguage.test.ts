@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read field by field */
 /**
  * The language each student plays in, on the server: sent with the join (English when a client sends none), kept
  * per player, changed by an answer sent in another language, listed in the teacher's CSV; a language the game does
