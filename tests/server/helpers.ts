@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { expect, inject } from 'vitest';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { readEventStream } from '../../src/net/liveStream';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
@@ -131,6 +131,24 @@ export async function startTestServer(options: Partial<ClassServerOptions> = {})
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh server for each test of the file, started before it and closed after: read `.current` in a test. */
+export function serverForEachTest(options: Partial<ClassServerOptions> = {}): { readonly current: TestServer } {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await startTestServer(options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get current() {
+      if (!current) throw new Error('The test server runs only inside a test.');
+      return current;
     },
   };
 }

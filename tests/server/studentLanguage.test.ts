@@ -4,31 +4,26 @@
  * not speak is refused with a 400 that names the field. A Spanish student's verdict carries the bank's Spanish for
  * the words after the answer, and the projector's evidence carries it too, never sooner than the English.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportTopicYaml } from '../../src/core/import/index';
-import { startTestServer, testBank, testOverlays, type TestServer } from './helpers';
+import { serverForEachTest, testBank, testOverlays } from './helpers';
 
-let t: TestServer;
-
-beforeEach(async () => {
-  t = await startTestServer();
-});
-
-afterEach(async () => {
-  await t.close();
-});
+const server = serverForEachTest();
 
 type Player = { playerId: string; token: string; nickname: string };
 
 async function join(code: string, nickname: string, language?: string): Promise<Player> {
-  const reply = await t.api.post(`/api/classes/${code}/players`, { nickname, ...(language ? { language } : {}) });
+  const reply = await server.current.api.post(`/api/classes/${code}/players`, {
+    nickname,
+    ...(language ? { language } : {}),
+  });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body as Player;
 }
 
 /** The CSV's rows as lists of cells (no field of these classes holds a comma or a quote of its own). */
 async function csvRows(code: string, teacherToken: string): Promise<string[][]> {
-  const csv = await t.api.get(`/api/classes/${code}/results.csv`, teacherToken);
+  const csv = await server.current.api.get(`/api/classes/${code}/results.csv`, teacherToken);
   expect(csv.status).toBe(200);
   return csv.text
     .replace(/^\uFEFF/, '')
@@ -52,7 +47,7 @@ function languagesIn(rows: string[][]): Record<string, string[]> {
 
 describe("a student's language", () => {
   it('is kept from the join, listed in the CSV beside the nickname, and follows an answer sent in another language', async () => {
-    const created = await t.api.createClass({ questionCount: 2, learningCheck: true });
+    const created = await server.current.api.createClass({ questionCount: 2, learningCheck: true });
     expect(created.status).toBe(201);
     const { class: info, teacherToken } = created.body as { class: { code: string }; teacherToken: string };
     const ana = await join(info.code, 'Ana', 'es');
@@ -69,9 +64,9 @@ describe("a student's language", () => {
       [ben, 'es'],
       [cy, undefined],
     ] as const) {
-      const served = await t.api.next(info.code, player);
+      const served = await server.current.api.next(info.code, player);
       expect(served.body.state).toBe('question');
-      const answered = await t.api.post(
+      const answered = await server.current.api.post(
         `/api/classes/${info.code}/players/${player.playerId}/answers`,
         { position: 0, choice: 0, ...(language ? { language } : {}) },
         player.token,
@@ -82,20 +77,20 @@ describe("a student's language", () => {
   });
 
   it('is refused, naming the field, when the game does not speak it, and nothing is written', async () => {
-    const created = await t.api.createClass({ questionCount: 2 });
+    const created = await server.current.api.createClass({ questionCount: 2 });
     const { class: info, teacherToken } = created.body as { class: { code: string }; teacherToken: string };
     for (const language of ['fr', 'ES', '', 7, null]) {
-      const refused = await t.api.post(`/api/classes/${info.code}/players`, { nickname: 'Dee', language });
+      const refused = await server.current.api.post(`/api/classes/${info.code}/players`, { nickname: 'Dee', language });
       expect(refused.status, JSON.stringify(language)).toBe(400);
       expect(refused.body.error).toBe('bad-request');
       expect(refused.body.message).toContain('language');
     }
-    const dashboard = await t.api.get(`/api/classes/${info.code}/dashboard`, teacherToken);
+    const dashboard = await server.current.api.get(`/api/classes/${info.code}/dashboard`, teacherToken);
     expect(dashboard.body.players).toEqual([]);
 
     const eve = await join(info.code, 'Eve', 'es');
-    await t.api.next(info.code, eve);
-    const refused = await t.api.post(
+    await server.current.api.next(info.code, eve);
+    const refused = await server.current.api.post(
       `/api/classes/${info.code}/players/${eve.playerId}/answers`,
       { position: 0, choice: 0, language: 'de' },
       eve.token,
@@ -103,7 +98,7 @@ describe("a student's language", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('language');
     // The refused answer changed nothing: not answered, and still Spanish.
-    expect((await t.api.view(info.code, eve)).body.state).toBe('question');
+    expect((await server.current.api.view(info.code, eve)).body.state).toBe('question');
     expect(languagesIn(await csvRows(info.code, teacherToken))).toEqual({ Eve: ['es'] });
   });
 });
@@ -114,21 +109,21 @@ describe("a verdict in the student's language", () => {
 
   /** Serves the player their next question and answers it with the first wrong choice that has feedback, if any. */
   async function answerWrong(code: string, player: Player) {
-    const served = (await t.api.next(code, player)).body;
+    const served = (await server.current.api.next(code, player)).body;
     expect(served.state).toBe('question');
     const { question } = served;
     const english = englishOf(question.questionId);
     const wrong = english.choices.filter((choice) => !choice.correct);
     const pick = wrong.find((choice) => choice.feedback !== undefined) ?? wrong[0]!;
-    t.clock.advance(1000);
-    const reply = await t.api.answer(code, player, question.position, question.choices.indexOf(pick.text));
+    server.current.clock.advance(1000);
+    const reply = await server.current.api.answer(code, player, question.position, question.choices.indexOf(pick.text));
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return { outcome: reply.body, english, pickIndex: english.choices.indexOf(pick) };
   }
 
   it('carries the bank’s Spanish after the answer for a Spanish student, and nothing more for an English one', async () => {
     // Ten of the class-only questions: with more than half of them giving feedback on a wrong choice, some do.
-    const created = await t.api.createClass({ questionCount: 10, pool: 'class-only' });
+    const created = await server.current.api.createClass({ questionCount: 10, pool: 'class-only' });
     const { code } = created.body.class as { code: string };
     const ana = await join(code, 'Ana', 'es');
     const ben = await join(code, 'Ben', 'en');
@@ -150,7 +145,7 @@ describe("a verdict in the student's language", () => {
       );
       expect(outcome.explanation).toBe(english.explanation);
       // A reload shows the same verdict, in the same language.
-      expect((await t.api.view(code, ana)).body.outcome.translation).toEqual(outcome.translation);
+      expect((await server.current.api.view(code, ana)).body.outcome.translation).toEqual(outcome.translation);
 
       const english2 = await answerWrong(code, ben);
       expect(english2.outcome.translation).toBeUndefined();
@@ -159,7 +154,7 @@ describe("a verdict in the student's language", () => {
   });
 
   it('holds the Spanish back with the verdict while the class waits to reveal it', async () => {
-    const created = await t.api.createClass({ questionCount: 2, answerReveal: 'settled' });
+    const created = await server.current.api.createClass({ questionCount: 2, answerReveal: 'settled' });
     const { code } = created.body.class as { code: string };
     const ana = await join(code, 'Ana', 'es');
     await join(code, 'Ben', 'en');
@@ -169,17 +164,17 @@ describe("a verdict in the student's language", () => {
   });
 
   it('gives the projector the evidence’s Spanish only once the evidence is on show', async () => {
-    const created = await t.api.createClass({ questionCount: 2, pace: 'live' });
+    const created = await server.current.api.createClass({ questionCount: 2, pace: 'live' });
     const { class: info, teacherToken } = created.body as { class: { code: string }; teacherToken: string };
     await join(info.code, 'Ana', 'es');
-    const question = (await t.api.live(info.code, teacherToken, 'next')).body;
+    const question = (await server.current.api.live(info.code, teacherToken, 'next')).body;
     expect(question.phase).toBe('question');
     const english = englishOf(question.question.questionId);
     expect(question.question.prompt).toBe(english.prompt);
     expect(JSON.stringify(question)).not.toContain('translations');
-    const answer = (await t.api.live(info.code, teacherToken, 'show-answer')).body;
+    const answer = (await server.current.api.live(info.code, teacherToken, 'show-answer')).body;
     expect(JSON.stringify(answer)).not.toContain('translations');
-    const evidence = (await t.api.live(info.code, teacherToken, 'next')).body;
+    const evidence = (await server.current.api.live(info.code, teacherToken, 'next')).body;
     expect(evidence.phase).toBe('evidence');
     const words = spanish.questions[english.id]!;
     expect(evidence.evidence.translations).toEqual([
@@ -195,7 +190,7 @@ describe("a verdict in the student's language", () => {
   it('leaves a teacher’s own question as written, even one that bears a bank question’s id', async () => {
     const bankQuestion = testBank().questions[0]!;
     const topic = testBank().topics.find((candidate) => candidate.id === bankQuestion.topic)!;
-    const created = await t.api.post('/api/classes', {
+    const created = await server.current.api.post('/api/classes', {
       questionCount: 1,
       timeLimitSec: 20,
       topics: [],
