@@ -7,6 +7,7 @@
  * and stays as written; a failed download leaves the page's questions in English.
  */
 import type { LiveBoard } from '../core/classProtocol';
+import { briefPrompt } from '../core/reports';
 import type { RevealWords } from '../core/revealWords';
 import { spanishServedQuestion, type SpanishBankBundle } from '../core/spanishBankBundle';
 import { SPANISH_BANK_URL } from '../game/spanishQuestions';
@@ -43,6 +44,12 @@ export function localQuestion(
     ...(words.claim !== undefined ? { claimTranslation: words.claim } : {}),
     choices: words.choices,
   };
+}
+
+/** The start of a question's prompt (as the skills' most-missed question quotes it) as the page words it. */
+export function localBriefPrompt(question: { questionId: string; prompt: string }): string {
+  const words = localQuestion(question.questionId, question.prompt, []);
+  return words.prompt === question.prompt ? question.prompt : briefPrompt(words.prompt);
 }
 
 /** One choice of a question, by its English text, as the page words it. */

@@ -12,7 +12,7 @@ export function skillName(skill: Skill): string {
   return t(`host:skill.${skill}`);
 }
 import { unsettledNote } from './presenceText';
-import { localQuestion } from './hostQuestions';
+import { localBriefPrompt, localQuestion } from './hostQuestions';
 
 /** A table with a caption, column headings and one row per item, each row headed by its first cell. */
 export function summaryTable(
@@ -98,7 +98,7 @@ export function skillParts(summary: ClassSkillSummary, regionLabel?: string): No
             { data: { name: 'most-missed', question: missed.questionId } },
             el('strong', { text: t('host:panels.mostMissed') }),
             t('host:panels.missedBy', {
-              prompt: missed.prompt,
+              prompt: localBriefPrompt(missed),
               missed: missed.missed,
               players: count(missed.asked, 'player'),
             }),

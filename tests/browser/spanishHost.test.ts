@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
+import { briefPrompt } from '../../src/core/reports';
 import { createRng, type RngState } from '../../src/core/rng';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
@@ -243,6 +244,12 @@ describe('the host page in Spanish', () => {
       await page.$$eval('[data-name="live-podium"] .points', (items) => items.map((item) => item.textContent)),
     ).toEqual(expect.arrayContaining([expect.stringMatching(/^[\d,]+ pts$/)]));
     expect(await text(page, '.live-skills h3')).toBe('Pasos SIFT');
+    // The most-missed question (if any) quoted from the bank's Spanish.
+    const missed = await page.$('.live-skills [data-name="most-missed"]');
+    if (missed) {
+      const id = (await missed.getAttribute('data-question'))!;
+      expect(await missed.textContent()).toContain(briefPrompt(spanish.questions[id]!.prompt));
+    }
     await checkScreen(page, 'podium', '[data-name="live-stage"]');
 
     // The learning check: the before check of all three, then the after check.
