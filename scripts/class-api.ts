@@ -7,6 +7,7 @@ import { formatBankError } from '../src/core/types';
 import { bundleBank, loadBankFromDisk } from '../src/server/bankFiles';
 import { configFromEnv } from '../src/server/class/config';
 import { startClassServer } from '../src/server/class/start';
+import { loadBankOverlays } from './spanishBankFiles';
 
 export const DEFAULT_API_PORT = 8787;
 
@@ -19,6 +20,7 @@ try {
   if (errors.length > 0) throw new Error(`The question bank has problems:\n${errors.map(formatBankError).join('\n')}`);
   const server = await startClassServer({
     bank: bundleBank(bank),
+    overlays: loadBankOverlays(questionsDir, bank, root).overlays,
     dbPath: config.dbPath,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, databasePoolSize: config.databasePoolSize } : {}),
     port: config.port,

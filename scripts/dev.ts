@@ -9,6 +9,7 @@ import { loadChecksFromDisk } from '../src/checks/checkFiles';
 import { bundleBank, loadBankFromDisk } from '../src/server/bankFiles';
 import { configFromEnv } from '../src/server/class/config';
 import { startClassServer } from '../src/server/class/start';
+import { loadBankOverlays } from './spanishBankFiles';
 
 const root = join(import.meta.dirname, '..');
 const questionsDir = process.env.QUESTIONS_DIR ? join(root, process.env.QUESTIONS_DIR) : join(root, 'questions');
@@ -22,6 +23,8 @@ try {
     bank: bundleBank(bank),
     checks: checks.checks,
     sources: bank.sources,
+    // The build's check (vite.config.ts) reports any problem of the overlay; the API words what it can meanwhile.
+    overlays: loadBankOverlays(questionsDir, bank, root).overlays,
     dbPath: config.dbPath,
     port: config.port,
     host: '127.0.0.1',

@@ -13,6 +13,7 @@ import { bundleBank, loadBankFromDisk, soloBank } from '../src/server/bankFiles'
 import { configFromEnv } from '../src/server/class/config';
 import { redacted } from '../src/server/class/pgStore';
 import { startClassServer } from '../src/server/class/start';
+import { loadBankOverlays } from './spanishBankFiles';
 
 const root = join(import.meta.dirname, '..');
 /** How often the server checks that whatever started it is still there (see below). */
@@ -31,6 +32,8 @@ try {
   if (errors.length > 0) throw new Error(`questions/ has problems: ${errors[0]!.message}`);
   const checks = loadChecksFromDisk(join(root, 'questions'), bank, root);
   if (checks.errors.length > 0) throw new Error(`questions/checks/ has problems: ${checks.errors[0]!.message}`);
+  const translated = loadBankOverlays(join(root, 'questions'), bank, root);
+  if (translated.errors.length > 0) throw new Error(`questions/es/ has problems: ${translated.errors[0]!.message}`);
   const checked = checkBankBundle(JSON.parse(readFileSync(join(dist, 'bank.json'), 'utf8')));
   if (!checked.bundle) throw new Error(`dist/bank.json is not usable: ${checked.error}`);
   if (checked.bundle.version !== bundleBank(soloBank(bank)).version) {
@@ -40,6 +43,7 @@ try {
     bank: bundleBank(bank),
     checks: checks.checks,
     sources: bank.sources,
+    overlays: translated.overlays,
     dbPath: config.dbPath,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, databasePoolSize: config.databasePoolSize } : {}),
     staticDir: dist,

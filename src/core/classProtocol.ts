@@ -5,6 +5,7 @@
 import type { LiveCommand, LivePhase } from './liveLesson';
 import type { CheckProgress } from './classCheck';
 import type { ClassSummary } from './reports';
+import type { RevealWords } from './revealWords';
 import type { TimeAccommodation } from './timeAccommodation';
 import type { Claim, Excerpt, QuestionKind, Topic } from './types';
 
@@ -148,6 +149,11 @@ export interface AnswerOutcome {
   explanation?: string;
   /** The date the evidence holds as of, for a fact that can change after it (the reveal names it). */
   asOf?: string;
+  /**
+   * The words after the answer in the student's language when it is not English and the bank words the question
+   * in it (see revealWords.ts); absent for a teacher's own question, which stays as written.
+   */
+  translation?: RevealWords;
 }
 
 /**
@@ -307,9 +313,16 @@ export interface LiveBoard {
    * limit), never who they are. The question stays open for them after the class's time (liveExtendedTime.ts).
    */
   extendedTimeLeftMs?: (number | null)[];
-  question?: { prompt: string; claimQuote?: string; choices: string[] };
+  /** The id lets the projector word the question in the teacher's language from the bank (bank.es.json). */
+  question?: { questionId: string; prompt: string; claimQuote?: string; choices: string[] };
   distribution?: { choices: ChoiceTally[]; timedOut: number };
-  evidence?: { excerpts: (Excerpt & { citation: string })[]; explanation?: string; asOf?: string };
+  evidence?: {
+    excerpts: (Excerpt & { citation: string })[];
+    explanation?: string;
+    asOf?: string;
+    /** The explanation and each quote's rendering in every other language the bank words the question in. */
+    translations?: RevealWords[];
+  };
   leaderboard?: LeaderboardEntry[];
 }
 

@@ -4,6 +4,7 @@
  * stream that says when the teacher starts or ends the class, with polling when the stream breaks.
  */
 import type { AnswerOutcome, ClassInfo, ClassStatus, LivePlayerStatus, PlayerView } from '../core/classProtocol';
+import type { Language } from '../core/languages';
 import { ClassApi, ClassApiError, type PlayerKey } from '../net/classApi';
 import { openLive, type LiveConnection } from '../net/liveStream';
 import type { KeyValueStore } from '../storage/SafeStorage';
@@ -99,10 +100,11 @@ export class ClassPlay {
 
   /**
    * Sends an answer and gives its verdict. In a class that reveals answers once a question is settled, the
-   * verdict comes when the whole class has answered: `onPending` is called meanwhile.
+   * verdict comes when the whole class has answered: `onPending` is called meanwhile. `language`: the one the
+   * student plays in now (see ClassApi.answer).
    */
-  async answer(position: number, choice: number, onPending?: () => void): Promise<AnswerOutcome> {
-    const outcome = await this.guard(this.api.answer(this.seat, position, choice));
+  async answer(position: number, choice: number, onPending?: () => void, language?: Language): Promise<AnswerOutcome> {
+    const outcome = await this.guard(this.api.answer(this.seat, position, choice, language));
     if (!('pending' in outcome)) return outcome;
     onPending?.();
     const view = this.keep(await this.settled(await this.guard(this.api.view(this.seat))));

@@ -5,7 +5,7 @@
  * The board comes from the server with each snapshot (see LiveBoard); the countdown runs here between them.
  */
 import QRCode from 'qrcode';
-import type { DashboardSnapshot, LiveBoard } from '../core/classProtocol';
+import type { ChoiceTally, DashboardSnapshot, LiveBoard } from '../core/classProtocol';
 import { asOfNote } from '../core/dates';
 import { LIVE_COMMANDS, type LiveCommand } from '../core/liveLesson';
 import { count, longDate } from './dashboardText';
@@ -23,6 +23,7 @@ import {
 import './live.css';
 import { rankCells, skillParts } from './panels';
 import { liveExcerpts } from './liveEvidence';
+import { localChoice, localQuestion, localRevealWords } from './hostQuestions';
 
 /** How often the countdown on the projector is redrawn. */
 const TICK_MS = 200;
@@ -187,10 +188,20 @@ export class LiveStage {
 
   private screenFor(board: LiveBoard, snapshot: DashboardSnapshot): Node[] {
     const question = board.question;
+    // In the page's language where the bank has it (hostQuestions.ts); the claim's quote stays as published.
+    const words = question ? localQuestion(question.questionId, question.prompt, question.choices) : undefined;
     const prompt = question
       ? [
-          question.claimQuote ? el('p', { class: 'live-claim', text: `“${question.claimQuote}”` }) : null,
-          el('p', { class: 'live-prompt', text: question.prompt, data: { name: 'live-prompt' } }),
+          question.claimQuote
+            ? el('p', { class: 'live-claim', text: `“${question.claimQuote}”`, attrs: { lang: 'en' } })
+            : null,
+          words?.claimTranslation
+            ? el('p', {
+                class: 'live-translation',
+                text: t('host:live.translation', { translation: words.claimTranslation }),
+              })
+            : null,
+          el('p', { class: 'live-prompt', text: words!.prompt, data: { name: 'live-prompt' } }),
         ].filter((node): node is HTMLParagraphElement => node !== null)
       : [];
     switch (board.phase) {
@@ -213,7 +224,7 @@ export class LiveStage {
           el(
             'ol',
             { class: 'live-choices', data: { name: 'live-choices' } },
-            ...(question?.choices ?? []).map((text) => el('li', { text })),
+            ...(words?.choices ?? []).map((text) => el('li', { text })),
           ),
         ];
       case 'answer':
@@ -256,7 +267,8 @@ export class LiveStage {
     if (!board.distribution) {
       return el('p', { class: 'live-lead', text: t('host:live.skipped') });
     }
-    const { choices, timedOut } = board.distribution;
+    const { timedOut } = board.distribution;
+    const choices = this.localChoices(board);
     const most = Math.max(1, ...choices.map((choice) => choice.count), timedOut);
     return el(
       'div',
@@ -281,22 +293,36 @@ export class LiveStage {
     );
   }
 
+  /** The distribution's choices as the page words them. */
+  private localChoices(board: LiveBoard): ChoiceTally[] {
+    const questionId = board.question?.questionId;
+    return (board.distribution?.choices ?? []).map((choice) =>
+      questionId ? { ...choice, text: localChoice(questionId, choice.text) } : choice,
+    );
+  }
+
   private evidence(board: LiveBoard): Node[] {
     const evidence = board.evidence;
-    const right = board.distribution?.choices.find((choice) => choice.correct);
+    const right = this.localChoices(board).find((choice) => choice.correct);
+    const explanation = localRevealWords(evidence)?.explanation ?? evidence?.explanation;
     return [
       right ? el('p', { class: 'live-right', text: t('host:live.rightAnswer', { answer: right.text }) }) : null,
       ...liveExcerpts(evidence).map((excerpt) =>
         el(
           'figure',
           { class: 'live-excerpt', data: { name: excerpt.name } },
-          el('blockquote', { text: excerpt.quote }),
+          // A quote as published: English, whatever the page's language.
+          el('blockquote', {
+            text: excerpt.quote,
+            ...(excerpt.name === 'live-excerpt' ? { attrs: { lang: 'en' } } : {}),
+          }),
+          excerpt.translation
+            ? el('p', { class: 'live-translation', text: excerpt.translation, data: { name: 'live-translation' } })
+            : null,
           el('figcaption', { text: excerpt.caption }),
         ),
       ),
-      evidence?.explanation
-        ? el('p', { class: 'live-why', text: t('host:live.why', { explanation: evidence.explanation }) })
-        : null,
+      explanation ? el('p', { class: 'live-why', text: t('host:live.why', { explanation }) }) : null,
       evidence?.asOf && asOfNote(evidence)
         ? el('p', { class: 'live-note', text: t('host:live.asOf', { date: longDate(evidence.asOf) }) })
         : null,

@@ -16,6 +16,7 @@ import { Dashboard } from './dashboard';
 import { droppedClassText, lastClassText, savedClassIsDead } from './dashboardText';
 import { button, el } from './dom';
 import { languageSwitch, startHostLanguage, t } from './hostLanguage';
+import { loadHostQuestions } from './hostQuestions';
 import './host.css';
 import { message, show, type HostPage } from './page';
 import { keptClassesPanel } from './keptClasses';
@@ -113,6 +114,7 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
 async function start(hostRoot: HTMLElement): Promise<void> {
   const storage = SafeStorage.fromWindow();
   await startHostLanguage(storage, navigator.languages);
+  await loadHostQuestions();
   document.title = t('host:page.title');
   document.querySelector('meta[name="description"]')?.setAttribute('content', t('host:page.description'));
   hostRoot.before(el('header', { class: 'host-header' }, languageSwitch(storage)));

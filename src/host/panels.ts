@@ -12,6 +12,7 @@ export function skillName(skill: Skill): string {
   return t(`host:skill.${skill}`);
 }
 import { unsettledNote } from './presenceText';
+import { localBriefPrompt, localQuestion } from './hostQuestions';
 
 /** A table with a caption, column headings and one row per item, each row headed by its first cell. */
 export function summaryTable(
@@ -97,7 +98,7 @@ export function skillParts(summary: ClassSkillSummary, regionLabel?: string): No
             { data: { name: 'most-missed', question: missed.questionId } },
             el('strong', { text: t('host:panels.mostMissed') }),
             t('host:panels.missedBy', {
-              prompt: missed.prompt,
+              prompt: localBriefPrompt(missed),
               missed: missed.missed,
               players: count(missed.asked, 'player'),
             }),
@@ -210,10 +211,15 @@ export function questionTallies(snapshot: DashboardSnapshot): HTMLElement[] {
       );
     }
     const most = Math.max(1, ...question.choices.map((choice) => choice.count));
+    const words = localQuestion(
+      question.questionId,
+      question.prompt,
+      question.choices.map((choice) => choice.text),
+    );
     return el(
       'article',
       { class: 'question', data: { question: String(question.position), settled: 'true' } },
-      el('h3', { text: `${question.position + 1}. ${question.prompt}` }),
+      el('h3', { text: `${question.position + 1}. ${words.prompt}` }),
       el(
         'ul',
         { class: 'tally' },
@@ -221,7 +227,7 @@ export function questionTallies(snapshot: DashboardSnapshot): HTMLElement[] {
           el(
             'li',
             { class: choice.correct ? 'right' : '', data: { choice: String(index) } },
-            el('span', { class: 'choice', text: `${choice.correct ? '✔ ' : ''}${choice.text}` }),
+            el('span', { class: 'choice', text: `${choice.correct ? '✔ ' : ''}${words.choices[index]}` }),
             el('progress', { attrs: { max: String(most), value: String(choice.count), 'aria-hidden': 'true' } }),
             el('span', { class: 'count', text: String(choice.count) }),
           ),

@@ -19,6 +19,7 @@ import type { KeyValueStore } from '../storage/SafeStorage';
 import { count as countOf, kindText, poolChoiceText, revealText } from './dashboardText';
 import { button, el } from './dom';
 import { t } from './hostLanguage';
+import { localTopicTitle } from './hostQuestions';
 import { message, show, type HostPage } from './page';
 import { ownQuestionsField } from './ownQuestions';
 import { saveClass, type SavedClass } from './savedClass';
@@ -79,7 +80,7 @@ export async function showSetup(
   }
   const topicBoxes = topics.map((topic) => {
     const box = el('input', { attrs: { type: 'checkbox', value: topic.id, name: 'topic' } });
-    return { box, label: el('label', { class: 'check' }, box, ` ${topic.title} (${topic.questions})`) };
+    return { box, label: el('label', { class: 'check' }, box, ` ${localTopicTitle(topic)} (${topic.questions})`) };
   });
   const scoring = (value: ScoringMode, text: string, checked: boolean) => radio('scoring', value, text, checked);
   const pools = (['class-only', 'all'] as const).map((pool) => ({

@@ -20,6 +20,7 @@ import {
 import type { LiveCommand } from '../core/liveLesson';
 import type { CheckAnswerReply, CheckStage, ClassCheckData, PlayerCheckView } from '../core/classCheck';
 import type { CheckJudgement, Confidence } from '../core/discernment';
+import type { Language } from '../core/languages';
 import type { TimeAccommodation } from '../core/timeAccommodation';
 import type { QuestionKind, Topic } from '../core/types';
 
@@ -126,10 +127,13 @@ export class ClassApi {
     return this.call('GET', `classes/${encodeURIComponent(code)}`);
   }
 
-  /** `asksForMoreTime` puts the student's request for extended time on the teacher's roster. */
-  join(code: string, nickname: string, asksForMoreTime = false): Promise<JoinedClass> {
+  /**
+   * `asksForMoreTime` puts the student's request for extended time on the teacher's roster; `language` is the one
+   * they play in (the teacher's CSV lists it, and the verdicts' words come in it).
+   */
+  join(code: string, nickname: string, asksForMoreTime = false, language?: Language): Promise<JoinedClass> {
     return this.call('POST', `classes/${encodeURIComponent(code)}/players`, {
-      body: asksForMoreTime ? { nickname, asksForMoreTime } : { nickname },
+      body: { nickname, ...(asksForMoreTime ? { asksForMoreTime } : {}), ...(language ? { language } : {}) },
     });
   }
 
@@ -141,9 +145,20 @@ export class ClassApi {
     return this.call('POST', `${playerPath(key)}/next`, { token: key.token });
   }
 
-  /** The verdict, or only that the answer is in when the class reveals answers once a question is settled. */
-  answer(key: PlayerKey, position: number, choice: number): Promise<AnswerOutcome | PendingOutcome> {
-    return this.call('POST', `${playerPath(key)}/answers`, { token: key.token, body: { position, choice } });
+  /**
+   * The verdict, or only that the answer is in when the class reveals answers once a question is settled.
+   * `language`: the one the student plays in now, which the server keeps and words the verdict in.
+   */
+  answer(
+    key: PlayerKey,
+    position: number,
+    choice: number,
+    language?: Language,
+  ): Promise<AnswerOutcome | PendingOutcome> {
+    return this.call('POST', `${playerPath(key)}/answers`, {
+      token: key.token,
+      body: { position, choice, ...(language ? { language } : {}) },
+    });
   }
 
   /** The student leaves the class ("Leave the class", confirmed): the server removes them. */

@@ -373,7 +373,7 @@ export class ClassJoinScene extends ClassScene<'class-join'> {
     this.leaving = true;
     const nickname = nicknamesOf(this.services).get();
     try {
-      const joined = await this.api.join(info.code, nickname, this.opened.moreTime === true);
+      const joined = await this.api.join(info.code, nickname, this.opened.moreTime === true, this.translator.language);
       const seat = { code: info.code, playerId: joined.playerId, token: joined.token, nickname: joined.nickname };
       saveSeat(this.storage, seat);
       if (info.learningCheck) saveCheckSeat(this.storage, seat);

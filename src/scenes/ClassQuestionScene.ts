@@ -178,12 +178,16 @@ export class ClassQuestionScene extends ClassScene<'class-question'> {
   /** Sends the answer; a dropped connection is retried while it can still count. */
   private async send(position: number): Promise<void> {
     try {
-      const outcome = await this.play.answer(this.question.position, position, () =>
-        this.say(
-          this.play.view.class.pace === 'live'
-            ? this.t('play:classQuestion.livePending')
-            : this.t('play:classQuestion.pending'),
-        ),
+      const outcome = await this.play.answer(
+        this.question.position,
+        position,
+        () =>
+          this.say(
+            this.play.view.class.pace === 'live'
+              ? this.t('play:classQuestion.livePending')
+              : this.t('play:classQuestion.pending'),
+          ),
+        this.translator.language,
       );
       if (!this.leaving) {
         this.goTo(SceneKey.ClassReveal, {

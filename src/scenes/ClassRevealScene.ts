@@ -40,24 +40,29 @@ export class ClassRevealScene extends ClassScene<'class-reveal'> {
     const a11y = this.services.a11y;
     const sound = this.services.sound;
 
-    // The server's English, in Spanish where the bank has it: the choices by this student's order, and the words
-    // after the answer from the game's own bank when it ships the question (a class-only question keeps them English).
+    // The server's English, in Spanish where the bank has it: the choices by this student's order (bank.es.json),
+    // and the words after the answer as the server sent them in the student's language (the verdict's translation,
+    // which a class-only question needs: bank.es.json holds none of its answer), else from the game's own bank when it
+    // ships the question. A teacher's own question stays as written.
     const served = spanishServedOf(this.services, translator, outcome.questionId, outcome.choices);
     const choices = served?.choices ?? outcome.choices;
+    const sent = outcome.translation?.language === translator.language ? outcome.translation : undefined;
     const bankQuestion = served ? this.services.bank?.questions.find((q) => q.id === outcome.questionId) : undefined;
     const shown = bankQuestion ? shownQuestion(this.services, translator, bankQuestion) : undefined;
     const pickedInBank =
       bankQuestion && outcome.picked !== null
         ? bankQuestion.choices.findIndex((choice) => choice.text === outcome.choices[outcome.picked!])
         : -1;
-    const feedback =
-      outcome.feedback && shown ? (shown.choices[pickedInBank]?.feedback ?? outcome.feedback) : outcome.feedback;
-    const explanation = shown?.explanation ?? outcome.explanation;
-    const translations = outcome.evidence.map((excerpt) => {
+    const feedback = outcome.feedback
+      ? (sent?.feedback ?? shown?.choices[pickedInBank]?.feedback ?? outcome.feedback)
+      : undefined;
+    const explanation = sent?.explanation ?? shown?.explanation ?? outcome.explanation;
+    const translations = outcome.evidence.map((excerpt, position) => {
+      if (sent) return sent.evidence[position];
       const index = bankQuestion?.evidence.findIndex((e) => e.quote === excerpt.quote && e.source === excerpt.source);
       return index !== undefined && index >= 0 ? shown?.evidenceTranslations[index] : undefined;
     });
-    const translationLabel = shown?.translationLabel;
+    const translationLabel = sent ? t('play:translationLabel') : shown?.translationLabel;
     const right = choices[outcome.correctChoice] ?? '';
     const picked = outcome.picked === null ? undefined : choices[outcome.picked];
     const words = { correct: outcome.correct, timedOut: outcome.timedOut, points: outcome.points, right, picked };

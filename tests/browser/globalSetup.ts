@@ -12,6 +12,7 @@ import { checkBankBundle } from '../../src/core/bankBundle';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { startClassServer } from '../../src/server/class/start';
+import { loadBankOverlays } from '../../scripts/spanishBankFiles';
 import { findChromium } from './chromium';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -49,6 +50,7 @@ export default async function setup(project: TestProject) {
     bank,
     checks,
     sources: loaded.sources,
+    overlays: loadBankOverlays(join(root, 'questions'), loaded, root).overlays,
     dbPath: join(dataDir, 'classes.db'),
     staticDir: outDir,
     port: 0,

@@ -1,13 +1,17 @@
 /**
  * One class, two languages: a Spanish student and an English one answer the same class questions. The server sends
  * English; the Spanish student's question and reveal show the bank's Spanish for that question id, the choices in
- * their own order, while the English student's stay English.
+ * their own order, while the English student's stay English. The class draws from the questions held back for
+ * classes, whose words after the answer are not in bank.es.json: the Spanish student's reveal has them all the same
+ * (explanation, the quote's rendering marked as unofficial, the feedback), from the verdict the server words in the
+ * language the student joined and answered in.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { SpanishBankBundle } from '../../src/core/spanishBankBundle';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
+import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
 import { axeAllProblems } from './axe';
 import { openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
@@ -17,6 +21,8 @@ const chromium = useChromium();
 const root = join(import.meta.dirname, '..', '..');
 /** The whole bank, the questions held back for classes included. */
 const bank = loadBankFromDisk(join(root, 'questions'), root).bank;
+/** The bank's whole Spanish, the words after the answer of the class-only questions included. */
+const overlay = loadSpanishOverlay(join(root, 'questions'), bank, root).overlay;
 const QUESTIONS = 2;
 
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
@@ -89,6 +95,16 @@ describe('a class with a Spanish and an English student', () => {
       expect(await ana.$eval('#a11y .excerpt', (element) => (element as HTMLElement).dataset.quote)).toBe(
         english.evidence[0]!.quote,
       );
+      // The words after the answer in Spanish, though bank.es.json holds none of this class-only question's.
+      expect(spanish.overlay.questions[id!]).toBeUndefined();
+      const words = overlay.questions[id!]!;
+      expect(await text(ana, '#a11y [data-name="translation"]')).toBe(`Traducción no oficial: ${words.evidence[0]}`);
+      const source = await text(ana, '#a11y section');
+      if (words.explanation) expect(source).toContain(`Por qué: ${words.explanation}`);
+      const anaPickedIndex = english.choices.findIndex((choice) => translations[choice.text] === anaPicked);
+      const feedback = words.choices[anaPickedIndex]?.feedback;
+      if (anaOutcome.startsWith('No es así') && feedback) expect(anaOutcome).toContain(feedback);
+      if (english.explanation) expect(await text(ben, '#a11y section')).toContain(english.explanation);
       if (q === 0) {
         expect(await ana.$eval('#a11y', (element) => (element as HTMLElement).dataset.overflow ?? '')).toBe('');
         expect(await axeAllProblems(ana)).toEqual([]);

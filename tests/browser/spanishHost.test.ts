@@ -3,14 +3,18 @@
  * The host page in Spanish: a teacher whose browser asks for Spanish creates a live class with a learning check,
  * sees the lobby, runs both questions to the podium and reads the check panel, every step in Spanish, with the
  * page's `lang` in Spanish, axe clean (every rule), nothing wider than the screen, and photographs at 1366×768 and
- * on a phone. The header's language switch then turns the page to English and is remembered.
+ * on a phone (the projector's question and evidence at 1920×1080 too). The topics, and the projector's questions
+ * (class-only ones: the explanation and the quotes' renderings come from the server), are the bank's Spanish; the
+ * quotes stay in English. The header's language switch then turns the page to English and is remembered.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
+import { briefPrompt } from '../../src/core/reports';
 import { createRng, type RngState } from '../../src/core/rng';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
+import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeAllProblems } from './axe';
 import { sendCheckAnswers } from './checkAnswers';
@@ -21,6 +25,12 @@ const url = inject('appUrl');
 const chromium = useChromium();
 const root = join(import.meta.dirname, '..', '..');
 const { bank } = loadBankFromDisk(join(root, 'questions'), root);
+const spanish = loadSpanishOverlay(join(root, 'questions'), bank, root).overlay;
+/** The class-only question whose Spanish prompt the projector shows, or undefined (a test failure names it). */
+const questionWithPrompt = (prompt: string) =>
+  bank.questions.find((question) => spanish.questions[question.id]?.prompt === prompt);
+/** The projector at full HD, as most classroom projectors and screens are. */
+const FULL_HD = { width: 1920, height: 1080 };
 const truth = new Map(
   loadChecksFromDisk(join(root, 'questions'), bank, root).checks.items.map((item) => [item.id, item.accurate]),
 );
@@ -114,6 +124,12 @@ describe('the host page in Spanish', () => {
       /^ Preguntas solo de clase: .* preguntas?\)$/,
     );
     expect(await text(page, 'form[data-name="setup"] button[type="submit"]')).toBe('Crear la clase');
+    // Each topic by its Spanish title.
+    const topicLabels = await page.$$eval('input[name="topic"]', (boxes) =>
+      boxes.map((box) => ({ id: (box as HTMLInputElement).value, text: box.parentElement?.textContent ?? '' })),
+    );
+    expect(topicLabels.length).toBe(bank.topics.length);
+    for (const { id, text: label } of topicLabels) expect(label).toContain(spanish.topics[id]!);
     await checkScreen(page, 'setup');
 
     await page.fill('#question-count', '2');
@@ -155,7 +171,20 @@ describe('the host page in Spanish', () => {
         () => document.querySelector('[data-name="live-answered"]')?.textContent === '0 de 3 jugadores respondieron',
       );
       expect(await text(page, '[data-name="live-show-answer"]')).toBe('Mostrar la respuesta');
-      if (position === 0) await checkScreen(page, 'question', '[data-name="live-stage"]');
+      // The question in the bank's Spanish, its choices too.
+      const prompt = await text(page, '[data-name="live-prompt"]');
+      const english = questionWithPrompt(prompt);
+      expect(english, `not a Spanish prompt of the bank: ${prompt}`).toBeDefined();
+      const words = spanish.questions[english!.id]!;
+      expect(
+        new Set(await page.$$eval('[data-name="live-choices"] li', (items) => items.map((item) => item.textContent))),
+      ).toEqual(new Set(words.choices.map((choice) => choice.text)));
+      if (position === 0) {
+        await checkScreen(page, 'question', '[data-name="live-stage"]');
+        await page.setViewportSize(FULL_HD);
+        await screenshot(page, 'host-es-question-1920x1080');
+        await page.setViewportSize(PROJECTOR);
+      }
       // Two answer; the teacher does not wait for the third.
       for (const student of students.slice(0, 2)) {
         await call('POST', `classes/${code}/players/${student.playerId}/answers`, student.token, {
@@ -183,9 +212,24 @@ describe('the host page in Spanish', () => {
       await page.click('[data-name="live-next"]');
       await phase(page, 'evidence', position);
       expect(await text(page, '[data-name="live-heading"]')).toBe(`Pregunta ${position + 1} de 2: qué dice la fuente`);
-      expect(await text(page, '.live-right')).toMatch(/^Respuesta correcta: /);
-      expect(await text(page, '.live-why')).toMatch(/^Por qué: /);
-      if (position === 0) await checkScreen(page, 'evidence', '[data-name="live-stage"]');
+      // The right answer and the explanation in Spanish; each quote as published, its rendering marked as unofficial.
+      const right = english!.choices.findIndex((choice) => choice.correct);
+      expect(await text(page, '.live-right')).toBe(`Respuesta correcta: ${words.choices[right]!.text}`);
+      expect(await text(page, '.live-why')).toBe(`Por qué: ${words.explanation}`);
+      expect(
+        await page.$$eval('[data-name="live-excerpt"] blockquote', (quotes) =>
+          quotes.map((quote) => [quote.textContent, quote.getAttribute('lang')]),
+        ),
+      ).toEqual(english!.evidence.map((excerpt) => [excerpt.quote, 'en']));
+      expect(
+        await page.$$eval('[data-name="live-translation"]', (items) => items.map((item) => item.textContent)),
+      ).toEqual(words.evidence.map((rendering) => `Traducción no oficial: ${rendering}`));
+      if (position === 0) {
+        await checkScreen(page, 'evidence', '[data-name="live-stage"]');
+        await page.setViewportSize(FULL_HD);
+        await screenshot(page, 'host-es-evidence-1920x1080');
+        await page.setViewportSize(PROJECTOR);
+      }
       await page.click('[data-name="live-next"]');
       await phase(page, 'leaderboard', position);
       expect(await text(page, '[data-name="live-heading"]')).toBe(
@@ -200,6 +244,12 @@ describe('the host page in Spanish', () => {
       await page.$$eval('[data-name="live-podium"] .points', (items) => items.map((item) => item.textContent)),
     ).toEqual(expect.arrayContaining([expect.stringMatching(/^[\d,]+ pts$/)]));
     expect(await text(page, '.live-skills h3')).toBe('Pasos SIFT');
+    // The most-missed question (if any) quoted from the bank's Spanish.
+    const missed = await page.$('.live-skills [data-name="most-missed"]');
+    if (missed) {
+      const id = (await missed.getAttribute('data-question'))!;
+      expect(await missed.textContent()).toContain(briefPrompt(spanish.questions[id]!.prompt));
+    }
     await checkScreen(page, 'podium', '[data-name="live-stage"]');
 
     // The learning check: the before check of all three, then the after check.

@@ -171,10 +171,10 @@ describe('the learning check in class', () => {
     t.clock.advance(10 * DAY_MS);
     const delayed = await t.api.post(`/api/classes/${info.code}/delayed-check`, {}, teacherToken);
     expectRefused(delayed, 409, 'check-off');
-    // The CSV keeps its six columns.
+    // The CSV keeps the round's columns only.
     const csv = await t.api.get(`/api/classes/${info.code}/results.csv`, teacherToken);
     expect(csv.text.split('\r\n')[0]).toBe(
-      '"nickname","question_id","question","chosen_answer","correct","time_ms","points"',
+      '"nickname","language","question_id","question","chosen_answer","correct","time_ms","points"',
     );
   });
 
@@ -282,17 +282,18 @@ describe('the learning check in class', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      '"nickname","question_id","question","chosen_answer","correct","time_ms","points","check","form","item_id",' +
+      '"nickname","language","question_id","question","chosen_answer","correct","time_ms","points","check","form",' +
+        '"item_id",' +
         '"truth","judgement","confidence","hits","false_alarms","d_prime","c"',
     );
     // Two round rows, the round's total, twelve claims, one summary.
     expect(lines).toHaveLength(1 + 2 + 1 + 12 + 1);
     const claims = lines.slice(4, 16).map((line) => line.split(','));
-    expect(claims.every((cells) => cells[7] === '"before"' && cells[8] === '"A"')).toBe(true);
+    expect(claims.every((cells) => cells[1] === '"en"' && cells[8] === '"before"' && cells[9] === '"A"')).toBe(true);
     // Everything judged accurate: right exactly on the six accurate claims.
-    expect(claims.filter((cells) => cells[4] === '"yes"' && cells[10] === '"accurate"')).toHaveLength(6);
-    expect(claims.filter((cells) => cells[4] === '"no"')).toHaveLength(6);
+    expect(claims.filter((cells) => cells[5] === '"yes"' && cells[11] === '"accurate"')).toHaveLength(6);
+    expect(claims.filter((cells) => cells[5] === '"no"')).toHaveLength(6);
     // All "accurate": 6 hits, 6 false alarms, d′ 0, and c = −z(6.5/7) by the log-linear correction.
-    expect(lines[16]).toBe('"Ada","","","","","","","before","A","","","","","6","6","0","-1.4652"');
+    expect(lines[16]).toBe('"Ada","en","","","","","","","before","A","","","","","6","6","0","-1.4652"');
   });
 });

@@ -122,17 +122,19 @@ describe('a whole class', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('"nickname","question_id","question","chosen_answer","correct","time_ms","points"');
+    expect(lines[0]).toBe(
+      '"nickname","language","question_id","question","chosen_answer","correct","time_ms","points"',
+    );
     // A row per player per question, then a total row per player.
     expect(lines).toHaveLength(1 + 3 * 4 + 3);
-    expect(lines[1]).toMatch(/^"Curious Otter","[a-z0-9-]+",".+",".+","yes","1000","\d+"$/);
+    expect(lines[1]).toMatch(/^"Curious Otter","en","[a-z0-9-]+",".+",".+","yes","1000","\d+"$/);
     expect(
       lines
         .filter((line) => line.startsWith('"Cy",') && !line.includes('"TOTAL"'))
         .every((line) => line.includes('"no","1000","0"')),
     ).toBe(true);
     expect(lines.slice(-3).every((line) => line.includes('"TOTAL","4 of 4 questions answered"'))).toBe(true);
-    expect(lines[lines.length - 1]).toMatch(/^"Cy","TOTAL","4 of 4 questions answered","","0","4000","0"$/);
+    expect(lines[lines.length - 1]).toMatch(/^"Cy","en","TOTAL","4 of 4 questions answered","","0","4000","0"$/);
 
     const endReply = await t.api.post(`/api/classes/${code}/end`, {}, teacherToken);
     expect(endReply.body.status).toBe('ended');

@@ -5,11 +5,13 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { expect, inject } from 'vitest';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { readEventStream } from '../../src/net/liveStream';
 import { startClassServer, type ClassServerOptions, type RunningClassServer } from '../../src/server/class/start';
 import type { CheckSet } from '../../src/core/checkItems';
+import type { BankOverlays } from '../../src/core/revealWords';
+import { loadBankOverlays } from '../../scripts/spanishBankFiles';
 import type { BankBundle, SourceDoc } from '../../src/core/types';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import { ensureDatabase } from './pgCluster';
@@ -21,6 +23,7 @@ import type { ClassStore } from '../../src/server/class/store';
 const root = join(import.meta.dirname, '..', '..');
 let bank: BankBundle | undefined;
 let sources: Record<string, SourceDoc> | undefined;
+let overlays: BankOverlays | undefined;
 
 /** The shipped question bank, read once per test file. */
 export function testBank(): BankBundle {
@@ -29,8 +32,15 @@ export function testBank(): BankBundle {
     if (errors.length > 0) throw new Error(`The question bank has problems: ${errors[0]!.message}`);
     bank = bundleBank(loaded);
     sources = loaded.sources;
+    overlays = loadBankOverlays(join(root, 'questions'), loaded, root).overlays;
   }
   return bank;
+}
+
+/** The bank's other languages (questions/es/), as npm start gives the server. */
+export function testOverlays(): BankOverlays {
+  testBank();
+  return overlays!;
 }
 
 /** The shipped source documents with their texts, which a teacher's own questions may quote. */
@@ -108,6 +118,7 @@ export async function startTestServer(options: Partial<ClassServerOptions> = {})
     now: clock.now,
     checks: testChecks(),
     sources: testSources(),
+    overlays: testOverlays(),
     ...options,
   });
   return {
@@ -120,6 +131,24 @@ export async function startTestServer(options: Partial<ClassServerOptions> = {})
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh server for each test of the file, started before it and closed after: read `.current` in a test. */
+export function serverForEachTest(options: Partial<ClassServerOptions> = {}): { readonly current: TestServer } {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await startTestServer(options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get current() {
+      if (!current) throw new Error('The test server runs only inside a test.');
+      return current;
     },
   };
 }

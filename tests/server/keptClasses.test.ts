@@ -95,15 +95,15 @@ describe('the results CSV', () => {
     const prompt = first.prompt.replace(/"/g, '""');
     expect(lines[1]).toMatch(
       new RegExp(
-        `^"José Núñez","${first.questionId}","${prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}",".+","yes","2000","\\d+"$`,
+        `^"José Núñez","en","${first.questionId}","${prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}",".+","yes","2000","\\d+"$`,
       ),
     );
-    expect(lines[3]).toMatch(/^"Bo","[a-z0-9-]+",".+","time's up","no","20000","0"$/);
+    expect(lines[3]).toMatch(/^"Bo","en","[a-z0-9-]+",".+","time's up","no","20000","0"$/);
     // Bo never reached the second question: nothing chosen, nothing scored.
-    expect(lines[4]).toMatch(/^"Bo","[a-z0-9-]+",".+","","","",""$/);
+    expect(lines[4]).toMatch(/^"Bo","en","[a-z0-9-]+",".+","","","",""$/);
     expect(lines.slice(-2)).toEqual([
-      expect.stringMatching(/^"José Núñez","TOTAL","1 of 2 questions answered","","1","2000","\d+"$/),
-      '"Bo","TOTAL","1 of 2 questions answered","","0","20000","0"',
+      expect.stringMatching(/^"José Núñez","en","TOTAL","1 of 2 questions answered","","1","2000","\d+"$/),
+      '"Bo","en","TOTAL","1 of 2 questions answered","","0","20000","0"',
     ]);
   });
 });

@@ -95,7 +95,7 @@ describe("a class of the teacher's own questions", () => {
         true,
       );
     }
-    expect(lines[lines.length - 1]).toContain('"Ana","TOTAL","3 of 3 questions answered"');
+    expect(lines[lines.length - 1]).toContain('"Ana","en","TOTAL","3 of 3 questions answered"');
   });
 
   it('plays them in a live lesson, the teacher moving the class on', async () => {
@@ -112,9 +112,9 @@ describe("a class of the teacher's own questions", () => {
     const pending = (await t.api.answer(code, player, 0, ownRight(question))).body;
     expect(pending).toMatchObject({ position: 0 });
     const lines = await csvLines(code, teacher);
-    expect(lines.some((line) => line.startsWith(`"Ben","${question.questionId}",`) && line.includes('"yes"'))).toBe(
-      true,
-    );
+    expect(
+      lines.some((line) => line.startsWith(`"Ben","en","${question.questionId}",`) && line.includes('"yes"')),
+    ).toBe(true);
   });
 
   it('refuses questions it cannot play, saying what and where, and stores nothing', async () => {

@@ -158,7 +158,7 @@ describe.skipIf(testStore() !== 'postgres')('the class server on PostgreSQL', ()
       .run();
     await first.close();
     await expect(startClassServer({ bank: testBank(), dbPath: ':memory:', databaseUrl, port: 0 })).rejects.toThrow(
-      'The class database is at schema version 99, newer than this server knows (1).',
+      'The class database is at schema version 99, newer than this server knows (2).',
     );
   });
 });

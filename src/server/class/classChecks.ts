@@ -285,7 +285,8 @@ export class ClassChecks {
 
   /**
    * The CSV rows of each active student's checks (by player row id): one per judged claim, then one summary per
-   * check with both kinds of claim answered. Each row has CHECK_CSV_COLUMNS after the round's seven columns (RESULTS_COLUMNS).
+   * check with both kinds of claim answered. Each row has CHECK_CSV_COLUMNS after the round's columns but the language
+   * (RESULTS_COLUMNS; the CSV puts the student's language in after the nickname).
    */
   async csvRows(classId: number, nicknames: ReadonlyMap<number, string>): Promise<Map<number, CsvRow[]>> {
     const rows = new Map<number, CsvRow[]>();

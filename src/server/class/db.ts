@@ -201,6 +201,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE classes ADD COLUMN own_questions TEXT;
     `,
   },
+  {
+    version: 10,
+    name: 'player language',
+    sql: `
+      -- The language the student plays in ('en', 'es': LANGUAGES in src/core/languages.ts), from their join and
+      -- their latest answer. Checked by the server against LANGUAGES, not here, so a new language needs no table
+      -- rebuild.
+      ALTER TABLE players ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+    `,
+  },
 ];
 
 /**

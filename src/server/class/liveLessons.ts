@@ -15,6 +15,7 @@ import {
   type LiveCommand,
   type LiveState,
 } from '../../core/liveLesson';
+import type { RevealWords } from '../../core/revealWords';
 import type { PlannedQuestion } from '../../core/round';
 import type { Question } from '../../core/types';
 import type { ClassStore } from './store';
@@ -82,6 +83,8 @@ export interface LiveBoardInput {
   /** The students with extended time on the open question (liveExtendedTime.ts). */
   answerers: readonly LiveAnswerer[];
   citation: (sourceId: string) => string;
+  /** The question's words after the answer in the other languages the bank has (revealWords.ts). */
+  translations: (question: Question) => RevealWords[];
 }
 
 /** What the projector shows now: each part only in the phases that show it (see LiveBoard). */
@@ -114,6 +117,7 @@ export function liveBoard(input: LiveBoardInput): LiveBoard {
   if (item && phase !== 'lobby' && phase !== 'podium') {
     const { question } = item;
     board.question = {
+      questionId: question.id,
       prompt: question.prompt,
       ...(question.claim ? { claimQuote: question.claim.quote } : {}),
       choices: item.planned.choiceOrder.map((index) => question.choices[index]!.text),
@@ -136,6 +140,8 @@ export function liveBoard(input: LiveBoardInput): LiveBoard {
       ...(question.explanation ? { explanation: question.explanation } : {}),
       ...(question.asOf ? { asOf: question.asOf } : {}),
     };
+    const translations = input.translations(question);
+    if (translations.length > 0) board.evidence.translations = translations;
   }
   if (!input.hideScores && (phase === 'leaderboard' || phase === 'podium')) {
     board.leaderboard = input.leaderboard.slice(0, phase === 'podium' ? LIVE_PODIUM_SIZE : LIVE_LEADERBOARD_SIZE);

@@ -128,4 +128,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX challenge_entries_challenge ON challenge_entries (challenge_id);
     `,
   },
+  {
+    version: 2,
+    name: 'player language (SQLite schema version 10)',
+    sql: `
+      -- The language the student plays in, checked by the server against LANGUAGES (src/core/languages.ts).
+      ALTER TABLE players ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+    `,
+  },
 ];

@@ -1,12 +1,14 @@
 /**
- * The class's results as a table for a spreadsheet: one row per player per question (the question's id and its
- * text, the answer chosen, "time's up" when the time ran out, right or not, the time and the points), then one
- * total row per player.
+ * The class's results as a table for a spreadsheet: one row per player per question (the language the student
+ * played in, the question's id and its English text, the answer chosen in English, "time's up" when the time ran
+ * out, right or not, the time and the points), then one total row per player. The text stays the bank's English
+ * whatever language a student read it in, so the rows of one question read alike; the id names it in any language.
  */
 import type { Question } from '../../core/types';
 
 export const RESULTS_COLUMNS = [
   'nickname',
+  'language',
   'question_id',
   'question',
   'chosen_answer',
@@ -22,6 +24,7 @@ export const TOTAL_ROW_ID = 'TOTAL';
 
 interface ResultsPlayer {
   nickname: string;
+  language: string;
   score: number;
 }
 
@@ -48,7 +51,7 @@ export function resultsTable<P extends ResultsPlayer>(
     items.forEach(({ question }, position) => {
       const turn = turnOf(player, position);
       if (!turn || turn.answered_at === null) {
-        lines.push([player.nickname, question.id, question.prompt, '', '', '', '']);
+        lines.push([player.nickname, player.language, question.id, question.prompt, '', '', '', '']);
         return;
       }
       answered += 1;
@@ -60,6 +63,7 @@ export function resultsTable<P extends ResultsPlayer>(
           : (question.choices[turn.choice_index]?.text ?? '');
       lines.push([
         player.nickname,
+        player.language,
         question.id,
         question.prompt,
         chosen,
@@ -71,6 +75,7 @@ export function resultsTable<P extends ResultsPlayer>(
     // The total's "question" cell says what it adds up; its correct cell is a count, for the spreadsheet to sum.
     totals.push([
       player.nickname,
+      player.language,
       TOTAL_ROW_ID,
       `${answered} of ${items.length} questions answered`,
       '',

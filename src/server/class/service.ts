@@ -66,6 +66,7 @@ import { toCsv } from '../../core/csv';
 import { resultsTable } from './resultsTable';
 import { isGeneratedNickname } from '../../core/nicknames';
 import { combineClassSummary, playerSummaryPart, type LoggedAnswer, type PlayerSummaryPart } from '../../core/reports';
+import { revealWordsIn, revealWordsInEvery, type BankOverlays } from '../../core/revealWords';
 import { buildRound, kindCounts, type PlannedQuestion } from '../../core/round';
 import { playerTimeLimitMs, type TimeAccommodation } from '../../core/timeAccommodation';
 import type { BankBundle, Question, QuestionKind, SourceDoc, Topic } from '../../core/types';
@@ -73,6 +74,7 @@ import { ClassAuth, type PlayerKey, type TeacherKey } from './classAuth';
 import { ClassError, hashToken, notFound } from './classError';
 import { CHECK_CSV_COLUMNS, ClassChecks, type SentCheckAnswer } from './classChecks';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinLimits } from './joinGuard';
+import { DEFAULT_LANGUAGE, type Language } from '../../core/languages';
 import { liveBoard, LiveLessonStore } from './liveLessons';
 import { checkOwnQuestions, type OwnQuestionsUpload } from './ownQuestions';
 import { checkClassNickname, nicknameKey } from './nicknameGuard';
@@ -109,6 +111,8 @@ export interface ClassServiceOptions {
   checks?: CheckSet;
   /** The shipped source documents with their texts, which a teacher's own questions may quote (ownQuestions.ts). */
   sources?: Record<string, SourceDoc>;
+  /** The bank in other languages (questions/es/), for a verdict's and the projector's words after the answer. */
+  overlays?: BankOverlays;
 }
 
 /** A class without its round (which is large, and parsed once per process: see round()). */
@@ -140,6 +144,8 @@ interface PlayerRow {
   best_streak: number;
   time_accommodation: TimeAccommodation;
   time_requested: 0 | 1;
+  /** The language the student plays in: from the join, then from each answer (migration 10). */
+  language: Language;
 }
 
 interface TurnRow {
@@ -193,6 +199,7 @@ export class ClassService {
   private readonly emit: (event: ClassEvent) => void;
   private readonly topics: Map<string, Topic>;
   private readonly sources: Record<string, SourceDoc>;
+  private readonly overlays: BankOverlays;
   private readonly rounds = new Map<number, ClassRound>();
   /** Each class's skill summary, with the key of what it counts (see skillSummary()). */
   private readonly summaries = new Map<
@@ -244,6 +251,7 @@ export class ClassService {
     this.emit = (event) => store.afterCommit(() => onEvent(event));
     this.topics = new Map(bank.topics.map((topic) => [topic.id, topic]));
     this.sources = options.sources ?? {};
+    this.overlays = options.overlays ?? {};
     this.classOnly = classOnlyIds(bank.questions);
     this.joins = new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, this.now);
     this.live = new LiveLessonStore(store);
@@ -293,10 +301,11 @@ export class ClassService {
         'SELECT COUNT(*) AS n FROM players WHERE class_id = ? AND removed_at IS NULL',
       ),
       insertPlayer: db.prepare<unknown[], { id: number }>(
-        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at, time_requested)
-         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested)
+        `INSERT INTO players (class_id, public_id, token_hash, nickname, joined_at, time_requested, language)
+         VALUES (@classId, @publicId, @token, @nickname, @now, @timeRequested, @language)
          RETURNING id`,
       ),
+      setLanguage: db.prepare('UPDATE players SET language = ? WHERE id = ?'),
       activePlayers: db.prepare<[number], PlayerRow>(
         'SELECT * FROM players WHERE class_id = ? AND removed_at IS NULL ORDER BY joined_at, id',
       ),
@@ -489,9 +498,15 @@ export class ClassService {
 
   /**
    * Seats a new player; `address` is the client's, for the per-address cap (see joinGuard.ts). `asksForMoreTime`
-   * puts the student's request for extended time on the teacher's roster.
+   * puts the student's request for extended time on the teacher's roster; `language` is the one they play in.
    */
-  async join(code: string, typedNickname: string, address = 'local', asksForMoreTime = false): Promise<JoinedClass> {
+  async join(
+    code: string,
+    typedNickname: string,
+    address = 'local',
+    asksForMoreTime = false,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<JoinedClass> {
     return await this.atomically(async () => {
       const row = await this.classByCode(code);
       if (row.status === 'ended') throw ended();
@@ -541,6 +556,7 @@ export class ClassService {
           nickname: check.nickname,
           now,
           timeRequested: asksForMoreTime ? 1 : 0,
+          language,
         }))!;
         if ((await this.round(row)).settings.learningCheck === true)
           await this.checks.assignAtJoin(row.id, Number(lastInsertRowid));
@@ -560,6 +576,7 @@ export class ClassService {
             best_streak: 0,
             time_accommodation: 'standard',
             time_requested: asksForMoreTime ? 1 : 0,
+            language,
           };
           roster.players.push(player);
           roster.byId.set(player.id, player);
@@ -640,10 +657,19 @@ export class ClassService {
     });
   }
 
-  /** Takes one answer to the question at `position`, judged by this server's clock. */
-  async answer(key: PlayerKey, position: number, picked: number): Promise<AnswerOutcome | PendingOutcome> {
+  /**
+   * Takes one answer to the question at `position`, judged by this server's clock. `language`, when sent, is the one
+   * the student plays in now (they may have switched since joining): kept, and the verdict's words come in it.
+   */
+  async answer(
+    key: PlayerKey,
+    position: number,
+    picked: number,
+    language?: Language,
+  ): Promise<AnswerOutcome | PendingOutcome> {
     return await this.atomically(async () => {
       const { row, player } = await this.authPlayer(key);
+      if (language !== undefined && language !== player.language) await this.switchLanguage(row, player, language);
       if (row.status === 'lobby') throw new ClassError('not-started', 'The teacher has not started the class yet.');
       const live = await this.liveOf(row);
       if (live) return await this.liveAnswer(row, player, live, position, picked);
@@ -657,6 +683,15 @@ export class ClassService {
       const outcome = await this.close(row, player, turn, judged, now);
       await this.settle(row);
       return (await this.isPending(row, turn)) ? pendingOutcome(outcome) : outcome;
+    });
+  }
+
+  private async switchLanguage(row: ClassRow, player: PlayerRow, language: Language): Promise<void> {
+    await this.stmt.setLanguage.run(language, player.id);
+    player.language = language;
+    this.updateRoster(row.id, (roster) => {
+      const listed = roster.byId.get(player.id);
+      if (listed) listed.language = language;
     });
   }
 
@@ -823,7 +858,10 @@ export class ClassService {
     return toCsv([
       [...header!, ...CHECK_CSV_COLUMNS],
       ...body.map((line) => [...line, ...padding]),
-      ...players.flatMap((player) => checkRows.get(player.id) ?? []),
+      // A check row starts with the nickname; the student's language goes beside it, as in the round's rows.
+      ...players.flatMap((player) =>
+        (checkRows.get(player.id) ?? []).map(([nickname, ...rest]) => [nickname!, player.language, ...rest]),
+      ),
     ]);
   }
 
@@ -1365,7 +1403,19 @@ export class ClassService {
   ): AnswerOutcome {
     const item = round.items[position]!;
     const planned = this.plannedFor(round, player, position);
-    return answerOutcome(item.question, planned, position, round.items.length, judged, totals);
+    const outcome = answerOutcome(item.question, planned, position, round.items.length, judged, totals);
+    const translation = revealWordsIn(
+      item.question,
+      player.language,
+      this.overlaysOf(round),
+      outcome.feedback !== undefined ? judged.choiceIndex : null,
+    );
+    return translation ? { ...outcome, translation } : outcome;
+  }
+
+  /** The bank's other languages, for a class of its questions; none for a teacher's own (their ids are theirs). */
+  private overlaysOf(round: ClassRound): BankOverlays {
+    return round.settings.ownQuestions === undefined ? this.overlays : {};
   }
 
   /** A question as one player sees it: with their own time (timeAccommodation.ts) and order of its choices (see studentChoiceOrder). */
@@ -1603,6 +1653,7 @@ export class ClassService {
               hideScores: row.hide_scores === 1,
               answerers: live.phase === 'question' ? (await this.liveAnswerers(row, live)).answerers : [],
               citation: (sourceId) => sourceCitation(sourceId, this.bank.sources[sourceId]),
+              translations: (question) => revealWordsInEvery(question, this.overlaysOf(round)),
             }),
           }
         : {}),

@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ServerInfo } from '../../core/classProtocol';
 import type { CheckSet } from '../../core/checkItems';
+import type { BankOverlays } from '../../core/revealWords';
 import type { BankBundle, SourceDoc } from '../../core/types';
 import { buildClassApp, type RateLimits } from './app';
 import type { ConnectionLimits } from './connections';
@@ -64,6 +65,8 @@ export interface ClassServerOptions {
   checks?: CheckSet;
   /** The shipped source texts a teacher's own questions may quote (the loaded bank's sources). */
   sources?: Record<string, SourceDoc>;
+  /** The bank in other languages (questions/es/), for the words after an answer in a student's or the projector's. */
+  overlays?: BankOverlays;
   challengeLimits?: Partial<ChallengeRateLimits>;
   challengeFlood?: Partial<ChallengeFloodLimits>;
   /** A PostgreSQL database (postgres://…) to keep the classes in instead of the SQLite file at dbPath. */
@@ -160,6 +163,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     joinLimits: options.joinLimits,
     sources: options.sources,
     checks: options.checks,
+    overlays: options.overlays,
   });
   const challenges = new ChallengeService(store, service, {
     now: options.now,

@@ -22,7 +22,8 @@ import { QUESTION_KINDS } from '../../../core/types';
 import { CREATE_BODY_LIMIT_BYTES, MAX_OWN_FILE_NAME_CHARS, type OwnQuestionsUpload } from '../ownQuestions';
 import type { ClassRouteOptions } from './context';
 import { clientAddress } from './request';
-import { classParams, code, type ClassPath } from './schemas';
+import { classParams, code, studentLanguage, type ClassPath } from './schemas';
+import type { Language } from '../../../core/languages';
 
 const createBody = {
   type: 'object',
@@ -89,6 +90,7 @@ const joinBody = {
   properties: {
     nickname: { type: 'string', minLength: 1, maxLength: MAX_SENT_NICKNAME_CHARS },
     asksForMoreTime: { type: 'boolean' },
+    language: studentLanguage,
   },
 } as const;
 
@@ -142,11 +144,19 @@ export const classRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, { 
     '/api/classes/:code/players',
     { schema: { params: classParams, body: joinBody }, config: { rateLimit: limits.join } },
     async (request, reply) => {
-      const { nickname, asksForMoreTime } = request.body as { nickname: string; asksForMoreTime?: boolean };
+      const { nickname, asksForMoreTime, language } = request.body as {
+        nickname: string;
+        asksForMoreTime?: boolean;
+        language?: Language;
+      };
       const code = (request.params as ClassPath).code;
       return reply
         .code(201)
-        .send(await commits.run(() => service.join(code, nickname, clientAddress(request), asksForMoreTime === true)));
+        .send(
+          await commits.run(() =>
+            service.join(code, nickname, clientAddress(request), asksForMoreTime === true, language),
+          ),
+        );
     },
   );
 };

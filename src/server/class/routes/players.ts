@@ -5,7 +5,8 @@ import { MAX_CLASS_QUESTIONS } from '../../../core/classRules';
 import type { ClassRouteOptions } from './context';
 import { playerAuth, playerOf } from './auth';
 import { openStream } from './request';
-import { authHeaders, emptyBody, playerParams, type PlayerPath } from './schemas';
+import { authHeaders, emptyBody, playerParams, studentLanguage, type PlayerPath } from './schemas';
+import type { Language } from '../../../core/languages';
 
 const answerBody = {
   type: 'object',
@@ -14,6 +15,7 @@ const answerBody = {
   properties: {
     position: { type: 'integer', minimum: 0, maximum: MAX_CLASS_QUESTIONS - 1 },
     choice: { type: 'integer', minimum: 0, maximum: MAX_SENT_CHOICE },
+    language: studentLanguage,
   },
 } as const;
 
@@ -36,8 +38,8 @@ export const playerRoutes: FastifyPluginAsync<ClassRouteOptions> = async (app, {
     '/api/classes/:code/players/:playerId/answers',
     { schema: { params: playerParams, headers: authHeaders, body: answerBody }, config: { rateLimit: limits.answer } },
     async (request) => {
-      const { position, choice } = request.body as { position: number; choice: number };
-      return commits.run(() => service.answer(playerOf(request), position, choice));
+      const { position, choice, language } = request.body as { position: number; choice: number; language?: Language };
+      return commits.run(() => service.answer(playerOf(request), position, choice, language));
     },
   );
 
