@@ -177,6 +177,36 @@ function row(label: string, game: string, bare: string, ratio: string, goal: str
   return [label, game, bare, ratio, goal, met === null ? '' : met ? 'met' : 'MISSED'];
 }
 
+function spread(samples: number[]) {
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples };
+}
+
+type Spread = ReturnType<typeof spread>;
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** A navigation measure's two rows: the medians with their ratio, then each page's min–max. */
+function navigationRows(label: string, figures: { game: Spread; bare: Spread; ratio: number }, goal: number) {
+  return [
+    row(
+      label,
+      ms(figures.game.median),
+      ms(figures.bare.median),
+      figures.ratio.toFixed(3),
+      `≤ ${goal}`,
+      figures.ratio <= goal,
+    ),
+    row(
+      '  min–max',
+      `${ms(figures.game.min)}–${ms(figures.game.max)}`,
+      `${ms(figures.bare.min)}–${ms(figures.bare.max)}`,
+      '',
+      '',
+      null,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
   const gameDir = join(root, 'dist-bench', 'game');
   const bareDir = join(root, 'dist-bench', 'bare');
@@ -306,16 +336,16 @@ async function main(): Promise<void> {
     navigationLoadsEach: NAVIGATION_LOADS,
     initialJsGzipBytes: { ...gzip, ratio: ratio(gzip.game, gzip.bare), goal: GOALS.initialJsGzipRatio },
     navigationToInteractiveMs: {
-      game: { median: median(load.game), min: Math.min(...load.game), max: Math.max(...load.game), samples: load.game },
-      bare: { median: median(load.bare), min: Math.min(...load.bare), max: Math.max(...load.bare), samples: load.bare },
+      game: spread(load.game),
+      bare: spread(load.bare),
       ratio: ratio(median(load.game), median(load.bare)),
       goal: GOALS.titleInteractiveRatio,
     },
     slowNetworkToInteractiveMs: {
       network: SCHOOL_WIFI,
       loadsEach: SLOW_LOADS,
-      game: { median: median(slow.game), min: Math.min(...slow.game), max: Math.max(...slow.game), samples: slow.game },
-      bare: { median: median(slow.bare), min: Math.min(...slow.bare), max: Math.max(...slow.bare), samples: slow.bare },
+      game: spread(slow.game),
+      bare: spread(slow.bare),
       // What each page had pulled over the network by then (transfer sizes from its resource timings).
       bytesBeforeInteractive: { game: median(slowBytes.game), bare: median(slowBytes.bare) },
       ratio: ratio(median(slow.game), median(slow.bare)),
@@ -356,7 +386,6 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2));
 
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
   const kb = (value: number) => `${(value / 1024).toFixed(1)} KiB`;
   const nav = results.navigationToInteractiveMs;
   const slowNav = results.slowNetworkToInteractiveMs;
@@ -370,38 +399,8 @@ async function main(): Promise<void> {
       `≤ ${GOALS.initialJsGzipRatio}`,
       results.initialJsGzipBytes.ratio <= GOALS.initialJsGzipRatio,
     ),
-    row(
-      `navigation → interactive, median of ${NAVIGATION_LOADS}`,
-      ms(nav.game.median),
-      ms(nav.bare.median),
-      nav.ratio.toFixed(3),
-      `≤ ${GOALS.titleInteractiveRatio}`,
-      nav.ratio <= GOALS.titleInteractiveRatio,
-    ),
-    row(
-      '  min–max',
-      `${ms(nav.game.min)}–${ms(nav.game.max)}`,
-      `${ms(nav.bare.min)}–${ms(nav.bare.max)}`,
-      '',
-      '',
-      null,
-    ),
-    row(
-      `same on 1.6 Mbps / 150 ms, median of ${SLOW_LOADS}`,
-      ms(slowNav.game.median),
-      ms(slowNav.bare.median),
-      slowNav.ratio.toFixed(3),
-      `≤ ${GOALS.slowTitleInteractiveRatio}`,
-      slowNav.ratio <= GOALS.slowTitleInteractiveRatio,
-    ),
-    row(
-      '  min–max',
-      `${ms(slowNav.game.min)}–${ms(slowNav.game.max)}`,
-      `${ms(slowNav.bare.min)}–${ms(slowNav.bare.max)}`,
-      '',
-      '',
-      null,
-    ),
+    ...navigationRows(`navigation → interactive, median of ${NAVIGATION_LOADS}`, nav, GOALS.titleInteractiveRatio),
+    ...navigationRows(`same on 1.6 Mbps / 150 ms, median of ${SLOW_LOADS}`, slowNav, GOALS.slowTitleInteractiveRatio),
     row(
       '  bytes pulled by then',
       kb(slowNav.bytesBeforeInteractive.game),
