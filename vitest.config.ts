@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setupEnglish.ts'],
         },
       },
       {
@@ -61,6 +62,7 @@ export default defineConfig({
           environment: 'node',
           // Builds the game once and serves it for every browser test file.
           globalSetup: ['tests/browser/globalSetup.ts'],
+          setupFiles: ['tests/setupEnglish.ts'],
           testTimeout: 240_000,
           hookTimeout: 180_000,
           // One Chromium at a time: the machine has two cores and WebGL runs in software.

@@ -7,9 +7,10 @@ import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, type Language } from '../core/languages';
 import {
   DEFAULT_NAMESPACE,
-  ENGLISH_RESOURCES,
+  englishSoFar,
   loadResources,
   NAMESPACES,
+  whenEnglishAdded,
   type Namespace,
   type Resources,
 } from './resources';
@@ -30,25 +31,38 @@ export interface Translator {
   formatDate(date: Date | string, options?: Intl.DateTimeFormatOptions): string;
 }
 
-/** The translator for a language, once its strings are here (English is always here). */
+/** The translator for a language, once all its strings are here (English's later namespaces included). */
 export async function loadTranslator(language: Language): Promise<Translator> {
   return createTranslator(language, await loadResources(language));
 }
 
-/** A translator over strings already loaded; English fills any key the language lacks. */
-export function createTranslator(language: Language, strings: Resources = ENGLISH_RESOURCES): Translator {
+/**
+ * A translator over strings already loaded; English fills any key the language lacks. English's later namespaces
+ * (resources.ts) join it when they arrive, so an English translator made for the first screen speaks every screen.
+ */
+export function createTranslator(language: Language, strings?: Resources): Translator {
   const instance = i18next.createInstance();
+  const english = englishSoFar();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    resources: { [DEFAULT_LANGUAGE]: ENGLISH_RESOURCES, [language]: strings },
-    ns: NAMESPACES,
+    resources: {
+      [DEFAULT_LANGUAGE]: english,
+      ...(strings && language !== DEFAULT_LANGUAGE ? { [language]: strings } : {}),
+    },
+    ns: [...NAMESPACES],
     defaultNS: DEFAULT_NAMESPACE,
     initAsync: false,
     // The canvas and textContent take plain text; the host page never puts a translation into innerHTML.
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  if (NAMESPACES.some((namespace) => !(namespace in english))) {
+    whenEnglishAdded((added) => {
+      for (const [namespace, keys] of Object.entries(added))
+        instance.addResourceBundle(DEFAULT_LANGUAGE, namespace, keys);
+    });
+  }
   const locale = LOCALE_OF[language];
   const numberFormats = new Map<string, Intl.NumberFormat>();
   return {

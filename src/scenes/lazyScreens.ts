@@ -1,11 +1,17 @@
 /** The screens that are downloads of their own, by group (see navigator.ts); only main.ts reads this table. */
+import { loadEnglish } from '../i18n/resources';
 import { SceneKey } from './keys';
-import type { LazyGroup, LazyScreens } from './navigator';
+import type { LazyGroup, LazyScreens, SceneGroup } from './navigator';
 
-const PLAY: LazyGroup = { name: 'play', load: () => import('./playScenes') };
-const MENU: LazyGroup = { name: 'menu', load: () => import('./menuScenes') };
-const CLASS: LazyGroup = { name: 'class', load: () => import('./classScenes') };
-const CUSTOM: LazyGroup = { name: 'custom', load: () => import('./customBankScenes') };
+/** A group's screens, with the English strings the first screen does not carry (one download, shared). */
+function withStrings(screens: Promise<{ SCENES: SceneGroup }>): Promise<{ SCENES: SceneGroup }> {
+  return Promise.all([screens, loadEnglish()]).then(([module]) => module);
+}
+
+const PLAY: LazyGroup = { name: 'play', load: () => withStrings(import('./playScenes')) };
+const MENU: LazyGroup = { name: 'menu', load: () => withStrings(import('./menuScenes')) };
+const CLASS: LazyGroup = { name: 'class', load: () => withStrings(import('./classScenes')) };
+const CUSTOM: LazyGroup = { name: 'custom', load: () => withStrings(import('./customBankScenes')) };
 
 export const LAZY_SCREENS: LazyScreens = {
   [SceneKey.Claim]: PLAY,

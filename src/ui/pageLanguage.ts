@@ -4,7 +4,7 @@
  * reader reads the accessible layer in that language's voice; the page's title and description follow too.
  */
 import type Phaser from 'phaser';
-import { pickLanguage, type LanguageChoice } from '../core/languages';
+import { DEFAULT_LANGUAGE, pickLanguage, type LanguageChoice } from '../core/languages';
 import { createTranslator, loadTranslator, type Translator } from '../i18n/translator';
 
 const TRANSLATOR_KEY = 'translator';
@@ -16,7 +16,10 @@ let english: Translator | undefined;
  */
 export async function translatorFor(choice: LanguageChoice, browserLanguages: readonly string[]): Promise<Translator> {
   try {
-    return await loadTranslator(pickLanguage(choice, browserLanguages));
+    const language = pickLanguage(choice, browserLanguages);
+    // English's first-screen strings come with the game; the rest arrive with the screens that say them.
+    if (language === DEFAULT_LANGUAGE) return createTranslator(language);
+    return await loadTranslator(language);
   } catch (error) {
     console.warn('Source Check: the interface strings could not be downloaded; using English.', error);
     return createTranslator('en');

@@ -22,6 +22,8 @@ declare module 'vitest' {
     appUrl: string;
     /** The same build as plain static files, with no class server behind it. */
     staticUrl: string;
+    /** The folder the build was written to (tests that read the build's files). */
+    buildDir: string;
   }
 }
 
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
   const { server, url: staticUrl } = await serveStatic(outDir, 0);
   project.provide('appUrl', classServer.url);
   project.provide('staticUrl', staticUrl);
+  project.provide('buildDir', outDir);
   return async () => {
     await classServer.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

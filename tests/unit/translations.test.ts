@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, languageOfTag, pickLanguage } from '../../src/core/languages';
 import { parsePreferences } from '../../src/core/preferences';
-import { ENGLISH_RESOURCES } from '../../src/i18n/resources';
+import { loadEnglish } from '../../src/i18n/resources';
 import { SPANISH_RESOURCES } from '../../src/i18n/spanishResources';
 import { createTranslator, loadTranslator } from '../../src/i18n/translator';
 
-const RESOURCES = { en: ENGLISH_RESOURCES, es: SPANISH_RESOURCES };
+const RESOURCES = { en: await loadEnglish(), es: SPANISH_RESOURCES };
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,0 +1,7 @@
+/** The English namespaces no first screen shows, a download of their own (see resources.ts). */
+import play from './locales/en/play.json';
+import classroom from './locales/en/classroom.json';
+import host from './locales/en/host.json';
+import banks from './locales/en/banks.json';
+
+export const LATER_ENGLISH = { play, classroom, host, banks };
