@@ -1,7 +1,8 @@
 /**
  * A server for `npm run bench:server`, in a process of its own so the load generator does not share its CPU:
- * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh database in a temporary folder,
- * with the rate, join and connection limits raised (one address sends every request here). Prints its address, stops on SIGTERM.
+ * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh SQLite file in a temporary folder, or
+ * "class postgres://…" on that PostgreSQL database, with the rate, join and connection limits raised (one address
+ * sends every request here). Prints its address, stops on SIGTERM.
  */
 import Fastify from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +34,7 @@ if (mode === 'hello') {
     joinLimits: { burst: unlimited, perAddress: unlimited },
     connections: { maxConnectionsPerAddress: unlimited },
     lookupLimit: { max: unlimited },
+    databaseUrl: process.argv[3],
   });
   console.log(`READY ${server.url}`);
   process.once(
@@ -44,6 +46,6 @@ if (mode === 'hello') {
       }),
   );
 } else {
-  console.error('Usage: child.ts hello|class');
+  console.error('Usage: child.ts hello | class [postgres://…]');
   process.exit(2);
 }
