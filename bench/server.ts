@@ -32,6 +32,8 @@ const CONNECTIONS = 64;
 const STUDENTS = 1000;
 const CLASSES = 33;
 const QUESTIONS = 10;
+/** How long the school run waits after the last answer for the dashboards to show every answer. */
+const SETTLE_MS = 10_000;
 const GOALS = { mixP99Ms: 20, dashboardP99Ms: 100 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- setup replies, read field by field
@@ -365,6 +367,26 @@ async function school(target: StartedTarget) {
 
     const answerMs: number[] = [];
     let failures = 0;
+    let taken = 0;
+    /** What failed, e.g. "answers 503 database-unavailable": a student whose request fails stops there. */
+    const failureKinds: Record<string, number> = {};
+    const fail = (kind: string) => {
+      failures += 1;
+      failureKinds[kind] = (failureKinds[kind] ?? 0) + 1;
+    };
+    const failed = async (route: string, response: Response) => {
+      const code = ((await response.json().catch(() => ({}))) as { error?: string }).error ?? '';
+      fail(`${route} ${response.status} ${code}`.trim());
+    };
+    /** A request that fails in the network (a connection closed under it) is a failure, not the end of the run. */
+    const send = async (route: string, url: string, init: RequestInit): Promise<Response | undefined> => {
+      try {
+        return await fetch(url, init);
+      } catch (error) {
+        fail(`${route} ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+        return undefined;
+      }
+    };
     const started = performance.now();
     await Promise.all(
       students.map(async (student, index) => {
@@ -378,44 +400,51 @@ async function school(target: StartedTarget) {
         // Classes do not all start in the same millisecond: each student begins within the first second.
         await new Promise((resolve) => setTimeout(resolve, think() % 1000));
         for (let q = 0; q < QUESTIONS; q += 1) {
-          const served = await (await fetch(`${base}/next`, { method: 'POST', headers: auth, body: '{}' })).json();
-          const position = (served as { question?: { position: number } }).question?.position;
-          if (position === undefined) {
-            failures += 1;
-            return;
-          }
+          const nextResponse = await send('next', `${base}/next`, { method: 'POST', headers: auth, body: '{}' });
+          if (!nextResponse) return;
+          if (!nextResponse.ok) return failed('next', nextResponse);
+          const served = (await nextResponse.json()) as { question?: { position: number } };
+          const position = served.question?.position;
+          if (position === undefined) return fail('next served no question');
           await new Promise((resolve) => setTimeout(resolve, think()));
           const list = pending.get(student.code)!.get(student.playerId) ?? [];
           pending.get(student.code)!.set(student.playerId, list);
           const sentAt = performance.now();
           list.push({ expected: q + 1, sentAt });
-          const response = await fetch(`${base}/answers`, {
+          const response = await send('answers', `${base}/answers`, {
             method: 'POST',
             headers: auth,
             body: JSON.stringify({ position, choice: q % 2 }),
           });
-          await response.arrayBuffer();
           answerMs.push(performance.now() - sentAt);
-          if (!response.ok) failures += 1;
+          if (!response?.ok) {
+            list.pop();
+            return response && failed('answers', response);
+          }
+          await response.arrayBuffer();
+          taken += 1;
         }
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    // Let the last snapshots arrive.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Let the last snapshots arrive (a dashboard that lags far behind is counted as unmatched, not waited for).
+    const settleBy = performance.now() + SETTLE_MS;
+    while (latencies.length < taken && performance.now() < settleBy) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const cpu = cpuSince(target, cpuBefore);
-    const answers = STUDENTS * QUESTIONS;
     return {
       cpu,
-      cpuPerAnswer: cpuPer(cpu, answers),
+      cpuPerAnswer: cpuPer(cpu, taken),
       students: STUDENTS,
       classes: CLASSES,
-      answers,
+      answers: taken,
       failures,
-      unmatched: answers - latencies.length,
+      failureKinds,
+      unmatched: taken - latencies.length,
       snapshots,
       seconds: Math.round(elapsed * 10) / 10,
-      answersPerSec: Math.round(answers / elapsed),
+      answersPerSec: Math.round(taken / elapsed),
       answerP50Ms: round(percentile(answerMs, 50)),
       answerP99Ms: round(percentile(answerMs, 99)),
       dashboardP50Ms: round(percentile(latencies, 50)),
