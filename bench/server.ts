@@ -378,13 +378,24 @@ async function school(target: StartedTarget) {
       const code = ((await response.json().catch(() => ({}))) as { error?: string }).error ?? '';
       fail(`${route} ${response.status} ${code}`.trim());
     };
-    /** A request that fails in the network (a connection closed under it) is a failure, not the end of the run. */
+    let retries = 0;
+    /**
+     * A request that fails in the network is sent once more, as browsers do when a kept-alive connection was
+     * closed under it (on a loaded machine the client's idle timer can fire after the server's); failing again,
+     * it is a failure, not the end of the run.
+     */
     const send = async (route: string, url: string, init: RequestInit): Promise<Response | undefined> => {
-      try {
-        return await fetch(url, init);
-      } catch (error) {
-        fail(`${route} ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
-        return undefined;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await fetch(url, init);
+        } catch (error) {
+          if (attempt < 2) {
+            retries += 1;
+            continue;
+          }
+          fail(`${route} ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+          return undefined;
+        }
       }
     };
     const started = performance.now();
@@ -441,6 +452,7 @@ async function school(target: StartedTarget) {
       answers: taken,
       failures,
       failureKinds,
+      retries,
       unmatched: taken - latencies.length,
       snapshots,
       seconds: Math.round(elapsed * 10) / 10,
