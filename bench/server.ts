@@ -13,7 +13,7 @@
  * 3. Not goals: the ceilings of the server's cheapest routes.
  *
  * Prints a table with a column per target and writes the figures to test-artifacts/bench-server.json.
- * BENCH_SECONDS sets a load run's length, BENCH_ONLY=mix|school runs one part, BENCH_TARGETS=sqlite|postgres
+ * BENCH_SECONDS sets a load run's length, BENCH_STUDENTS the school's size, BENCH_ONLY=mix|school runs one part, BENCH_TARGETS=sqlite|postgres
  * (comma-separated) chooses the targets, BENCH_PROFILE=<folder> profiles the servers.
  */
 import autocannon from 'autocannon';
@@ -29,8 +29,12 @@ import { availableTargets, startChild, stopChild, type StartedTarget, type Targe
 const root = join(import.meta.dirname, '..');
 const DURATION_SEC = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
-const STUDENTS = 1000;
-const CLASSES = 33;
+/** The school run's students (BENCH_STUDENTS, default 1,000), in classes of about 30. */
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1000);
+if (!Number.isInteger(STUDENTS) || STUDENTS < 1 || STUDENTS > 10_000) {
+  throw new Error(`BENCH_STUDENTS must be a whole number from 1 to 10000, found "${process.env.BENCH_STUDENTS}".`);
+}
+const CLASSES = Math.max(1, Math.round(STUDENTS / 30));
 const QUESTIONS = 10;
 /** How long the school run waits after the last answer for the dashboards to show every answer. */
 const SETTLE_MS = 10_000;
