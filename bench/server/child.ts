@@ -1,13 +1,16 @@
 /**
  * A server for `npm run bench:server`, in a process of its own so the load generator does not share its CPU:
- * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh database in a temporary folder,
- * with the rate, join and connection limits raised (one address sends every request here). Prints its address, stops on SIGTERM.
+ * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh SQLite file in a temporary folder,
+ * or "class postgres://…" on that PostgreSQL database (DATABASE_POOL_SIZE connections, as for npm start), with
+ * the rate, join and connection limits raised (one address sends every request here). Prints its address, stops
+ * on SIGTERM.
  */
 import Fastify from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
+import { poolSizeFromEnv } from '../../src/server/class/pgStore';
 import { startClassServer } from '../../src/server/class/start';
 
 const mode = process.argv[2];
@@ -33,6 +36,8 @@ if (mode === 'hello') {
     joinLimits: { burst: unlimited, perAddress: unlimited },
     connections: { maxConnectionsPerAddress: unlimited },
     lookupLimit: { max: unlimited },
+    databaseUrl: process.argv[3],
+    databasePoolSize: poolSizeFromEnv(process.env.DATABASE_POOL_SIZE),
   });
   console.log(`READY ${server.url}`);
   process.once(
@@ -44,6 +49,6 @@ if (mode === 'hello') {
       }),
   );
 } else {
-  console.error('Usage: child.ts hello|class');
+  console.error('Usage: child.ts hello | class [postgres://…]');
   process.exit(2);
 }

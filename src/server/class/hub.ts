@@ -1,8 +1,9 @@
 /**
  * Live updates by Server-Sent Events. A teacher's dashboard stream gets a fresh snapshot after every change
- * to its class (changes made in the same turn of the event loop are sent as one); a student's stream gets the
- * class's status when it changes, and word when they have been removed. Each stream has a heartbeat so
- * proxies and browsers keep it open, and a class keeps only a few streams per viewer.
+ * to its class (changes made in the same turn of the event loop, or while its last snapshot is being read, are
+ * sent as one); a student's stream gets the class's status when it changes, and word when they have been
+ * removed. Each stream has a heartbeat so proxies and browsers keep it open, and a class keeps only a few streams
+ * per viewer.
  *
  * A stream whose reader has stopped reading is never queued for: while its socket's buffer is full, a dashboard
  * skips the snapshots in between and gets the latest one once the socket drains; a student's stream is closed
@@ -36,6 +37,9 @@ export class LiveHub {
   private readonly versions = new Map<number, number>();
   private readonly pending = new Set<number>();
   private flushScheduled = false;
+  /** Classes whose snapshot is being read, and those changed again meanwhile (read once more after it). */
+  private readonly reading = new Set<number>();
+  private readonly changedWhileReading = new Set<number>();
 
   /** `onError` hears of a snapshot that could not be read (the database away): the next change tries again. */
   constructor(
@@ -143,16 +147,33 @@ export class LiveHub {
       this.flushScheduled = false;
       const classes = [...this.pending];
       this.pending.clear();
-      for (const classId of classes) {
-        if (!this.dashboards.get(classId)?.length) continue;
-        this.snapshot(classId, this.version(classId)).then((snapshot) => {
-          const list = this.dashboards.get(classId);
-          if (!snapshot || !list) return;
-          const message = format('snapshot', snapshot);
-          for (const stream of list) this.toDashboard(stream, message);
-        }, this.onError);
-      }
+      for (const classId of classes) this.broadcast(classId);
     });
+  }
+
+  /**
+   * Reads a class's snapshot and sends it to its dashboards, one read per class at a time: changes made while one
+   * is read are sent by a single read after it. On a store that reads through a pool (PostgreSQL), reads piling up
+   * for a busy class would otherwise take the connections the students' requests wait for.
+   */
+  private broadcast(classId: number): void {
+    if (!this.dashboards.get(classId)?.length) return;
+    if (this.reading.has(classId)) {
+      this.changedWhileReading.add(classId);
+      return;
+    }
+    this.reading.add(classId);
+    this.snapshot(classId, this.version(classId))
+      .then((snapshot) => {
+        const list = this.dashboards.get(classId);
+        if (!snapshot || !list) return;
+        const message = format('snapshot', snapshot);
+        for (const stream of list) this.toDashboard(stream, message);
+      }, this.onError)
+      .finally(() => {
+        this.reading.delete(classId);
+        if (this.changedWhileReading.delete(classId)) this.broadcast(classId);
+      });
   }
 
   /** A snapshot to one dashboard, unless its socket is still full: then it waits for the latest (see open). */

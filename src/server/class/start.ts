@@ -141,9 +141,14 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const sqlite = store instanceof SqliteClassStore ? store : undefined;
   // Before any request: every open turn gets back the time the server was down.
   await recoverDowntime(store, (options.now ?? Date.now)());
-  // The hub asks the service for snapshots only once events flow, by which time both exist.
+  // The hub asks the service for snapshots only once events flow, by which time both exist. On PostgreSQL a
+  // snapshot's reads share one pooled connection (one wait for the pool, not one per statement); on SQLite they
+  // stay out of the group commit.
   const hub: LiveHub = new LiveHub(
-    (classId, version) => service.snapshotById(classId, version),
+    (classId, version) =>
+      options.databaseUrl
+        ? store.run(() => service.snapshotById(classId, version))
+        : service.snapshotById(classId, version),
     (error) => app.log.error({ err: error }, 'a dashboard snapshot failed'),
   );
   // Several servers on one PostgreSQL database hear each other's changes; one server on SQLite needs no more.
