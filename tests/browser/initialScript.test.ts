@@ -24,7 +24,7 @@ describe('the first visit’s JavaScript', () => {
     ).toBeLessThanOrEqual(INITIAL_JS_CEILING_RATIO);
   });
 
-  it('leaves the strings of a round, the class screens and the host page to the screens that use them', () => {
+  it('leaves the strings of a round, the class screens, the host page and Your questions to the screens that use them', () => {
     const firstLoad = initialScripts(buildDir)
       .map((file) => readFileSync(join(buildDir, file), 'utf8'))
       .join('\n');
@@ -34,7 +34,7 @@ describe('the first visit’s JavaScript', () => {
         .split('"')
         .filter((text) => text.length >= 30);
     const firstScreen = new Set(['common', 'settings', 'menu', 'share', 'check'].flatMap(stringsOf));
-    for (const namespace of ['play', 'classroom', 'host']) {
+    for (const namespace of ['play', 'classroom', 'host', 'banks']) {
       // The namespace's own longer strings, as a bundle would carry them (plain text, nothing to escape).
       const own = stringsOf(namespace).filter((text) => !firstScreen.has(text) && /^[\x20-\x7e]+$/.test(text));
       expect(own.length, namespace).toBeGreaterThan(5);

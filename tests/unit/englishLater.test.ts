@@ -16,6 +16,7 @@ describe('English strings in two parts', () => {
     expect(Object.keys(englishSoFar()).sort()).toEqual(['check', 'common', 'menu', 'settings', 'share']);
     const all = await loadEnglish();
     expect(Object.keys(all).sort()).toEqual([
+      'banks',
       'check',
       'classroom',
       'common',
