@@ -99,7 +99,9 @@ export function layoutProblems(
       problems.push(`${name} leaves its card`);
     }
     const wrapWidth = text.style.wordWrapWidth;
-    if (wrapWidth) {
+    if (wrapWidth && wrapWidth < text.context.measureText('M').width) {
+      problems.push(`${name} wraps at ${Math.round(wrapWidth)} px, narrower than a letter`);
+    } else if (wrapWidth) {
       const shown = text.getWrappedText().join(' ').split(/\s+/).filter(Boolean);
       const written = text.text.split(/\s+/).filter(Boolean);
       if (shown.join(' ') !== written.join(' ')) problems.push(`${name} has a word split across lines`);
