@@ -21,6 +21,7 @@ import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { RevealSceneData } from './sceneData';
 import { keepRound } from '../game/savedRounds';
+import { TYPE } from '../ui/theme';
 import { minTargetFor } from '../ui/touchTarget';
 
 /** The most of the screen's height the explanation may take from the cards above it. */
@@ -176,10 +177,10 @@ export class RevealScene extends BaseScene<'reveal'> {
       color: shown.explanation ? this.textColors.paper : this.textColors.muted,
       wrapWidth: whyWidth,
     });
-    const explanationRoom = Math.max(
-      explanationHeight,
-      Math.min(why.height + gap * 1.5, height * MAX_EXPLANATION_SHARE),
-    );
+    // Beside the buttons the explanation is narrower: under a single card on a wide screen it may also take the
+    // height a row of buttons under it took (a long explanation in a longer language).
+    const explanationCap = height * MAX_EXPLANATION_SHARE + (portrait || question.claim ? 0 : nextHeight + gap);
+    const explanationRoom = Math.max(explanationHeight, Math.min(why.height + gap * 1.5, explanationCap));
     const bottomBand = portrait
       ? nextHeight + gap + explanationRoom
       : Math.max(explanationRoom, buttonsHeight + gap * 1.5);
@@ -190,7 +191,7 @@ export class RevealScene extends BaseScene<'reveal'> {
         : t('play:reveal.sourceSays');
     const translationOf = (text: string | undefined) =>
       text && shown.translationLabel ? { translation: { label: shown.translationLabel, text } } : {};
-    const sourceCard = (space: Rect, fontSize: number) =>
+    const sourceCard = (space: Rect, fontSize: number, minFontSize?: number) =>
       evidence
         ? new ExcerptCard(
             this,
@@ -203,9 +204,13 @@ export class RevealScene extends BaseScene<'reveal'> {
               ...translationOf(shown.evidenceTranslations[shownIndex]),
             },
             fontSize,
+            minFontSize,
           )
         : new NoSourceCard(this, space, fontSize);
     const cardFont = portrait ? type.body : type.prompt - 4;
+    // Two cards side by side on a wide screen may step their type down to the body size at 100 % text, so that
+    // large text leaves them room for more than a line of each quote.
+    const sideBySideMinFont = Math.min(Math.round(cardFont * 0.7), TYPE.landscape.body);
     let cardsEnd: number;
     if (question.claim) {
       const claimCard = {
@@ -236,8 +241,13 @@ export class RevealScene extends BaseScene<'reveal'> {
           { x: margin, y: top, width: w, height: cardsBottom - top },
           claimCard,
           cardFont,
+          sideBySideMinFont,
         );
-        this.card = sourceCard({ x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top }, cardFont);
+        this.card = sourceCard(
+          { x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top },
+          cardFont,
+          sideBySideMinFont,
+        );
         cardsEnd = top + Math.max(claim.height, this.card.height);
       }
     } else {
