@@ -290,8 +290,10 @@ export class ResultsScene extends BaseScene<'results'> {
     const size = minTargetFor(this.frame);
     const scroll = (steps: number, focus?: 'up' | 'down') => {
       const first = review.firstAfter(steps);
-      if (first !== review.first)
-        this.rebuild({ ...data, reviewFirst: first, ...(focus ? { reviewFocus: focus } : {}) });
+      // One rebuild per visit: a trackpad sends many wheel events before the screen is built again.
+      if (first === review.first || this.leaving) return;
+      this.leaving = true;
+      this.rebuild({ ...data, reviewFirst: first, ...(focus ? { reviewFocus: focus } : {}) });
     };
     const controls = [
       ['up', '▲', top, review.first > 0, 'menu:results.reviewUp'],

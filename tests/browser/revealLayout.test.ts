@@ -11,9 +11,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Question } from '../../src/core/types';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
-import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
-import { openGame, pageErrors, PHONE, PROJECTOR, type Viewport } from './game';
+import { pageErrors, PHONE, PROJECTOR, type Viewport } from './game';
+import { openAtTextScale } from './textScale';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -27,18 +27,7 @@ const LAPTOP: Viewport = PROJECTOR;
 const chromium = useChromium();
 
 async function openAtLargestText(viewport: Viewport, locale?: string): Promise<Page> {
-  const page = await openGame(
-    chromium.browser,
-    `${url}?test-hooks`,
-    viewport,
-    (page) =>
-      page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-        PREFERENCES_KEY,
-        JSON.stringify({ textScale: 1.5 }),
-      ] as const),
-    // The layout at rest: the verdict's swell as it arrives would count as running into the points beside it.
-    { reducedMotion: 'reduce', ...(locale ? { locale } : {}) },
-  );
+  const page = await openAtTextScale(chromium.browser, `${url}?test-hooks`, viewport, 1.5, locale ? { locale } : {});
   if (locale) {
     // A Spanish browser: every question's reveal in the bank's Spanish, the class questions' too.
     await page.waitForFunction(() => window.sourceCheckTest?.services.spanishBank !== undefined);

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Question } from '../../src/core/types';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
-import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
-import { openGame, pageErrors, screenshot, waitForScreen, type Viewport } from './game';
+import { pageErrors, screenshot, waitForScreen, type Viewport } from './game';
+import { openAtTextScale } from './textScale';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -128,17 +128,7 @@ describe('the claim, wager, results and title screens at every text size', () =>
     'fit on %s with nothing cut off, overlapping or shrunk',
     async (name, viewport) => {
       expect(claims.length).toBeGreaterThan(20);
-      const page = await openGame(
-        chromium.browser,
-        `${url}?test-hooks`,
-        viewport,
-        (page) =>
-          page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-            PREFERENCES_KEY,
-            JSON.stringify({ textScale: 1 }),
-          ] as const),
-        { reducedMotion: 'reduce' },
-      );
+      const page = await openAtTextScale(chromium.browser, `${url}?test-hooks`, viewport, 1);
       const { problems, sizes } = await walkScreens(page, viewport.height > viewport.width);
       // The last screen walked, at 150 %: the results, for a person to look at.
       await screenshot(page, `layout-results-150-${name}`);
@@ -151,17 +141,7 @@ describe('the claim, wager, results and title screens at every text size', () =>
 
 describe("the results' review at 150 % text on a small phone", () => {
   it('keeps its rows at their size and scrolls them into view, the list read in full', async () => {
-    const page = await openGame(
-      chromium.browser,
-      `${url}?test-hooks`,
-      { width: 360, height: 640 },
-      (page) =>
-        page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-          PREFERENCES_KEY,
-          JSON.stringify({ textScale: 1.5 }),
-        ] as const),
-      { reducedMotion: 'reduce' },
-    );
+    const page = await openAtTextScale(chromium.browser, `${url}?test-hooks`, { width: 360, height: 640 }, 1.5);
     await page.evaluate(async (questions) => {
       const hooks = window.sourceCheckTest!;
       const session = (await hooks.layoutRounds()).finishedRound(questions, performance.now());
@@ -191,8 +171,14 @@ describe("the results' review at 150 % text on a small phone", () => {
     expect(after[0]).toBe(2);
     expect(after.length).toBe(before.length);
     // ▼ to the end shows the last row; ▲ from there, by the button, goes back a row and keeps the focus on it.
-    for (let press = 0; press < 10; press += 1) await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => document.querySelector('#a11y button[data-name="review-down"][aria-disabled]'));
+    const atEnd = '#a11y button[data-name="review-down"][aria-disabled]';
+    for (let press = 0; press < 10 && !(await page.$(atEnd)); press += 1) {
+      const first = (await shownRows())[0];
+      await page.keyboard.press('ArrowDown');
+      // A press while the list is being built again is not counted: each waits for the rows it scrolled.
+      await expect.poll(async () => (await shownRows())[0]).not.toBe(first);
+    }
+    await page.waitForSelector(atEnd);
     expect((await shownRows()).at(-1)).toBe(10);
     await page.focus('#a11y button[data-name="review-up"]');
     await page.keyboard.press('Enter');
