@@ -145,8 +145,9 @@ export class TitleScene extends BaseScene<'title'> {
     if (shortBy() > 0) {
       const highest = margin * 0.6 + this.cornerHeight + gap;
       y = placeHeading(Math.max(highest, titleY - shortBy()), true);
-      // Still short: the name gives up some of its size, down to its size at 100 % text.
-      const smallestTitle = Math.max(type.heading, (portrait ? TYPE.portrait : TYPE.landscape).title);
+      // Still short: the name gives up some of its size, down to a heading's (at larger text, to its 100 % size).
+      const baseTitle = (portrait ? TYPE.portrait : TYPE.landscape).title;
+      const smallestTitle = type.title > baseTitle ? baseTitle : type.heading;
       for (let size = parseInt(String(title.style.fontSize), 10); shortBy() > 0 && size > smallestTitle; size -= 2) {
         setTextSize(title, Math.max(smallestTitle, size - 2));
         y = placeHeading(title.y, true);
@@ -331,17 +332,20 @@ export class TitleScene extends BaseScene<'title'> {
   }
 
   /**
-   * A mode card's height with its name and its description at full size: at least two lines of it, as many as the
-   * longest description takes at the cards' width.
+   * A mode card's height with its name and its description at full size: two lines of it, and at larger text as
+   * many as the longest description takes at the cards' width.
    */
   private idealCardHeight(menuWidth: number): number {
     const { type, portrait, gap } = this.frame;
+    const twoLines = Math.round(type.button * 1.5 + type.small * (portrait ? 2.9 : 2.7));
+    // At 100 % text a description that needs a third line shrinks to two, as it always has.
+    if (type.small <= (portrait ? TYPE.portrait : TYPE.landscape).small) return twoLines;
     const cardWidth = portrait ? menuWidth : (menuWidth - gap) / 2;
     const pad = Math.round(type.button * 0.6);
     const probe = addText(this, 0, 0, '', { size: type.small, wrapWidth: cardWidth - pad * 2 });
     const lines = Math.max(2, ...MODE_IDS.map((mode) => probe.getWrappedText(this.t(`menu:modeCard.${mode}`)).length));
     probe.destroy();
-    return Math.round(type.button * 1.5 + type.small * (portrait ? 2.9 : 2.7) + type.small * 1.25 * (lines - 2));
+    return twoLines + Math.round(type.small * 1.25 * (lines - 2));
   }
 
   /** The height the four cards take at a card height. */
