@@ -12,10 +12,14 @@ import { signedPoints } from '../ui/format';
 import { countUp } from '../ui/motion';
 import { addText } from '../ui/text';
 import { translatorOf } from '../ui/pageLanguage';
+import { minTargetFor } from '../ui/touchTarget';
+import { REVIEW_ROW_LINES, reviewWindow, type ReviewWindow } from '../ui/reviewWindow';
 import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { ResultsSceneData } from './sceneData';
 
+/** The narrowest a results button is, in its label's font size: seven fit a wide screen's row at 100 % text. */
+const RESULT_BUTTON_EMS = 6;
 const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
 const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 const SNAPSHOT_MARKS = { right: MARK.correct, wrong: MARK.wrong, timeout: MARK.timedOut } as const;
@@ -48,6 +52,8 @@ export class ResultsScene extends BaseScene<'results'> {
       ? this.t('menu:results.replayHeading', { attempt: session.attempt, mode: modeTitle })
       : this.t('menu:results.heading', { mode: modeTitle });
     const formatNumber = (value: number) => translatorOf(this).formatNumber(value);
+    // Scrolling the review builds the screen again: the score is not counted up, sounded or read out again.
+    const scrolled = data.reviewFirst !== undefined;
     this.beginScreen(heading);
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -65,9 +71,9 @@ export class ResultsScene extends BaseScene<'results'> {
       this,
       summary.score,
       (value) => scoreText.setText(this.t('menu:results.points', { points: formatNumber(value) })),
-      this.services.reduceMotion,
+      this.services.reduceMotion || scrolled,
     );
-    this.services.sound.play('roundComplete');
+    if (!scrolled) this.services.sound.play('roundComplete');
     top += scoreText.height + gap * 0.5;
     const average =
       summary.averageAnswerMs > 0
@@ -143,7 +149,9 @@ export class ResultsScene extends BaseScene<'results'> {
       a11y.text(tipLine).dataset.name = 'tip';
     }
 
-    a11y.focusSummary(this.t('menu:results.summary', { points: formatNumber(summary.score), place: placeLine }));
+    if (!scrolled) {
+      a11y.focusSummary(this.t('menu:results.summary', { points: formatNumber(summary.score), place: placeLine }));
+    }
     a11y.text(this.t('menu:results.finalScore', { points: summary.score }), {
       label: this.t('menu:results.finalScoreLabel'),
     }).dataset.name = 'final-score';
@@ -153,21 +161,40 @@ export class ResultsScene extends BaseScene<'results'> {
     // Review: every question, what was right, how it went.
     const buttonHeight = Math.max(56, type.button * 2.2);
     const buttons = this.resultButtons(data, reported);
-    const perRow = portrait ? Math.min(3, buttons.length) : buttons.length;
+    // As many buttons to a row as keep their labels' size: fewer, and more rows, at larger text.
+    const perRow = Math.min(
+      portrait ? 3 : buttons.length,
+      Math.max(1, Math.floor((width - margin * 2 + gap) / (type.button * RESULT_BUTTON_EMS + gap))),
+    );
     const rowCount = Math.ceil(buttons.length / perRow);
     const listBottom = height - margin - (buttonHeight + gap) * rowCount;
     const columns = portrait ? 1 : 2;
-    const rows = Math.ceil(session.log.length / columns);
-    const columnWidth = (width - margin * 2 - gap * 2 * (columns - 1)) / columns;
+    // The rows keep the small type size at every text size: those that do not fit scroll into view (▲ ▼, the arrow
+    // keys, the wheel), a row at a time on a phone and a column at a time on a wide screen.
+    const review = reviewWindow(session.log.length, columns, listBottom - top, type.small, data.reviewFirst ?? 0);
+    const rows = review.rowsPerColumn;
+    const controlsWidth = review.scrolls ? minTargetFor(this.frame) + gap : 0;
+    const columnWidth = (width - margin * 2 - controlsWidth - gap * 2 * (columns - 1)) / columns;
     const rowHeight = Math.max(1, (listBottom - top) / Math.max(1, rows));
-    const rowFont = Math.max(13, Math.min(type.small, Math.floor(rowHeight / 2.6)));
+    const rowFont = Math.max(13, Math.min(type.small, Math.floor(rowHeight / REVIEW_ROW_LINES)));
     const list = a11y.section(this.t('menu:results.review'), 'list');
     session.log.forEach((entry, index) => {
       const words = localQuestion(this.services, this.translator, session.questions[index]!);
       const right = words.choices.find((choice) => choice.correct)!.text;
+      const outcome = entry.timedOut ? 'timeUp' : entry.correct ? 'correct' : 'wrong';
+      a11y.listItem(
+        this.t(`menu:results.reviewRow.${outcome}`, {
+          number: index + 1,
+          prompt: words.prompt,
+          answer: right,
+          points: entry.points,
+        }),
+        list,
+      );
+      if (index < review.first || index >= review.first + review.shown) return;
       const mark = entry.timedOut ? MARK.timedOut : entry.correct ? MARK.correct : MARK.wrong;
-      const x = margin + Math.floor(index / rows) * (columnWidth + gap * 2);
-      const y = top + (index % rows) * rowHeight;
+      const x = margin + Math.floor((index - review.first) / rows) * (columnWidth + gap * 2);
+      const y = top + ((index - review.first) % rows) * rowHeight;
       const fullPrompt = `${index + 1}. ${words.prompt}`;
       const fullAnswer = this.t('menu:results.answerPoints', {
         answer: right,
@@ -197,23 +224,21 @@ export class ResultsScene extends BaseScene<'results'> {
         bold: true,
         color,
       }).setOrigin(0, 0.5);
-      addText(this, x + rowFont * 2.4, y + 4, promptLine, { size: rowFont, color: this.textColors.paper });
-      addText(this, x + rowFont * 2.4, y + 6 + rowFont * 1.25, answerLine, {
+      const promptText = addText(this, x + rowFont * 2.4, y, promptLine, {
+        size: rowFont,
+        color: this.textColors.paper,
+      });
+      const answerText = addText(this, x + rowFont * 2.4, y, answerLine, {
         size: rowFont,
         bold: true,
         color: this.textColors.muted,
       });
-      const outcome = entry.timedOut ? 'timeUp' : entry.correct ? 'correct' : 'wrong';
-      a11y.listItem(
-        this.t(`menu:results.reviewRow.${outcome}`, {
-          number: index + 1,
-          prompt: words.prompt,
-          answer: right,
-          points: entry.points,
-        }),
-        list,
-      );
+      // The two lines, centred in the row by their drawn heights.
+      const linesTop = y + Math.max(0, (rowHeight - 4 - promptText.height - answerText.height) / 2);
+      promptText.setY(linesTop);
+      answerText.setY(linesTop + promptText.height);
     });
+    const scrollReview = review.scrolls ? this.addReviewScroll(data, review, top, listBottom) : undefined;
 
     const buttonWidth = Math.min((width - margin * 2 - gap * (perRow - 1)) / perRow, 300);
     buttons.forEach(([label, action, name], index) => {
@@ -245,8 +270,48 @@ export class ResultsScene extends BaseScene<'results'> {
       };
       // Enter presses only the focused button (the page's own): a stray Enter while the score is read starts nothing.
       if (shortcuts[key]) byName.get(shortcuts[key]!)?.();
+      if (event.key === 'ArrowDown') scrollReview?.(1);
+      if (event.key === 'ArrowUp') scrollReview?.(-1);
       if (event.key === 'Escape') this.goTo(SceneKey.Title);
     });
+  }
+
+  /**
+   * ▲ and ▼ at the right of a review list longer than its room, each dimmed at its end, and the wheel; returns what
+   * scrolls the list by `steps` (a row on a phone, a column on a wide screen). Focus stays on the button pressed.
+   */
+  private addReviewScroll(
+    data: ResultsSceneData,
+    review: ReviewWindow,
+    top: number,
+    bottom: number,
+  ): (steps: number) => void {
+    const { width, margin } = this.frame;
+    const size = minTargetFor(this.frame);
+    const scroll = (steps: number, focus?: 'up' | 'down') => {
+      const first = review.firstAfter(steps);
+      // One rebuild per visit: a trackpad sends many wheel events before the screen is built again.
+      if (first === review.first || this.leaving) return;
+      this.leaving = true;
+      this.rebuild({ ...data, reviewFirst: first, ...(focus ? { reviewFocus: focus } : {}) });
+    };
+    const controls = [
+      ['up', '▲', top, review.first > 0, 'menu:results.reviewUp'],
+      ['down', '▼', bottom - size, review.first + review.shown < review.count, 'menu:results.reviewDown'],
+    ] as const;
+    for (const [direction, label, y, enabled, spoken] of controls) {
+      const button = this.addButton(
+        label,
+        { x: width - margin - size, y, width: size, height: size },
+        () => scroll(direction === 'up' ? -1 : 1, direction),
+        { name: `review-${direction}`, accessibleLabel: this.t(spoken), fontSize: Math.round(size * 0.4) },
+      );
+      if (!enabled) button.canvas.setEnabled(false).setLook('dim');
+      if (!enabled) button.dom.setAttribute('aria-disabled', 'true');
+      if (data.reviewFocus === direction) this.services.a11y.focus(button.dom);
+    }
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => scroll(Math.sign(dy)));
+    return (steps) => scroll(steps);
   }
 
   /** The way on: replay the misses (practice), play again, the report, the timeline, share, the boards. */

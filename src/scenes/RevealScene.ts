@@ -21,6 +21,8 @@ import { BaseScene } from './BaseScene';
 import { SceneKey } from './keys';
 import type { RevealSceneData } from './sceneData';
 import { keepRound } from '../game/savedRounds';
+import { TYPE } from '../ui/theme';
+import { minTargetFor } from '../ui/touchTarget';
 
 /** The most of the screen's height the explanation may take from the cards above it. */
 const MAX_EXPLANATION_SHARE = 0.22;
@@ -130,10 +132,23 @@ export class RevealScene extends BaseScene<'reveal'> {
 
     // The evidence: one card, or the claim and the source side by side (stacked on a phone).
     const nextHeight = Math.max(56, type.button * 2.2);
+    const evidenceCount = question.evidence.length;
+    const moreEvidence = evidenceCount > 1;
+    const nextWidth = Math.min(
+      portrait ? (moreEvidence ? (width - margin * 2 - gap) / 2 : width - margin * 2) : 300,
+      width - margin * 2,
+    );
+    // On a wide screen the explanation shares the bottom band with the buttons, which stand one above the other at
+    // its right: the cards keep the height a row of buttons under the explanation took (at 150 % text a fact-check's
+    // two cards, calls and legend left the explanation no room). On a phone the buttons are a row under it.
+    const stacked = !portrait && moreEvidence;
+    // Two buttons one above the other are each a little lower (never below a finger's target).
+    const buttonHeight = stacked ? Math.max(minTargetFor(this.frame), Math.round(type.button * 1.6)) : nextHeight;
+    const buttonsHeight = stacked ? buttonHeight * 2 + gap : buttonHeight;
+    const whyWidth = portrait ? width - margin * 2 : width - margin * 2 - nextWidth - gap * 2;
     // Practice says why the source settles it as well as why the answer is right: it needs more room.
     const explanationHeight = (portrait ? height * 0.17 : height * 0.15) * (rules.retries ? 1.5 : 1);
     // A teacher's question may quote no source: its card says so instead of showing an excerpt.
-    const evidenceCount = question.evidence.length;
     // A claim is first shown beside the excerpt that checks it, not beside another line of its own article.
     const evidenceIndex = data.evidenceIndex ?? Math.max(0, checkingEvidenceIndex(question));
     const shownIndex = Math.min(Math.max(0, evidenceIndex), Math.max(0, evidenceCount - 1));
@@ -147,7 +162,7 @@ export class RevealScene extends BaseScene<'reveal'> {
       ? addText(this, margin, 0, t('play:reveal.underlined'), {
           size: Math.max(14, type.small - 2),
           color: this.textColors.muted,
-          wrapWidth: width - margin * 2,
+          wrapWidth: whyWidth,
         })
       : undefined;
     // Below the cards the legend adds its height and a tenth of a gap to the space before the explanation.
@@ -160,20 +175,23 @@ export class RevealScene extends BaseScene<'reveal'> {
     const why = addText(this, margin, 0, whyLine, {
       size: type.body,
       color: shown.explanation ? this.textColors.paper : this.textColors.muted,
-      wrapWidth: width - margin * 2,
+      wrapWidth: whyWidth,
     });
-    const explanationRoom = Math.max(
-      explanationHeight,
-      Math.min(why.height + gap * 1.5, height * MAX_EXPLANATION_SHARE),
-    );
-    const cardsBottom = height - margin - nextHeight - gap - explanationRoom - legendRoom;
+    // Beside the buttons the explanation is narrower: under a single card on a wide screen it may also take the
+    // height a row of buttons under it took (a long explanation in a longer language).
+    const explanationCap = height * MAX_EXPLANATION_SHARE + (portrait || question.claim ? 0 : nextHeight + gap);
+    const explanationRoom = Math.max(explanationHeight, Math.min(why.height + gap * 1.5, explanationCap));
+    const bottomBand = portrait
+      ? nextHeight + gap + explanationRoom
+      : Math.max(explanationRoom, buttonsHeight + gap * 1.5);
+    const cardsBottom = height - margin - bottomBand - legendRoom;
     const sourceLabel =
       evidenceCount > 1
         ? t('play:reveal.sourceSaysOf', { number: shownIndex + 1, total: evidenceCount })
         : t('play:reveal.sourceSays');
     const translationOf = (text: string | undefined) =>
       text && shown.translationLabel ? { translation: { label: shown.translationLabel, text } } : {};
-    const sourceCard = (space: Rect, fontSize: number) =>
+    const sourceCard = (space: Rect, fontSize: number, minFontSize?: number) =>
       evidence
         ? new ExcerptCard(
             this,
@@ -186,9 +204,13 @@ export class RevealScene extends BaseScene<'reveal'> {
               ...translationOf(shown.evidenceTranslations[shownIndex]),
             },
             fontSize,
+            minFontSize,
           )
         : new NoSourceCard(this, space, fontSize);
     const cardFont = portrait ? type.body : type.prompt - 4;
+    // Two cards side by side on a wide screen may step their type down to the body size at 100 % text, so that
+    // large text leaves them room for more than a line of each quote.
+    const sideBySideMinFont = Math.min(Math.round(cardFont * 0.7), TYPE.landscape.body);
     let cardsEnd: number;
     if (question.claim) {
       const claimCard = {
@@ -219,8 +241,13 @@ export class RevealScene extends BaseScene<'reveal'> {
           { x: margin, y: top, width: w, height: cardsBottom - top },
           claimCard,
           cardFont,
+          sideBySideMinFont,
         );
-        this.card = sourceCard({ x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top }, cardFont);
+        this.card = sourceCard(
+          { x: margin + w + gap * 2, y: top, width: w, height: cardsBottom - top },
+          cardFont,
+          sideBySideMinFont,
+        );
         cardsEnd = top + Math.max(claim.height, this.card.height);
       }
     } else {
@@ -228,6 +255,8 @@ export class RevealScene extends BaseScene<'reveal'> {
       cardsEnd = top + this.card.height;
     }
 
+    // Cards that outgrew their space (large text, little room) must still end above the buttons beside the words.
+    if (!portrait && cardsEnd + gap > height - margin - buttonsHeight) a11y.markOverflow('cards');
     let whyTop = cardsEnd + gap * 1.5;
     if (legend) {
       legend.setY(cardsEnd + gap * 0.6);
@@ -241,19 +270,14 @@ export class RevealScene extends BaseScene<'reveal'> {
     this.fitFirstThatFits(
       why,
       asOf && asOfShort ? [`${whyLine}\n${asOf}`, `${whyLine}\n${asOfShort}`, whyLine] : [whyLine],
-      height - margin - nextHeight - gap - whyTop,
+      height - margin - (portrait ? nextHeight + gap : 0) - whyTop,
       'explanation',
     );
 
-    const moreEvidence = evidenceCount > 1;
-    const nextWidth = Math.min(
-      portrait ? (moreEvidence ? (width - margin * 2 - gap) / 2 : width - margin * 2) : 300,
-      width - margin * 2,
-    );
     const last = this.session.index + 1 >= total;
     const next = this.addButton(
       last ? t('play:reveal.seeResults') : t('play:reveal.next'),
-      { x: width - margin - nextWidth, y: height - margin - nextHeight, width: nextWidth, height: nextHeight },
+      { x: width - margin - nextWidth, y: height - margin - buttonHeight, width: nextWidth, height: buttonHeight },
       () => this.next(),
       {
         fill: this.colors.highlight,
@@ -273,10 +297,10 @@ export class RevealScene extends BaseScene<'reveal'> {
       paging = this.addButton(
         t('play:reveal.nextExcerpt', { number: ((shownIndex + 1) % evidenceCount) + 1, total: evidenceCount }),
         {
-          x: width - margin - nextWidth * 2 - gap,
-          y: height - margin - nextHeight,
+          x: portrait ? width - margin - nextWidth * 2 - gap : width - margin - nextWidth,
+          y: height - margin - buttonHeight - (stacked ? buttonHeight + gap : 0),
           width: nextWidth,
-          height: nextHeight,
+          height: buttonHeight,
         },
         () => showEvidence(shownIndex + 1),
         { accessibleLabel: t('play:reveal.nextExcerptLabel'), name: 'More evidence' },

@@ -13,6 +13,7 @@ import { TYPE } from '../ui/theme';
 import { addBar, addText, setTextSize } from '../ui/text';
 import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene, type MirroredButton } from './BaseScene';
+import type { TitleSceneData } from './sceneData';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
 import { dropRound, takeSavedRound } from '../game/savedRounds';
@@ -22,7 +23,11 @@ export class TitleScene extends BaseScene<'title'> {
     super(SceneKey.Title);
   }
 
-  create(): void {
+  create(data?: TitleSceneData): void {
+    if (data?.more) {
+      this.showMore();
+      return;
+    }
     // The page's first title: a solo round kept before a reload comes back, paused where it was.
     const saved = takeSavedRound(this.services, this.registry);
     if (saved.session) {
@@ -60,10 +65,12 @@ export class TitleScene extends BaseScene<'title'> {
     }).setOrigin(0.5, 0);
     a11y.text(this.t('menu:title.about', { tagline, topic }));
     const underlineGap = Math.round(type.title * 0.15);
-    // Roomy: the tagline at its place on the screen; compact: right under the name's underline.
+    // Roomy: the tagline at its place on the screen; compact: right under the name's underline; shortest: none (the
+    // accessible layer still says it).
     const placeHeading = (top: number, compact: boolean) => {
       title.setY(top);
       const underTitle = top + title.height + underlineGap * 2 + 8 + gap;
+      if (!taglineText.visible) return underTitle + gap * 0.5;
       taglineText.setY(compact ? underTitle : Math.max(height * (portrait ? 0.3 : 0.33), underTitle));
       return taglineText.y + taglineText.height + gap * 1.5;
     };
@@ -122,43 +129,40 @@ export class TitleScene extends BaseScene<'title'> {
     const menuWidth = Math.min(width - margin * 2, portrait ? width * 0.92 : 900 * Math.max(1, textScale));
     const x = width / 2 - menuWidth / 2;
     const checkEntry = this.checkEntry();
-    const entries: [string, () => void, string][] = [
-      [this.t('menu:title.howToPlay'), () => this.goTo(SceneKey.HowToPlay), 'How to play'],
-      [this.t('menu:title.highScores'), () => this.goTo(SceneKey.HighScores), 'High scores'],
-      [this.t('menu:title.timeline'), () => this.goTo(SceneKey.Timeline, { source: 'bank' }), 'Timeline'],
-      [this.t('menu:title.yourQuestions'), () => this.goTo(SceneKey.CustomBanks), 'Your questions'],
-      [checkEntry.label, () => this.openCheck(), 'Check yourself'],
-      [this.t('menu:title.class'), () => this.goTo(SceneKey.ClassJoin), 'Class'],
-      [
-        this.t('menu:title.challengeFriends'),
-        () => this.goTo(SceneKey.Challenge, { step: 'create' }),
-        'Challenge friends',
-      ],
-      [this.t('menu:title.forTeachers'), () => openTeacherPages(), 'For teachers'],
-    ];
+    const allEntries = this.entries(checkEntry.label);
+    let entries = allEntries;
     const columns = portrait ? 2 : 3;
-    const entryWidth = (menuWidth - gap * (columns - 1)) / columns;
-    const entryHeight = Math.max(
-      minTargetFor(this.frame),
-      Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85)),
-    );
-    const entryRows = Math.ceil(entries.length / columns);
-    const entriesTop = footerText.y - footerText.height - gap - entryRows * (entryHeight + gap) + gap;
+    const entryHeight = this.entryHeight();
+    const entriesTopFor = (count: number) =>
+      footerText.y - footerText.height - gap - Math.ceil(count / columns) * (entryHeight + gap) + gap;
+    let entriesTop = entriesTopFor(entries.length);
 
     const challengeHeight = portrait ? 60 : 68;
     const wanted = challenge
       ? challengeHeight * 1.8 + gap * 2.5
-      : this.modeCardsHeight(this.idealCardHeight()) + gap * 1.5;
+      : this.modeCardsHeight(this.idealCardHeight(menuWidth)) + gap * 1.5;
     const bannerHeight = bannerText ? bannerText.height + gap : 0;
     // Not enough room (large text on a phone): the heading moves up under the corner buttons.
     const shortBy = () => y + bannerHeight + wanted - entriesTop;
     if (shortBy() > 0) {
       const highest = margin * 0.6 + this.cornerHeight + gap;
       y = placeHeading(Math.max(highest, titleY - shortBy()), true);
-      // Still short: the name gives up some of its size, down to a heading's.
-      for (let size = parseInt(String(title.style.fontSize), 10); shortBy() > 0 && size > type.heading; size -= 2) {
-        setTextSize(title, size - 2);
+      // Still short: the name gives up some of its size, down to a heading's (at larger text, to its 100 % size).
+      const baseTitle = (portrait ? TYPE.portrait : TYPE.landscape).title;
+      const smallestTitle = type.title > baseTitle ? baseTitle : type.heading;
+      for (let size = parseInt(String(title.style.fontSize), 10); shortBy() > 0 && size > smallestTitle; size -= 2) {
+        setTextSize(title, Math.max(smallestTitle, size - 2));
         y = placeHeading(title.y, true);
+      }
+      // Large text on a small screen: the tagline goes, then the other entries move to a page of their own behind
+      // "More", so the ways to play keep their text size.
+      if (shortBy() > 0) {
+        taglineText.setVisible(false);
+        y = placeHeading(title.y, true);
+      }
+      if (shortBy() > 0) {
+        entries = [allEntries[0]!, [this.t('menu:title.more'), () => this.rebuild({ more: true }), 'More']];
+        entriesTop = entriesTopFor(entries.length);
       }
     }
     const lineWidth = Math.min(width * 0.6, type.title * 7.5, title.width * 1.05);
@@ -192,33 +196,11 @@ export class TitleScene extends BaseScene<'title'> {
     } else {
       const room = entriesTop - gap * 1.5 - y;
       const rows = portrait ? MODE_IDS.length : Math.ceil(MODE_IDS.length / 2);
-      const cardHeight = Math.min(this.idealCardHeight(), (room - gap * (rows - 1)) / rows);
+      const cardHeight = Math.min(this.idealCardHeight(menuWidth), (room - gap * (rows - 1)) / rows);
       play = this.addModeCards({ x, y, width: menuWidth }, cardHeight);
     }
     // Everything else in a grid: three columns on a wide screen, two on a phone.
-    entries.forEach(([label, action, name], index) => {
-      const column = index % columns;
-      const row = Math.floor(index / columns);
-      this.addButton(
-        label,
-        {
-          x: x + column * (entryWidth + gap),
-          y: entriesTop + row * (entryHeight + gap),
-          width: entryWidth,
-          height: entryHeight,
-        },
-        action,
-        label === this.t('menu:title.forTeachers')
-          ? { name: 'For teachers', accessibleLabel: this.t('menu:title.forTeachersLabel') }
-          : label === checkEntry.label
-            ? {
-                name: 'Check yourself',
-                accessibleLabel: checkEntry.accessibleLabel,
-                ...(checkEntry.offered ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
-              }
-            : { name },
-      );
-    });
+    this.addEntries(entries, { x, y: entriesTop, width: menuWidth }, columns, checkEntry);
 
     this.onKeys((event) => {
       if (event.key === 'Enter' || event.key === ' ' || event.key.toLowerCase() === 'p') this.play();
@@ -237,6 +219,86 @@ export class TitleScene extends BaseScene<'title'> {
     // A server challenge's short link (/c/CODE) opens it, once per page load.
     const challengeCode = classCode ? undefined : takeServerChallengeLink(window.location.pathname);
     if (challengeCode) this.goTo(SceneKey.Challenge, { step: 'intro', code: challengeCode });
+  }
+
+  /** Everything on the title besides the ways to play, each with its accessible name. */
+  private entries(checkLabel: string): [string, () => void, string][] {
+    return [
+      [this.t('menu:title.howToPlay'), () => this.goTo(SceneKey.HowToPlay), 'How to play'],
+      [this.t('menu:title.highScores'), () => this.goTo(SceneKey.HighScores), 'High scores'],
+      [this.t('menu:title.timeline'), () => this.goTo(SceneKey.Timeline, { source: 'bank' }), 'Timeline'],
+      [this.t('menu:title.yourQuestions'), () => this.goTo(SceneKey.CustomBanks), 'Your questions'],
+      [checkLabel, () => this.openCheck(), 'Check yourself'],
+      [this.t('menu:title.class'), () => this.goTo(SceneKey.ClassJoin), 'Class'],
+      [
+        this.t('menu:title.challengeFriends'),
+        () => this.goTo(SceneKey.Challenge, { step: 'create' }),
+        'Challenge friends',
+      ],
+      [this.t('menu:title.forTeachers'), () => openTeacherPages(), 'For teachers'],
+    ];
+  }
+
+  /** An entry's height; on a phone at larger text, room for a label of two lines at its size. */
+  private entryHeight(): number {
+    const { type, portrait } = this.frame;
+    const twoLines = portrait && type.button > TYPE.portrait.button ? Math.round(type.button * 2.4) : 0;
+    return Math.max(
+      minTargetFor(this.frame),
+      twoLines,
+      Math.round(Math.max(48, type.button * 2) * (portrait ? 0.9 : 0.85)),
+    );
+  }
+
+  /** Entries as buttons in a grid of `columns` from the top of `area`; returns the first. */
+  private addEntries(
+    entries: readonly [string, () => void, string][],
+    area: { x: number; y: number; width: number },
+    columns: number,
+    checkEntry: { label: string; accessibleLabel: string; offered: boolean },
+  ): MirroredButton | undefined {
+    const { gap } = this.frame;
+    const entryWidth = (area.width - gap * (columns - 1)) / columns;
+    const entryHeight = this.entryHeight();
+    return entries
+      .map(([label, action, name], index) =>
+        this.addButton(
+          label,
+          {
+            x: area.x + (index % columns) * (entryWidth + gap),
+            y: area.y + Math.floor(index / columns) * (entryHeight + gap),
+            width: entryWidth,
+            height: entryHeight,
+          },
+          action,
+          label === this.t('menu:title.forTeachers')
+            ? { name: 'For teachers', accessibleLabel: this.t('menu:title.forTeachersLabel') }
+            : label === checkEntry.label
+              ? {
+                  name: 'Check yourself',
+                  accessibleLabel: checkEntry.accessibleLabel,
+                  ...(checkEntry.offered ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
+                }
+              : { name },
+        ),
+      )
+      .at(0);
+  }
+
+  /** The other entries on a page of their own (large text on a small screen): one column on a phone; Done goes back. */
+  private showMore(): void {
+    this.beginWithCorners(this.t('menu:title.moreHeading'));
+    const { width, margin, gap, portrait } = this.frame;
+    this.addScreenTitle(this.t('menu:title.moreHeading'));
+    const checkEntry = this.checkEntry();
+    const top = margin * 0.6 + this.cornerHeight + gap * 2;
+    const first = this.addEntries(
+      this.entries(checkEntry.label),
+      { x: margin, y: top, width: width - margin * 2 },
+      portrait ? 1 : 2,
+      checkEntry,
+    );
+    this.addDoneButton(Math.max(56, this.frame.type.button * 2.2), () => this.rebuild(), first?.dom);
   }
 
   /**
@@ -271,10 +333,21 @@ export class TitleScene extends BaseScene<'title'> {
     else this.goTo(SceneKey.CheckReport, {});
   }
 
-  /** A mode card's height with its name and a two-line description at full size. */
-  private idealCardHeight(): number {
-    const { type, portrait } = this.frame;
-    return Math.round(type.button * 1.5 + type.small * (portrait ? 2.9 : 2.7));
+  /**
+   * A mode card's height with its name and its description at full size: two lines of it, and at larger text as
+   * many as the longest description takes at the cards' width.
+   */
+  private idealCardHeight(menuWidth: number): number {
+    const { type, portrait, gap } = this.frame;
+    const twoLines = Math.round(type.button * 1.5 + type.small * (portrait ? 2.9 : 2.7));
+    // At 100 % text a description that needs a third line shrinks to two, as it always has.
+    if (type.small <= (portrait ? TYPE.portrait : TYPE.landscape).small) return twoLines;
+    const cardWidth = portrait ? menuWidth : (menuWidth - gap) / 2;
+    const pad = Math.round(type.button * 0.6);
+    const probe = addText(this, 0, 0, '', { size: type.small, wrapWidth: cardWidth - pad * 2 });
+    const lines = Math.max(2, ...MODE_IDS.map((mode) => probe.getWrappedText(this.t(`menu:modeCard.${mode}`)).length));
+    probe.destroy();
+    return twoLines + Math.round(type.small * 1.25 * (lines - 2));
   }
 
   /** The height the four cards take at a card height. */
@@ -289,6 +362,7 @@ export class TitleScene extends BaseScene<'title'> {
     const columns = portrait ? 1 : 2;
     const cardWidth = (area.width - gap * (columns - 1)) / columns;
     const descriptionSize = type.small;
+    const base = portrait ? TYPE.portrait : TYPE.landscape;
     const services = this.services;
     const today = services.today();
     let first: MirroredButton | undefined;
@@ -326,6 +400,8 @@ export class TitleScene extends BaseScene<'title'> {
           textColor,
           description,
           descriptionSize,
+          // Larger text never makes it smaller than its size at 100 %: the card is given the room instead.
+          ...(descriptionSize > base.small ? { minDescriptionSize: base.small } : {}),
           onHover: () => services.sound.play('hover'),
         },
         play,

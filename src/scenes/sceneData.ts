@@ -44,11 +44,20 @@ export interface RevealSceneData extends RoundData {
   paged?: boolean;
 }
 
+export interface TitleSceneData {
+  /** The entries besides the ways to play, on a page of their own (large text on a small screen). */
+  more?: boolean;
+}
+
 export interface ResultsSceneData extends RoundData {
   /** Where the round went: its board and place, or why it is on none. */
   recorded: RecordedRound;
   /** A review row opened to its whole question and answer (its index in the round's log). */
   opened?: number;
+  /** The first review row shown, where the rows do not all fit and the list has been scrolled. */
+  reviewFirst?: number;
+  /** The scroll button that was pressed, which keeps the focus. */
+  reviewFocus?: 'up' | 'down';
   /** Asking for the name to save the score under (see ResultsScene): the name typed, and why it was refused. */
   naming?: { typed: string; refusal?: string };
   /** The name the player just chose for the saved score, which the results then say. */
@@ -225,7 +234,7 @@ export interface ErrorSceneData {
 /** Every screen's data; `undefined` where a screen takes none, optional where it can open without any. */
 export interface SceneDataMap {
   preload: undefined;
-  title: undefined;
+  title: TitleSceneData | undefined;
   'how-to-play': undefined;
   claim: RoundData;
   question: QuestionSceneData;

@@ -36,11 +36,12 @@ export class ExcerptCard {
   /** Scrolls an overflowing quote; does nothing when the quote fits. */
   scrollBy: (delta: number) => void = () => {};
 
-  constructor(scene: Phaser.Scene, space: Rect, content: ExcerptCardContent, fontSize: number) {
+  /** `minFontSize`: the smallest the quote may be set (70 % of `fontSize` unless given). */
+  constructor(scene: Phaser.Scene, space: Rect, content: ExcerptCardContent, fontSize: number, minFontSize?: number) {
     // The label and the citation stay readable however small the canvas is shown (a phone shows 480 game
     // pixels in 360–430 CSS pixels).
     const smallest = Math.max(12, gamePixelsForCss(scene, MIN_SMALL_TEXT_CSS_PX));
-    const quoteMinSize = Math.max(14, Math.round(fontSize * 0.7));
+    const quoteMinSize = Math.max(14, Math.min(fontSize, minFontSize ?? Math.round(fontSize * 0.7)));
     // The card's own type steps down until its label, rule and citation leave room for MIN_QUOTE_LINES of the quote
     // (large text in a short space), so the quote never has less than that to scroll in.
     let size = fontSize;

@@ -18,7 +18,7 @@ export class ModeCard extends Button {
   constructor(
     scene: Phaser.Scene,
     rect: Rect,
-    options: ButtonOptions & { description: string; descriptionSize: number },
+    options: ButtonOptions & { description: string; descriptionSize: number; minDescriptionSize?: number },
     onClick: () => void,
   ) {
     // A short card (large text, little room) gives its name a third of its height and the rest to the description.
@@ -32,7 +32,7 @@ export class ModeCard extends Button {
       size: options.descriptionSize,
       color: options.textColor,
       wrapWidth: rect.width - pad * 2,
-      fit: { maxHeight: room, minSize: MIN_DESCRIPTION_SIZE },
+      fit: { maxHeight: room, minSize: Math.max(MIN_DESCRIPTION_SIZE, options.minDescriptionSize ?? 0) },
     });
     this.descriptionOverflows = this.description.height > room;
   }
