@@ -1,7 +1,7 @@
 /**
  * Server-Sent Events read through fetch (EventSource cannot send the Authorization header), with polling as
  * the fallback: when the stream cannot open, breaks, or falls silent, `poll` runs every few seconds while the
- * stream is tried again with a growing pause. The server sends an event at once and a heartbeat every 2 s, so
+ * stream is tried again with a growing pause (at once, after a stream that was live: see RECONNECT_SPREAD_MS). The server sends an event at once and a heartbeat every 2 s, so
  * silence means a proxy is holding the stream back (one that buffers may pass a large first event and keep the
  * rest): a stream counts as live only once bytes arrive a second time, and is given up after SILENCE_MS without
  * any. A 4xx answer to the stream itself (the class ended, the player was removed) is final and goes to
@@ -29,6 +29,14 @@ export const POLL_MS = 2500;
 
 /** Longer than the server's heartbeat (2 s) with room for a busy moment; short enough that a change shows in 5 s. */
 export const SILENCE_MS = 3000;
+
+/**
+ * A stream that was live and broke (its server restarted, or died behind a proxy that sends the next try to another
+ * server) is tried again at once, at a random moment within this many ms: the dashboards and students of a server
+ * that died do not all come back in the same instant, and none waits the growing pause meant for a stream that
+ * never flowed.
+ */
+export const RECONNECT_SPREAD_MS = 500;
 
 export interface LiveConnection {
   readonly mode: LiveMode;
@@ -103,9 +111,13 @@ export function openLive(options: LiveOptions): LiveConnection {
     pollTimer = undefined;
   };
 
-  const scheduleRetry = () => {
+  const scheduleRetry = (afterLive = false) => {
     if (closed) return;
     startPolling();
+    if (afterLive) {
+      retryTimer = setTimeout(() => void connect(), Math.random() * RECONNECT_SPREAD_MS);
+      return;
+    }
     failures += 1;
     const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures, 5));
     retryTimer = setTimeout(() => void connect(), delay);
@@ -174,7 +186,7 @@ export function openLive(options: LiveOptions): LiveConnection {
     } finally {
       clearTimeout(silence);
     }
-    if (!closed) scheduleRetry();
+    if (!closed) scheduleRetry(arrivals >= 2);
   };
 
   void connect();

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLive, type LiveConnection, type LiveMode } from '../../src/net/liveStream';
+import { openLive, RECONNECT_SPREAD_MS, type LiveConnection, type LiveMode } from '../../src/net/liveStream';
 
 const open: ServerResponse[] = [];
 let server: Server | undefined;
@@ -30,7 +30,7 @@ async function serve(handle: (response: ServerResponse) => void): Promise<string
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/events`;
 }
 
-function follow(url: string): { modes: LiveMode[]; polls: () => number; events: string[] } {
+function follow(url: string, silenceMs = 300): { modes: LiveMode[]; polls: () => number; events: string[] } {
   const modes: LiveMode[] = [];
   const events: string[] = [];
   let polls = 0;
@@ -43,7 +43,7 @@ function follow(url: string): { modes: LiveMode[]; polls: () => number; events: 
     },
     onMode: (mode) => modes.push(mode),
     pollMs: 100,
-    silenceMs: 300,
+    silenceMs,
   });
   return { modes, polls: () => polls, events };
 }
@@ -98,5 +98,28 @@ describe('live updates behind a buffering proxy', () => {
     expect(followed.modes).toEqual(['live']);
     expect(followed.events).toEqual(['class']);
     expect(followed.polls()).toBe(0);
+  });
+
+  it('comes back at once when a live stream breaks (its server died behind a proxy), not after the growing pause', async () => {
+    const opened: number[] = [];
+    const url = await serve((response) => {
+      opened.push(performance.now());
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      response.write('retry: 2000\n\nevent: class\ndata: {"status":"open"}\n\n');
+      const heartbeat = setInterval(() => response.write(':\n\n'), 100);
+      response.once('close', () => clearInterval(heartbeat));
+      // The first stream flows, then its server goes away mid-stream.
+      if (opened.length === 1) setTimeout(() => response.destroy(), 350);
+    });
+    // A long silence limit: only the break, not a silent stream, ends the first one.
+    const followed = follow(url, 5000);
+    const deadline = performance.now() + 3000;
+    while (opened.length < 2 && performance.now() < deadline) await sleep(20);
+    expect(opened).toHaveLength(2);
+    // Broken at 350 ms; the growing pause would try again 2 s later.
+    expect(opened[1]! - opened[0]!).toBeLessThan(350 + RECONNECT_SPREAD_MS + 400);
+    expect(followed.modes.slice(0, 2)).toEqual(['live', 'polling']);
+    await sleep(400);
+    expect(followed.modes.at(-1)).toBe('live');
   });
 });
