@@ -17,7 +17,7 @@ export default defineConfig({
           // The class server over real HTTP on 127.0.0.1, each file with a database of its own.
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
-          exclude: ['tests/server/multiServer.test.ts'],
+          exclude: ['tests/server/multiServer.test.ts', 'tests/server/benchCluster.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -37,6 +37,7 @@ export default defineConfig({
             'tests/server/groupCommit.test.ts',
             'tests/server/productionStart.test.ts',
             'tests/server/multiServer.test.ts',
+            'tests/server/benchCluster.test.ts',
           ],
           environment: 'node',
           globalSetup: ['tests/server/pgGlobalSetup.ts'],
@@ -47,9 +48,11 @@ export default defineConfig({
       {
         test: {
           // Several server processes on one throw-away PostgreSQL cluster behind nginx (deploy/'s config): a
-          // class day with a server killed mid-class. Its own cluster, so it runs alone.
+          // class day with a server killed mid-class; and the benchmark's three-server target. Each file starts
+          // its own cluster, so they run one at a time.
           name: 'multi-server',
-          include: ['tests/server/multiServer.test.ts'],
+          include: ['tests/server/multiServer.test.ts', 'tests/server/benchCluster.test.ts'],
+          fileParallelism: false,
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 120_000,

@@ -1,19 +1,21 @@
 /**
  * `npm run bench:server`: the class server under load, on loopback only, every run bounded in time, on each target
- * (bench/server/targets.ts): one server on SQLite, and one on a throw-away PostgreSQL cluster when PostgreSQL is
- * installed. Every run starts its target on a fresh database.
+ * (bench/server/targets.ts): one server on SQLite, one on a throw-away PostgreSQL cluster when PostgreSQL is
+ * installed, and three servers on one PostgreSQL database behind nginx when nginx is installed too (the load goes
+ * to nginx only). Every run starts its target on a fresh database.
  *
  * 1. Throughput: a mix of join / next question / answer / leaderboard read at 64 connections, with the CPU time
- *    per request of the server, the database and this load generator. A bare Fastify hello-world runs once for
+ *    per request of the server(s), the database, the proxy and this load generator. A bare Fastify hello-world runs once for
  *    reference (its ratio is printed, not a goal). Goal: p99 under 20 ms.
  * 2. A school's worth of classes: 1,000 simulated students in 33 classes, each class's dashboard listening on
  *    its live stream; every answer is timed from being sent to the first dashboard update that shows it, and the
- *    CPU time of the server, the database and the load generator is divided by the answers taken.
+ *    CPU time of the servers (summed), the database, the proxy and the load generator is divided by the answers
+ *    taken.
  *    Goal: p99 under 100 ms.
  * 3. Not goals: the ceilings of the server's cheapest routes.
  *
  * Prints a table with a column per target and writes the figures to test-artifacts/bench-server.json.
- * BENCH_SECONDS sets a load run's length, BENCH_STUDENTS the school's size, BENCH_ONLY=mix|school runs one part, BENCH_TARGETS=sqlite|postgres
+ * BENCH_SECONDS sets a load run's length, BENCH_STUDENTS the school's size, BENCH_ONLY=mix|school runs one part, BENCH_TARGETS=sqlite|postgres|cluster3
  * (comma-separated) chooses the targets, BENCH_PROFILE=<folder> profiles the servers.
  */
 import autocannon from 'autocannon';
@@ -142,6 +144,7 @@ function cpuPer(cpu: CpuUse, units: number) {
     generatorUs: per(cpu.generatorSec),
     serverCores: cores(cpu.serverSec),
     databaseCores: cores(cpu.databaseSec),
+    proxyCores: cores(cpu.proxySec),
     generatorCores: cores(cpu.generatorSec),
   };
 }
@@ -507,7 +510,7 @@ async function benchTarget(target: Target, only: string | undefined): Promise<Ta
     console.log(
       `${tag} class mix: ${mix.requestsPerSec} req/s, p50 ${mix.p50Ms} ms, p99 ${mix.p99Ms} ms, non-2xx ${mix.non2xx}, ` +
         `errors ${mix.errors}; CPU per request: server ${mix.cpuPerRequest.serverUs} µs, database ` +
-        `${mix.cpuPerRequest.databaseUs} µs, load generator ${mix.cpuPerRequest.generatorUs} µs`,
+        `${mix.cpuPerRequest.databaseUs} µs, proxy ${mix.cpuPerRequest.proxyUs} µs, load generator ${mix.cpuPerRequest.generatorUs} µs`,
     );
   }
   if (!only) {
@@ -570,11 +573,12 @@ const table: [string, string[], string][] = [
     `p99 < ${GOALS.mixP99Ms} ms`,
   ],
   [
-    'class mix CPU per request: server / database / load generator',
+    'class mix CPU per request: servers / database / proxy / load generator',
     column(
       (r) =>
         r.mix &&
-        `${r.mix.cpuPerRequest.serverUs} / ${r.mix.cpuPerRequest.databaseUs} / ${r.mix.cpuPerRequest.generatorUs} µs`,
+        `${r.mix.cpuPerRequest.serverUs} / ${r.mix.cpuPerRequest.databaseUs} / ${r.mix.cpuPerRequest.proxyUs} / ` +
+          `${r.mix.cpuPerRequest.generatorUs} µs`,
     ),
     '',
   ],
@@ -601,21 +605,22 @@ const table: [string, string[], string][] = [
     `p99 < ${GOALS.dashboardP99Ms} ms`,
   ],
   [
-    'CPU per answer: server / database / both',
+    'CPU per answer: servers / database / proxy / all three',
     column(
       (r) =>
         r.school &&
-        `${r.school.cpuPerAnswer.serverUs} / ${r.school.cpuPerAnswer.databaseUs} / ` +
-          `${r.school.cpuPerAnswer.serverUs + r.school.cpuPerAnswer.databaseUs} µs`,
+        `${r.school.cpuPerAnswer.serverUs} / ${r.school.cpuPerAnswer.databaseUs} / ${r.school.cpuPerAnswer.proxyUs} / ` +
+          `${r.school.cpuPerAnswer.serverUs + r.school.cpuPerAnswer.databaseUs + r.school.cpuPerAnswer.proxyUs} µs`,
     ),
     '',
   ],
   [
-    'school run, cores busy: server / database / load generator',
+    'school run, cores busy: servers / database / proxy / load generator',
     column(
       (r) =>
         r.school &&
-        `${r.school.cpuPerAnswer.serverCores} / ${r.school.cpuPerAnswer.databaseCores} / ${r.school.cpuPerAnswer.generatorCores}`,
+        `${r.school.cpuPerAnswer.serverCores} / ${r.school.cpuPerAnswer.databaseCores} / ` +
+          `${r.school.cpuPerAnswer.proxyCores} / ${r.school.cpuPerAnswer.generatorCores}`,
     ),
     '',
   ],

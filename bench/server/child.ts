@@ -2,8 +2,9 @@
  * A server for `npm run bench:server`, in a process of its own so the load generator does not share its CPU:
  * "hello" is a bare Fastify hello-world; "class" is the class server on a fresh SQLite file in a temporary folder,
  * or "class postgres://…" on that PostgreSQL database (DATABASE_POOL_SIZE connections, as for npm start), with
- * the rate, join and connection limits raised (one address sends every request here). Prints its address, stops
- * on SIGTERM.
+ * the rate, join and connection limits raised (one address sends every request here). Listens on
+ * $BENCH_SERVER_PORT (any free port when absent) and believes X-Forwarded-For from $TRUST_PROXY, as a server
+ * behind nginx does. Prints its address, stops on SIGTERM.
  */
 import Fastify from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { bundleBank, loadBankFromDisk } from '../../src/server/bankFiles';
 import { poolSizeFromEnv } from '../../src/server/class/pgStore';
 import { startClassServer } from '../../src/server/class/start';
+import { trustProxyFromEnv } from '../../src/server/class/trustProxy';
 
 const mode = process.argv[2];
 const root = join(import.meta.dirname, '..', '..');
@@ -30,8 +32,9 @@ if (mode === 'hello') {
   const server = await startClassServer({
     bank: bundleBank(bank),
     dbPath: join(dir, 'classes.db'),
-    port: 0,
+    port: Number(process.env.BENCH_SERVER_PORT ?? 0),
     host: '127.0.0.1',
+    trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
     limits: { createPerMinute: unlimited, joinPerMinute: unlimited, answerPerMinute: unlimited },
     joinLimits: { burst: unlimited, perAddress: unlimited },
     connections: { maxConnectionsPerAddress: unlimited },

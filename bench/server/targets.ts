@@ -3,15 +3,18 @@
  * database. Every run starts the target, drives the addresses it gives, reads the CPU of the processes it names,
  * and stops it, so a run never sees another run's rows.
  *
- * The targets today: one server on a SQLite file, and one server on a throw-away PostgreSQL cluster (started as
- * the server tests start theirs, tests/server/pgCluster.ts). A target of several servers behind a proxy plugs in
- * by returning its proxy's address first in `urls`, its servers' pids in `serverPids`, the postmaster in
- * `databasePids` and the proxy in `proxyPids`; the runs need nothing else.
+ * The targets: one server on a SQLite file; one server on a throw-away PostgreSQL cluster (started as the server
+ * tests start theirs, tests/server/pgCluster.ts); and three servers on one PostgreSQL database behind nginx, as
+ * deploy/ runs them (started with the multi-server test's harness, tests/server/multiServer/cluster.ts), where
+ * the load goes to nginx only. A target returns the address(es) to load, its servers' pids in `serverPids`, the
+ * postmaster in `databasePids` and a proxy in `proxyPids`; the runs need nothing else.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startMultiServerCluster } from '../../tests/server/multiServer/cluster';
+import { NGINX_PATH } from '../../tests/server/nginx';
 import { ensureDatabase, postgresBin, startPgCluster, type PgCluster } from '../../tests/server/pgCluster';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -41,12 +44,12 @@ export interface Target {
 }
 
 /** A server (bench/server/child.ts) in a process of its own; resolves with its address once it listens. */
-export function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = spawn(
     process.execPath,
     [...profile, '--import', 'tsx', join(root, 'bench', 'server', 'child.ts'), ...args],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     let output = '';
@@ -135,27 +138,77 @@ export async function postgresTarget(): Promise<Target> {
   };
 }
 
+/** The servers of the three-server target: the reference deployment's count (deploy/). */
+export const CLUSTER_SERVERS = 3;
+
 /**
- * The targets this machine can run, SQLite first; BENCH_TARGETS (e.g. "sqlite") limits them. PostgreSQL is
- * skipped, with the reason printed, when Debian's postgresql package is not installed.
+ * Three servers on one PostgreSQL database behind nginx, every run on a fresh cluster (PostgreSQL, servers and
+ * nginx started together, stopped after). The servers are the benchmark's (child.ts: their own limits raised,
+ * X-Forwarded-For believed from nginx) and nginx runs the shipped config with its limits lifted: the load comes
+ * from one address, and the figures are about the work, not the refusals. Each server has the deployment's pool.
  */
-export async function availableTargets(log: (line: string) => void): Promise<Target[]> {
-  const wanted = (process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(',').map((name) => name.trim());
-  const unknown = wanted.filter((name) => name !== 'sqlite' && name !== 'postgres');
+export function clusterTarget(): Target {
+  return {
+    name: 'cluster3',
+    label: `${CLUSTER_SERVERS} servers on PostgreSQL behind nginx`,
+    async start() {
+      const cluster = await startMultiServerCluster({
+        servers: CLUSTER_SERVERS,
+        proxyLimits: 'lifted',
+        launchServer: async ({ databaseUrl, port, env }) =>
+          (await startChild(['class', databaseUrl], { ...env, BENCH_SERVER_PORT: String(port) })).child,
+      });
+      try {
+        return {
+          urls: [cluster.url],
+          serverPids: cluster.servers.map((server) => server.child!.pid!),
+          databasePids: [await postmasterPid(cluster.adminUrl)],
+          proxyPids: [cluster.proxyPid],
+          stop: () => cluster.stop(),
+        };
+      } catch (error) {
+        await cluster.stop();
+        throw error;
+      }
+    },
+    close: async () => {},
+  };
+}
+
+const KNOWN_TARGETS = ['sqlite', 'postgres', 'cluster3'];
+
+/**
+ * The targets this machine can run, SQLite first; BENCH_TARGETS (e.g. "sqlite,cluster3") limits them. A target
+ * on PostgreSQL is skipped, with the reason printed, when Debian's postgresql package is not installed, and the
+ * three-server one when nginx is not ($NGINX_PATH, as the tests read it).
+ */
+export async function availableTargets(
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Target[]> {
+  const nginxPath = env.NGINX_PATH ?? NGINX_PATH;
+  const wanted = (env.BENCH_TARGETS ?? KNOWN_TARGETS.join(',')).split(',').map((name) => name.trim());
+  const unknown = wanted.filter((name) => !KNOWN_TARGETS.includes(name));
   if (unknown.length > 0) {
-    throw new Error(`BENCH_TARGETS names unknown targets: ${unknown.join(', ')} (known: sqlite, postgres).`);
+    throw new Error(`BENCH_TARGETS names unknown targets: ${unknown.join(', ')} (known: ${KNOWN_TARGETS.join(', ')}).`);
+  }
+  let postgresMissing: string | undefined;
+  try {
+    postgresBin();
+  } catch (error) {
+    postgresMissing = (error as Error).message;
   }
   const targets: Target[] = [];
   if (wanted.includes('sqlite')) targets.push(sqliteTarget());
   if (wanted.includes('postgres')) {
-    let installed = true;
-    try {
-      postgresBin();
-    } catch (error) {
-      installed = false;
-      log(`PostgreSQL run skipped: ${(error as Error).message}`);
-    }
-    if (installed) targets.push(await postgresTarget());
+    if (postgresMissing) log(`PostgreSQL run skipped: ${postgresMissing}`);
+    else targets.push(await postgresTarget());
+  }
+  if (wanted.includes('cluster3')) {
+    if (postgresMissing) log(`Three-server run skipped: ${postgresMissing}`);
+    else if (!existsSync(nginxPath)) {
+      log(`Three-server run skipped: nginx is not installed at ${nginxPath} (apt-get install nginx).`);
+    } else targets.push(clusterTarget());
   }
   return targets;
 }

@@ -6,7 +6,7 @@
  * instead of the TLS server block). A server can be killed with SIGKILL and started again on its port.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exited, startApiProcess } from '../apiProcess';
@@ -27,7 +27,27 @@ export interface ClusterOptions {
   servers: number;
   /** DATABASE_POOL_SIZE of each server (the deployment's default when absent). */
   poolSize?: number;
+  /**
+   * Starts a server process instead of scripts/class-api.ts (the benchmark's server, with its own limits raised);
+   * resolves once it listens on `port`.
+   */
+  launchServer?: ServerLauncher;
+  /**
+   * "lifted": nginx's rate and connection limits raised out of reach (the zones are still looked up on every
+   * request), for a load that comes from one address. The shipped limits otherwise.
+   */
+  proxyLimits?: 'shipped' | 'lifted';
 }
+
+export type ServerLauncher = (settings: {
+  databaseUrl: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+}) => Promise<ChildProcess>;
+
+/** A rate and a connection count no load on loopback reaches (nginx takes connection limits below 65,536). */
+const LIFTED_RATE = 'rate=100000r/s';
+const LIFTED_CONNECTIONS = 65_000;
 
 export interface ClusterServer {
   port: number;
@@ -42,6 +62,8 @@ export interface MultiServerCluster {
   url: string;
   databaseUrl: string;
   adminUrl: string;
+  /** nginx's master process. */
+  proxyPid: number;
   servers: ClusterServer[];
   /** Kills server `index` with SIGKILL (no goodbye to its clients or the database) and waits for it to be gone. */
   kill(index: number): Promise<void>;
@@ -99,6 +121,12 @@ export async function startMultiServerCluster(options: ClusterOptions): Promise<
       ...(options.poolSize ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}),
     };
     const launch = async (server: ClusterServer) => {
+      if (options.launchServer) {
+        const child = await options.launchServer({ databaseUrl, port: server.port, env });
+        children.push(child);
+        server.child = child;
+        return;
+      }
       const started = await startApiProcess(join(dir, 'unused.db'), children, {
         databaseUrl,
         port: server.port,
@@ -114,18 +142,33 @@ export async function startMultiServerCluster(options: ClusterOptions): Promise<
     // One after another: the first migrates the schema, and two cores start one process at a time anyway.
     for (const server of servers) await launch(server);
 
-    const http = renderClusterHttp(
+    let http = renderClusterHttp(
       readFileSync(CLUSTER_CONF, 'utf8'),
       servers.map((server) => server.port),
     );
+    let locations = LOCATIONS_CONF;
+    if (options.proxyLimits === 'lifted') {
+      if (!/rate=\d+r\/[sm]/.test(http))
+        throw new Error(`${CLUSTER_CONF}: no "rate=N r/m" in its limit_req_zone lines.`);
+      http = http.replace(/rate=\d+r\/[sm]/g, LIFTED_RATE);
+      locations = join(dir, 'source-check-locations.conf');
+      writeFileSync(
+        locations,
+        readFileSync(LOCATIONS_CONF, 'utf8').replace(
+          /^(\s*limit_conn \S+) \d+;/gm,
+          (_line, directive: string) => `${directive} ${LIFTED_CONNECTIONS};`,
+        ),
+      );
+    }
     nginx = await startNginxWith(
-      (port) => `${http}\nserver {\n  listen 127.0.0.1:${port};\n  include ${LOCATIONS_CONF};\n}`,
+      (port) => `${http}\nserver {\n  listen 127.0.0.1:${port};\n  include ${locations};\n}`,
     );
 
     return {
       url: `${nginx.url}/`,
       databaseUrl,
       adminUrl: pg.adminUrl,
+      proxyPid: nginx.pid,
       servers,
       async kill(index) {
         const child = servers[index]!.child;
