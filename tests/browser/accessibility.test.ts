@@ -3,7 +3,17 @@ import { describe, expect, inject, it } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { HIGH_CONTRAST_PALETTE, STANDARD_PALETTE, type Palette } from '../../src/ui/theme';
 import { axeAllProblems } from './axe';
-import { labelled, openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
+import {
+  labelled,
+  openGame,
+  pageErrors,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  titleEntry,
+  waitForScreen,
+  type Viewport,
+} from './game';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -340,7 +350,7 @@ describe('accessibility', () => {
       ['Your questions', 'custom-banks', '#a11y button[data-name="load-file"]'],
       ['Timeline', 'timeline', undefined],
     ]) {
-      await page.focus(`#a11y button[data-name="${name}"]`);
+      await page.focus(await titleEntry(page, name!));
       await page.keyboard.press('Enter');
       if (built) await page.waitForSelector(built);
       await check(screen!);

@@ -84,6 +84,20 @@ export async function clickCanvasButton(page: Page, selector: string): Promise<v
   await page.mouse.click(box.x, box.y);
 }
 
+/**
+ * A title entry's button. On a small screen at large text the entries after the ways to play sit on the title's
+ * "More" page: it is opened first when the entry is not on the title itself.
+ */
+export async function titleEntry(page: Page, name: string): Promise<string> {
+  const selector = `#a11y button[data-name="${name}"]`;
+  const more = '#a11y button[data-name="More"]';
+  if (!(await page.$(selector)) && (await page.$(more))) {
+    await clickCanvasButton(page, more);
+    await page.waitForSelector(selector);
+  }
+  return selector;
+}
+
 export async function answerButtons(page: Page): Promise<string[]> {
   return page.$$eval('#a11y [role="group"][aria-label="Answers"] button', (buttons) =>
     buttons.map((button) => button.textContent ?? ''),

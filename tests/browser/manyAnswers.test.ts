@@ -15,6 +15,7 @@ import {
   PHONE,
   PROJECTOR,
   screenshot,
+  titleEntry,
   waitForScreen,
   type Viewport,
 } from './game';
@@ -62,7 +63,7 @@ function open(viewport: Viewport): Promise<Page> {
 
 async function loadManyAnswers(page: Page): Promise<void> {
   page.on('filechooser', () => undefined);
-  await clickCanvasButton(page, button('Your questions'));
+  await clickCanvasButton(page, await titleEntry(page, 'Your questions'));
   await waitForScreen(page, 'custom-banks');
   await page.waitForSelector(button('load-file'));
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickCanvasButton(page, button('load-file'))]);

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { clickCanvasButton, pageErrors, waitForScreen, type Viewport } from './game';
+import { clickCanvasButton, pageErrors, titleEntry, waitForScreen, type Viewport } from './game';
 import { useChromium } from './sharedChromium';
 import { checkSpanishScreen, layoutName, openSpanishGame, SPANISH_LAYOUTS, textOf } from './spanishScreens';
 
@@ -23,7 +23,7 @@ describe('challenges in Spanish', () => {
     const size = layoutName(viewport, textScale);
     it(`opens the challenge screen and words a broken link at ${size}`, { timeout: 120_000 }, async () => {
       const page = await openSpanish(viewport, textScale);
-      await clickCanvasButton(page, '#a11y button[data-name="Challenge friends"]');
+      await clickCanvasButton(page, await titleEntry(page, 'Challenge friends'));
       await page.waitForFunction(() => document.body.dataset.challengeStep === 'create');
       expect(await textOf(page, 'h1')).toBe('Reta a amigos');
       expect(await page.$eval('#a11y', (element) => element.textContent ?? '')).toContain(

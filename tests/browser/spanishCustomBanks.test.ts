@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { clickCanvasButton, pageErrors, waitForScreen } from './game';
+import { clickCanvasButton, pageErrors, titleEntry, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 import { checkSpanishScreen, layoutName, openSpanishGame, SPANISH_LAYOUTS, textOf } from './spanishScreens';
 
@@ -55,7 +55,7 @@ describe('your questions in Spanish', () => {
     it(`loads, reads, renames and removes a bank at ${size}`, { timeout: 180_000 }, async () => {
       const page = await openSpanishGame(chromium.browser, url, viewport, textScale);
       page.on('filechooser', () => undefined);
-      await clickCanvasButton(page, button('Your questions'));
+      await clickCanvasButton(page, await titleEntry(page, 'Your questions'));
       await waitForScreen(page, 'custom-banks');
       await page.waitForSelector(button('load-file'));
       expect(await textOf(page, 'h1')).toBe('Tus preguntas');
