@@ -16,9 +16,6 @@ function momentKey(moment: LiveMoment): string {
 }
 
 export const SEAT_KEY = 'source-check:class-seat:v1';
-/** What a student sees while the class reveals answers only once everyone has answered. */
-export const ANSWER_PENDING_MESSAGE =
-  'Your answer is in. The right answer shows once everyone in the class has answered.';
 /** How often the view is asked for while an answer waits for the class, should the live stream's word not come. */
 const SETTLED_POLL_MS = 3000;
 
