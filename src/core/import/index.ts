@@ -14,6 +14,7 @@ import { formatImportProblem, type ImportChange, type ImportProblem } from './pr
 import { readYaml } from './yaml.ts';
 
 export { formatImportProblem, type ImportChange, type ImportProblem } from './problems.ts';
+export { englishField, englishNote, type FileField, type ImportCode, type ImportNote } from './notes.ts';
 export { decodeFileBytes, type DecodedFile } from './encoding.ts';
 export { exportTopicYaml } from './yamlExport.ts';
 
@@ -90,14 +91,10 @@ export function importQuestions(file: BankFile, options: ImportOptions): ImportR
     if (read.topic) topic = options.topicId !== undefined ? { ...read.topic, id: options.topicId } : read.topic;
     questions = read.questions.map((question) => ({ ...question, topic: topic.id }));
   } else {
-    problems.push({
-      message:
-        'this kind of file cannot be read: use a GIFT file (.gift or .txt), a spreadsheet saved as CSV (.csv) ' +
-        'or a topic file in the game’s own format (.yaml)',
-    });
+    problems.push({ note: { code: 'unknown-format' } });
   }
   if (format !== undefined && questions.length === 0 && problems.length === 0) {
-    problems.push({ message: 'the file holds no questions' });
+    problems.push({ note: { code: 'no-questions' } });
   }
   // Each reader reports some file-wide problems before its questions' own: list them all in file order.
   problems.sort((a, b) => position(a) - position(b));
@@ -119,14 +116,14 @@ export function importFileBytes(path: string, bytes: Uint8Array, options: Import
       ...(format ? { format } : {}),
       topic: topicForFile(path),
       questions: [],
-      problems: [{ message: decoded.error }],
+      problems: [{ note: { code: decoded.error } }],
       warnings: [],
       changes: [],
     };
   }
   const result = importQuestions({ path, text: decoded.text }, options);
   if (decoded.notice === undefined) return result;
-  return { ...result, changes: [{ message: decoded.notice }, ...result.changes] };
+  return { ...result, changes: [{ note: { code: decoded.notice } }, ...result.changes] };
 }
 
 /** The report of one import as lines to show: what was changed, then what was skipped, each in file order. */
