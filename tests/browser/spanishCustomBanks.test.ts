@@ -77,8 +77,13 @@ describe('your questions in Spanish', () => {
       );
       const lines = await texts(page, '[data-name="problems"] li');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^Cambiada: Line 1, question "Autoría", source comment: /);
-      expect(lines[1]).toMatch(/^Omitida: Line 7, question "Sin respuesta correcta", answers: /);
+      // The importer's notes in Spanish, with the file's line numbers.
+      expect(lines).toEqual([
+        'Cambiada: Línea 1, pregunta “Autoría”, comentario de fuente: no se usa: necesita sus dos partes, como ' +
+          '// source: eo-13942 | quote: "the exact words"; la pregunta se juega sin fragmento de la fuente',
+        'Omitida: Línea 7, pregunta “Sin respuesta correcta”, respuestas: ninguna respuesta está marcada como ' +
+          'correcta; empieza la respuesta correcta con "="',
+      ]);
       expect(await texts(page, '[data-name="questions"] li')).toEqual([
         '1. ¿Quién escribió el artículo de 2020 sobre la prohibición de TikTok?  (sin fuente, sin explicación)',
       ]);
