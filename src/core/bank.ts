@@ -18,7 +18,6 @@ import {
   type ClaimVerdict,
   type Difficulty,
   type Excerpt,
-  type Found,
   type Question,
   type QuestionKind,
   type Skill,
@@ -38,6 +37,7 @@ import {
 } from './settings.ts';
 import { foldWhitespace } from './text.ts';
 import { isIsoDate } from './dates.ts';
+import { describeFound, describeYamlProblem, foundOf } from './found.ts';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** How much of a quote a "not found" message repeats. */
@@ -74,22 +74,6 @@ export function baseName(path: string): string {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What a field holds, as data a message can word in any language. */
-export function foundOf(value: unknown): Found {
-  if (value === null || value === undefined) return { kind: 'nothing' };
-  if (Array.isArray(value)) return { kind: 'list' };
-  if (typeof value === 'object') return { kind: 'mapping' };
-  return { kind: 'value', type: typeof value, json: JSON.stringify(value) };
-}
-
-/** "nothing", "a list", "a mapping", `number 5`, `string "x"`. */
-export function describeFound(found: Found): string {
-  if (found.kind === 'nothing') return 'nothing';
-  if (found.kind === 'list') return 'a list';
-  if (found.kind === 'mapping') return 'a mapping';
-  return `${found.type} ${found.json}`;
 }
 
 export function describe(value: unknown): string {
@@ -193,11 +177,6 @@ export function yamlViolation(error: unknown): Extract<Violation, { rule: 'inval
     return { rule: 'invalid-yaml', detail, ...(line ? { line: line.line, column: line.col } : {}) };
   }
   return { rule: 'invalid-yaml', detail: error instanceof Error ? error.message : String(error) };
-}
-
-export function describeYamlProblem(violation: Extract<Violation, { rule: 'invalid-yaml' }>): string {
-  const { line, column, detail } = violation;
-  return line !== undefined ? `invalid YAML at line ${line}, column ${column}: ${detail}` : `invalid YAML: ${detail}`;
 }
 
 /** Splits a Markdown file into its YAML front matter and its text. */

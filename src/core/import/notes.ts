@@ -3,7 +3,7 @@
  * the file's own words), never a sentence. `englishNote` and `englishField` word them in English, for the command
  * line, the server and any log; a screen words the same codes in its player's language (game/importWords.ts).
  */
-import { describeFound, describeYamlProblem } from '../bank.ts';
+import { describeFound, describeYamlProblem } from '../found.ts';
 import type { ExpectedShape, Found } from '../types.ts';
 
 /** The format whose way of marking the right answer a hint names. */
@@ -97,6 +97,74 @@ export type ImportNote =
   | { code: 'as-written'; text: string };
 
 export type ImportCode = ImportNote['code'];
+
+/** Every code, once: a Record so that a code added to ImportNote and not here fails to compile. */
+const CODES: Record<ImportCode, true> = {
+  'not-utf8': true,
+  'unreadable-encoding': true,
+  'unknown-format': true,
+  'no-questions': true,
+  'csv-unclosed-quote': true,
+  'csv-text-after-quote': true,
+  'csv-no-header': true,
+  'csv-missing-columns': true,
+  'csv-column-not-read': true,
+  'csv-correct-not-number': true,
+  'csv-correct-empty-answer': true,
+  'gift-title-unclosed': true,
+  'gift-no-answers': true,
+  'gift-close-before-open': true,
+  'gift-open-unclosed': true,
+  'gift-nested-open': true,
+  'gift-second-answers': true,
+  'gift-empty-answers': true,
+  'gift-numerical': true,
+  'gift-matching': true,
+  'gift-short-answer': true,
+  'gift-answer-marker': true,
+  'gift-partial-credit': true,
+  'gift-lone-source-comment': true,
+  'gift-broken-source-comment': true,
+  'markdown-as-written': true,
+  'picture-described': true,
+  'media-missing': true,
+  missing: true,
+  empty: true,
+  'empty-source': true,
+  'empty-quote': true,
+  'too-few-choices': true,
+  'too-many-choices': true,
+  'no-correct': true,
+  'several-correct': true,
+  'repeated-choice': true,
+  'too-many-excerpts': true,
+  'no-sources-loaded': true,
+  'unknown-source': true,
+  'joined-quote': true,
+  'quote-not-found': true,
+  'time-limit': true,
+  'duplicate-id': true,
+  'shared-first-excerpt': true,
+  'excerpt-dropped': true,
+  'unknown-field': true,
+  'wrong-type': true,
+  'not-one-of': true,
+  'invalid-yaml': true,
+  'not-kebab-case': true,
+  'not-iso-date': true,
+  'as-written': true,
+};
+export const IMPORT_CODES = Object.keys(CODES) as ImportCode[];
+
+/** Whether data from elsewhere (a server's reply) is a note of a known code; its parameters are not checked. */
+export function isImportNoteLike(value: unknown): value is ImportNote {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    Object.hasOwn(CODES, (value as { code: string }).code)
+  );
+}
 
 const HOW_TO_SAVE_UTF8 =
   'in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in Google Sheets, File › Download › CSV; in ' +
