@@ -18,6 +18,7 @@ import {
   type ClaimVerdict,
   type Difficulty,
   type Excerpt,
+  type ExpectedShape,
   type Question,
   type QuestionKind,
   type Skill,
@@ -37,7 +38,7 @@ import {
 } from './settings.ts';
 import { foldWhitespace } from './text.ts';
 import { isIsoDate } from './dates.ts';
-import { describeFound, describeYamlProblem, foundOf } from './found.ts';
+import { describeFound, describeYamlProblem, EXPECTED_SHAPES, foundOf } from './found.ts';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** How much of a quote a "not found" message repeats. */
@@ -108,6 +109,16 @@ export class Reporter {
     });
   }
 
+  /** A field that holds something of the wrong kind: "must be a list, found number 5". */
+  wrongType(field: string | undefined, expected: ExpectedShape, value: unknown): void {
+    const found = foundOf(value);
+    this.error(field, `${EXPECTED_SHAPES[expected]}, found ${describeFound(found)}`, {
+      rule: 'wrong-type',
+      expected,
+      found,
+    });
+  }
+
   forQuestion(questionId: string, locate?: LocateField): Reporter {
     return new Reporter(this.errors, this.file, questionId, locate);
   }
@@ -127,11 +138,7 @@ export class Reporter {
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.error(field, `must be text, found ${describe(value)}`, {
-        rule: 'wrong-type',
-        expected: 'text',
-        found: foundOf(value),
-      });
+      this.wrongType(field, 'text', value);
       return undefined;
     }
     if (value.trim() === '') {
@@ -248,11 +255,7 @@ export function parseExcerpt(
   allowed: readonly string[],
 ): Excerpt | undefined {
   if (!isRecord(raw)) {
-    report.error(field, `must be a mapping with source and quote, found ${describe(raw)}`, {
-      rule: 'wrong-type',
-      expected: 'excerpt',
-      found: foundOf(raw),
-    });
+    report.wrongType(field, 'excerpt', raw);
     return undefined;
   }
   report.unknownFields(raw, allowed, `${field}.`);
@@ -302,12 +305,7 @@ export function truncate(text: string, length: number): string {
 function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choice[] | undefined {
   if (!Array.isArray(raw)) {
     if (raw === undefined) report.error('choices', 'is missing', { rule: 'missing' });
-    else
-      report.error('choices', `must be a list, found ${describe(raw)}`, {
-        rule: 'wrong-type',
-        expected: 'list',
-        found: foundOf(raw),
-      });
+    else report.wrongType('choices', 'list', raw);
     return undefined;
   }
   if (raw.length < MIN_CHOICES || raw.length > maxChoices) {
@@ -322,11 +320,7 @@ function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choic
   raw.forEach((item, index) => {
     const field = `choices[${index + 1}]`;
     if (!isRecord(item)) {
-      report.error(field, `must be a mapping with text, found ${describe(item)}`, {
-        rule: 'wrong-type',
-        expected: 'choice',
-        found: foundOf(item),
-      });
+      report.wrongType(field, 'choice', item);
       ok = false;
       return;
     }
@@ -334,11 +328,7 @@ function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choic
     const text = report.text(item, 'text', `${field}.text`);
     const correct = item.correct ?? false;
     if (typeof correct !== 'boolean') {
-      report.error(`${field}.correct`, `must be true or false, found ${describe(correct)}`, {
-        rule: 'wrong-type',
-        expected: 'true-or-false',
-        found: foundOf(correct),
-      });
+      report.wrongType(`${field}.correct`, 'true-or-false', correct);
       ok = false;
     }
     const feedback = report.text(item, 'feedback', `${field}.feedback`, false);
@@ -384,13 +374,7 @@ function parseEvidence(raw: Record<string, unknown>, report: Reporter, context: 
   }
   if (!Array.isArray(raw.evidence)) {
     if (raw.evidence === undefined) report.error('evidence', 'is missing', { rule: 'missing' });
-    else {
-      report.error('evidence', `must be a list, found ${describe(raw.evidence)}`, {
-        rule: 'wrong-type',
-        expected: 'list',
-        found: foundOf(raw.evidence),
-      });
-    }
+    else report.wrongType('evidence', 'list', raw.evidence);
   } else if (raw.evidence.length < 1 || raw.evidence.length > MAX_EVIDENCE) {
     const range = custom ? `at most ${MAX_EVIDENCE}` : `1 to ${MAX_EVIDENCE}`;
     report.error('evidence', `must hold ${range} excerpts, found ${raw.evidence.length}`, {
@@ -484,11 +468,7 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
     }
   }
   if (raw.surprising !== undefined && typeof raw.surprising !== 'boolean') {
-    report.error('surprising', `must be true or false, found ${describe(raw.surprising)}`, {
-      rule: 'wrong-type',
-      expected: 'true-or-false',
-      found: foundOf(raw.surprising),
-    });
+    report.wrongType('surprising', 'true-or-false', raw.surprising);
   }
   if (report.problems > 0) return undefined;
   return {
@@ -570,11 +550,7 @@ export function parseTopicFile(
     return undefined;
   }
   if (!isRecord(data)) {
-    report.error(undefined, `a topic file must be a mapping with topic, title and questions, found ${describe(data)}`, {
-      rule: 'wrong-type',
-      expected: 'topic-file',
-      found: foundOf(data),
-    });
+    report.wrongType(undefined, 'topic-file', data);
     return undefined;
   }
   report.unknownFields(data, TOPIC_FIELDS, '');
@@ -585,13 +561,7 @@ export function parseTopicFile(
   const title = report.text(data, 'title', 'title');
   if (!Array.isArray(data.questions)) {
     if (data.questions === undefined) report.error('questions', 'is missing', { rule: 'missing' });
-    else {
-      report.error('questions', `must be a list, found ${describe(data.questions)}`, {
-        rule: 'wrong-type',
-        expected: 'list',
-        found: foundOf(data.questions),
-      });
-    }
+    else report.wrongType('questions', 'list', data.questions);
     return undefined;
   }
   const topic = topicId ?? baseName(file.path);
@@ -599,11 +569,7 @@ export function parseTopicFile(
   const questions: PlacedQuestion[] = [];
   data.questions.forEach((raw, index) => {
     if (!isRecord(raw)) {
-      report.error(`questions[${index + 1}]`, `must be a mapping, found ${describe(raw)}`, {
-        rule: 'wrong-type',
-        expected: 'mapping',
-        found: foundOf(raw),
-      });
+      report.wrongType(`questions[${index + 1}]`, 'mapping', raw);
       return;
     }
     const label = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : `#${index + 1}`;

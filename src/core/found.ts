@@ -2,7 +2,18 @@
  * What a YAML field held and what the parser said, told in English; small and free of the YAML parser, so that the
  * importer's notes can be worded where the parser is not loaded (the host page's first screen).
  */
-import type { Found, Violation } from './types.ts';
+import type { ExpectedShape, Found, Violation } from './types.ts';
+
+/** What a field should have held, as the validator says it. */
+export const EXPECTED_SHAPES: Readonly<Record<ExpectedShape, string>> = {
+  text: 'must be text',
+  list: 'must be a list',
+  mapping: 'must be a mapping',
+  'true-or-false': 'must be true or false',
+  choice: 'must be a mapping with text',
+  excerpt: 'must be a mapping with source and quote',
+  'topic-file': 'a topic file must be a mapping with topic, title and questions',
+};
 
 /** What a field holds, as data a message can word in any language. */
 export function foundOf(value: unknown): Found {

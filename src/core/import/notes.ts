@@ -3,7 +3,7 @@
  * the file's own words), never a sentence. `englishNote` and `englishField` word them in English, for the command
  * line, the server and any log; a screen words the same codes in its player's language (game/importWords.ts).
  */
-import { describeFound, describeYamlProblem } from '../found.ts';
+import { describeFound, describeYamlProblem, EXPECTED_SHAPES } from '../found.ts';
 import type { ExpectedShape, Found } from '../types.ts';
 
 /** The format whose way of marking the right answer a hint names. */
@@ -177,16 +177,6 @@ const MEDIA_NAMES: Record<MediaKind, string> = {
   'embedded-file': 'an embedded file',
   'embedded-page': 'an embedded page',
   'media-link': 'a sound or video file it links to',
-};
-
-const EXPECTED_SHAPES: Record<ExpectedShape, string> = {
-  text: 'must be text',
-  list: 'must be a list',
-  mapping: 'must be a mapping',
-  'true-or-false': 'must be true or false',
-  choice: 'must be a mapping with text',
-  excerpt: 'must be a mapping with source and quote',
-  'topic-file': 'a topic file must be a mapping with topic, title and questions',
 };
 
 const CHOOSE_FROM = 'the game needs answers to choose from, like {=right ~wrong}';
