@@ -13,7 +13,8 @@ import { formatImportProblem, type ImportChange, type ImportProblem } from './pr
 import { readYaml } from './yaml.ts';
 
 export { formatImportProblem, type ImportChange, type ImportProblem } from './problems.ts';
-export { englishField, englishNote, type FileField, type ImportCode, type ImportNote } from './notes.ts';
+export { englishField, englishNote } from './english.ts';
+export type { FileField, ImportCode, ImportNote } from './notes.ts';
 export { decodeFileBytes, type DecodedFile } from './encoding.ts';
 export { exportTopicYaml } from './yamlExport.ts';
 

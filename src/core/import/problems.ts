@@ -8,14 +8,8 @@ import {
   MIN_TIME_LIMIT_SEC,
 } from '../settings.ts';
 import type { BankError, Violation } from '../types.ts';
-import {
-  englishField,
-  englishNote,
-  type FileField,
-  type HintFormat,
-  type ImportNote,
-  type QuestionPlace,
-} from './notes.ts';
+import { englishField, englishNote } from './english.ts';
+import type { FileField, HintFormat, ImportNote, QuestionPlace } from './notes.ts';
 
 /** How much of a question's text names it in a message. */
 const QUESTION_LABEL_CHARS = 40;
