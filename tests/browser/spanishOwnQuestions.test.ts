@@ -10,6 +10,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../src/core/customBankLimits';
 import { axeProblems } from './axe';
 import { PHONE, PROJECTOR, screenshot } from './game';
 import { useChromium } from './sharedChromium';
+import { openSpanishHost } from './spanishHostPage';
 
 const url = inject('appUrl');
 const chromium = useChromium();
@@ -41,12 +42,7 @@ async function choose(page: Page, name: string, buffer: Buffer): Promise<void> {
 
 describe('own questions on the host page in Spanish', () => {
   it('words the summary, the report, a file too big and the server’s refusal in Spanish', async () => {
-    const context = await chromium.browser.newContext({ viewport: PROJECTOR, locale: 'es-MX' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('host.html', url).href);
-    await page.waitForSelector('form[data-name="setup"]');
+    const { context, page, errors } = await openSpanishHost(chromium.browser, url);
     expect(await page.getAttribute('html', 'lang')).toBe('es-US');
 
     await choose(page, 'clase.gift', Buffer.from(GIFT, 'utf8'));
