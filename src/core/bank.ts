@@ -18,6 +18,7 @@ import {
   type ClaimVerdict,
   type Difficulty,
   type Excerpt,
+  type ExpectedShape,
   type Question,
   type QuestionKind,
   type Skill,
@@ -37,6 +38,7 @@ import {
 } from './settings.ts';
 import { foldWhitespace } from './text.ts';
 import { isIsoDate } from './dates.ts';
+import { describeFound, describeYamlProblem, EXPECTED_SHAPES, foundOf } from './found.ts';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** How much of a quote a "not found" message repeats. */
@@ -76,10 +78,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return describeFound(foundOf(value));
 }
 
 /** The line of a field of the question being checked ("choices[2].text"), when the file format knows it. */
@@ -110,6 +109,16 @@ export class Reporter {
     });
   }
 
+  /** A field that holds something of the wrong kind: "must be a list, found number 5". */
+  wrongType(field: string | undefined, expected: ExpectedShape, value: unknown): void {
+    const found = foundOf(value);
+    this.error(field, `${EXPECTED_SHAPES[expected]}, found ${describeFound(found)}`, {
+      rule: 'wrong-type',
+      expected,
+      found,
+    });
+  }
+
   forQuestion(questionId: string, locate?: LocateField): Reporter {
     return new Reporter(this.errors, this.file, questionId, locate);
   }
@@ -117,7 +126,7 @@ export class Reporter {
   unknownFields(record: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
     for (const key of Object.keys(record)) {
       if (!allowed.includes(key)) {
-        this.error(prefix + key, `unknown field (allowed: ${allowed.join(', ')})`);
+        this.error(prefix + key, `unknown field (allowed: ${allowed.join(', ')})`, { rule: 'unknown-field', allowed });
       }
     }
   }
@@ -129,7 +138,7 @@ export class Reporter {
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.error(field, `must be text, found ${describe(value)}`);
+      this.wrongType(field, 'text', value);
       return undefined;
     }
     if (value.trim() === '') {
@@ -151,7 +160,11 @@ export class Reporter {
       return undefined;
     }
     if (!(allowed as readonly unknown[]).includes(value)) {
-      this.error(field, `must be one of ${allowed.join(', ')}, found ${describe(value)}`);
+      this.error(field, `must be one of ${allowed.join(', ')}, found ${describe(value)}`, {
+        rule: 'not-one-of',
+        allowed,
+        found: foundOf(value),
+      });
       return undefined;
     }
     return value as T;
@@ -159,13 +172,18 @@ export class Reporter {
 }
 
 export function yamlProblem(error: unknown): string {
+  return describeYamlProblem(yamlViolation(error));
+}
+
+/** A YAML parser's complaint as data: its place, and its own (English) words. */
+export function yamlViolation(error: unknown): Extract<Violation, { rule: 'invalid-yaml' }> {
   if (error instanceof YAMLParseError) {
     const line = error.linePos?.[0];
     // The parser's message repeats the place; keep it once, before the message.
-    const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-    return line ? `invalid YAML at line ${line.line}, column ${line.col}: ${firstLine}` : `invalid YAML: ${firstLine}`;
+    const detail = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { rule: 'invalid-yaml', detail, ...(line ? { line: line.line, column: line.col } : {}) };
   }
-  return `invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
+  return { rule: 'invalid-yaml', detail: error instanceof Error ? error.message : String(error) };
 }
 
 /** Splits a Markdown file into its YAML front matter and its text. */
@@ -237,7 +255,7 @@ export function parseExcerpt(
   allowed: readonly string[],
 ): Excerpt | undefined {
   if (!isRecord(raw)) {
-    report.error(field, `must be a mapping with source and quote, found ${describe(raw)}`);
+    report.wrongType(field, 'excerpt', raw);
     return undefined;
   }
   report.unknownFields(raw, allowed, `${field}.`);
@@ -286,7 +304,8 @@ export function truncate(text: string, length: number): string {
 
 function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choice[] | undefined {
   if (!Array.isArray(raw)) {
-    report.error('choices', raw === undefined ? 'is missing' : `must be a list, found ${describe(raw)}`);
+    if (raw === undefined) report.error('choices', 'is missing', { rule: 'missing' });
+    else report.wrongType('choices', 'list', raw);
     return undefined;
   }
   if (raw.length < MIN_CHOICES || raw.length > maxChoices) {
@@ -301,7 +320,7 @@ function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choic
   raw.forEach((item, index) => {
     const field = `choices[${index + 1}]`;
     if (!isRecord(item)) {
-      report.error(field, `must be a mapping with text, found ${describe(item)}`);
+      report.wrongType(field, 'choice', item);
       ok = false;
       return;
     }
@@ -309,7 +328,7 @@ function parseChoices(raw: unknown, report: Reporter, maxChoices: number): Choic
     const text = report.text(item, 'text', `${field}.text`);
     const correct = item.correct ?? false;
     if (typeof correct !== 'boolean') {
-      report.error(`${field}.correct`, `must be true or false, found ${describe(correct)}`);
+      report.wrongType(`${field}.correct`, 'true-or-false', correct);
       ok = false;
     }
     const feedback = report.text(item, 'feedback', `${field}.feedback`, false);
@@ -355,7 +374,7 @@ function parseEvidence(raw: Record<string, unknown>, report: Reporter, context: 
   }
   if (!Array.isArray(raw.evidence)) {
     if (raw.evidence === undefined) report.error('evidence', 'is missing', { rule: 'missing' });
-    else report.error('evidence', `must be a list, found ${describe(raw.evidence)}`);
+    else report.wrongType('evidence', 'list', raw.evidence);
   } else if (raw.evidence.length < 1 || raw.evidence.length > MAX_EVIDENCE) {
     const range = custom ? `at most ${MAX_EVIDENCE}` : `1 to ${MAX_EVIDENCE}`;
     report.error('evidence', `must hold ${range} excerpts, found ${raw.evidence.length}`, {
@@ -382,7 +401,9 @@ function parseEvidence(raw: Record<string, unknown>, report: Reporter, context: 
 function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: QuestionContext): Question | undefined {
   report.unknownFields(raw, QUESTION_FIELDS, '');
   const id = report.text(raw, 'id', 'id');
-  if (id !== undefined && !KEBAB_CASE.test(id)) report.error('id', `must be kebab-case, found "${id}"`);
+  if (id !== undefined && !KEBAB_CASE.test(id)) {
+    report.error('id', `must be kebab-case, found "${id}"`, { rule: 'not-kebab-case', found: id });
+  }
   const difficulty = report.oneOf<Difficulty>(raw, 'difficulty', 'difficulty', DIFFICULTIES);
   const skill = report.oneOf<Skill>(raw, 'skill', 'skill', SKILLS);
   // Every shipped question says what it asks the player to do; a teacher's own may leave it out.
@@ -420,7 +441,10 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
   let asOf: string | undefined;
   if (raw.asOf !== undefined) {
     if (typeof raw.asOf !== 'string' || !isIsoDate(raw.asOf)) {
-      report.error('asOf', `must be an ISO date (YYYY-MM-DD), found ${describe(raw.asOf)}`);
+      report.error('asOf', `must be an ISO date (YYYY-MM-DD), found ${describe(raw.asOf)}`, {
+        rule: 'not-iso-date',
+        found: foundOf(raw.asOf),
+      });
     } else {
       asOf = raw.asOf;
     }
@@ -444,7 +468,7 @@ function checkQuestion(raw: Record<string, unknown>, report: Reporter, context: 
     }
   }
   if (raw.surprising !== undefined && typeof raw.surprising !== 'boolean') {
-    report.error('surprising', `must be true or false, found ${describe(raw.surprising)}`);
+    report.wrongType('surprising', 'true-or-false', raw.surprising);
   }
   if (report.problems > 0) return undefined;
   return {
@@ -513,18 +537,20 @@ export function parseTopicFile(
   const locate: LocateField = (field) => (field ? lineIn(doc, lineCounter, fieldPath(field)) : undefined);
   const report = new Reporter(errors, file.path, undefined, locate);
   if (doc.errors.length > 0) {
-    report.error(undefined, yamlProblem(doc.errors[0]));
+    const violation = yamlViolation(doc.errors[0]);
+    report.error(undefined, describeYamlProblem(violation), violation);
     return undefined;
   }
   let data: unknown;
   try {
     data = doc.toJS();
   } catch (error) {
-    report.error(undefined, yamlProblem(error));
+    const violation = yamlViolation(error);
+    report.error(undefined, describeYamlProblem(violation), violation);
     return undefined;
   }
   if (!isRecord(data)) {
-    report.error(undefined, `a topic file must be a mapping with topic, title and questions, found ${describe(data)}`);
+    report.wrongType(undefined, 'topic-file', data);
     return undefined;
   }
   report.unknownFields(data, TOPIC_FIELDS, '');
@@ -534,10 +560,8 @@ export function parseTopicFile(
   }
   const title = report.text(data, 'title', 'title');
   if (!Array.isArray(data.questions)) {
-    report.error(
-      'questions',
-      data.questions === undefined ? 'is missing' : `must be a list, found ${describe(data.questions)}`,
-    );
+    if (data.questions === undefined) report.error('questions', 'is missing', { rule: 'missing' });
+    else report.wrongType('questions', 'list', data.questions);
     return undefined;
   }
   const topic = topicId ?? baseName(file.path);
@@ -545,7 +569,7 @@ export function parseTopicFile(
   const questions: PlacedQuestion[] = [];
   data.questions.forEach((raw, index) => {
     if (!isRecord(raw)) {
-      report.error(`questions[${index + 1}]`, `must be a mapping, found ${describe(raw)}`);
+      report.wrongType(`questions[${index + 1}]`, 'mapping', raw);
       return;
     }
     const label = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : `#${index + 1}`;

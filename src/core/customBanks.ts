@@ -5,7 +5,13 @@
  * Pure: the caller supplies the stored text, the source documents and the time.
  */
 import { kebabCase } from './import/drafts.ts';
-import { exportTopicYaml, formatImportProblem, importQuestions, type ImportFormat } from './import/index.ts';
+import {
+  exportTopicYaml,
+  formatImportProblem,
+  importQuestions,
+  type ImportFormat,
+  type ImportProblem,
+} from './import/index.ts';
 import type { Question, SourceDoc, Topic } from './types.ts';
 import { MAX_BANK_NAME_CHARS } from './customBankLimits.ts';
 
@@ -29,10 +35,38 @@ export interface SavedBank {
   yaml: string;
 }
 
+/** A problem found in the stored banks, as data (`bank` counts from 1); `savedBanksProblemText` words it in English. */
+export type SavedBanksProblem =
+  | { code: 'not-json' }
+  | { code: 'wrong-version'; version: number }
+  | { code: 'damaged'; bank: number }
+  | { code: 'repeated-id'; bank: number }
+  /** A question of a bank that no longer meets the rules (placed by question and field: stored lines mean nothing). */
+  | { code: 'question'; bankName: string; problem: ImportProblem }
+  | { code: 'nothing-left'; bankName: string };
+
 export interface LoadedBanks {
   banks: SavedBank[];
-  /** Every problem found in the stored data, in a teacher's words; empty when all of it was read. */
-  problems: string[];
+  /** Every problem found in the stored data; empty when all of it was read. */
+  problems: SavedBanksProblem[];
+}
+
+/** A stored-banks problem in English, as a log gives it. */
+export function savedBanksProblemText(problem: SavedBanksProblem): string {
+  switch (problem.code) {
+    case 'not-json':
+      return 'the saved question banks are not valid JSON';
+    case 'wrong-version':
+      return `the saved question banks are not in the format of version ${problem.version}`;
+    case 'damaged':
+      return `saved bank ${problem.bank} is damaged (a field is missing or of the wrong kind); it was left out`;
+    case 'repeated-id':
+      return `saved bank ${problem.bank} repeats the id of another bank; it was left out`;
+    case 'question':
+      return `saved bank "${problem.bankName}": ${formatImportProblem(problem.problem)}`;
+    case 'nothing-left':
+      return `saved bank "${problem.bankName}" has no question left that can be played; it was left out`;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,10 +82,10 @@ function readStoredQuestions(
   topic: Topic,
   yaml: string,
   sources: Record<string, SourceDoc>,
-): { questions: Question[]; problems: string[] } {
+): { questions: Question[]; problems: ImportProblem[] } {
   const result = importQuestions({ path: `${topic.id}.yaml`, text: yaml }, { sources, topicId: topic.id });
   // Lines of the stored text mean nothing to a teacher: the question and the field say where.
-  const problems = result.problems.map(({ line: _line, ...problem }) => formatImportProblem(problem));
+  const problems = result.problems.map(({ line: _line, ...problem }) => problem);
   return { questions: result.questions, problems };
 }
 
@@ -62,19 +96,19 @@ export function parseSavedBanks(stored: string | null, sources: Record<string, S
   try {
     data = JSON.parse(stored);
   } catch {
-    return { banks: [], problems: ['the saved question banks are not valid JSON'] };
+    return { banks: [], problems: [{ code: 'not-json' }] };
   }
   if (!isRecord(data) || data.version !== SAVED_BANKS_VERSION || !Array.isArray(data.banks)) {
     return {
       banks: [],
-      problems: [`the saved question banks are not in the format of version ${SAVED_BANKS_VERSION}`],
+      problems: [{ code: 'wrong-version', version: SAVED_BANKS_VERSION }],
     };
   }
   const banks: SavedBank[] = [];
-  const problems: string[] = [];
+  const problems: SavedBanksProblem[] = [];
   const ids = new Set<string>();
   data.banks.forEach((raw, index) => {
-    const where = `saved bank ${index + 1}`;
+    const bankNumber = index + 1;
     if (
       !isRecord(raw) ||
       !isText(raw.id) ||
@@ -87,19 +121,19 @@ export function parseSavedBanks(stored: string | null, sources: Record<string, S
       !isText(raw.topic.title) ||
       typeof raw.yaml !== 'string'
     ) {
-      problems.push(`${where} is damaged (a field is missing or of the wrong kind); it was left out`);
+      problems.push({ code: 'damaged', bank: bankNumber });
       return;
     }
     if (ids.has(raw.id)) {
-      problems.push(`${where} repeats the id of another bank; it was left out`);
+      problems.push({ code: 'repeated-id', bank: bankNumber });
       return;
     }
     const name = normalizeBankName(raw.name);
     const topic = { id: raw.topic.id, title: raw.topic.title };
     const read = readStoredQuestions(topic, raw.yaml, sources);
-    problems.push(...read.problems.map((problem) => `saved bank "${name}": ${problem}`));
+    problems.push(...read.problems.map((problem) => ({ code: 'question' as const, bankName: name, problem })));
     if (read.questions.length === 0) {
-      problems.push(`saved bank "${name}" has no question left that can be played; it was left out`);
+      problems.push({ code: 'nothing-left', bankName: name });
       return;
     }
     ids.add(raw.id);

@@ -118,7 +118,20 @@ export type Violation =
   | { rule: 'quote-not-found'; source: string; quote: string }
   | { rule: 'time-limit'; found: unknown }
   | { rule: 'duplicate-id'; otherFile: string }
-  | { rule: 'shared-first-excerpt'; otherQuestion: string };
+  | { rule: 'shared-first-excerpt'; otherQuestion: string }
+  | { rule: 'unknown-field'; allowed: readonly string[] }
+  | { rule: 'wrong-type'; expected: ExpectedShape; found: Found }
+  | { rule: 'not-one-of'; allowed: readonly (string | number)[]; found: Found }
+  | { rule: 'invalid-yaml'; detail: string; line?: number; column?: number }
+  | { rule: 'not-kebab-case'; found: string }
+  | { rule: 'not-iso-date'; found: Found };
+
+/** What a field of a YAML file should have held, when it held something else. */
+export type ExpectedShape = 'text' | 'list' | 'mapping' | 'true-or-false' | 'choice' | 'excerpt' | 'topic-file';
+
+/** What a YAML field held instead, as data: "nothing", "a list", "a mapping", or a value and its type. */
+export type Found =
+  { kind: 'nothing' } | { kind: 'list' } | { kind: 'mapping' } | { kind: 'value'; type: string; json: string };
 
 /** A validation problem, always naming where it is. */
 export interface BankError {

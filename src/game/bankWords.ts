@@ -3,9 +3,10 @@
  * refused change), in the language of the translator given: the importer and the store return data and English,
  * the screens show these.
  */
-import type { ImportResult } from '../core/import/index';
+import type { ImportProblem, ImportResult } from '../core/import/index';
 import type { Translate, Translator } from '../i18n/translator';
 import type { SaveRefusal } from '../storage/CustomBankStore';
+import { importProblemText } from './importWords';
 
 /** "12 KB", "1.2 MB": how much room saved banks take, as a teacher reads it (characters count as bytes). */
 export function sizeText(chars: number, translator: Pick<Translator, 't' | 'formatNumber'>): string {
@@ -38,16 +39,26 @@ export function refusalText(refusal: SaveRefusal, translator: Pick<Translator, '
 }
 
 /** A load report's lines in one list: each change, then each problem, each saying which it is. */
-export function reportLines(report: { changed: readonly string[]; skipped: readonly string[] }, t: Translate) {
+export function reportLines(
+  report: { changed: readonly ImportProblem[]; skipped: readonly ImportProblem[] },
+  words: Pick<Translator, 't' | 'formatNumber' | 'locale'>,
+) {
+  const { t } = words;
   return [
-    ...report.changed.map((line) => ({ text: t('banks:changedLine', { line }), changed: true })),
-    ...report.skipped.map((line) => ({ text: t('banks:skippedLine', { line }), changed: false })),
+    ...report.changed.map((note) => ({
+      text: t('banks:changedLine', { line: importProblemText(note, words) }),
+      changed: true,
+    })),
+    ...report.skipped.map((note) => ({
+      text: t('banks:skippedLine', { line: importProblemText(note, words) }),
+      changed: false,
+    })),
   ];
 }
 
 /** "What was changed or skipped in quiz.gift", or only what the list holds. */
 export function reportTitle(
-  report: { changed: readonly string[]; skipped: readonly string[] },
+  report: { changed: readonly unknown[]; skipped: readonly unknown[] },
   where: string,
   t: Translate,
 ) {

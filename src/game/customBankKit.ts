@@ -10,7 +10,7 @@ import {
   IMPORT_EXTENSIONS,
   importFileBytes,
   importQuestions,
-  importReportLines,
+  type ImportProblem,
   type ImportResult,
 } from '../core/import/index';
 import { createTranslator, type Translator } from '../i18n/translator';
@@ -28,10 +28,10 @@ export interface LoadReport {
   summary: string;
   /** What the screens list: each change ("Changed: …"), then each problem ("Skipped: …"), in file order. */
   problems: string[];
-  /** What was altered in questions that play, and why. */
-  changed: string[];
+  /** What was altered in questions that play, and why: the importer's notes, worded by the screen showing them. */
+  changed: ImportProblem[];
   /** What was left out, and why. */
-  skipped: string[];
+  skipped: ImportProblem[];
   /** Where the questions went (saved, kept for this visit, or not saved and why). */
   notice?: { text: string; tone: NoticeTone };
   /** The bank the questions were saved as. */
@@ -55,8 +55,8 @@ export class CustomBankKit {
   ) {}
 
   /**
-   * Reads, checks and saves one file; never throws for anything in the file. The report is worded by `words`
-   * (the importer's own lines about the file stay in English).
+   * Reads, checks and saves one file; never throws for anything in the file. The report is worded by `words`;
+   * its changes and problems stay notes, so that a screen can word them again in another language.
    */
   async load(file: File, now: Date, words: Translator = ENGLISH): Promise<LoadReport> {
     const { t } = words;
@@ -84,11 +84,11 @@ export class CustomBankKit {
 
   private save(fileName: string, result: ImportResult, now: Date, words: Translator): LoadReport {
     const { t } = words;
-    const lines = importReportLines(result);
+    const lines = { changed: result.changes, skipped: result.problems };
     const report: LoadReport = {
       fileName,
       summary: importSummaryText(result, t),
-      problems: reportLines(lines, t).map((line) => line.text),
+      problems: reportLines(lines, words).map((line) => line.text),
       ...lines,
     };
     if (result.questions.length === 0 || !result.format) return report;

@@ -3,13 +3,17 @@
  * the shipped sources, its report in the game's words (what was changed, what was skipped and why), and the questions
  * that passed, ready to send with the class as the YAML the exporter writes (the server reads them again).
  */
-import { fileTooBigMessage, MAX_IMPORT_FILE_BYTES } from '../core/customBankLimits';
+import { MAX_IMPORT_FILE_BYTES } from '../core/customBankLimits';
+import { importSummaryText, reportTitle, sizeText } from '../game/bankWords';
+import { importProblemText } from '../game/importWords';
 import { SOURCES_URL } from '../game/pageConstants';
 import { fetchSourceDocs } from '../net/sourceDocs';
-import { importReportTitle } from '../ui/importReport';
+import type { ImportProblem } from '../core/import/index';
+import { isImportNoteLike } from '../core/import/notes';
 import type { SourceDoc } from '../core/types';
+import { ClassApiError } from '../net/classApi';
 import { button, el } from './dom';
-import { t } from './hostLanguage';
+import { hostTranslator, t } from './hostLanguage';
 
 /** The file endings the picker offers: IMPORT_EXTENSIONS in core/import, which the page loads only when a file is chosen. */
 export const OWN_QUESTIONS_ACCEPT = '.gift,.txt,.csv,.yaml,.yml';
@@ -25,6 +29,53 @@ export interface OwnQuestionsField {
   upload(): OwnQuestionsUpload | undefined;
 }
 
+/** "quiz.csv is 3 MB; the game reads files up to 1 MB…", in the page's language. */
+export function fileTooBigText(fileName: string, bytes: number, limit = MAX_IMPORT_FILE_BYTES): string {
+  const words = hostTranslator();
+  return t('banks:fileTooBig', { fileName, size: sizeText(bytes, words), limit: sizeText(limit, words) });
+}
+
+/**
+ * The server's refusal of the questions sent with a class, in the page's language, from the codes and numbers it
+ * sends next to its English; undefined for any other error, or details that do not read (the English is shown).
+ */
+export function ownQuestionsRefusalText(error: unknown): string | undefined {
+  if (!(error instanceof ClassApiError) || typeof error.details !== 'object' || error.details === null)
+    return undefined;
+  const details = error.details as Record<string, unknown>;
+  if (typeof details.fileName !== 'string') return undefined;
+  const fileName = details.fileName;
+  const words = hostTranslator();
+  try {
+    if (error.code === 'own-questions-too-big' && typeof details.size === 'number') {
+      return fileTooBigText(fileName, details.size, typeof details.limit === 'number' ? details.limit : undefined);
+    }
+    if (error.code === 'bad-own-questions' && Array.isArray(details.problems)) {
+      const sent: unknown[] = details.problems;
+      if (!sent.every((problem) => isImportNoteLike((problem as { note?: unknown } | null)?.note))) return undefined;
+      const problems = (sent as ImportProblem[]).map((problem) => importProblemText(problem, words));
+      return t('import:own.refused', { fileName, problems: problems.join('; ') });
+    }
+    if (
+      error.code === 'too-many-own-questions' &&
+      typeof details.found === 'number' &&
+      typeof details.max === 'number' &&
+      typeof details.plays === 'number'
+    ) {
+      const { found, max, plays } = details;
+      return t('import:own.tooMany', {
+        fileName,
+        count: found,
+        max: words.formatNumber(max),
+        plays: words.formatNumber(plays),
+      });
+    }
+  } catch {
+    // Notes of another version of the server, that this page cannot word: its English says it.
+  }
+  return undefined;
+}
+
 /** The class plays the file's questions instead of the bank's: said once they are loaded. */
 export function ownQuestionsNote(count: number): string {
   return t('host:own.note', { count });
@@ -37,7 +88,7 @@ export function ownQuestionsField(): OwnQuestionsField {
     attrs: { type: 'file', id: 'own-questions-file', accept: OWN_QUESTIONS_ACCEPT },
   });
   const summary = el('p', { class: 'message', attrs: { role: 'status' }, data: { name: 'own-questions-summary' } });
-  const report = el('div', { data: { name: 'own-questions-report' }, hidden: true });
+  const reportArea = el('div', { data: { name: 'own-questions-report' }, hidden: true });
   const remove = button(t('host:own.remove'), () => clear(), { data: { name: 'own-questions-remove' } });
   remove.hidden = true;
 
@@ -47,8 +98,8 @@ export function ownQuestionsField(): OwnQuestionsField {
     if (!keepFile) input.value = '';
     summary.textContent = '';
     summary.className = 'message';
-    report.hidden = true;
-    report.replaceChildren();
+    reportArea.hidden = true;
+    reportArea.replaceChildren();
     remove.hidden = true;
   }
 
@@ -59,7 +110,7 @@ export function ownQuestionsField(): OwnQuestionsField {
 
   async function read(file: File): Promise<void> {
     clear(true);
-    if (file.size > MAX_IMPORT_FILE_BYTES) return say(fileTooBigMessage(file.name, file.size), 'error');
+    if (file.size > MAX_IMPORT_FILE_BYTES) return say(fileTooBigText(file.name, file.size), 'error');
     say(t('host:own.reading', { file: file.name }), 'info');
     sources ??= fetchSourceDocs(SOURCES_URL);
     const [bytes, fetched, importer] = await Promise.all([
@@ -77,27 +128,32 @@ export function ownQuestionsField(): OwnQuestionsField {
     }
     if (!bytes) return say(t('host:own.unreadable'), 'error');
     const result = importer.importFileBytes(file.name, bytes, { sources: fetched.sources });
-    const lines = importer.importReportList(result);
-    const { changed, skipped } = importer.importReportLines(result);
+    const words = hostTranslator();
+    const report = { changed: result.changes, skipped: result.problems };
     if (result.questions.length > 0) {
       loaded = { fileName: file.name, yaml: importer.exportTopicYaml(result.topic, result.questions) };
       remove.hidden = false;
     }
     say(
-      [importer.importSummary(result), ...(loaded ? [ownQuestionsNote(result.questions.length)] : [])].join(' '),
+      [importSummaryText(result, t), ...(loaded ? [ownQuestionsNote(result.questions.length)] : [])].join(' '),
       loaded ? 'info' : 'error',
     );
-    if (lines.length > 0) {
-      report.replaceChildren(
-        el('h3', { text: importReportTitle(lines, file.name) }),
+    if (report.changed.length + report.skipped.length > 0) {
+      const line = (note: (typeof report.changed)[number]) => importProblemText(note, words);
+      reportArea.replaceChildren(
+        el('h3', { text: reportTitle(report, file.name, t) }),
         el(
           'ul',
           {},
-          ...changed.map((line) => el('li', { class: 'note', text: t('host:own.changed', { line }) })),
-          ...skipped.map((line) => el('li', { class: 'own-skipped', text: t('host:own.skipped', { line }) })),
+          ...report.changed.map((note) =>
+            el('li', { class: 'note', text: t('host:own.changed', { line: line(note) }) }),
+          ),
+          ...report.skipped.map((note) =>
+            el('li', { class: 'own-skipped', text: t('host:own.skipped', { line: line(note) }) }),
+          ),
         ),
       );
-      report.hidden = false;
+      reportArea.hidden = false;
     }
   }
 
@@ -114,7 +170,7 @@ export function ownQuestionsField(): OwnQuestionsField {
     el('label', { attrs: { for: 'own-questions-file' } }, t('host:own.label')),
     input,
     summary,
-    report,
+    reportArea,
     remove,
   );
   return { element, upload: () => loaded };

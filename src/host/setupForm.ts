@@ -21,7 +21,7 @@ import { button, el } from './dom';
 import { t } from './hostLanguage';
 import { localTopicTitle } from './hostQuestions';
 import { message, show, type HostPage } from './page';
-import { ownQuestionsField } from './ownQuestions';
+import { ownQuestionsField, ownQuestionsRefusalText } from './ownQuestions';
 import { saveClass, type SavedClass } from './savedClass';
 
 /** The time choices, in seconds; null is no time limit. */
@@ -185,7 +185,8 @@ export async function showSetup(
       },
       (error: unknown) => {
         submit.disabled = false;
-        problem.textContent = error instanceof Error ? error.message : t('host:setup.notCreated');
+        problem.textContent =
+          ownQuestionsRefusalText(error) ?? (error instanceof Error ? error.message : t('host:setup.notCreated'));
         problem.hidden = false;
       },
     );

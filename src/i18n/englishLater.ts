@@ -3,5 +3,6 @@ import play from './locales/en/play.json';
 import classroom from './locales/en/classroom.json';
 import host from './locales/en/host.json';
 import banks from './locales/en/banks.json';
+import importNotes from './locales/en/import.json';
 
-export const LATER_ENGLISH = { play, classroom, host, banks };
+export const LATER_ENGLISH = { play, classroom, host, banks, import: importNotes };

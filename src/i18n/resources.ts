@@ -29,6 +29,7 @@ export const NAMESPACES: readonly Namespace[] = [
   'classroom',
   'host',
   'banks',
+  'import',
 ];
 export const DEFAULT_NAMESPACE = 'common' satisfies Namespace;
 

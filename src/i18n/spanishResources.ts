@@ -8,5 +8,17 @@ import check from './locales/es/check.json';
 import classroom from './locales/es/classroom.json';
 import host from './locales/es/host.json';
 import banks from './locales/es/banks.json';
+import importNotes from './locales/es/import.json';
 
-export const SPANISH_RESOURCES = { common, settings, play, menu, share, check, classroom, host, banks };
+export const SPANISH_RESOURCES = {
+  common,
+  settings,
+  play,
+  menu,
+  share,
+  check,
+  classroom,
+  host,
+  banks,
+  import: importNotes,
+};

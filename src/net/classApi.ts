@@ -29,6 +29,8 @@ export class ClassApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server sent for a page to word the refusal in its own language, unchecked. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -80,12 +82,13 @@ export class ClassApi {
       }
       throw new ClassApiError(response.status, 'bad-response', `The class server answered ${response.status}.`);
     }
-    const data = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined;
+    const data = (await response.json().catch(() => undefined)) as
+      { error?: unknown; message?: unknown; details?: unknown } | undefined;
     if (!response.ok) {
       const code = typeof data?.error === 'string' ? data.error : 'error';
       const message =
         typeof data?.message === 'string' ? data.message : `The class server answered ${response.status}.`;
-      throw new ClassApiError(response.status, code, message);
+      throw new ClassApiError(response.status, code, message, data?.details);
     }
     return data as T;
   }

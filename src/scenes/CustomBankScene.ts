@@ -102,7 +102,7 @@ export class CustomBankScene extends ListScreen<'custom-bank'> {
       const summary = this.t('banks:announceReport', { fileName: report.fileName, summary: report.summary });
       items.push({ text: summary, heading: true });
       a11y.text(summary).dataset.name = 'summary';
-      const lines = reportLines(report, this.t);
+      const lines = reportLines(report, this.translator);
       items.push(
         ...lines.map((line) => ({
           text: line.text,

@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { reportLines, reportTitle, sizeText } from '../game/bankWords';
+import { savedBanksProblemText } from '../game/importWords';
 import type { CustomBankKit } from '../game/customBankKit';
 import { openKit, readyKit } from '../game/customBanks';
 import { acceptDrops, createFilePicker, type FilePicker } from '../game/files';
@@ -196,7 +197,9 @@ export class CustomBanksScene extends ListScreen<'custom-banks'> {
     a11y.text(summary).dataset.name = 'summary';
 
     // A load's lines say whether each was changed or skipped; what the saved banks lost is a problem each.
-    const problems = report ? reportLines(report, this.t) : storedProblems.map((text) => ({ text, changed: false }));
+    const problems = report
+      ? reportLines(report, this.translator)
+      : storedProblems.map((problem) => ({ text: savedBanksProblemText(problem, this.translator), changed: false }));
     const unsaved = report?.unsaved;
     const listBottom = area.y + area.height - (unsaved ? buttonHeight + gap : 0);
     if (problems.length > 0 && listBottom - y > type.small * 3) {

@@ -6,6 +6,7 @@ import {
   parseSavedBanks,
   serializeSavedBanks,
   type SavedBank,
+  type SavedBanksProblem,
 } from '../core/customBanks';
 import type { ImportFormat } from '../core/import/index';
 import type { Question, SourceDoc, Topic } from '../core/types';
@@ -40,8 +41,11 @@ export interface ImportedFile {
 /** The teacher's saved banks: read and checked once, changed only when the change can be stored. */
 export class CustomBankStore {
   private banks: SavedBank[];
-  /** Problems found in the stored data when it was read (the unreadable part is kept under the backup key). */
-  readonly problems: string[];
+  /**
+   * Problems found in the stored data when it was read, as codes a screen words (the unreadable part is kept
+   * under the backup key).
+   */
+  readonly problems: readonly SavedBanksProblem[];
   private readonly maxChars: number;
 
   constructor(

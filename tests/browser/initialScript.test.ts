@@ -34,7 +34,7 @@ describe('the first visit’s JavaScript', () => {
         .split('"')
         .filter((text) => text.length >= 30);
     const firstScreen = new Set(['common', 'settings', 'menu', 'share', 'check'].flatMap(stringsOf));
-    for (const namespace of ['play', 'classroom', 'host', 'banks']) {
+    for (const namespace of ['play', 'classroom', 'host', 'banks', 'import']) {
       // The namespace's own longer strings, as a bundle would carry them (plain text, nothing to escape).
       const own = stringsOf(namespace).filter((text) => !firstScreen.has(text) && /^[\x20-\x7e]+$/.test(text));
       expect(own.length, namespace).toBeGreaterThan(5);

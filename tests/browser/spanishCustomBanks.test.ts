@@ -6,7 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { clickCanvasButton, pageErrors, titleEntry, waitForScreen } from './game';
+import { exportTopicYaml, importQuestions } from '../../src/core/import/index';
+import { CUSTOM_BANKS_KEY } from '../../src/storage/CustomBankStore';
+import { clickCanvasButton, pageErrors, PHONE, titleEntry, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 import { checkSpanishScreen, layoutName, openSpanishGame, SPANISH_LAYOUTS, textOf } from './spanishScreens';
 
@@ -77,8 +79,13 @@ describe('your questions in Spanish', () => {
       );
       const lines = await texts(page, '[data-name="problems"] li');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^Cambiada: Line 1, question "Autoría", source comment: /);
-      expect(lines[1]).toMatch(/^Omitida: Line 7, question "Sin respuesta correcta", answers: /);
+      // The importer's notes in Spanish, with the file's line numbers.
+      expect(lines).toEqual([
+        'Cambiada: Línea 1, pregunta “Autoría”, comentario de fuente: no se usa: necesita sus dos partes, como ' +
+          '// source: eo-13942 | quote: "the exact words"; la pregunta se juega sin fragmento de la fuente',
+        'Omitida: Línea 7, pregunta “Sin respuesta correcta”, respuestas: ninguna respuesta está marcada como ' +
+          'correcta; empieza la respuesta correcta con "="',
+      ]);
       expect(await texts(page, '[data-name="questions"] li')).toEqual([
         '1. ¿Quién escribió el artículo de 2020 sobre la prohibición de TikTok?  (sin fuente, sin explicación)',
       ]);
@@ -136,4 +143,44 @@ describe('your questions in Spanish', () => {
       await page.context().close();
     });
   }
+
+  it('words what was wrong with the banks saved before in Spanish', { timeout: 120_000 }, async () => {
+    // A bank whose question lost its right answer in storage, and a bank with half its fields.
+    const read = importQuestions(
+      { path: 'semana.gift', text: '::Dueño:: ¿De quién es TikTok? {=ByteDance ~Microsoft}' },
+      { sources: {} },
+    );
+    const yaml = exportTopicYaml(read.topic, read.questions).replace('correct: true', 'correct: false');
+    expect(yaml).toContain('correct: false');
+    const saved = {
+      id: 'b1',
+      name: 'Semana 3',
+      fileName: 'semana.gift',
+      format: 'gift',
+      savedAt: '2026-01-05T10:00:00.000Z',
+    };
+    const stored = JSON.stringify({
+      version: 1,
+      banks: [
+        { ...saved, topic: read.topic, yaml },
+        { id: 'b2', name: 'A medias' },
+      ],
+    });
+    const page = await openSpanishGame(chromium.browser, url, PHONE, 1.5);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [CUSTOM_BANKS_KEY, stored] as const);
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await clickCanvasButton(page, await titleEntry(page, 'Your questions'));
+    await waitForScreen(page, 'custom-banks');
+    await page.waitForSelector('#a11y [data-name="problems"] li');
+    expect(await texts(page, '[data-name="problems"] li')).toEqual([
+      'banco guardado “Semana 3”: pregunta “dueno”, campo "choices": ninguna respuesta está marcada como correcta; ' +
+        'agrega "correct: true" a la respuesta correcta',
+      'al banco guardado “Semana 3” no le queda ninguna pregunta que se pueda jugar; se dejó fuera',
+      'el banco guardado 2 está dañado (falta un campo o es de otro tipo); se dejó fuera',
+    ]);
+    await checkSpanishScreen(page, 'custom-banks-stored-problems', layoutName(PHONE, 1.5));
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -20,6 +20,7 @@ import { axeAllProblems } from './axe';
 import { sendCheckAnswers } from './checkAnswers';
 import { PHONE, PROJECTOR, screenshot } from './game';
 import { useChromium } from './sharedChromium';
+import { openSpanishHost } from './spanishHostPage';
 
 const url = inject('appUrl');
 const chromium = useChromium();
@@ -96,12 +97,7 @@ async function checkScreen(page: Page, name: string, scrollTo?: string): Promise
 
 describe('the host page in Spanish', () => {
   it('creates a class, runs a live lesson to the podium and shows the learning check, all in Spanish', async () => {
-    const context = await chromium.browser.newContext({ viewport: PROJECTOR, locale: 'es-MX' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('host.html', url).href);
-    await page.waitForSelector('form[data-name="setup"]');
+    const { context, page, errors } = await openSpanishHost(chromium.browser, url);
 
     // The set-up form.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');

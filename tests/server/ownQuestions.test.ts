@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportTopicYaml, importQuestions } from '../../src/core/import/index';
+import { MAX_CLASS_QUESTIONS } from '../../src/core/classRules';
 import { MAX_IMPORT_FILE_BYTES } from '../../src/core/customBankLimits';
 import { MAX_OWN_QUESTIONS } from '../../src/server/class/ownQuestions';
 import { dumpDb, startTestServer, testSources, type TestServer } from './helpers';
@@ -127,6 +128,17 @@ describe("a class of the teacher's own questions", () => {
     expect(reply.body.error).toBe('bad-own-questions');
     expect(reply.body.message).toContain('Your questions (week3.gift):');
     expect(reply.body.message).toContain('question "eo-13942-signed", field "evidence[1].quote"');
+    // The same refusal as data, for the host page to word in its own language.
+    expect(reply.body.details).toEqual({
+      fileName: 'week3.gift',
+      problems: [
+        {
+          question: 'eo-13942-signed',
+          field: { kind: 'field', path: 'evidence[1].quote' },
+          note: { code: 'quote-not-found', source: 'eo-13942', quote: 'THE WHITE HOUSE, July 6, 2020.' },
+        },
+      ],
+    });
 
     reply = await create({}, { fileName: 'empty.gift', yaml: '' });
     expect(reply.status).toBe(422);
@@ -136,11 +148,22 @@ describe("a class of the teacher's own questions", () => {
     expect(reply.status).toBe(413);
     expect(reply.body.error).toBe('own-questions-too-big');
     expect(reply.body.message).toContain('huge.gift is 500 KB');
+    expect(reply.body.details).toEqual({
+      fileName: 'huge.gift',
+      size: MAX_IMPORT_FILE_BYTES + 1,
+      limit: MAX_IMPORT_FILE_BYTES,
+    });
 
     const many = Array.from({ length: MAX_OWN_QUESTIONS + 1 }, (_, i) => `::Q${i}:: Question ${i}? {=Yes ~No}`);
     reply = await create({}, upload(many.join('\n\n'), 'many.gift'));
     expect(reply.status).toBe(422);
     expect(reply.body.error).toBe('too-many-own-questions');
+    expect(reply.body.details).toEqual({
+      fileName: 'many.gift',
+      found: MAX_OWN_QUESTIONS + 1,
+      max: MAX_OWN_QUESTIONS,
+      plays: MAX_CLASS_QUESTIONS,
+    });
 
     reply = await create({}, { yaml: upload().yaml });
     expect(reply.status).toBe(400);

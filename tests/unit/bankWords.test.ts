@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSize } from '../../src/core/customBankLimits';
 import { importSummaryText, refusalText, reportLines, reportTitle, sizeText } from '../../src/game/bankWords';
+import type { ImportProblem } from '../../src/core/import/index';
 import { createTranslator } from '../../src/i18n/translator';
 import { SPANISH_RESOURCES } from '../../src/i18n/spanishResources';
 
@@ -42,10 +43,22 @@ describe('the words of Your questions', () => {
   });
 
   it('labels each line of a report and titles the list by what it holds', () => {
-    const report = { changed: ['Line 1: read as Windows-1252'], skipped: ['Line 4: no answer is marked correct'] };
-    expect(reportLines(report, spanish.t)).toEqual([
-      { text: 'Cambiada: Line 1: read as Windows-1252', changed: true },
-      { text: 'Omitida: Line 4: no answer is marked correct', changed: false },
+    const report: { changed: ImportProblem[]; skipped: ImportProblem[] } = {
+      changed: [
+        { line: 1, field: { kind: 'answer', number: 2 }, note: { code: 'picture-described', description: 'a map' } },
+      ],
+      skipped: [{ line: 4, question: 'Owner', note: { code: 'no-correct', format: 'gift', lastAnswer: 6 } }],
+    };
+    expect(reportLines(report, spanish)).toEqual([
+      { text: 'Cambiada: Línea 1, respuesta 2: la imagen no se muestra: a map', changed: true },
+      {
+        text: 'Omitida: Línea 4, pregunta “Owner”: ninguna respuesta está marcada como correcta; empieza la respuesta correcta con "="',
+        changed: false,
+      },
+    ]);
+    expect(reportLines(report, english).map((line) => line.text)).toEqual([
+      'Changed: Line 1, answer 2: picture not shown: a map',
+      'Skipped: Line 4, question "Owner": no answer is marked correct; start the right answer with "="',
     ]);
     expect(reportTitle(report, 'quiz.gift', spanish.t)).toBe('Qué se cambió u omitió en quiz.gift');
     expect(reportTitle({ changed: [], skipped: report.skipped }, 'quiz.gift', english.t)).toBe(

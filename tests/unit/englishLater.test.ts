@@ -21,6 +21,7 @@ describe('English strings in two parts', () => {
       'classroom',
       'common',
       'host',
+      'import',
       'menu',
       'play',
       'settings',

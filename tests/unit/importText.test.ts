@@ -1,8 +1,10 @@
 /** How the importer turns a teacher's bytes into text, and HTML or Markdown into what the game shows. */
 import { describe, expect, it } from 'vitest';
-import { decodeFileBytes, UNREADABLE_ENCODING_MESSAGE, WINDOWS_1252_NOTICE } from '../../src/core/import/encoding';
+import { decodeFileBytes } from '../../src/core/import/encoding';
 import { htmlToText, markdownToText } from '../../src/core/import/html';
-import { formatImportProblem, importQuestions } from '../../src/core/import/index';
+import { englishNote, formatImportProblem, importQuestions } from '../../src/core/import/index';
+
+const UNREADABLE = { error: 'unreadable-encoding' };
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -16,20 +18,18 @@ describe('decodeFileBytes', () => {
   it('reads Windows-1252 where UTF-8 fails, each byte 0x80–0x9F as that encoding has it, with a notice', () => {
     // € ‚ … ‘ ’ “ ” – — ™ and é, as Excel's plain "CSV" writes them.
     const decoded = decodeFileBytes(bytes(0x80, 0x82, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0xe9));
-    expect(decoded).toEqual({ text: '€‚…‘’“”–—™é', encoding: 'windows-1252', notice: WINDOWS_1252_NOTICE });
-    expect(WINDOWS_1252_NOTICE).toMatch(/CSV UTF-8/);
+    expect(decoded).toEqual({ text: '€‚…‘’“”–—™é', encoding: 'windows-1252', notice: 'not-utf8' });
+    expect(englishNote({ code: 'not-utf8' })).toMatch(/CSV UTF-8/);
   });
 
   it('refuses bytes Windows-1252 leaves undefined, and control characters, saying how to save as UTF-8', () => {
     for (const undefinedByte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
-      expect(decodeFileBytes(bytes(0x41, undefinedByte, 0x42))).toEqual({ error: UNREADABLE_ENCODING_MESSAGE });
+      expect(decodeFileBytes(bytes(0x41, undefinedByte, 0x42))).toEqual(UNREADABLE);
     }
     // A workbook (.xlsx is a zip) renamed .csv, and a NUL inside otherwise valid UTF-8.
-    expect(decodeFileBytes(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0xe9))).toEqual({
-      error: UNREADABLE_ENCODING_MESSAGE,
-    });
-    expect(decodeFileBytes(bytes(0x41, 0x00, 0x42))).toEqual({ error: UNREADABLE_ENCODING_MESSAGE });
-    expect(UNREADABLE_ENCODING_MESSAGE).toMatch(/CSV UTF-8/);
+    expect(decodeFileBytes(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0xe9))).toEqual(UNREADABLE);
+    expect(decodeFileBytes(bytes(0x41, 0x00, 0x42))).toEqual(UNREADABLE);
+    expect(englishNote({ code: 'unreadable-encoding' })).toMatch(/CSV UTF-8/);
   });
 
   it('reads UTF-16 with its byte order mark (Excel\'s "Unicode Text")', () => {
@@ -78,19 +78,17 @@ describe('htmlToText', () => {
   it('shows a picture by its description, and names what cannot be shown without one', () => {
     expect(htmlToText('Which?<img src="cat.jpg" alt="a &quot;cat&quot;">')).toEqual({
       text: 'Which? [picture: a "cat"]',
-      changes: ['picture not shown: a "cat"'],
+      changes: [{ code: 'picture-described', description: 'a "cat"' }],
     });
-    expect(htmlToText('Which?<img src="cat.jpg">').missing).toBe('a picture with no description (alt text)');
-    expect(htmlToText('Which?<img src="cat.jpg" alt=" ">').missing).toBe('a picture with no description (alt text)');
+    expect(htmlToText('Which?<img src="cat.jpg">').missing).toEqual(['undescribed-picture']);
+    expect(htmlToText('Which?<img src="cat.jpg" alt=" ">').missing).toEqual(['undescribed-picture']);
     expect(htmlToText('<audio controls><source src="hi.mp3">Your browser…</audio>Which language?')).toEqual({
       text: 'Which language?',
       changes: [],
-      missing: 'a sound',
+      missing: ['sound'],
     });
-    expect(htmlToText('<video src="a.mp4"></video>').missing).toBe('a video');
-    expect(htmlToText('<a href="@@PLUGINFILE@@/bonjour.mp3">Listen</a> to this').missing).toBe(
-      'a sound or video file it links to',
-    );
+    expect(htmlToText('<video src="a.mp4"></video>').missing).toEqual(['video']);
+    expect(htmlToText('<a href="@@PLUGINFILE@@/bonjour.mp3">Listen</a> to this').missing).toEqual(['media-link']);
     expect(htmlToText('<a href="https://example.org/law">the law</a>').missing).toBeUndefined();
   });
 });
@@ -122,7 +120,9 @@ describe('reading a GIFT file of Markdown', () => {
     const result = read(text);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.questions).toHaveLength(500);
-    const asWritten = result.changes.filter((change) => change.message.includes('in a file'));
+    const asWritten = result.changes.filter(
+      (change) => change.note.code === 'markdown-as-written' && change.note.per === 'file',
+    );
     expect(asWritten.length).toBeGreaterThan(400);
   });
 });

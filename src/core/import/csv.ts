@@ -7,10 +7,11 @@ import Papa from 'papaparse';
 import { foldWhitespace } from '../text.ts';
 import type { Question, SourceDoc, Violation } from '../types.ts';
 import { DraftChecker, type PlacedDraft, type QuestionDraft } from './drafts.ts';
+import type { FileField, ImportNote } from './notes.ts';
 import { questionLabel, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
 
 const ANSWER_NUMBERS = [1, 2, 3, 4, 5, 6] as const;
-const LAST_ANSWER = ANSWER_NUMBERS[ANSWER_NUMBERS.length - 1];
+const LAST_ANSWER: number = ANSWER_NUMBERS[ANSWER_NUMBERS.length - 1]!;
 type AnswerNumber = (typeof ANSWER_NUMBERS)[number];
 
 type Column = 'question' | `answer${AnswerNumber}` | 'timeLimit' | 'correct' | 'source' | 'excerpt' | 'explanation';
@@ -31,14 +32,10 @@ const COLUMNS: Record<Column, { name: string; headers: string[] }> = {
   explanation: { name: 'Explanation', headers: ['explanation'] },
 };
 const REQUIRED_COLUMNS: Column[] = ['question', 'answer1', 'answer2', 'correct'];
-const READ_COLUMNS = `Question, Answer 1 to Answer ${LAST_ANSWER}, Time limit (sec), Correct answer(s), Source, Excerpt and Explanation`;
 
-const HINTS: CorrectAnswerHints = {
-  none: `write the number of the right answer (1 to ${LAST_ANSWER})`,
-  several: 'write the number of one answer only',
-};
+const HINTS: CorrectAnswerHints = { format: 'csv', lastAnswer: LAST_ANSWER };
 
-const column = (name: Column) => `column "${COLUMNS[name].name}"`;
+const column = (name: Column): FileField => ({ kind: 'column', name: COLUMNS[name].name });
 
 /**
  * Kahoot!'s headers carry advice after a dash ("Question - max 120 characters"): the part before it names the
@@ -60,15 +57,18 @@ function readHeader(cells: string[]): Map<Column, number> {
 }
 
 /** A row's "Correct answer(s)": the answer numbers it names, or (and none) the problem with it. */
-function readCorrect(cell: string, answers: Map<AnswerNumber, string>): { numbers: AnswerNumber[]; problem?: string } {
+function readCorrect(
+  cell: string,
+  answers: Map<AnswerNumber, string>,
+): { numbers: AnswerNumber[]; problem?: ImportNote } {
   const numbers: AnswerNumber[] = [];
   for (const token of cell.split(/[\s,;]+/).filter((t) => t !== '')) {
     const number = Number(token) as AnswerNumber;
     if (!/^\d+$/.test(token) || !ANSWER_NUMBERS.includes(number)) {
-      return { numbers: [], problem: `must be the number of the right answer, 1 to ${LAST_ANSWER}; found "${token}"` };
+      return { numbers: [], problem: { code: 'csv-correct-not-number', lastAnswer: LAST_ANSWER, found: token } };
     }
     if (!answers.has(number)) {
-      return { numbers: [], problem: `says answer ${number} is correct, but column "Answer ${number}" is empty` };
+      return { numbers: [], problem: { code: 'csv-correct-empty-answer', number } };
     }
     if (!numbers.includes(number)) numbers.push(number);
   }
@@ -76,18 +76,18 @@ function readCorrect(cell: string, answers: Map<AnswerNumber, string>): { number
 }
 
 function fieldNamer(answerNumbers: AnswerNumber[]) {
-  return (field: string | undefined, violation: Violation | undefined): string | undefined => {
+  return (field: string | undefined, violation: Violation | undefined): FileField | undefined => {
     if (field === undefined) return undefined;
     if (field === 'prompt') return column('question');
     if (field === 'choices') {
-      return violation?.rule === 'correct-count' ? column('correct') : `columns "Answer 1" to "Answer ${LAST_ANSWER}"`;
+      return violation?.rule === 'correct-count' ? column('correct') : { kind: 'answer-columns', last: LAST_ANSWER };
     }
     const choice = /^choices\[(\d+)\]/.exec(field);
     if (choice) return column(`answer${answerNumbers[Number(choice[1]) - 1]!}`);
     if (field.startsWith('evidence')) return field.endsWith('.quote') ? column('excerpt') : column('source');
     if (field === 'explanation') return column('explanation');
     if (field === 'timeLimitSec') return column('timeLimit');
-    return `field "${field}"`;
+    return { kind: 'field', path: field };
   };
 }
 
@@ -107,10 +107,7 @@ export function readCsv(
     garbledRows.add(row);
     problems.push({
       row,
-      message:
-        error.code === 'MissingQuotes'
-          ? 'a cell opens a quotation mark (") that is never closed, so the rest of the file reads as one cell'
-          : 'a cell has text after its closing quotation mark ("): put quotation marks inside a cell as ""',
+      note: { code: error.code === 'MissingQuotes' ? 'csv-unclosed-quote' : 'csv-text-after-quote' },
     });
   }
   const rows = parsed.data;
@@ -121,7 +118,7 @@ export function readCsv(
   });
   if (headerIndex < 0) {
     problems.push({
-      message: `no header row found: the sheet needs columns named ${REQUIRED_COLUMNS.map((c) => `"${COLUMNS[c].name}"`).join(', ')}`,
+      note: { code: 'csv-no-header', columns: REQUIRED_COLUMNS.map((c) => COLUMNS[c].name) },
     });
     return [];
   }
@@ -132,7 +129,7 @@ export function readCsv(
   if (missing.length > 0) {
     problems.push({
       row: headerRow,
-      message: `the header row has no ${missing.map((c) => `"${COLUMNS[c].name}"`).join(' or ')} column`,
+      note: { code: 'csv-missing-columns', columns: missing.map((c) => COLUMNS[c].name) },
     });
     return [];
   }
@@ -140,8 +137,8 @@ export function readCsv(
     if (cell.trim() !== '' && columnOf(cell) === undefined) {
       problems.push({
         row: headerRow,
-        field: `column "${cell.trim()}"`,
-        message: `is not read: the game reads ${READ_COLUMNS}`,
+        field: { kind: 'column', name: cell.trim() },
+        note: { code: 'csv-column-not-read', lastAnswer: LAST_ANSWER },
       });
     }
   }
@@ -168,7 +165,7 @@ export function readCsv(
         row,
         ...(label !== undefined ? { question: label } : {}),
         field: column('correct'),
-        message: correct.problem,
+        note: correct.problem,
       });
     }
     const answerNumbers = [...answers.keys()];

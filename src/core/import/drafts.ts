@@ -5,7 +5,8 @@
 import { CrossQuestionChecks, newQuestionContext, validateQuestion, type QuestionContext } from '../bank.ts';
 import { IMPORTED_DIFFICULTY, IMPORTED_SKILL } from '../settings.ts';
 import type { BankError, Question, SourceDoc, Violation } from '../types.ts';
-import { teacherMessage, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
+import type { FileField, QuestionPlace } from './notes.ts';
+import { noteOfError, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
 
 /** How many words of a title or question make its id. */
 const ID_WORDS = 6;
@@ -33,7 +34,7 @@ export interface PlacedDraft {
   /** The line of one part of the question ("choices[2]"), where the format spreads a question over lines. */
   lineOf?: (field: string | undefined) => number | undefined;
   /** The part of the question a validator field path points at, in the file's terms. */
-  fieldName: (field: string | undefined, violation: Violation | undefined) => string | undefined;
+  fieldName: (field: string | undefined, violation: Violation | undefined) => FileField | undefined;
   /** Problems the reader already reported in its own words, not to be repeated: field path and rule. */
   explained?: { field: string; rule: Violation['rule'] }[];
   /**
@@ -51,7 +52,6 @@ const EXCERPT_RULES: ReadonlySet<Violation['rule'] | undefined> = new Set<Violat
   'joined-quote',
   'quote-not-found',
 ]);
-const PLAYS_WITHOUT_EXCERPT = 'the question plays without a source excerpt';
 
 /** Lower-case words joined by hyphens, accents and apostrophes dropped: "Rubio's letter?" → "rubios-letter". */
 export function kebabCase(text: string, maxWords = ID_WORDS): string {
@@ -72,7 +72,7 @@ export class DraftChecker {
   /** The validator's problems with every draft so far, in the bank's own words. */
   private readonly errors: BankError[] = [];
   private readonly takenIds = new Set<string>();
-  private readonly placeById = new Map<string, string>();
+  private readonly placeById = new Map<string, QuestionPlace>();
 
   constructor(
     private readonly file: string,
@@ -98,7 +98,7 @@ export class DraftChecker {
   check(placed: PlacedDraft): Question | undefined {
     const { draft } = placed;
     const id = this.uniqueId(draft);
-    this.placeById.set(id, 'row' in placed.place ? `row ${placed.place.row}` : `line ${placed.place.line}`);
+    this.placeById.set(id, placed.place);
     const record: Record<string, unknown> = {
       id,
       difficulty: IMPORTED_DIFFICULTY,
@@ -129,7 +129,7 @@ export class DraftChecker {
     if (question) {
       for (const error of dropped) {
         const change = this.reword(error, placed);
-        this.changes.push({ ...change, message: `${change.message}; ${PLAYS_WITHOUT_EXCERPT}` });
+        this.changes.push({ ...change, note: { code: 'excerpt-dropped', reason: change.note } });
       }
     }
     return question;
@@ -139,14 +139,12 @@ export class DraftChecker {
     const line = placed.lineOf?.(error.field);
     const place = line !== undefined ? { line } : placed.place;
     const field = placed.fieldName(error.field, error.violation);
-    const message = error.violation
-      ? teacherMessage(error.violation, error.field, this.hints, (other) => this.placeById.get(other) ?? other)
-      : error.message;
+    const note = noteOfError(error, this.hints, (other) => this.placeById.get(other) ?? { id: other });
     return {
       ...place,
       ...(placed.label !== undefined ? { question: placed.label } : {}),
       ...(field !== undefined ? { field } : {}),
-      message,
+      note,
     };
   }
 }

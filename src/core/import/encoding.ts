@@ -4,21 +4,12 @@
  * else is refused with how to save the file as UTF-8. Pure, so that `npm run import` and the game read alike.
  */
 
-/** How a file's bytes were read, with a notice for the teacher when it was not UTF-8. */
+/** How a file's bytes were read, with a notice for the teacher when it was not UTF-8 (worded by notes.ts). */
 export type DecodedFile =
-  { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252'; notice?: string } | { error: string };
+  | { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252'; notice?: 'not-utf8' }
+  | { error: 'unreadable-encoding' };
 
-const HOW_TO_SAVE_UTF8 =
-  'in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in Google Sheets, File › Download › CSV; in ' +
-  'Notepad, Save As with the encoding "UTF-8".';
-
-export const WINDOWS_1252_NOTICE =
-  'The file is not UTF-8: it was read as Windows-1252, which Excel writes when a sheet is saved as plain "CSV". ' +
-  `Check that accented letters, dashes and quotation marks look right; to be sure of them, save it as "CSV UTF-8": ${HOW_TO_SAVE_UTF8}`;
-
-export const UNREADABLE_ENCODING_MESSAGE =
-  'The file cannot be read: it is neither UTF-8 nor Windows-1252 text (it may be a workbook or a document ' +
-  `rather than text, or saved in another encoding). Save it as "CSV UTF-8" or as UTF-8 text: ${HOW_TO_SAVE_UTF8}`;
+const UNREADABLE = { error: 'unreadable-encoding' } as const;
 
 /**
  * Windows-1252's bytes 0x80–0x9F (every other byte means the same code point as in Latin-1). Written out because
@@ -103,18 +94,15 @@ export function decodeFileBytes(bytes: Uint8Array): DecodedFile {
     try {
       return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding: 'utf-16' };
     } catch {
-      return { error: UNREADABLE_ENCODING_MESSAGE };
+      return UNREADABLE;
     }
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    for (const byte of bytes)
-      if (!isTextByte(byte) && byte < FIRST_PRINTABLE) return { error: UNREADABLE_ENCODING_MESSAGE };
+    for (const byte of bytes) if (!isTextByte(byte) && byte < FIRST_PRINTABLE) return UNREADABLE;
     return { text, encoding: 'utf-8' };
   } catch {
     const text = decodeWindows1252(bytes);
-    return text === undefined
-      ? { error: UNREADABLE_ENCODING_MESSAGE }
-      : { text, encoding: 'windows-1252', notice: WINDOWS_1252_NOTICE };
+    return text === undefined ? UNREADABLE : { text, encoding: 'windows-1252', notice: 'not-utf8' };
   }
 }

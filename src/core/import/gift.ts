@@ -18,7 +18,9 @@ import { foldWhitespace } from '../text.ts';
 import type { Question, SourceDoc } from '../types.ts';
 import { DraftChecker, type QuestionDraft } from './drafts.ts';
 import { htmlToText, markdownToText, type TextReading } from './html.ts';
+import type { FileField, ImportNote } from './notes.ts';
 import { questionLabel, type CorrectAnswerHints, type ImportChange, type ImportProblem } from './problems.ts';
+import { MAX_IMPORTED_CHOICES } from '../settings.ts';
 
 const TRUE_TEXT = 'True';
 const FALSE_TEXT = 'False';
@@ -26,17 +28,9 @@ const TRUE_VALUES = ['T', 'TRUE'];
 const FALSE_VALUES = ['F', 'FALSE'];
 /** Replaces the answer block when the question text goes on after it (GIFT's "missing word" form). */
 const BLANK = '_____';
-const ANSWER_EXAMPLE = '{=right ~wrong}';
-const CHOOSE_FROM = `the game needs answers to choose from, like ${ANSWER_EXAMPLE}`;
 const GENERAL_FEEDBACK = '####';
-const BROKEN_SOURCE_COMMENT =
-  'is not used: it needs both parts, like // source: eo-13942 | quote: "the exact words"; ' +
-  'the question plays without a source excerpt';
 
-const HINTS: CorrectAnswerHints = {
-  none: 'start the right answer with "="',
-  several: 'start the right answer with "=" and the others with "~"',
-};
+const HINTS: CorrectAnswerHints = { format: 'gift', lastAnswer: MAX_IMPORTED_CHOICES };
 
 /** `// source: eo-13942 | quote: "exact words"` */
 const SOURCE_COMMENT = /^\/\/\s*source\s*:\s*(.*?)\s*\|\s*quote\s*:\s*(.*?)\s*$/i;
@@ -112,15 +106,11 @@ function cleanText(
   if (format === 'plain') return { text: foldWhitespace(text), changes: [], format };
   if (format === 'html') return { ...htmlToText(text), format };
   if (text.length > MAX_MARKDOWN_TEXT_CHARS || text.length > budget.left) {
-    const limit =
+    const note: ImportNote =
       text.length > MAX_MARKDOWN_TEXT_CHARS
-        ? `${MAX_MARKDOWN_TEXT_CHARS.toLocaleString('en-US')} characters of Markdown in one text`
-        : `${MAX_MARKDOWN_FILE_CHARS.toLocaleString('en-US')} characters of Markdown in a file`;
-    return {
-      text: foldWhitespace(text),
-      changes: [`shown as written, Markdown marks and all: the game reads at most ${limit}`],
-      format,
-    };
+        ? { code: 'markdown-as-written', limit: MAX_MARKDOWN_TEXT_CHARS, per: 'text' }
+        : { code: 'markdown-as-written', limit: MAX_MARKDOWN_FILE_CHARS, per: 'file' };
+    return { text: foldWhitespace(text), changes: [note], format };
   }
   budget.left -= text.length;
   return { ...markdownToText(text), format };
@@ -130,8 +120,8 @@ function cleanText(
 interface TextNote {
   /** Where the text starts in the answer block, or 'prompt' for the question text. */
   offset: number | 'prompt';
-  field: string;
-  message: string;
+  field: FileField;
+  note: ImportNote;
   skip: boolean;
 }
 
@@ -141,18 +131,11 @@ class QuestionTexts {
 
   constructor(private readonly markdown: MarkdownBudget) {}
 
-  clean(raw: string, format: TextFormat, field: string, offset: TextNote['offset']): string {
+  clean(raw: string, format: TextFormat, field: FileField, offset: TextNote['offset']): string {
     const reading = cleanText(raw, format, this.markdown);
-    for (const message of reading.changes) this.notes.push({ offset, field, message, skip: false });
+    for (const note of reading.changes) this.notes.push({ offset, field, note, skip: false });
     if (reading.missing !== undefined) {
-      this.notes.push({
-        offset,
-        field,
-        skip: true,
-        message:
-          `has ${reading.missing}, which the game cannot show or play, and the question cannot be answered ` +
-          'without it: give a picture a description (alt="…"), or put what it shows or says into words',
-      });
+      this.notes.push({ offset, field, skip: true, note: { code: 'media-missing', missing: reading.missing } });
     }
     return reading.text;
   }
@@ -248,9 +231,9 @@ function splitFeedback(
   offset: number,
 ): { text: string; feedback?: string } {
   const hash = findUnescaped(body, '#');
-  const answer = `answer ${number}`;
+  const answer: FileField = { kind: 'answer', number };
   if (hash < 0) return { text: texts.clean(body, format, answer, offset) };
-  const feedback = texts.clean(body.slice(hash + 1), format, `feedback of ${answer}`, offset);
+  const feedback = texts.clean(body.slice(hash + 1), format, { kind: 'answer-feedback', number }, offset);
   return {
     text: texts.clean(body.slice(0, hash), format, answer, offset),
     ...(feedback !== '' ? { feedback } : {}),
@@ -282,7 +265,7 @@ function splitQuestion(
     if (end < 0) {
       return {
         label: undefined,
-        problem: { line: lineAt(position), field: 'title', message: 'starts with "::" but is never closed with "::"' },
+        problem: { line: lineAt(position), field: { kind: 'title' }, note: { code: 'gift-title-unclosed' } },
       };
     }
     title = plainText(text.slice(position + 2, end)) || undefined;
@@ -296,36 +279,30 @@ function splitQuestion(
   if (open < 0 && firstClose < 0) {
     return {
       label: labelFrom(text.slice(position)),
-      problem: { line: lineAt(position), message: `has no answers: put them between { and }, like ${ANSWER_EXAMPLE}` },
+      problem: { line: lineAt(position), note: { code: 'gift-no-answers' } },
     };
   }
   if (firstClose >= 0 && (open < 0 || firstClose < open)) {
     return {
       label: labelFrom(text.slice(position, firstClose)),
-      problem: {
-        line: lineAt(firstClose),
-        message: '"}" comes before any "{" (write \\} for a brace that is part of the text)',
-      },
+      problem: { line: lineAt(firstClose), note: { code: 'gift-close-before-open' } },
     };
   }
   const label = labelFrom(text.slice(position, open));
   const close = findUnescaped(text, '}', open + 1);
-  if (close < 0) return { label, problem: { line: lineAt(open), message: '"{" is never closed with "}"' } };
+  if (close < 0) return { label, problem: { line: lineAt(open), note: { code: 'gift-open-unclosed' } } };
   const nestedOpen = findUnescaped(text, '{', open + 1);
   if (nestedOpen >= 0 && nestedOpen < close) {
     return {
       label,
-      problem: { line: lineAt(nestedOpen), message: 'a second "{" opens before the first is closed with "}"' },
+      problem: { line: lineAt(nestedOpen), note: { code: 'gift-nested-open' } },
     };
   }
   const secondOpen = findUnescaped(text, '{', close + 1);
   if (secondOpen >= 0) {
     return {
       label,
-      problem: {
-        line: lineAt(secondOpen),
-        message: 'a second set of answers { } follows the first: leave a blank line between two questions',
-      },
+      problem: { line: lineAt(secondOpen), note: { code: 'gift-second-answers' } },
     };
   }
   const before = text.slice(position, open);
@@ -344,18 +321,18 @@ function splitQuestion(
 /** The choices of an answer block (general feedback already cut off), each with its offset in the block. */
 type AnswerReading =
   | { choices: QuestionDraft['choices']; starts: number[] }
-  | { problem: { message: string; field: string; start?: number } };
+  | { problem: { note: ImportNote; field: FileField; start?: number } };
 
 function readAnswers(answers: string, format: TextFormat, texts: QuestionTexts): AnswerReading {
-  const unsupported = (message: string): AnswerReading => ({ problem: { field: 'answers', message } });
+  const unsupported = (note: ImportNote): AnswerReading => ({ problem: { field: { kind: 'answers' }, note } });
   const trimmed = answers.trim();
-  if (trimmed === '') return unsupported(`are empty, as in an essay question: ${CHOOSE_FROM}`);
-  if (trimmed.startsWith('#')) return unsupported(`numerical questions ({#...}) are not supported: ${CHOOSE_FROM}`);
+  if (trimmed === '') return unsupported({ code: 'gift-empty-answers' });
+  if (trimmed.startsWith('#')) return unsupported({ code: 'gift-numerical' });
 
   if (findUnescaped(answers, '~') >= 0) {
     const { before, list } = splitAnswers(answers);
     if (before.trim() !== '') {
-      return unsupported('each answer must start with "=" (the right one) or "~" (a wrong one)');
+      return unsupported({ code: 'gift-answer-marker' });
     }
     const choices: QuestionDraft['choices'] = [];
     for (const [index, answer] of list.entries()) {
@@ -364,9 +341,9 @@ function readAnswers(answers: string, format: TextFormat, texts: QuestionTexts):
       if (answer.marker === '~' && percent > 0 && percent < 100) {
         return {
           problem: {
-            field: `answer ${index + 1}`,
+            field: { kind: 'answer', number: index + 1 },
             start: answer.start,
-            message: `partial credit (%${weight![1]}%) is not supported: start the one right answer with "=" and the others with "~"`,
+            note: { code: 'gift-partial-credit', weight: weight![1]! },
           },
         };
       }
@@ -380,7 +357,7 @@ function readAnswers(answers: string, format: TextFormat, texts: QuestionTexts):
   }
 
   if (findUnescaped(answers, '=') >= 0 && answers.includes('->')) {
-    return unsupported(`matching questions (=item -> match) are not supported: ${CHOOSE_FROM}`);
+    return unsupported({ code: 'gift-matching' });
   }
   // True/false: {T}, {F#feedback for a wrong answer#feedback for a right one}; the second feedback runs to the
   // end, "#" and all, as in Moodle.
@@ -392,7 +369,7 @@ function readAnswers(answers: string, format: TextFormat, texts: QuestionTexts):
     const feedbackFor = (correct: boolean) => {
       const number = correct === isTrue ? 1 : 2;
       const raw = correct ? rightFeedback : wrongFeedback;
-      const feedback = texts.clean(raw, format, `feedback of answer ${number}`, 0);
+      const feedback = texts.clean(raw, format, { kind: 'answer-feedback', number }, 0);
       return feedback !== '' ? { feedback } : {};
     };
     return {
@@ -403,9 +380,7 @@ function readAnswers(answers: string, format: TextFormat, texts: QuestionTexts):
       starts: [0, 0],
     };
   }
-  return unsupported(
-    'short-answer questions (only "=" answers) are not supported: add wrong answers with "~" to make it multiple choice',
-  );
+  return unsupported({ code: 'gift-short-answer' });
 }
 
 /** What one block holds: a draft with the lines of its parts, or the reason it cannot be one. */
@@ -441,27 +416,27 @@ function readBlock(lines: Block['lines'], sources: SourceComment[], markdown: Ma
   const { title, label, promptRaw, open } = split.parts;
   const texts = new QuestionTexts(markdown);
   const format = formatOf(promptRaw, DEFAULT_FORMAT);
-  const prompt = texts.clean(promptRaw, DEFAULT_FORMAT, 'question text', 'prompt');
+  const prompt = texts.clean(promptRaw, DEFAULT_FORMAT, { kind: 'question-text' }, 'prompt');
   let answers = split.parts.answers;
   let explanation: string | undefined;
   let feedbackLine: number | undefined;
   const generalFeedback = lastUnescaped(answers, GENERAL_FEEDBACK);
   if (generalFeedback >= 0) {
     const raw = answers.slice(generalFeedback + GENERAL_FEEDBACK.length);
-    explanation = texts.clean(raw, format, 'general feedback (####)', generalFeedback) || undefined;
+    explanation = texts.clean(raw, format, { kind: 'general-feedback' }, generalFeedback) || undefined;
     feedbackLine = lineAt(open + 1 + generalFeedback);
     answers = answers.slice(0, generalFeedback);
   }
 
   const reading = readAnswers(answers, format, texts);
   if ('problem' in reading) {
-    const { field, start, message } = reading.problem;
-    return { label, problem: { line: lineAt(start !== undefined ? open + 1 + start : open), field, message } };
+    const { field, start, note } = reading.problem;
+    return { label, problem: { line: lineAt(start !== undefined ? open + 1 + start : open), field, note } };
   }
   const noteAt = (note: TextNote): BlockProblem => ({
     line: note.offset === 'prompt' ? lines[0]!.line : lineAt(open + 1 + note.offset),
     field: note.field,
-    message: note.message,
+    note: note.note,
   });
   const lost = texts.notes.find((note) => note.skip);
   if (lost) return { label, problem: noteAt(lost) };
@@ -492,17 +467,20 @@ function splitOnUnescaped(text: string, token: string): string[] {
   return parts;
 }
 
-function fieldNamer(field: string | undefined): string | undefined {
+function fieldNamer(field: string | undefined): FileField | undefined {
   if (field === undefined) return undefined;
-  if (field === 'prompt') return 'question text';
-  if (field === 'choices') return 'answers';
+  if (field === 'prompt') return { kind: 'question-text' };
+  if (field === 'choices') return { kind: 'answers' };
   const choice = /^choices\[(\d+)\](\.feedback)?/.exec(field);
-  if (choice) return choice[2] ? `feedback of answer ${choice[1]}` : `answer ${choice[1]}`;
-  if (field === 'evidence') return 'source comments';
+  if (choice) {
+    const number = Number(choice[1]);
+    return choice[2] ? { kind: 'answer-feedback', number } : { kind: 'answer', number };
+  }
+  if (field === 'evidence') return { kind: 'source-comments' };
   const source = /^evidence\[(\d+)\]\.(source|quote)/.exec(field);
-  if (source) return `source comment ${source[1]} (${source[2]})`;
-  if (field === 'explanation') return 'general feedback (####)';
-  return `field "${field}"`;
+  if (source) return { kind: 'source-comment-part', number: Number(source[1]), part: source[2] as 'source' | 'quote' };
+  if (field === 'explanation') return { kind: 'general-feedback' };
+  return { kind: 'field', path: field };
 }
 
 export function readGift(
@@ -523,8 +501,8 @@ export function readGift(
       for (const comment of block.sources) {
         problems.push({
           line: comment.line,
-          field: 'source comment',
-          message: 'belongs to no question: put it right above its question, with no blank line in between',
+          field: { kind: 'source-comment' },
+          note: { code: 'gift-lone-source-comment' },
         });
       }
     }
@@ -556,7 +534,12 @@ export function readGift(
     if (!checked) continue;
     questions.push(checked);
     for (const line of block.brokenSources) {
-      changes.push({ line, ...question, field: 'source comment', message: BROKEN_SOURCE_COMMENT });
+      changes.push({
+        line,
+        ...question,
+        field: { kind: 'source-comment' },
+        note: { code: 'gift-broken-source-comment' },
+      });
     }
     for (const change of reading.changes) changes.push({ ...change, ...question });
   }

@@ -7,13 +7,14 @@
 import { decode } from 'html-entities';
 import { Parser } from 'htmlparser2';
 import { marked } from 'marked';
+import type { ImportNote, MediaKind } from './notes.ts';
 
 export interface TextReading {
   text: string;
-  /** What the text shows differently from the file, in a teacher's words: "picture not shown: a cat". */
-  changes: string[];
+  /** What the text shows differently from the file: a picture shown by its description. */
+  changes: ImportNote[];
   /** Set when the text cannot be understood as shown: what is missing from it. */
-  missing?: string;
+  missing?: MediaKind[];
 }
 
 /** Each character of `from` paired with the character at the same place in `to`. */
@@ -36,12 +37,12 @@ const BREAKING_TAGS = new Set(
 );
 /** Tags whose content is not text a reader sees. */
 const HIDDEN_TAGS = new Set(['script', 'style', 'head', 'template', 'noscript']);
-const MEDIA_TAGS: Record<string, string> = {
-  audio: 'a sound',
-  video: 'a video',
-  object: 'an embedded file',
-  embed: 'an embedded file',
-  iframe: 'an embedded page',
+const MEDIA_TAGS: Record<string, MediaKind> = {
+  audio: 'sound',
+  video: 'video',
+  object: 'embedded-file',
+  embed: 'embedded-file',
+  iframe: 'embedded-page',
 };
 /** A link to one of these is the sound or video of the question ("Listen to this greeting"). */
 const MEDIA_LINK = /\.(mp3|wav|ogg|oga|m4a|aac|flac|mp4|m4v|webm|mov|avi)(\?|#|$)/i;
@@ -84,8 +85,8 @@ function joinPieces(pieces: Piece[]): string {
 /** Plain text of an HTML fragment, with what could not be shown. */
 export function htmlToText(html: string): TextReading {
   const pieces: Piece[] = [{ text: '', pre: false }];
-  const changes: string[] = [];
-  const missing: string[] = [];
+  const changes: ImportNote[] = [];
+  const missing: MediaKind[] = [];
   let preDepth = 0;
   let hiddenDepth = 0;
   /** Open <sup> and <sub> elements, each collecting its text. */
@@ -123,16 +124,16 @@ export function htmlToText(html: string): TextReading {
             .replace(/\s+/g, ' ')
             .trim();
           if (alt === '') {
-            missing.push('a picture with no description (alt text)');
+            missing.push('undescribed-picture');
           } else {
             emit(` [picture: ${alt}] `);
-            changes.push(`picture not shown: ${alt}`);
+            changes.push({ code: 'picture-described', description: alt });
           }
         } else if (MEDIA_TAGS[name] !== undefined) {
           missing.push(MEDIA_TAGS[name]);
           hiddenDepth += 1;
         } else if (name === 'a' && MEDIA_LINK.test(attributes.href ?? '')) {
-          missing.push('a sound or video file it links to');
+          missing.push('media-link');
         }
       },
       ontext(text) {
@@ -169,7 +170,7 @@ export function htmlToText(html: string): TextReading {
   return {
     text,
     changes,
-    ...(missing.length > 0 ? { missing: [...new Set(missing)].join(', ') } : {}),
+    ...(missing.length > 0 ? { missing: [...new Set(missing)] } : {}),
   };
 }
 

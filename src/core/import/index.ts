@@ -4,7 +4,6 @@
  * file's own terms. Pure: the caller reads the file and supplies the source documents quotes are checked against.
  */
 import { teacherBankWarnings } from '../bankBalance.ts';
-import { countOf } from '../customBankLimits.ts';
 import type { BankFile, Question, SourceDoc, Topic } from '../types.ts';
 import { readCsv } from './csv.ts';
 import { kebabCase } from './drafts.ts';
@@ -14,6 +13,8 @@ import { formatImportProblem, type ImportChange, type ImportProblem } from './pr
 import { readYaml } from './yaml.ts';
 
 export { formatImportProblem, type ImportChange, type ImportProblem } from './problems.ts';
+export { englishField, englishNote } from './english.ts';
+export type { FileField, ImportCode, ImportNote } from './notes.ts';
 export { decodeFileBytes, type DecodedFile } from './encoding.ts';
 export { exportTopicYaml } from './yamlExport.ts';
 
@@ -90,14 +91,10 @@ export function importQuestions(file: BankFile, options: ImportOptions): ImportR
     if (read.topic) topic = options.topicId !== undefined ? { ...read.topic, id: options.topicId } : read.topic;
     questions = read.questions.map((question) => ({ ...question, topic: topic.id }));
   } else {
-    problems.push({
-      message:
-        'this kind of file cannot be read: use a GIFT file (.gift or .txt), a spreadsheet saved as CSV (.csv) ' +
-        'or a topic file in the game’s own format (.yaml)',
-    });
+    problems.push({ note: { code: 'unknown-format' } });
   }
   if (format !== undefined && questions.length === 0 && problems.length === 0) {
-    problems.push({ message: 'the file holds no questions' });
+    problems.push({ note: { code: 'no-questions' } });
   }
   // Each reader reports some file-wide problems before its questions' own: list them all in file order.
   problems.sort((a, b) => position(a) - position(b));
@@ -119,17 +116,17 @@ export function importFileBytes(path: string, bytes: Uint8Array, options: Import
       ...(format ? { format } : {}),
       topic: topicForFile(path),
       questions: [],
-      problems: [{ message: decoded.error }],
+      problems: [{ note: { code: decoded.error } }],
       warnings: [],
       changes: [],
     };
   }
   const result = importQuestions({ path, text: decoded.text }, options);
   if (decoded.notice === undefined) return result;
-  return { ...result, changes: [{ message: decoded.notice }, ...result.changes] };
+  return { ...result, changes: [{ note: { code: decoded.notice } }, ...result.changes] };
 }
 
-/** The report of one import as lines to show: what was changed, then what was skipped, each in file order. */
+/** The report of one import as English lines (the command line), what was changed, then what was skipped, each in file order. */
 export interface ImportReportLines {
   changed: string[];
   skipped: string[];
@@ -137,28 +134,4 @@ export interface ImportReportLines {
 
 export function importReportLines(result: Pick<ImportResult, 'problems' | 'changes'>): ImportReportLines {
   return { changed: result.changes.map(formatImportProblem), skipped: result.problems.map(formatImportProblem) };
-}
-
-/** "2 questions ready to play. 1 change made while reading, listed below. 1 problem: …" */
-export function importSummary(result: Pick<ImportResult, 'questions' | 'problems' | 'changes'>): string {
-  const problems = result.problems.length;
-  if (result.questions.length === 0) {
-    return problems === 0
-      ? 'No question could be read.'
-      : `No question can be played yet: ${countOf(problems, 'problem')} to fix. Fix the file and load it again.`;
-  }
-  const parts = [`${countOf(result.questions.length, 'question')} ready to play.`];
-  if (result.changes.length > 0) {
-    parts.push(`${countOf(result.changes.length, 'change')} made in reading the file, listed below.`);
-  }
-  if (problems > 0) {
-    parts.push(`${countOf(problems, 'problem')}: a question with a problem is left out until it is fixed.`);
-  }
-  return parts.join(' ');
-}
-
-/** One list for a screen with room for one: each line says whether it was changed or skipped. */
-export function importReportList(result: Pick<ImportResult, 'problems' | 'changes'>): string[] {
-  const { changed, skipped } = importReportLines(result);
-  return [...changed.map((line) => `Changed: ${line}`), ...skipped.map((line) => `Skipped: ${line}`)];
 }

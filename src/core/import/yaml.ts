@@ -1,12 +1,11 @@
 /** A topic file in the bank's own YAML format, checked as a custom bank (see docs/question-format.md). */
 import { CrossQuestionChecks, parseTopicFile } from '../bank.ts';
+import { MAX_IMPORTED_CHOICES } from '../settings.ts';
 import type { BankError, Question, SourceDoc, Topic } from '../types.ts';
-import { teacherMessage, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
+import type { QuestionPlace } from './notes.ts';
+import { noteOfError, type CorrectAnswerHints, type ImportProblem } from './problems.ts';
 
-const HINTS: CorrectAnswerHints = {
-  none: 'add "correct: true" to the right one',
-  several: 'keep "correct: true" on the right one only',
-};
+const HINTS: CorrectAnswerHints = { format: 'yaml', lastAnswer: MAX_IMPORTED_CHOICES };
 
 export function readYaml(
   path: string,
@@ -26,17 +25,16 @@ export function readYaml(
       lineById.set(question.id, line);
     }
   }
-  const placeOf = (id: string) => {
+  const placeOf = (id: string): QuestionPlace => {
     const line = lineById.get(id);
-    return line !== undefined ? `line ${line} ("${id}")` : `"${id}"`;
+    return line !== undefined ? { line, id } : { id };
   };
   for (const error of errors) {
     problems.push({
       ...(error.line !== undefined ? { line: error.line } : {}),
       ...(error.questionId !== undefined ? { question: error.questionId } : {}),
-      ...(error.field !== undefined ? { field: `field "${error.field}"` } : {}),
-      // The YAML shape problems (unknown fields, wrong types) already speak in the file's own field names.
-      message: error.violation ? teacherMessage(error.violation, error.field, HINTS, placeOf) : error.message,
+      ...(error.field !== undefined ? { field: { kind: 'field' as const, path: error.field } } : {}),
+      note: noteOfError(error, HINTS, placeOf),
     });
   }
   return { ...(parsed ? { topic: parsed.topic } : {}), questions };

@@ -157,7 +157,8 @@ export async function buildClassApp(options: ClassAppOptions): Promise<FastifyIn
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (error instanceof ClassError) {
-      return reply.code(ERROR_STATUS[error.code]).send({ error: error.code, message: error.message });
+      const details = error.details ? { details: error.details } : {};
+      return reply.code(ERROR_STATUS[error.code]).send({ error: error.code, message: error.message, ...details });
     }
     if (error instanceof StoreUnavailableError) {
       request.log.warn({ err: error, url: request.url }, 'the database is unavailable');

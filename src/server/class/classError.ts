@@ -57,6 +57,8 @@ export class ClassError extends Error {
   constructor(
     readonly code: ClassErrorCode,
     message: string,
+    /** What a page needs to word the refusal in its own language (sent as `details` next to the English). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
