@@ -186,8 +186,12 @@ export default defineConfig({
   plugins: [
     questionBank(),
     gamePages(),
-    // The game ships only the part of Phaser it uses; the benchmark's bare page keeps the whole engine.
-    { ...trimmedPhaser(join(root, 'src', 'engine', 'phaser.js')), apply: buildsTheGame },
+    // The game ships only the part of Phaser it uses; the benchmark's bare page keeps the whole engine. Only in a
+    // build: the dev server sends modules as they are, and Phaser's are CommonJS (it runs Phaser's prebuilt bundle).
+    {
+      ...trimmedPhaser(join(root, 'src', 'engine', 'phaser.js')),
+      apply: (config, env) => env.command === 'build' && buildsTheGame(config),
+    },
     { ...teachers, apply: buildsTheGame },
     { ...offlineCache(teachers.api!), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },
     { ...precompressed(), apply: (config, env) => env.command === 'build' && buildsTheGame(config) },

@@ -30,7 +30,7 @@ export const BARE_PHASER_PAGE = { phaserVersion: '4.2.1', initialJsGzipBytes: 35
 export const INITIAL_JS_GOAL_RATIO = 0.6;
 
 /**
- * The share the build may not grow past, checked by tests/browser/initialScript.test.ts: the goal once it is
- * met; until then the last measured figure (0.706), so that nothing added to the first visit goes unnoticed.
+ * The share the build may not grow past, checked by tests/browser/initialScript.test.ts: the goal, met since the
+ * build substitutes the Phaser modules the game never reaches (0.553 measured then, docs/benchmarks.md).
  */
-export const INITIAL_JS_CEILING_RATIO = 0.71;
+export const INITIAL_JS_CEILING_RATIO = INITIAL_JS_GOAL_RATIO;

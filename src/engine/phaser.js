@@ -3,16 +3,15 @@
  * `phaser-core.js` entry, trimmed). The Vite build puts this module where `import Phaser from 'phaser'` would load
  * the whole engine (`src/engine/trimmedPhaser.ts`), and fixes Phaser's build flags at build time: WebGL only, no
  * Canvas renderer, no sound (Howler plays it), no debug hooks. The game is still type-checked against Phaser's own
- * types; tests/browser/engine.test.ts fails when the game calls a part of Phaser that is not listed here.
+ * types; tests/browser/engine.test.ts fails when the game calls a part of Phaser that is not listed here. Some
+ * modules that Phaser's boot imports although the game never reaches them (every render node and filter, texture
+ * atlas parsers, animations) are replaced by stand-ins that throw when used (`src/engine/phaserSubstitutes.ts`).
  *
- * Adding a part: import its module below (a game object needs its factory too, which registers `scene.add.…`).
+ * Adding a part: import its module below (a game object needs its factory too, which registers `scene.add.…`), and
+ * take it out of the substitutes if it is one of them.
  */
 import CONST from 'phaser/src/const.js';
 import Extend from 'phaser/src/utils/object/Extend.js';
-
-// Phaser's modules require each other in circles; its renderer's namespace must load before the game's renderer, as
-// it does in Phaser's own entries (else a render node's base class is still empty when a subclass extends it).
-import 'phaser/src/renderer/index.js';
 
 import CoreEvents from 'phaser/src/core/events/index.js';
 import Game from 'phaser/src/core/Game.js';

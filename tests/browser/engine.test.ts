@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { openGame, pageErrors, PHONE } from './game';
 import { findPhaserUses, type PhaserUses } from './phaserUses';
+import { PHASER_SUBSTITUTES, RENDER_NODES_DRAWN } from '../../src/engine/phaserSubstitutes';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -105,5 +106,56 @@ describe('the trimmed Phaser', () => {
       webgl: true,
     });
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('uses no member of Phaser that leads to a module the build replaces', () => {
+    const reached = PHASER_SUBSTITUTES.flatMap(({ feature, reachedBy }) =>
+      reachedBy.flatMap((use) => {
+        const dot = use.lastIndexOf('.');
+        const [owner, member] = use.startsWith('*.') ? ['*', use.slice(2)] : [use.slice(0, dot), use.slice(dot + 1)];
+        const wholeType = uses.members.get(use);
+        if (wholeType) return [`${use} (${[...wholeType.values()][0]}): ${feature}`];
+        return [...uses.members]
+          .filter(([type, members]) => (owner === '*' || type === owner) && members.has(member))
+          .map(([type, members]) => `${type}.${member} (${members.get(member)}): ${feature}`);
+      }),
+    );
+    expect(reached).toEqual([]);
+  });
+
+  it('draws only with the render nodes it keeps, and its stand-ins fail clearly where they are reached', async () => {
+    const { nodes, failures } = await page.evaluate(() => {
+      const { game } = window.sourceCheckTest!;
+      const scene = game.scene.getScene('title')!;
+      const attempt = (use: () => unknown) => {
+        try {
+          use();
+          return 'no error';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      };
+      const renderNodes = (game.renderer as Phaser.Renderer.WebGL.WebGLRenderer).renderNodes;
+      return {
+        nodes: Object.keys((renderNodes as unknown as { _nodes: object })._nodes),
+        failures: {
+          filterNode: attempt(() => renderNodes.getNode('FilterBlur')),
+          filter: attempt(() => scene.cameras.main.filters.internal.addBlur()),
+          animation: attempt(() => game.anims.create({ key: 'spin', frames: [] })),
+          dynamicTexture: attempt(() => game.textures.addDynamicTexture('drawn', 8, 8)),
+          spriteSheet: attempt(() => game.textures.addSpriteSheet('sheet', new Image(), { frameWidth: 8 })),
+        },
+      };
+    });
+    expect(nodes.filter((node) => !RENDER_NODES_DRAWN.includes(node))).toEqual([]);
+    expect(failures).toEqual({
+      filterNode: expect.stringContaining('leaves out the render nodes none of the game’s objects draw with'),
+      filter: expect.stringContaining('leaves out filters (phaser/src/filters/Blur.js)'),
+      animation: expect.stringContaining(
+        'leaves out animations (phaser/src/animations/AnimationManager.js), so `create`',
+      ),
+      dynamicTexture: expect.stringContaining('leaves out dynamic textures'),
+      spriteSheet: expect.stringContaining('leaves out texture atlas and sprite sheet parsers'),
+    });
   });
 });
