@@ -13,6 +13,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import { briefPrompt } from '../../src/core/reports';
 import { createRng, type RngState } from '../../src/core/rng';
+import { citationIn } from '../../src/i18n/citations';
+import { SPANISH_RESOURCES } from '../../src/i18n/spanishResources';
+import { createTranslator } from '../../src/i18n/translator';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
 import { simulateAnswers } from '../simulatedStudents';
@@ -26,6 +29,7 @@ const chromium = useChromium();
 const root = join(import.meta.dirname, '..', '..');
 const { bank } = loadBankFromDisk(join(root, 'questions'), root);
 const spanish = loadSpanishOverlay(join(root, 'questions'), bank, root).overlay;
+const spanishWords = createTranslator('es', SPANISH_RESOURCES);
 /** The class-only question whose Spanish prompt the projector shows, or undefined (a test failure names it). */
 const questionWithPrompt = (prompt: string) =>
   bank.questions.find((question) => spanish.questions[question.id]?.prompt === prompt);
@@ -224,11 +228,29 @@ describe('the host page in Spanish', () => {
       expect(
         await page.$$eval('[data-name="live-translation"]', (items) => items.map((item) => item.textContent)),
       ).toEqual(words.evidence.map((rendering) => `Traducción no oficial: ${rendering}`));
+      // Each citation as a Spanish student's reveal words it: the source's title and issuer in Spanish, the date the
+      // Spanish way, the document's own title as published.
+      const captions = await page.$$eval('[data-name="live-excerpt"] figcaption', (items) =>
+        items.map((item) => item.textContent),
+      );
+      expect(captions).toEqual(
+        english!.evidence.map(
+          (excerpt) =>
+            `— ${citationIn(spanishWords, excerpt.source, bank.sources[excerpt.source], spanish.sources[excerpt.source], true)}`,
+        ),
+      );
+      for (const [index, excerpt] of english!.evidence.entries()) {
+        const source = bank.sources[excerpt.source]!;
+        expect(captions[index]).toContain(spanish.sources[excerpt.source]!.title);
+        if (source.date !== 'not stated') expect(captions[index]).toMatch(/\d{1,2} de [a-z]+ de \d{4}\)$/);
+      }
       if (position === 0) {
         await checkScreen(page, 'evidence', '[data-name="live-stage"]');
         await page.setViewportSize(FULL_HD);
         await screenshot(page, 'host-es-evidence-1920x1080');
         await page.setViewportSize(PROJECTOR);
+        await page.locator('[data-name="live-stage"]').evaluate((element) => element.scrollIntoView());
+        await screenshot(page, 'host-es-evidence-1366x768');
       }
       await page.click('[data-name="live-next"]');
       await phase(page, 'leaderboard', position);
