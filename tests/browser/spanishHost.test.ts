@@ -21,6 +21,7 @@ import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeAllProblems } from './axe';
 import { sendCheckAnswers } from './checkAnswers';
+import { englishLeftOn } from './englishLeftovers';
 import { PHONE, PROJECTOR, screenshot } from './game';
 import { useChromium } from './sharedChromium';
 
@@ -75,9 +76,10 @@ async function phase(page: Page, wanted: string, position?: number): Promise<voi
   );
 }
 
-/** Axe (every rule), the page no wider than the screen, and a photograph at 1366×768 and on a phone. */
+/** Axe (every rule), no English left outside the quotes, the page no wider than the screen, and a photograph at 1366×768 and on a phone. */
 async function checkScreen(page: Page, name: string, scrollTo?: string): Promise<void> {
   expect(await axeAllProblems(page), name).toEqual([]);
+  expect(await englishLeftOn(page, 'body'), name).toEqual([]);
   for (const size of [PROJECTOR, PHONE]) {
     await page.setViewportSize(size);
     if (scrollTo) await page.locator(scrollTo).evaluate((element) => element.scrollIntoView());

@@ -9,6 +9,7 @@ import { classOnlyIds } from '../../src/core/classPool';
 import { SPANISH_RESOURCES } from '../../src/i18n/spanishResources';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { axeAllProblems } from './axe';
+import { englishLeftOn } from './englishLeftovers';
 import { PROJECTOR, screenshot } from './game';
 import { useChromium } from './sharedChromium';
 
@@ -56,6 +57,7 @@ describe('a refusal on the host page in Spanish', () => {
     expect(await problem.textContent()).toBe(SPANISH_RESOURCES.host.refusal['no-questions']);
     expect(await problem.textContent()).toMatch(/^Los temas y tipos elegidos no tienen preguntas/);
     expect(await axeAllProblems(page)).toEqual([]);
+    expect(await englishLeftOn(page, 'body')).toEqual([]);
     await problem.scrollIntoViewIfNeeded();
     await screenshot(page, 'host-es-refusal-1366x768');
     expect(errors).toEqual([]);
