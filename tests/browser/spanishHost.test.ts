@@ -2,15 +2,17 @@
 /**
  * The host page in Spanish: a teacher whose browser asks for Spanish creates a live class with a learning check,
  * sees the lobby, runs both questions to the podium and reads the check panel, every step in Spanish, with the
- * page's `lang` in Spanish, axe clean (every rule), nothing wider than the screen, and photographs at 1366×768 and
- * on a phone (the projector's question and evidence at 1920×1080 too). The topics, and the projector's questions
- * (class-only ones: the explanation and the quotes' renderings come from the server), are the bank's Spanish; the
- * quotes stay in English. The header's language switch then turns the page to English and is remembered.
+ * page's `lang` in Spanish, axe clean (every rule), no English left outside the quotes, nothing wider than the
+ * screen, and photographs at 1366×768 and on a phone (the projector's question and evidence at 1920×1080 too). The
+ * topics, and the projector's questions (class-only ones: the explanation and the quotes' renderings come from the
+ * server), are the bank's Spanish; the quotes stay in English, each cited in Spanish. The header's language switch
+ * then turns the page to English and is remembered. A refusal of the class server's is said in Spanish too.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
+import { classOnlyIds } from '../../src/core/classPool';
 import { briefPrompt } from '../../src/core/reports';
 import { createRng, type RngState } from '../../src/core/rng';
 import { citationIn } from '../../src/i18n/citations';
@@ -100,14 +102,35 @@ async function checkScreen(page: Page, name: string, scrollTo?: string): Promise
   await page.setViewportSize(PROJECTOR);
 }
 
+/** The host page's set-up form in a browser that asks for Spanish, with the page's errors collected. */
+async function openSpanishHost() {
+  const context = await chromium.browser.newContext({ viewport: PROJECTOR, locale: 'es-MX' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL('host.html', url).href);
+  await page.waitForSelector('form[data-name="setup"]');
+  return { context, page, errors };
+}
+
+/** A topic and a kind of question between which the bank holds no class-only question. */
+function emptyChoice(): { topic: string; kind: string } {
+  const classOnly = classOnlyIds(bank.questions);
+  const kinds = [...new Set(bank.questions.map((question) => question.kind))];
+  for (const topic of bank.topics) {
+    for (const kind of kinds) {
+      const held = bank.questions.filter(
+        (question) => classOnly.has(question.id) && question.topic === topic.id && question.kind === kind,
+      );
+      if (kind && held.length === 0) return { topic: topic.id, kind };
+    }
+  }
+  throw new Error('every topic holds class-only questions of every kind: this test needs another refusal');
+}
+
 describe('the host page in Spanish', () => {
   it('creates a class, runs a live lesson to the podium and shows the learning check, all in Spanish', async () => {
-    const context = await chromium.browser.newContext({ viewport: PROJECTOR, locale: 'es-MX' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('host.html', url).href);
-    await page.waitForSelector('form[data-name="setup"]');
+    const { context, page, errors } = await openSpanishHost();
 
     // The set-up form.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
@@ -313,6 +336,33 @@ describe('the host page in Spanish', () => {
     await page.waitForSelector('[data-name="live-stage"]');
     expect(await text(page, '#check-heading')).toBe('Learning check');
     expect(await page.$eval('#host-language', (select) => (select as HTMLSelectElement).value)).toBe('en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // A refusal of the server's (code `no-questions`, an English sentence) said in Spanish: class-only questions
+  // asked for from a topic and a kind that hold none.
+  it('says in Spanish why the class server would not create the class', async () => {
+    const { context, page, errors } = await openSpanishHost();
+    const { topic, kind } = emptyChoice();
+    await page.check('input[name="pool"][value="class-only"]');
+    await page.check(`input[name="topic"][value="${topic}"]`);
+    await page.check(`input[name="kind"][value="${kind}"]`);
+    const refused = page.waitForResponse((response) => response.url().endsWith('/api/classes'));
+    await page.click('form[data-name="setup"] button[type="submit"]');
+    // The server's own refusal, in English with its code…
+    const reply = await refused;
+    expect(reply.status()).toBe(422);
+    expect(((await reply.json()) as { error: string }).error).toBe('no-questions');
+    // …and the page's words for it in Spanish.
+    const problem = page.locator('form[data-name="setup"] [role="alert"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(SPANISH_RESOURCES.host.refusal['no-questions']);
+    expect(await problem.textContent()).toMatch(/^Los temas y tipos elegidos no tienen preguntas/);
+    expect(await axeAllProblems(page)).toEqual([]);
+    expect(await englishLeftOn(page, 'body')).toEqual([]);
+    await problem.scrollIntoViewIfNeeded();
+    await screenshot(page, 'host-es-refusal-1366x768');
     expect(errors).toEqual([]);
     await context.close();
   });
