@@ -3,11 +3,11 @@ import { formatLongDate } from './dates';
 import { NOT_STATED } from './settings';
 import type { SourceDoc } from './types';
 
+/** What a citation needs of a source: never its text. */
+export type CitedSource = Pick<SourceDoc, 'title' | 'publisher' | 'date'>;
+
 /** "Source title (issuer, 6 August 2020)"; the source's id when the bank does not know it. */
-export function sourceCitation(
-  sourceId: string,
-  source: Pick<SourceDoc, 'title' | 'publisher' | 'date'> | undefined,
-): string {
+export function sourceCitation(sourceId: string, source: CitedSource | undefined): string {
   if (!source) return sourceId;
   // The undated article states neither: saying so is part of the lesson, "(not stated, not stated)" is not.
   const known = [source.publisher, formatLongDate(source.date)].filter((part) => part !== NOT_STATED);

@@ -2,6 +2,7 @@
  * The class server's messages, as the server sends them and the game and the host page read them.
  * Types only: the server checks requests with JSON schemas and its answers follow these shapes.
  */
+import type { CitedSource } from './citation';
 import type { LiveCommand, LivePhase } from './liveLesson';
 import type { CheckProgress } from './classCheck';
 import type { ClassSummary } from './reports';
@@ -317,7 +318,8 @@ export interface LiveBoard {
   question?: { questionId: string; prompt: string; claimQuote?: string; choices: string[] };
   distribution?: { choices: ChoiceTally[]; timedOut: number };
   evidence?: {
-    excerpts: (Excerpt & { citation: string })[];
+    /** `cited`: the source's title, issuer and date, which a projector in another language cites it with. */
+    excerpts: (Excerpt & { citation: string; cited?: CitedSource })[];
     explanation?: string;
     asOf?: string;
     /** The explanation and each quote's rendering in every other language the bank words the question in. */

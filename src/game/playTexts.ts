@@ -3,10 +3,9 @@
  * interface is Spanish and the overlay has the question (quotes stay as published, each with its unofficial
  * rendering), else the English as written; with citations and as-of dates written the language's way.
  */
-import { sourceCitation } from '../core/citation';
-import { formatLongDate, isIsoDate } from '../core/dates';
-import { NOT_STATED } from '../core/settings';
+import { isIsoDate } from '../core/dates';
 import type { Question } from '../core/types';
+import { citationIn, longDateIn } from '../i18n/citations';
 import type { Translator } from '../i18n/translator';
 import type { PageServices } from './pageServices';
 import { spanishViewOf } from './spanishQuestions';
@@ -45,10 +44,7 @@ export function shownQuestion(services: PageServices, translator: Translator, qu
 }
 
 /** A calendar date the language's way: the English screens write "6 August 2020", the Spanish "6 de agosto de 2020". */
-export function longDate(translator: Translator, iso: string): string {
-  if (translator.language === 'en' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return formatLongDate(iso);
-  return translator.formatDate(iso.slice(0, 10));
-}
+export const longDate = longDateIn;
 
 /**
  * How a source is cited under its excerpt: in Spanish, the overlay's description of the source, its issuer and the
@@ -61,20 +57,8 @@ export function citationOf(
   sourceId: string,
   withOriginalTitle = false,
 ): string {
-  const source = services.bank?.sources[sourceId];
-  if (translator.language === 'en' || !source) return sourceCitation(sourceId, source);
-  const { t } = translator;
-  const spanish = services.spanishBank?.bundle.overlay.sources[sourceId];
-  const details = [
-    source.publisher === NOT_STATED ? undefined : (spanish?.publisher ?? source.publisher),
-    source.date === NOT_STATED ? undefined : longDate(translator, source.date),
-  ].filter((part): part is string => part !== undefined);
-  const title = spanish?.title ?? source.title;
-  if (details.length === 0) return t('play:citation.unknown', { title });
-  const joined = details.join(t('play:citation.separator'));
-  return spanish && withOriginalTitle
-    ? t('play:citation.translated', { title, originalTitle: source.title, details: joined })
-    : t('play:citation.full', { title, details: joined });
+  const rendered = services.spanishBank?.bundle.overlay.sources[sourceId];
+  return citationIn(translator, sourceId, services.bank?.sources[sourceId], rendered, withOriginalTitle);
 }
 
 /** What the reveal says under a fact that can change after its document, in the language; nothing without one. */

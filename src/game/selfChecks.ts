@@ -4,7 +4,7 @@
  */
 import type { CheckSet } from '../core/checkItems';
 import { checkCheckSet, checkFigures, readPlayerChange, takenForm, type SelfCheckData } from '../core/selfCheck';
-import { createTranslator, type Translator } from '../i18n/translator';
+import type { Translator } from '../i18n/translator';
 import { SelfCheckStore } from '../storage/SelfCheckStore';
 import type { KeyValueStore } from '../storage/SafeStorage';
 import { CHECKS_URL } from './pageConstants';
@@ -90,7 +90,7 @@ export interface ReportLine {
  * The player's figures per check taken, and the readings of before → after and before → a week later, in the
  * translator's language.
  */
-export function checkReportLines(data: SelfCheckData, translator: Translator = createTranslator('en')): ReportLine[] {
+export function checkReportLines(data: SelfCheckData, translator: Translator): ReportLine[] {
   const { t } = translator;
   if (data.taken.length === 0) return [{ text: t('check:figures.none') }];
   const lines: ReportLine[] = [];

@@ -10,6 +10,7 @@ import { checkFiguresRows, checkProgressText, checkReadings, delayedCheckText, t
 import { button, el } from './dom';
 import { t } from './hostLanguage';
 import { summaryTable } from './panels';
+import { refusalText } from './refusals';
 
 /** The figures table's columns, in order. */
 const FIGURE_COLUMNS = ['check', 'students', 'hitRate', 'falseAlarmRate', 'dPrime', 'c'] as const;
@@ -74,7 +75,7 @@ export class CheckPanel {
           this.render(data);
         },
         (error: unknown) => {
-          this.notice.textContent = error instanceof Error ? error.message : t('host:checks.notRead');
+          this.notice.textContent = refusalText(error, t('host:checks.notRead'));
         },
       )
       .finally(() => {
@@ -90,7 +91,7 @@ export class CheckPanel {
       this.notice.textContent = t('host:checks.opened');
     } catch (error) {
       // The server's sentence says why (too early, too late) and when it can be opened.
-      this.notice.textContent = error instanceof Error ? error.message : t('host:checks.notOpened');
+      this.notice.textContent = refusalText(error, t('host:checks.notOpened'));
     }
   }
 

@@ -29,6 +29,7 @@ import { LiveStage } from './liveView';
 import { discernmentParts, questionTallies, rankCells, skillParts } from './panels';
 import type { SavedClass } from './savedClass';
 import { timeCell, timeSetText, type TimeCell } from './timeCell';
+import { refusalText } from './refusals';
 
 /** The class live: how to join, the controls, the roster, the leaderboard, the skills and the questions. */
 export class Dashboard {
@@ -255,7 +256,7 @@ export class Dashboard {
       await action();
       this.render(await this.api.dashboard(this.saved.code, this.saved.token));
     } catch (error) {
-      this.notice.textContent = error instanceof Error ? error.message : t('host:dashboard.failed');
+      this.notice.textContent = refusalText(error, t('host:dashboard.failed'));
     }
   }
 
@@ -310,7 +311,7 @@ export class Dashboard {
       await this.api.deleteClass(this.saved.code, this.saved.token);
     } catch (error) {
       this.notice.textContent = t('host:dashboard.notDeleted', {
-        why: error instanceof Error ? error.message : t('host:dashboard.refused'),
+        why: refusalText(error, t('host:dashboard.refused')),
       });
       return;
     }
@@ -353,7 +354,7 @@ export class Dashboard {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       this.notice.textContent = t('host:dashboard.exported');
     } catch (error) {
-      this.notice.textContent = error instanceof Error ? error.message : t('host:dashboard.notExported');
+      this.notice.textContent = refusalText(error, t('host:dashboard.notExported'));
     }
   }
 

@@ -7,6 +7,7 @@
  * and stays as written; a failed download leaves the page's questions in English.
  */
 import type { LiveBoard } from '../core/classProtocol';
+import { citationIn } from '../i18n/citations';
 import { briefPrompt } from '../core/reports';
 import type { RevealWords } from '../core/revealWords';
 import { spanishServedQuestion, type SpanishBankBundle } from '../core/spanishBankBundle';
@@ -66,4 +67,16 @@ export function localTopicTitle(topic: { id: string; title: string }): string {
 export function localRevealWords(evidence: LiveBoard['evidence']): RevealWords | undefined {
   const language = hostTranslator().language;
   return evidence?.translations?.find((words) => words.language === language);
+}
+
+/**
+ * An excerpt's citation as the page words it: the server's English, or, on a Spanish page, the source's title and
+ * issuer from bank.es.json with its date (which the server sends beside the excerpt), as a student's reveal cites it,
+ * the document's own title as published beside them (the projector has no second, accessible layer to carry it).
+ */
+export function localCitation(excerpt: NonNullable<LiveBoard['evidence']>['excerpts'][number]): string {
+  const translator = hostTranslator();
+  if (translator.language === 'en' || !excerpt.cited) return excerpt.citation;
+  const rendered = inSpanish()?.overlay.sources[excerpt.source];
+  return citationIn(translator, excerpt.source, excerpt.cited, rendered, true);
 }

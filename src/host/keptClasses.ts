@@ -11,6 +11,7 @@ import { t } from './hostLanguage';
 import { goneClassesText, keptClassDate, keptClassStatus } from './keptClassText';
 import { message } from './page';
 import { dropKeptClasses, loadKeptClasses, type SavedClass } from './savedClass';
+import { refusalText } from './refusals';
 
 /**
  * Asks before this browser forgets a class: forget it only, or delete it on the server first. The safe choice
@@ -50,12 +51,7 @@ export async function keptClassesPanel(
   try {
     listed = await api.keptClasses(kept);
   } catch (error) {
-    section.append(
-      message(
-        t('host:kept.notListed', { why: error instanceof Error ? error.message : t('host:page.noAnswer') }),
-        'error',
-      ),
-    );
+    section.append(message(t('host:kept.notListed', { why: refusalText(error, t('host:page.noAnswer')) }), 'error'));
     return section;
   }
   const gone = kept.filter((item) => !listed.some((found) => found.code === item.code)).map((item) => item.code);
@@ -94,7 +90,7 @@ export async function keptClassesPanel(
         } catch (error) {
           notice.textContent = t('host:kept.notDeleted', {
             code: found.code,
-            why: error instanceof Error ? error.message : t('host:dashboard.refused'),
+            why: refusalText(error, t('host:dashboard.refused')),
           });
           return;
         }

@@ -5,7 +5,7 @@
  */
 import type { LiveBoard } from '../core/classProtocol';
 import { t } from './hostLanguage';
-import { localRevealWords } from './hostQuestions';
+import { localCitation, localRevealWords } from './hostQuestions';
 
 export interface ShownExcerpt {
   quote: string;
@@ -22,7 +22,7 @@ export function liveExcerpts(evidence: LiveBoard['evidence']): ShownExcerpt[] {
   const renderings = localRevealWords(evidence)?.evidence ?? [];
   return evidence.excerpts.map((excerpt, index) => ({
     quote: excerpt.quote,
-    caption: `— ${excerpt.citation}`,
+    caption: `— ${localCitation(excerpt)}`,
     name: 'live-excerpt',
     ...(renderings[index] ? { translation: t('host:live.translation', { translation: renderings[index] }) } : {}),
   }));

@@ -24,6 +24,7 @@ import './live.css';
 import { rankCells, skillParts } from './panels';
 import { liveExcerpts } from './liveEvidence';
 import { localChoice, localQuestion, localRevealWords } from './hostQuestions';
+import { refusalText } from './refusals';
 
 /** How often the countdown on the projector is redrawn. */
 const TICK_MS = 200;
@@ -181,7 +182,7 @@ export class LiveStage {
     try {
       await this.send(command);
     } catch (error) {
-      this.problem.textContent = error instanceof Error ? error.message : t('host:dashboard.failed');
+      this.problem.textContent = refusalText(error, t('host:dashboard.failed'));
       this.problem.hidden = false;
     }
   }

@@ -23,6 +23,7 @@ import { keptClassesPanel } from './keptClasses';
 import { dropKeptClasses, forgetClass, loadSavedClass, saveClass, type SavedClass } from './savedClass';
 import { showSetup, type SetupExtras } from './setupForm';
 import { themeToggle } from './theme';
+import { refusalText } from './refusals';
 
 /**
  * Finds the class server, then opens the dashboard of the class this browser hosts, or the set-up form: with a
@@ -86,7 +87,7 @@ async function boot(page: HostPage, api: ClassApi, storage: KeyValueStore, notic
       message(
         t('host:page.savedUnreachable', {
           code: saved.code,
-          why: error instanceof Error ? error.message : t('host:page.noAnswer'),
+          why: refusalText(error, t('host:page.noAnswer')),
         }),
         'error',
       ),
@@ -133,7 +134,7 @@ async function start(hostRoot: HTMLElement): Promise<void> {
   );
   const page: HostPage = { root: hostRoot };
   void boot(page, new ClassApi(), storage).catch((error: unknown) => {
-    show(page, message(error instanceof Error ? error.message : t('host:page.wentWrong'), 'error'));
+    show(page, message(refusalText(error, t('host:page.wentWrong')), 'error'));
   });
 }
 

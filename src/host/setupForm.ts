@@ -23,6 +23,7 @@ import { localTopicTitle } from './hostQuestions';
 import { message, show, type HostPage } from './page';
 import { ownQuestionsField, ownQuestionsRefusalText } from './ownQuestions';
 import { saveClass, type SavedClass } from './savedClass';
+import { refusalText } from './refusals';
 
 /** The time choices, in seconds; null is no time limit. */
 const TIME_CHOICES: readonly (number | null)[] = [10, 20, 30, 45, 60, 90, null];
@@ -185,8 +186,7 @@ export async function showSetup(
       },
       (error: unknown) => {
         submit.disabled = false;
-        problem.textContent =
-          ownQuestionsRefusalText(error) ?? (error instanceof Error ? error.message : t('host:setup.notCreated'));
+        problem.textContent = ownQuestionsRefusalText(error) ?? refusalText(error, t('host:setup.notCreated'));
         problem.hidden = false;
       },
     );

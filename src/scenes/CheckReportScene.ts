@@ -5,7 +5,7 @@ import { countOutcomes, type CheckJudgement, type Confidence } from '../core/dis
 import type { Excerpt } from '../core/types';
 import type { ClassPlay } from '../game/classPlay';
 import { delayedCheckOpensAt, nextForm, takenForm } from '../core/selfCheck';
-import { citationFor } from '../game/round';
+import { citationOf } from '../game/playTexts';
 import { checkReportLines, checksLoadMessage, loadChecks, selfCheckStore } from '../game/selfChecks';
 import { mirrorEvidence } from '../ui/evidenceMirror';
 import { ExcerptCard } from '../ui/ExcerptCard';
@@ -229,12 +229,18 @@ export class CheckReportScene extends ListScreen<'check-report'> {
             ? t('check:report.sourceSaysOf', { count: item.evidence.length })
             : t('check:report.sourceSays'),
         quote: evidence.quote,
-        citation: citationFor(this.services, evidence.source),
+        citation: citationOf(this.services, this.translator, evidence.source),
       },
       portrait ? type.body : type.prompt - 4,
     );
-    mirrorEvidence(a11y, a11y.section(t('check:report.source'), 'region'), item.evidence, (source) =>
-      citationFor(this.services, source),
+    // The quotes stay as published: a page in another language marks them English, as the reveal does.
+    const english = this.translator.language === 'en';
+    mirrorEvidence(
+      a11y,
+      a11y.section(t('check:report.source'), 'region'),
+      item.evidence,
+      (source) => citationOf(this.services, this.translator, source, true),
+      { t, ...(english ? {} : { translationLabel: t('play:translationLabel') }) },
     );
     a11y.focus(bottom.doms[index < total - 1 ? bottom.doms.length - 2 : bottom.doms.length - 1]);
     this.onKeys((event) => {

@@ -149,7 +149,7 @@ export class ReportScene extends ListScreen<'report'> {
 
     // The learning check's figures, per check taken (Check yourself on the title).
     add(t('menu:report.check'), { heading: true });
-    for (const line of checkReportLines(selfCheckStore(this.services.storage).get())) {
+    for (const line of checkReportLines(selfCheckStore(this.services.storage).get(), this.translator)) {
       add(line.text, {
         bold: line.heading || line.strong,
         color: line.heading || line.strong ? this.textColors.paper : this.textColors.muted,

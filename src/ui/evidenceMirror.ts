@@ -1,6 +1,6 @@
 /** The excerpts that settle a question, in the accessible layer's "Source" region: each quote and its citation. */
 import type { AccessibleLayer } from '../a11y/AccessibleLayer';
-import { createTranslator, type Translate } from '../i18n/translator';
+import type { Translate } from '../i18n/translator';
 
 export interface EvidenceItem {
   source: string;
@@ -9,21 +9,19 @@ export interface EvidenceItem {
   translation?: string;
 }
 
-/** What the mirror says in the interface's language (English when a screen passes nothing). */
+/** What the mirror says in the interface's language. */
 export interface MirrorWords {
   t: Translate;
   /** The label that marks a rendering as unofficial. */
   translationLabel?: string;
 }
 
-let english: MirrorWords | undefined;
-
 export function mirrorEvidence(
   a11y: AccessibleLayer,
   region: HTMLElement,
   evidence: readonly EvidenceItem[],
   citationOf: (sourceId: string) => string,
-  words: MirrorWords = (english ??= { t: createTranslator('en').t }),
+  words: MirrorWords,
 ): void {
   const { t } = words;
   for (const [index, item] of evidence.entries()) {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { axeAllProblems } from './axe';
+import { englishLeftOn } from './englishLeftovers';
 import {
   clickCanvasButton,
   openGame,
@@ -59,12 +60,13 @@ async function classMode(page: Page, mode: string): Promise<void> {
   await page.waitForFunction((wanted) => document.body.dataset.classMode === wanted, mode, { timeout: 20_000 });
 }
 
-/** The screen as it is: the page in Spanish, nothing cut off, axe clean; photographed. */
+/** The screen as it is: the page in Spanish (no English left outside the quotes), nothing cut off, axe clean; photographed. */
 async function inspect(student: Student, shot: string): Promise<void> {
   const { page } = student;
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
   expect(await page.$eval('#a11y', (element) => element.dataset.overflow ?? ''), `${shot} ${student.look}`).toBe('');
   expect(await axeAllProblems(page), `${shot} ${student.look}`).toEqual([]);
+  expect(await englishLeftOn(page, '#a11y'), `${shot} ${student.look}`).toEqual([]);
   await screenshot(page, `es-${shot}-${student.look}`);
 }
 

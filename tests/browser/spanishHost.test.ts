@@ -2,22 +2,28 @@
 /**
  * The host page in Spanish: a teacher whose browser asks for Spanish creates a live class with a learning check,
  * sees the lobby, runs both questions to the podium and reads the check panel, every step in Spanish, with the
- * page's `lang` in Spanish, axe clean (every rule), nothing wider than the screen, and photographs at 1366×768 and
- * on a phone (the projector's question and evidence at 1920×1080 too). The topics, and the projector's questions
- * (class-only ones: the explanation and the quotes' renderings come from the server), are the bank's Spanish; the
- * quotes stay in English. The header's language switch then turns the page to English and is remembered.
+ * page's `lang` in Spanish, axe clean (every rule), no English left outside the quotes, nothing wider than the
+ * screen, and photographs at 1366×768 and on a phone (the projector's question and evidence at 1920×1080 too). The
+ * topics, and the projector's questions (class-only ones: the explanation and the quotes' renderings come from the
+ * server), are the bank's Spanish; the quotes stay in English, each cited in Spanish. The header's language switch
+ * then turns the page to English and is remembered. A refusal of the class server's is said in Spanish too.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
+import { classOnlyIds } from '../../src/core/classPool';
 import { briefPrompt } from '../../src/core/reports';
 import { createRng, type RngState } from '../../src/core/rng';
+import { citationIn } from '../../src/i18n/citations';
+import { SPANISH_RESOURCES } from '../../src/i18n/spanishResources';
+import { createTranslator } from '../../src/i18n/translator';
 import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { loadSpanishOverlay } from '../../scripts/spanishBankFiles';
 import { simulateAnswers } from '../simulatedStudents';
 import { axeAllProblems } from './axe';
 import { sendCheckAnswers } from './checkAnswers';
+import { englishLeftOn } from './englishLeftovers';
 import { PHONE, PROJECTOR, screenshot } from './game';
 import { useChromium } from './sharedChromium';
 import { openSpanishHost } from './spanishHostPage';
@@ -27,6 +33,7 @@ const chromium = useChromium();
 const root = join(import.meta.dirname, '..', '..');
 const { bank } = loadBankFromDisk(join(root, 'questions'), root);
 const spanish = loadSpanishOverlay(join(root, 'questions'), bank, root).overlay;
+const spanishWords = createTranslator('es', SPANISH_RESOURCES);
 /** The class-only question whose Spanish prompt the projector shows, or undefined (a test failure names it). */
 const questionWithPrompt = (prompt: string) =>
   bank.questions.find((question) => spanish.questions[question.id]?.prompt === prompt);
@@ -72,9 +79,10 @@ async function phase(page: Page, wanted: string, position?: number): Promise<voi
   );
 }
 
-/** Axe (every rule), the page no wider than the screen, and a photograph at 1366×768 and on a phone. */
+/** Axe (every rule), no English left outside the quotes, the page no wider than the screen, and a photograph at 1366×768 and on a phone. */
 async function checkScreen(page: Page, name: string, scrollTo?: string): Promise<void> {
   expect(await axeAllProblems(page), name).toEqual([]);
+  expect(await englishLeftOn(page, 'body'), name).toEqual([]);
   for (const size of [PROJECTOR, PHONE]) {
     await page.setViewportSize(size);
     if (scrollTo) await page.locator(scrollTo).evaluate((element) => element.scrollIntoView());
@@ -93,6 +101,21 @@ async function checkScreen(page: Page, name: string, scrollTo?: string): Promise
     expect(outside, `${name} at ${size.width}×${size.height}`).toEqual([]);
   }
   await page.setViewportSize(PROJECTOR);
+}
+
+/** A topic and a kind of question between which the bank holds no class-only question. */
+function emptyChoice(): { topic: string; kind: string } {
+  const classOnly = classOnlyIds(bank.questions);
+  const kinds = [...new Set(bank.questions.map((question) => question.kind))];
+  for (const topic of bank.topics) {
+    for (const kind of kinds) {
+      const held = bank.questions.filter(
+        (question) => classOnly.has(question.id) && question.topic === topic.id && question.kind === kind,
+      );
+      if (kind && held.length === 0) return { topic: topic.id, kind };
+    }
+  }
+  throw new Error('every topic holds class-only questions of every kind: this test needs another refusal');
 }
 
 describe('the host page in Spanish', () => {
@@ -220,11 +243,29 @@ describe('the host page in Spanish', () => {
       expect(
         await page.$$eval('[data-name="live-translation"]', (items) => items.map((item) => item.textContent)),
       ).toEqual(words.evidence.map((rendering) => `Traducción no oficial: ${rendering}`));
+      // Each citation as a Spanish student's reveal words it: the source's title and issuer in Spanish, the date the
+      // Spanish way, the document's own title as published.
+      const captions = await page.$$eval('[data-name="live-excerpt"] figcaption', (items) =>
+        items.map((item) => item.textContent),
+      );
+      expect(captions).toEqual(
+        english!.evidence.map(
+          (excerpt) =>
+            `— ${citationIn(spanishWords, excerpt.source, bank.sources[excerpt.source], spanish.sources[excerpt.source], true)}`,
+        ),
+      );
+      for (const [index, excerpt] of english!.evidence.entries()) {
+        const source = bank.sources[excerpt.source]!;
+        expect(captions[index]).toContain(spanish.sources[excerpt.source]!.title);
+        if (source.date !== 'not stated') expect(captions[index]).toMatch(/\d{1,2} de [a-z]+ de \d{4}\)$/);
+      }
       if (position === 0) {
         await checkScreen(page, 'evidence', '[data-name="live-stage"]');
         await page.setViewportSize(FULL_HD);
         await screenshot(page, 'host-es-evidence-1920x1080');
         await page.setViewportSize(PROJECTOR);
+        await page.locator('[data-name="live-stage"]').evaluate((element) => element.scrollIntoView());
+        await screenshot(page, 'host-es-evidence-1366x768');
       }
       await page.click('[data-name="live-next"]');
       await phase(page, 'leaderboard', position);
@@ -285,6 +326,33 @@ describe('the host page in Spanish', () => {
     await page.waitForSelector('[data-name="live-stage"]');
     expect(await text(page, '#check-heading')).toBe('Learning check');
     expect(await page.$eval('#host-language', (select) => (select as HTMLSelectElement).value)).toBe('en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // A refusal of the server's (code `no-questions`, an English sentence) said in Spanish: class-only questions
+  // asked for from a topic and a kind that hold none.
+  it('says in Spanish why the class server would not create the class', async () => {
+    const { context, page, errors } = await openSpanishHost(chromium.browser, url);
+    const { topic, kind } = emptyChoice();
+    await page.check('input[name="pool"][value="class-only"]');
+    await page.check(`input[name="topic"][value="${topic}"]`);
+    await page.check(`input[name="kind"][value="${kind}"]`);
+    const refused = page.waitForResponse((response) => response.url().endsWith('/api/classes'));
+    await page.click('form[data-name="setup"] button[type="submit"]');
+    // The server's own refusal, in English with its code…
+    const reply = await refused;
+    expect(reply.status()).toBe(422);
+    expect(((await reply.json()) as { error: string }).error).toBe('no-questions');
+    // …and the page's words for it in Spanish.
+    const problem = page.locator('form[data-name="setup"] [role="alert"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(SPANISH_RESOURCES.host.refusal['no-questions']);
+    expect(await problem.textContent()).toMatch(/^Los temas y tipos elegidos no tienen preguntas/);
+    expect(await axeAllProblems(page)).toEqual([]);
+    expect(await englishLeftOn(page, 'body')).toEqual([]);
+    await problem.scrollIntoViewIfNeeded();
+    await screenshot(page, 'host-es-refusal-1366x768');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import type { SpanishBankBundle } from '../../src/core/spanishBankBundle';
 import type { BankBundle } from '../../src/core/types';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { axeAllProblems } from './axe';
+import { englishLeftOn } from './englishLeftovers';
 import { openGame, pageErrors, PHONE, PROJECTOR, screenshot, waitForScreen, type Viewport } from './game';
 import { useChromium } from './sharedChromium';
 
@@ -43,12 +44,13 @@ async function openInSpanish(viewport: Viewport, settings: object): Promise<Page
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
 const overflow = (page: Page) => page.$eval('#a11y', (element) => (element as HTMLElement).dataset.overflow ?? '');
 
-/** What every Spanish screen must be: lang es-US, axe clean, nothing reported as cut off; then its screenshot. */
+/** What every Spanish screen must be: lang es-US, axe clean, no English left outside the quotes, nothing reported as cut off; then its screenshot. */
 async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
   expect(await overflow(page), `${name}: reported as not fitting`).toBe('');
   expect(await textsOffScreen(page), `${name}: texts past the screen's edge`).toEqual([]);
   expect(await axeAllProblems(page), name).toEqual([]);
+  expect(await englishLeftOn(page, '#a11y'), name).toEqual([]);
   await screenshot(page, name);
 }
 

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { PREFERENCES_KEY } from '../../src/storage/PreferencesStore';
 import { axeAllProblems } from './axe';
+import { englishLeftOn } from './englishLeftovers';
 import { openGame, PHONE, PROJECTOR, screenshot, type Viewport } from './game';
 
 /** The text of an element of the accessible layer. */
@@ -10,14 +11,15 @@ export const textOf = (page: Page, selector: string) =>
   page.$eval(`#a11y ${selector}`, (element) => element.textContent ?? '');
 
 /**
- * What a screen must be: Spanish, nothing cut off (but the parts named in `mayOverflow`), axe clean; its picture is
- * saved as `es-<name>-<size>.png`.
+ * What a screen must be: Spanish (no English left outside the quotes, unless `lookForEnglish` is false), nothing cut
+ * off (but the parts named in `mayOverflow`), axe clean; its picture is saved as `es-<name>-<size>.png`.
  */
 export async function checkSpanishScreen(
   page: Page,
   name: string,
   size: string,
   mayOverflow: readonly string[] = [],
+  lookForEnglish = true,
 ): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('es-US');
   await screenshot(page, `es-${name}-${size}`);
@@ -25,6 +27,7 @@ export async function checkSpanishScreen(
   const cut = overflow.split(',').filter((part) => part !== '' && !mayOverflow.includes(part));
   expect(cut, `${name} at ${size}`).toEqual([]);
   expect(await axeAllProblems(page), `${name} at ${size}`).toEqual([]);
+  if (lookForEnglish) expect(await englishLeftOn(page, '#a11y'), `${name} at ${size}`).toEqual([]);
 }
 
 /** The sizes every Spanish walk lays out at: a phone and a laptop, at 100 % and 150 % text. */

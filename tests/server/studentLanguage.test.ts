@@ -185,6 +185,13 @@ describe("a verdict in the student's language", () => {
         ...(english.claim ? { claim: words.claim } : {}),
       },
     ]);
+    // Each excerpt's source as a citation needs it (the projector cites it in its own language), never its text.
+    expect(evidence.evidence.excerpts.map((excerpt: { cited?: unknown }) => excerpt.cited)).toEqual(
+      english.evidence.map((excerpt) => {
+        const { title, publisher, date } = testBank().sources[excerpt.source]!;
+        return { title, publisher, date };
+      }),
+    );
   });
 
   it('leaves a teacher’s own question as written, even one that bears a bank question’s id', async () => {

@@ -2,6 +2,7 @@
  * Live lessons on the server: each live class's state in its own row (live_lessons, see db.ts), and what the
  * projector is shown of it. The rules of the lesson are in src/core/liveLesson.ts; ClassService applies them.
  */
+import type { CitedSource } from '../../core/citation';
 import type { ChoiceTally, LeaderboardEntry, LiveBoard } from '../../core/classProtocol';
 import { ANSWER_GRACE_MS, tallyQuestions, type TallyRow } from '../../core/classRules';
 import { liveExtendedTimeLeft, type LiveAnswerer } from '../../core/liveExtendedTime';
@@ -83,6 +84,8 @@ export interface LiveBoardInput {
   /** The students with extended time on the open question (liveExtendedTime.ts). */
   answerers: readonly LiveAnswerer[];
   citation: (sourceId: string) => string;
+  /** The source an excerpt quotes, when the bank has it (the projector cites it in the teacher's language). */
+  source: (sourceId: string) => CitedSource | undefined;
   /** The question's words after the answer in the other languages the bank has (revealWords.ts). */
   translations: (question: Question) => RevealWords[];
 }
@@ -136,7 +139,15 @@ export function liveBoard(input: LiveBoardInput): LiveBoard {
   if (item && phase === 'evidence') {
     const { question } = item;
     board.evidence = {
-      excerpts: question.evidence.map((excerpt) => ({ ...excerpt, citation: input.citation(excerpt.source) })),
+      excerpts: question.evidence.map((excerpt) => {
+        const source = input.source(excerpt.source);
+        return {
+          ...excerpt,
+          citation: input.citation(excerpt.source),
+          // Only what a citation needs: the bank's sources also hold the documents' whole text.
+          ...(source ? { cited: { title: source.title, publisher: source.publisher, date: source.date } } : {}),
+        };
+      }),
       ...(question.explanation ? { explanation: question.explanation } : {}),
       ...(question.asOf ? { asOf: question.asOf } : {}),
     };

@@ -1653,6 +1653,7 @@ export class ClassService {
               hideScores: row.hide_scores === 1,
               answerers: live.phase === 'question' ? (await this.liveAnswerers(row, live)).answerers : [],
               citation: (sourceId) => sourceCitation(sourceId, this.bank.sources[sourceId]),
+              source: (sourceId) => this.bank.sources[sourceId],
               translations: (question) => revealWordsInEvery(question, this.overlaysOf(round)),
             }),
           }
