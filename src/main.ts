@@ -32,6 +32,7 @@ import { canvasSizeOf, renderScaleFor, setView, type View } from './ui/renderSca
 import { applyPageTheme } from './ui/pageTheme';
 import { applyPageLanguage, translatorFor } from './ui/pageLanguage';
 import { loadSpanishBankFor } from './game/spanishQuestions';
+import { keepBankOnArrival, titleCanOpenBeforeBank } from './game/titleBeforeBank';
 import type { Translator } from './i18n/translator';
 import { FONT_FAMILY, usePalette } from './ui/theme';
 
@@ -109,6 +110,11 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   ]);
   services.rounds.receiveLink(incoming);
   if (early && 'bundle' in early) services.bank = early.bundle;
+  keepBankOnArrival(services);
+  // Still on its way (a slow connection): the title opens without it unless its first build needs it.
+  const titleFirst =
+    services.bank !== undefined ||
+    (early === undefined && titleCanOpenBeforeBank({ location: window.location, storage, incoming }));
   document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
   // The page's own text (the update bar, text fields) in the same face as the canvas.
   document.body.style.fontFamily = FONT_FAMILY;
@@ -139,7 +145,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
     // Phaser starts the first scene listed. The loading screen also reports a bank that could not be loaded.
-    scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
+    scene: titleFirst ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);
