@@ -310,6 +310,8 @@ export class RevealScene extends BaseScene<'reveal'> {
         session: this.session,
         evidenceIndex: (index + evidenceCount) % evidenceCount,
         paged: true,
+        // The question's other excerpts keep the size its first was laid out at.
+        ...(data.textScale === undefined ? {} : { textScale: data.textScale }),
       });
     let paging: HTMLButtonElement | undefined;
     if (moreEvidence) {
