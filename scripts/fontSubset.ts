@@ -23,6 +23,20 @@ const ALWAYS = [
   '\u202f',
 ];
 
+/**
+ * Phaser measures every text's ascent and descent by drawing this string (TextStyle's `testString`) in its face: a
+ * letter of it missing from the files would be drawn from another font, and every text's height would change.
+ */
+function phaserTestString(): string {
+  const source = readFileSync(
+    join(root, 'node_modules', 'phaser', 'src', 'gameobjects', 'text', 'TextStyle.js'),
+    'utf8',
+  );
+  const match = /testString: \[ 'testString', '([^']*)' \]/.exec(source);
+  if (!match) throw new Error("Phaser's TextStyle.js no longer sets its testString where fontSubset.ts reads it");
+  return match[1]!;
+}
+
 export const SHIPPED_FONTS_FOLDER = join(root, 'src', 'ui', 'fonts');
 
 export function shippedFontFile(weight: number): string {
@@ -52,6 +66,7 @@ function filesUnder(folder: string, extensions: readonly string[], skip?: string
 /** Every character the game may draw in its own face, with the file each was first found in. */
 export function gameCharacters(): Map<string, string> {
   const found = new Map<string, string>(ALWAYS.map((character) => [character, 'always']));
+  for (const character of phaserTestString()) found.set(character, "Phaser's text measuring string");
   for (const { folder, extensions, skip } of TEXT_SOURCES) {
     for (const file of filesUnder(join(root, folder), extensions, skip)) {
       for (const character of readFileSync(file, 'utf8')) {
