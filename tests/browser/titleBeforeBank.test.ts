@@ -45,6 +45,7 @@ describe('the title before the question bank', () => {
     await page.waitForTimeout(300);
     expect(await page.$eval('#a11y', (element) => (element as HTMLElement).dataset.screen)).toBe('title');
     expect(await status(page)).toBe('Loading questions…');
+    await screenshot(page, 'title-waiting-for-bank-390x844');
     await bank!.release();
     await waitForScreen(page, 'question');
     await page.context().close();
