@@ -259,6 +259,11 @@ export class TitleScene extends BaseScene<'title'> {
         super.goTo(SceneKey.Error, { message: result.error });
         return;
       }
+      // A challenge link pasted meanwhile: the title is built again, to offer it.
+      if (!wait.waiting && this.services.rounds.linkWaiting) {
+        this.rebuild();
+        return;
+      }
       const text = footerFor(result.bundle.questions.length);
       footer.setText(text).setColor(this.textColors.muted);
       footerDom.textContent = text;

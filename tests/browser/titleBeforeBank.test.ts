@@ -5,7 +5,9 @@
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { encodeChallenge } from '../../src/core/challenge';
 import { SAVED_ROUND_KEY } from '../../src/game/savedRounds';
+import { dailyChallenge } from '../unit/helpers';
 import { openGame, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 
@@ -60,6 +62,29 @@ describe('the title before the question bank', () => {
     await screenshot(page, 'title-after-bank-390x844');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'question');
+    await page.context().close();
+  });
+
+  it('offers a challenge link pasted before the bank arrived once it is in', async () => {
+    let bank: { release: (failure?: number) => Promise<void> } | undefined;
+    const page = await openGame(chromium.browser, url, PHONE, async (page) => (bank = await holdBank(page)));
+    const { version } = (await (await fetch(new URL('bank.json', url))).json()) as { version: string };
+    const challenge = {
+      ...dailyChallenge('2026-03-14', version),
+      seed: 'k3j9x2a',
+      mode: 'classic' as const,
+      questionCount: 5,
+      score: 4_200,
+      marks: Array<'right'>(5).fill('right'),
+    };
+    await page.evaluate((fragment) => (window.location.hash = fragment), `#c=${encodeChallenge(challenge)}`);
+    await page.waitForTimeout(300);
+    expect(await page.$('#a11y [data-name="challenge"]')).toBeNull();
+    await bank!.release();
+    await page.waitForSelector('#a11y [data-name="challenge"]', { timeout: 5000 });
+    expect(await page.$eval('#a11y [data-name="challenge"]', (element) => element.textContent)).toMatch(
+      /challenges you: 4,200 points/,
+    );
     await page.context().close();
   });
 
