@@ -32,11 +32,13 @@ import { canvasSizeOf, renderScaleFor, setView, type View } from './ui/renderSca
 import { applyPageTheme } from './ui/pageTheme';
 import { applyPageLanguage, translatorFor } from './ui/pageLanguage';
 import { loadSpanishBankFor } from './game/spanishQuestions';
+import { keepBankOnArrival, titleCanOpenBeforeBank } from './game/titleBeforeBank';
 import type { Translator } from './i18n/translator';
 import { FONT_FAMILY, usePalette } from './ui/theme';
 
 export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Promise<Phaser.Game> {
-  // First, so the download overlaps Phaser's start-up (index.html has already asked for it).
+  // First, so the download overlaps Phaser's start-up. Not preloaded by index.html: on a slow connection it would
+  // share the line with the scripts and the font that the title needs, and the title no longer waits for it.
   const bankRequest = requestBank(BANK_URL);
   const storage = SafeStorage.fromWindow();
   const highScores = new HighScoreStore(storage);
@@ -98,17 +100,20 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   };
 
   // Phaser measures and draws each text once, so the font must be there before the first scene; a challenge
-  // link is read meanwhile (its reader is a download of its own: most visits have no challenge). The bank is
-  // awaited too, for a moment: read and checked now, before Phaser's start-up takes the main thread, it lets the
-  // game open on the title without a loading screen's frame in between.
-  const [translator, fontLoaded, incoming, early] = await Promise.all([
+  // link is read meanwhile (its reader is a download of its own: most visits have no challenge).
+  const [translator, fontLoaded, incoming] = await Promise.all([
     translatorFor(preferences.get().language, navigator.languages),
     loadFonts(),
     readChallengeAddress(window),
-    Promise.race([bankRequest.result, delay(BANK_WAIT_BEFORE_BOOT_MS)]),
   ]);
   services.rounds.receiveLink(incoming);
+  // The title opens without the bank (a slow connection: its footer and Play wait for it) unless its first build
+  // needs it (a round to resume, a link to follow). Those visits wait for it a moment: read and checked now, before
+  // Phaser's start-up takes the main thread, it lets them open without a loading screen's frame in between.
+  const titleFirst = titleCanOpenBeforeBank({ location: window.location, storage, incoming });
+  const early = await Promise.race([bankRequest.result, delay(titleFirst ? 0 : BANK_WAIT_BEFORE_BOOT_MS)]);
   if (early && 'bundle' in early) services.bank = early.bundle;
+  keepBankOnArrival(services);
   document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
   // The page's own text (the update bar, text fields) in the same face as the canvas.
   document.body.style.fontFamily = FONT_FAMILY;
@@ -139,7 +144,10 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
     // Phaser starts the first scene listed. The loading screen also reports a bank that could not be loaded.
-    scene: services.bank ? [TitleScene, PreloadScene, ErrorScene] : [PreloadScene, TitleScene, ErrorScene],
+    scene:
+      services.bank || (titleFirst && !early)
+        ? [TitleScene, PreloadScene, ErrorScene]
+        : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);

@@ -1,6 +1,6 @@
 /**
- * Downloads and checks bank.json. Started by main.ts before Phaser boots (index.html preloads the
- * file), so the title does not wait for a request made only once the loader scene runs.
+ * Downloads and checks bank.json. Started by main.ts before Phaser boots, so the title does not wait for a request
+ * made only once the loader scene runs.
  */
 import { checkBankBundle } from '../core/bankBundle';
 import type { BankBundle } from '../core/types';

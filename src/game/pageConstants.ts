@@ -1,8 +1,9 @@
 /** What the page fetches and marks: the game's files, its timings before the first screen, performance marks. */
 export const BANK_URL = 'bank.json';
 /**
- * How long the game waits for the question bank before starting Phaser. Started with the bank in hand, it opens
- * on the title; otherwise (a slow connection) on the loading screen, which shows the download's progress.
+ * How long a visit whose title needs the question bank (a round to resume, a link to follow) waits for it before
+ * starting Phaser. Started with the bank in hand, it opens on the title; otherwise (a slow connection) on the
+ * loading screen, which shows the download's progress. Other visits do not wait: their title opens without it.
  */
 export const BANK_WAIT_BEFORE_BOOT_MS = 300;
 /** The background downloads start after the title's first frame, or after this long if no frame comes (a hidden tab). */

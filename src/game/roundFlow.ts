@@ -83,6 +83,11 @@ export class RoundFlow {
     return notice ? { notice } : {};
   }
 
+  /** Whether a link is waiting for the title to offer it (or say why it cannot be played). */
+  get linkWaiting(): boolean {
+    return this.incoming !== undefined || this.notice !== undefined;
+  }
+
   /** Whether the title's Play starts the link's challenge. */
   get challengeOnOffer(): boolean {
     return this.incoming !== undefined && 'challenge' in this.incoming && this.challenge !== undefined;

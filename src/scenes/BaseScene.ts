@@ -59,11 +59,11 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
     this.leaving = false;
   }
 
-  /** Call first in create(): resets per-visit state and paints the desk. */
-  protected beginScreen(title: string): void {
+  /** Call first in create(): resets per-visit state and paints the desk (at the player's text size unless given). */
+  protected beginScreen(title: string, textScale = this.services.preferences.get().textScale): void {
     this.leaving = false;
     const view = viewOf(this);
-    this.frame = frameFor(view.width, view.height, this.services.preferences.get().textScale);
+    this.frame = frameFor(view.width, view.height, textScale);
     zoomCamera(this);
     this.cameras.main.setBackgroundColor(this.colors.ink);
     this.services.a11y.beginScreen(title, this.scene.key);
@@ -219,8 +219,8 @@ export abstract class BaseScene<K extends SceneKey = SceneKey> extends Phaser.Sc
   }
 
   /** Begins a screen with its corner controls: Back to title (doing `leave`, when given) and the sound switch. */
-  protected beginWithCorners(title: string, leave?: () => void): MirroredButton {
-    this.beginScreen(title);
+  protected beginWithCorners(title: string, leave?: () => void, textScale?: number): MirroredButton {
+    this.beginScreen(title, textScale);
     const home = this.addHomeButton(leave);
     this.addSoundButton();
     return home;

@@ -22,6 +22,7 @@ import { SceneKey } from './keys';
 import type { RevealSceneData } from './sceneData';
 import { keepRound } from '../game/savedRounds';
 import { TYPE } from '../ui/theme';
+import { TEXT_SCALES } from '../core/preferences';
 import { minTargetFor } from '../ui/touchTarget';
 
 /** The most of the screen's height the explanation may take from the cards above it. */
@@ -31,6 +32,8 @@ const MAX_EXPLANATION_SHARE = 0.22;
 export class RevealScene extends BaseScene<'reveal'> {
   private session!: SessionState;
   private card?: ExcerptCard | NoSourceCard;
+  /** Set while this build is being replaced by one at a smaller text size (its explanation did not fit). */
+  refitting = false;
 
   constructor() {
     super(SceneKey.Reveal);
@@ -38,9 +41,13 @@ export class RevealScene extends BaseScene<'reveal'> {
 
   create(data: RevealSceneData): void {
     this.session = data.session;
+    this.refitting = false;
+    this.cameras.main.setVisible(true);
     keepRound(this.services, this.session);
-    // Paging through the excerpts redraws the screen: the outcome is not sounded or announced again.
+    // Paging through the excerpts redraws the screen: the outcome is not sounded or announced again; nor when the
+    // screen is laid out again at a smaller text size.
     const revisit = data.evidenceIndex !== undefined;
+    const textScale = data.textScale ?? this.services.preferences.get().textScale;
     const rules = modeRules(this.session.plan.settings);
     const question = this.session.questions[this.session.index]!;
     const record = lastAnswer(this.session)!;
@@ -50,8 +57,10 @@ export class RevealScene extends BaseScene<'reveal'> {
     const shown = shownQuestion(this.services, translator, question);
     const cite = (source: string) => citationOf(this.services, translator, source);
     const citeInFull = (source: string) => citationOf(this.services, translator, source, true);
-    const home = this.beginWithCorners(t('play:reveal.screen', { number: this.session.index + 1, total }), () =>
-      this.askToLeave(),
+    const home = this.beginWithCorners(
+      t('play:reveal.screen', { number: this.session.index + 1, total }),
+      () => this.askToLeave(),
+      textScale,
     );
     const { width, height, margin, gap, type, portrait } = this.frame;
     const a11y = this.services.a11y;
@@ -82,11 +91,11 @@ export class RevealScene extends BaseScene<'reveal'> {
       reduceMotion,
     });
     // Time's up already sounded on the question; right and wrong sound as their verdict appears.
-    if (revisit) {
+    if (revisit || data.textScale !== undefined) {
       // Sounded on the first visit.
     } else if (record.correct) sound.play('correct');
     else if (!record.timedOut) sound.play('wrong');
-    if (!revisit && record.correct && this.session.streak > 1) {
+    if (!revisit && data.textScale === undefined && record.correct && this.session.streak > 1) {
       const semitones = Math.min(SOUND.streakMaxSemitones, this.session.streak - 2);
       sound.play('streak', { delayMs: SOUND.streakDelayMs, semitones });
     }
@@ -267,12 +276,22 @@ export class RevealScene extends BaseScene<'reveal'> {
     const asOf = asOfNoteIn(translator, question);
     const asOfShort = asOfShortNoteIn(translator, question);
     why.setY(whyTop);
-    this.fitFirstThatFits(
+    const fits = this.fitFirstThatFits(
       why,
       asOf && asOfShort ? [`${whyLine}\n${asOf}`, `${whyLine}\n${asOfShort}`, whyLine] : [whyLine],
       height - margin - (portrait ? nextHeight + gap : 0) - whyTop,
       'explanation',
     );
+    // Large text on a small phone (a fact-check's claim, source, calls and legend stacked): the whole reveal is laid
+    // out again a text size smaller, down to 100 %, rather than cut its explanation short. The camera shows nothing
+    // of this build meanwhile.
+    const smaller = TEXT_SCALES.filter((scale) => scale < textScale).at(-1);
+    if (!fits && portrait && smaller !== undefined) {
+      this.refitting = true;
+      this.cameras.main.setVisible(false);
+      this.scene.restart({ ...data, textScale: smaller });
+      return;
+    }
 
     const last = this.session.index + 1 >= total;
     const next = this.addButton(
@@ -291,6 +310,8 @@ export class RevealScene extends BaseScene<'reveal'> {
         session: this.session,
         evidenceIndex: (index + evidenceCount) % evidenceCount,
         paged: true,
+        // The question's other excerpts keep the size its first was laid out at.
+        ...(data.textScale === undefined ? {} : { textScale: data.textScale }),
       });
     let paging: HTMLButtonElement | undefined;
     if (moreEvidence) {

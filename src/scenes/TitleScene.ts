@@ -13,12 +13,19 @@ import { TYPE } from '../ui/theme';
 import { addBar, addText, setTextSize } from '../ui/text';
 import { minTargetFor } from '../ui/touchTarget';
 import { BaseScene, type MirroredButton } from './BaseScene';
-import type { TitleSceneData } from './sceneData';
+import type { SceneDataArgs, TitleSceneData } from './sceneData';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
 import { dropRound, takeSavedRound } from '../game/savedRounds';
+import Phaser from 'phaser';
+
+/** More questions than the bank will ever hold: the footer's room is measured with it while the bank is on its way. */
+const BANK_SIZE_BOUND = 999;
 
 export class TitleScene extends BaseScene<'title'> {
+  /** Set while this visit waits for the question bank (a slow connection): main.ts opened the title without it. */
+  private bankWait?: { footer: Phaser.GameObjects.Text; waiting?: () => void };
+
   constructor() {
     super(SceneKey.Title);
   }
@@ -113,17 +120,20 @@ export class TitleScene extends BaseScene<'title'> {
     }
 
     // From the bottom up: the footer, the other entries, then what room the ways to play have.
-    const count = this.services.bank?.questions.length ?? 0;
-    const footer = this.services.persistent
-      ? this.t('menu:title.footer', { count })
-      : this.t('menu:title.footerUnsaved', { count });
-    const footerText = addText(this, width / 2, height - margin, footer, {
+    const footerFor = (count: number) =>
+      this.services.persistent ? this.t('menu:title.footer', { count }) : this.t('menu:title.footerUnsaved', { count });
+    const bank = this.services.bank;
+    const footer = bank ? footerFor(bank.questions.length) : this.t('menu:preload.questions');
+    const footerText = addText(this, width / 2, height - margin, footerFor(BANK_SIZE_BOUND), {
       size: type.small,
       color: this.textColors.muted,
       align: 'center',
       wrapWidth: width - margin * 2,
     }).setOrigin(0.5, 1);
-    a11y.text(footer);
+    // The bank on its way: the footer keeps the room the count will need when it arrives.
+    const footerHeight = footerText.height;
+    footerText.setText(footer);
+    const footerDom = a11y.text(footer);
     // Larger text gets a wider menu on a wide screen, so descriptions keep to two lines.
     const textScale = type.body / TYPE.landscape.body;
     const menuWidth = Math.min(width - margin * 2, portrait ? width * 0.92 : 900 * Math.max(1, textScale));
@@ -134,7 +144,7 @@ export class TitleScene extends BaseScene<'title'> {
     const columns = portrait ? 2 : 3;
     const entryHeight = this.entryHeight();
     const entriesTopFor = (count: number) =>
-      footerText.y - footerText.height - gap - Math.ceil(count / columns) * (entryHeight + gap) + gap;
+      footerText.y - footerHeight - gap - Math.ceil(count / columns) * (entryHeight + gap) + gap;
     let entriesTop = entriesTopFor(entries.length);
 
     const challengeHeight = portrait ? 60 : 68;
@@ -161,7 +171,8 @@ export class TitleScene extends BaseScene<'title'> {
         y = placeHeading(title.y, true);
       }
       if (shortBy() > 0) {
-        entries = [allEntries[0]!, [this.t('menu:title.more'), () => this.rebuild({ more: true }), 'More']];
+        const more = () => this.whenBankArrives(() => this.rebuild({ more: true }));
+        entries = [allEntries[0]!, [this.t('menu:title.more'), more, 'More']];
         entriesTop = entriesTopFor(entries.length);
       }
     }
@@ -213,12 +224,68 @@ export class TitleScene extends BaseScene<'title'> {
     });
     a11y.focus(play.dom);
     this.services.markTitleInteractive();
+    if (!bank) this.waitForBank(footerText, footerDom, footerFor);
     // A class's join link (?class=CODE) goes straight to joining, once per page load.
     const classCode = takeClassLink(window.location.search);
     if (classCode) this.goTo(SceneKey.ClassJoin, { code: classCode });
     // A server challenge's short link (/c/CODE) opens it, once per page load.
     const challengeCode = classCode ? undefined : takeServerChallengeLink(window.location.pathname);
     if (challengeCode) this.goTo(SceneKey.Challenge, { step: 'intro', code: challengeCode });
+  }
+
+  /**
+   * The title drawn before the bank has arrived: when it does, the footer gives its count and whatever the player
+   * asked for meanwhile goes ahead; a bank that cannot be loaded goes to the error screen with its message.
+   */
+  private waitForBank(footer: Phaser.GameObjects.Text, footerDom: HTMLElement, footerFor: (count: number) => string) {
+    const wait: NonNullable<TitleScene['bankWait']> = { footer };
+    this.bankWait = wait;
+    const request = this.services.bankRequest;
+    // Asked for something: the footer shows the download's progress until the bank is in.
+    const showProgress = () => {
+      if (wait.waiting)
+        footer.setText(this.t('menu:preload.progress', { percent: Math.round(request.progress() * 100) }));
+    };
+    const stop = () => {
+      this.events.off(Phaser.Scenes.Events.UPDATE, showProgress);
+      if (this.bankWait === wait) this.bankWait = undefined;
+    };
+    this.events.on(Phaser.Scenes.Events.UPDATE, showProgress);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
+    void request.result.then((result) => {
+      if (this.bankWait !== wait) return;
+      stop();
+      if ('error' in result) {
+        super.goTo(SceneKey.Error, { message: result.error });
+        return;
+      }
+      // A challenge link pasted meanwhile: the title is built again, to offer it.
+      if (!wait.waiting && this.services.rounds.linkWaiting) {
+        this.rebuild();
+        return;
+      }
+      const text = footerFor(result.bundle.questions.length);
+      footer.setText(text).setColor(this.textColors.muted);
+      footerDom.textContent = text;
+      wait.waiting?.();
+    });
+  }
+
+  /** Runs `action` now, or once the bank has arrived, saying meanwhile that the questions are loading. */
+  private whenBankArrives(action: () => void): void {
+    const wait = this.bankWait;
+    if (!wait) {
+      action();
+      return;
+    }
+    wait.waiting = action;
+    wait.footer.setColor(this.textColors.paper);
+    this.services.a11y.announce(this.t('menu:preload.questions'));
+  }
+
+  /** Every screen left for from the title needs the bank (a round, its topics, its timeline): it waits for it. */
+  protected override goTo<T extends SceneKey>(key: T, ...data: SceneDataArgs<T>): void {
+    this.whenBankArrives(() => super.goTo(key, ...data));
   }
 
   /** Everything on the title besides the ways to play, each with its accessible name. */

@@ -42,6 +42,8 @@ export interface RevealSceneData extends RoundData {
   evidenceIndex?: number;
   /** The player paged to this excerpt: focus stays on the paging button and the excerpt is read. */
   paged?: boolean;
+  /** Laid out at this text size rather than the player's: theirs left the explanation no room (a small phone). */
+  textScale?: number;
 }
 
 export interface TitleSceneData {

@@ -1,9 +1,8 @@
 /**
- * The game's typeface, self-hosted: the @font-face rules come from @fontsource (latin subset, the two
- * weights the game draws with) and are bundled with the page's CSS.
+ * The game's typeface, self-hosted: @fontsource's latin files of the two weights the game draws with, cut down to
+ * the characters it draws (scripts/make-fonts.ts), their @font-face rules bundled with the page's CSS.
  */
-import '@fontsource/atkinson-hyperlegible/latin-400.css';
-import '@fontsource/atkinson-hyperlegible/latin-700.css';
+import './fonts/atkinson-hyperlegible.css';
 import { FONT_FACE, FONT_TIMEOUT_MS, FONT_WEIGHTS } from './theme';
 
 /**

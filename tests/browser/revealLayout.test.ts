@@ -8,7 +8,15 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { pageErrors, PHONE } from './game';
-import { everyReveal, LAPTOP, openAtLargestText, questions, walkReveals } from './revealWalk';
+import {
+  everyReveal,
+  factCheckReveals,
+  LAPTOP,
+  openAtLargestText,
+  questions,
+  SMALL_PHONE,
+  walkReveals,
+} from './revealWalk';
 import { useChromium } from './sharedChromium';
 
 const url = inject('appUrl');
@@ -19,11 +27,19 @@ describe('every reveal at 150 % text', () => {
     ['every reveal on a phone', { ...PHONE, deviceScaleFactor: 3 }, true, everyReveal, undefined],
     ['every reveal on a laptop', LAPTOP, false, everyReveal, undefined],
     ['every reveal in Spanish on a phone', { ...PHONE, deviceScaleFactor: 3 }, true, everyReveal, 'es-MX'],
+    // The fact-check reveal stacks the claim and the source: the smallest phone is where it is tightest.
+    [
+      'every fact-check reveal on a 360×640 phone',
+      { ...SMALL_PHONE, deviceScaleFactor: 2 },
+      true,
+      factCheckReveals,
+      undefined,
+    ],
   ] as const)(
     'fits %s with nothing cut off',
     async (_name, viewport, phone, walk, locale) => {
       expect(questions.length).toBeGreaterThan(150);
-      expect(everyReveal.length).toBeGreaterThan(questions.length);
+      expect(walk.length).toBeGreaterThan(walk === factCheckReveals ? 20 : questions.length);
       const page = await openAtLargestText(chromium.browser, url, viewport, locale);
       const problems = await walkReveals(page, [...walk], phone);
       // The last reveal walked was in Spanish, its quote with the unofficial rendering under it.

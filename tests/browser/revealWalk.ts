@@ -61,7 +61,9 @@ export function walkReveals(
         a11y.dataset.screen = 'walking';
         services.navigator.goTo(from, 'reveal', { session }, () => problems.push('the reveal could not load'));
         const deadline = performance.now() + 5000;
-        while (a11y.dataset.screen !== 'reveal' && performance.now() < deadline) {
+        // A reveal laid out again at a smaller text size (a small phone) is built once more in a later frame.
+        const refitting = () => (game.scene.getScene('reveal') as { refitting?: boolean } | null)?.refitting === true;
+        while ((a11y.dataset.screen !== 'reveal' || refitting()) && performance.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
         const scene = game.scene.getScene('reveal');
@@ -80,7 +82,14 @@ export function walkReveals(
   );
 }
 
+export const factCheckReveals = questions
+  .filter((question) => question.claim)
+  .map((question) => ({ question, mode: 'fact-check' as const }));
+
 export const everyReveal = [
   ...questions.map((question) => ({ question, mode: 'classic' as const })),
-  ...questions.filter((question) => question.claim).map((question) => ({ question, mode: 'fact-check' as const })),
+  ...factCheckReveals,
 ];
+
+/** The smallest phone the game is laid out for. */
+export const SMALL_PHONE: Viewport = { width: 360, height: 640 };
