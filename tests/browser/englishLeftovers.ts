@@ -86,8 +86,12 @@ export function textOutsideEnglish(
 
 /** The English-only words on `selector`'s text, with a few words around each, for a test failure to show. */
 export async function englishLeftOn(page: Page, selector: string): Promise<string[]> {
-  // An address is no sentence: its words ("?class=") are the program's.
-  const text = (await textOutsideEnglish(page, selector)).replace(/https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ');
+  // An address is no sentence: its words ("?class=") are the program's. Nor is a term of a teacher's file, which the
+  // importer's lines quote in straight quotes as the file has it (field "choices", column "Answer 2").
+  const text = (await textOutsideEnglish(page, selector))
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/"[^"\n]{1,60}"/g, ' ')
+    .replace(/\s+/g, ' ');
   return englishLeftovers(text).map((word) => {
     const at = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'iu').exec(text)?.index ?? 0;
     return `${word}: “…${text.slice(Math.max(0, at - 40), at + word.length + 40)}…”`;
