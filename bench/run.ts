@@ -422,8 +422,9 @@ async function main(): Promise<void> {
       ms(results.answerToFeedbackMs.p95),
       '',
       '',
-      `≤ ${GOALS.answerFeedbackMs} ms`,
-      results.answerToFeedbackMs.p95 <= GOALS.answerFeedbackMs,
+      // A p95 of 16.7 ms from an unaligned key press is a retired goal: the first frame after the input is the goal.
+      'not a goal',
+      null,
     ),
     row(
       '  key press → start of that frame',
@@ -438,8 +439,8 @@ async function main(): Promise<void> {
       `${framesWaited.filter((n) => n === 0).length} of ${framesWaited.length}`,
       '',
       '',
-      '',
-      null,
+      'every sample',
+      framesWaited.length > 0 && framesWaited.every((n) => n === 0),
     ),
     row('frame time, median', ms(results.frameTimeMs.game.median), ms(results.frameTimeMs.bare.median), '', '', null),
     ...(
