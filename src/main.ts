@@ -11,7 +11,8 @@ import { provideServices, type GameServices } from './game/services';
 import { forgetChallengeAddress, readChallengeAddress, watchPastedLinks } from './game/challengeAddress';
 import { openPastedLink } from './game/pastedLink';
 import { RoundFlow } from './game/roundFlow';
-import { exposeTestHooks } from './game/testHooks';
+import { exposeDrawCounts, exposeTestHooks } from './game/testHooks';
+import { drawOnlyChanges } from './engine/drawOnlyChanges';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
@@ -170,6 +171,10 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   };
   if (game.isBooted) onBoot();
   else game.events.once(Phaser.Core.Events.BOOT, onBoot);
+  // Phaser starts its loop just before READY; from then on a frame is drawn only when the screen would change.
+  const onReady = () => exposeDrawCounts(drawOnlyChanges(game));
+  if (game.isRunning) onReady();
+  else game.events.once(Phaser.Core.Events.READY, onReady);
 
   // A turn between portrait and landscape picks the other layout: the visible screen is rebuilt
   // from its own data (a question's countdown lives in the session, so no time is lost or gained).

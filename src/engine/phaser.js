@@ -16,7 +16,9 @@ import Extend from 'phaser/src/utils/object/Extend.js';
 import CoreEvents from 'phaser/src/core/events/index.js';
 import Game from 'phaser/src/core/Game.js';
 import Scene from 'phaser/src/scene/Scene.js';
+import SceneConst from 'phaser/src/scene/const.js';
 import SceneEvents from 'phaser/src/scene/events/index.js';
+import TextureEvents from 'phaser/src/textures/events/index.js';
 import Scale from 'phaser/src/scale/index.js';
 
 // The plugins every scene gets: each registers itself with Phaser's plugin cache when its module runs. Left out:
@@ -85,7 +87,9 @@ const Phaser = Extend(
     Math: { Clamp, TAU: MathConst.TAU },
     Scale,
     Scene,
-    Scenes: { Events: SceneEvents },
+    // As Phaser's own namespace has them: the scene states (RUNNING, SLEEPING…) beside the events.
+    Scenes: { ...SceneConst, Events: SceneEvents },
+    Textures: { Events: TextureEvents },
   },
   CONST,
 );

@@ -11,6 +11,13 @@ export const BACKGROUND_WORK_LATEST_MS = 500;
 /** The shipped sources' full texts, fetched only by the "Your questions" screens (see vite.config.ts). */
 export const SOURCES_URL = 'sources.json';
 
+/**
+ * The longest the canvas goes undrawn while nothing on it changes (src/engine/drawOnlyChanges.ts): a change the
+ * engine did not see (a kind of object the game does not use yet, a value kept deeper than an object's own) shows
+ * at most this late.
+ */
+export const MAX_UNDRAWN_MS = 1000;
+
 /** Performance marks the benchmark and the browser tests read. */
 export const TITLE_INTERACTIVE_MARK = 'source-check:title-interactive';
 export const ANSWER_FEEDBACK_MARK = 'source-check:answer-feedback';

@@ -35,6 +35,20 @@ beforeAll(async () => {
 function recordFrames(page: Page): Promise<unknown> {
   return page.addInitScript(
     ([settleMs, wanted]) => {
+      // The game draws only the frames that change (src/engine/drawOnlyChanges.ts), and a WebGL canvas read after
+      // a frame that drew nothing is blank unless its drawing buffer is kept: kept here, it reads as shown.
+      const getContext = HTMLCanvasElement.prototype.getContext as (
+        this: HTMLCanvasElement,
+        ...args: unknown[]
+      ) => unknown;
+      (HTMLCanvasElement.prototype as { getContext: unknown }).getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        attributes?: object,
+      ) {
+        const kept = type.startsWith('webgl') ? { ...attributes, preserveDrawingBuffer: true } : attributes;
+        return getContext.call(this, type, kept);
+      };
       const frames: Record<string, [string, string?]> = {};
       const visits: Record<string, number> = {};
       (window as unknown as { frames_: typeof frames }).frames_ = frames;
