@@ -10,13 +10,19 @@ import { addText, setTextColor } from './text';
  * rendering). 72 steps of 5° sweep smoothly enough at any time limit.
  */
 const RING_STEPS = 72;
+/**
+ * The ring moves on the half second, one of its moves with the number's change: each move is a frame drawn
+ * (src/engine/drawOnlyChanges.ts draws only frames that differ), and on a phone in software rendering a drawn frame
+ * takes two vsyncs. Sweeping by its 72 steps drew four or five frames a second; on the half second, two.
+ */
+const RING_TICK_MS = 500;
 /** What shownSeconds holds once the ring shows "no time limit". */
 const NO_LIMIT = -2;
 
 /**
- * The countdown: a ring that empties and a number of whole seconds, redrawn only when they change. In the
- * last seconds both turn orange and the number pulses; with reduced motion the ring steps once a second
- * instead of sweeping, and nothing pulses.
+ * The countdown: a ring that empties and a number of whole seconds, redrawn only when they change. The ring
+ * moves every half second; in the last seconds both turn orange and the number pulses; with reduced motion the
+ * ring moves once a second, and nothing pulses.
  */
 export class CountdownRing {
   private readonly ring: Phaser.GameObjects.Image;
@@ -56,7 +62,7 @@ export class CountdownRing {
       return true;
     }
     const seconds = Math.ceil(remainingMs / 1000);
-    const shownMs = this.reduceMotion ? seconds * 1000 : remainingMs;
+    const shownMs = this.reduceMotion ? seconds * 1000 : Math.ceil(remainingMs / RING_TICK_MS) * RING_TICK_MS;
     const fraction = Math.max(0, Math.min(1, shownMs / limitMs));
     const low = seconds <= MOTION.lowTimeSec;
     // Rounded up, so the ring is empty only when the time is.
