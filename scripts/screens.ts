@@ -194,6 +194,10 @@ async function walkGame(browser: Browser, url: string, folder: string, setup: Se
     if (number <= 2) await walk.shot(page, 'reveal');
     await page.keyboard.press('Enter');
   }
+  // The first score saved on a device asks for a name to save it under; Escape keeps the one offered.
+  await walk.shot(page, 'results');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#a11y input', { state: 'detached' });
   await walk.shot(page, 'results');
   await walkSteps(page, walk, [
     ['y', 'report', true],
@@ -208,7 +212,9 @@ async function walkGame(browser: Browser, url: string, folder: string, setup: Se
     ['2', 'question', true],
     ['1', 'wager', true],
     ['1', 'reveal', true],
-    ['Escape', 'title', false],
+    // A way out of a round asks first.
+    ['Escape', 'pause', false],
+    ['button:Quit to title', 'title', false],
     ['d', 'question', true],
   ]);
   await page.context().close();
