@@ -156,6 +156,20 @@ async function tracedLoad(browser: Browser, label: string, url: string, mark: st
   }
   console.log(`\n${label}: main thread`);
   for (const [time, what] of events.sort((a, b) => a[0] - b[0])) console.log(`${pad(time)}  ${what}`);
+
+  // The page's own files (index.html and what its parser asked for) are all there before its code can run: the last
+  // of them ends the part the line decides; the rest, to the first frame after the mark, is the main thread's (and
+  // the compositor's).
+  const pageFiles = timeline.entries.filter(
+    (entry) => entry.type === 'navigation' || requests.get(entry.url)?.initiator.startsWith('parser'),
+  );
+  const lastByte = Math.max(...pageFiles.map((entry) => entry.end));
+  const pageBytes = pageFiles.reduce((sum, entry) => sum + entry.bytes, 0);
+  console.log(
+    `\n${label}: the page's ${pageFiles.length} files (${(pageBytes / 1024).toFixed(1)} KiB) are in by ${pad(lastByte, 0)} ms; ` +
+      `from there ${pad(marked - lastByte, 0)} ms to the mark and ${pad(timeline.firstFrame - marked, 0)} ms more to the first frame after it ` +
+      `(${pad(timeline.firstFrame, 0)} ms)`,
+  );
 }
 
 function median(values: number[]): number {
