@@ -152,7 +152,11 @@ async function tracedLoad(browser: Browser, label: string, url: string, mark: st
       .filter((script) => script.duration >= 5)
       .map((script) => `${script.invoker} in ${shortName(script.sourceURL || url)} ${script.duration.toFixed(0)} ms`)
       .join('; ');
-    events.push([frame.startTime, `long frame ${frame.duration.toFixed(0)} ms${scripts ? `: ${scripts}` : ''}`]);
+    events.push([
+      frame.startTime,
+      // Blocking time is the part of the frame the main thread was busy; the rest waited (on styles, fonts, the GPU).
+      `long frame ${frame.duration.toFixed(0)} ms (blocking ${frame.blockingDuration.toFixed(0)})${scripts ? `: ${scripts}` : ''}`,
+    ]);
   }
   console.log(`\n${label}: main thread`);
   for (const [time, what] of events.sort((a, b) => a[0] - b[0])) console.log(`${pad(time)}  ${what}`);
