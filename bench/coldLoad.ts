@@ -27,12 +27,19 @@ export function instrument(): void {
     };
   }
   window.addEventListener('keydown', (event) => (counters.lastKeyDown = event.timeStamp), { capture: true });
-  // The start time of every animation frame, to tell which frame drew the outcome.
+  // The start time of every animation frame, to tell which frame drew the outcome; and when its callbacks ran. The
+  // two differ when a long task held the frame back: Chromium stamps it with the time it was due, not when it ran.
   const frames: number[] = [];
+  const runs: number[] = [];
   (window as unknown as { frameStarts: number[] }).frameStarts = frames;
+  (window as unknown as { frameRuns: number[] }).frameRuns = runs;
   const onFrame = (now: number) => {
     frames.push(now);
-    if (frames.length > 600) frames.splice(0, 300);
+    runs.push(performance.now());
+    if (frames.length > 600) {
+      frames.splice(0, 300);
+      runs.splice(0, 300);
+    }
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
@@ -56,7 +63,9 @@ export async function newPage(browser: Browser, device: object = { viewport: VIE
 /**
  * A cold load of a page: the start of the first frame after its mark goes into `times` (both pages are measured
  * at the same moment of their lives: the title's first frame with its Play button taking input, bare Phaser's first
- * frame after its create()); the page stays open.
+ * frame after its create()); the page stays open. `ranAt` gets when the first frame to run after the mark ran: a
+ * frame held back by the task that set the mark carries an earlier start, so the first frame *stamped* after the
+ * mark can be the one after the frame that drew the title.
  */
 export async function coldLoad(
   browser: Browser,
@@ -64,6 +73,7 @@ export async function coldLoad(
   mark: string,
   times: number[],
   slow?: { bytes: number[] },
+  ranAt?: number[],
 ): Promise<Page> {
   const page = await newPage(browser);
   if (slow) await throttle(page);
@@ -79,6 +89,12 @@ export async function coldLoad(
   times.push(
     await page.evaluate(
       (after) => (window as unknown as { frameStarts: number[] }).frameStarts.find((start) => start > after)!,
+      marked,
+    ),
+  );
+  ranAt?.push(
+    await page.evaluate(
+      (after) => (window as unknown as { frameRuns: number[] }).frameRuns.find((run) => run > after)!,
       marked,
     ),
   );

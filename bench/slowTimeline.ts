@@ -109,7 +109,12 @@ async function tracedLoad(browser: Browser, label: string, url: string, mark: st
   // Whatever was still on its way when the title took input, to see what shared the line with it.
   await page.waitForTimeout(3000);
   const timeline = await page.evaluate((after) => {
-    const seen = window as unknown as { milestones: [number, string][]; longFrames: unknown[]; frameStarts: number[] };
+    const seen = window as unknown as {
+      milestones: [number, string][];
+      longFrames: unknown[];
+      frameStarts: number[];
+      frameRuns: number[];
+    };
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(
       (entry) => {
         const timing = entry as PerformanceResourceTiming;
@@ -128,6 +133,7 @@ async function tracedLoad(browser: Browser, label: string, url: string, mark: st
       milestones: seen.milestones,
       longFrames: seen.longFrames,
       firstFrame: seen.frameStarts.find((start) => start > after)!,
+      firstFrameRun: seen.frameRuns.find((run) => run > after)!,
     };
   }, marked);
   await page.context().close();
@@ -144,7 +150,8 @@ async function tracedLoad(browser: Browser, label: string, url: string, mark: st
   const events: [number, string][] = [
     ...timeline.milestones,
     [marked, `the mark (${mark})`],
-    [timeline.firstFrame, 'the first frame after the mark begins'],
+    [timeline.firstFrame, 'the first frame stamped after the mark begins (what npm run bench times)'],
+    [timeline.firstFrameRun, 'the first frame to run after the mark runs its callbacks'],
   ];
   for (const frame of timeline.longFrames as LongFrame[]) {
     if (frame.duration < LONG_FRAME_SHOWN_MS) continue;
@@ -171,8 +178,8 @@ async function tracedLoad(browser: Browser, label: string, url: string, mark: st
   const pageBytes = pageFiles.reduce((sum, entry) => sum + entry.bytes, 0);
   console.log(
     `\n${label}: the page's ${pageFiles.length} files (${(pageBytes / 1024).toFixed(1)} KiB) are in by ${pad(lastByte, 0)} ms; ` +
-      `from there ${pad(marked - lastByte, 0)} ms to the mark and ${pad(timeline.firstFrame - marked, 0)} ms more to the first frame after it ` +
-      `(${pad(timeline.firstFrame, 0)} ms)`,
+      `from there ${pad(marked - lastByte, 0)} ms to the mark and ${pad(timeline.firstFrame - marked, 0)} ms more to the first frame stamped after it ` +
+      `(${pad(timeline.firstFrame, 0)} ms; the first frame to run after it ran at ${pad(timeline.firstFrameRun, 0)} ms)`,
   );
 }
 
@@ -204,19 +211,27 @@ async function main(): Promise<void> {
   await tracedLoad(browser, 'Bare Phaser', bare.url, BARE_CREATE_MARK);
 
   const times = { game: [] as number[], bare: [] as number[] };
+  const ran = { game: [] as number[], bare: [] as number[] };
   for (let i = 0; i < PAIRS; i += 1) {
     console.log(`Cold load pair ${i + 1} of ${PAIRS} on the emulated school Wi-Fi…`);
-    await (await coldLoad(browser, game.url, TITLE_INTERACTIVE_MARK, times.game, { bytes: [] })).context().close();
-    await (await coldLoad(browser, bare.url, BARE_CREATE_MARK, times.bare, { bytes: [] })).context().close();
+    await (
+      await coldLoad(browser, game.url, TITLE_INTERACTIVE_MARK, times.game, { bytes: [] }, ran.game)
+    )
+      .context()
+      .close();
+    await (await coldLoad(browser, bare.url, BARE_CREATE_MARK, times.bare, { bytes: [] }, ran.bare)).context().close();
   }
   await browser.close();
   await game.close();
   await bare.close();
   const describe = (samples: number[]) =>
     `${median(samples).toFixed(0)} ms (${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)})`;
-  console.log(`\nFirst frame after the mark, median of ${PAIRS} (min–max):`);
+  console.log(`\nThe first frame stamped after the mark, median of ${PAIRS} (min–max):`);
   console.log(`  game ${describe(times.game)}, bare Phaser ${describe(times.bare)}`);
   console.log(`  ratio ${(median(times.game) / median(times.bare)).toFixed(3)} (goal ≤ 0.75)`);
+  console.log(`The first frame to run after the mark, when it ran, median of ${PAIRS} (min–max):`);
+  console.log(`  game ${describe(ran.game)}, bare Phaser ${describe(ran.bare)}`);
+  console.log(`  ratio ${(median(ran.game) / median(ran.bare)).toFixed(3)}`);
   console.log(`Load average (1 min) before ${loadBefore.toFixed(2)}, after ${loadavg()[0]!.toFixed(2)}`);
 }
 
