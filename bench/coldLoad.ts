@@ -1,12 +1,31 @@
 /**
- * Cold loads of a built page in Chromium, shared by `npm run bench` and `npm run bench:slow-timeline`: a new
- * browser context each time (empty cache and storage), the page instrumented before it runs, and the start of the
- * first frame after a mark taken as the moment the page is ready.
+ * Cold loads of a built page in Chromium, shared by `npm run bench` and `npm run bench:slow-timeline`: both pages
+ * built by the same Vite config, a new browser context each time (empty cache and storage), the page instrumented
+ * before it runs, and the start of the first frame after a mark taken as the moment the page is ready.
  */
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
 import { bytesTransferredBy, throttle } from './slowNetwork';
 
 export const VIEWPORT = { width: 1366, height: 768 };
+const root = join(import.meta.dirname, '..');
+
+/** Builds the game and bare Phaser's page (bench/bare) with the game's Vite config, into dist-bench/. */
+export async function buildGameAndBare(): Promise<{ gameDir: string; bareDir: string }> {
+  const gameDir = join(root, 'dist-bench', 'game');
+  const bareDir = join(root, 'dist-bench', 'bare');
+  const configFile = join(root, 'vite.config.ts');
+  console.log('Building the game and bare Phaser with the same Vite config…');
+  await build({ configFile, root, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
+  await build({
+    configFile,
+    root: join(root, 'bench', 'bare'),
+    logLevel: 'warn',
+    build: { outDir: bareDir, emptyOutDir: true },
+  });
+  return { gameDir, bareDir };
+}
 /** A load on the slow network that has not reached its mark by then has failed, not merely been slow. */
 export const SLOW_LOAD_TIMEOUT_MS = 60_000;
 

@@ -7,14 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
 import { serveStatic } from '../scripts/static-server';
 import { precompressFolder } from '../src/server/precompress';
 import { ANSWER_FEEDBACK_MARK, TITLE_INTERACTIVE_MARK } from '../src/game/pageConstants';
 import { launchChromium } from '../tests/browser/chromium';
 import { BARE_CREATE_MARK } from './bare/marks';
 import { initialJsGzipBytes } from './initialJs';
-import { coldLoad, markTime, newPage } from './coldLoad';
+import { buildGameAndBare, coldLoad, markTime, newPage } from './coldLoad';
 import { SCHOOL_WIFI, serveCompressed } from './slowNetwork';
 
 const root = join(import.meta.dirname, '..');
@@ -131,17 +130,7 @@ function navigationRows(label: string, figures: { game: Spread; bare: Spread; ra
 }
 
 async function main(): Promise<void> {
-  const gameDir = join(root, 'dist-bench', 'game');
-  const bareDir = join(root, 'dist-bench', 'bare');
-  const configFile = join(root, 'vite.config.ts');
-  console.log('Building the game and bare Phaser with the same Vite config…');
-  await build({ configFile, root, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
-  await build({
-    configFile,
-    root: join(root, 'bench', 'bare'),
-    logLevel: 'warn',
-    build: { outDir: bareDir, emptyOutDir: true },
-  });
+  const { gameDir, bareDir } = await buildGameAndBare();
   const gameServer = await serveStatic(gameDir, 0);
   const bareServer = await serveStatic(bareDir, 0);
   const browser = await launchChromium();

@@ -8,17 +8,14 @@
  * times them, with their medians, min–max and the machine's load average.
  */
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { precompressFolder } from '../src/server/precompress';
 import { TITLE_INTERACTIVE_MARK } from '../src/game/pageConstants';
 import { launchChromium } from '../tests/browser/chromium';
 import { BARE_CREATE_MARK } from './bare/marks';
-import { coldLoad, markTime, newPage, SLOW_LOAD_TIMEOUT_MS } from './coldLoad';
+import { buildGameAndBare, coldLoad, markTime, newPage, SLOW_LOAD_TIMEOUT_MS } from './coldLoad';
 import { SCHOOL_WIFI, serveCompressed } from './slowNetwork';
 
-const root = join(import.meta.dirname, '..');
 const PAIRS = Number(process.env.BENCH_SLOW_LOADS ?? 5);
 /** Long animation frames shorter than this are left out of the timeline (Chromium reports those over 50 ms). */
 const LONG_FRAME_SHOWN_MS = 50;
@@ -203,17 +200,7 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const gameDir = join(root, 'dist-bench', 'game');
-  const bareDir = join(root, 'dist-bench', 'bare');
-  const configFile = join(root, 'vite.config.ts');
-  console.log('Building the game and bare Phaser with the same Vite config…');
-  await build({ configFile, root, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
-  await build({
-    configFile,
-    root: join(root, 'bench', 'bare'),
-    logLevel: 'warn',
-    build: { outDir: bareDir, emptyOutDir: true },
-  });
+  const { gameDir, bareDir } = await buildGameAndBare();
   precompressFolder(bareDir);
   const game = await serveCompressed(gameDir);
   const bare = await serveCompressed(bareDir);
