@@ -6,15 +6,15 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
+import type { CDPSession, Page } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server';
 import { precompressFolder } from '../src/server/precompress';
 import { ANSWER_FEEDBACK_MARK, TITLE_INTERACTIVE_MARK } from '../src/game/pageConstants';
 import { launchChromium } from '../tests/browser/chromium';
 import { BARE_CREATE_MARK } from './bare/marks';
 import { initialJsGzipBytes } from './initialJs';
-import { bytesTransferredBy, SCHOOL_WIFI, serveCompressed, throttle } from './slowNetwork';
+import { buildGameAndBare, coldLoad, markTime, newPage } from './coldLoad';
+import { SCHOOL_WIFI, serveCompressed } from './slowNetwork';
 
 const root = join(import.meta.dirname, '..');
 const COLD_LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -25,11 +25,8 @@ const COLD_LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const NAVIGATION_LOADS = Math.max(COLD_LOADS, Number(process.env.BENCH_NAV_LOADS ?? 15));
 /** Cold-load pairs on the emulated school Wi-Fi (each takes seconds, not milliseconds). */
 const SLOW_LOADS = Number(process.env.BENCH_SLOW_LOADS ?? 5);
-/** A load on the slow network that has not reached its mark by then has failed, not merely been slow. */
-const SLOW_LOAD_TIMEOUT_MS = 60_000;
 const FRAME_SAMPLE_MS = 10_000;
 const HEAP_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
-const VIEWPORT = { width: 1366, height: 768 };
 /** A phone at a device pixel ratio of 3, where the game draws at twice its game pixels (src/ui/renderScale.ts). */
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 };
 
@@ -54,39 +51,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Counts live WebGL textures and records the time of every digit key press, installed before load. */
-function instrument(): void {
-  const counters = window as unknown as { liveTextures: number; lastKeyDown: number };
-  counters.liveTextures = 0;
-  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
-    const create = proto.createTexture;
-    const remove = proto.deleteTexture;
-    proto.createTexture = function (this: WebGLRenderingContext) {
-      counters.liveTextures += 1;
-      return create.call(this);
-    };
-    proto.deleteTexture = function (this: WebGLRenderingContext, texture: WebGLTexture | null) {
-      if (texture) counters.liveTextures -= 1;
-      return remove.call(this, texture);
-    };
-  }
-  window.addEventListener('keydown', (event) => (counters.lastKeyDown = event.timeStamp), { capture: true });
-  // The start time of every animation frame, to tell which frame drew the outcome.
-  const frames: number[] = [];
-  (window as unknown as { frameStarts: number[] }).frameStarts = frames;
-  const onFrame = (now: number) => {
-    frames.push(now);
-    if (frames.length > 600) frames.splice(0, 300);
-    requestAnimationFrame(onFrame);
-  };
-  requestAnimationFrame(onFrame);
-}
-
-async function markTime(page: Page, name: string, timeout = 30_000): Promise<number> {
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout });
-  return page.evaluate((mark) => performance.getEntriesByName(mark).at(-1)!.startTime, name);
-}
-
 /** requestAnimationFrame deltas over a span, measured in the page. */
 async function frameDeltas(page: Page, durationMs: number): Promise<number[]> {
   return page.evaluate(
@@ -106,48 +70,6 @@ async function frameDeltas(page: Page, durationMs: number): Promise<number[]> {
       }),
     durationMs,
   );
-}
-
-async function newPage(browser: Browser, device: object = { viewport: VIEWPORT }): Promise<Page> {
-  // A new context is a cold load: empty cache, empty storage.
-  const context = await browser.newContext(device);
-  const page = await context.newPage();
-  // tsx compiles this file keeping function names through a `__name` helper that the page lacks.
-  await page.addInitScript('window.__name = (fn) => fn;');
-  await page.addInitScript(instrument);
-  return page;
-}
-
-/**
- * A cold load of a page: the start of the first frame after its mark goes into `times` (both pages are measured
- * at the same moment of their lives: the title's first frame with its Play button taking input, bare Phaser's first
- * frame after its create()); the page stays open.
- */
-async function coldLoad(
-  browser: Browser,
-  url: string,
-  mark: string,
-  times: number[],
-  slow?: { bytes: number[] },
-): Promise<Page> {
-  const page = await newPage(browser);
-  if (slow) await throttle(page);
-  const timeout = slow ? SLOW_LOAD_TIMEOUT_MS : 30_000;
-  await page.goto(url, { timeout });
-  const marked = await markTime(page, mark, timeout);
-  await page.waitForFunction(
-    (after) => (window as unknown as { frameStarts: number[] }).frameStarts.some((start) => start > after),
-    marked,
-    { timeout },
-  );
-  if (slow) slow.bytes.push(await bytesTransferredBy(page, marked));
-  times.push(
-    await page.evaluate(
-      (after) => (window as unknown as { frameStarts: number[] }).frameStarts.find((start) => start > after)!,
-      marked,
-    ),
-  );
-  return page;
 }
 
 async function waitForScreen(page: Page, screen: string): Promise<void> {
@@ -208,17 +130,7 @@ function navigationRows(label: string, figures: { game: Spread; bare: Spread; ra
 }
 
 async function main(): Promise<void> {
-  const gameDir = join(root, 'dist-bench', 'game');
-  const bareDir = join(root, 'dist-bench', 'bare');
-  const configFile = join(root, 'vite.config.ts');
-  console.log('Building the game and bare Phaser with the same Vite config…');
-  await build({ configFile, root, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
-  await build({
-    configFile,
-    root: join(root, 'bench', 'bare'),
-    logLevel: 'warn',
-    build: { outDir: bareDir, emptyOutDir: true },
-  });
+  const { gameDir, bareDir } = await buildGameAndBare();
   const gameServer = await serveStatic(gameDir, 0);
   const bareServer = await serveStatic(bareDir, 0);
   const browser = await launchChromium();
