@@ -7,7 +7,7 @@
  * skips is the draw, and a canvas that is not drawn keeps showing its last frame.
  *
  * Whether the screen would look different is read from the state that drawing reads: which scenes are drawn, each
- * camera's own values and effects, and every displayed object's own values, in display order (positions, scales,
+ * camera's own values, and every displayed object's own values, in display order (positions, scales,
  * alphas, tints, frames, text, a graphics' commands…), plus every texture upload (a text drawn again, a canvas
  * texture refreshed), a texture added or removed, the canvas resized and the page shown again.
  */
@@ -106,10 +106,8 @@ const CAMERA_SKIPPED_KEYS = new Set(['renderList', 'culledObjects']);
 function readCamera(reading: StateReading, camera: Phaser.Cameras.Scene2D.Camera): void {
   reading.values.push(reading.idOf(camera));
   reading.readOwn(camera, CAMERA_SKIPPED_KEYS);
+  // Camera effects (fade, flash, shake…) are not in the game's build of Phaser (src/engine/phaserSubstitutes.ts).
   reading.values.push(camera.backgroundColor.color32);
-  for (const effect of [camera.fadeEffect, camera.flashEffect, camera.shakeEffect]) {
-    if (effect) reading.readOwn(effect);
-  }
 }
 
 /** Reads what Phaser's SceneManager.render would draw, in the order it would draw it. */

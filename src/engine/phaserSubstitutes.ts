@@ -144,6 +144,33 @@ export const PHASER_SUBSTITUTES: readonly PhaserSubstitute[] = [
     ],
   },
   {
+    // Every camera makes its six effects; the game fades, flashes, shakes, pans, rotates and zooms none. The camera
+    // and its render node call these five on each effect every frame or when the camera is reset or destroyed.
+    feature: 'camera effects (fade, flash, shake, pan, rotate, zoom)',
+    importers: ['cameras/2d/effects/index.js'],
+    replaces: (module) => module.startsWith('cameras/2d/effects/'),
+    standIn: { kind: 'inert', ignored: ['preRender', 'postRenderWebGL', 'update', 'reset', 'destroy'] },
+    reachedBy: [
+      'Phaser.Cameras.Scene2D.Effects',
+      'Phaser.Cameras.Scene2D.Camera.fadeEffect',
+      'Phaser.Cameras.Scene2D.Camera.flashEffect',
+      'Phaser.Cameras.Scene2D.Camera.shakeEffect',
+      'Phaser.Cameras.Scene2D.Camera.panEffect',
+      'Phaser.Cameras.Scene2D.Camera.rotateToEffect',
+      'Phaser.Cameras.Scene2D.Camera.zoomEffect',
+      'Phaser.Cameras.Scene2D.Camera.fadeIn',
+      'Phaser.Cameras.Scene2D.Camera.fadeOut',
+      'Phaser.Cameras.Scene2D.Camera.fadeFrom',
+      'Phaser.Cameras.Scene2D.Camera.fade',
+      'Phaser.Cameras.Scene2D.Camera.flash',
+      'Phaser.Cameras.Scene2D.Camera.shake',
+      'Phaser.Cameras.Scene2D.Camera.pan',
+      'Phaser.Cameras.Scene2D.Camera.rotateTo',
+      'Phaser.Cameras.Scene2D.Camera.zoomTo',
+      'Phaser.Cameras.Scene2D.Camera.startFollow',
+    ],
+  },
+  {
     // Phaser's config seeds the random generator on its Math namespace (and reads from it for random values in
     // configs). The game reads Phaser.Math from its own namespace (src/engine/phaser.js), and the engine test checks
     // every path it reads there, so no member leads here.
