@@ -3,8 +3,9 @@
  * bare Phaser's create(), from Chromium's own trace (CPU samples, compile and task events) on the production build.
  *
  *   npm run bench:title-profile                 profile both pages (BENCH_PROFILE_LOADS cold loads each, default 5)
- *   npm run bench:title-profile -- --ab A B     A/B two built game folders (BENCH_AB_LOADS alternating pairs, default
- *                                               15): navigation → the first frame after the title's mark, as bench/run.ts
+ *   npm run bench:title-profile -- --ab A B…    built game folders against each other and bare Phaser (BENCH_AB_LOADS
+ *                                               rounds of cold loads, default 15, in turn): navigation → the first
+ *                                               frame after the title's mark (bare: after create()), as bench/run.ts
  *
  * The profile splits the time from navigation to the first frame after the mark into the main thread's work by
  * phase and the JS samples by the source file and function they were in (source maps of a build made with them).
@@ -415,49 +416,53 @@ async function profile(): Promise<void> {
   );
 }
 
-/** Two built game folders, alternating cold loads, each to the first frame after the title's mark (untraced). */
-async function compare(folderA: string, folderB: string): Promise<void> {
-  const a = await serveStatic(folderA, 0);
-  const b = await serveStatic(folderB, 0);
+/**
+ * Built game folders and bare Phaser (built here), cold loads in turn with the order rotated each round, each to the
+ * first frame after its mark (untraced): the games' title mark, bare Phaser's create().
+ */
+async function compare(folders: string[]): Promise<void> {
+  const bareDir = join(root, 'dist-bench', 'bare');
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    root: join(root, 'bench', 'bare'),
+    logLevel: 'warn',
+    build: { outDir: bareDir, emptyOutDir: true },
+  });
+  const pages = [
+    ...folders.map((folder) => ({ label: folder, folder, mark: TITLE_INTERACTIVE_MARK })),
+    { label: 'bare Phaser', folder: bareDir, mark: BARE_CREATE_MARK },
+  ];
+  const servers = await Promise.all(pages.map((entry) => serveStatic(entry.folder, 0)));
   const browser = await launchChromium();
-  const times = { a: [] as number[], b: [] as number[] };
-  console.log(
-    `Load average before: ${loadavg()
+  const times = pages.map(() => [] as number[]);
+  const load = () =>
+    loadavg()
       .map((n) => n.toFixed(2))
-      .join(' ')}`,
-  );
-  for (let i = 0; i < AB_LOADS; i += 1) {
-    for (const [key, server] of i % 2 === 0
-      ? ([
-          ['a', a],
-          ['b', b],
-        ] as const)
-      : ([
-          ['b', b],
-          ['a', a],
-        ] as const)) {
+      .join(' ');
+  console.log(`Load average before: ${load()}`);
+  for (let round = 0; round < AB_LOADS; round += 1) {
+    for (let turn = 0; turn < pages.length; turn += 1) {
+      const index = (round + turn) % pages.length;
       const page = await newPage(browser);
-      await page.goto(server.url);
-      times[key].push((await firstFrameAfterMark(page, TITLE_INTERACTIVE_MARK)).frameMs);
+      await page.goto(servers[index]!.url);
+      times[index]!.push((await firstFrameAfterMark(page, pages[index]!.mark)).frameMs);
       await page.context().close();
     }
   }
   await browser.close();
-  a.server.close();
-  b.server.close();
-  const line = (label: string, values: number[]) =>
-    `${label}: ${median(values).toFixed(1)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
-  console.log(line(`A ${folderA}`, times.a));
-  console.log(line(`B ${folderB}`, times.b));
-  console.log(
-    `B / A = ${(median(times.b) / median(times.a)).toFixed(3)}; load average after: ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' ')}`,
-  );
+  for (const server of servers) server.server.close();
+  const bare = median(times.at(-1)!);
+  pages.forEach((entry, index) => {
+    const values = times[index]!;
+    console.log(
+      `${entry.label}: ${median(values).toFixed(1)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}), ${(median(values) / bare).toFixed(3)} of bare Phaser, ${(median(values) / median(times[0]!)).toFixed(3)} of the first`,
+    );
+  });
+  console.log(`Load average after: ${load()}`);
 }
 
 const args = process.argv.slice(2);
-const run = args[0] === '--ab' && args[1] && args[2] ? compare(args[1], args[2]) : profile();
+const run = args[0] === '--ab' && args.length > 1 ? compare(args.slice(1)) : profile();
 run.catch((error: unknown) => {
   console.error(error);
   process.exit(1);
