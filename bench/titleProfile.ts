@@ -421,13 +421,8 @@ async function profile(): Promise<void> {
  * first frame after its mark (untraced): the games' title mark, bare Phaser's create().
  */
 async function compare(folders: string[]): Promise<void> {
-  const bareDir = join(root, 'dist-bench', 'bare');
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    root: join(root, 'bench', 'bare'),
-    logLevel: 'warn',
-    build: { outDir: bareDir, emptyOutDir: true },
-  });
+  const bareDir = join(root, 'dist-bench', 'profile-bare');
+  await buildWithMaps(join(root, 'bench', 'bare'), bareDir);
   const pages = [
     ...folders.map((folder) => ({ label: folder, folder, mark: TITLE_INTERACTIVE_MARK })),
     { label: 'bare Phaser', folder: bareDir, mark: BARE_CREATE_MARK },
