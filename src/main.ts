@@ -23,6 +23,7 @@ import {
   TITLE_INTERACTIVE_MARK,
 } from './game/pageConstants';
 import { LAZY_SCREENS } from './scenes/lazyScreens';
+import { SceneKey } from './scenes/keys';
 import { Navigator } from './scenes/navigator';
 import { HighScoreStore } from './storage/HighScoreStore';
 import { PreferencesStore } from './storage/PreferencesStore';
@@ -100,25 +101,8 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     },
   };
 
-  // Phaser measures and draws each text once, so the font must be there before the first scene; a challenge
-  // link is read meanwhile (its reader is a download of its own: most visits have no challenge).
-  const [translator, fontLoaded, incoming] = await Promise.all([
-    translatorFor(preferences.get().language, navigator.languages),
-    loadFonts(),
-    readChallengeAddress(window),
-  ]);
-  services.rounds.receiveLink(incoming);
-  // The title opens without the bank (a slow connection: its footer and Play wait for it) unless its first build
-  // needs it (a round to resume, a link to follow). Those visits wait for it a moment: read and checked now, before
-  // Phaser's start-up takes the main thread, it lets them open without a loading screen's frame in between.
-  const titleFirst = titleCanOpenBeforeBank({ location: window.location, storage, incoming });
-  const early = await Promise.race([bankRequest.result, delay(titleFirst ? 0 : BANK_WAIT_BEFORE_BOOT_MS)]);
-  if (early && 'bundle' in early) services.bank = early.bundle;
-  keepBankOnArrival(services);
-  document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
-  // The page's own text (the update bar, text fields) in the same face as the canvas.
-  document.body.style.fontFamily = FONT_FAMILY;
-
+  // Phaser starts now, with no scene yet: its renderer and its default textures (images it decodes before any scene
+  // starts) are ready while the font, the interface's language and the bank's first moments are awaited below.
   // The canvas has as many pixels as the screen shows (up to a cap); the screens are laid out in game pixels.
   const viewFor = (): View => {
     const size = gameSizeFor(parent.clientWidth, parent.clientHeight);
@@ -144,14 +128,30 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
-    // Phaser starts the first scene listed. The loading screen also reports a bank that could not be loaded.
-    scene:
-      services.bank || (titleFirst && !early)
-        ? [TitleScene, PreloadScene, ErrorScene]
-        : [PreloadScene, TitleScene, ErrorScene],
   });
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);
+  exposeTestHooks({ game, phaser: Phaser, services });
+
+  // Phaser measures and draws each text once, so the font must be there before the first scene; a challenge
+  // link is read meanwhile (its reader is a download of its own: most visits have no challenge).
+  const [translator, fontLoaded, incoming] = await Promise.all([
+    translatorFor(preferences.get().language, navigator.languages),
+    loadFonts(),
+    readChallengeAddress(window),
+  ]);
+  services.rounds.receiveLink(incoming);
+  // The title opens without the bank (a slow connection: its footer and Play wait for it) unless its first build
+  // needs it (a round to resume, a link to follow). Those visits wait for it a moment: read and checked now, before
+  // the first screen is built, it lets them open without a loading screen's frame in between.
+  const titleFirst = titleCanOpenBeforeBank({ location: window.location, storage, incoming });
+  const early = await Promise.race([bankRequest.result, delay(titleFirst ? 0 : BANK_WAIT_BEFORE_BOOT_MS)]);
+  if (early && 'bundle' in early) services.bank = early.bundle;
+  keepBankOnArrival(services);
+  document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
+  // The page's own text (the update bar, text fields) in the same face as the canvas.
+  document.body.style.fontFamily = FONT_FAMILY;
+
   applyPageLanguage(translator, game);
   // The bank's Spanish follows the interface: fetched now, or when Settings turns the interface Spanish.
   void loadSpanishBankFor(services, translator);
@@ -159,7 +159,6 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     void loadSpanishBankFor(services, next);
   });
   setView(game, view);
-  exposeTestHooks({ game, phaser: Phaser, services });
 
   // The accessible layer follows the canvas from the moment it exists: the first scene is created when
   // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor
@@ -192,6 +191,21 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   };
   window.addEventListener('resize', onResize);
   watchPastedLinks(window, (pasted) => openPastedLink(game, services, pasted));
+  // The first scene listed starts (at once if Phaser is ready, else when it is). The loading screen also reports a
+  // bank that could not be loaded.
+  const scenes =
+    services.bank || (titleFirst && !early)
+      ? ([
+          [SceneKey.Title, TitleScene],
+          [SceneKey.Preload, PreloadScene],
+        ] as const)
+      : ([
+          [SceneKey.Preload, PreloadScene],
+          [SceneKey.Title, TitleScene],
+        ] as const);
+  for (const [index, [key, scene]] of [...scenes, [SceneKey.Error, ErrorScene] as const].entries()) {
+    game.scene.add(key, scene, index === 0);
+  }
   return game;
 }
 
