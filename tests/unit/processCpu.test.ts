@@ -10,13 +10,21 @@ const burn = (then: string) =>
 
 let running: ChildProcess | undefined;
 afterEach(() => {
-  running?.kill('SIGKILL');
+  // The whole process group: a grandchild left running (the first test's) would outlive the test run.
+  if (running?.pid) {
+    try {
+      process.kill(-running.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
   running = undefined;
 });
 
 /** Starts `code` in Node and resolves once it prints "ready". */
 function startNode(code: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // In a process group of its own, so that it and what it starts are killed together.
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   running = child;
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
