@@ -182,7 +182,8 @@ export function drawOnlyChanges(game: Phaser.Game, now: () => number = () => per
     game.scene.update(time, delta);
     events.emit(Phaser.Core.Events.POST_STEP, time, delta);
 
-    reading.values = [];
+    // Two arrays in turn, the drawn frame's and this one's, so a frame's reading makes no garbage.
+    reading.values.length = 0;
     readScreen(reading, game);
     const snapshotWanted = Boolean((renderer as { snapshotState?: { callback?: unknown } }).snapshotState?.callback);
     const stamp = now();
@@ -192,7 +193,9 @@ export function drawOnlyChanges(game: Phaser.Game, now: () => number = () => per
       return;
     }
     changed = false;
+    const spare = drawnValues;
     drawnValues = reading.values;
+    reading.values = spare;
     lastDrawn = stamp;
     counts.drawn += 1;
     renderer.preRender();
