@@ -32,11 +32,17 @@ export async function openGame(
   errorsByPage.set(page, errors);
   if (beforeLoad) await beforeLoad(page);
   await page.goto(url);
-  await waitForScreen(page, 'title');
+  // A challenge's short link (/c/CODE) shows the title only until the title hands it over, often within a frame.
+  await page.waitForSelector(OPENING_SCREENS.map((screen) => `#a11y[data-screen="${screen}"]`).join(', '), {
+    timeout: 15_000,
+  });
   return page;
 }
 
 const errorsByPage = new WeakMap<Page, string[]>();
+
+/** The screens a visit opens on: the title, or the challenge a short link leads to. */
+const OPENING_SCREENS = ['title', 'challenge'];
 
 /**
  * Plays as a player who has chosen their name on this device, so a first saved score goes straight to the results
