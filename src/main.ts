@@ -13,6 +13,7 @@ import { openPastedLink } from './game/pastedLink';
 import { RoundFlow } from './game/roundFlow';
 import { exposeDrawCounts, exposeTestHooks } from './game/testHooks';
 import { drawOnlyChanges } from './engine/drawOnlyChanges';
+import { DEFAULT_TEXTURES_MADE_HERE, makeDefaultTextures } from './engine/defaultTextures';
 import { ErrorScene } from './scenes/ErrorScene';
 import { PreloadScene } from './scenes/PreloadScene';
 import { TitleScene } from './scenes/TitleScene';
@@ -101,8 +102,8 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     },
   };
 
-  // Phaser starts now, with no scene yet: its renderer and its default textures (images it decodes before any scene
-  // starts) are ready while the font, the interface's language and the bank's first moments are awaited below.
+  // Phaser starts now, with no scene yet: its renderer is ready while the font, the interface's language and the
+  // bank's first moments are awaited below.
   // The canvas has as many pixels as the screen shows (up to a cap); the screens are laid out in game pixels.
   const viewFor = (): View => {
     const size = gameSizeFor(parent.clientWidth, parent.clientHeight);
@@ -128,7 +129,12 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     input: { keyboard: true, mouse: true, touch: true },
     banner: false,
+    images: DEFAULT_TEXTURES_MADE_HERE,
   });
+  // Phaser boots inside its constructor when the page is already parsed (it is, for a module script), and
+  // otherwise on DOMContentLoaded; its default textures are made as it boots, so its scenes can start at once.
+  if (game.isBooted) makeDefaultTextures(game);
+  else game.events.once(Phaser.Core.Events.BOOT, () => makeDefaultTextures(game));
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);
   exposeTestHooks({ game, phaser: Phaser, services });
@@ -161,8 +167,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   setView(game, view);
 
   // The accessible layer follows the canvas from the moment it exists: the first scene is created when
-  // Phaser is ready, and our own READY listener would run only after it. Phaser boots inside its constructor
-  // when the page is already parsed (it is, for a module script), and otherwise on DOMContentLoaded.
+  // Phaser is ready, and our own READY listener would run only after it.
   const onBoot = () => {
     document.body.dataset.renderer = game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
     a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: view.width, height: view.height }) });
