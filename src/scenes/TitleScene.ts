@@ -16,7 +16,8 @@ import { BaseScene, type MirroredButton } from './BaseScene';
 import type { SceneDataArgs, TitleSceneData } from './sceneData';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
-import { dropRound, takeSavedRound } from '../game/savedRounds';
+import { dropRound } from '../game/keptRound';
+import { takeSavedRound } from '../game/roundRestorer';
 import Phaser from 'phaser';
 
 /** More questions than the bank will ever hold: the footer's room is measured with it while the bank is on its way. */
