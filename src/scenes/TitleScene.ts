@@ -1,8 +1,8 @@
 import { dailyDateOf } from '../core/share';
 import { takeClassLink } from '../game/classLink';
 import { takeServerChallengeLink } from '../game/serverChallengeLink';
-import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/selfCheck';
-import { selfCheckStore } from '../game/selfChecks';
+import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/savedChecks';
+import { selfCheckStore } from '../storage/SelfCheckStore';
 import { MODE_IDS, type ModeId } from '../core/modes';
 import { localDate } from '../core/localDate';
 import { translatorOf } from '../ui/pageLanguage';
