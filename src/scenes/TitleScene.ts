@@ -1,4 +1,4 @@
-import { dailyDateOf } from '../core/share';
+import { dailyDateOf } from '../core/dailyDay';
 import { takeClassLink } from '../game/classLink';
 import { takeServerChallengeLink } from '../game/serverChallengeLink';
 import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/savedChecks';
