@@ -36,6 +36,7 @@ import { applyPageTheme } from './ui/pageTheme';
 import { applyPageLanguage, translatorFor } from './ui/pageLanguage';
 import { loadSpanishBankFor } from './game/spanishQuestions';
 import { keepBankOnArrival, titleCanOpenBeforeBank } from './game/titleBeforeBank';
+import { prepareSavedRound } from './game/roundRestorer';
 import type { Translator } from './i18n/translator';
 import { FONT_FAMILY, usePalette } from './ui/theme';
 
@@ -44,6 +45,8 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   // share the line with the scripts and the font that the title needs, and the title no longer waits for it.
   const bankRequest = requestBank(BANK_URL);
   const storage = SafeStorage.fromWindow();
+  // A round kept before a reload: the code that restores it comes now, beside the bank its title waits for.
+  const savedRoundCode = prepareSavedRound(storage);
   const highScores = new HighScoreStore(storage);
   const preferences = new PreferencesStore(storage);
   const palette = applyPageTheme(preferences.get().highContrast);
@@ -153,6 +156,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   const titleFirst = titleCanOpenBeforeBank({ location: window.location, storage, incoming });
   const early = await Promise.race([bankRequest.result, delay(titleFirst ? 0 : BANK_WAIT_BEFORE_BOOT_MS)]);
   if (early && 'bundle' in early) services.bank = early.bundle;
+  await savedRoundCode;
   keepBankOnArrival(services);
   document.body.dataset.font = fontLoaded ? 'loaded' : 'fallback';
   // The page's own text (the update bar, text fields) in the same face as the canvas.

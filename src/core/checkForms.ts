@@ -11,3 +11,11 @@ export const ACCURATE_PER_FORM = ITEMS_PER_FORM / 2;
 export function isCheckForm(value: unknown): value is CheckForm {
   return (CHECK_FORMS as readonly unknown[]).includes(value);
 }
+
+/** How a student judged one check item. */
+export const CHECK_JUDGEMENTS = ['accurate', 'not-accurate'] as const;
+export type CheckJudgement = (typeof CHECK_JUDGEMENTS)[number];
+
+export function isCheckJudgement(value: unknown): value is CheckJudgement {
+  return (CHECK_JUDGEMENTS as readonly unknown[]).includes(value);
+}

@@ -4,7 +4,11 @@
  * counts for the Daily board: another day's daily, from a link, is that day's challenge and leaves today alone.
  */
 import { formatLongDate } from './dates';
-import { dailyDateOf } from './share';
+
+/** The day a daily round's seed names ("daily-2026-11-24-…"), or undefined for any other seed. */
+export function dailyDateOf(seed: string): string | undefined {
+  return /^daily-(\d{4}-\d{2}-\d{2})-/.exec(seed)?.[1];
+}
 
 /** The local calendar date (YYYY-MM-DD) of a moment, by the time zone of the Date it is read with. */
 export function localDateOf(moment: Date): string {

@@ -9,6 +9,7 @@
  */
 import { createRng, nextInt, type RngState } from './rng.ts';
 import { CONFIDENCE_LEVELS, type Confidence } from './wager.ts';
+import type { CheckJudgement } from './checkForms.ts';
 
 /** The coefficients of Wichura's algorithm AS241 (PPND16), highest power first. */
 const AS241_CENTRAL_NUM = [
@@ -65,13 +66,8 @@ export function inverseNormalCdf(p: number): number {
   return q < 0 ? -x : x;
 }
 
-/** How a student judged one check item. */
-export const CHECK_JUDGEMENTS = ['accurate', 'not-accurate'] as const;
-export type CheckJudgement = (typeof CHECK_JUDGEMENTS)[number];
-
-export function isCheckJudgement(value: unknown): value is CheckJudgement {
-  return (CHECK_JUDGEMENTS as readonly unknown[]).includes(value);
-}
+// How a student judged one check item: with the forms, so a saved check is read without these rules.
+export { CHECK_JUDGEMENTS, isCheckJudgement, type CheckJudgement } from './checkForms.ts';
 
 // How sure the student was, asked after each judgement: the same three levels as the game's confidence wager.
 export { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidence, type Confidence } from './wager.ts';

@@ -2,6 +2,7 @@
 import type { ResultMark } from './challenge';
 import type { Translator } from '../i18n/translator';
 import { localDate } from './localDate';
+import { dailyDateOf } from './dailyDay';
 import type { RoundSettings } from './round';
 import type { AnswerRecord } from './session';
 
@@ -11,6 +12,8 @@ export const MARK_SYMBOLS: Record<ResultMark, string> = { right: '✅', wrong: '
 export function marksOf(log: readonly AnswerRecord[]): ResultMark[] {
   return log.map((entry) => (entry.timedOut ? 'timeout' : entry.correct ? 'right' : 'wrong'));
 }
+
+export { dailyDateOf };
 
 export interface ShareFacts {
   /** "Challenge k3j9x2a" or "Daily challenge, 24 November 2026" (the player's local day). */
@@ -38,11 +41,6 @@ export function shareText(facts: ShareFacts, translator: Translator): string {
     facts.marks.map((mark) => MARK_SYMBOLS[mark]).join(''),
     facts.link,
   ].join('\n');
-}
-
-/** The day a daily round's seed names ("daily-2026-11-24-…"), or undefined for any other seed. */
-export function dailyDateOf(seed: string): string | undefined {
-  return /^daily-(\d{4}-\d{2}-\d{2})-/.exec(seed)?.[1];
 }
 
 /**

@@ -5,7 +5,7 @@
  * where the game is already open changes only the fragment: that arrives as `hashchange`. Light on purpose: the
  * reader itself (challengeLink.ts) is downloaded only when the address may hold a challenge.
  */
-import { CHALLENGE_PARAM } from '../core/challenge';
+import { CHALLENGE_PARAM } from '../core/challengeParam';
 import type { IncomingChallenge } from './challenge';
 
 /** Where the address is read and rewritten: the page's `window`, or a stand-in in the unit tests. */

@@ -6,8 +6,10 @@
 import { restoreRound, savedRoundOf } from '../core/savedRound';
 import type { SessionState } from '../core/session';
 import type { GameServices } from './services';
+import { dropRound, SAVED_ROUND_KEY } from './keptRound';
 
-export const SAVED_ROUND_KEY = 'source-check:saved-round:v1';
+export { dropRound, SAVED_ROUND_KEY };
+
 /** Set once the page has looked for a saved round: a later visit to the title never brings one back. */
 const LOOKED_KEY = 'savedRoundLookedFor';
 
@@ -22,11 +24,6 @@ export function keepRound(services: GameServices, session: SessionState): void {
   const record = solo ? savedRoundOf(session, services.now()) : null;
   if (record) services.storage.setItem(SAVED_ROUND_KEY, JSON.stringify(record));
   else dropRound(services);
-}
-
-/** The round is over or was left: nothing to resume. */
-export function dropRound(services: GameServices): void {
-  services.storage.removeItem(SAVED_ROUND_KEY);
 }
 
 /**

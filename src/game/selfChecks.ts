@@ -5,8 +5,7 @@
 import type { CheckSet } from '../core/checkItems';
 import { checkCheckSet, checkFigures, readPlayerChange, takenForm, type SelfCheckData } from '../core/selfCheck';
 import type { Translator } from '../i18n/translator';
-import { SelfCheckStore } from '../storage/SelfCheckStore';
-import type { KeyValueStore } from '../storage/SafeStorage';
+import { selfCheckStore } from '../storage/SelfCheckStore';
 import { CHECKS_URL } from './pageConstants';
 
 /** A failed load says what went wrong in English (`error`, with the address or the fault) and its kind. */
@@ -53,17 +52,8 @@ export function checksLoadMessage(failed: Extract<ChecksLoad, { error: string }>
   return translator.language === 'en' ? failed.error : translator.t(`check:loadProblem.${failed.problem}`);
 }
 
-const stores = new WeakMap<KeyValueStore, SelfCheckStore>();
-
-/** The player's saved checks, read from the device once per page. */
-export function selfCheckStore(storage: KeyValueStore): SelfCheckStore {
-  let store = stores.get(storage);
-  if (!store) {
-    store = new SelfCheckStore(storage);
-    stores.set(storage, store);
-  }
-  return store;
-}
+// The store itself is read by the title, so it comes with the game: here for the check's screens.
+export { selfCheckStore };
 
 /** How two decimals of d′ and c are shown (a minus sign, not a hyphen). */
 export function signedFigure(value: number): string {

@@ -7,7 +7,7 @@
 import { challengeCodeFromPath } from '../core/challengeProtocol';
 import type { IncomingChallenge } from './challenge';
 import type { PageServices } from './pageServices';
-import { SAVED_ROUND_KEY } from './savedRounds';
+import { holdsSavedRound } from './keptRound';
 
 export interface FirstVisitState {
   location: Pick<Location, 'search' | 'pathname'>;
@@ -18,7 +18,7 @@ export interface FirstVisitState {
 /** Whether the title can be the first screen while the bank is still on its way. */
 export function titleCanOpenBeforeBank({ location, storage, incoming }: FirstVisitState): boolean {
   if (incoming !== undefined) return false;
-  if (storage.getItem(SAVED_ROUND_KEY) !== null) return false;
+  if (holdsSavedRound(storage)) return false;
   if (new URLSearchParams(location.search).has('class')) return false;
   return challengeCodeFromPath(location.pathname) === undefined;
 }

@@ -4,5 +4,6 @@ import classroom from './locales/en/classroom.json';
 import host from './locales/en/host.json';
 import banks from './locales/en/banks.json';
 import importNotes from './locales/en/import.json';
+import check from './locales/en/check.json';
 
-export const LATER_ENGLISH = { play, classroom, host, banks, import: importNotes };
+export const LATER_ENGLISH = { play, check, classroom, host, banks, import: importNotes };

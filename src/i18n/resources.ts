@@ -10,12 +10,11 @@ import common from './locales/en/common.json';
 import settings from './locales/en/settings.json';
 import menu from './locales/en/menu.json';
 import share from './locales/en/share.json';
-import check from './locales/en/check.json';
 import type { LATER_ENGLISH } from './englishLater';
 import type { Language } from '../core/languages';
 
 /** What the title, the loading and the error screens can say, with what the title's notices quote. */
-const FIRST_SCREEN_ENGLISH = { common, settings, menu, share, check };
+const FIRST_SCREEN_ENGLISH = { common, settings, menu, share };
 
 export type Resources = typeof FIRST_SCREEN_ENGLISH & typeof LATER_ENGLISH;
 export type Namespace = keyof Resources;

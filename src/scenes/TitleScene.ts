@@ -1,8 +1,8 @@
-import { dailyDateOf } from '../core/share';
+import { dailyDateOf } from '../core/dailyDay';
 import { takeClassLink } from '../game/classLink';
 import { takeServerChallengeLink } from '../game/serverChallengeLink';
-import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/selfCheck';
-import { selfCheckStore } from '../game/selfChecks';
+import { checkIsDue, nextForm, offerBeforeFirstRound } from '../core/savedChecks';
+import { selfCheckStore } from '../storage/SelfCheckStore';
 import { MODE_IDS, type ModeId } from '../core/modes';
 import { localDate } from '../core/localDate';
 import { translatorOf } from '../ui/pageLanguage';
@@ -16,7 +16,8 @@ import { BaseScene, type MirroredButton } from './BaseScene';
 import type { SceneDataArgs, TitleSceneData } from './sceneData';
 import { SceneKey } from './keys';
 import { MODE_ICONS } from '../ui/icons';
-import { dropRound, takeSavedRound } from '../game/savedRounds';
+import { dropRound } from '../game/keptRound';
+import { takeSavedRound } from '../game/roundRestorer';
 import Phaser from 'phaser';
 
 /** More questions than the bank will ever hold: the footer's room is measured with it while the bank is on its way. */

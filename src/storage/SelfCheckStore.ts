@@ -1,4 +1,4 @@
-import { parseSelfChecks, takenForm, type SavedAnswer, type SavedCheck, type SelfCheckData } from '../core/selfCheck';
+import { parseSelfChecks, takenForm, type SavedAnswer, type SavedCheck, type SelfCheckData } from '../core/savedChecks';
 import type { CheckForm } from '../core/checkForms';
 import type { KeyValueStore } from './SafeStorage';
 
@@ -50,4 +50,16 @@ export class SelfCheckStore {
   private save(): void {
     this.store.setItem(SELF_CHECKS_KEY, JSON.stringify(this.data));
   }
+}
+
+const stores = new WeakMap<KeyValueStore, SelfCheckStore>();
+
+/** The player's saved checks, read from the device once per page. */
+export function selfCheckStore(storage: KeyValueStore): SelfCheckStore {
+  let store = stores.get(storage);
+  if (!store) {
+    store = new SelfCheckStore(storage);
+    stores.set(storage, store);
+  }
+  return store;
 }
