@@ -23,6 +23,14 @@ const RESULT_BUTTON_EMS = 6;
 const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
 const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 const SNAPSHOT_MARKS = { right: MARK.correct, wrong: MARK.wrong, timeout: MARK.timedOut } as const;
+/**
+ * The fewest review rows a phone keeps on view: below it (a small phone at large text), the buttons past the first
+ * FOLDED_BUTTON_ROWS rows move to a page of their own behind "More", as the title's other entries do.
+ */
+const MIN_REVIEW_ROWS_SHOWN = 3;
+const FOLDED_BUTTON_ROWS = 2;
+/** The buttons that stay when the rest fold behind "More", first first (by their accessible names). */
+const KEPT_FIRST = ['Retry missed', 'Play again', 'Your report', 'Share'];
 
 export class ResultsScene extends BaseScene<'results'> {
   constructor() {
@@ -37,6 +45,10 @@ export class ResultsScene extends BaseScene<'results'> {
     }
     if (data.snapshot) {
       this.showSnapshot(data);
+      return;
+    }
+    if (data.moreActions) {
+      this.showMoreActions(data);
       return;
     }
     if (this.asksForName(data)) {
@@ -160,15 +172,34 @@ export class ResultsScene extends BaseScene<'results'> {
 
     // Review: every question, what was right, how it went.
     const buttonHeight = Math.max(56, type.button * 2.2);
-    const buttons = this.resultButtons(data, reported);
+    const allButtons = this.resultButtons(data, reported);
     // As many buttons to a row as keep their labels' size: fewer, and more rows, at larger text.
     const perRow = Math.min(
-      portrait ? 3 : buttons.length,
+      portrait ? 3 : allButtons.length,
       Math.max(1, Math.floor((width - margin * 2 + gap) / (type.button * RESULT_BUTTON_EMS + gap))),
     );
-    const rowCount = Math.ceil(buttons.length / perRow);
-    const listBottom = height - margin - (buttonHeight + gap) * rowCount;
     const columns = portrait ? 1 : 2;
+    const listBottomFor = (count: number) => height - margin - (buttonHeight + gap) * Math.ceil(count / perRow);
+    const rowsShownFor = (count: number) =>
+      reviewWindow(session.log.length, columns, listBottomFor(count) - top, type.small, 0).rowsPerColumn;
+    const folds =
+      portrait &&
+      allButtons.length > perRow * FOLDED_BUTTON_ROWS &&
+      rowsShownFor(allButtons.length) < Math.min(MIN_REVIEW_ROWS_SHOWN, session.log.length);
+    const rank = (name: string) => (KEPT_FIRST.includes(name) ? KEPT_FIRST.indexOf(name) : KEPT_FIRST.length);
+    const keptNames = [...allButtons]
+      .sort((a, b) => rank(a[2]) - rank(b[2]))
+      .slice(0, perRow * FOLDED_BUTTON_ROWS - 1)
+      .map(([, , name]) => name);
+    const foldedNames = allButtons.map(([, , name]) => name).filter((name) => !keptNames.includes(name));
+    const buttons: [string, () => void, string][] = folds
+      ? [
+          ...allButtons.filter(([, , name]) => keptNames.includes(name)),
+          [this.t('menu:results.more'), () => this.rebuild({ ...data, moreActions: foldedNames }), 'More'],
+        ]
+      : allButtons;
+    const rowCount = Math.ceil(buttons.length / perRow);
+    const listBottom = listBottomFor(buttons.length);
     // The rows keep the small type size at every text size: those that do not fit scroll into view (▲ ▼, the arrow
     // keys, the wheel), a row at a time on a phone and a column at a time on a wide screen.
     const review = reviewWindow(session.log.length, columns, listBottom - top, type.small, data.reviewFirst ?? 0);
@@ -178,6 +209,8 @@ export class ResultsScene extends BaseScene<'results'> {
     const rowHeight = Math.max(1, (listBottom - top) / Math.max(1, rows));
     const rowFont = Math.max(13, Math.min(type.small, Math.floor(rowHeight / REVIEW_ROW_LINES)));
     const list = a11y.section(this.t('menu:results.review'), 'list');
+    // The buttons by name, for the focus to come back to the one that led to a page of the results' own.
+    const focusable = new Map<string, HTMLElement>();
     session.log.forEach((entry, index) => {
       const words = localQuestion(this.services, this.translator, session.questions[index]!);
       const right = words.choices.find((choice) => choice.correct)!.text;
@@ -204,7 +237,7 @@ export class ResultsScene extends BaseScene<'results'> {
       const answerLine = this.truncateToWidth(fullAnswer, rowFont, columnWidth - rowFont * 3, true);
       if (promptLine !== fullPrompt || answerLine !== fullAnswer) {
         // A row cut short opens to the whole question and answer: the row itself is the button.
-        this.addButton(
+        const rowButton = this.addButton(
           '',
           { x, y, width: columnWidth, height: rowHeight - 4 },
           () => this.rebuild({ ...data, opened: index }),
@@ -214,6 +247,7 @@ export class ResultsScene extends BaseScene<'results'> {
             name: `review-${index + 1}`,
           },
         );
+        focusable.set(`review-${index + 1}`, rowButton.dom);
       } else {
         const g = this.add.graphics();
         g.fillStyle(this.colors.inkLight, 1).fillRoundedRect(x, y, columnWidth, rowHeight - 4, 8);
@@ -251,12 +285,16 @@ export class ResultsScene extends BaseScene<'results'> {
         width: buttonWidth,
         height: buttonHeight,
       };
-      this.addButton(label, rect, action, {
+      const button = this.addButton(label, rect, action, {
         name,
         ...(index === 0 ? { fill: this.colors.highlight, textColor: this.textColors.ink } : {}),
       });
+      focusable.set(name, button.dom);
     });
-    const byName = new Map(buttons.map(([, action, name]) => [name, action]));
+    // Back from a page of its own (a row opened, the screenshot view, More): its button, or More where it went.
+    if (data.returnFocus) a11y.focus(focusable.get(data.returnFocus) ?? focusable.get('More'));
+    // The shortcuts reach every button, those behind "More" too.
+    const byName = new Map(allButtons.map(([, action, name]) => [name, action]));
     this.onKeys((event) => {
       const key = event.key.toLowerCase();
       const shortcuts: Record<string, string> = {
@@ -293,7 +331,7 @@ export class ResultsScene extends BaseScene<'results'> {
       // One rebuild per visit: a trackpad sends many wheel events before the screen is built again.
       if (first === review.first || this.leaving) return;
       this.leaving = true;
-      this.rebuild({ ...data, reviewFirst: first, ...(focus ? { reviewFocus: focus } : {}) });
+      this.rebuild({ ...data, reviewFirst: first, returnFocus: undefined, ...(focus ? { reviewFocus: focus } : {}) });
     };
     const controls = [
       ['up', '▲', top, review.first > 0, 'menu:results.reviewUp'],
@@ -499,6 +537,41 @@ export class ResultsScene extends BaseScene<'results'> {
   }
 
   /**
+   * The results shown again from a page of their own: not counted up, sounded or read out again (as when the review
+   * scrolls), with the focus on the button that led there.
+   */
+  private returningTo(data: ResultsSceneData, button: string): Pick<ResultsSceneData, 'reviewFirst' | 'returnFocus'> {
+    return { reviewFirst: data.reviewFirst ?? 0, returnFocus: button };
+  }
+
+  /**
+   * The results' buttons that did not fit under the review (a small phone at large text), one to a row; Done (or
+   * Escape) goes back to the results as they were left.
+   */
+  private showMoreActions(data: ResultsSceneData): void {
+    const heading = this.t('menu:results.moreHeading');
+    const home = this.beginWithCorners(heading);
+    this.addScreenTitle(heading);
+    const { width, margin, gap, type } = this.frame;
+    const buttonHeight = Math.max(56, type.button * 2.2);
+    const reported = this.services.rounds.reportedRound(data.session);
+    const back = { ...data, moreActions: undefined, ...this.returningTo(data, 'More') };
+    const folded = this.resultButtons(back, reported).filter(([, , name]) => data.moreActions?.includes(name));
+    const top = margin * 0.6 + home.canvas.rect.height + gap * 2;
+    const first = folded
+      .map(([label, action, name], index) =>
+        this.addButton(
+          label,
+          { x: margin, y: top + index * (buttonHeight + gap), width: width - margin * 2, height: buttonHeight },
+          action,
+          { name },
+        ),
+      )
+      .at(0);
+    this.addDoneButton(buttonHeight, () => this.rebuild(back), first?.dom);
+  }
+
+  /**
    * One review row in full (its row was cut short): the whole question, the right answer and the player's, the
    * points; Done (or Escape) goes back to the results.
    */
@@ -535,7 +608,9 @@ export class ResultsScene extends BaseScene<'results'> {
       y += text.height + gap;
       a11y.text(line);
     }
-    this.addDoneButton(doneHeight, () => this.rebuild({ ...data, opened: undefined }));
+    this.addDoneButton(doneHeight, () =>
+      this.rebuild({ ...data, opened: undefined, ...this.returningTo(data, `review-${index + 1}`) }),
+    );
   }
 
   /**
@@ -610,7 +685,9 @@ export class ResultsScene extends BaseScene<'results'> {
         align: 'center',
       },
     ).setOrigin(0.5, 0);
-    this.addDoneButton(doneHeight, () => this.rebuild({ ...data, snapshot: undefined }));
+    this.addDoneButton(doneHeight, () =>
+      this.rebuild({ ...data, snapshot: undefined, ...this.returningTo(data, 'Screenshot view') }),
+    );
   }
 
   /** A bold line centred across the screen, wrapped to its margins, at `top`; returns its height. */

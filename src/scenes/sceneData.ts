@@ -66,6 +66,10 @@ export interface ResultsSceneData extends RoundData {
   savedAs?: string;
   /** The spoiler-free view to screenshot: score, squares, mode and day, no question. */
   snapshot?: boolean;
+  /** The button (its accessible name) that led to a page of the results' own, which has the focus back from it. */
+  returnFocus?: string;
+  /** The page of the buttons that did not fit under the review: their accessible names. */
+  moreActions?: readonly string[];
 }
 
 export interface ReportSceneData {

@@ -55,6 +55,10 @@ describe('the results to screenshot', () => {
       await page.waitForSelector('#a11y [data-name="pattern"]');
       await page.$eval('#a11y button[data-name="Done"]', (button) => (button as HTMLElement).click());
       await page.waitForSelector('#a11y [data-name="place"]');
+      // Back on the results, the focus is on the button that opened the view.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe(
+        'Screenshot view',
+      );
       expect(pageErrors(page)).toEqual([]);
       await page.context().close();
     });

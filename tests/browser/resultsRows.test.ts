@@ -57,6 +57,10 @@ describe('results rows', () => {
     await screenshot(page, 'results-row-opened-phone');
     await page.keyboard.press('Escape');
     await page.waitForSelector(`#a11y button[data-name="review-${row}"]`);
+    // Back on the results, the focus is on the row that was opened.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe(
+      `review-${row}`,
+    );
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -139,26 +139,74 @@ describe('the claim, wager, results and title screens at every text size', () =>
   );
 });
 
+/** Opens the results of a round of the longest prompts at a screen size and text size; returns the page. */
+async function openResults(viewport: Viewport, textScale: number): Promise<Page> {
+  const page = await openAtTextScale(chromium.browser, `${url}?test-hooks`, viewport, textScale);
+  await page.evaluate(async (questions) => {
+    const hooks = window.sourceCheckTest!;
+    const session = (await hooks.layoutRounds()).finishedRound(questions, performance.now());
+    const from = hooks.game.scene.getScenes(true)[0]!;
+    hooks.services.navigator.goTo(from, 'results', { session, recorded: { board: 'no-speed', place: 1 } }, () => {});
+  }, longestPrompts);
+  await waitForScreen(page, 'results');
+  return page;
+}
+
+/** The accessible names of the buttons on the screen, but the corner's. */
+const buttonNames = (page: Page) =>
+  page.$$eval('#a11y button[data-name]', (buttons) =>
+    buttons
+      .map((button) => (button as HTMLElement).dataset.name!)
+      .filter((name) => !/^(review-|Back to title|Mute|Sound)/.test(name)),
+  );
+
+/** The numbers of the review rows drawn on the canvas. */
+const shownReviewRows = (page: Page) =>
+  page.evaluate(() =>
+    window
+      .sourceCheckTest!.game.scene.getScene('results')!
+      .children.list.filter((object) => object.type === 'Text')
+      .map((object) => /^(\d+)\. /.exec((object as Phaser.GameObjects.Text).text)?.[1])
+      .filter((number): number is string => number !== undefined)
+      .map(Number),
+  );
+
+describe("the results' buttons at 150 % text on a small phone", () => {
+  it('fold behind More so the review keeps three rows on view, and More holds the rest', async () => {
+    const roomy = await openResults({ width: 390, height: 844 }, 1.5);
+    const all = await buttonNames(roomy);
+    expect(all).not.toContain('More');
+    await roomy.context().close();
+
+    const page = await openResults({ width: 360, height: 640 }, 1.5);
+    const kept = await buttonNames(page);
+    expect(kept).toContain('More');
+    expect(kept).toContain('Play again');
+    expect(kept).toContain('Your report');
+    expect((await shownReviewRows(page)).length).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'results-folded-360x640-text150');
+    await page.$eval('#a11y button[data-name="More"]', (button) => (button as HTMLElement).click());
+    await page.waitForFunction(() => !document.querySelector('#a11y button[data-name="More"]'));
+    await screenshot(page, 'results-more-360x640-text150');
+    const folded = (await buttonNames(page)).filter((name) => name !== 'Done');
+    expect(folded.length).toBeGreaterThan(0);
+    // Nothing lost: the two pages hold every button the roomy screen shows, each once.
+    expect([...kept.filter((name) => name !== 'More'), ...folded].sort()).toEqual([...all].sort());
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe(folded[0]);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#a11y button[data-name="More"]');
+    expect(await buttonNames(page)).toEqual(kept);
+    // Back on the results, the focus is on the button that led away.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe('More');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
+
 describe("the results' review at 150 % text on a small phone", () => {
   it('keeps its rows at their size and scrolls them into view, the list read in full', async () => {
-    const page = await openAtTextScale(chromium.browser, `${url}?test-hooks`, { width: 360, height: 640 }, 1.5);
-    await page.evaluate(async (questions) => {
-      const hooks = window.sourceCheckTest!;
-      const session = (await hooks.layoutRounds()).finishedRound(questions, performance.now());
-      const from = hooks.game.scene.getScenes(true)[0]!;
-      hooks.services.navigator.goTo(from, 'results', { session, recorded: { board: 'no-speed', place: 1 } }, () => {});
-    }, longestPrompts);
-    await waitForScreen(page, 'results');
-    /** The numbers of the review rows drawn on the canvas. */
-    const shownRows = () =>
-      page.evaluate(() =>
-        window
-          .sourceCheckTest!.game.scene.getScene('results')!
-          .children.list.filter((object) => object.type === 'Text')
-          .map((object) => /^(\d+)\. /.exec((object as Phaser.GameObjects.Text).text)?.[1])
-          .filter((number): number is string => number !== undefined)
-          .map(Number),
-      );
+    const page = await openResults({ width: 360, height: 640 }, 1.5);
+    const shownRows = () => shownReviewRows(page);
     const before = await shownRows();
     expect(before[0]).toBe(1);
     expect(before.length).toBeLessThan(10);
