@@ -24,11 +24,14 @@ const MARK = { correct: '✔', wrong: '✘', timedOut: '◔' } as const;
 const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 const SNAPSHOT_MARKS = { right: MARK.correct, wrong: MARK.wrong, timeout: MARK.timedOut } as const;
 /**
- * The fewest review rows a phone keeps on view: below it (a small phone at large text), the buttons past the first
- * FOLDED_BUTTON_ROWS rows move to a page of their own behind "More", as the title's other entries do.
+ * The fewest review rows kept on view: below it (large text on a small phone or a laptop), the buttons past the
+ * first rows (two on a phone, one on a wide screen) move to a page of their own behind "More", as the title's other
+ * entries do.
  */
 const MIN_REVIEW_ROWS_SHOWN = 3;
-const FOLDED_BUTTON_ROWS = 2;
+const FOLDED_BUTTON_ROWS = { portrait: 2, landscape: 1 } as const;
+/** The widest a button on the More page is: a phone's width, and not a wide screen's. */
+const MORE_BUTTON_MAX_WIDTH = 560;
 /** The buttons that stay when the rest fold behind "More", first first (by their accessible names). */
 const KEPT_FIRST = ['Retry missed', 'Play again', 'Your report', 'Share'];
 
@@ -182,14 +185,14 @@ export class ResultsScene extends BaseScene<'results'> {
     const listBottomFor = (count: number) => height - margin - (buttonHeight + gap) * Math.ceil(count / perRow);
     const rowsShownFor = (count: number) =>
       reviewWindow(session.log.length, columns, listBottomFor(count) - top, type.small, 0).rowsPerColumn;
+    const foldedRows = FOLDED_BUTTON_ROWS[portrait ? 'portrait' : 'landscape'];
     const folds =
-      portrait &&
-      allButtons.length > perRow * FOLDED_BUTTON_ROWS &&
-      rowsShownFor(allButtons.length) < Math.min(MIN_REVIEW_ROWS_SHOWN, session.log.length);
+      allButtons.length > perRow * foldedRows &&
+      rowsShownFor(allButtons.length) * columns < Math.min(MIN_REVIEW_ROWS_SHOWN, session.log.length);
     const rank = (name: string) => (KEPT_FIRST.includes(name) ? KEPT_FIRST.indexOf(name) : KEPT_FIRST.length);
     const keptNames = [...allButtons]
       .sort((a, b) => rank(a[2]) - rank(b[2]))
-      .slice(0, perRow * FOLDED_BUTTON_ROWS - 1)
+      .slice(0, perRow * foldedRows - 1)
       .map(([, , name]) => name);
     const foldedNames = allButtons.map(([, , name]) => name).filter((name) => !keptNames.includes(name));
     const buttons: [string, () => void, string][] = folds
@@ -554,6 +557,7 @@ export class ResultsScene extends BaseScene<'results'> {
     this.addScreenTitle(heading);
     const { width, margin, gap, type } = this.frame;
     const buttonHeight = Math.max(56, type.button * 2.2);
+    const buttonWidth = Math.min(width - margin * 2, MORE_BUTTON_MAX_WIDTH);
     const reported = this.services.rounds.reportedRound(data.session);
     const back = { ...data, moreActions: undefined, ...this.returningTo(data, 'More') };
     const folded = this.resultButtons(back, reported).filter(([, , name]) => data.moreActions?.includes(name));
@@ -562,7 +566,12 @@ export class ResultsScene extends BaseScene<'results'> {
       .map(([label, action, name], index) =>
         this.addButton(
           label,
-          { x: margin, y: top + index * (buttonHeight + gap), width: width - margin * 2, height: buttonHeight },
+          {
+            x: width / 2 - buttonWidth / 2,
+            y: top + index * (buttonHeight + gap),
+            width: buttonWidth,
+            height: buttonHeight,
+          },
           action,
           { name },
         ),

@@ -171,36 +171,44 @@ const shownReviewRows = (page: Page) =>
       .map(Number),
   );
 
-describe("the results' buttons at 150 % text on a small phone", () => {
-  it('fold behind More so the review keeps three rows on view, and More holds the rest', async () => {
-    const roomy = await openResults({ width: 390, height: 844 }, 1.5);
-    const all = await buttonNames(roomy);
-    expect(all).not.toContain('More');
-    await roomy.context().close();
+describe("the results' buttons at 150 % text on a small phone and a laptop", () => {
+  it.each([
+    ['360×640', { width: 360, height: 640 }],
+    ['1366×768', { width: 1366, height: 768 }],
+  ] as [string, Viewport][])(
+    'fold behind More on %s so the review keeps three rows on view, and More holds the rest',
+    async (name, viewport) => {
+      // A taller phone at the same text size has the room for all of them.
+      const roomy = await openResults({ width: 390, height: 844 }, 1.5);
+      const all = await buttonNames(roomy);
+      expect(all).not.toContain('More');
+      await roomy.context().close();
 
-    const page = await openResults({ width: 360, height: 640 }, 1.5);
-    const kept = await buttonNames(page);
-    expect(kept).toContain('More');
-    expect(kept).toContain('Play again');
-    expect(kept).toContain('Your report');
-    expect((await shownReviewRows(page)).length).toBeGreaterThanOrEqual(3);
-    await screenshot(page, 'results-folded-360x640-text150');
-    await page.$eval('#a11y button[data-name="More"]', (button) => (button as HTMLElement).click());
-    await page.waitForFunction(() => !document.querySelector('#a11y button[data-name="More"]'));
-    await screenshot(page, 'results-more-360x640-text150');
-    const folded = (await buttonNames(page)).filter((name) => name !== 'Done');
-    expect(folded.length).toBeGreaterThan(0);
-    // Nothing lost: the two pages hold every button the roomy screen shows, each once.
-    expect([...kept.filter((name) => name !== 'More'), ...folded].sort()).toEqual([...all].sort());
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe(folded[0]);
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('#a11y button[data-name="More"]');
-    expect(await buttonNames(page)).toEqual(kept);
-    // Back on the results, the focus is on the button that led away.
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe('More');
-    expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
-  }, 120_000);
+      const page = await openResults(viewport, 1.5);
+      const kept = await buttonNames(page);
+      expect(kept).toContain('More');
+      expect(kept).toContain('Play again');
+      expect(kept).toContain('Your report');
+      expect((await shownReviewRows(page)).length).toBeGreaterThanOrEqual(3);
+      await screenshot(page, `results-folded-${name}-text150`);
+      await page.$eval('#a11y button[data-name="More"]', (button) => (button as HTMLElement).click());
+      await page.waitForFunction(() => !document.querySelector('#a11y button[data-name="More"]'));
+      await screenshot(page, `results-more-${name}-text150`);
+      const folded = (await buttonNames(page)).filter((button) => button !== 'Done');
+      expect(folded.length).toBeGreaterThan(0);
+      // Nothing lost: the two pages hold every button the roomy screen shows, each once.
+      expect([...kept.filter((button) => button !== 'More'), ...folded].sort()).toEqual([...all].sort());
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe(folded[0]);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#a11y button[data-name="More"]');
+      expect(await buttonNames(page)).toEqual(kept);
+      // Back on the results, the focus is on the button that led away.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name)).toBe('More');
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    },
+    120_000,
+  );
 });
 
 describe("the results' review at 150 % text on a small phone", () => {
