@@ -147,6 +147,14 @@ async function choose(page: Page, name: string, then: string, built?: string): P
   if (built) await page.waitForSelector(built);
 }
 
+/** An entry of the title's; large text on a phone puts the other entries on the title's More page. */
+async function chooseOnTitle(page: Page, name: string, then: string, built?: string): Promise<void> {
+  if (!(await page.$(`#a11y button[data-name="${name}"]`)) && (await page.$('#a11y button[data-name="More"]'))) {
+    await choose(page, 'More', 'title', `#a11y button[data-name="${name}"]`);
+  }
+  await choose(page, name, then, built);
+}
+
 /**
  * One step of the walk: a key, or a button by its name ("button:Name", with a selector to wait for when the screen
  * builds in two steps), the screen it leads to, and whether that screen is pictured.
@@ -176,9 +184,10 @@ async function walkGame(browser: Browser, url: string, folder: string, setup: Se
     ['Escape', 'title', false],
     ['t', 'timeline', true],
     ['Escape', 'title', false],
-    ['button:Your questions', 'custom-banks', true, '#a11y button[data-name="load-file"]'],
-    ['Escape', 'title', false],
   ]);
+  await chooseOnTitle(page, 'Your questions', 'custom-banks', '#a11y button[data-name="load-file"]');
+  await walk.shot(page, 'custom-banks');
+  await press(page, 'Escape', 'title');
 
   // A Classic round of five: right, then wrong (the streak and both outcomes), a pause, and the screens after it.
   await press(page, 'Enter', 'question');
@@ -226,6 +235,9 @@ async function walkClass(browser: Browser, url: string, folder: string, setup: S
   await teacher.waitForSelector('form[data-name="setup"]');
   await walk.shot(teacher, 'host-setup');
   await teacher.fill('#question-count', '2');
+  // Self-paced, as the walk pictures it: each student goes on from a reveal with Enter (a live lesson is the form's
+  // default, and there the teacher moves the class on).
+  await teacher.check('input[name="pace"][value="self"]');
   await teacher.click('form[data-name="setup"] button[type="submit"]');
   await teacher.waitForSelector('[data-name="class-code"]');
   const code = (await teacher.textContent('[data-name="class-code"]'))!;
@@ -235,7 +247,7 @@ async function walkClass(browser: Browser, url: string, folder: string, setup: S
 
   const student = await openPage(browser, url, setup, SEED + 1);
   await waitForScreen(student, 'title');
-  await choose(student, 'Class', 'class-join');
+  await chooseOnTitle(student, 'Class', 'class-join');
   await student.waitForFunction(() => document.body.dataset.classMode === 'code');
   await walk.shot(student, 'class-join');
   await student.fill('input[aria-label="Class code"]', code);
