@@ -136,8 +136,11 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
   });
   // Phaser boots inside its constructor when the page is already parsed (it is, for a module script), and
   // otherwise on DOMContentLoaded; its default textures are made as it boots, so its scenes can start at once.
-  if (game.isBooted) makeDefaultTextures(game);
-  else game.events.once(Phaser.Core.Events.BOOT, () => makeDefaultTextures(game));
+  const whenBooted = (action: () => void) => {
+    if (game.isBooted) action();
+    else game.events.once(Phaser.Core.Events.BOOT, action);
+  };
+  whenBooted(() => makeDefaultTextures(game));
   provideServices(game, services);
   usePalette(game, preferences.get().highContrast);
   exposeTestHooks({ game, phaser: Phaser, services });
@@ -177,8 +180,7 @@ export async function startGame(parent: HTMLElement, a11yRoot: HTMLElement): Pro
     a11y.attach({ canvas: game.canvas, gameSize: () => ({ width: view.width, height: view.height }) });
     game.scale.on(Phaser.Scale.Events.RESIZE, () => a11y.relayout());
   };
-  if (game.isBooted) onBoot();
-  else game.events.once(Phaser.Core.Events.BOOT, onBoot);
+  whenBooted(onBoot);
   // Phaser starts its loop just before READY; from then on a frame is drawn only when the screen would change.
   const onReady = () => exposeDrawCounts(drawOnlyChanges(game));
   if (game.isRunning) onReady();

@@ -8,10 +8,8 @@ import { checkNickname } from './nicknames';
 import { isModeId, MODES, type ModeId } from './modes';
 import { maxScore } from './possibleScores';
 import { QUESTION_KINDS, type QuestionKind } from './types';
-import { CHALLENGE_PARAM } from './challengeParam';
 
 export const CHALLENGE_VERSION = 1;
-export { CHALLENGE_PARAM };
 const MAX_ENCODED_LENGTH = 2048;
 const SEED_PATTERN = /^[a-z0-9-]{1,40}$/;
 const TOPIC_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -3,7 +3,8 @@
  * it. A chat app often takes the punctuation after a link into it ("…#c=eyJ2….", "(…#c=eyJ2…)"): the value is
  * base64url, so closing punctuation after its last base64url character is such an addition.
  */
-import { CHALLENGE_PARAM, fromBase64Url } from './challenge';
+import { fromBase64Url } from './challenge';
+import { CHALLENGE_PARAM } from './challengeParam';
 import { checkNickname } from './nicknames';
 
 const ENCODED = /^[A-Za-z0-9_-]*/;

@@ -7,7 +7,7 @@ import type { Translator } from '../i18n/translator';
 import type { ResultMark } from './challenge';
 import { localDate } from './localDate';
 import type { ModeId } from './modes';
-import { dailyDateOf } from './share';
+import { dailyDateOf } from './dailyDay';
 
 export interface SnapshotFacts {
   mode: ModeId;

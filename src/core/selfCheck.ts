@@ -1,6 +1,6 @@
 /**
  * The learning check played alone ("Check yourself"): the checked checks.json the game plays the forms from, and the
- * player's figures and reading. Which form is due and the saved answers are in savedChecks.ts (re-exported here).
+ * player's figures and reading. Which form is due and the saved answers are in savedChecks.ts.
  * Form A comes before the first round, form B after five rounds (or whenever the player asks), form C a week after
  * B. docs/learning-check.md explains the measure.
  */
@@ -21,21 +21,6 @@ import { isRecord, type SavedCheck } from './savedChecks';
 
 /** What each form measures for a player alone: before the rounds, after them, and a week later. */
 export const FORM_STAGES: Record<CheckForm, string> = { A: 'Before', B: 'After', C: 'A week later' };
-
-export {
-  checkIsDue,
-  DELAYED_CHECK_AFTER_MS,
-  delayedCheckOpensAt,
-  EMPTY_SELF_CHECKS,
-  nextForm,
-  offerBeforeFirstRound,
-  parseSelfChecks,
-  ROUNDS_BEFORE_SECOND_CHECK,
-  takenForm,
-  type SavedAnswer,
-  type SavedCheck,
-  type SelfCheckData,
-} from './savedChecks';
 
 function checkItemProblem(raw: unknown): string | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string') return 'has no id';

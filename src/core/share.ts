@@ -13,8 +13,6 @@ export function marksOf(log: readonly AnswerRecord[]): ResultMark[] {
   return log.map((entry) => (entry.timedOut ? 'timeout' : entry.correct ? 'right' : 'wrong'));
 }
 
-export { dailyDateOf };
-
 export interface ShareFacts {
   /** "Challenge k3j9x2a" or "Daily challenge, 24 November 2026" (the player's local day). */
   label: string;

@@ -20,7 +20,10 @@ export interface DrawCounts {
   drawn: number;
 }
 
-/** Renderer methods that upload pixels to a texture or delete one: after any of them a drawn texture may look different. */
+/**
+ * Renderer methods that upload pixels to a texture or delete one: after any of them a drawn texture may look
+ * different.
+ */
 const TEXTURE_UPLOADS = [
   'canvasToTexture',
   'createCanvasTexture',

@@ -27,12 +27,12 @@ export async function prepareSavedRound(storage: Pick<KeyValueStore, 'getItem'>)
 
 /**
  * On the page's first title: the kept round, made the round in play, or word that it could not be read (see
- * savedRounds.ts). Nothing when the device keeps none or its restoring code is not here.
+ * savedRounds.ts). Nothing when its restoring code is not here (the device keeps no round).
  */
 export function takeSavedRound(
   services: GameServices,
   registry: { get(key: string): unknown; set(key: string, value: unknown): unknown },
 ): { session?: SessionState; dropped?: true } {
-  if (!restorer || !holdsSavedRound(services.storage)) return {};
+  if (!restorer) return {};
   return restorer.takeSavedRound(services, registry);
 }

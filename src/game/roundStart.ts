@@ -2,7 +2,7 @@
  * Dealing and ending rounds for the round flow (roundFlow.ts): the round builder and the boards, which come with the
  * screens of a round, not with the title.
  */
-import { selfCheckStore } from './selfChecks';
+import { selfCheckStore } from '../storage/SelfCheckStore';
 import { startRetry, type SessionState } from '../core/session';
 import { startChallengeRound } from './challengeRound';
 import { isCustomRound, startCustomRound } from './customRound';
@@ -10,7 +10,7 @@ import { recordRound } from './results';
 import { startNewRound } from './round';
 import { QUIT_ROUND, type FinishedRound, type RoundRequest } from './roundFlow';
 import type { GameServices } from './services';
-import { dropRound } from './savedRounds';
+import { dropRound } from './keptRound';
 
 /** The player's calendar day when each round began: a daily round counts for that day, however late it ends. */
 const dayBegun = new WeakMap<SessionState['plan'], string>();

@@ -8,8 +8,6 @@ import type { SessionState } from '../core/session';
 import type { GameServices } from './services';
 import { dropRound, SAVED_ROUND_KEY } from './keptRound';
 
-export { dropRound, SAVED_ROUND_KEY };
-
 /** Set once the page has looked for a saved round: a later visit to the title never brings one back. */
 const LOOKED_KEY = 'savedRoundLookedFor';
 

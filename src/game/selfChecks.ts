@@ -3,9 +3,9 @@
  * saved checks, and the lines of their figures for the report screens. The rules are in src/core/selfCheck.ts.
  */
 import type { CheckSet } from '../core/checkItems';
-import { checkCheckSet, checkFigures, readPlayerChange, takenForm, type SelfCheckData } from '../core/selfCheck';
+import { checkCheckSet, checkFigures, readPlayerChange } from '../core/selfCheck';
+import { takenForm, type SelfCheckData } from '../core/savedChecks';
 import type { Translator } from '../i18n/translator';
-import { selfCheckStore } from '../storage/SelfCheckStore';
 import { CHECKS_URL } from './pageConstants';
 
 /** A failed load says what went wrong in English (`error`, with the address or the fault) and its kind. */
@@ -51,9 +51,6 @@ export function loadChecks(): Promise<ChecksLoad> {
 export function checksLoadMessage(failed: Extract<ChecksLoad, { error: string }>, translator: Translator): string {
   return translator.language === 'en' ? failed.error : translator.t(`check:loadProblem.${failed.problem}`);
 }
-
-// The store itself is read by the title, so it comes with the game: here for the check's screens.
-export { selfCheckStore };
 
 /** How two decimals of d′ and c are shown (a minus sign, not a hyphen). */
 export function signedFigure(value: number): string {

@@ -1,10 +1,11 @@
 import type { CheckForm } from '../core/checkForms';
 import { formItems, type CheckSet } from '../core/checkItems';
 import { CONFIDENCE_LEVELS, type CheckJudgement, type Confidence } from '../core/discernment';
-import type { SavedAnswer } from '../core/selfCheck';
+import type { SavedAnswer } from '../core/savedChecks';
 import type { ClassCheckRun } from '../game/classCheckRun';
 import { classErrorMessage } from '../game/classWords';
-import { checksLoadMessage, loadChecks, selfCheckStore } from '../game/selfChecks';
+import { checksLoadMessage, loadChecks } from '../game/selfChecks';
+import { selfCheckStore } from '../storage/SelfCheckStore';
 import { ClassApiError } from '../net/classApi';
 import { addText } from '../ui/text';
 import { SceneKey } from './keys';

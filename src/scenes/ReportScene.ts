@@ -4,7 +4,8 @@ import { briefPrompt, calibrationReport, discernmentReport, skillReport, type Ta
 import { MIN_ITEMS_TO_COMPARE } from '../core/settings';
 import type { Translate } from '../i18n/translator';
 import { citationFor } from '../game/round';
-import { checkReportLines, selfCheckStore } from '../game/selfChecks';
+import { checkReportLines } from '../game/selfChecks';
+import { selfCheckStore } from '../storage/SelfCheckStore';
 import { percent } from '../ui/format';
 import type { ScrollItem } from '../ui/ScrollList';
 import { ListScreen } from './ListScreen';

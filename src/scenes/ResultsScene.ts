@@ -35,6 +35,14 @@ const MORE_BUTTON_MAX_WIDTH = 560;
 /** The buttons that stay when the rest fold behind "More", first first (by their accessible names). */
 const KEPT_FIRST = ['Retry missed', 'Play again', 'Your report', 'Share'];
 
+/**
+ * The results shown again from a page of their own: not counted up, sounded or read out again (as when the review
+ * scrolls), with the focus on the button that led there.
+ */
+function returningTo(data: ResultsSceneData, button: string): Pick<ResultsSceneData, 'reviewFirst' | 'returnFocus'> {
+  return { reviewFirst: data.reviewFirst ?? 0, returnFocus: button };
+}
+
 export class ResultsScene extends BaseScene<'results'> {
   constructor() {
     super(SceneKey.Results);
@@ -189,18 +197,7 @@ export class ResultsScene extends BaseScene<'results'> {
     const folds =
       allButtons.length > perRow * foldedRows &&
       rowsShownFor(allButtons.length) * columns < Math.min(MIN_REVIEW_ROWS_SHOWN, session.log.length);
-    const rank = (name: string) => (KEPT_FIRST.includes(name) ? KEPT_FIRST.indexOf(name) : KEPT_FIRST.length);
-    const keptNames = [...allButtons]
-      .sort((a, b) => rank(a[2]) - rank(b[2]))
-      .slice(0, perRow * foldedRows - 1)
-      .map(([, , name]) => name);
-    const foldedNames = allButtons.map(([, , name]) => name).filter((name) => !keptNames.includes(name));
-    const buttons: [string, () => void, string][] = folds
-      ? [
-          ...allButtons.filter(([, , name]) => keptNames.includes(name)),
-          [this.t('menu:results.more'), () => this.rebuild({ ...data, moreActions: foldedNames }), 'More'],
-        ]
-      : allButtons;
+    const buttons = folds ? this.foldButtons(allButtons, perRow * foldedRows - 1, data) : allButtons;
     const rowCount = Math.ceil(buttons.length / perRow);
     const listBottom = listBottomFor(buttons.length);
     // The rows keep the small type size at every text size: those that do not fit scroll into view (▲ ▼, the arrow
@@ -539,12 +536,22 @@ export class ResultsScene extends BaseScene<'results'> {
     this.rebuild({ ...data, naming: undefined, savedAs: result.nickname });
   }
 
-  /**
-   * The results shown again from a page of their own: not counted up, sounded or read out again (as when the review
-   * scrolls), with the focus on the button that led there.
-   */
-  private returningTo(data: ResultsSceneData, button: string): Pick<ResultsSceneData, 'reviewFirst' | 'returnFocus'> {
-    return { reviewFirst: data.reviewFirst ?? 0, returnFocus: button };
+  /** `kept` of the buttons (KEPT_FIRST first, in their own order on screen) and More, which opens the rest. */
+  private foldButtons(
+    buttons: [string, () => void, string][],
+    kept: number,
+    data: ResultsSceneData,
+  ): [string, () => void, string][] {
+    const rank = (name: string) => {
+      const at = KEPT_FIRST.indexOf(name);
+      return at < 0 ? KEPT_FIRST.length : at;
+    };
+    const stays = new Set([...buttons].sort((a, b) => rank(a[2]) - rank(b[2])).slice(0, kept));
+    const folded = buttons.filter((button) => !stays.has(button)).map(([, , name]) => name);
+    return [
+      ...buttons.filter((button) => stays.has(button)),
+      [this.t('menu:results.more'), () => this.rebuild({ ...data, moreActions: folded }), 'More'],
+    ];
   }
 
   /**
@@ -559,7 +566,7 @@ export class ResultsScene extends BaseScene<'results'> {
     const buttonHeight = Math.max(56, type.button * 2.2);
     const buttonWidth = Math.min(width - margin * 2, MORE_BUTTON_MAX_WIDTH);
     const reported = this.services.rounds.reportedRound(data.session);
-    const back = { ...data, moreActions: undefined, ...this.returningTo(data, 'More') };
+    const back = { ...data, moreActions: undefined, ...returningTo(data, 'More') };
     const folded = this.resultButtons(back, reported).filter(([, , name]) => data.moreActions?.includes(name));
     const top = margin * 0.6 + home.canvas.rect.height + gap * 2;
     const first = folded
@@ -618,7 +625,7 @@ export class ResultsScene extends BaseScene<'results'> {
       a11y.text(line);
     }
     this.addDoneButton(doneHeight, () =>
-      this.rebuild({ ...data, opened: undefined, ...this.returningTo(data, `review-${index + 1}`) }),
+      this.rebuild({ ...data, opened: undefined, ...returningTo(data, `review-${index + 1}`) }),
     );
   }
 
@@ -695,7 +702,7 @@ export class ResultsScene extends BaseScene<'results'> {
       },
     ).setOrigin(0.5, 0);
     this.addDoneButton(doneHeight, () =>
-      this.rebuild({ ...data, snapshot: undefined, ...this.returningTo(data, 'Screenshot view') }),
+      this.rebuild({ ...data, snapshot: undefined, ...returningTo(data, 'Screenshot view') }),
     );
   }
 

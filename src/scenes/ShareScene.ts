@@ -1,5 +1,6 @@
 import { paletteOf } from '../ui/theme';
-import { CHALLENGE_PARAM, encodeChallenge } from '../core/challenge';
+import { encodeChallenge } from '../core/challenge';
+import { CHALLENGE_PARAM } from '../core/challengeParam';
 import { NICKNAME_MAX_LENGTH } from '../core/nicknames';
 import { nicknamesOf } from '../game/nicknames';
 import { summarize } from '../core/session';

@@ -7,7 +7,7 @@ import type { ChallengeBoard } from '../core/challengeProtocol';
 import type { BoardId } from '../core/highScores';
 import type { CheckForm } from '../core/checkForms';
 import type { CheckJudgement } from '../core/discernment';
-import type { SavedAnswer } from '../core/selfCheck';
+import type { SavedAnswer } from '../core/savedChecks';
 import type { SessionState } from '../core/session';
 import type { TakenCheck } from '../core/classCheck';
 import type { ClassCheckRun } from '../game/classCheckRun';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SAVED_ROUND_KEY } from '../../src/game/savedRounds';
+import { SAVED_ROUND_KEY } from '../../src/game/keptRound';
 import { labelled, openGame, pageErrors, PHONE, screenshot, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';
 

@@ -3,7 +3,7 @@
  * says so in Spanish; in a live lesson, the reveal on a Spanish student's phone gives their place in Spanish.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { SAVED_ROUND_KEY } from '../../src/game/savedRounds';
+import { SAVED_ROUND_KEY } from '../../src/game/keptRound';
 import type { Page } from 'playwright-core';
 import { openGame, pageErrors, PHONE, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';

@@ -6,7 +6,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeChallenge } from '../../src/core/challenge';
-import { SAVED_ROUND_KEY } from '../../src/game/savedRounds';
+import { SAVED_ROUND_KEY } from '../../src/game/keptRound';
 import { dailyChallenge } from '../unit/helpers';
 import { openGame, PHONE, PROJECTOR, screenshot, waitForScreen } from './game';
 import { useChromium } from './sharedChromium';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResponse } from '../../src/core/discernment';
-import { readPlayerChange, SMALL_SAMPLE_NOTE, type SavedCheck } from '../../src/core/selfCheck';
+import { readPlayerChange, SMALL_SAMPLE_NOTE } from '../../src/core/selfCheck';
+import type { SavedCheck } from '../../src/core/savedChecks';
 import { changeReadingWords } from '../../src/core/discernment';
 import { checkReportLines, checksLoadMessage } from '../../src/game/selfChecks';
 import { createTranslator, loadTranslator } from '../../src/i18n/translator';

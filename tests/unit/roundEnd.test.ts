@@ -12,7 +12,7 @@ import { createTranslator } from '../../src/i18n/translator';
 import { finishRound, startRound } from '../../src/game/roundStart';
 import { currentRoundSettings, startNewRound } from '../../src/game/round';
 import type { GameServices } from '../../src/game/services';
-import { selfCheckStore } from '../../src/game/selfChecks';
+import { selfCheckStore } from '../../src/storage/SelfCheckStore';
 import { HighScoreStore } from '../../src/storage/HighScoreStore';
 import { MemoryStore, SafeStorage } from '../../src/storage/SafeStorage';
 import { dailyChallenge, makeQuestion, makeQuestions } from './helpers';

@@ -4,21 +4,18 @@ import { loadBankFromDisk } from '../../src/server/bankFiles';
 import { loadChecksFromDisk } from '../../src/checks/checkFiles';
 import { formItems } from '../../src/core/checkItems';
 import { detectionMeasures } from '../../src/core/discernment';
+import { checkCheckSet, checkFigures, readPlayerChange, SMALL_SAMPLE_NOTE } from '../../src/core/selfCheck';
 import {
-  checkCheckSet,
-  checkFigures,
   checkIsDue,
   DELAYED_CHECK_AFTER_MS,
   EMPTY_SELF_CHECKS,
   nextForm,
   offerBeforeFirstRound,
   parseSelfChecks,
-  readPlayerChange,
   ROUNDS_BEFORE_SECOND_CHECK,
-  SMALL_SAMPLE_NOTE,
   type SavedAnswer,
   type SavedCheck,
-} from '../../src/core/selfCheck';
+} from '../../src/core/savedChecks';
 import type { CheckForm } from '../../src/core/checkForms';
 import { MemoryStore } from '../../src/storage/SafeStorage';
 import { SELF_CHECKS_BACKUP_KEY, SELF_CHECKS_KEY, SelfCheckStore } from '../../src/storage/SelfCheckStore';

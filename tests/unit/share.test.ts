@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeChallenge, encodeChallenge, maxScore, type Challenge } from '../../src/core/challenge';
-import { dailyDateOf, marksOf, shareLabel, shareText } from '../../src/core/share';
+import { dailyDateOf } from '../../src/core/dailyDay';
+import { marksOf, shareLabel, shareText } from '../../src/core/share';
 import type { AnswerRecord } from '../../src/core/session';
 import { createTranslator, loadTranslator } from '../../src/i18n/translator';
 

@@ -1,6 +1,6 @@
 /** Which visits may open on the title before the question bank has arrived (src/game/titleBeforeBank.ts). */
 import { describe, expect, it } from 'vitest';
-import { SAVED_ROUND_KEY } from '../../src/game/savedRounds';
+import { SAVED_ROUND_KEY } from '../../src/game/keptRound';
 import { titleCanOpenBeforeBank, type FirstVisitState } from '../../src/game/titleBeforeBank';
 
 const plain: FirstVisitState = {
